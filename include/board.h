@@ -1,0 +1,172 @@
+/*
+ * board.h - the board model: how a pizarra lays out its shared segment, how
+ * a segment is checked before anything trusts it, and the operations on its
+ * cells (put, clear, load, dump).
+ *
+ * Layout (all fields native-endian, every field accessed atomically because
+ * any process with write permission can change any byte at any time):
+ *
+ *   struct board_header   magic, version, geometry, generation counter,
+ *                         BOARD_SLOTS client slots (see client.h)
+ *   uint32_t cells[rows][cols]   see cell.h
+ *
+ * The creator fills the header and publishes it last with a release store
+ * of the magic; attachers wait for the magic (board_wait_ready), then
+ * validate everything against the kernel's shm_segsz (board_open) and keep
+ * their own copy of the geometry, which bounds every index from then on.
+ * The segment's header is re-checked with board_check; a board whose header
+ * stopped validating must not be used any more.
+ *
+ * Writers bump the generation counter after each change (notify.h), which
+ * wakes every client waiting on it.
+ */
+#ifndef PIZARRA_BOARD_H
+#define PIZARRA_BOARD_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pzerr.h"
+#include "strbuf.h"
+
+#define BOARD_MAGIC      0x41525A50u   /* "PZRA" in memory on little-endian */
+#define BOARD_VERSION    1u
+#define BOARD_SLOTS      127           /* client slots; authors 1..127 */
+#define BOARD_MIN_COLS   16
+#define BOARD_MIN_ROWS   4
+#define BOARD_MAX_COLS   10000
+#define BOARD_MAX_ROWS   10000
+#define BOARD_MAX_CELLS  (16u * 1024 * 1024)   /* 64 MiB of cells at most */
+#define BOARD_DEF_COLS   200
+#define BOARD_DEF_ROWS   60
+
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "4-byte atomics must be lock-free to live in shared memory");
+_Static_assert(ATOMIC_LLONG_LOCK_FREE == 2, "8-byte atomics must be lock-free to live in shared memory");
+
+/* One client slot; see client.h for the protocol. 64 bytes. */
+struct board_slot {
+	_Atomic uint64_t owner;      /* 0 free, else tag<<32 | ready bit 31 | pid */
+	_Atomic uint64_t start;      /* process start time, /proc/PID/stat field 22 */
+	_Atomic uint64_t heartbeat;  /* CLOCK_BOOTTIME milliseconds */
+	_Atomic uint64_t pidns;      /* inode of the client's /proc/self/ns/pid */
+	_Atomic uint32_t uid;
+	_Atomic uint32_t cursor;     /* col | row << 16 */
+	_Atomic uint32_t attr;       /* colour (bits 0..3), tool (bits 8..15) */
+	_Atomic uint32_t tty[4];     /* terminal name, up to 16 bytes, NUL padded */
+	_Atomic uint32_t reserved;
+};
+
+/* The header at offset 0 of the segment. */
+struct board_header {
+	_Atomic uint32_t magic;        /* BOARD_MAGIC, stored last by the creator */
+	_Atomic uint32_t version;      /* BOARD_VERSION */
+	_Atomic uint32_t header_size;  /* sizeof(struct board_header): cells start here */
+	_Atomic uint32_t cols;
+	_Atomic uint32_t rows;
+	_Atomic uint32_t nslots;       /* BOARD_SLOTS */
+	_Atomic uint32_t generation;   /* futex word: bumped by every change */
+	_Atomic uint32_t slot_tag;     /* source of owner tags (client.h) */
+	_Atomic uint64_t created;      /* creation time, seconds since the epoch */
+	_Atomic uint64_t reserved[3];
+	struct board_slot slots[BOARD_SLOTS];
+};
+
+_Static_assert(sizeof(struct board_slot) == 64, "slot layout is part of the format");
+_Static_assert(sizeof(struct board_header) == 64 + 64 * BOARD_SLOTS, "header layout is part of the format");
+
+/* A validated view of a board inside an attached segment (process-local). */
+struct board {
+	struct board_header *hdr;      /* in the segment */
+	_Atomic uint32_t *cells;       /* in the segment: rows * cols words */
+	uint32_t cols, rows;           /* the geometry validated at open */
+	size_t segsz;                  /* shm_segsz at open */
+	bool readonly;                 /* attached SHM_RDONLY: never store */
+};
+
+/* Bytes a segment needs for a cols x rows board. */
+size_t board_size_for(uint32_t cols, uint32_t rows);
+
+/*
+ * Check a requested geometry: within the minimum and maximum, and (when
+ * shmmax is non-zero) fitting in shmmax bytes. Returns 0 or -1 with e set.
+ */
+int board_check_geometry(uint32_t cols, uint32_t rows, uint64_t shmmax, struct pzerr *e);
+
+/*
+ * Initialise a freshly created, zero-filled segment of segsz bytes as a
+ * cols x rows board and publish it (release store of the magic last).
+ */
+int board_init(void *base, size_t segsz, uint32_t cols, uint32_t rows, struct pzerr *e);
+
+/*
+ * Wait up to timeout_ms for a creator to publish the header. Returns 0 when
+ * the magic is set (to anything), -1 with ETIMEDOUT when it stays zero.
+ */
+int board_wait_ready(const void *base, size_t segsz, int timeout_ms);
+
+/*
+ * Validate the segment at base (segsz bytes, as the kernel reports) and fill
+ * b. Checks magic, version, header size, slot count and that the geometry
+ * fits in segsz. On failure nothing is written to the segment and e tells
+ * what is wrong with it (the caller adds which segment it is).
+ */
+int board_open(struct board *b, void *base, size_t segsz, bool readonly, struct pzerr *e);
+
+/*
+ * Re-read the header and check it still matches what board_open validated.
+ * Returns 0, or -1 with e saying what changed.
+ */
+int board_check(const struct board *b, struct pzerr *e);
+
+/* The cell word at (col, row); CELL_EMPTY when out of bounds. */
+uint32_t board_get(const struct board *b, uint32_t col, uint32_t row);
+
+/* Store a cell word at (col, row); -1 when out of bounds or read-only. Does not notify. */
+int board_set(const struct board *b, uint32_t col, uint32_t row, uint32_t cell);
+
+/*
+ * Write one character at (col, row) in colour/author, keeping the wide
+ * character invariant (a wide character and its CELL_CONT are written and
+ * erased together). cp 0 erases. Returns columns used (1 or 2), or -1 when
+ * it does not fit or cannot be drawn. Does not notify.
+ */
+int board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
+	       unsigned colour, unsigned author);
+
+/*
+ * Write UTF-8 text starting at (col, row); a newline continues at col on the
+ * next row. Validates everything first and writes nothing on error. Notifies.
+ */
+int board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
+	      size_t len, unsigned colour, unsigned author, struct pzerr *e);
+
+/* Empty every cell and notify. */
+int board_clear(const struct board *b, struct pzerr *e);
+
+/*
+ * Check that UTF-8 text (as board_load and board_put take it) is valid and
+ * fits max_cols x max_rows, without any board. Returns 0 or -1 with e
+ * naming the line and column of the first problem.
+ */
+int board_check_text(const char *text, size_t len, uint32_t max_cols, uint32_t max_rows,
+		     struct pzerr *e);
+
+/*
+ * Replace the whole board with UTF-8 text (lines separated by \n, \r\n
+ * accepted, tabs expanded to 8). Validates the whole text first (UTF-8,
+ * drawable characters, every line and the line count fit) and changes
+ * nothing if it is invalid: e names the line and column. Notifies.
+ */
+int board_load(const struct board *b, const char *text, size_t len, struct pzerr *e);
+
+/*
+ * Append the board as UTF-8 text: one line per row, trailing blanks and
+ * trailing empty rows trimmed, a cell that cannot be shown as U+FFFD. With
+ * ansi, colour changes are marked with SGR sequences (and reset at the end
+ * of each line). Never copies a control character from the segment.
+ */
+int board_dump(const struct board *b, struct strbuf *out, bool ansi);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * client.h - the client registry: the slots in the board header that say
+ * who is drawing, where their cursor is and in which colour.
+ *
+ * Protocol (no locks; every step is one atomic operation):
+ *   claim    CAS a free owner word 0 -> tag<<32 | pid (not ready), fill the
+ *            other fields, then store the owner with the ready bit (release).
+ *   release  CAS our own owner word -> 0.
+ *   reap     a ready slot is dead when, in our PID namespace, its pid is gone,
+ *            a zombie, or has another start time (pid reused); in another
+ *            namespace, when its heartbeat is older than CLIENT_STALE_MS. A
+ *            slot that never became ready is dead when its pid is gone. Dead
+ *            slots are freed with a CAS on the exact owner word seen, so a
+ *            slot re-claimed meanwhile is never touched.
+ * The tag makes every claim's owner word unique, so nothing is freed twice.
+ * Slot contents come from shared memory: client_list validates and
+ * sanitises every field before handing it out.
+ */
+#ifndef PIZARRA_CLIENT_H
+#define PIZARRA_CLIENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "board.h"
+#include "pzerr.h"
+
+#define CLIENT_STALE_MS    10000   /* heartbeat age that kills a foreign-namespace slot */
+#define CLIENT_TTY_MAX     16
+
+/* What one client looks like, from its slot (sanitised) or about ourselves. */
+struct client_info {
+	int slot;                       /* index in the slot table */
+	uint64_t owner;                 /* the slot's owner word while we hold it */
+	pid_t pid;
+	uint64_t start;                 /* /proc/PID/stat starttime */
+	uint64_t pidns;                 /* inode of /proc/PID/ns/pid, 0 unknown */
+	uid_t uid;
+	unsigned colour;                /* 1..15 */
+	unsigned tool;                  /* front-end defined, 0..255 */
+	uint32_t col, row;              /* cursor, inside the board */
+	uint64_t heartbeat;             /* CLOCK_BOOTTIME ms */
+	char tty[CLIENT_TTY_MAX + 1];   /* printable ASCII only, "" unknown */
+};
+
+/*
+ * Fill me with this process's identity: pid, start time, PID namespace,
+ * uid and controlling terminal name (e.g. "pts/3").
+ */
+int client_self(struct client_info *me, struct pzerr *e);
+
+/*
+ * Claim a free slot for me (me->colour 0 = pick a colour no live client
+ * uses). Stores the slot index and colour in me. -1 with EAGAIN when every
+ * slot is taken by a live client. Reaps dead slots first. Notifies.
+ */
+int client_claim(const struct board *b, struct client_info *me, struct pzerr *e);
+
+/* Free our slot if it is still ours. Notifies. */
+void client_release(const struct board *b, const struct client_info *me);
+
+/*
+ * Refresh our heartbeat. Returns 0, or -1 when the slot is no longer ours
+ * (someone freed or overwrote it): the caller should claim again.
+ */
+int client_heartbeat(const struct board *b, const struct client_info *me);
+
+/* Publish our cursor position, colour and tool from me. Notifies when changed. */
+void client_update(const struct board *b, const struct client_info *me);
+
+/* Free the slots of dead clients; returns how many. Notifies when any. */
+int client_reap(const struct board *b);
+
+/*
+ * Copy the live-looking slots into out (at most max), sanitised: pid > 0,
+ * colour 1..15, cursor inside the board, tty printable. Returns the count.
+ */
+int client_list(const struct board *b, struct client_info *out, int max);
+
+/* True when the process described by c is alive (by the rules above). */
+bool client_alive(const struct client_info *c, uint64_t now_ms);
+
+/* CLOCK_BOOTTIME in milliseconds, the heartbeat clock. */
+uint64_t client_now_ms(void);
+
+#endif

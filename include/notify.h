@@ -1,0 +1,43 @@
+/*
+ * notify.h - change notification through the segment itself.
+ *
+ * The board header's generation counter is a futex word. A writer changes
+ * cells, then notify_bump adds one to the counter (release) and wakes every
+ * process waiting on it (a plain, not _PRIVATE, FUTEX_WAKE, which reaches
+ * waiters in other processes at other addresses). A reader remembers the
+ * last generation it drew and sleeps in notify_wait until the counter
+ * differs from it. No polling, no lock, nothing a dead process can hold.
+ */
+#ifndef PIZARRA_NOTIFY_H
+#define PIZARRA_NOTIFY_H
+
+#include <stdint.h>
+
+#include "board.h"
+
+/* Announce a change: bump the generation and wake all waiters. No-op when read-only. */
+void notify_bump(const struct board *b);
+
+/* The current generation (acquire). */
+uint32_t notify_generation(const struct board *b);
+
+/*
+ * Sleep until the generation differs from handled, or timeout_ms passes
+ * (negative: no timeout), or notify_wake is called. Returns 0 when the
+ * generation differs, -1 otherwise (errno ETIMEDOUT, EINTR or EAGAIN for
+ * a plain wake-up).
+ */
+int notify_wait(const struct board *b, uint32_t handled, int timeout_ms);
+
+/* Wake every waiter without changing the generation (works read-only too). */
+void notify_wake(const struct board *b);
+
+/*
+ * The primitives underneath, for any 32-bit word of the segment: sleep while
+ * *word == val (up to timeout_ms, negative = forever; 0 when woken or the
+ * value differs, -1 with errno ETIMEDOUT or EINTR), and wake all sleepers.
+ */
+int notify_futex_wait(_Atomic uint32_t *word, uint32_t val, int timeout_ms);
+void notify_futex_wake(_Atomic uint32_t *word);
+
+#endif

@@ -1,0 +1,129 @@
+/*
+ * segment.h - the life of the System V segment that holds a board:
+ * naming it (ftok, an explicit key, or a shmid), creating or attaching it
+ * without races, and the shmctl operations (IPC_STAT, IPC_SET, IPC_RMID)
+ * and shmdt, each recorded in a trace (trace.h).
+ *
+ * Create-or-attach: shmget(IPC_CREAT|IPC_EXCL) first; the creator attaches,
+ * initialises the board and publishes it. On EEXIST the existing segment is
+ * stat'ed, attached and waited for (a creator publishes within milliseconds),
+ * then validated; a segment that is not a pizarra board is refused and never
+ * written to. Many processes racing on a new key end up on one segment.
+ *
+ * Every failure fills a pzerr with one line naming the key/shmid, why, and
+ * what to do (ipcrm -m ID, another key, pizarra chmod by the owner...).
+ */
+#ifndef PIZARRA_SEGMENT_H
+#define PIZARRA_SEGMENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <sys/types.h>
+
+#include "board.h"
+#include "pzerr.h"
+#include "trace.h"
+
+#define SEGMENT_DEFAULT_PATH  "/"
+#define SEGMENT_DEFAULT_PROJ  0x70          /* 'p' */
+#define SEGMENT_READY_MS      2000          /* how long attachers wait for a creator */
+
+enum segment_how {
+	SEGMENT_BY_FTOK,     /* ftok(path, proj) */
+	SEGMENT_BY_KEY,      /* an explicit key */
+	SEGMENT_BY_SHMID,    /* an existing shmid (reaches removed segments too) */
+};
+
+/* How the user named the board, and what naming it resolved to. */
+struct segment_addr {
+	enum segment_how how;
+	char path[4096];     /* BY_FTOK: the key file */
+	int proj;            /* BY_FTOK: project id 1..255 */
+	key_t key;           /* BY_KEY, or the result of ftok */
+	int shmid;           /* BY_SHMID */
+	dev_t dev;           /* BY_FTOK after segment_resolve: st_dev of path */
+	ino_t ino;           /* BY_FTOK after segment_resolve: st_ino of path */
+	bool resolved;
+};
+
+/* What segment_open should do. */
+struct segment_opts {
+	bool create;         /* create the board when no segment has the key */
+	bool readonly;       /* attach SHM_RDONLY */
+	uint32_t cols, rows; /* geometry when creating */
+	mode_t mode;         /* permission bits when creating (e.g. 0600) */
+};
+
+/* An attached (or detached) board segment. */
+struct segment {
+	struct segment_addr addr;
+	int shmid;
+	key_t key;           /* the key it was found under (0 when by shmid) */
+	void *base;          /* what shmat returned; NULL while detached */
+	size_t size;         /* shm_segsz */
+	bool readonly;
+	bool created;        /* this process created it */
+	struct board board;  /* valid while attached */
+	struct trace *trace; /* may be NULL */
+};
+
+/* Fill a with the default board's name: ftok(SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ). */
+void segment_addr_default(struct segment_addr *a);
+
+/* Describe a for messages: "key 0x70030002", "shmid 98307". */
+const char *segment_addr_name(const struct segment_addr *a, char *buf, size_t n);
+
+/* For BY_FTOK, run ftok and record key, device and inode. Others: nothing to do. */
+int segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e);
+
+/*
+ * Open the board a names: create it (o->create) or attach the existing one,
+ * wait for it to be published, validate it. Resolves a first if needed.
+ * On success s is attached and s->board is valid.
+ */
+int segment_open(struct segment *s, const struct segment_addr *a,
+		 const struct segment_opts *o, struct trace *t, struct pzerr *e);
+
+/*
+ * Find the shmid a names without attaching (shmget(key, 0, 0), or the shmid
+ * itself after checking it exists). ENOENT: no board at that key.
+ */
+int segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *e);
+
+/* shmctl(IPC_STAT). */
+int segment_stat(int shmid, struct shmid_ds *ds, struct trace *t, struct pzerr *e);
+
+/*
+ * Make sure shmid holds a pizarra board (attach read-only, validate,
+ * detach). Used before shmctl operations so they never touch a foreign
+ * segment. Needs read permission.
+ */
+int segment_verify(int shmid, const struct segment_addr *a, struct trace *t, struct pzerr *e);
+
+/* shmctl(IPC_SET) of the permission bits (mode & 0777). */
+int segment_chmod(int shmid, mode_t mode, struct trace *t, struct pzerr *e);
+
+/* shmctl(IPC_SET) of the owner uid and gid ((uid_t)-1 / (gid_t)-1 keep). */
+int segment_chown(int shmid, uid_t uid, gid_t gid, struct trace *t, struct pzerr *e);
+
+/*
+ * shmctl(IPC_RMID): the segment is marked for destruction (SHM_DEST, key
+ * 0x00000000) and lives on until its last detach.
+ */
+int segment_remove(int shmid, struct trace *t, struct pzerr *e);
+
+/* shmdt: detach s (the board becomes invalid until segment_attach). */
+int segment_detach(struct segment *s, struct pzerr *e);
+
+/*
+ * shmat s->shmid again (readonly as asked) and re-validate the board; works
+ * on a segment marked for removal while anyone is still attached.
+ */
+int segment_attach(struct segment *s, bool readonly, struct pzerr *e);
+
+/* Read the kernel's SHMMAX (bytes), 0 when unknown. */
+uint64_t segment_shmmax(void);
+
+#endif

@@ -1,0 +1,481 @@
+/*
+ * board.c - the board model inside a segment: header initialisation and
+ * publication, validation against shm_segsz, bounded cell access, and the
+ * text operations put, clear, load and dump.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "board.h"
+#include "cell.h"
+#include "notify.h"
+#include "utf8.h"
+
+#define BOARD_TAB 8
+
+/* Bytes a cols x rows board needs. */
+size_t
+board_size_for(uint32_t cols, uint32_t rows)
+{
+	return sizeof(struct board_header) + (size_t)cols * rows * sizeof(uint32_t);
+}
+
+/* Check a geometry against the limits and SHMMAX. */
+int
+board_check_geometry(uint32_t cols, uint32_t rows, uint64_t shmmax, struct pzerr *e)
+{
+	if (cols < BOARD_MIN_COLS || rows < BOARD_MIN_ROWS)
+		return pzerr_set(e, EINVAL,
+		    "%ux%u is too small to draw on; a board is at least %ux%u",
+		    cols, rows, BOARD_MIN_COLS, BOARD_MIN_ROWS);
+	if (cols > BOARD_MAX_COLS || rows > BOARD_MAX_ROWS ||
+	    (uint64_t)cols * rows > BOARD_MAX_CELLS)
+		return pzerr_set(e, EINVAL,
+		    "%ux%u is too large; a board has at most %u columns, %u rows and %u cells",
+		    cols, rows, BOARD_MAX_COLS, BOARD_MAX_ROWS, BOARD_MAX_CELLS);
+	if (shmmax != 0 && board_size_for(cols, rows) > shmmax)
+		return pzerr_set(e, EINVAL,
+		    "%ux%u needs %zu bytes but this system's SHMMAX is %llu "
+		    "(/proc/sys/kernel/shmmax); choose a smaller size",
+		    cols, rows, board_size_for(cols, rows), (unsigned long long)shmmax);
+	return 0;
+}
+
+/* Fill a fresh zeroed segment's header and publish it. */
+int
+board_init(void *base, size_t segsz, uint32_t cols, uint32_t rows, struct pzerr *e)
+{
+	struct board_header *h = base;
+
+	if (board_check_geometry(cols, rows, 0, e) != 0)
+		return -1;
+	if (segsz < board_size_for(cols, rows))
+		return pzerr_set(e, EINVAL, "segment of %zu bytes is too small for %ux%u",
+		    segsz, cols, rows);
+	atomic_store_explicit(&h->version, BOARD_VERSION, memory_order_relaxed);
+	atomic_store_explicit(&h->header_size, (uint32_t)sizeof *h, memory_order_relaxed);
+	atomic_store_explicit(&h->cols, cols, memory_order_relaxed);
+	atomic_store_explicit(&h->rows, rows, memory_order_relaxed);
+	atomic_store_explicit(&h->nslots, BOARD_SLOTS, memory_order_relaxed);
+	atomic_store_explicit(&h->created, (uint64_t)time(NULL), memory_order_relaxed);
+	atomic_store_explicit(&h->magic, BOARD_MAGIC, memory_order_release);
+	notify_futex_wake(&h->magic);
+	return 0;
+}
+
+/* Milliseconds on the monotonic clock. */
+static long long
+board_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Wait on the magic word until a creator publishes it, or the deadline. */
+int
+board_wait_ready(const void *base, size_t segsz, int timeout_ms)
+{
+	struct board_header *h = (struct board_header *)base;
+	long long deadline = board_now_ms() + timeout_ms, left;
+
+	if (segsz < sizeof h->magic) {
+		errno = EINVAL;
+		return -1;
+	}
+	while (atomic_load_explicit(&h->magic, memory_order_acquire) == 0) {
+		left = deadline - board_now_ms();
+		if (left <= 0) {
+			errno = ETIMEDOUT;
+			return -1;
+		}
+		notify_futex_wait(&h->magic, 0, left > 50 ? 50 : (int)left);
+	}
+	return 0;
+}
+
+/* Validate the header at base against segsz and fill b. */
+int
+board_open(struct board *b, void *base, size_t segsz, bool readonly, struct pzerr *e)
+{
+	struct board_header *h = base;
+	uint32_t magic, version, hsize, nslots, cols, rows;
+
+	memset(b, 0, sizeof *b);
+	if (segsz < sizeof *h)
+		return pzerr_set(e, EPROTO,
+		    "%zu bytes is too small for a pizarra board (at least %zu)",
+		    segsz, sizeof *h);
+	magic = atomic_load_explicit(&h->magic, memory_order_acquire);
+	version = atomic_load_explicit(&h->version, memory_order_relaxed);
+	hsize = atomic_load_explicit(&h->header_size, memory_order_relaxed);
+	nslots = atomic_load_explicit(&h->nslots, memory_order_relaxed);
+	cols = atomic_load_explicit(&h->cols, memory_order_relaxed);
+	rows = atomic_load_explicit(&h->rows, memory_order_relaxed);
+	if (magic != BOARD_MAGIC)
+		return pzerr_set(e, EPROTO, "not a pizarra board (magic 0x%08x, expected 0x%08x)",
+		    magic, BOARD_MAGIC);
+	if (version != BOARD_VERSION)
+		return pzerr_set(e, EPROTO,
+		    "pizarra board layout version %u, but this pizarra reads version %u",
+		    version, BOARD_VERSION);
+	if (hsize != sizeof *h || nslots != BOARD_SLOTS)
+		return pzerr_set(e, EPROTO,
+		    "corrupt pizarra header (header size %u, %u slots; expected %zu, %u)",
+		    hsize, nslots, sizeof *h, BOARD_SLOTS);
+	if (board_check_geometry(cols, rows, 0, NULL) != 0)
+		return pzerr_set(e, EPROTO, "corrupt pizarra header (geometry %ux%u)", cols, rows);
+	if (board_size_for(cols, rows) > segsz)
+		return pzerr_set(e, EPROTO,
+		    "corrupt pizarra header: %ux%u needs %zu bytes, the segment has %zu",
+		    cols, rows, board_size_for(cols, rows), segsz);
+	b->hdr = h;
+	b->cells = (_Atomic uint32_t *)((char *)base + sizeof *h);
+	b->cols = cols;
+	b->rows = rows;
+	b->segsz = segsz;
+	b->readonly = readonly;
+	return 0;
+}
+
+/* Re-check the header against what board_open validated. */
+int
+board_check(const struct board *b, struct pzerr *e)
+{
+	struct board_header *h = b->hdr;
+	uint32_t magic, version, hsize, nslots, cols, rows;
+
+	magic = atomic_load_explicit(&h->magic, memory_order_acquire);
+	version = atomic_load_explicit(&h->version, memory_order_relaxed);
+	hsize = atomic_load_explicit(&h->header_size, memory_order_relaxed);
+	nslots = atomic_load_explicit(&h->nslots, memory_order_relaxed);
+	cols = atomic_load_explicit(&h->cols, memory_order_relaxed);
+	rows = atomic_load_explicit(&h->rows, memory_order_relaxed);
+	if (magic != BOARD_MAGIC)
+		return pzerr_set(e, EPROTO, "board header overwritten: magic is now 0x%08x", magic);
+	if (version != BOARD_VERSION)
+		return pzerr_set(e, EPROTO, "board header overwritten: version is now %u", version);
+	if (hsize != sizeof *h || nslots != BOARD_SLOTS)
+		return pzerr_set(e, EPROTO,
+		    "board header overwritten: header size %u, %u slots", hsize, nslots);
+	if (cols != b->cols || rows != b->rows)
+		return pzerr_set(e, EPROTO, "board header overwritten: geometry %ux%u is now %ux%u",
+		    b->cols, b->rows, cols, rows);
+	return 0;
+}
+
+/* The cell word at (col, row), empty when out of bounds. */
+uint32_t
+board_get(const struct board *b, uint32_t col, uint32_t row)
+{
+	if (col >= b->cols || row >= b->rows)
+		return CELL_EMPTY;
+	return atomic_load_explicit(&b->cells[(size_t)row * b->cols + col],
+	    memory_order_relaxed);
+}
+
+/* Store a cell word at (col, row). */
+int
+board_set(const struct board *b, uint32_t col, uint32_t row, uint32_t cell)
+{
+	if (col >= b->cols || row >= b->rows || b->readonly)
+		return -1;
+	atomic_store_explicit(&b->cells[(size_t)row * b->cols + col], cell,
+	    memory_order_relaxed);
+	return 0;
+}
+
+/* True when the cell at (col, row) holds a two-column character. */
+static bool
+board_is_wide(const struct board *b, uint32_t col, uint32_t row)
+{
+	return cell_width(cell_cp(board_get(b, col, row))) == 2;
+}
+
+/* Write one character keeping wide characters whole. */
+int
+board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
+	   unsigned colour, unsigned author)
+{
+	int w = cp == 0 ? 1 : cell_width(cp);
+	uint32_t last;
+
+	if (w == 0 || b->readonly || row >= b->rows || col >= b->cols ||
+	    col + (uint32_t)w > b->cols)
+		return -1;
+	last = col + (uint32_t)w - 1;
+	if (col > 0 && cell_cp(board_get(b, col, row)) == CELL_CONT &&
+	    board_is_wide(b, col - 1, row))
+		board_set(b, col - 1, row, CELL_EMPTY);
+	if (last + 1 < b->cols && board_is_wide(b, last, row) &&
+	    cell_cp(board_get(b, last + 1, row)) == CELL_CONT)
+		board_set(b, last + 1, row, CELL_EMPTY);
+	if (cp == 0) {
+		board_set(b, col, row, CELL_EMPTY);
+		return 1;
+	}
+	if (w == 2)
+		board_set(b, col + 1, row, cell_make(CELL_CONT, colour, author));
+	board_set(b, col, row, cell_make(cp, colour, author));
+	return w;
+}
+
+/*
+ * Walk UTF-8 text as board lines: call fn for every character with its
+ * line, column and width. Tabs expand to the next multiple of 8, \r before
+ * \n is dropped. With fn NULL it only validates. Reports the first problem
+ * in e. Stores the number of lines and the widest line's width.
+ */
+typedef void (*board_visit_fn)(const struct board *b, uint32_t line, uint32_t col,
+	uint32_t cp, void *arg);
+
+static int
+board_walk(const char *text, size_t len, uint32_t max_cols, uint32_t max_lines,
+	   const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
+{
+	uint32_t line = 0, col = 0, cp;
+	size_t i = 0;
+	int n, w;
+
+	while (i < len) {
+		n = utf8_decode(text + i, len - i, &cp);
+		if (n < 0)
+			return pzerr_set(e, EILSEQ, "line %u, byte %zu: invalid UTF-8",
+			    line + 1, i + 1);
+		i += (size_t)n;
+		if (cp == '\r' && i < len && text[i] == '\n')
+			continue;
+		if (cp == '\n') {
+			line++;
+			col = 0;
+			continue;
+		}
+		if (cp == '\t') {
+			col = (col / BOARD_TAB + 1) * BOARD_TAB;
+			if (col > max_cols)
+				col = max_cols;
+			continue;
+		}
+		w = cell_width(cp);
+		if (w == 0)
+			return pzerr_set(e, EILSEQ,
+			    "line %u, column %u: U+%04X cannot be drawn on a board "
+			    "(a control, zero-width or unassigned character)",
+			    line + 1, col + 1, cp);
+		if (line >= max_lines)
+			return pzerr_set(e, EFBIG,
+			    "the text has more than %u lines, more than the board's rows",
+			    max_lines);
+		if (col + (uint32_t)w > max_cols)
+			return pzerr_set(e, EFBIG,
+			    "line %u is wider than the board's %u columns", line + 1, max_cols);
+		if (fn != NULL)
+			fn(b, line, col, cp, arg);
+		col += (uint32_t)w;
+	}
+	return 0;
+}
+
+/* Validate text against a geometry without a board. */
+int
+board_check_text(const char *text, size_t len, uint32_t max_cols, uint32_t max_rows,
+		 struct pzerr *e)
+{
+	return board_walk(text, len, max_cols, max_rows, NULL, NULL, NULL, e);
+}
+
+/* What board_put draws with. */
+struct board_pen {
+	uint32_t col, row;
+	unsigned colour, author;
+};
+
+/* Draw one character of a put. */
+static void
+board_put_one(const struct board *b, uint32_t line, uint32_t col, uint32_t cp, void *arg)
+{
+	struct board_pen *pen = arg;
+
+	board_draw(b, pen->col + col, pen->row + line, cp, pen->colour, pen->author);
+}
+
+/* Write text at (col, row) after validating all of it. */
+int
+board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
+	  size_t len, unsigned colour, unsigned author, struct pzerr *e)
+{
+	struct board_pen pen = { col, row, colour, author };
+	struct pzerr why;
+
+	if (b->readonly)
+		return pzerr_set(e, EROFS, "the board is attached read-only");
+	if (col >= b->cols || row >= b->rows)
+		return pzerr_set(e, ERANGE,
+		    "position %u,%u is outside the board (columns 0-%u, rows 0-%u)",
+		    col, row, b->cols - 1, b->rows - 1);
+	if (board_walk(text, len, b->cols - col, b->rows - row, b, NULL, NULL, &why) != 0) {
+		if (why.err == EFBIG)
+			return pzerr_set(e, EFBIG,
+			    "the text does not fit at %u,%u on a %ux%u board (%s)",
+			    col, row, b->cols, b->rows, why.msg);
+		return pzerr_set(e, why.err, "%s", why.msg);
+	}
+	board_walk(text, len, b->cols - col, b->rows - row, b, board_put_one, &pen, NULL);
+	notify_bump(b);
+	return 0;
+}
+
+/* Empty every cell. */
+int
+board_clear(const struct board *b, struct pzerr *e)
+{
+	size_t i, n = (size_t)b->cols * b->rows;
+
+	if (b->readonly)
+		return pzerr_set(e, EROFS, "the board is attached read-only");
+	for (i = 0; i < n; i++)
+		atomic_store_explicit(&b->cells[i], CELL_EMPTY, memory_order_relaxed);
+	notify_bump(b);
+	return 0;
+}
+
+/* A row image being built by board_load. */
+struct board_rows {
+	uint32_t *cells;     /* rows * cols words */
+	uint32_t cols;
+};
+
+/* Place one loaded character in the image (a wide one with its CELL_CONT). */
+static void
+board_load_one(const struct board *b, uint32_t line, uint32_t col, uint32_t cp, void *arg)
+{
+	struct board_rows *img = arg;
+	uint32_t *row = img->cells + (size_t)line * img->cols;
+
+	(void)b;
+	row[col] = cell_make(cp, 0, 0);
+	if (cell_width(cp) == 2)
+		row[col + 1] = cell_make(CELL_CONT, 0, 0);
+}
+
+/* Replace the board with text, validated first. */
+int
+board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
+{
+	struct board_rows img;
+	size_t i, n = (size_t)b->cols * b->rows;
+
+	if (b->readonly)
+		return pzerr_set(e, EROFS, "the board is attached read-only");
+	if (board_walk(text, len, b->cols, b->rows, b, NULL, NULL, e) != 0)
+		return -1;
+	img.cols = b->cols;
+	img.cells = calloc(n, sizeof *img.cells);
+	if (img.cells == NULL)
+		return pzerr_set(e, ENOMEM, "out of memory for a %ux%u board", b->cols, b->rows);
+	board_walk(text, len, b->cols, b->rows, b, board_load_one, &img, NULL);
+	for (i = 0; i < n; i++)
+		atomic_store_explicit(&b->cells[i], img.cells[i], memory_order_relaxed);
+	free(img.cells);
+	notify_bump(b);
+	return 0;
+}
+
+/* Append the SGR sequence that selects colour index c (0 = default). */
+static void
+board_sgr(struct strbuf *out, unsigned c)
+{
+	if (c == 0)
+		strbuf_puts(out, "\033[0m");
+	else if (c < 8)
+		strbuf_printf(out, "\033[%um", 30 + c);
+	else
+		strbuf_printf(out, "\033[%um", 90 + c - 8);
+}
+
+/* True when a cell shows nothing (empty or a space). */
+static bool
+board_blank(uint32_t cell)
+{
+	uint32_t cp = cell_cp(cell);
+
+	return cp == 0 || cp == ' ';
+}
+
+/* Append one row up to and including column last. */
+static void
+board_dump_row(const struct board *b, uint32_t row, uint32_t last, struct strbuf *out,
+	       bool ansi)
+{
+	unsigned colour = 0, c;
+	uint32_t col, cell, cp;
+	bool wide_open = false;
+
+	for (col = 0; col <= last; col++) {
+		cell = board_get(b, col, row);
+		cp = cell_cp(cell);
+		if (cp == CELL_CONT) {
+			if (!wide_open)
+				strbuf_putc(out, ' ');
+			wide_open = false;
+			continue;
+		}
+		wide_open = false;
+		c = board_blank(cell) ? colour : cell_colour(cell);
+		if (ansi && c != colour) {
+			board_sgr(out, c);
+			colour = c;
+		}
+		if (cp == 0) {
+			strbuf_putc(out, ' ');
+		} else if (!cell_drawable(cp)) {
+			strbuf_put_utf8(out, 0xFFFD);
+		} else if (cell_width(cp) == 2) {
+			if (col + 1 < b->cols &&
+			    cell_cp(board_get(b, col + 1, row)) == CELL_CONT) {
+				strbuf_put_utf8(out, cp);
+				wide_open = true;
+			} else {
+				strbuf_put_utf8(out, 0xFFFD);
+			}
+		} else {
+			strbuf_put_utf8(out, cp);
+		}
+	}
+	if (ansi && colour != 0)
+		board_sgr(out, 0);
+}
+
+/* Append the board as text, blanks trimmed. */
+int
+board_dump(const struct board *b, struct strbuf *out, bool ansi)
+{
+	uint32_t row, col, last_row = 0, *last;
+	bool any = false;
+
+	last = calloc(b->rows, sizeof *last);
+	if (last == NULL)
+		return -1;
+	for (row = 0; row < b->rows; row++) {
+		last[row] = UINT32_MAX;
+		for (col = b->cols; col-- > 0;) {
+			if (!board_blank(board_get(b, col, row))) {
+				last[row] = col;
+				last_row = row;
+				any = true;
+				break;
+			}
+		}
+	}
+	for (row = 0; any && row <= last_row; row++) {
+		if (last[row] != UINT32_MAX)
+			board_dump_row(b, row, last[row], out, ansi);
+		strbuf_putc(out, '\n');
+	}
+	free(last);
+	return out->failed ? -1 : 0;
+}

@@ -1,0 +1,365 @@
+/*
+ * client.c - the client registry in the board header: claiming, releasing
+ * and refreshing slots, reaping the slots of dead clients, and listing the
+ * live ones with every field sanitised (protocol in client.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cell.h"
+#include "client.h"
+#include "notify.h"
+
+#define CLIENT_READY    0x80000000ull
+#define CLIENT_PID_MASK 0x7FFFFFFFull
+
+/* Colours handed out automatically, most distinct first. */
+static const unsigned client_palette[] = { 10, 14, 11, 13, 9, 12, 2, 6, 3, 5, 1, 4, 15, 7, 8 };
+
+/* CLOCK_BOOTTIME in milliseconds. */
+uint64_t
+client_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/*
+ * Read /proc/PID/stat: the state letter and the start time (field 22).
+ * Returns 0, or -1 with errno when it cannot be read.
+ */
+static int
+client_proc_stat(pid_t pid, char *state, uint64_t *start)
+{
+	char path[64], buf[1024], *p, *end;
+	ssize_t n;
+	int fd, field;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0) {
+		errno = EIO;
+		return -1;
+	}
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	if (p == NULL || p[1] != ' ') {
+		errno = EIO;
+		return -1;
+	}
+	p += 2;
+	*state = *p;
+	for (field = 3; field < 22; field++) {
+		p = strchr(p, ' ');
+		if (p == NULL) {
+			errno = EIO;
+			return -1;
+		}
+		p++;
+	}
+	errno = 0;
+	*start = strtoull(p, &end, 10);
+	if (end == p || errno != 0) {
+		errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+/* The inode of /proc/PID/ns/pid ("self" when pid is 0), 0 when unknown. */
+static uint64_t
+client_pidns(pid_t pid)
+{
+	char path[64];
+	struct stat st;
+
+	if (pid == 0)
+		snprintf(path, sizeof path, "/proc/self/ns/pid");
+	else
+		snprintf(path, sizeof path, "/proc/%d/ns/pid", (int)pid);
+	if (stat(path, &st) != 0)
+		return 0;
+	return (uint64_t)st.st_ino;
+}
+
+/* Fill me with this process's identity. */
+int
+client_self(struct client_info *me, struct pzerr *e)
+{
+	char state, *tty;
+
+	memset(me, 0, sizeof *me);
+	me->slot = -1;
+	me->pid = getpid();
+	if (client_proc_stat(me->pid, &state, &me->start) != 0)
+		return pzerr_set(e, errno, "/proc/%d/stat: %s", (int)me->pid, strerror(errno));
+	me->pidns = client_pidns(0);
+	me->uid = getuid();
+	tty = ttyname(STDIN_FILENO);
+	if (tty != NULL) {
+		if (strncmp(tty, "/dev/", 5) == 0)
+			tty += 5;
+		snprintf(me->tty, sizeof me->tty, "%s", tty);
+	}
+	return 0;
+}
+
+/* Copy slot i into c, sanitised; false when the slot is free or not ready. */
+static bool
+client_read_slot(const struct board *b, int i, struct client_info *c)
+{
+	struct board_slot *s = &b->hdr->slots[i];
+	uint64_t owner = atomic_load_explicit(&s->owner, memory_order_acquire);
+	uint32_t cursor, attr, word;
+	int k, j, n = 0;
+
+	memset(c, 0, sizeof *c);
+	c->slot = i;
+	c->owner = owner;
+	c->pid = (pid_t)(owner & CLIENT_PID_MASK);
+	if (owner == 0 || !(owner & CLIENT_READY) || c->pid <= 0)
+		return false;
+	c->start = atomic_load_explicit(&s->start, memory_order_relaxed);
+	c->heartbeat = atomic_load_explicit(&s->heartbeat, memory_order_relaxed);
+	c->pidns = atomic_load_explicit(&s->pidns, memory_order_relaxed);
+	c->uid = atomic_load_explicit(&s->uid, memory_order_relaxed);
+	cursor = atomic_load_explicit(&s->cursor, memory_order_relaxed);
+	attr = atomic_load_explicit(&s->attr, memory_order_relaxed);
+	c->colour = attr & 0xF;
+	if (c->colour == 0)
+		c->colour = 7;
+	c->tool = (attr >> 8) & 0xFF;
+	c->col = cursor & 0xFFFF;
+	c->row = cursor >> 16;
+	if (c->col >= b->cols)
+		c->col = b->cols - 1;
+	if (c->row >= b->rows)
+		c->row = b->rows - 1;
+	for (k = 0; k < 4 && n < CLIENT_TTY_MAX; k++) {
+		word = atomic_load_explicit(&s->tty[k], memory_order_relaxed);
+		for (j = 0; j < 4; j++) {
+			unsigned char ch = (unsigned char)(word >> (8 * j));
+
+			if (ch == 0)
+				goto done;
+			c->tty[n++] = (ch > 0x20 && ch < 0x7F) ? (char)ch : '?';
+		}
+	}
+done:
+	c->tty[n] = '\0';
+	return true;
+}
+
+/* Is the process behind c alive? */
+bool
+client_alive(const struct client_info *c, uint64_t now_ms)
+{
+	static uint64_t my_ns;
+	uint64_t start;
+	char state;
+
+	if (c->pid <= 0)
+		return false;
+	if (my_ns == 0)
+		my_ns = client_pidns(0);
+	if (c->pidns == 0 || c->pidns != my_ns)
+		return c->heartbeat + CLIENT_STALE_MS >= now_ms &&
+		    c->heartbeat <= now_ms + CLIENT_STALE_MS;
+	if (kill(c->pid, 0) != 0 && errno == ESRCH)
+		return false;
+	if (client_proc_stat(c->pid, &state, &start) != 0)
+		return true;
+	return state != 'Z' && state != 'X' && start == c->start;
+}
+
+/* Is the claim in slot s (owner word seen, not ready) abandoned? */
+static bool
+client_claim_abandoned(struct board_slot *s, uint64_t owner, uint64_t now_ms)
+{
+	pid_t pid = (pid_t)(owner & CLIENT_PID_MASK);
+	uint64_t hb = atomic_load_explicit(&s->heartbeat, memory_order_relaxed);
+
+	if (pid <= 0 || (kill(pid, 0) != 0 && errno == ESRCH))
+		return true;
+	return hb + CLIENT_STALE_MS < now_ms || hb > now_ms + CLIENT_STALE_MS;
+}
+
+/* Free the slots of dead clients. */
+int
+client_reap(const struct board *b)
+{
+	uint64_t now = client_now_ms(), owner;
+	struct client_info c;
+	int i, reaped = 0;
+	bool dead;
+
+	if (b->readonly)
+		return 0;
+	for (i = 0; i < BOARD_SLOTS; i++) {
+		struct board_slot *s = &b->hdr->slots[i];
+
+		owner = atomic_load_explicit(&s->owner, memory_order_acquire);
+		if (owner == 0)
+			continue;
+		if (client_read_slot(b, i, &c))
+			dead = !client_alive(&c, now);
+		else
+			dead = client_claim_abandoned(s, owner, now);
+		if (dead && atomic_compare_exchange_strong(&s->owner, &owner, 0))
+			reaped++;
+	}
+	if (reaped > 0)
+		notify_bump(b);
+	return reaped;
+}
+
+/* Pick the first palette colour no live client uses. */
+static unsigned
+client_pick_colour(const struct board *b)
+{
+	bool used[CELL_COLOURS] = { false };
+	struct client_info c;
+	size_t k;
+	int i;
+
+	for (i = 0; i < BOARD_SLOTS; i++)
+		if (client_read_slot(b, i, &c))
+			used[c.colour] = true;
+	for (k = 0; k < sizeof client_palette / sizeof client_palette[0]; k++)
+		if (!used[client_palette[k]])
+			return client_palette[k];
+	return client_palette[0];
+}
+
+/* Store the fields of me into slot s. */
+static void
+client_fill(struct board_slot *s, const struct client_info *me)
+{
+	unsigned char tty[CLIENT_TTY_MAX] = { 0 };
+	int k;
+
+	memcpy(tty, me->tty, strnlen(me->tty, sizeof tty));
+	atomic_store_explicit(&s->heartbeat, client_now_ms(), memory_order_relaxed);
+	atomic_store_explicit(&s->start, me->start, memory_order_relaxed);
+	atomic_store_explicit(&s->pidns, me->pidns, memory_order_relaxed);
+	atomic_store_explicit(&s->uid, (uint32_t)me->uid, memory_order_relaxed);
+	atomic_store_explicit(&s->cursor, me->col | me->row << 16, memory_order_relaxed);
+	atomic_store_explicit(&s->attr, (me->colour & 0xF) | (me->tool & 0xFF) << 8,
+	    memory_order_relaxed);
+	for (k = 0; k < 4; k++)
+		atomic_store_explicit(&s->tty[k], (uint32_t)tty[4 * k] |
+		    (uint32_t)tty[4 * k + 1] << 8 | (uint32_t)tty[4 * k + 2] << 16 |
+		    (uint32_t)tty[4 * k + 3] << 24, memory_order_relaxed);
+}
+
+/* Claim a free slot for me. */
+int
+client_claim(const struct board *b, struct client_info *me, struct pzerr *e)
+{
+	uint64_t owner, zero, tag;
+	int i;
+
+	if (b->readonly)
+		return pzerr_set(e, EROFS, "a read-only viewer holds no slot");
+	if (me->pid <= 0 || (uint64_t)me->pid > CLIENT_PID_MASK)
+		return pzerr_set(e, EINVAL, "bad pid %d", (int)me->pid);
+	client_reap(b);
+	if (me->colour == 0 || me->colour >= CELL_COLOURS)
+		me->colour = client_pick_colour(b);
+	for (i = 0; i < BOARD_SLOTS; i++) {
+		struct board_slot *s = &b->hdr->slots[i];
+
+		if (atomic_load_explicit(&s->owner, memory_order_relaxed) != 0)
+			continue;
+		tag = (uint64_t)atomic_fetch_add(&b->hdr->slot_tag, 1) + 1;
+		owner = tag << 32 | (uint64_t)me->pid;
+		zero = 0;
+		if (!atomic_compare_exchange_strong(&s->owner, &zero, owner))
+			continue;
+		if (me->col >= b->cols)
+			me->col = 0;
+		if (me->row >= b->rows)
+			me->row = 0;
+		client_fill(s, me);
+		if (!atomic_compare_exchange_strong(&s->owner, &owner, owner | CLIENT_READY))
+			continue;
+		me->slot = i;
+		me->owner = owner | CLIENT_READY;
+		notify_bump(b);
+		return 0;
+	}
+	return pzerr_set(e, EAGAIN, "all %d client slots are taken by live clients",
+	    BOARD_SLOTS);
+}
+
+/* Free our slot if it is still ours. */
+void
+client_release(const struct board *b, const struct client_info *me)
+{
+	uint64_t owner = me->owner;
+
+	if (me->slot < 0 || me->slot >= BOARD_SLOTS || b->readonly)
+		return;
+	if (atomic_compare_exchange_strong(&b->hdr->slots[me->slot].owner, &owner, 0))
+		notify_bump(b);
+}
+
+/* Refresh our heartbeat; -1 when the slot is not ours any more. */
+int
+client_heartbeat(const struct board *b, const struct client_info *me)
+{
+	struct board_slot *s;
+
+	if (me->slot < 0 || me->slot >= BOARD_SLOTS || b->readonly)
+		return -1;
+	s = &b->hdr->slots[me->slot];
+	if (atomic_load_explicit(&s->owner, memory_order_acquire) != me->owner)
+		return -1;
+	atomic_store_explicit(&s->heartbeat, client_now_ms(), memory_order_relaxed);
+	return 0;
+}
+
+/* Publish cursor, colour and tool; notify when anything changed. */
+void
+client_update(const struct board *b, const struct client_info *me)
+{
+	struct board_slot *s;
+	uint32_t cursor, attr;
+	bool changed;
+
+	if (me->slot < 0 || me->slot >= BOARD_SLOTS || b->readonly)
+		return;
+	s = &b->hdr->slots[me->slot];
+	cursor = me->col | me->row << 16;
+	attr = (me->colour & 0xF) | (me->tool & 0xFF) << 8;
+	changed = atomic_exchange_explicit(&s->cursor, cursor, memory_order_relaxed) != cursor;
+	if (atomic_exchange_explicit(&s->attr, attr, memory_order_relaxed) != attr)
+		changed = true;
+	if (changed)
+		notify_bump(b);
+}
+
+/* List the live-looking slots, sanitised. */
+int
+client_list(const struct board *b, struct client_info *out, int max)
+{
+	int i, n = 0;
+
+	for (i = 0; i < BOARD_SLOTS && n < max; i++)
+		if (client_read_slot(b, i, &out[n]))
+			n++;
+	return n;
+}

@@ -1,0 +1,31 @@
+/*
+ * check_trace.c - unit tests of the trace module (placeholder until written).
+ */
+#include <stdlib.h>
+
+#include "checkutil.h"
+
+START_TEST(test_placeholder)
+{
+	ck_assert(1);
+}
+END_TEST
+
+/* The trace suite. */
+static Suite *
+trace_suite(void)
+{
+	Suite *s = suite_create("trace");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_placeholder);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* Run the suite. */
+int
+main(void)
+{
+	return tu_run(trace_suite());
+}

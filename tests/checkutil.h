@@ -1,0 +1,31 @@
+/*
+ * checkutil.h - what every Check suite of pizarra shares: per-run keys that
+ * never collide between tests running in parallel, private boards removed
+ * right after they are attached, a sweep that removes anything a failed
+ * test left, and polling with a deadline instead of sleeping.
+ */
+#ifndef PIZARRA_CHECKUTIL_H
+#define PIZARRA_CHECKUTIL_H
+
+#include <check.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "segment.h"
+
+/* A key unique to this test program's run: n = 0..63. */
+key_t tu_key(int n);
+
+/*
+ * Create an IPC_PRIVATE board of cols x rows, attach it read-write, and
+ * mark it for removal at once (it lives while attached). Fills s.
+ */
+void tu_private_board(struct segment *s, unsigned cols, unsigned rows);
+
+/* Poll cond(arg) every millisecond until true or timeout_ms; returns its last value. */
+bool tu_poll(bool (*cond)(void *arg), void *arg, int timeout_ms);
+
+/* Run the suite (fork mode), remove any segment under our keys, return the exit status. */
+int tu_run(Suite *suite);
+
+#endif
