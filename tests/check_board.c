@@ -1,13 +1,438 @@
 /*
- * check_board.c - unit tests of the board module (placeholder until written).
+ * check_board.c - unit tests of the board model: geometry limits, header
+ * validation that never writes, bounded cell access, wide characters,
+ * put/load validation that changes nothing on error, dump round trips with
+ * UTF-8, and dumps that never pass a control character through.
  */
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "board.h"
+#include "cell.h"
 #include "checkutil.h"
+#include "notify.h"
+#include "utf8.h"
 
-START_TEST(test_placeholder)
+/* Dump b into a freshly allocated string. */
+static char *
+dump_of(const struct board *b, bool ansi)
 {
-	ck_assert(1);
+	struct strbuf sb;
+	char *out;
+
+	strbuf_init(&sb);
+	ck_assert_int_eq(board_dump(b, &sb, ansi), 0);
+	out = strdup(strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return out;
+}
+
+/* Copy every cell of b. */
+static uint32_t *
+snapshot(const struct board *b)
+{
+	uint32_t *cells = malloc((size_t)b->cols * b->rows * sizeof *cells);
+	uint32_t r, c;
+
+	for (r = 0; r < b->rows; r++)
+		for (c = 0; c < b->cols; c++)
+			cells[r * b->cols + c] = board_get(b, c, r);
+	return cells;
+}
+
+/* Are b's cells equal to a snapshot? */
+static bool
+same_cells(const struct board *b, const uint32_t *cells)
+{
+	uint32_t r, c;
+
+	for (r = 0; r < b->rows; r++)
+		for (c = 0; c < b->cols; c++)
+			if (cells[r * b->cols + c] != board_get(b, c, r))
+				return false;
+	return true;
+}
+
+START_TEST(test_geometry_limits)
+{
+	struct pzerr e;
+
+	ck_assert_int_eq(board_check_geometry(80, 24, 0, &e), 0);
+	ck_assert_int_eq(board_check_geometry(BOARD_MIN_COLS, BOARD_MIN_ROWS, 0, &e), 0);
+	ck_assert_int_eq(board_check_geometry(BOARD_MIN_COLS - 1, 24, 0, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "too small"));
+	ck_assert_int_eq(board_check_geometry(80, BOARD_MIN_ROWS - 1, 0, &e), -1);
+	ck_assert_int_eq(board_check_geometry(BOARD_MAX_COLS + 1, 24, 0, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "too large"));
+	ck_assert_int_eq(board_check_geometry(10000, 10000, 0, &e), -1);
+	ck_assert_int_eq(board_check_geometry(2000, 1000, 0, &e), 0);
+	ck_assert_int_eq(board_check_geometry(80, 24, board_size_for(80, 24) - 1, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "SHMMAX"));
+	ck_assert_int_eq(board_check_geometry(80, 24, board_size_for(80, 24), &e), 0);
+	ck_assert_uint_eq(board_size_for(80, 24), sizeof(struct board_header) + 80 * 24 * 4);
+}
+END_TEST
+
+START_TEST(test_init_publishes)
+{
+	struct segment s;
+
+	tu_private_board(&s, 40, 10);
+	ck_assert_uint_eq(atomic_load(&s.board.hdr->magic), BOARD_MAGIC);
+	ck_assert_uint_eq(atomic_load(&s.board.hdr->version), BOARD_VERSION);
+	ck_assert_uint_eq(s.board.cols, 40);
+	ck_assert_uint_eq(s.board.rows, 10);
+	ck_assert_int_eq(board_wait_ready(s.base, s.size, 10), 0);
+	ck_assert_int_eq(board_check(&s.board, NULL), 0);
+}
+END_TEST
+
+START_TEST(test_wait_ready_times_out)
+{
+	static uint32_t zero[64];
+
+	ck_assert_int_eq(board_wait_ready(zero, sizeof zero, 20), -1);
+	ck_assert_int_eq(errno, ETIMEDOUT);
+}
+END_TEST
+
+/* Open a copy of a header mutated by mutate(); returns board_open's result. */
+static int
+open_mutated(void (*mutate)(struct board_header *h), size_t segsz, struct pzerr *e)
+{
+	size_t size = board_size_for(20, 5);
+	unsigned char *mem = calloc(1, size), *copy = malloc(size);
+	struct board b;
+	int r;
+
+	ck_assert_int_eq(board_init(mem, size, 20, 5, e), 0);
+	mutate((struct board_header *)mem);
+	memcpy(copy, mem, size);
+	r = board_open(&b, mem, segsz ? segsz : size, false, e);
+	ck_assert_int_eq(memcmp(copy, mem, size), 0);
+	free(mem);
+	free(copy);
+	return r;
+}
+
+/* Mutations a hostile or foreign writer could make. */
+static void
+bad_magic(struct board_header *h)
+{
+	atomic_store(&h->magic, 0xdeadbeef);
+}
+
+static void
+bad_version(struct board_header *h)
+{
+	atomic_store(&h->version, 7);
+}
+
+static void
+bad_slots(struct board_header *h)
+{
+	atomic_store(&h->nslots, 1000);
+}
+
+static void
+bad_header_size(struct board_header *h)
+{
+	atomic_store(&h->header_size, 64);
+}
+
+static void
+huge_rows(struct board_header *h)
+{
+	atomic_store(&h->rows, 9999);
+}
+
+static void
+zero_cols(struct board_header *h)
+{
+	atomic_store(&h->cols, 0);
+}
+
+static void
+no_change(struct board_header *h)
+{
+	(void)h;
+}
+
+START_TEST(test_open_validates)
+{
+	struct pzerr e;
+
+	ck_assert_int_eq(open_mutated(no_change, 0, &e), 0);
+	ck_assert_int_eq(open_mutated(bad_magic, 0, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "not a pizarra board"));
+	ck_assert_int_eq(open_mutated(bad_version, 0, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "version 7"));
+	ck_assert_int_eq(open_mutated(bad_slots, 0, &e), -1);
+	ck_assert_int_eq(open_mutated(bad_header_size, 0, &e), -1);
+	ck_assert_int_eq(open_mutated(huge_rows, 0, &e), -1);
+	ck_assert_int_eq(open_mutated(zero_cols, 0, &e), -1);
+	ck_assert_int_eq(open_mutated(no_change, board_size_for(20, 5) - 4, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "needs"));
+	ck_assert_int_eq(open_mutated(no_change, sizeof(struct board_header) - 1, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "too small"));
+}
+END_TEST
+
+START_TEST(test_check_sees_changes)
+{
+	struct segment s;
+	struct pzerr e;
+
+	tu_private_board(&s, 40, 10);
+	atomic_store(&s.board.hdr->cols, 4000);
+	ck_assert_int_eq(board_check(&s.board, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "4000"));
+	ck_assert_uint_eq(s.board.cols, 40);
+	ck_assert_uint_eq(board_get(&s.board, 39, 9), CELL_EMPTY);
+	ck_assert_uint_eq(board_get(&s.board, 40, 0), CELL_EMPTY);
+	atomic_store(&s.board.hdr->cols, 40);
+	atomic_store(&s.board.hdr->magic, 0);
+	ck_assert_int_eq(board_check(&s.board, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "magic"));
+}
+END_TEST
+
+START_TEST(test_get_set_bounds)
+{
+	struct segment s;
+
+	tu_private_board(&s, 20, 5);
+	ck_assert_int_eq(board_set(&s.board, 19, 4, 'a'), 0);
+	ck_assert_uint_eq(board_get(&s.board, 19, 4), 'a');
+	ck_assert_int_eq(board_set(&s.board, 20, 0, 'b'), -1);
+	ck_assert_int_eq(board_set(&s.board, 0, 5, 'b'), -1);
+	ck_assert_int_eq(board_set(&s.board, UINT32_MAX, UINT32_MAX, 'b'), -1);
+	ck_assert_uint_eq(board_get(&s.board, 20, 0), CELL_EMPTY);
+	ck_assert_uint_eq(board_get(&s.board, 0, 0), CELL_EMPTY);
+	s.board.readonly = true;
+	ck_assert_int_eq(board_set(&s.board, 0, 0, 'c'), -1);
+	ck_assert_uint_eq(board_get(&s.board, 0, 0), CELL_EMPTY);
+}
+END_TEST
+
+START_TEST(test_draw_wide)
+{
+	struct segment s;
+	struct board *b;
+
+	tu_private_board(&s, 20, 5);
+	b = &s.board;
+	ck_assert_int_eq(board_draw(b, 3, 0, 0x6F22, 2, 1), 2);
+	ck_assert_uint_eq(cell_cp(board_get(b, 3, 0)), 0x6F22);
+	ck_assert_uint_eq(cell_cp(board_get(b, 4, 0)), CELL_CONT);
+	ck_assert_uint_eq(cell_colour(board_get(b, 4, 0)), 2);
+	ck_assert_int_eq(board_draw(b, 4, 0, 'a', 0, 0), 1);
+	ck_assert_uint_eq(board_get(b, 3, 0), CELL_EMPTY);
+	ck_assert_uint_eq(board_get(b, 4, 0), 'a');
+	ck_assert_int_eq(board_draw(b, 6, 0, 0x6F22, 0, 0), 2);
+	ck_assert_int_eq(board_draw(b, 6, 0, 'b', 0, 0), 1);
+	ck_assert_uint_eq(board_get(b, 7, 0), CELL_EMPTY);
+	ck_assert_int_eq(board_draw(b, 10, 0, 0x6F22, 0, 0), 2);
+	ck_assert_int_eq(board_draw(b, 11, 0, 0, 0, 0), 1);
+	ck_assert_uint_eq(board_get(b, 10, 0), CELL_EMPTY);
+	ck_assert_uint_eq(board_get(b, 11, 0), CELL_EMPTY);
+	ck_assert_int_eq(board_draw(b, 19, 1, 0x6F22, 0, 0), -1);
+	ck_assert_uint_eq(board_get(b, 19, 1), CELL_EMPTY);
+	ck_assert_int_eq(board_draw(b, 0, 2, 0x1B, 0, 0), -1);
+	ck_assert_int_eq(board_draw(b, 0, 2, 0xD800, 0, 0), -1);
+	ck_assert_uint_eq(board_get(b, 0, 2), CELL_EMPTY);
+}
+END_TEST
+
+START_TEST(test_put_and_notify)
+{
+	const char *text = "ñandú\n┌─┐ €";
+	struct segment s;
+	struct pzerr e;
+	char *out;
+
+	tu_private_board(&s, 20, 5);
+	ck_assert_int_eq(board_put(&s.board, 2, 1, text, strlen(text), 3, 5, &e), 0);
+	ck_assert_uint_eq(notify_generation(&s.board), 1);
+	ck_assert_uint_eq(cell_cp(board_get(&s.board, 2, 1)), 0xF1);
+	ck_assert_uint_eq(cell_colour(board_get(&s.board, 2, 1)), 3);
+	ck_assert_uint_eq(cell_author(board_get(&s.board, 2, 1)), 5);
+	ck_assert_uint_eq(cell_cp(board_get(&s.board, 2, 2)), 0x250C);
+	out = dump_of(&s.board, false);
+	ck_assert_str_eq(out, "\n  ñandú\n  ┌─┐ €\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(test_put_refuses_without_writing)
+{
+	struct segment s;
+	struct pzerr e;
+	uint32_t *before;
+
+	tu_private_board(&s, 20, 5);
+	ck_assert_int_eq(board_put(&s.board, 0, 0, "keep", 4, 0, 0, &e), 0);
+	before = snapshot(&s.board);
+	ck_assert_int_eq(board_put(&s.board, 15, 0, "123456", 6, 0, 0, &e), -1);
+	ck_assert_int_eq(e.err, EFBIG);
+	ck_assert_ptr_nonnull(strstr(e.msg, "does not fit"));
+	ck_assert_int_eq(board_put(&s.board, 18, 0, "漢", 3, 0, 0, &e), 0);
+	ck_assert_int_eq(board_put(&s.board, 19, 1, "漢", 3, 0, 0, &e), -1);
+	free(before);
+	before = snapshot(&s.board);
+	ck_assert_int_eq(board_put(&s.board, 0, 3, "a\nb\nc", 5, 0, 0, &e), -1);
+	ck_assert_int_eq(board_put(&s.board, 0, 0, "ok\033[2J", 7, 0, 0, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "U+001B"));
+	ck_assert_int_eq(board_put(&s.board, 0, 0, "ok\xff", 3, 0, 0, &e), -1);
+	ck_assert_int_eq(e.err, EILSEQ);
+	ck_assert_int_eq(board_put(&s.board, 20, 0, "x", 1, 0, 0, &e), -1);
+	ck_assert_int_eq(e.err, ERANGE);
+	ck_assert_int_eq(board_put(&s.board, 0, 5, "x", 1, 0, 0, &e), -1);
+	ck_assert(same_cells(&s.board, before));
+	free(before);
+}
+END_TEST
+
+START_TEST(test_load_dump_round_trip)
+{
+	const char *text =
+	    "pizarra ñandú €\n"
+	    "┌──────┐\n"
+	    "│ 漢字 │\n"
+	    "└──────┘\n"
+	    "\n"
+	    "áéíóú ÁÉÍÓÚ ¿¡\n";
+	struct segment s;
+	struct pzerr e;
+	char *out;
+
+	tu_private_board(&s, 30, 8);
+	ck_assert_int_eq(board_load(&s.board, text, strlen(text), &e), 0);
+	out = dump_of(&s.board, false);
+	ck_assert_str_eq(out, text);
+	free(out);
+	ck_assert_int_eq(board_load(&s.board, "a\tb\r\nc", 6, &e), 0);
+	out = dump_of(&s.board, false);
+	ck_assert_str_eq(out, "a       b\nc\n");
+	free(out);
+	ck_assert_int_eq(board_load(&s.board, "", 0, &e), 0);
+	out = dump_of(&s.board, false);
+	ck_assert_str_eq(out, "");
+	free(out);
+}
+END_TEST
+
+START_TEST(test_load_refuses_without_writing)
+{
+	struct segment s;
+	struct pzerr e;
+	uint32_t *before;
+	char wide[40];
+
+	tu_private_board(&s, 20, 4);
+	ck_assert_int_eq(board_load(&s.board, "keep me", 7, &e), 0);
+	before = snapshot(&s.board);
+	memset(wide, 'w', 21);
+	ck_assert_int_eq(board_load(&s.board, wide, 21, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "line 1"));
+	ck_assert_int_eq(board_load(&s.board, "1\n2\n3\n4\n5", 9, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "lines"));
+	ck_assert_int_eq(board_load(&s.board, "ok\nb\x07", 5, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "line 2, column 2"));
+	ck_assert_int_eq(board_load(&s.board, "ok\n\xc3\x28", 5, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "invalid UTF-8"));
+	ck_assert_int_eq(board_load(&s.board, "\xed\xa0\x80", 3, &e), -1);
+	ck_assert_int_eq(board_load(&s.board, "e\xcc\x81", 3, &e), -1);
+	ck_assert(same_cells(&s.board, before));
+	ck_assert_int_eq(board_check_text("1\n2\n3\n4", 7, 20, 4, &e), 0);
+	free(before);
+}
+END_TEST
+
+START_TEST(test_clear)
+{
+	struct segment s;
+	struct pzerr e;
+	char *out;
+
+	tu_private_board(&s, 20, 4);
+	ck_assert_int_eq(board_load(&s.board, "abc\ndef", 7, &e), 0);
+	ck_assert_int_eq(board_clear(&s.board, &e), 0);
+	ck_assert_uint_eq(notify_generation(&s.board), 2);
+	out = dump_of(&s.board, false);
+	ck_assert_str_eq(out, "");
+	free(out);
+}
+END_TEST
+
+START_TEST(test_dump_never_passes_controls)
+{
+	static const uint32_t hostile[] = {
+		0x1B, 0x07, 0x00, 0x7F, 0x9B, 0x85, 0xD800, 0xDFFF, 0x110001, 0x1FFFFF,
+		CELL_CONT, 0x0A, 0x0D, 0x08, 0x200E, 0x202E, 0x0301,
+	};
+	struct segment s;
+	size_t i, len;
+	char *out;
+	uint32_t cp;
+	int n;
+
+	tu_private_board(&s, 20, 4);
+	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++)
+		board_set(&s.board, (uint32_t)i, 1, cell_make(hostile[i], (unsigned)i, 127));
+	board_set(&s.board, 19, 3, 0xFFFFFFFFu);
+	for (int ansi = 0; ansi < 2; ansi++) {
+		out = dump_of(&s.board, ansi);
+		len = strlen(out);
+		ck_assert_int_eq(utf8_validate(out, len, NULL), 0);
+		for (i = 0; i < len; i += (size_t)n) {
+			n = utf8_decode(out + i, len - i, &cp);
+			ck_assert_int_gt(n, 0);
+			if (cp == 0x1B) {
+				ck_assert(ansi);
+				ck_assert_int_eq(out[i + 1], '[');
+				continue;
+			}
+			ck_assert_msg(cp == '\n' || cp == 0xFFFD || (cp >= 0x20 && cp != 0x7F &&
+			    !(cp >= 0x80 && cp < 0xA0)), "control U+%04X in dump", cp);
+		}
+		free(out);
+	}
+}
+END_TEST
+
+START_TEST(test_dump_ansi_colours)
+{
+	struct segment s;
+	struct pzerr e;
+	char *out;
+
+	tu_private_board(&s, 20, 4);
+	ck_assert_int_eq(board_put(&s.board, 0, 0, "ab", 2, 1, 0, &e), 0);
+	ck_assert_int_eq(board_put(&s.board, 2, 0, "c", 1, 12, 0, &e), 0);
+	ck_assert_int_eq(board_put(&s.board, 0, 1, "plain", 5, 0, 0, &e), 0);
+	out = dump_of(&s.board, true);
+	ck_assert_str_eq(out, "\033[31mab\033[94mc\033[0m\nplain\n");
+	free(out);
+	out = dump_of(&s.board, false);
+	ck_assert_str_eq(out, "abc\nplain\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(test_dump_trims)
+{
+	struct segment s;
+	char *out;
+
+	tu_private_board(&s, 20, 6);
+	board_set(&s.board, 0, 0, 'a');
+	board_set(&s.board, 5, 0, ' ');
+	board_set(&s.board, 3, 2, 'b');
+	out = dump_of(&s.board, false);
+	ck_assert_str_eq(out, "a\n\n   b\n");
+	free(out);
 }
 END_TEST
 
@@ -16,9 +441,23 @@ static Suite *
 board_suite(void)
 {
 	Suite *s = suite_create("board");
-	TCase *tc = tcase_create("core");
+	TCase *tc = tcase_create("model");
 
-	tcase_add_test(tc, test_placeholder);
+	tcase_add_test(tc, test_geometry_limits);
+	tcase_add_test(tc, test_init_publishes);
+	tcase_add_test(tc, test_wait_ready_times_out);
+	tcase_add_test(tc, test_open_validates);
+	tcase_add_test(tc, test_check_sees_changes);
+	tcase_add_test(tc, test_get_set_bounds);
+	tcase_add_test(tc, test_draw_wide);
+	tcase_add_test(tc, test_put_and_notify);
+	tcase_add_test(tc, test_put_refuses_without_writing);
+	tcase_add_test(tc, test_load_dump_round_trip);
+	tcase_add_test(tc, test_load_refuses_without_writing);
+	tcase_add_test(tc, test_clear);
+	tcase_add_test(tc, test_dump_never_passes_controls);
+	tcase_add_test(tc, test_dump_ansi_colours);
+	tcase_add_test(tc, test_dump_trims);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,13 +1,298 @@
 /*
- * check_client.c - unit tests of the client module (placeholder until written).
+ * check_client.c - unit tests of the client registry: claiming distinct
+ * slots and colours, releasing, losing a slot, reaping after kill -9 (also
+ * before the zombie is waited for), pid reuse, foreign PID namespaces by
+ * heartbeat, garbage slots, sanitised listing, and a full table.
  */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "cell.h"
 #include "checkutil.h"
+#include "client.h"
+#include "notify.h"
 
-START_TEST(test_placeholder)
+#define READY_BIT 0x80000000ull
+
+/* Our identity, with a test tty name. */
+static struct client_info
+me_info(void)
 {
-	ck_assert(1);
+	struct client_info me;
+	struct pzerr e;
+
+	ck_assert_int_eq(client_self(&me, &e), 0);
+	snprintf(me.tty, sizeof me.tty, "pts/9");
+	return me;
+}
+
+/* Is pid listed in b's slots? */
+static bool
+listed(const struct board *b, pid_t pid)
+{
+	struct client_info list[BOARD_SLOTS];
+	int i, n = client_list(b, list, BOARD_SLOTS);
+
+	for (i = 0; i < n; i++)
+		if (list[i].pid == pid)
+			return true;
+	return false;
+}
+
+START_TEST(test_self)
+{
+	struct client_info me = me_info();
+
+	ck_assert_int_eq(me.pid, getpid());
+	ck_assert_uint_gt(me.start, 0);
+	ck_assert_uint_gt(me.pidns, 0);
+	ck_assert_int_eq(me.uid, getuid());
+	ck_assert(client_alive(&me, client_now_ms()));
+}
+END_TEST
+
+START_TEST(test_claim_list_release)
+{
+	struct client_info me = me_info(), other = me_info(), list[BOARD_SLOTS];
+	struct segment s;
+	struct pzerr e;
+	uint32_t gen;
+
+	tu_private_board(&s, 40, 10);
+	me.col = 5;
+	me.row = 6;
+	ck_assert_int_eq(client_claim(&s.board, &me, &e), 0);
+	ck_assert_int_ge(me.slot, 0);
+	ck_assert_uint_gt(me.colour, 0);
+	ck_assert_int_eq(client_claim(&s.board, &other, &e), 0);
+	ck_assert_int_ne(other.slot, me.slot);
+	ck_assert_uint_ne(other.colour, me.colour);
+	ck_assert_int_eq(client_list(&s.board, list, BOARD_SLOTS), 2);
+	ck_assert_int_eq(list[0].pid, getpid());
+	ck_assert_str_eq(list[0].tty, "pts/9");
+	ck_assert_uint_eq(list[0].col, 5);
+	ck_assert_uint_eq(list[0].row, 6);
+	gen = notify_generation(&s.board);
+	me.col = 7;
+	client_update(&s.board, &me);
+	ck_assert_uint_gt(notify_generation(&s.board), gen);
+	gen = notify_generation(&s.board);
+	client_update(&s.board, &me);
+	ck_assert_uint_eq(notify_generation(&s.board), gen);
+	client_release(&s.board, &me);
+	ck_assert_int_eq(client_list(&s.board, list, BOARD_SLOTS), 1);
+	ck_assert_int_eq(list[0].slot, other.slot);
+	ck_assert_int_eq(client_heartbeat(&s.board, &me), -1);
+	ck_assert_int_eq(client_heartbeat(&s.board, &other), 0);
+}
+END_TEST
+
+START_TEST(test_lost_slot_detected)
+{
+	struct client_info me = me_info();
+	struct segment s;
+	struct pzerr e;
+
+	tu_private_board(&s, 40, 10);
+	ck_assert_int_eq(client_claim(&s.board, &me, &e), 0);
+	atomic_store(&s.board.hdr->slots[me.slot].owner, 12345);
+	ck_assert_int_eq(client_heartbeat(&s.board, &me), -1);
+	client_release(&s.board, &me);
+	ck_assert_uint_eq(atomic_load(&s.board.hdr->slots[me.slot].owner), 12345);
+}
+END_TEST
+
+/* Fork a child that claims a slot on b and waits; returns its pid once claimed. */
+static pid_t
+spawn_client(const struct board *b)
+{
+	int fds[2];
+	pid_t pid;
+	char c;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct client_info me;
+		struct pzerr e;
+
+		close(fds[0]);
+		if (client_self(&me, &e) != 0 || client_claim(b, &me, &e) != 0)
+			_exit(1);
+		if (write(fds[1], "k", 1) != 1)
+			_exit(2);
+		for (;;)
+			pause();
+	}
+	close(fds[1]);
+	ck_assert_int_eq(read(fds[0], &c, 1), 1);
+	close(fds[0]);
+	return pid;
+}
+
+START_TEST(test_reap_after_kill9)
+{
+	struct segment s;
+	pid_t pid;
+	int status;
+
+	tu_private_board(&s, 40, 10);
+	pid = spawn_client(&s.board);
+	ck_assert(listed(&s.board, pid));
+	ck_assert_int_eq(client_reap(&s.board), 0);
+	ck_assert_int_eq(kill(pid, SIGKILL), 0);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_int_eq(client_reap(&s.board), 1);
+	ck_assert(!listed(&s.board, pid));
+}
+END_TEST
+
+/* Has the process become a zombie (or gone)? */
+static bool
+is_zombie(void *arg)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+	bool z = true;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", *(pid_t *)arg);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return true;
+	if (fgets(buf, sizeof buf, f) != NULL && (p = strrchr(buf, ')')) != NULL)
+		z = p[2] == 'Z';
+	fclose(f);
+	return z;
+}
+
+START_TEST(test_reap_zombie)
+{
+	struct segment s;
+	pid_t pid;
+
+	tu_private_board(&s, 40, 10);
+	pid = spawn_client(&s.board);
+	ck_assert_int_eq(kill(pid, SIGKILL), 0);
+	ck_assert(tu_poll(is_zombie, &pid, 2000));
+	ck_assert_int_eq(client_reap(&s.board), 1);
+	ck_assert(!listed(&s.board, pid));
+	waitpid(pid, NULL, 0);
+}
+END_TEST
+
+START_TEST(test_stopped_client_kept)
+{
+	struct segment s;
+	pid_t pid;
+
+	tu_private_board(&s, 40, 10);
+	pid = spawn_client(&s.board);
+	ck_assert_int_eq(kill(pid, SIGSTOP), 0);
+	ck_assert_int_eq(client_reap(&s.board), 0);
+	ck_assert(listed(&s.board, pid));
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+END_TEST
+
+START_TEST(test_pid_reuse)
+{
+	struct client_info me = me_info();
+	struct segment s;
+	struct pzerr e;
+
+	tu_private_board(&s, 40, 10);
+	ck_assert_int_eq(client_claim(&s.board, &me, &e), 0);
+	ck_assert_int_eq(client_reap(&s.board), 0);
+	atomic_store(&s.board.hdr->slots[me.slot].start, me.start + 1);
+	ck_assert_int_eq(client_reap(&s.board), 1);
+	ck_assert(!listed(&s.board, getpid()));
+}
+END_TEST
+
+START_TEST(test_foreign_namespace_heartbeat)
+{
+	struct client_info me = me_info(), other = me_info();
+	struct segment s;
+	struct pzerr e;
+
+	tu_private_board(&s, 40, 10);
+	ck_assert_int_eq(client_claim(&s.board, &me, &e), 0);
+	ck_assert_int_eq(client_claim(&s.board, &other, &e), 0);
+	atomic_store(&s.board.hdr->slots[me.slot].pidns, 1);
+	atomic_store(&s.board.hdr->slots[other.slot].pidns, 1);
+	atomic_store(&s.board.hdr->slots[other.slot].heartbeat,
+	    client_now_ms() - CLIENT_STALE_MS - 1000);
+	ck_assert_int_eq(client_reap(&s.board), 1);
+	ck_assert_int_eq(client_heartbeat(&s.board, &me), 0);
+	ck_assert_int_eq(client_heartbeat(&s.board, &other), -1);
+	atomic_store(&s.board.hdr->slots[me.slot].heartbeat, client_now_ms() + 3600000);
+	ck_assert_int_eq(client_reap(&s.board), 1);
+}
+END_TEST
+
+START_TEST(test_garbage_slots)
+{
+	struct client_info list[BOARD_SLOTS];
+	struct board_slot *sl;
+	struct segment s;
+	int i, n;
+
+	tu_private_board(&s, 40, 10);
+	sl = s.board.hdr->slots;
+	atomic_store(&sl[0].owner, READY_BIT);
+	atomic_store(&sl[1].owner, READY_BIT | 0x7FFFFFFF);
+	atomic_store(&sl[2].owner, 5ull << 32 | 0x7FFFFFF0);
+	atomic_store(&sl[3].owner, ~0ull);
+	atomic_store(&sl[4].owner, READY_BIT | 1);
+	atomic_store(&sl[4].start, 1);
+	for (i = 5; i < BOARD_SLOTS; i++) {
+		atomic_store(&sl[i].owner, READY_BIT | (uint64_t)getpid());
+		atomic_store(&sl[i].pidns, me_info().pidns);
+		atomic_store(&sl[i].start, me_info().start);
+		atomic_store(&sl[i].cursor, 0xFFFFFFFFu);
+		atomic_store(&sl[i].attr, 0);
+		atomic_store(&sl[i].tty[0], 0x071B4142u);
+	}
+	n = client_list(&s.board, list, BOARD_SLOTS);
+	for (i = 0; i < n; i++) {
+		ck_assert_int_gt(list[i].pid, 0);
+		ck_assert_uint_ge(list[i].colour, 1);
+		ck_assert_uint_le(list[i].colour, 15);
+		ck_assert_uint_lt(list[i].col, 40);
+		ck_assert_uint_lt(list[i].row, 10);
+		for (char *p = list[i].tty; *p; p++)
+			ck_assert(*p > 0x20 && *p < 0x7F);
+	}
+	ck_assert_str_eq(list[n - 1].tty, "BA??");
+	ck_assert_int_eq(client_reap(&s.board), 5);
+	ck_assert_int_eq(client_list(&s.board, list, BOARD_SLOTS), BOARD_SLOTS - 5);
+}
+END_TEST
+
+START_TEST(test_full_table)
+{
+	struct client_info me = me_info();
+	struct segment s;
+	struct pzerr e;
+	int i;
+
+	tu_private_board(&s, 40, 10);
+	for (i = 0; i < BOARD_SLOTS; i++) {
+		me.colour = 0;
+		ck_assert_int_eq(client_claim(&s.board, &me, &e), 0);
+	}
+	ck_assert_int_eq(client_claim(&s.board, &me, &e), -1);
+	ck_assert_int_eq(e.err, EAGAIN);
+	s.board.readonly = true;
+	ck_assert_int_eq(client_claim(&s.board, &me, &e), -1);
+	ck_assert_int_eq(e.err, EROFS);
 }
 END_TEST
 
@@ -16,9 +301,18 @@ static Suite *
 client_suite(void)
 {
 	Suite *s = suite_create("client");
-	TCase *tc = tcase_create("core");
+	TCase *tc = tcase_create("registry");
 
-	tcase_add_test(tc, test_placeholder);
+	tcase_add_test(tc, test_self);
+	tcase_add_test(tc, test_claim_list_release);
+	tcase_add_test(tc, test_lost_slot_detected);
+	tcase_add_test(tc, test_reap_after_kill9);
+	tcase_add_test(tc, test_reap_zombie);
+	tcase_add_test(tc, test_stopped_client_kept);
+	tcase_add_test(tc, test_pid_reuse);
+	tcase_add_test(tc, test_foreign_namespace_heartbeat);
+	tcase_add_test(tc, test_garbage_slots);
+	tcase_add_test(tc, test_full_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

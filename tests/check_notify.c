@@ -1,13 +1,130 @@
 /*
- * check_notify.c - unit tests of the notify module (placeholder until written).
+ * check_notify.c - unit tests of change notification: the generation
+ * counter, waiting with and without a timeout, plain wake-ups, and a waiter
+ * in another process attached read-only at another address being woken by
+ * a writer's bump.
  */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "checkutil.h"
+#include "notify.h"
 
-START_TEST(test_placeholder)
+START_TEST(test_bump_counts)
 {
-	ck_assert(1);
+	struct segment s;
+
+	tu_private_board(&s, 20, 4);
+	ck_assert_uint_eq(notify_generation(&s.board), 0);
+	notify_bump(&s.board);
+	notify_bump(&s.board);
+	ck_assert_uint_eq(notify_generation(&s.board), 2);
+	ck_assert_int_eq(notify_wait(&s.board, 0, -1), 0);
+	s.board.readonly = true;
+	notify_bump(&s.board);
+	ck_assert_uint_eq(notify_generation(&s.board), 2);
+}
+END_TEST
+
+START_TEST(test_wait_times_out)
+{
+	struct segment s;
+
+	tu_private_board(&s, 20, 4);
+	ck_assert_int_eq(notify_wait(&s.board, 0, 30), -1);
+	ck_assert_int_eq(errno, ETIMEDOUT);
+}
+END_TEST
+
+/* Fork a waiter attached read-only to shmid; it exits 0 when woken with a change. */
+static pid_t
+spawn_waiter(int shmid, int ready_fd, int expect_change)
+{
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		void *base = shmat(shmid, NULL, SHM_RDONLY);
+		struct board b;
+		struct pzerr e;
+		uint32_t gen;
+		int r;
+
+		if (base == (void *)-1 || board_open(&b, base, board_size_for(20, 4), true, &e))
+			_exit(10);
+		gen = notify_generation(&b);
+		if (write(ready_fd, "r", 1) != 1)
+			_exit(11);
+		r = notify_wait(&b, gen, 10000);
+		if (expect_change)
+			_exit(r == 0 && notify_generation(&b) == gen + 1 ? 0 : 1);
+		_exit(r == -1 && errno == EAGAIN ? 0 : 2);
+	}
+	return pid;
+}
+
+/* Wait for a child to report it is about to sleep, then for it to be asleep. */
+static void
+await_sleeper(int fd, pid_t pid)
+{
+	char c, path[64], buf[256];
+	FILE *f;
+	int i;
+
+	ck_assert_int_eq(read(fd, &c, 1), 1);
+	snprintf(path, sizeof path, "/proc/%d/wchan", (int)pid);
+	for (i = 0; i < 2000; i++) {
+		f = fopen(path, "r");
+		buf[0] = '\0';
+		if (f != NULL) {
+			if (fgets(buf, sizeof buf, f) == NULL)
+				buf[0] = '\0';
+			fclose(f);
+		}
+		if (strstr(buf, "futex") != NULL)
+			return;
+		usleep(1000);
+	}
+}
+
+START_TEST(test_cross_process_readonly_wake)
+{
+	struct segment s;
+	int fds[2], status;
+	pid_t pid;
+
+	tu_private_board(&s, 20, 4);
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = spawn_waiter(s.shmid, fds[1], 1);
+	await_sleeper(fds[0], pid);
+	notify_bump(&s.board);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
+START_TEST(test_plain_wake)
+{
+	struct segment s;
+	int fds[2], status;
+	pid_t pid;
+
+	tu_private_board(&s, 20, 4);
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = spawn_waiter(s.shmid, fds[1], 0);
+	await_sleeper(fds[0], pid);
+	notify_wake(&s.board);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	ck_assert_uint_eq(notify_generation(&s.board), 0);
 }
 END_TEST
 
@@ -16,9 +133,12 @@ static Suite *
 notify_suite(void)
 {
 	Suite *s = suite_create("notify");
-	TCase *tc = tcase_create("core");
+	TCase *tc = tcase_create("futex");
 
-	tcase_add_test(tc, test_placeholder);
+	tcase_add_test(tc, test_bump_counts);
+	tcase_add_test(tc, test_wait_times_out);
+	tcase_add_test(tc, test_cross_process_readonly_wake);
+	tcase_add_test(tc, test_plain_wake);
 	suite_add_tcase(s, tc);
 	return s;
 }

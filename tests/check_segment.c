@@ -1,13 +1,552 @@
 /*
- * check_segment.c - unit tests of the segment module (placeholder until written).
+ * check_segment.c - unit tests of the segment module: create-or-attach and
+ * its race, foreign/short/old segments refused and left untouched, IPC_RMID
+ * semantics (dest, key 0, still reachable by shmid), ftok naming, detach
+ * and re-attach, read-only attach, IPC_SET, and the trace of system calls.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "board.h"
 #include "checkutil.h"
+#include "notify.h"
+#include "segment.h"
 
-START_TEST(test_placeholder)
+#define RACERS 50
+
+/* Options that create a small board. */
+static struct segment_opts
+create_opts(void)
 {
-	ck_assert(1);
+	struct segment_opts o = { .create = true, .cols = 40, .rows = 10, .mode = 0600 };
+
+	return o;
+}
+
+/* An address for an explicit key. */
+static struct segment_addr
+key_addr(key_t key)
+{
+	struct segment_addr a;
+
+	segment_addr_default(&a);
+	a.how = SEGMENT_BY_KEY;
+	a.key = key;
+	return a;
+}
+
+/* Does the trace contain an entry with this text? */
+static bool
+trace_has(const struct trace *t, const char *needle)
+{
+	const struct trace_entry *en;
+	unsigned i;
+
+	for (i = 0; (en = trace_get(t, i)) != NULL; i++)
+		if (strstr(en->text, needle) != NULL)
+			return true;
+	return false;
+}
+
+START_TEST(test_create_then_attach)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(1));
+	struct segment s1, s2;
+	struct trace t;
+	struct pzerr e;
+
+	trace_init(&t);
+	ck_assert_int_eq(segment_open(&s1, &a, &o, &t, &e), 0);
+	ck_assert(s1.created);
+	ck_assert_uint_eq(s1.board.cols, 40);
+	ck_assert_uint_eq(s1.board.rows, 10);
+	ck_assert(trace_has(&t, "IPC_CREAT|IPC_EXCL|0600"));
+	ck_assert(trace_has(&t, "shmat("));
+	ck_assert_int_eq(segment_open(&s2, &a, &o, &t, &e), 0);
+	ck_assert(!s2.created);
+	ck_assert_int_eq(s2.shmid, s1.shmid);
+	ck_assert(trace_has(&t, "= -1 EEXIST"));
+	ck_assert_ptr_ne(s1.base, s2.base);
+	board_set(&s1.board, 3, 2, 'x');
+	ck_assert_uint_eq(board_get(&s2.board, 3, 2), 'x');
+	ck_assert_int_eq(segment_remove(s1.shmid, &t, &e), 0);
+	segment_detach(&s1, &e);
+	segment_detach(&s2, &e);
+}
+END_TEST
+
+START_TEST(test_missing_without_create)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(2));
+	struct segment s;
+	struct pzerr e;
+
+	o.create = false;
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), -1);
+	ck_assert_int_eq(e.err, ENOENT);
+	ck_assert_ptr_nonnull(strstr(e.msg, "no board exists"));
+	ck_assert_int_lt(shmget(tu_key(2), 0, 0), 0);
+}
+END_TEST
+
+START_TEST(test_race_one_segment)
+{
+	int go[2], res[2], rel[2], i, ids[RACERS], status;
+	struct shmid_ds ds;
+	pid_t pids[RACERS];
+	char c;
+
+	ck_assert_int_eq(pipe(go), 0);
+	ck_assert_int_eq(pipe(res), 0);
+	ck_assert_int_eq(pipe(rel), 0);
+	for (i = 0; i < RACERS; i++) {
+		pids[i] = fork();
+		ck_assert_int_ge(pids[i], 0);
+		if (pids[i] == 0) {
+			struct segment_opts o = create_opts();
+			struct segment_addr a = key_addr(tu_key(3));
+			struct segment s;
+			struct pzerr e;
+			int id = -1;
+
+			close(go[1]);
+			close(res[0]);
+			close(rel[1]);
+			if (read(go[0], &c, 1) < 0)
+				_exit(3);
+			if (segment_open(&s, &a, &o, NULL, &e) == 0)
+				id = s.shmid;
+			if (write(res[1], &id, sizeof id) != sizeof id)
+				_exit(4);
+			if (read(rel[0], &c, 1) < 0)
+				_exit(5);
+			_exit(id >= 0 && segment_detach(&s, &e) == 0 ? 0 : 1);
+		}
+	}
+	close(go[0]);
+	close(res[1]);
+	close(rel[0]);
+	close(go[1]);
+	for (i = 0; i < RACERS; i++)
+		ck_assert_int_eq(read(res[0], &ids[i], sizeof ids[i]), (ssize_t)sizeof ids[i]);
+	ck_assert_int_ge(ids[0], 0);
+	ck_assert_int_eq(shmctl(ids[0], IPC_STAT, &ds), 0);
+	shmctl(ids[0], IPC_RMID, NULL);
+	for (i = 1; i < RACERS; i++)
+		ck_assert_int_eq(ids[i], ids[0]);
+	ck_assert_uint_eq(ds.shm_nattch, RACERS);
+	close(rel[1]);
+	for (i = 0; i < RACERS; i++) {
+		ck_assert_int_eq(waitpid(pids[i], &status, 0), pids[i]);
+		ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+}
+END_TEST
+
+/* Create a raw segment under key with size bytes filled by fill(); returns shmid. */
+static int
+make_raw(key_t key, size_t size, void (*fill)(unsigned char *p, size_t n), unsigned char **copy)
+{
+	int id = shmget(key, size, IPC_CREAT | IPC_EXCL | 0600);
+	unsigned char *p;
+
+	ck_assert_int_ge(id, 0);
+	p = shmat(id, NULL, 0);
+	ck_assert_ptr_ne(p, (void *)-1);
+	fill(p, size);
+	*copy = malloc(size);
+	memcpy(*copy, p, size);
+	shmdt(p);
+	return id;
+}
+
+/* Compare a raw segment's bytes with a saved copy. */
+static bool
+raw_unchanged(int id, const unsigned char *copy, size_t size)
+{
+	unsigned char *p = shmat(id, NULL, SHM_RDONLY);
+	bool same;
+
+	ck_assert_ptr_ne(p, (void *)-1);
+	same = memcmp(p, copy, size) == 0;
+	shmdt(p);
+	return same;
+}
+
+/* Fill with a byte pattern that is no board. */
+static void
+fill_garbage(unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i] = (unsigned char)(0xAB ^ i);
+}
+
+/* A valid board header of a future layout version. */
+static void
+fill_v2(unsigned char *p, size_t n)
+{
+	struct pzerr e;
+
+	ck_assert_int_eq(board_init(p, n, 20, 5, &e), 0);
+	atomic_store(&((struct board_header *)p)->version, 2);
+}
+
+/* A header whose geometry needs more bytes than the segment has. */
+static void
+fill_big_geometry(unsigned char *p, size_t n)
+{
+	struct pzerr e;
+
+	ck_assert_int_eq(board_init(p, n, 20, 5, &e), 0);
+	atomic_store(&((struct board_header *)p)->rows, 5000);
+}
+
+/* Open a foreign segment every way and check it is refused and untouched. */
+static void
+check_refused(key_t key, size_t size, void (*fill)(unsigned char *p, size_t n),
+	      const char *why)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(key);
+	unsigned char *copy;
+	struct segment s;
+	struct pzerr e;
+	char idbuf[32];
+	int id = make_raw(key, size, fill, &copy), r;
+	bool same;
+
+	r = segment_open(&s, &a, &o, NULL, &e);
+	o.create = false;
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), -1);
+	o.readonly = true;
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), -1);
+	ck_assert_int_eq(segment_verify(id, &a, NULL, &e), -1);
+	same = raw_unchanged(id, copy, size);
+	shmctl(id, IPC_RMID, NULL);
+	ck_assert_int_eq(r, -1);
+	ck_assert_int_eq(e.err, EPROTO);
+	snprintf(idbuf, sizeof idbuf, "ipcrm -m %d", id);
+	ck_assert_msg(strstr(e.msg, idbuf) != NULL, "no ipcrm hint: %s", e.msg);
+	ck_assert_msg(strstr(e.msg, "owner root") != NULL || getuid() != 0, "no owner: %s", e.msg);
+	ck_assert_msg(strstr(e.msg, why) != NULL, "'%s' not in: %s", why, e.msg);
+	ck_assert(same);
+	free(copy);
+}
+
+START_TEST(test_foreign_small)
+{
+	check_refused(tu_key(4), 100, fill_garbage, "100 bytes");
+}
+END_TEST
+
+START_TEST(test_foreign_magic)
+{
+	check_refused(tu_key(5), 65536, fill_garbage, "not a pizarra board");
+}
+END_TEST
+
+START_TEST(test_foreign_version)
+{
+	check_refused(tu_key(6), board_size_for(20, 5), fill_v2, "version 2");
+}
+END_TEST
+
+START_TEST(test_foreign_geometry)
+{
+	check_refused(tu_key(7), board_size_for(20, 5), fill_big_geometry, "needs");
+}
+END_TEST
+
+/* Leave the segment zero-filled, as a creator that died before publishing would. */
+static void
+fill_zero(unsigned char *p, size_t n)
+{
+	memset(p, 0, n);
+}
+
+START_TEST(test_unpublished_times_out)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(8));
+	size_t size = board_size_for(20, 5);
+	unsigned char *copy;
+	struct segment s;
+	struct pzerr e;
+	int id = make_raw(tu_key(8), size, fill_zero, &copy), r;
+	bool same;
+
+	r = segment_open(&s, &a, &o, NULL, &e);
+	same = raw_unchanged(id, copy, size);
+	shmctl(id, IPC_RMID, NULL);
+	free(copy);
+	ck_assert_int_eq(r, -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "header stayed empty"));
+	ck_assert(same);
+}
+END_TEST
+
+START_TEST(test_rmid_semantics)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(9)), by_id;
+	struct segment s, s2;
+	struct shmid_ds ds;
+	struct pzerr e;
+	int id;
+
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	id = s.shmid;
+	board_set(&s.board, 1, 1, 'k');
+	ck_assert_int_eq(segment_remove(id, NULL, &e), 0);
+	ck_assert_int_eq(segment_stat(id, &ds, NULL, &e), 0);
+	ck_assert(ds.shm_perm.mode & SHM_DEST);
+	ck_assert_int_eq(ds.shm_perm.__key, 0);
+	ck_assert_int_lt(shmget(tu_key(9), 0, 0), 0);
+	ck_assert_int_eq(errno, ENOENT);
+	o.create = false;
+	ck_assert_int_eq(segment_open(&s2, &a, &o, NULL, &e), -1);
+	ck_assert_int_eq(e.err, ENOENT);
+	segment_addr_default(&by_id);
+	by_id.how = SEGMENT_BY_SHMID;
+	by_id.shmid = id;
+	ck_assert_int_eq(segment_open(&s2, &by_id, &o, NULL, &e), 0);
+	ck_assert_uint_eq(board_get(&s2.board, 1, 1), 'k');
+	segment_detach(&s2, &e);
+	segment_detach(&s, &e);
+	ck_assert_int_eq(segment_open(&s2, &by_id, &o, NULL, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "does not exist"));
+}
+END_TEST
+
+START_TEST(test_detach_reattach)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(10));
+	struct segment s;
+	struct shmid_ds ds;
+	struct pzerr e;
+
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	ck_assert_int_eq(segment_remove(s.shmid, NULL, &e), 0);
+	board_set(&s.board, 0, 0, 'z');
+	ck_assert_int_eq(segment_stat(s.shmid, &ds, NULL, &e), 0);
+	ck_assert_uint_eq(ds.shm_nattch, 1);
+	ck_assert_int_eq(segment_attach(&s, false, &e), 0);
+	ck_assert_int_eq(segment_detach(&s, &e), 0);
+	ck_assert_ptr_null(s.base);
+	ck_assert_int_eq(segment_detach(&s, &e), 0);
+	ck_assert_int_eq(segment_attach(&s, true, &e), -1);
+	ck_assert_int_eq(e.err, EIDRM);
+}
+END_TEST
+
+START_TEST(test_reattach_keeps_content)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(11));
+	struct segment s, keep;
+	struct pzerr e;
+
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	ck_assert_int_eq(segment_open(&keep, &a, &o, NULL, &e), 0);
+	ck_assert_int_eq(segment_remove(s.shmid, NULL, &e), 0);
+	board_set(&s.board, 5, 5, 'q');
+	ck_assert_int_eq(segment_detach(&s, &e), 0);
+	ck_assert_int_eq(segment_attach(&s, true, &e), 0);
+	ck_assert(s.board.readonly);
+	ck_assert_uint_eq(board_get(&s.board, 5, 5), 'q');
+	ck_assert_int_eq(board_set(&s.board, 5, 5, 'r'), -1);
+	segment_detach(&s, &e);
+	segment_detach(&keep, &e);
+}
+END_TEST
+
+START_TEST(test_readonly_never_writes)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(12));
+	struct segment s, ro;
+	struct pzerr e;
+
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	segment_remove(s.shmid, NULL, &e);
+	o.readonly = true;
+	o.create = false;
+	ck_assert_int_eq(segment_open(&ro, &a, &o, NULL, &e), -1);
+	a.how = SEGMENT_BY_SHMID;
+	a.shmid = s.shmid;
+	ck_assert_int_eq(segment_open(&ro, &a, &o, NULL, &e), 0);
+	ck_assert(ro.board.readonly);
+	ck_assert_int_eq(board_put(&ro.board, 0, 0, "x", 1, 0, 0, &e), -1);
+	ck_assert_int_eq(e.err, EROFS);
+	ck_assert_int_eq(board_clear(&ro.board, &e), -1);
+	notify_bump(&ro.board);
+	ck_assert_uint_eq(notify_generation(&s.board), 0);
+	segment_detach(&ro, &e);
+	segment_detach(&s, &e);
+}
+END_TEST
+
+START_TEST(test_ftok_naming)
+{
+	char path[] = "/tmp/pizarra-check-XXXXXX";
+	struct segment_addr a;
+	struct trace t;
+	struct pzerr e;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	trace_init(&t);
+	segment_addr_default(&a);
+	snprintf(a.path, sizeof a.path, "%s", path);
+	a.proj = 7;
+	ck_assert_int_eq(segment_resolve(&a, &t, &e), 0);
+	ck_assert_int_eq(a.key, ftok(path, 7));
+	ck_assert_uint_eq((a.key >> 24) & 0xff, 7);
+	ck_assert_uint_eq(a.key & 0xffff, a.ino & 0xffff);
+	ck_assert(trace_has(&t, "ftok(\""));
+	unlink(path);
+	segment_addr_default(&a);
+	snprintf(a.path, sizeof a.path, "%s", path);
+	ck_assert_int_eq(segment_resolve(&a, NULL, &e), -1);
+	ck_assert_int_eq(e.err, ENOENT);
+	ck_assert_ptr_nonnull(strstr(e.msg, path));
+	segment_addr_default(&a);
+	a.proj = 256;
+	ck_assert_int_eq(segment_resolve(&a, NULL, &e), -1);
+}
+END_TEST
+
+START_TEST(test_default_address)
+{
+	struct segment_addr a;
+	struct pzerr e;
+	char name[64];
+
+	segment_addr_default(&a);
+	ck_assert_int_eq(a.how, SEGMENT_BY_FTOK);
+	ck_assert_str_eq(a.path, SEGMENT_DEFAULT_PATH);
+	ck_assert_int_eq(a.proj, SEGMENT_DEFAULT_PROJ);
+	ck_assert_int_eq(segment_resolve(&a, NULL, &e), 0);
+	ck_assert_int_eq(a.key, ftok(SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ));
+	segment_addr_name(&a, name, sizeof name);
+	ck_assert_ptr_nonnull(strstr(name, "key 0x"));
+}
+END_TEST
+
+START_TEST(test_private_key_refused)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(IPC_PRIVATE);
+	struct segment s;
+	struct pzerr e;
+	int id;
+
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "IPC_PRIVATE"));
+	ck_assert_int_eq(segment_find(&a, NULL, &id, &e), -1);
+}
+END_TEST
+
+START_TEST(test_geometry_refused_before_shmget)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(13));
+	struct segment s;
+	struct trace t;
+	struct pzerr e;
+
+	trace_init(&t);
+	o.cols = 4;
+	o.rows = 2;
+	ck_assert_int_eq(segment_open(&s, &a, &o, &t, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "too small"));
+	o.cols = 10000;
+	o.rows = 10000;
+	ck_assert_int_eq(segment_open(&s, &a, &o, &t, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "too large"));
+	ck_assert_uint_eq(t.count, 0);
+}
+END_TEST
+
+START_TEST(test_chmod_chown)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(14));
+	struct segment s;
+	struct shmid_ds ds;
+	struct trace t;
+	struct pzerr e;
+	int id;
+
+	trace_init(&t);
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	ck_assert_int_eq(segment_find(&a, &t, &id, &e), 0);
+	ck_assert_int_eq(id, s.shmid);
+	ck_assert_int_eq(segment_verify(id, &a, &t, &e), 0);
+	ck_assert_int_eq(segment_chmod(id, 0664, &t, &e), 0);
+	ck_assert(trace_has(&t, "IPC_SET, {mode=0664}"));
+	ck_assert_int_eq(segment_chown(id, getuid(), getgid(), &t, &e), 0);
+	ck_assert_int_eq(segment_stat(id, &ds, &t, &e), 0);
+	ck_assert_uint_eq(ds.shm_perm.mode & 0777, 0664);
+	ck_assert_int_eq(segment_remove(id, &t, &e), 0);
+	ck_assert(trace_has(&t, "IPC_RMID"));
+	segment_detach(&s, &e);
+	ck_assert_int_eq(segment_chmod(id, 0600, &t, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "does not exist"));
+}
+END_TEST
+
+START_TEST(test_denied_names_owner)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(15));
+	struct segment s;
+	struct pzerr e;
+	int status, pipefd[2];
+	char msg[PZERR_MSG_MAX] = "";
+	pid_t pid;
+
+	if (getuid() != 0)
+		return;
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	ck_assert_int_eq(pipe(pipefd), 0);
+	pid = fork();
+	if (pid == 0) {
+		struct segment c;
+
+		close(pipefd[0]);
+		if (setgid(65534) != 0 || setuid(65534) != 0)
+			_exit(2);
+		o.create = false;
+		if (segment_open(&c, &a, &o, NULL, &e) == 0)
+			_exit(1);
+		if (write(pipefd[1], e.msg, strlen(e.msg)) < 0)
+			_exit(3);
+		_exit(e.err == EACCES ? 0 : 4);
+	}
+	close(pipefd[1]);
+	ck_assert_int_ge(read(pipefd[0], msg, sizeof msg - 1), 0);
+	waitpid(pid, &status, 0);
+	segment_remove(s.shmid, NULL, &e);
+	segment_detach(&s, &e);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d: %s", status, msg);
+	ck_assert_ptr_nonnull(strstr(msg, "belongs to root"));
+	ck_assert_ptr_nonnull(strstr(msg, "0600"));
+	ck_assert_ptr_nonnull(strstr(msg, "pizarra chmod 0660"));
 }
 END_TEST
 
@@ -16,10 +555,30 @@ static Suite *
 segment_suite(void)
 {
 	Suite *s = suite_create("segment");
-	TCase *tc = tcase_create("core");
+	TCase *tc = tcase_create("lifecycle");
+	TCase *slow = tcase_create("slow");
 
-	tcase_add_test(tc, test_placeholder);
+	tcase_add_test(tc, test_create_then_attach);
+	tcase_add_test(tc, test_missing_without_create);
+	tcase_add_test(tc, test_foreign_small);
+	tcase_add_test(tc, test_foreign_magic);
+	tcase_add_test(tc, test_foreign_version);
+	tcase_add_test(tc, test_foreign_geometry);
+	tcase_add_test(tc, test_rmid_semantics);
+	tcase_add_test(tc, test_detach_reattach);
+	tcase_add_test(tc, test_reattach_keeps_content);
+	tcase_add_test(tc, test_readonly_never_writes);
+	tcase_add_test(tc, test_ftok_naming);
+	tcase_add_test(tc, test_default_address);
+	tcase_add_test(tc, test_private_key_refused);
+	tcase_add_test(tc, test_geometry_refused_before_shmget);
+	tcase_add_test(tc, test_chmod_chown);
+	tcase_add_test(tc, test_denied_names_owner);
+	tcase_set_timeout(slow, 60);
+	tcase_add_test(slow, test_race_one_segment);
+	tcase_add_test(slow, test_unpublished_times_out);
 	suite_add_tcase(s, tc);
+	suite_add_tcase(s, slow);
 	return s;
 }
 
