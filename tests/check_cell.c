@@ -1,13 +1,319 @@
 /*
- * check_cell.c - unit tests of the cell module (placeholder until written).
+ * check_cell.c - unit tests of the cell module (cell.h): packing a cell
+ * word with cell_make and reading it back with cell_cp, cell_colour and
+ * cell_author, including the masking of out-of-range parts; cell_width for
+ * ASCII, Latin letters, the euro sign, box drawing, CJK and emoji (wide),
+ * and 0 for controls (C0, DEL, C1), surrogates, values above U+10FFFF,
+ * unassigned and combining characters and CELL_CONT; cell_drawable; and
+ * that the widths are the same whatever the process or thread locale is,
+ * and that cell_width leaves the caller's locale as it was.
  */
+#include <locale.h>
+#include <pthread.h>
 #include <stdlib.h>
 
+#include "cell.h"
 #include "checkutil.h"
 
-START_TEST(test_placeholder)
+struct width_case {
+	uint32_t cp;
+	int width;
+};
+
+static const struct width_case width_cases[] = {
+	{ ' ', 1 }, { 'A', 1 }, { 'z', 1 }, { '0', 1 }, { '~', 1 },
+	{ 0xA0, 1 },        /* no-break space: the first printable after C1 */
+	{ 0xF1, 1 },        /* ñ */
+	{ 0xE1, 1 },        /* á */
+	{ 0xD1, 1 },        /* Ñ */
+	{ 0x20AC, 1 },      /* € */
+	{ 0x250C, 1 },      /* ┌ */
+	{ 0x2500, 1 },      /* ─ */
+	{ 0x2588, 1 },      /* █ */
+	{ 0x03B1, 1 },      /* α */
+	{ 0x0416, 1 },      /* Ж */
+	{ 0xFFFD, 1 },      /* replacement character */
+	{ 0x6F22, 2 },      /* 漢 */
+	{ 0x4E00, 2 },      /* 一 */
+	{ 0x3042, 2 },      /* あ */
+	{ 0xAC00, 2 },      /* 가 */
+	{ 0xFF21, 2 },      /* fullwidth A */
+	{ 0x1F600, 2 },     /* 😀 */
+	{ 0x1F389, 2 },     /* 🎉 */
+	{ 0x20000, 2 },     /* CJK extension B */
+	{ 0x00, 0 }, { 0x01, 0 }, { 0x07, 0 }, { 0x08, 0 }, { 0x09, 0 }, { 0x0A, 0 },
+	{ 0x0D, 0 }, { 0x1B, 0 }, { 0x1F, 0 },
+	{ 0x7F, 0 },        /* DEL */
+	{ 0x80, 0 }, { 0x85, 0 }, { 0x8D, 0 }, { 0x9B, 0 }, { 0x9F, 0 },
+	{ 0xD800, 0 }, { 0xDBFF, 0 }, { 0xDC00, 0 }, { 0xDFFF, 0 },
+	{ 0x110000, 0 },    /* CELL_CONT */
+	{ 0x110001, 0 }, { 0x1FFFFF, 0 }, { 0x200000, 0 }, { 0xFFFFFFFF, 0 },
+	{ 0x0301, 0 },      /* combining acute accent */
+	{ 0x0300, 0 },      /* combining grave accent */
+	{ 0x20DD, 0 },      /* combining enclosing circle */
+	{ 0x200B, 0 },      /* zero width space */
+	{ 0xFE0F, 0 },      /* variation selector 16 */
+	{ 0x0378, 0 },      /* unassigned */
+	{ 0xFFFF, 0 },      /* noncharacter */
+	{ 0x10FFFF, 0 },    /* noncharacter */
+};
+
+/* Check every entry of width_cases, and that cell_drawable agrees with it. */
+static void
+check_width_table(const char *where)
 {
-	ck_assert(1);
+	size_t i;
+
+	for (i = 0; i < sizeof width_cases / sizeof width_cases[0]; i++) {
+		uint32_t cp = width_cases[i].cp;
+		int w = cell_width(cp);
+
+		ck_assert_msg(w == width_cases[i].width, "%s: cell_width(U+%04X) = %d, expected %d",
+		    where, (unsigned)cp, w, width_cases[i].width);
+		ck_assert_msg(cell_drawable(cp) == (width_cases[i].width > 0),
+		    "%s: cell_drawable(U+%04X) disagrees with its width", where, (unsigned)cp);
+	}
+}
+
+/* A thread body that checks the whole width table. */
+static void *
+width_thread(void *arg)
+{
+	check_width_table(arg);
+	return NULL;
+}
+
+/* Each field reads back what was put in, over their whole ranges. */
+START_TEST(test_make_round_trip)
+{
+	static const uint32_t cps[] = { 0, 'A', 0xF1, 0x20AC, 0x6F22, 0x1F600, 0x10FFFF, CELL_CONT };
+	unsigned colour, author;
+	uint32_t c;
+	size_t i;
+
+	for (i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+		for (colour = 0; colour < CELL_COLOURS; colour++) {
+			for (author = 0; author < CELL_AUTHORS; author++) {
+				c = cell_make(cps[i], colour, author);
+				ck_assert_uint_eq(cell_cp(c), cps[i]);
+				ck_assert_uint_eq(cell_colour(c), colour);
+				ck_assert_uint_eq(cell_author(c), author);
+			}
+		}
+	}
+}
+END_TEST
+
+/* The documented bit layout: cp in 0..20, colour in 21..24, author in 25..31. */
+START_TEST(test_make_layout)
+{
+	ck_assert_uint_eq(cell_make(0, 0, 0), CELL_EMPTY);
+	ck_assert_uint_eq(cell_make('A', 0, 0), 0x41u);
+	ck_assert_uint_eq(cell_make(0, 1, 0), 1u << 21);
+	ck_assert_uint_eq(cell_make(0, 15, 0), 0xFu << 21);
+	ck_assert_uint_eq(cell_make(0, 0, 1), 1u << 25);
+	ck_assert_uint_eq(cell_make(0, 0, 127), 0x7Fu << 25);
+	ck_assert_uint_eq(cell_make(0x1FFFFF, 15, 127), 0xFFFFFFFFu);
+	ck_assert_uint_eq(cell_make(0x20AC, 3, 5), 0x20ACu | 3u << 21 | 5u << 25);
+}
+END_TEST
+
+/* Out-of-range parts are masked and never spill into the neighbouring fields. */
+START_TEST(test_make_masks)
+{
+	uint32_t c;
+
+	c = cell_make(0xFFFFFFFF, 0, 0);
+	ck_assert_uint_eq(c, CELL_CP_MASK);
+	ck_assert_uint_eq(cell_colour(c), 0);
+	ck_assert_uint_eq(cell_author(c), 0);
+
+	c = cell_make(0x200041, 2, 3);
+	ck_assert_uint_eq(cell_cp(c), 0x41);
+	ck_assert_uint_eq(cell_colour(c), 2);
+	ck_assert_uint_eq(cell_author(c), 3);
+
+	c = cell_make('x', 16, 0);
+	ck_assert_uint_eq(cell_colour(c), 0);
+	ck_assert_uint_eq(cell_author(c), 0);
+	ck_assert_uint_eq(cell_cp(c), 'x');
+
+	c = cell_make('x', 0xFFFFFFFF, 0);
+	ck_assert_uint_eq(cell_colour(c), 15);
+	ck_assert_uint_eq(cell_author(c), 0);
+	ck_assert_uint_eq(cell_cp(c), 'x');
+
+	c = cell_make('x', 1, 128);
+	ck_assert_uint_eq(cell_author(c), 0);
+	ck_assert_uint_eq(cell_colour(c), 1);
+
+	c = cell_make('x', 1, 0xFFFFFFFF);
+	ck_assert_uint_eq(cell_author(c), 127);
+	ck_assert_uint_eq(cell_colour(c), 1);
+	ck_assert_uint_eq(cell_cp(c), 'x');
+}
+END_TEST
+
+/* The accessors are total: any 32-bit word yields in-range parts. */
+START_TEST(test_accessors_total)
+{
+	static const uint32_t words[] = { 0xFFFFFFFF, 0x80000000, 0x01E00000, 0xFE000000, 0x001FFFFF };
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		ck_assert_uint_le(cell_cp(words[i]), CELL_CP_MASK);
+		ck_assert_uint_lt(cell_colour(words[i]), CELL_COLOURS);
+		ck_assert_uint_lt(cell_author(words[i]), CELL_AUTHORS);
+		ck_assert_uint_eq(cell_make(cell_cp(words[i]), cell_colour(words[i]),
+		    cell_author(words[i])), words[i]);
+	}
+	ck_assert_uint_eq(cell_author(0xFFFFFFFF), 127);
+	ck_assert_uint_eq(cell_colour(0xFFFFFFFF), 15);
+	ck_assert_uint_eq(cell_cp(0xFFFFFFFF), 0x1FFFFF);
+}
+END_TEST
+
+/* Widths in the locale the program starts with (no setlocale call). */
+START_TEST(test_width_default_locale)
+{
+	check_width_table("startup locale");
+}
+END_TEST
+
+/* Widths are the same when the process locale is "C" before the first call. */
+START_TEST(test_width_c_locale)
+{
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C"));
+	check_width_table("C locale");
+}
+END_TEST
+
+/* Widths stay the same when the process locale changes between calls. */
+START_TEST(test_width_locale_switch)
+{
+	check_width_table("before setlocale");
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C"));
+	check_width_table("C locale");
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "POSIX"));
+	check_width_table("POSIX locale");
+	if (setlocale(LC_ALL, "C.UTF-8") != NULL)
+		check_width_table("C.UTF-8 locale");
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C"));
+	check_width_table("C locale again");
+}
+END_TEST
+
+/* A thread-local "C" locale set by the caller does not change the widths. */
+START_TEST(test_width_thread_locale)
+{
+	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_ptr_nonnull(uselocale(c));
+	check_width_table("uselocale C");
+	uselocale(LC_GLOBAL_LOCALE);
+	freelocale(c);
+}
+END_TEST
+
+/* cell_width restores the caller's thread locale, global or thread-local. */
+START_TEST(test_width_keeps_caller_locale)
+{
+	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(cell_width(0x6F22), 2);
+	ck_assert_ptr_eq(uselocale((locale_t)0), LC_GLOBAL_LOCALE);
+	uselocale(c);
+	ck_assert_int_eq(cell_width(0x1F600), 2);
+	ck_assert_ptr_eq(uselocale((locale_t)0), c);
+	ck_assert_str_eq(setlocale(LC_CTYPE, NULL), "C");
+	uselocale(LC_GLOBAL_LOCALE);
+	freelocale(c);
+}
+END_TEST
+
+/* Several threads under a "C" process locale get the same widths at once. */
+START_TEST(test_width_threads)
+{
+	pthread_t th[4];
+	char where[] = "thread";
+	int i;
+
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C"));
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(pthread_create(&th[i], NULL, width_thread, where), 0);
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(pthread_join(th[i], NULL), 0);
+}
+END_TEST
+
+/* Every C0 control, DEL and C1 control is 0 wide and not drawable. */
+START_TEST(test_width_all_controls)
+{
+	uint32_t cp;
+
+	for (cp = 0; cp < 0x20; cp++) {
+		ck_assert_int_eq(cell_width(cp), 0);
+		ck_assert(!cell_drawable(cp));
+	}
+	for (cp = 0x7F; cp < 0xA0; cp++) {
+		ck_assert_int_eq(cell_width(cp), 0);
+		ck_assert(!cell_drawable(cp));
+	}
+}
+END_TEST
+
+/* Every printable ASCII character is 1 wide and drawable. */
+START_TEST(test_width_all_printable_ascii)
+{
+	uint32_t cp;
+
+	for (cp = 0x20; cp < 0x7F; cp++) {
+		ck_assert_int_eq(cell_width(cp), 1);
+		ck_assert(cell_drawable(cp));
+	}
+}
+END_TEST
+
+/* Every surrogate and a sweep above U+10FFFF is 0 wide. */
+START_TEST(test_width_surrogates_and_beyond)
+{
+	uint32_t cp;
+
+	for (cp = 0xD800; cp <= 0xDFFF; cp++)
+		ck_assert_int_eq(cell_width(cp), 0);
+	for (cp = 0x110000; cp < 0x120000; cp += 0x101)
+		ck_assert_int_eq(cell_width(cp), 0);
+	for (cp = 0x200000; cp != 0; cp <<= 1)
+		ck_assert_int_eq(cell_width(cp | 0x41), 0);
+}
+END_TEST
+
+/* Over all code points, a width is always 0, 1 or 2 and drawable means nonzero. */
+START_TEST(test_width_range)
+{
+	uint32_t cp;
+	int w;
+
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		w = cell_width(cp);
+		if (w < 0 || w > 2)
+			ck_abort_msg("cell_width(U+%04X) = %d", (unsigned)cp, w);
+		if (cell_drawable(cp) != (w > 0))
+			ck_abort_msg("cell_drawable(U+%04X) disagrees with width %d", (unsigned)cp, w);
+	}
+}
+END_TEST
+
+/* CELL_CONT, the right half of a wide character, is never drawable itself. */
+START_TEST(test_cont_not_drawable)
+{
+	ck_assert_int_eq(cell_width(CELL_CONT), 0);
+	ck_assert(!cell_drawable(CELL_CONT));
+	ck_assert_uint_eq(cell_cp(cell_make(CELL_CONT, 7, 9)), CELL_CONT);
+	ck_assert(!cell_drawable(cell_cp(cell_make(CELL_CONT, 7, 9))));
+	ck_assert(!cell_drawable(CELL_EMPTY));
 }
 END_TEST
 
@@ -16,10 +322,27 @@ static Suite *
 cell_suite(void)
 {
 	Suite *s = suite_create("cell");
-	TCase *tc = tcase_create("core");
+	TCase *word = tcase_create("word");
+	TCase *width = tcase_create("width");
 
-	tcase_add_test(tc, test_placeholder);
-	suite_add_tcase(s, tc);
+	tcase_add_test(word, test_make_round_trip);
+	tcase_add_test(word, test_make_layout);
+	tcase_add_test(word, test_make_masks);
+	tcase_add_test(word, test_accessors_total);
+	suite_add_tcase(s, word);
+	tcase_add_test(width, test_width_default_locale);
+	tcase_add_test(width, test_width_c_locale);
+	tcase_add_test(width, test_width_locale_switch);
+	tcase_add_test(width, test_width_thread_locale);
+	tcase_add_test(width, test_width_keeps_caller_locale);
+	tcase_add_test(width, test_width_threads);
+	tcase_add_test(width, test_width_all_controls);
+	tcase_add_test(width, test_width_all_printable_ascii);
+	tcase_add_test(width, test_width_surrogates_and_beyond);
+	tcase_add_test(width, test_width_range);
+	tcase_add_test(width, test_cont_not_drawable);
+	tcase_set_timeout(width, 60);
+	suite_add_tcase(s, width);
 	return s;
 }
 
