@@ -66,8 +66,12 @@ void client_release(const struct board *b, const struct client_info *me);
  */
 int client_heartbeat(const struct board *b, const struct client_info *me);
 
-/* Publish our cursor position, colour and tool from me. Notifies when changed. */
-void client_update(const struct board *b, const struct client_info *me);
+/*
+ * Publish our cursor position, colour and tool from me. Returns true when
+ * anything changed; does not notify, so a caller can batch a keystroke's
+ * cell and cursor changes into one notify_bump.
+ */
+bool client_update(const struct board *b, const struct client_info *me);
 
 /* Free the slots of dead clients; returns how many. Notifies when any. */
 int client_reap(const struct board *b);
@@ -80,6 +84,17 @@ int client_list(const struct board *b, struct client_info *out, int max);
 
 /* True when the process described by c is alive (by the rules above). */
 bool client_alive(const struct client_info *c, uint64_t now_ms);
+
+/*
+ * Find the processes that have shmid attached, from /proc/PID/maps (a SysV
+ * mapping shows as /SYSV<key> with the shmid as its inode). Only processes
+ * we may inspect are seen: our own user's, or all for root. Stores up to
+ * max pids in out and returns how many were found.
+ */
+int client_scan_attached(int shmid, pid_t *out, int max);
+
+/* The command name of pid (/proc/PID/comm, printable ASCII), "?" when unknown. */
+const char *client_proc_name(pid_t pid, char *buf, size_t n);
 
 /* CLOCK_BOOTTIME in milliseconds, the heartbeat clock. */
 uint64_t client_now_ms(void);

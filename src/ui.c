@@ -1,16 +1,525 @@
 /*
- * ui.c - placeholder for the interactive board until the UI lands.
+ * ui.c - the interactive board: opening the segment and claiming a slot,
+ * the event loop (keys, the waiter thread's wake-ups, the sidebar tick),
+ * the waiter thread that sleeps on the board's futex and wakes the loop,
+ * and the actions on the segment itself: detach, attach, remove, chmod,
+ * clear, save, and moving to a fresh board when ours was removed.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <time.h>
+#include <unistd.h>
 
-#include "cli.h"
+#include "cell.h"
+#include "notify.h"
+#include "strbuf.h"
+#include "ui.h"
 
-/* The interactive board is not built yet. */
+/* Milliseconds on the monotonic clock. */
+uint64_t
+ui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* Show a message on the status line for a while. */
+void
+ui_message(struct ui *ui, bool warn, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+	ui->message_warn = warn;
+	ui->message_until = ui_now_ms() + UI_MESSAGE_MS;
+}
+
+/* The board to show: the segment's, or the local copy while detached. */
+const struct board *
+ui_board(const struct ui *ui)
+{
+	if (ui->attached && !ui->distrust)
+		return &ui->seg.board;
+	return ui->have_snap ? &ui->snap : NULL;
+}
+
+/* Publish our cursor and colour in our slot (the loop notifies once per batch). */
+void
+ui_publish_cursor(struct ui *ui)
+{
+	canvas_follow_cursor(ui);
+	if (ui->have_slot && ui->attached && !ui->distrust &&
+	    client_update(&ui->seg.board, &ui->me))
+		ui->changed = true;
+}
+
+/* The waiter thread: sleep on the board's generation, wake the loop on a change. */
+static void *
+ui_waiter(void *arg)
+{
+	struct ui *ui = arg;
+	const struct board *b = &ui->seg.board;
+	uint64_t one = 1;
+	uint32_t handled, frames;
+
+	while (!atomic_load(&ui->stop_waiter)) {
+		handled = atomic_load(&ui->drawn_gen);
+		if (notify_generation(b) != handled) {
+			frames = atomic_load(&ui->frames);
+			if (write(ui->wake_fd, &one, sizeof one) < 0 && errno != EAGAIN)
+				break;
+			notify_futex_wait(&ui->frames, frames, -1);
+			continue;
+		}
+		notify_wait(b, handled, -1);
+	}
+	return NULL;
+}
+
+/* Start the waiter thread with every signal blocked in it. */
+static int
+ui_start_waiter(struct ui *ui)
+{
+	sigset_t all, old;
+	int r;
+
+	atomic_store(&ui->stop_waiter, false);
+	atomic_store(&ui->drawn_gen, notify_generation(&ui->seg.board) - 1);
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	r = pthread_create(&ui->waiter, NULL, ui_waiter, ui);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	ui->waiter_running = r == 0;
+	return r == 0 ? 0 : -1;
+}
+
+/* Stop the waiter thread (before the segment goes away). */
+static void
+ui_stop_waiter(struct ui *ui)
+{
+	struct timespec ts;
+
+	if (!ui->waiter_running)
+		return;
+	atomic_store(&ui->stop_waiter, true);
+	do {
+		notify_wake(&ui->seg.board);
+		atomic_fetch_add(&ui->frames, 1);
+		notify_futex_wake(&ui->frames);
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 20000000;
+		if (ts.tv_nsec >= 1000000000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000;
+		}
+	} while (pthread_timedjoin_np(ui->waiter, NULL, &ts) == ETIMEDOUT);
+	ui->waiter_running = false;
+}
+
+/* Claim a slot (drawers only), keeping our colour if we had one. */
+static void
+ui_claim(struct ui *ui)
+{
+	struct pzerr e;
+
+	ui->have_slot = false;
+	if (ui->readonly)
+		return;
+	if (client_claim(&ui->seg.board, &ui->me, &e) == 0)
+		ui->have_slot = true;
+	else
+		ui_message(ui, true, "no client slot (%s): drawing without presence", e.msg);
+}
+
+/* Copy the whole board into process memory (used while detached or distrusting). */
+static void
+ui_snapshot(struct ui *ui)
+{
+	const struct board *b = &ui->seg.board;
+	size_t n = (size_t)b->cols * b->rows;
+	_Atomic uint32_t *cells;
+	size_t i;
+
+	free((void *)ui->snap.cells);
+	ui->have_snap = false;
+	cells = malloc(n * sizeof *cells);
+	if (cells == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		atomic_init(&cells[i], atomic_load_explicit(&b->cells[i], memory_order_relaxed));
+	memset(&ui->snap_hdr, 0, sizeof ui->snap_hdr);
+	ui->snap = *b;
+	ui->snap.hdr = &ui->snap_hdr;
+	ui->snap.cells = cells;
+	ui->snap.readonly = true;
+	ui->have_snap = true;
+}
+
+/* shmdt: leave the segment; the canvas greys out. */
+int
+ui_detach(struct ui *ui)
+{
+	struct pzerr e;
+
+	if (!ui->attached)
+		return 0;
+	ui_snapshot(ui);
+	ui_stop_waiter(ui);
+	if (ui->have_slot)
+		client_release(&ui->seg.board, &ui->me);
+	ui->have_slot = false;
+	if (segment_detach(&ui->seg, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return -1;
+	}
+	ui->attached = false;
+	canvas_invalidate(ui);
+	ui_message(ui, false, "shmdt: detached; shm_nattch dropped for everyone. F4 attaches again");
+	return 0;
+}
+
+/* shmat again by shmid; works on a segment marked for removal while it lives. */
+int
+ui_attach(struct ui *ui)
+{
+	struct pzerr e;
+
+	if (ui->attached)
+		return 0;
+	if (segment_attach(&ui->seg, ui->readonly, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return -1;
+	}
+	ui->attached = true;
+	ui->distrust = false;
+	ui_claim(ui);
+	ui_start_waiter(ui);
+	canvas_invalidate(ui);
+	canvas_follow_cursor(ui);
+	ui_message(ui, false, "shmat: attached again at %p", ui->seg.base);
+	return 0;
+}
+
+/* shmctl(IPC_RMID) from this process. */
+int
+ui_remove(struct ui *ui)
+{
+	struct pzerr e;
+
+	if (segment_remove(ui->seg.shmid, &ui->opts->log, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return -1;
+	}
+	ui->we_removed = true;
+	ui_message(ui, false, "IPC_RMID: key is now 0x00000000 (dest); the segment lives until "
+	    "its last detach, drawing goes on");
+	return 0;
+}
+
+/* shmctl(IPC_SET) of the permission bits. */
+int
+ui_chmod(struct ui *ui, const char *text)
+{
+	const char *why;
+	struct pzerr e;
+	mode_t mode;
+
+	if (cli_parse_mode(text, &mode, &why) != 0) {
+		ui_message(ui, true, "mode '%s' %s", text, why);
+		return -1;
+	}
+	if (segment_chmod(ui->seg.shmid, mode, &ui->opts->log, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return -1;
+	}
+	ui_message(ui, false, "IPC_SET: mode is now %04o", (unsigned)mode);
+	return 0;
+}
+
+/* Empty the board (after the user confirmed). */
+int
+ui_clear(struct ui *ui)
+{
+	struct pzerr e;
+
+	if (board_clear(&ui->seg.board, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return -1;
+	}
+	ui_message(ui, false, "board cleared");
+	return 0;
+}
+
+/* Write the board (or our copy of it) to a new text file. */
+int
+ui_save(struct ui *ui, const char *path)
+{
+	const struct board *b = ui_board(ui);
+	struct strbuf sb;
+	ssize_t w = 0;
+	size_t off = 0;
+	int fd;
+
+	if (b == NULL || path[0] == '\0') {
+		ui_message(ui, true, "nothing saved");
+		return -1;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		ui_message(ui, true, "%s: %s%s", path, strerror(errno),
+		    errno == EEXIST ? " (choose another name; nothing is overwritten)" : "");
+		return -1;
+	}
+	strbuf_init(&sb);
+	board_dump(b, &sb, false);
+	while (off < sb.len && (w = write(fd, sb.data + off, sb.len - off)) > 0)
+		off += (size_t)w;
+	strbuf_free(&sb);
+	if (close(fd) != 0 || w < 0) {
+		ui_message(ui, true, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	ui_message(ui, false, "saved %zu bytes to %s", off, path);
+	return 0;
+}
+
+/* Leave an orphaned segment for the board now under our key, or a new one with our content. */
+int
+ui_switch_to_new(struct ui *ui)
+{
+	struct segment_opts so = {
+		.create = true, .cols = ui->seg.board.cols, .rows = ui->seg.board.rows,
+		.mode = ui->opts->mode,
+	};
+	const struct board *old = ui_board(ui);
+	struct segment fresh;
+	struct pzerr e;
+	uint32_t r, c;
+
+	if (ui->readonly || old == NULL ||
+	    segment_open(&fresh, &ui->seg.addr, &so, &ui->opts->log, &e) != 0) {
+		ui_message(ui, true, "%s", ui->readonly ? "view-only: no new board" :
+		    old == NULL ? "no board" : e.msg);
+		return -1;
+	}
+	if (fresh.created) {
+		for (r = 0; r < old->rows && r < fresh.board.rows; r++)
+			for (c = 0; c < old->cols && c < fresh.board.cols; c++)
+				board_set(&fresh.board, c, r, board_get(old, c, r));
+		notify_bump(&fresh.board);
+	}
+	ui_stop_waiter(ui);
+	if (ui->have_slot && ui->attached)
+		client_release(&ui->seg.board, &ui->me);
+	ui->have_slot = false;
+	if (ui->attached)
+		segment_detach(&ui->seg, NULL);
+	ui->seg = fresh;
+	ui->attached = true;
+	ui->distrust = ui->we_removed = ui->orphan_seen = false;
+	ui->key_now_shmid = -1;
+	ui_claim(ui);
+	ui_start_waiter(ui);
+	canvas_invalidate(ui);
+	canvas_follow_cursor(ui);
+	ui_message(ui, false, fresh.created ? "new board shmid %d under the key, with your drawing" :
+	    "moved to the board now under the key (shmid %d)", fresh.shmid);
+	return 0;
+}
+
+/* Once a second: heartbeat, reaping, header check, removal by others. */
+static void
+ui_slow_tick(struct ui *ui)
+{
+	const struct board *b = &ui->seg.board;
+	struct pzerr e;
+	int id;
+
+	if (ui->attached && !ui->distrust) {
+		if (board_check(b, &e) != 0) {
+			ui_snapshot(ui);
+			ui_stop_waiter(ui);
+			ui->distrust = true;
+			snprintf(ui->distrust_why, sizeof ui->distrust_why, "%s", e.msg);
+			canvas_invalidate(ui);
+		} else if (!ui->readonly) {
+			client_reap(b);
+			if (ui->have_slot && client_heartbeat(b, &ui->me) != 0) {
+				ui_claim(ui);
+				if (ui->have_slot)
+					ui_message(ui, true, "our slot was taken over; claimed slot %d",
+					    ui->me.slot);
+			}
+		}
+	}
+	if (ui->stat_ok && shminfo_dest(&ui->stat) && !ui->we_removed && !ui->orphan_seen &&
+	    ui->attached) {
+		ui->orphan_seen = true;
+		ui->mode = MODE_ORPHAN;
+	}
+	ui->key_now_shmid = -1;
+	if (ui->seg.key != 0 && ui->stat_ok && shminfo_dest(&ui->stat)) {
+		id = shmget(ui->seg.key, 0, 0);
+		if (id >= 0 && id != ui->seg.shmid)
+			ui->key_now_shmid = id;
+	}
+}
+
+/* Draw one frame: sidebar, status, key bar, canvas, overlays, cursor. */
+static void
+ui_render(struct ui *ui)
+{
+	if (ui->too_small) {
+		screen_too_small(ui);
+		doupdate();
+		return;
+	}
+	sidebar_draw(ui);
+	input_draw_status(ui);
+	input_draw_keybar(ui);
+	canvas_draw(ui);
+	input_draw_overlay(ui);
+	if (ui->mode == MODE_PROMPT_MODE || ui->mode == MODE_PROMPT_SAVE ||
+	    ui->mode == MODE_CONFIRM_CLEAR || ui->mode == MODE_CONFIRM_REMOVE ||
+	    ui->mode == MODE_ORPHAN) {
+		curs_set(1);
+		setsyx(LINES - 2, getcurx(ui->status));
+	} else if (ui->mode == MODE_HELP) {
+		curs_set(0);
+	} else {
+		canvas_place_cursor(ui);
+	}
+	doupdate();
+	atomic_fetch_add(&ui->frames, 1);
+	notify_futex_wake(&ui->frames);
+}
+
+/* Read and handle every pending key. */
+static void
+ui_read_keys(struct ui *ui)
+{
+	wint_t ch;
+	int ret;
+
+	while ((ret = wget_wch(stdscr, &ch)) != ERR) {
+		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
+			screen_layout(ui);
+			continue;
+		}
+		if (ui->too_small) {
+			if ((ret == KEY_CODE_YES && ch == KEY_F(10)) ||
+			    (ret == OK && (ch == ('Q' & 0x1f) || ch == ('C' & 0x1f))))
+				ui->quit = true;
+			continue;
+		}
+		input_key(ui, ret, ch);
+	}
+}
+
+/* The event loop: keys, board changes, the sidebar tick; until quit. */
+static void
+ui_loop(struct ui *ui)
+{
+	struct pollfd fds[2];
+	uint64_t now, buf;
+	int timeout;
+
+	while (!ui->quit && !screen_signalled()) {
+		now = ui_now_ms();
+		if (now >= ui->next_tick) {
+			bool slow = now >= ui->next_reap;
+
+			if (slow) {
+				ui_slow_tick(ui);
+				ui->next_reap = now + UI_REAP_MS;
+			}
+			sidebar_sample(ui, slow);
+			ui->next_tick = now + UI_TICK_MS;
+		}
+		ui_render(ui);
+		now = ui_now_ms();
+		timeout = ui->next_tick > now ? (int)(ui->next_tick - now) : 0;
+		fds[0].fd = STDIN_FILENO;
+		fds[0].events = POLLIN;
+		fds[1].fd = ui->wake_fd;
+		fds[1].events = POLLIN;
+		if (poll(fds, 2, timeout) < 0 && errno != EINTR)
+			break;
+		if (fds[1].revents & POLLIN) {
+			if (read(ui->wake_fd, &buf, sizeof buf) < 0 && errno != EAGAIN)
+				break;
+		}
+		ui_read_keys(ui);
+		if (ui->changed && ui->attached && !ui->distrust && !ui->readonly)
+			notify_bump(&ui->seg.board);
+		ui->changed = false;
+	}
+}
+
+/* Run the interactive board; returns the exit status. */
 int
 ui_run(struct cli_opts *o, bool readonly)
 {
-	(void)o;
-	(void)readonly;
-	cli_error("the interactive board is not available in this build yet");
-	return EXIT_FAILURE;
+	struct segment_opts so = {
+		.create = !readonly, .readonly = readonly,
+		.cols = o->cols, .rows = o->rows, .mode = o->mode,
+	};
+	static struct ui ui;
+	struct pzerr e;
+
+	ui.opts = o;
+	ui.readonly = readonly;
+	ui.key_now_shmid = -1;
+	ui.wake_fd = -1;
+	ui.brush = 0x2588;
+	if (client_self(&ui.me, &e) != 0) {
+		cli_error("%s", e.msg);
+		return EXIT_FAILURE;
+	}
+	if (segment_open(&ui.seg, &o->addr, &so, &o->log, &e) != 0) {
+		cli_error("%s", e.msg);
+		return EXIT_FAILURE;
+	}
+	ui.attached = true;
+	ui.wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	screen_install_signals();
+	if (ui.wake_fd < 0 || screen_init(&ui) != 0) {
+		if (ui.wake_fd < 0)
+			cli_error("eventfd: %s", strerror(errno));
+		segment_detach(&ui.seg, NULL);
+		return EXIT_FAILURE;
+	}
+	if (!ui.utf8)
+		ui.brush = '#';
+	ui_claim(&ui);
+	ui_publish_cursor(&ui);
+	if (ui.seg.created)
+		ui_message(&ui, false, "created a %ux%u board at key 0x%08x (shmid %d)",
+		    ui.seg.board.cols, ui.seg.board.rows, (unsigned)ui.seg.key, ui.seg.shmid);
+	else if (readonly)
+		ui_message(&ui, false, "view-only: attached SHM_RDONLY");
+	ui_start_waiter(&ui);
+	ui_loop(&ui);
+	ui_stop_waiter(&ui);
+	if (ui.have_slot && ui.attached)
+		client_release(&ui.seg.board, &ui.me);
+	if (ui.attached)
+		segment_detach(&ui.seg, NULL);
+	screen_end(&ui);
+	close(ui.wake_fd);
+	free(ui.shadow);
+	free(ui.presence);
+	free((void *)ui.snap.cells);
+	return EXIT_SUCCESS;
 }

@@ -79,11 +79,11 @@ START_TEST(test_claim_list_release)
 	ck_assert_uint_eq(list[0].row, 6);
 	gen = notify_generation(&s.board);
 	me.col = 7;
-	client_update(&s.board, &me);
-	ck_assert_uint_gt(notify_generation(&s.board), gen);
-	gen = notify_generation(&s.board);
-	client_update(&s.board, &me);
+	ck_assert(client_update(&s.board, &me));
+	ck_assert(!client_update(&s.board, &me));
 	ck_assert_uint_eq(notify_generation(&s.board), gen);
+	ck_assert_int_eq(client_list(&s.board, list, BOARD_SLOTS), 2);
+	ck_assert_uint_eq(list[0].col, 7);
 	client_release(&s.board, &me);
 	ck_assert_int_eq(client_list(&s.board, list, BOARD_SLOTS), 1);
 	ck_assert_int_eq(list[0].slot, other.slot);

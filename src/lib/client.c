@@ -3,6 +3,8 @@
  * and refreshing slots, reaping the slots of dead clients, and listing the
  * live ones with every field sanitised (protocol in client.h).
  */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -332,8 +334,8 @@ client_heartbeat(const struct board *b, const struct client_info *me)
 	return 0;
 }
 
-/* Publish cursor, colour and tool; notify when anything changed. */
-void
+/* Publish cursor, colour and tool; true when anything changed. */
+bool
 client_update(const struct board *b, const struct client_info *me)
 {
 	struct board_slot *s;
@@ -341,15 +343,14 @@ client_update(const struct board *b, const struct client_info *me)
 	bool changed;
 
 	if (me->slot < 0 || me->slot >= BOARD_SLOTS || b->readonly)
-		return;
+		return false;
 	s = &b->hdr->slots[me->slot];
 	cursor = me->col | me->row << 16;
 	attr = (me->colour & 0xF) | (me->tool & 0xFF) << 8;
 	changed = atomic_exchange_explicit(&s->cursor, cursor, memory_order_relaxed) != cursor;
 	if (atomic_exchange_explicit(&s->attr, attr, memory_order_relaxed) != attr)
 		changed = true;
-	if (changed)
-		notify_bump(b);
+	return changed;
 }
 
 /* List the live-looking slots, sanitised. */
@@ -362,4 +363,90 @@ client_list(const struct board *b, struct client_info *out, int max)
 		if (client_read_slot(b, i, &out[n]))
 			n++;
 	return n;
+}
+
+/* Does /proc/PID/maps show a mapping of shmid? */
+static bool
+client_maps_has(const char *pid, int shmid)
+{
+	char path[64], line[512], *p;
+	unsigned long long inode;
+	bool found = false;
+	FILE *f;
+	int field;
+
+	snprintf(path, sizeof path, "/proc/%s/maps", pid);
+	f = fopen(path, "re");
+	if (f == NULL)
+		return false;
+	while (!found && fgets(line, sizeof line, f) != NULL) {
+		if (strstr(line, " /SYSV") == NULL)
+			continue;
+		p = line;
+		for (field = 0; field < 4 && p != NULL; field++) {
+			p = strchr(p, ' ');
+			if (p != NULL)
+				while (*p == ' ')
+					p++;
+		}
+		if (p != NULL && sscanf(p, "%llu", &inode) == 1 && inode == (unsigned long long)shmid)
+			found = true;
+	}
+	fclose(f);
+	return found;
+}
+
+/* Find the processes that have shmid attached. */
+int
+client_scan_attached(int shmid, pid_t *out, int max)
+{
+	struct dirent *de;
+	DIR *d = opendir("/proc");
+	int n = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (!isdigit((unsigned char)de->d_name[0]))
+			continue;
+		if (client_maps_has(de->d_name, shmid)) {
+			if (n < max)
+				out[n] = (pid_t)atoi(de->d_name);
+			n++;
+		}
+	}
+	closedir(d);
+	return n < max ? n : max;
+}
+
+/* The command name of pid. */
+const char *
+client_proc_name(pid_t pid, char *buf, size_t n)
+{
+	char path[64];
+	ssize_t len;
+	size_t i;
+	int fd;
+
+	snprintf(buf, n, "?");
+	snprintf(path, sizeof path, "/proc/%d/comm", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return buf;
+	len = read(fd, buf, n - 1);
+	close(fd);
+	if (len <= 0) {
+		snprintf(buf, n, "?");
+		return buf;
+	}
+	buf[len] = '\0';
+	for (i = 0; buf[i]; i++) {
+		if (buf[i] == '\n') {
+			buf[i] = '\0';
+			break;
+		}
+		if (buf[i] < 0x20 || buf[i] > 0x7E)
+			buf[i] = '?';
+	}
+	return buf;
 }

@@ -1,0 +1,282 @@
+/*
+ * canvas.c - the board viewport: which part of the board the canvas shows
+ * (it follows the cursor), drawing only the cells that changed since the
+ * last frame (a shadow of what each screen cell shows), other clients'
+ * cursors in their colours, placeholders for anything that cannot be shown,
+ * and the greyed-out board while detached.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cell.h"
+#include "notify.h"
+#include "ui.h"
+
+#define CANVAS_OUTSIDE   (1ull << 62)     /* shadow key of a cell beyond the board */
+#define CANVAS_DIM       (1ull << 61)     /* shadow flag: drawn greyed out */
+#define CANVAS_STALE     UINT64_MAX       /* shadow key that matches nothing */
+
+/* Forget what the screen shows: the next frame redraws every cell. */
+void
+canvas_invalidate(struct ui *ui)
+{
+	size_t n = ui->canvas_w > 0 && ui->canvas_h > 0 ?
+	    (size_t)ui->canvas_w * (size_t)ui->canvas_h : 0;
+
+	if (n != ui->shadow_n) {
+		free(ui->shadow);
+		free(ui->presence);
+		ui->shadow = n ? malloc(n * sizeof *ui->shadow) : NULL;
+		ui->presence = n ? malloc(n) : NULL;
+		ui->shadow_n = ui->shadow && ui->presence ? n : 0;
+	}
+	for (size_t i = 0; i < ui->shadow_n; i++)
+		ui->shadow[i] = CANVAS_STALE;
+	ui->full_redraw = true;
+}
+
+/* Keep one axis of the viewport around pos. */
+static uint32_t
+canvas_follow(uint32_t view, uint32_t pos, uint32_t size, int visible)
+{
+	uint32_t vis = visible > 0 ? (uint32_t)visible : 1;
+
+	if (size <= vis)
+		return 0;
+	if (pos < view)
+		view = pos;
+	else if (pos >= view + vis)
+		view = pos - vis + 1;
+	if (view > size - vis)
+		view = size - vis;
+	return view;
+}
+
+/* Pan the viewport so the cursor is visible. */
+void
+canvas_follow_cursor(struct ui *ui)
+{
+	const struct board *b = ui_board(ui);
+	uint32_t vc, vr;
+
+	if (b == NULL || ui->canvas == NULL)
+		return;
+	vc = canvas_follow(ui->view_col, ui->me.col, b->cols, ui->canvas_w);
+	vr = canvas_follow(ui->view_row, ui->me.row, b->rows, ui->canvas_h);
+	if (vc != ui->view_col || vr != ui->view_row) {
+		ui->view_col = vc;
+		ui->view_row = vr;
+		canvas_invalidate(ui);
+	}
+}
+
+/* ASCII stand-in for a box-drawing or block character in a non-UTF-8 terminal. */
+static uint32_t
+canvas_ascii(uint32_t cp)
+{
+	static const uint16_t horiz[] = { 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509,
+	    0x254C, 0x254D, 0x2550, 0x2574, 0x2576, 0x2578, 0x257A };
+	static const uint16_t vert[] = { 0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B,
+	    0x254E, 0x254F, 0x2551, 0x2575, 0x2577, 0x2579, 0x257B };
+	size_t i;
+
+	if (cp >= 0x2500 && cp <= 0x257F) {
+		for (i = 0; i < sizeof horiz / sizeof horiz[0]; i++)
+			if (cp == horiz[i])
+				return '-';
+		for (i = 0; i < sizeof vert / sizeof vert[0]; i++)
+			if (cp == vert[i])
+				return '|';
+		return '+';
+	}
+	if (cp >= 0x2580 && cp <= 0x259F)
+		return '#';
+	return 0;
+}
+
+/* Put one character (cp drawable, or a placeholder) at y, x with attributes. */
+static void
+canvas_put(struct ui *ui, int y, int x, uint32_t cp, attr_t attr)
+{
+	wchar_t wc[2] = { 0, 0 };
+	cchar_t cc;
+
+	if (cp == 0)
+		cp = ' ';
+	if (cp >= 0x80 && !ui->utf8) {
+		uint32_t a = canvas_ascii(cp);
+
+		if (a == 0) {
+			a = '?';
+			attr = screen_attr(ui, UC_PLACEHOLDER) | (attr & A_REVERSE);
+		}
+		cp = a;
+	}
+	wc[0] = (wchar_t)cp;
+	setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+	mvwadd_wch(ui->canvas, y, x, &cc);
+}
+
+/* The placeholder for a cell that cannot be shown. */
+static uint32_t
+canvas_placeholder(const struct ui *ui)
+{
+	return ui->utf8 ? 0xFFFD : '?';
+}
+
+/* Mark every other client's cursor that falls in the viewport. */
+static void
+canvas_presence(struct ui *ui, const struct board *b, uint8_t *presence)
+{
+	struct client_info list[BOARD_SLOTS];
+	int i, n;
+
+	memset(presence, 0, ui->shadow_n);
+	if (!ui->attached || ui->distrust)
+		return;
+	n = client_list(b, list, BOARD_SLOTS);
+	for (i = 0; i < n; i++) {
+		const struct client_info *c = &list[i];
+
+		if (ui->have_slot && c->slot == ui->me.slot)
+			continue;
+		if (c->col < ui->view_col || c->row < ui->view_row ||
+		    c->col - ui->view_col >= (uint32_t)ui->canvas_w ||
+		    c->row - ui->view_row >= (uint32_t)ui->canvas_h)
+			continue;
+		presence[(c->row - ui->view_row) * (uint32_t)ui->canvas_w +
+		    (c->col - ui->view_col)] = (uint8_t)(c->colour | 0x10);
+	}
+}
+
+/* Draw the edge of the board (or nothing) for a screen cell beyond it. */
+static void
+canvas_outside(struct ui *ui, const struct board *b, int y, int x, uint32_t bc, uint32_t br)
+{
+	attr_t a = screen_attr(ui, UC_OUTSIDE);
+	uint32_t cp = ' ';
+
+	if (bc == b->cols && br < b->rows)
+		cp = ui->utf8 ? 0x2502 : '|';
+	else if (br == b->rows && bc < b->cols)
+		cp = ui->utf8 ? 0x2500 : '-';
+	else if (bc == b->cols && br == b->rows)
+		cp = ui->utf8 ? 0x2518 : '+';
+	canvas_put(ui, y, x, cp, a);
+}
+
+/* Attributes for a board cell: its ink, a presence cursor over it, or grey. */
+static attr_t
+canvas_attr(const struct ui *ui, uint32_t cell, uint8_t pres, bool dim)
+{
+	if (pres)
+		return screen_ink(ui, pres & 0xF, true);
+	if (dim)
+		return screen_attr(ui, UC_DETACHED);
+	return screen_ink(ui, cell_colour(cell), false);
+}
+
+/* Draw the board cell at screen (y, x); returns how many screen columns it used. */
+static int
+canvas_cell(struct ui *ui, const struct board *b, int y, int x, const uint8_t *presence,
+	    bool dim)
+{
+	uint32_t bc = ui->view_col + (uint32_t)x, br = ui->view_row + (uint32_t)y;
+	size_t i = (size_t)y * (size_t)ui->canvas_w + (size_t)x;
+	uint32_t cell = board_get(b, bc, br), cp = cell_cp(cell), next = 0;
+	uint64_t key = cell | (uint64_t)presence[i] << 32 | (dim ? CANVAS_DIM : 0), key2 = 0;
+	uint8_t pres = presence[i];
+	int w = 1;
+
+	if (cp != 0 && cp != CELL_CONT && cell_width(cp) == 2) {
+		next = board_get(b, bc + 1, br);
+		if (x + 1 < ui->canvas_w && cell_cp(next) == CELL_CONT) {
+			w = 2;
+			key2 = next | (uint64_t)presence[i + 1] << 32 | (dim ? CANVAS_DIM : 0);
+		}
+	}
+	if (ui->shadow[i] == key && (w == 1 || ui->shadow[i + 1] == key2))
+		return w;
+	ui->shadow[i] = key;
+	if (w == 2)
+		ui->shadow[i + 1] = key2;
+	if (cp == CELL_CONT)
+		cp = ' ';
+	if (w == 2 && presence[i] == 0)
+		pres = presence[i + 1];
+	if (cp != 0 && cp != ' ' && (!cell_drawable(cp) || (cell_width(cp) == 2 && w == 1) ||
+	    (w == 2 && !ui->utf8))) {
+		canvas_put(ui, y, x, canvas_placeholder(ui), screen_attr(ui, UC_PLACEHOLDER) |
+		    (pres ? A_REVERSE : 0));
+		if (w == 2)
+			canvas_put(ui, y, x + 1, ' ', canvas_attr(ui, next, presence[i + 1], dim));
+		return w;
+	}
+	canvas_put(ui, y, x, cp, canvas_attr(ui, cell, pres, dim));
+	return w;
+}
+
+/* Redraw the cells that changed since the last frame. */
+void
+canvas_draw(struct ui *ui)
+{
+	const struct board *b = ui_board(ui);
+	uint8_t *presence = ui->presence;
+	bool dim = !ui->attached || ui->distrust;
+	uint32_t gen = 0;
+	int x, y;
+
+	if (ui->canvas == NULL || ui->shadow_n == 0)
+		return;
+	if (b == NULL) {
+		werase(ui->canvas);
+		canvas_invalidate(ui);
+		return;
+	}
+	if (ui->attached && !ui->distrust)
+		gen = notify_generation(b);
+	canvas_presence(ui, b, presence);
+	for (y = 0; y < ui->canvas_h; y++) {
+		uint32_t br = ui->view_row + (uint32_t)y;
+
+		for (x = 0; x < ui->canvas_w;) {
+			uint32_t bc = ui->view_col + (uint32_t)x;
+			size_t i = (size_t)y * (size_t)ui->canvas_w + (size_t)x;
+
+			if (bc >= b->cols || br >= b->rows) {
+				uint64_t key = CANVAS_OUTSIDE | (uint64_t)bc << 20 | br;
+
+				if (ui->shadow[i] != key) {
+					ui->shadow[i] = key;
+					canvas_outside(ui, b, y, x, bc, br);
+				}
+				x++;
+				continue;
+			}
+			x += canvas_cell(ui, b, y, x, presence, dim);
+		}
+	}
+	ui->full_redraw = false;
+	if (ui->attached && !ui->distrust)
+		atomic_store(&ui->drawn_gen, gen);
+	wnoutrefresh(ui->canvas);
+}
+
+/* Put the terminal cursor on our cursor (after every window was queued). */
+void
+canvas_place_cursor(struct ui *ui)
+{
+	uint32_t x, y;
+
+	if (ui->canvas == NULL)
+		return;
+	x = ui->me.col - ui->view_col;
+	y = ui->me.row - ui->view_row;
+	if (ui->me.col >= ui->view_col && ui->me.row >= ui->view_row &&
+	    x < (uint32_t)ui->canvas_w && y < (uint32_t)ui->canvas_h) {
+		curs_set(1);
+		setsyx((int)y, (int)x);
+	} else {
+		curs_set(0);
+	}
+}

@@ -1,0 +1,267 @@
+/*
+ * sidebar.c - the segment, live: every shmid_ds field under its kernel
+ * name (sampled with IPC_STAT four times a second, a changed value lit up
+ * for a moment), this process's attach address, the clients in the board's
+ * slots against the kernel's shm_nattch (naming attachers that hold no
+ * slot), and the log of system calls this process made on the segment.
+ * Sampling (sidebar_sample) is kept apart from drawing (sidebar_draw).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "notify.h"
+#include "ui.h"
+
+#define SIDEBAR_NAME_W 13
+
+enum { SECTION_SEGMENT, SECTION_CLIENTS, SECTION_SYSCALLS, SECTION_COUNT };
+
+/* Find the attached processes that hold no slot (viewers, other programs). */
+static void
+sidebar_scan_others(struct ui *ui)
+{
+	pid_t pids[64];
+	int i, j, n;
+
+	ui->nothers = 0;
+	if (!ui->stat_ok || ui->stat.ds.shm_nattch == (shmatt_t)ui->nclients)
+		return;
+	n = client_scan_attached(ui->seg.shmid, pids, 64);
+	for (i = 0; i < n && ui->nothers < (int)(sizeof ui->others / sizeof ui->others[0]); i++) {
+		bool in_slot = false;
+
+		for (j = 0; j < ui->nclients; j++)
+			if (ui->clients[j].pid == pids[i])
+				in_slot = true;
+		if (!in_slot)
+			ui->others[ui->nothers++] = pids[i];
+	}
+}
+
+/* Take a new sample of the segment's status and clients. */
+void
+sidebar_sample(struct ui *ui, bool slow)
+{
+	char v[SHMINFO_VALUE_MAX];
+	uint64_t now = ui_now_ms();
+	bool first = !ui->stat_ok;
+	struct pzerr e;
+	int f;
+
+	ui->stat.shmid = ui->seg.shmid;
+	ui->stat_ok = segment_stat(ui->seg.shmid, &ui->stat.ds, NULL, &e) == 0;
+	if (ui->stat_ok) {
+		for (f = 0; f < SHMINFO_NFIELDS; f++) {
+			shminfo_value(&ui->stat, (enum shminfo_field)f, false, v, sizeof v);
+			if (f == SHMINFO_DEST)
+				snprintf(v, sizeof v, "%s", shminfo_dest(&ui->stat) ? "yes" : "no");
+			if (strcmp(v, ui->values[f]) != 0) {
+				if (!first)
+					ui->changed_at[f] = now;
+				snprintf(ui->values[f], sizeof ui->values[f], "%s", v);
+			}
+		}
+	}
+	ui->nclients = 0;
+	if (ui->attached && !ui->distrust)
+		ui->nclients = client_list(&ui->seg.board, ui->clients, BOARD_SLOTS);
+	if (slow)
+		sidebar_scan_others(ui);
+}
+
+/* Write text at (y, x) clipped to the sidebar's width. */
+static void
+sidebar_text(struct ui *ui, int y, int x, attr_t a, const char *text)
+{
+	int room = ui->sidebar_w - x;
+
+	if (room <= 0)
+		return;
+	wattrset(ui->sidebar, a);
+	mvwaddnstr(ui->sidebar, y, x, text, room);
+	wattrset(ui->sidebar, A_NORMAL);
+}
+
+/* A section title across the sidebar. */
+static void
+sidebar_title(struct ui *ui, int y, const char *title)
+{
+	char line[128];
+	size_t len, width = ui->sidebar_w > 1 && ui->sidebar_w < (int)sizeof line ?
+	    (size_t)ui->sidebar_w - 1 : sizeof line - 1;
+
+	line[0] = ' ';
+	len = strlen(title);
+	if (len > width - 1)
+		len = width - 1;
+	memcpy(line + 1, title, len);
+	memset(line + 1 + len, ' ', width - 1 - len);
+	line[width] = '\0';
+	sidebar_text(ui, y, 1, screen_attr(ui, UC_TITLE), line);
+}
+
+/* Rows the segment section needs. */
+static int
+sidebar_segment_rows(void)
+{
+	return 1 + SHMINFO_NFIELDS + 2;
+}
+
+/* Draw the segment section in rows y.. (at most rows). */
+static int
+sidebar_segment(struct ui *ui, int y, int rows)
+{
+	uint64_t now = ui_now_ms();
+	char line[160];
+	int f, used = 0;
+	attr_t a;
+
+	if (rows <= 0)
+		return 0;
+	snprintf(line, sizeof line, "SEGMENT  shmid %d", ui->seg.shmid);
+	sidebar_title(ui, y + used++, line);
+	for (f = 0; f < SHMINFO_NFIELDS && used < rows; f++, used++) {
+		sidebar_text(ui, y + used, 1, screen_attr(ui, UC_NAME),
+		    shminfo_name((enum shminfo_field)f));
+		a = screen_attr(ui, UC_VALUE);
+		if (ui->changed_at[f] && now - ui->changed_at[f] < UI_HIGHLIGHT_MS)
+			a = screen_attr(ui, UC_CHANGED);
+		else if (f == SHMINFO_DEST && ui->stat_ok && shminfo_dest(&ui->stat))
+			a = screen_attr(ui, UC_WARNING);
+		sidebar_text(ui, y + used, 2 + SIDEBAR_NAME_W, a,
+		    ui->stat_ok ? ui->values[f] : "?");
+	}
+	if (used < rows) {
+		sidebar_text(ui, y + used, 1, screen_attr(ui, UC_NAME), "shmat() here");
+		if (ui->attached)
+			snprintf(line, sizeof line, "%p %s", ui->seg.base,
+			    ui->readonly ? "ro" : "rw");
+		else
+			snprintf(line, sizeof line, "(detached)");
+		sidebar_text(ui, y + used++, 2 + SIDEBAR_NAME_W,
+		    screen_attr(ui, ui->attached ? UC_VALUE : UC_WARNING), line);
+	}
+	if (used < rows) {
+		sidebar_text(ui, y + used, 1, screen_attr(ui, UC_NAME), "futex word");
+		if (ui->attached && !ui->distrust)
+			snprintf(line, sizeof line, "gen %u", notify_generation(&ui->seg.board));
+		else
+			snprintf(line, sizeof line, "-");
+		sidebar_text(ui, y + used++, 2 + SIDEBAR_NAME_W, screen_attr(ui, UC_VALUE), line);
+	}
+	return used;
+}
+
+/* Rows the clients section needs. */
+static int
+sidebar_clients_rows(const struct ui *ui)
+{
+	int rows = 1 + ui->nclients + ui->nothers;
+
+	if (ui->stat_ok && ui->stat.ds.shm_nattch != (shmatt_t)ui->nclients)
+		rows++;
+	return rows;
+}
+
+/* Draw the clients section. */
+static int
+sidebar_clients(struct ui *ui, int y, int rows)
+{
+	unsigned long nattch = ui->stat_ok ? (unsigned long)ui->stat.ds.shm_nattch : 0;
+	char line[160], user[32], name[32];
+	int i, used = 0, need = sidebar_clients_rows(ui);
+	attr_t ink;
+
+	if (rows <= 0)
+		return 0;
+	snprintf(line, sizeof line, "CLIENTS  %d in slots, nattch %lu", ui->nclients, nattch);
+	sidebar_title(ui, y + used++, line);
+	if (ui->stat_ok && nattch != (unsigned long)ui->nclients && used < rows) {
+		if (nattch > (unsigned long)ui->nclients)
+			snprintf(line, sizeof line, "%lu attach%s without a slot:",
+			    nattch - (unsigned long)ui->nclients,
+			    nattch - (unsigned long)ui->nclients == 1 ? "" : "es");
+		else
+			snprintf(line, sizeof line, "%lu slot%s of dead clients",
+			    (unsigned long)ui->nclients - nattch,
+			    (unsigned long)ui->nclients - nattch == 1 ? "" : "s");
+		sidebar_text(ui, y + used++, 1, screen_attr(ui, UC_WARNING), line);
+	}
+	for (i = 0; i < ui->nclients && used < rows; i++) {
+		const struct client_info *c = &ui->clients[i];
+		bool mine = ui->have_slot && c->slot == ui->me.slot;
+
+		if (used == rows - 1 && need > rows) {
+			snprintf(line, sizeof line, "... %d more (F9)", need - rows + 1);
+			sidebar_text(ui, y + used++, 1, screen_attr(ui, UC_NAME), line);
+			return used;
+		}
+		ink = screen_ink(ui, c->colour, false) | A_BOLD;
+		sidebar_text(ui, y + used, 1, ink, ui->utf8 ? "\u25CF" : "*");
+		snprintf(line, sizeof line, "%-7d %-8.8s %-7.7s%s", (int)c->pid,
+		    shminfo_user(c->uid, user, sizeof user), c->tty[0] ? c->tty : "-",
+		    mine ? "you" : "");
+		sidebar_text(ui, y + used++, 3, screen_attr(ui, mine ? UC_VALUE : UC_NORMAL), line);
+	}
+	for (i = 0; i < ui->nothers && used < rows; i++) {
+		snprintf(line, sizeof line, "%-7d %-12.12s no slot", (int)ui->others[i],
+		    client_proc_name(ui->others[i], name, sizeof name));
+		sidebar_text(ui, y + used, 1, screen_attr(ui, UC_NAME), ui->utf8 ? "\u25CB" : "o");
+		sidebar_text(ui, y + used++, 3, screen_attr(ui, UC_NORMAL), line);
+	}
+	return used;
+}
+
+/* Rows the syscall section needs. */
+static int
+sidebar_syscalls_rows(const struct ui *ui)
+{
+	unsigned long n = ui->opts->log.count;
+
+	return 1 + (int)(n < TRACE_ENTRIES ? n : TRACE_ENTRIES);
+}
+
+/* Draw the syscall log, newest first. */
+static int
+sidebar_syscalls(struct ui *ui, int y, int rows)
+{
+	const struct trace_entry *en;
+	int used = 0;
+	unsigned i;
+
+	if (rows <= 0)
+		return 0;
+	sidebar_title(ui, y + used++, "SYSCALLS  this process, newest first");
+	for (i = 0; used < rows && (en = trace_get(&ui->opts->log, i)) != NULL; i++)
+		sidebar_text(ui, y + used++, 1,
+		    screen_attr(ui, en->failed ? UC_SYSCALL_FAIL : UC_NORMAL), en->text);
+	return used;
+}
+
+/* Draw the sidebar: sections in order, the focused one served first when short. */
+void
+sidebar_draw(struct ui *ui)
+{
+	int need[SECTION_COUNT], give[SECTION_COUNT], left, y, s, k;
+
+	if (ui->sidebar == NULL)
+		return;
+	werase(ui->sidebar);
+	wattrset(ui->sidebar, screen_attr(ui, UC_OUTSIDE));
+	mvwvline(ui->sidebar, 0, 0, ACS_VLINE, LINES - 2);
+	wattrset(ui->sidebar, A_NORMAL);
+	need[SECTION_SEGMENT] = sidebar_segment_rows();
+	need[SECTION_CLIENTS] = sidebar_clients_rows(ui);
+	need[SECTION_SYSCALLS] = sidebar_syscalls_rows(ui);
+	left = LINES - 2;
+	for (k = 0; k < SECTION_COUNT; k++) {
+		s = (ui->sidebar_focus + k) % SECTION_COUNT;
+		give[s] = need[s] < left ? need[s] : left;
+		left -= give[s];
+	}
+	y = 0;
+	y += sidebar_segment(ui, y, give[SECTION_SEGMENT]);
+	y += sidebar_clients(ui, y, give[SECTION_CLIENTS]);
+	sidebar_syscalls(ui, y, give[SECTION_SYSCALLS]);
+	wnoutrefresh(ui->sidebar);
+}
