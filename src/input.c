@@ -609,7 +609,7 @@ input_draw_status(struct ui *ui)
 		q = "IPC_RMID: mark the segment for removal? It lives until the last detach (y/N) ";
 		break;
 	case MODE_ORPHAN:
-		q = "Board removed by someone else: k keep drawing, s save to file, n new board ";
+		q = "Board removed by someone else: k keep, s save to a file, n new board under the key ";
 		break;
 	default:
 		break;
@@ -631,9 +631,9 @@ input_draw_status(struct ui *ui)
 	waddnstr(ui->status, ui->utf8 ? " \u25A0" : " #", -1);
 	x = getcurx(ui->status);
 	if (b != NULL)
-		snprintf(left, sizeof left, " %u,%u on %ux%u%s%s%s", ui->me.col, ui->me.row,
-		    b->cols, b->rows, ui->tool == TOOL_BRUSH ? "  brush " : "",
-		    ui->tool == TOOL_BRUSH ? "" : "", ui->attached ? "" : "  DETACHED");
+		snprintf(left, sizeof left, " %u,%u on %ux%u%s%s", ui->me.col, ui->me.row,
+		    b->cols, b->rows, ui->attached ? "" : "  DETACHED",
+		    ui->tool == TOOL_BRUSH ? "  brush " : "");
 	else
 		snprintf(left, sizeof left, " no board");
 	wattrset(ui->status, screen_attr(ui, UC_STATUS));
@@ -675,7 +675,7 @@ input_draw_keybar(struct ui *ui)
 			break;
 		wattrset(ui->keybar, screen_attr(ui, UC_KEY));
 		wprintw(ui->keybar, "F%zu", i + 1);
-		snprintf(label, sizeof label, "%-6s", l);
+		snprintf(label, sizeof label, "%-*s", COLS >= 100 ? 7 : 6, l);
 		wattrset(ui->keybar, screen_attr(ui, UC_KEYLABEL));
 		waddnstr(ui->keybar, label, COLS - getcurx(ui->keybar));
 		if (getcurx(ui->keybar) == 0)
@@ -736,17 +736,34 @@ input_draw_help(struct ui *ui)
 	delwin(win);
 }
 
-/* A banner across the top of the canvas. */
+/* A banner across the top of the canvas, the text wrapped at spaces. */
 static void
 input_draw_banner(struct ui *ui, const char *text)
 {
-	WINDOW *win = newwin(2, ui->canvas_w, 0, 0);
+	int width = ui->canvas_w - 2, rows = 0, len;
+	const char *p = text, *cut;
+	WINDOW *win;
 
+	if (width < 10)
+		return;
+	win = newwin(ui->canvas_h < 4 ? ui->canvas_h : 4, ui->canvas_w, 0, 0);
 	if (win == NULL)
 		return;
 	wbkgd(win, ' ' | screen_attr(ui, UC_WARNING));
 	werase(win);
-	mvwaddnstr(win, 0, 1, text, ui->canvas_w - 2);
+	while (*p != '\0' && rows < getmaxy(win)) {
+		len = (int)strlen(p);
+		if (len > width) {
+			for (cut = p + width; cut > p && *cut != ' '; cut--)
+				;
+			len = cut > p ? (int)(cut - p) : width;
+		}
+		mvwaddnstr(win, rows++, 1, p, len);
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	wresize(win, rows > 0 ? rows : 1, ui->canvas_w);
 	wnoutrefresh(win);
 	delwin(win);
 	canvas_invalidate(ui);
@@ -761,9 +778,12 @@ input_draw_overlay(struct ui *ui)
 	if (ui->mode == MODE_HELP) {
 		input_draw_help(ui);
 	} else if (ui->mode == MODE_ORPHAN) {
-		snprintf(text, sizeof text, "shmid %d was removed by someone else (IPC_RMID): it "
-		    "lives while attached. k keep drawing on it, s save it to a file, n start "
-		    "afresh under the key", ui->seg.shmid);
+		snprintf(text, sizeof text, "shmid %d was removed by someone else (IPC_RMID): "
+		    "its key is now 0x00000000 and it lives only while processes stay attached. "
+		    "k: keep %s it   s: save it to a file   n: %s", ui->seg.shmid,
+		    ui->readonly ? "viewing" : "drawing on",
+		    ui->readonly ? "view the board now under the key" :
+		    "continue on a new board under the key, with this drawing");
 		input_draw_banner(ui, text);
 	} else if (ui->distrust) {
 		snprintf(text, sizeof text, "Stopped trusting this board: %s. F6 saves what "

@@ -253,17 +253,20 @@ screen_ink(const struct ui *ui, unsigned colour, bool cursor)
 void
 screen_too_small(struct ui *ui)
 {
-	char line[160];
-	int y = LINES / 2 - 1;
+	char lines[4][64];
+	int i, y0 = LINES / 2 - 2, x;
 
 	(void)ui;
-	erase();
-	snprintf(line, sizeof line, "pizarra needs a terminal of at least %dx%d;", UI_MIN_COLS,
+	snprintf(lines[0], sizeof lines[0], "pizarra needs at least %dx%d;", UI_MIN_COLS,
 	    UI_MIN_LINES);
-	mvaddnstr(y < 0 ? 0 : y, 0, line, COLS);
-	snprintf(line, sizeof line, "this one is %dx%d: please enlarge it.", COLS, LINES);
-	mvaddnstr(y + 1 < LINES ? y + 1 : 0, 0, line, COLS);
-	if (y + 2 < LINES)
-		mvaddnstr(y + 2, 0, "(F10 or Ctrl-Q quits; nothing is lost)", COLS);
+	snprintf(lines[1], sizeof lines[1], "this terminal is %dx%d.", COLS, LINES);
+	snprintf(lines[2], sizeof lines[2], "Please enlarge it.");
+	snprintf(lines[3], sizeof lines[3], "(F10 quits; nothing is lost)");
+	erase();
+	for (i = 0; i < 4; i++) {
+		x = (COLS - (int)strlen(lines[i])) / 2;
+		if (y0 + i >= 0 && y0 + i < LINES)
+			mvaddnstr(y0 + i, x < 0 ? 0 : x, lines[i], COLS);
+	}
 	wnoutrefresh(stdscr);
 }

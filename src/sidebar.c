@@ -204,37 +204,58 @@ sidebar_clients(struct ui *ui, int y, int rows)
 		sidebar_text(ui, y + used++, 3, screen_attr(ui, mine ? UC_VALUE : UC_NORMAL), line);
 	}
 	for (i = 0; i < ui->nothers && used < rows; i++) {
-		snprintf(line, sizeof line, "%-7d %-12.12s no slot", (int)ui->others[i],
-		    client_proc_name(ui->others[i], name, sizeof name));
+		client_proc_name(ui->others[i], name, sizeof name);
+		snprintf(line, sizeof line, "%-7d %-12.12s %s", (int)ui->others[i], name,
+		    strcmp(name, "pizarra") == 0 ? "viewer" : "no slot");
 		sidebar_text(ui, y + used, 1, screen_attr(ui, UC_NAME), ui->utf8 ? "\u25CB" : "o");
 		sidebar_text(ui, y + used++, 3, screen_attr(ui, UC_NORMAL), line);
 	}
 	return used;
 }
 
+/* Rows one syscall entry takes when wrapped to the sidebar. */
+static int
+sidebar_entry_rows(const struct ui *ui, const struct trace_entry *en)
+{
+	int width = ui->sidebar_w - 1, len = (int)strlen(en->text);
+
+	if (width <= 3 || len <= width)
+		return 1;
+	return 1 + (len - width + width - 3) / (width - 2);
+}
+
 /* Rows the syscall section needs. */
 static int
 sidebar_syscalls_rows(const struct ui *ui)
 {
-	unsigned long n = ui->opts->log.count;
+	const struct trace_entry *en;
+	int rows = 1;
+	unsigned i;
 
-	return 1 + (int)(n < TRACE_ENTRIES ? n : TRACE_ENTRIES);
+	for (i = 0; (en = trace_get(&ui->opts->log, i)) != NULL; i++)
+		rows += sidebar_entry_rows(ui, en);
+	return rows;
 }
 
-/* Draw the syscall log, newest first. */
+/* Draw the syscall log, newest first, long calls wrapped and indented. */
 static int
 sidebar_syscalls(struct ui *ui, int y, int rows)
 {
 	const struct trace_entry *en;
-	int used = 0;
+	int used = 0, width = ui->sidebar_w - 1, off, len;
 	unsigned i;
+	attr_t a;
 
 	if (rows <= 0)
 		return 0;
 	sidebar_title(ui, y + used++, "SYSCALLS  this process, newest first");
-	for (i = 0; used < rows && (en = trace_get(&ui->opts->log, i)) != NULL; i++)
-		sidebar_text(ui, y + used++, 1,
-		    screen_attr(ui, en->failed ? UC_SYSCALL_FAIL : UC_NORMAL), en->text);
+	for (i = 0; used < rows && (en = trace_get(&ui->opts->log, i)) != NULL; i++) {
+		a = screen_attr(ui, en->failed ? UC_SYSCALL_FAIL : UC_NORMAL);
+		len = (int)strlen(en->text);
+		sidebar_text(ui, y + used++, 1, a, en->text);
+		for (off = width; off < len && used < rows && width > 3; off += width - 2)
+			sidebar_text(ui, y + used++, 3, a, en->text + off);
+	}
 	return used;
 }
 

@@ -294,26 +294,33 @@ ui_save(struct ui *ui, const char *path)
 	return 0;
 }
 
-/* Leave an orphaned segment for the board now under our key, or a new one with our content. */
+/*
+ * Leave an orphaned segment for the board now under our key: a drawer
+ * creates it if there is none and copies its drawing over; a viewer only
+ * follows a board someone else started.
+ */
 int
 ui_switch_to_new(struct ui *ui)
 {
 	struct segment_opts so = {
-		.create = true, .cols = ui->seg.board.cols, .rows = ui->seg.board.rows,
-		.mode = ui->opts->mode,
+		.create = !ui->readonly, .readonly = ui->readonly,
+		.cols = ui->seg.board.cols, .rows = ui->seg.board.rows, .mode = ui->opts->mode,
 	};
 	const struct board *old = ui_board(ui);
 	struct segment fresh;
 	struct pzerr e;
 	uint32_t r, c;
 
-	if (ui->readonly || old == NULL ||
-	    segment_open(&fresh, &ui->seg.addr, &so, &ui->opts->log, &e) != 0) {
-		ui_message(ui, true, "%s", ui->readonly ? "view-only: no new board" :
-		    old == NULL ? "no board" : e.msg);
+	if (ui->seg.addr.how == SEGMENT_BY_SHMID) {
+		ui_message(ui, true, "this board was opened by shmid (-i): there is no key to "
+		    "move to");
 		return -1;
 	}
-	if (fresh.created) {
+	if (segment_open(&fresh, &ui->seg.addr, &so, &ui->opts->log, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return -1;
+	}
+	if (fresh.created && old != NULL) {
 		for (r = 0; r < old->rows && r < fresh.board.rows; r++)
 			for (c = 0; c < old->cols && c < fresh.board.cols; c++)
 				board_set(&fresh.board, c, r, board_get(old, c, r));
@@ -327,7 +334,8 @@ ui_switch_to_new(struct ui *ui)
 		segment_detach(&ui->seg, NULL);
 	ui->seg = fresh;
 	ui->attached = true;
-	ui->distrust = ui->we_removed = ui->orphan_seen = false;
+	ui->distrust = ui->we_removed = ui->orphan_seen = ui->stat_ok = false;
+	memset(ui->values, 0, sizeof ui->values);
 	ui->key_now_shmid = -1;
 	ui_claim(ui);
 	ui_start_waiter(ui);
@@ -440,11 +448,11 @@ ui_loop(struct ui *ui)
 		if (now >= ui->next_tick) {
 			bool slow = now >= ui->next_reap;
 
+			sidebar_sample(ui, slow);
 			if (slow) {
 				ui_slow_tick(ui);
 				ui->next_reap = now + UI_REAP_MS;
 			}
-			sidebar_sample(ui, slow);
 			ui->next_tick = now + UI_TICK_MS;
 		}
 		ui_render(ui);
