@@ -9,6 +9,8 @@
  *   struct board_header   magic, version, geometry, generation counter,
  *                         BOARD_SLOTS client slots (see client.h)
  *   uint32_t cells[rows][cols]   see cell.h
+ *   uint32_t row_stamps[rows]    bumped after every change to a row, so a
+ *                                reader rescans only the rows that moved
  *
  * The creator fills the header and publishes it last with a release store
  * of the magic; attachers wait for the magic (board_wait_ready), then
@@ -80,6 +82,7 @@ _Static_assert(sizeof(struct board_header) == 64 + 64 * BOARD_SLOTS, "header lay
 struct board {
 	struct board_header *hdr;      /* in the segment */
 	_Atomic uint32_t *cells;       /* in the segment: rows * cols words */
+	_Atomic uint32_t *row_stamps;  /* in the segment: rows words */
 	uint32_t cols, rows;           /* the geometry validated at open */
 	size_t segsz;                  /* shm_segsz at open */
 	bool readonly;                 /* attached SHM_RDONLY: never store */
@@ -123,8 +126,17 @@ int board_check(const struct board *b, struct pzerr *e);
 /* The cell word at (col, row); CELL_EMPTY when out of bounds. */
 uint32_t board_get(const struct board *b, uint32_t col, uint32_t row);
 
-/* Store a cell word at (col, row); -1 when out of bounds or read-only. Does not notify. */
+/* Store a cell word at (col, row) and stamp its row; -1 when out of bounds or read-only. Does not notify. */
 int board_set(const struct board *b, uint32_t col, uint32_t row, uint32_t cell);
+
+/*
+ * The cells of one row (cols words, index them below b->cols only), or NULL
+ * when row is out of bounds. For readers that scan a row at a time.
+ */
+const _Atomic uint32_t *board_row(const struct board *b, uint32_t row);
+
+/* The row's change stamp (acquire): it differs from an earlier read when the row changed since. */
+uint32_t board_row_stamp(const struct board *b, uint32_t row);
 
 /*
  * Write one character at (col, row) in colour/author, keeping the wide

@@ -33,6 +33,19 @@ int notify_wait(const struct board *b, uint32_t handled, int timeout_ms);
 void notify_wake(const struct board *b);
 
 /*
+ * Sleep until the board's generation differs from handled (b may be NULL
+ * when not attached), or the process-local word *local differs from
+ * local_seen (a signal handler bumps it when input arrives), or timeout_ms
+ * passes (negative: no timeout). Both words are watched by one futex_waitv
+ * call (Linux 5.16+), so a change to either one between checking and
+ * sleeping is never missed. Returns 0 when something changed or a wake
+ * came, -1 with errno ETIMEDOUT or EINTR. On kernels without futex_waitv
+ * it falls back to waiting on the board for at most 10 ms at a time.
+ */
+int notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *local,
+		    uint32_t local_seen, int timeout_ms);
+
+/*
  * The primitives underneath, for any 32-bit word of the segment: sleep while
  * *word == val (up to timeout_ms, negative = forever; 0 when woken or the
  * value differs, -1 with errno ETIMEDOUT or EINTR), and wake all sleepers.

@@ -26,9 +26,11 @@ canvas_invalidate(struct ui *ui)
 	if (n != ui->shadow_n) {
 		free(ui->shadow);
 		free(ui->presence);
+		free(ui->presence_prev);
 		ui->shadow = n ? malloc(n * sizeof *ui->shadow) : NULL;
-		ui->presence = n ? malloc(n) : NULL;
-		ui->shadow_n = ui->shadow && ui->presence ? n : 0;
+		ui->presence = n ? calloc(n, 1) : NULL;
+		ui->presence_prev = n ? calloc(n, 1) : NULL;
+		ui->shadow_n = ui->shadow && ui->presence && ui->presence_prev ? n : 0;
 	}
 	for (size_t i = 0; i < ui->shadow_n; i++)
 		ui->shadow[i] = CANVAS_STALE;
@@ -176,20 +178,22 @@ canvas_attr(const struct ui *ui, uint32_t cell, uint8_t pres, bool dim)
 	return screen_ink(ui, cell_colour(cell), false);
 }
 
-/* Draw the board cell at screen (y, x); returns how many screen columns it used. */
+/* Draw the board cell at screen (y, x) from its row; returns the screen columns it used. */
 static int
-canvas_cell(struct ui *ui, const struct board *b, int y, int x, const uint8_t *presence,
-	    bool dim)
+canvas_cell(struct ui *ui, const struct board *b, const _Atomic uint32_t *cells, int y, int x,
+	    const uint8_t *presence, bool dim)
 {
-	uint32_t bc = ui->view_col + (uint32_t)x, br = ui->view_row + (uint32_t)y;
+	uint32_t bc = ui->view_col + (uint32_t)x;
 	size_t i = (size_t)y * (size_t)ui->canvas_w + (size_t)x;
-	uint32_t cell = board_get(b, bc, br), cp = cell_cp(cell), next = 0;
+	uint32_t cell = atomic_load_explicit(&cells[bc], memory_order_relaxed);
+	uint32_t cp = cell_cp(cell), next = 0;
 	uint64_t key = cell | (uint64_t)presence[i] << 32 | (dim ? CANVAS_DIM : 0), key2 = 0;
 	uint8_t pres = presence[i];
 	int w = 1;
 
-	if (cp != 0 && cp != CELL_CONT && cell_width(cp) == 2) {
-		next = board_get(b, bc + 1, br);
+	if (cp >= 0x1100 && cp != CELL_CONT && cell_width(cp) == 2) {
+		if (bc + 1 < b->cols)
+			next = atomic_load_explicit(&cells[bc + 1], memory_order_relaxed);
 		if (x + 1 < ui->canvas_w && cell_cp(next) == CELL_CONT) {
 			w = 2;
 			key2 = next | (uint64_t)presence[i + 1] << 32 | (dim ? CANVAS_DIM : 0);
@@ -216,14 +220,49 @@ canvas_cell(struct ui *ui, const struct board *b, int y, int x, const uint8_t *p
 	return w;
 }
 
-/* Redraw the cells that changed since the last frame. */
+/* Draw the screen cells of row y that lie beyond the board's edge. */
+static void
+canvas_outside_row(struct ui *ui, const struct board *b, int y, int from)
+{
+	uint32_t br = ui->view_row + (uint32_t)y;
+	int x;
+
+	for (x = from; x < ui->canvas_w; x++) {
+		uint32_t bc = ui->view_col + (uint32_t)x;
+		size_t i = (size_t)y * (size_t)ui->canvas_w + (size_t)x;
+		uint64_t key = CANVAS_OUTSIDE | (uint64_t)bc << 20 | br;
+
+		if (ui->shadow[i] != key) {
+			ui->shadow[i] = key;
+			canvas_outside(ui, b, y, x, bc, br);
+		}
+	}
+}
+
+/* Size the per-row stamps for b; false when they must all be considered stale. */
+static bool
+canvas_rows_ready(struct ui *ui, const struct board *b)
+{
+	if (ui->row_seen_n == b->rows && ui->row_seen != NULL)
+		return true;
+	free(ui->row_seen);
+	ui->row_seen = calloc(b->rows, sizeof *ui->row_seen);
+	ui->row_seen_n = ui->row_seen ? b->rows : 0;
+	return false;
+}
+
+/*
+ * Redraw the cells that changed since the last frame: only rows whose
+ * stamp moved or whose presence cursors changed, unless a full check was
+ * asked for (a new view, a tick).
+ */
 void
 canvas_draw(struct ui *ui)
 {
 	const struct board *b = ui_board(ui);
-	uint8_t *presence = ui->presence;
-	bool dim = !ui->attached || ui->distrust;
-	uint32_t gen = 0;
+	bool dim = !ui->attached || ui->distrust, full;
+	size_t w = (size_t)ui->canvas_w;
+	uint32_t gen = 0, stamp;
 	int x, y;
 
 	if (ui->canvas == NULL || ui->shadow_n == 0)
@@ -231,34 +270,38 @@ canvas_draw(struct ui *ui)
 	if (b == NULL) {
 		werase(ui->canvas);
 		canvas_invalidate(ui);
+		wnoutrefresh(ui->canvas);
 		return;
 	}
 	if (ui->attached && !ui->distrust)
 		gen = notify_generation(b);
-	canvas_presence(ui, b, presence);
+	full = !canvas_rows_ready(ui, b) || ui->full_redraw || ui->full_check;
+	canvas_presence(ui, b, ui->presence);
 	for (y = 0; y < ui->canvas_h; y++) {
 		uint32_t br = ui->view_row + (uint32_t)y;
+		const _Atomic uint32_t *cells = board_row(b, br);
+		bool moved = memcmp(ui->presence + (size_t)y * w, ui->presence_prev + (size_t)y * w,
+		    w) != 0;
 
-		for (x = 0; x < ui->canvas_w;) {
-			uint32_t bc = ui->view_col + (uint32_t)x;
-			size_t i = (size_t)y * (size_t)ui->canvas_w + (size_t)x;
-
-			if (bc >= b->cols || br >= b->rows) {
-				uint64_t key = CANVAS_OUTSIDE | (uint64_t)bc << 20 | br;
-
-				if (ui->shadow[i] != key) {
-					ui->shadow[i] = key;
-					canvas_outside(ui, b, y, x, bc, br);
-				}
-				x++;
-				continue;
-			}
-			x += canvas_cell(ui, b, y, x, presence, dim);
+		if (cells == NULL) {
+			if (full)
+				canvas_outside_row(ui, b, y, 0);
+			continue;
 		}
+		stamp = board_row_stamp(b, br);
+		if (!full && !moved && stamp == ui->row_seen[br])
+			continue;
+		ui->row_seen[br] = stamp;
+		for (x = 0; x < ui->canvas_w && ui->view_col + (uint32_t)x < b->cols;)
+			x += canvas_cell(ui, b, cells, y, x, ui->presence, dim);
+		if (full)
+			canvas_outside_row(ui, b, y, x);
 	}
+	memcpy(ui->presence_prev, ui->presence, ui->shadow_n);
 	ui->full_redraw = false;
+	ui->full_check = false;
 	if (ui->attached && !ui->distrust)
-		atomic_store(&ui->drawn_gen, gen);
+		ui->drawn_gen = gen;
 	wnoutrefresh(ui->canvas);
 }
 

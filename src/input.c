@@ -5,7 +5,6 @@
  * confirmations, and the status line, key bar and overlays that go with
  * them. Every printable key draws; commands live on F-keys and Ctrl keys.
  */
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -539,8 +538,7 @@ input_draw_key(struct ui *ui, int ret, wint_t ch)
 		canvas_invalidate(ui);
 		return;
 	case CTRL('Z'):
-		raise(SIGTSTP);
-		canvas_invalidate(ui);
+		screen_suspend(ui);
 		return;
 	default:
 		break;

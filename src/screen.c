@@ -5,6 +5,7 @@
  * cursor, mouse tracking off) on every way out, fatal signals included.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
@@ -45,6 +46,9 @@ static const struct screen_look screen_looks[UC_COUNT] = {
 static struct termios screen_saved_tio;
 static bool screen_have_tio;
 static volatile sig_atomic_t screen_got_signal;
+static _Atomic uint32_t screen_input;          /* bumped by SIGIO, SIGWINCH, quit signals */
+static struct sigaction screen_curses_winch;   /* ncurses' own SIGWINCH handler */
+static int screen_stdin_flags = -1;            /* stdin's file status flags before O_ASYNC */
 
 /* Write the restore sequence and the saved terminal modes (async-signal-safe). */
 static void
@@ -53,8 +57,59 @@ screen_restore_raw(void)
 	ssize_t r = write(STDOUT_FILENO, SCREEN_RESTORE, sizeof SCREEN_RESTORE - 1);
 
 	(void)r;
+	if (screen_stdin_flags != -1)
+		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags);
 	if (screen_have_tio)
 		tcsetattr(STDIN_FILENO, TCSANOW, &screen_saved_tio);
+}
+
+/* The word the event loop sleeps on besides the board: it changes when input may wait. */
+_Atomic uint32_t *
+screen_input_word(void)
+{
+	return &screen_input;
+}
+
+/* SIGIO: the terminal has input; wake the event loop. */
+static void
+screen_on_io(int sig)
+{
+	(void)sig;
+	atomic_fetch_add(&screen_input, 1);
+}
+
+/* SIGWINCH: wake the event loop, then let ncurses note the new size. */
+static void
+screen_on_winch(int sig, siginfo_t *info, void *ctx)
+{
+	atomic_fetch_add(&screen_input, 1);
+	if (screen_curses_winch.sa_flags & SA_SIGINFO) {
+		if (screen_curses_winch.sa_sigaction != NULL)
+			screen_curses_winch.sa_sigaction(sig, info, ctx);
+	} else if (screen_curses_winch.sa_handler != SIG_DFL &&
+	    screen_curses_winch.sa_handler != SIG_IGN) {
+		screen_curses_winch.sa_handler(sig);
+	}
+}
+
+/* Ask the kernel for SIGIO when the terminal has input, and chain SIGWINCH. */
+static void
+screen_watch_input(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = screen_on_io;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGIO, &sa, NULL);
+	sa.sa_sigaction = screen_on_winch;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	if (sigaction(SIGWINCH, &sa, &screen_curses_winch) != 0)
+		memset(&screen_curses_winch, 0, sizeof screen_curses_winch);
+	screen_stdin_flags = fcntl(STDIN_FILENO, F_GETFL);
+	if (screen_stdin_flags != -1 && fcntl(STDIN_FILENO, F_SETOWN, getpid()) == 0)
+		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags | O_ASYNC);
 }
 
 /* Fatal signal: put the terminal back, then die of the same signal. */
@@ -71,6 +126,7 @@ static void
 screen_on_signal(int sig)
 {
 	screen_got_signal = sig;
+	atomic_fetch_add(&screen_input, 1);
 }
 
 /* Install the handlers that always give the terminal back. */
@@ -85,6 +141,7 @@ screen_install_signals(void)
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = screen_on_signal;
+	sa.sa_flags = SA_RESTART;
 	for (i = 0; i < sizeof quit_sigs / sizeof quit_sigs[0]; i++)
 		sigaction(quit_sigs[i], &sa, NULL);
 	sa.sa_handler = screen_fatal;
@@ -144,6 +201,9 @@ screen_init(struct ui *ui)
 	}
 	ui->utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
 	screen_have_tio = tcgetattr(STDIN_FILENO, &screen_saved_tio) == 0;
+	/* With SIGTSTP ignored ncurses installs no handler of its own, and so
+	 * does not wrap every doupdate in two sigaction calls; ^Z is ours. */
+	signal(SIGTSTP, SIG_IGN);
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		cli_error("cannot start the terminal (TERM=%s): set TERM to your terminal's type",
 		    getenv("TERM") ? getenv("TERM") : "");
@@ -155,12 +215,14 @@ screen_init(struct ui *ui)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
+	typeahead(-1);
 	set_escdelay(25);
 	screen_colours(ui);
 	mousemask(ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
 	mouseinterval(0);
 	fputs("\033[?1003h", stdout);
 	fflush(stdout);
+	screen_watch_input();
 	ui->sidebar_on = true;
 	screen_layout(ui);
 	return 0;
@@ -183,6 +245,28 @@ screen_end(struct ui *ui)
 	mousemask(0, NULL);
 	endwin();
 	screen_restore_raw();
+	signal(SIGTSTP, SIG_DFL);
+}
+
+/* Ctrl-Z: give the terminal back, stop until SIGCONT, then take it again. */
+void
+screen_suspend(struct ui *ui)
+{
+	fputs("\033[?1003l", stdout);
+	fflush(stdout);
+	def_prog_mode();
+	endwin();
+	if (screen_stdin_flags != -1)
+		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags);
+	kill(getpid(), SIGSTOP);
+	if (screen_stdin_flags != -1)
+		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags | O_ASYNC);
+	reset_prog_mode();
+	fputs("\033[?1003h", stdout);
+	fflush(stdout);
+	clearok(curscr, TRUE);
+	canvas_invalidate(ui);
+	ui->dirty = UI_DIRTY_ALL;
 }
 
 /* (Re)create the windows for the terminal's current size. */

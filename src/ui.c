@@ -1,19 +1,16 @@
 /*
  * ui.c - the interactive board: opening the segment and claiming a slot,
- * the event loop (keys, the waiter thread's wake-ups, the sidebar tick),
- * the waiter thread that sleeps on the board's futex and wakes the loop,
- * and the actions on the segment itself: detach, attach, remove, chmod,
+ * the event loop (keys, board changes and the sidebar tick, all waited for
+ * in one futex_waitv), and the actions on the segment itself: detach, attach, remove, chmod,
  * clear, save, and moving to a fresh board when ours was removed.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/eventfd.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -64,69 +61,6 @@ ui_publish_cursor(struct ui *ui)
 		ui->changed = true;
 }
 
-/* The waiter thread: sleep on the board's generation, wake the loop on a change. */
-static void *
-ui_waiter(void *arg)
-{
-	struct ui *ui = arg;
-	const struct board *b = &ui->seg.board;
-	uint64_t one = 1;
-	uint32_t handled, frames;
-
-	while (!atomic_load(&ui->stop_waiter)) {
-		handled = atomic_load(&ui->drawn_gen);
-		if (notify_generation(b) != handled) {
-			frames = atomic_load(&ui->frames);
-			if (write(ui->wake_fd, &one, sizeof one) < 0 && errno != EAGAIN)
-				break;
-			notify_futex_wait(&ui->frames, frames, -1);
-			continue;
-		}
-		notify_wait(b, handled, -1);
-	}
-	return NULL;
-}
-
-/* Start the waiter thread with every signal blocked in it. */
-static int
-ui_start_waiter(struct ui *ui)
-{
-	sigset_t all, old;
-	int r;
-
-	atomic_store(&ui->stop_waiter, false);
-	atomic_store(&ui->drawn_gen, notify_generation(&ui->seg.board) - 1);
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	r = pthread_create(&ui->waiter, NULL, ui_waiter, ui);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	ui->waiter_running = r == 0;
-	return r == 0 ? 0 : -1;
-}
-
-/* Stop the waiter thread (before the segment goes away). */
-static void
-ui_stop_waiter(struct ui *ui)
-{
-	struct timespec ts;
-
-	if (!ui->waiter_running)
-		return;
-	atomic_store(&ui->stop_waiter, true);
-	do {
-		notify_wake(&ui->seg.board);
-		atomic_fetch_add(&ui->frames, 1);
-		notify_futex_wake(&ui->frames);
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += 20000000;
-		if (ts.tv_nsec >= 1000000000) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000000000;
-		}
-	} while (pthread_timedjoin_np(ui->waiter, NULL, &ts) == ETIMEDOUT);
-	ui->waiter_running = false;
-}
-
 /* Claim a slot (drawers only), keeping our colour if we had one. */
 static void
 ui_claim(struct ui *ui)
@@ -147,21 +81,23 @@ static void
 ui_snapshot(struct ui *ui)
 {
 	const struct board *b = &ui->seg.board;
-	size_t n = (size_t)b->cols * b->rows;
+	size_t n = (size_t)b->cols * b->rows, i;
 	_Atomic uint32_t *cells;
-	size_t i;
 
 	free((void *)ui->snap.cells);
 	ui->have_snap = false;
-	cells = malloc(n * sizeof *cells);
+	cells = malloc((n + b->rows) * sizeof *cells);
 	if (cells == NULL)
 		return;
 	for (i = 0; i < n; i++)
 		atomic_init(&cells[i], atomic_load_explicit(&b->cells[i], memory_order_relaxed));
+	for (i = 0; i < b->rows; i++)
+		atomic_init(&cells[n + i], 0);
 	memset(&ui->snap_hdr, 0, sizeof ui->snap_hdr);
 	ui->snap = *b;
 	ui->snap.hdr = &ui->snap_hdr;
 	ui->snap.cells = cells;
+	ui->snap.row_stamps = cells + n;
 	ui->snap.readonly = true;
 	ui->have_snap = true;
 }
@@ -175,7 +111,6 @@ ui_detach(struct ui *ui)
 	if (!ui->attached)
 		return 0;
 	ui_snapshot(ui);
-	ui_stop_waiter(ui);
 	if (ui->have_slot)
 		client_release(&ui->seg.board, &ui->me);
 	ui->have_slot = false;
@@ -204,7 +139,6 @@ ui_attach(struct ui *ui)
 	ui->attached = true;
 	ui->distrust = false;
 	ui_claim(ui);
-	ui_start_waiter(ui);
 	canvas_invalidate(ui);
 	canvas_follow_cursor(ui);
 	ui_message(ui, false, "shmat: attached again at %p", ui->seg.base);
@@ -326,7 +260,6 @@ ui_switch_to_new(struct ui *ui)
 				board_set(&fresh.board, c, r, board_get(old, c, r));
 		notify_bump(&fresh.board);
 	}
-	ui_stop_waiter(ui);
 	if (ui->have_slot && ui->attached)
 		client_release(&ui->seg.board, &ui->me);
 	ui->have_slot = false;
@@ -338,7 +271,6 @@ ui_switch_to_new(struct ui *ui)
 	memset(ui->values, 0, sizeof ui->values);
 	ui->key_now_shmid = -1;
 	ui_claim(ui);
-	ui_start_waiter(ui);
 	canvas_invalidate(ui);
 	canvas_follow_cursor(ui);
 	ui_message(ui, false, fresh.created ? "new board shmid %d under the key, with your drawing" :
@@ -357,7 +289,6 @@ ui_slow_tick(struct ui *ui)
 	if (ui->attached && !ui->distrust) {
 		if (board_check(b, &e) != 0) {
 			ui_snapshot(ui);
-			ui_stop_waiter(ui);
 			ui->distrust = true;
 			snprintf(ui->distrust_why, sizeof ui->distrust_why, "%s", e.msg);
 			canvas_invalidate(ui);
@@ -384,19 +315,39 @@ ui_slow_tick(struct ui *ui)
 	}
 }
 
-/* Draw one frame: sidebar, status, key bar, canvas, overlays, cursor. */
+/* True when the board changed since the canvas last drew it. */
+static bool
+ui_board_moved(const struct ui *ui)
+{
+	return ui->attached && !ui->distrust && notify_generation(&ui->seg.board) != ui->drawn_gen;
+}
+
+/* Draw what is dirty: sidebar, status, key bar, canvas, overlays; then the cursor. */
 static void
 ui_render(struct ui *ui)
 {
+	bool overlay = ui->mode != MODE_DRAW || ui->distrust;
+
+	if (ui_board_moved(ui))
+		ui->dirty |= UI_DIRTY_CANVAS;
+	if (ui->dirty == 0)
+		return;
 	if (ui->too_small) {
 		screen_too_small(ui);
 		doupdate();
+		ui->dirty = 0;
 		return;
 	}
-	sidebar_draw(ui);
-	input_draw_status(ui);
-	input_draw_keybar(ui);
-	canvas_draw(ui);
+	if (overlay)
+		ui->dirty = UI_DIRTY_ALL;
+	if (ui->dirty & UI_DIRTY_SIDEBAR)
+		sidebar_draw(ui);
+	if (ui->dirty & UI_DIRTY_STATUS)
+		input_draw_status(ui);
+	if (ui->dirty & UI_DIRTY_KEYBAR)
+		input_draw_keybar(ui);
+	if (ui->dirty & UI_DIRTY_CANVAS)
+		canvas_draw(ui);
 	input_draw_overlay(ui);
 	if (ui->mode == MODE_PROMPT_MODE || ui->mode == MODE_PROMPT_SAVE ||
 	    ui->mode == MODE_CONFIRM_CLEAR || ui->mode == MODE_CONFIRM_REMOVE ||
@@ -409,8 +360,7 @@ ui_render(struct ui *ui)
 		canvas_place_cursor(ui);
 	}
 	doupdate();
-	atomic_fetch_add(&ui->frames, 1);
-	notify_futex_wake(&ui->frames);
+	ui->dirty = 0;
 }
 
 /* Read and handle every pending key. */
@@ -421,8 +371,10 @@ ui_read_keys(struct ui *ui)
 	int ret;
 
 	while ((ret = wget_wch(stdscr, &ch)) != ERR) {
+		ui->dirty |= UI_DIRTY_STATUS | UI_DIRTY_CANVAS;
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
 			screen_layout(ui);
+			ui->dirty = UI_DIRTY_ALL;
 			continue;
 		}
 		if (ui->too_small) {
@@ -435,43 +387,60 @@ ui_read_keys(struct ui *ui)
 	}
 }
 
-/* The event loop: keys, board changes, the sidebar tick; until quit. */
+/* The sidebar tick: sample four times a second, the slow checks once a second. */
+static void
+ui_tick(struct ui *ui, uint64_t now)
+{
+	bool slow = now >= ui->next_reap;
+
+	sidebar_sample(ui, slow);
+	if (slow) {
+		ui_slow_tick(ui);
+		ui->next_reap = now + UI_REAP_MS;
+	}
+	ui->next_tick = now + UI_TICK_MS;
+	ui->full_check = true;
+	ui->dirty |= UI_DIRTY_SIDEBAR | UI_DIRTY_KEYBAR | UI_DIRTY_CANVAS;
+	if (ui->message_until != 0 && now >= ui->message_until) {
+		ui->message_until = 0;
+		ui->dirty |= UI_DIRTY_STATUS;
+	}
+}
+
+/*
+ * The event loop. It sleeps in one futex_waitv on the board's generation
+ * and on the input word that SIGIO (terminal input), SIGWINCH and the quit
+ * signals bump, until the next sidebar tick: a remote change wakes it
+ * directly, with no thread and no polling.
+ */
 static void
 ui_loop(struct ui *ui)
 {
-	struct pollfd fds[2];
-	uint64_t now, buf;
-	int timeout;
+	_Atomic uint32_t *input = screen_input_word();
+	uint32_t seen;
+	uint64_t now;
 
+	ui->dirty = UI_DIRTY_ALL;
+	ui->input_drained = atomic_load(input) - 1;
 	while (!ui->quit && !screen_signalled()) {
-		now = ui_now_ms();
-		if (now >= ui->next_tick) {
-			bool slow = now >= ui->next_reap;
-
-			sidebar_sample(ui, slow);
-			if (slow) {
-				ui_slow_tick(ui);
-				ui->next_reap = now + UI_REAP_MS;
-			}
-			ui->next_tick = now + UI_TICK_MS;
+		seen = atomic_load(input);
+		if (seen != ui->input_drained) {
+			ui_read_keys(ui);
+			ui->input_drained = seen;
 		}
-		ui_render(ui);
-		now = ui_now_ms();
-		timeout = ui->next_tick > now ? (int)(ui->next_tick - now) : 0;
-		fds[0].fd = STDIN_FILENO;
-		fds[0].events = POLLIN;
-		fds[1].fd = ui->wake_fd;
-		fds[1].events = POLLIN;
-		if (poll(fds, 2, timeout) < 0 && errno != EINTR)
-			break;
-		if (fds[1].revents & POLLIN) {
-			if (read(ui->wake_fd, &buf, sizeof buf) < 0 && errno != EAGAIN)
-				break;
-		}
-		ui_read_keys(ui);
 		if (ui->changed && ui->attached && !ui->distrust && !ui->readonly)
 			notify_bump(&ui->seg.board);
 		ui->changed = false;
+		now = ui_now_ms();
+		if (now >= ui->next_tick)
+			ui_tick(ui, now);
+		ui_render(ui);
+		if (ui->quit)
+			break;
+		now = ui_now_ms();
+		notify_wait_any(ui->attached && !ui->distrust ? &ui->seg.board : NULL,
+		    ui->drawn_gen, input, seen,
+		    ui->next_tick > now ? (int)(ui->next_tick - now) : 0);
 	}
 }
 
@@ -489,7 +458,6 @@ ui_run(struct cli_opts *o, bool readonly)
 	ui.opts = o;
 	ui.readonly = readonly;
 	ui.key_now_shmid = -1;
-	ui.wake_fd = -1;
 	ui.brush = 0x2588;
 	if (client_self(&ui.me, &e) != 0) {
 		cli_error("%s", e.msg);
@@ -500,11 +468,8 @@ ui_run(struct cli_opts *o, bool readonly)
 		return EXIT_FAILURE;
 	}
 	ui.attached = true;
-	ui.wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	screen_install_signals();
-	if (ui.wake_fd < 0 || screen_init(&ui) != 0) {
-		if (ui.wake_fd < 0)
-			cli_error("eventfd: %s", strerror(errno));
+	if (screen_init(&ui) != 0) {
 		segment_detach(&ui.seg, NULL);
 		return EXIT_FAILURE;
 	}
@@ -517,17 +482,16 @@ ui_run(struct cli_opts *o, bool readonly)
 		    ui.seg.board.cols, ui.seg.board.rows, (unsigned)ui.seg.key, ui.seg.shmid);
 	else if (readonly)
 		ui_message(&ui, false, "view-only: attached SHM_RDONLY");
-	ui_start_waiter(&ui);
 	ui_loop(&ui);
-	ui_stop_waiter(&ui);
 	if (ui.have_slot && ui.attached)
 		client_release(&ui.seg.board, &ui.me);
 	if (ui.attached)
 		segment_detach(&ui.seg, NULL);
 	screen_end(&ui);
-	close(ui.wake_fd);
 	free(ui.shadow);
 	free(ui.presence);
+	free(ui.presence_prev);
+	free(ui.row_seen);
 	free((void *)ui.snap.cells);
 	return EXIT_SUCCESS;
 }

@@ -1,6 +1,6 @@
 /*
  * ui.h - the interactive board's state, shared by its parts: ui.c (the
- * event loop, attach/detach, the waiter thread), screen.c (terminal set-up,
+ * event loop, attach/detach), screen.c (terminal set-up,
  * colours, layout, restoring the terminal), canvas.c (the board viewport
  * and presence cursors), sidebar.c (the segment's shmid_ds, clients and
  * syscall log, live) and input.c (keys, mouse, tools, prompts, key bar).
@@ -11,7 +11,6 @@
 #define NCURSES_WIDECHAR 1
 
 #include <curses.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -28,6 +27,13 @@
 #define UI_MESSAGE_MS     4000     /* how long a status message stays */
 #define UI_MIN_COLS       50
 #define UI_MIN_LINES      12
+
+/* Parts of the screen that need drawing. */
+#define UI_DIRTY_CANVAS   1u
+#define UI_DIRTY_SIDEBAR  2u
+#define UI_DIRTY_STATUS   4u
+#define UI_DIRTY_KEYBAR   8u
+#define UI_DIRTY_ALL      15u
 
 /* Colours by meaning (htop style): one table, mono fallbacks included. */
 enum ui_colour {
@@ -111,15 +117,16 @@ struct ui {
 	attr_t attr_of[UC_COUNT];
 
 	/* sync with the segment */
-	pthread_t waiter;
-	bool waiter_running;
-	int wake_fd;                   /* eventfd the waiter thread writes */
-	_Atomic uint32_t drawn_gen;    /* generation the canvas shows */
-	_Atomic uint32_t frames;       /* canvas frames drawn (a private futex word) */
-	_Atomic bool stop_waiter;
+	uint32_t drawn_gen;            /* generation the canvas shows */
+	uint32_t input_drained;        /* input word value when keys were last read */
+	unsigned dirty;                /* UI_DIRTY_* parts to redraw */
 	uint64_t *shadow;              /* what each canvas cell shows: cell | presence << 32 */
 	uint8_t *presence;             /* other cursors per canvas cell: colour | 0x10 */
+	uint8_t *presence_prev;        /* the same, as last drawn */
 	size_t shadow_n;
+	uint32_t *row_seen;            /* board row stamps as last drawn */
+	uint32_t row_seen_n;
+	bool full_check;               /* rescan every visible row on the next frame */
 	bool full_redraw;
 
 	/* the sidebar's samples */
@@ -165,7 +172,9 @@ attr_t screen_attr(const struct ui *ui, enum ui_colour c);
 attr_t screen_ink(const struct ui *ui, unsigned colour, bool cursor);
 void screen_install_signals(void);
 bool screen_signalled(void);
+_Atomic uint32_t *screen_input_word(void);
 void screen_too_small(struct ui *ui);
+void screen_suspend(struct ui *ui);
 
 /* canvas.c */
 void canvas_follow_cursor(struct ui *ui);

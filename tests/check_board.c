@@ -70,7 +70,7 @@ START_TEST(test_geometry_limits)
 	ck_assert_int_eq(board_check_geometry(80, 24, board_size_for(80, 24) - 1, &e), -1);
 	ck_assert_ptr_nonnull(strstr(e.msg, "SHMMAX"));
 	ck_assert_int_eq(board_check_geometry(80, 24, board_size_for(80, 24), &e), 0);
-	ck_assert_uint_eq(board_size_for(80, 24), sizeof(struct board_header) + 80 * 24 * 4);
+	ck_assert_uint_eq(board_size_for(80, 24), sizeof(struct board_header) + 80 * 24 * 4 + 24 * 4);
 }
 END_TEST
 
@@ -213,6 +213,36 @@ START_TEST(test_get_set_bounds)
 	s.board.readonly = true;
 	ck_assert_int_eq(board_set(&s.board, 0, 0, 'c'), -1);
 	ck_assert_uint_eq(board_get(&s.board, 0, 0), CELL_EMPTY);
+}
+END_TEST
+
+START_TEST(test_row_stamps)
+{
+	struct segment s;
+	struct pzerr e;
+	uint32_t before[5], r;
+
+	tu_private_board(&s, 20, 5);
+	for (r = 0; r < 5; r++)
+		before[r] = board_row_stamp(&s.board, r);
+	ck_assert_int_eq(board_put(&s.board, 0, 1, "a\nb", 3, 0, 0, &e), 0);
+	ck_assert_uint_eq(board_row_stamp(&s.board, 0), before[0]);
+	ck_assert_uint_ne(board_row_stamp(&s.board, 1), before[1]);
+	ck_assert_uint_ne(board_row_stamp(&s.board, 2), before[2]);
+	ck_assert_uint_eq(board_row_stamp(&s.board, 3), before[3]);
+	for (r = 0; r < 5; r++)
+		before[r] = board_row_stamp(&s.board, r);
+	ck_assert_int_eq(board_clear(&s.board, &e), 0);
+	for (r = 0; r < 5; r++)
+		ck_assert_uint_ne(board_row_stamp(&s.board, r), before[r]);
+	for (r = 0; r < 5; r++)
+		before[r] = board_row_stamp(&s.board, r);
+	ck_assert_int_eq(board_load(&s.board, "x", 1, &e), 0);
+	for (r = 0; r < 5; r++)
+		ck_assert_uint_ne(board_row_stamp(&s.board, r), before[r]);
+	ck_assert_ptr_null(board_row(&s.board, 5));
+	ck_assert_uint_eq(board_row_stamp(&s.board, 5), 0);
+	ck_assert_uint_eq(board_row(&s.board, 0)[0], 'x');
 }
 END_TEST
 
@@ -449,6 +479,7 @@ board_suite(void)
 	tcase_add_test(tc, test_open_validates);
 	tcase_add_test(tc, test_check_sees_changes);
 	tcase_add_test(tc, test_get_set_bounds);
+	tcase_add_test(tc, test_row_stamps);
 	tcase_add_test(tc, test_draw_wide);
 	tcase_add_test(tc, test_put_and_notify);
 	tcase_add_test(tc, test_put_refuses_without_writing);

@@ -20,7 +20,7 @@
 size_t
 board_size_for(uint32_t cols, uint32_t rows)
 {
-	return sizeof(struct board_header) + (size_t)cols * rows * sizeof(uint32_t);
+	return sizeof(struct board_header) + ((size_t)cols + 1) * rows * sizeof(uint32_t);
 }
 
 /* Check a geometry against the limits and SHMMAX. */
@@ -135,6 +135,7 @@ board_open(struct board *b, void *base, size_t segsz, bool readonly, struct pzer
 		    cols, rows, board_size_for(cols, rows), segsz);
 	b->hdr = h;
 	b->cells = (_Atomic uint32_t *)((char *)base + sizeof *h);
+	b->row_stamps = b->cells + (size_t)cols * rows;
 	b->cols = cols;
 	b->rows = rows;
 	b->segsz = segsz;
@@ -178,7 +179,14 @@ board_get(const struct board *b, uint32_t col, uint32_t row)
 	    memory_order_relaxed);
 }
 
-/* Store a cell word at (col, row). */
+/* Mark a row as changed (after its cells were stored). */
+static void
+board_stamp(const struct board *b, uint32_t row)
+{
+	atomic_fetch_add_explicit(&b->row_stamps[row], 1, memory_order_release);
+}
+
+/* Store a cell word at (col, row) and stamp the row. */
 int
 board_set(const struct board *b, uint32_t col, uint32_t row, uint32_t cell)
 {
@@ -186,7 +194,26 @@ board_set(const struct board *b, uint32_t col, uint32_t row, uint32_t cell)
 		return -1;
 	atomic_store_explicit(&b->cells[(size_t)row * b->cols + col], cell,
 	    memory_order_relaxed);
+	board_stamp(b, row);
 	return 0;
+}
+
+/* The cells of one row, NULL out of bounds. */
+const _Atomic uint32_t *
+board_row(const struct board *b, uint32_t row)
+{
+	if (row >= b->rows)
+		return NULL;
+	return b->cells + (size_t)row * b->cols;
+}
+
+/* The change stamp of a row (0 out of bounds). */
+uint32_t
+board_row_stamp(const struct board *b, uint32_t row)
+{
+	if (row >= b->rows)
+		return 0;
+	return atomic_load_explicit(&b->row_stamps[row], memory_order_acquire);
 }
 
 /* True when the cell at (col, row) holds a two-column character. */
@@ -339,6 +366,8 @@ board_clear(const struct board *b, struct pzerr *e)
 		return pzerr_set(e, EROFS, "the board is attached read-only");
 	for (i = 0; i < n; i++)
 		atomic_store_explicit(&b->cells[i], CELL_EMPTY, memory_order_relaxed);
+	for (i = 0; i < b->rows; i++)
+		board_stamp(b, (uint32_t)i);
 	notify_bump(b);
 	return 0;
 }
@@ -380,6 +409,8 @@ board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 	board_walk(text, len, b->cols, b->rows, b, board_load_one, &img, NULL);
 	for (i = 0; i < n; i++)
 		atomic_store_explicit(&b->cells[i], img.cells[i], memory_order_relaxed);
+	for (i = 0; i < b->rows; i++)
+		board_stamp(b, (uint32_t)i);
 	free(img.cells);
 	notify_bump(b);
 	return 0;

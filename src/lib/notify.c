@@ -6,6 +6,8 @@
 #include <limits.h>
 #include <linux/futex.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,6 +36,59 @@ void
 notify_futex_wake(_Atomic uint32_t *word)
 {
 	syscall(SYS_futex, (uint32_t *)word, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
+}
+
+/* An absolute CLOCK_MONOTONIC deadline timeout_ms from now. */
+static struct timespec
+notify_deadline(int timeout_ms)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ts.tv_sec += timeout_ms / 1000;
+	ts.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	}
+	return ts;
+}
+
+/* Sleep on the board's generation and a local word at once. */
+int
+notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *local,
+		uint32_t local_seen, int timeout_ms)
+{
+	struct futex_waitv w[2];
+	struct timespec ts;
+	unsigned n = 0;
+	long r;
+
+	if (atomic_load(local) != local_seen || (b != NULL && notify_generation(b) != handled))
+		return 0;
+	memset(w, 0, sizeof w);
+	w[n].uaddr = (uintptr_t)local;
+	w[n].val = local_seen;
+	w[n++].flags = FUTEX_32 | FUTEX_PRIVATE_FLAG;
+	if (b != NULL) {
+		w[n].uaddr = (uintptr_t)&b->hdr->generation;
+		w[n].val = handled;
+		w[n++].flags = FUTEX_32;
+	}
+	if (timeout_ms >= 0)
+		ts = notify_deadline(timeout_ms);
+	r = syscall(SYS_futex_waitv, w, n, 0, timeout_ms >= 0 ? &ts : NULL, CLOCK_MONOTONIC);
+	if (r >= 0 || errno == EAGAIN)
+		return 0;
+	if (errno != ENOSYS)
+		return -1;
+	if (b == NULL) {
+		if (notify_futex_wait(local, local_seen, timeout_ms) != 0)
+			return -1;
+		return 0;
+	}
+	return notify_futex_wait(&b->hdr->generation, handled,
+	    timeout_ms >= 0 && timeout_ms < 10 ? timeout_ms : 10);
 }
 
 /* Bump the generation and wake every waiter. */
