@@ -48,17 +48,59 @@ shminfo_rwx(mode_t mode, char out[10])
 	out[9] = '\0';
 }
 
+/* A few recent id-to-name answers: the sidebar asks four times a second. */
+struct shminfo_name_cache {
+	unsigned id;
+	bool group, used;
+	char name[32];
+};
+
+static _Thread_local struct shminfo_name_cache shminfo_names_seen[8];
+static _Thread_local unsigned shminfo_names_next;
+
+/* Look id up in the cache; NULL when absent. */
+static const char *
+shminfo_cached(unsigned id, bool group)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof shminfo_names_seen / sizeof shminfo_names_seen[0]; i++)
+		if (shminfo_names_seen[i].used && shminfo_names_seen[i].id == id &&
+		    shminfo_names_seen[i].group == group)
+			return shminfo_names_seen[i].name;
+	return NULL;
+}
+
+/* Remember a name for id. */
+static void
+shminfo_remember(unsigned id, bool group, const char *name)
+{
+	struct shminfo_name_cache *c = &shminfo_names_seen[shminfo_names_next++ %
+	    (sizeof shminfo_names_seen / sizeof shminfo_names_seen[0])];
+
+	c->id = id;
+	c->group = group;
+	c->used = true;
+	snprintf(c->name, sizeof c->name, "%s", name);
+}
+
 /* User name or number. */
 const char *
 shminfo_user(uid_t uid, char *buf, size_t n)
 {
+	const char *hit = shminfo_cached((unsigned)uid, false);
 	struct passwd pw, *res = NULL;
 	char tmp[1024];
 
+	if (hit != NULL) {
+		snprintf(buf, n, "%s", hit);
+		return buf;
+	}
 	if (getpwuid_r(uid, &pw, tmp, sizeof tmp, &res) == 0 && res != NULL)
 		snprintf(buf, n, "%s", pw.pw_name);
 	else
 		snprintf(buf, n, "%u", (unsigned)uid);
+	shminfo_remember((unsigned)uid, false, buf);
 	return buf;
 }
 
@@ -66,13 +108,19 @@ shminfo_user(uid_t uid, char *buf, size_t n)
 const char *
 shminfo_group(gid_t gid, char *buf, size_t n)
 {
+	const char *hit = shminfo_cached((unsigned)gid, true);
 	struct group gr, *res = NULL;
 	char tmp[1024];
 
+	if (hit != NULL) {
+		snprintf(buf, n, "%s", hit);
+		return buf;
+	}
 	if (getgrgid_r(gid, &gr, tmp, sizeof tmp, &res) == 0 && res != NULL)
 		snprintf(buf, n, "%s", gr.gr_name);
 	else
 		snprintf(buf, n, "%u", (unsigned)gid);
+	shminfo_remember((unsigned)gid, true, buf);
 	return buf;
 }
 
