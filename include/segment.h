@@ -87,6 +87,13 @@ int segment_open(struct segment *s, const struct segment_addr *a,
 		 const struct segment_opts *o, struct trace *t, struct pzerr *e);
 
 /*
+ * Attach shmid (found earlier through a) and validate it like segment_open,
+ * naming it in messages as a names it ("key 0x..."), not by its shmid.
+ */
+int segment_open_shmid(struct segment *s, int shmid, const struct segment_addr *a,
+		       bool readonly, struct trace *t, struct pzerr *e);
+
+/*
  * Find the shmid a names without attaching (shmget(key, 0, 0), or the shmid
  * itself after checking it exists). ENOENT: no board at that key.
  */

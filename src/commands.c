@@ -19,10 +19,9 @@
 
 #define CMD_FILE_MAX (256u << 20)
 
-/* Open the board a names; prints the error and returns -1 on failure. */
+/* Open the board o names; prints the error and returns -1 on failure. */
 static int
-cmd_open_at(struct cli_opts *o, const struct segment_addr *a, struct segment *s,
-	    bool create, bool readonly)
+cmd_open(struct cli_opts *o, struct segment *s, bool create, bool readonly)
 {
 	struct segment_opts so = {
 		.create = create, .readonly = readonly,
@@ -30,30 +29,26 @@ cmd_open_at(struct cli_opts *o, const struct segment_addr *a, struct segment *s,
 	};
 	struct pzerr e;
 
-	if (segment_open(s, a, &so, &o->log, &e) != 0) {
+	if (segment_open(s, &o->addr, &so, &o->log, &e) != 0) {
 		cli_error("%s", e.msg);
 		return -1;
 	}
-	if (s->created)
-		cli_error("created a %ux%u board at key 0x%08x (shmid %d, mode %04o)",
-		    s->board.cols, s->board.rows, (unsigned)s->key, s->shmid,
-		    (unsigned)o->mode);
+	if (create && !s->created && (o->size_given || o->mode_given))
+		cli_error("note: the board exists already (%ux%u); -s and -m apply only when "
+		    "creating one", s->board.cols, s->board.rows);
 	return 0;
 }
 
-/* Open the board o names. */
-static int
-cmd_open(struct cli_opts *o, struct segment *s, bool create, bool readonly)
-{
-	return cmd_open_at(o, &o->addr, s, create, readonly);
-}
-
-/* Detach; when this command created the board and failed, remove it again. */
+/* Detach; a board this command created is removed again on failure, announced on success. */
 static void
 cmd_close(struct cli_opts *o, struct segment *s, bool failed)
 {
 	if (failed && s->created)
 		segment_remove(s->shmid, &o->log, NULL);
+	else if (s->created)
+		cli_error("created a %ux%u board at key 0x%08x (shmid %d, mode %04o)",
+		    s->board.cols, s->board.rows, (unsigned)s->key, s->shmid,
+		    (unsigned)o->mode);
 	segment_detach(s, NULL);
 }
 
@@ -82,8 +77,9 @@ cmd_owner_only(int shmid, const char *what)
 		return 0;
 	if (me == si.ds.shm_perm.uid || me == si.ds.shm_perm.cuid)
 		return 0;
-	cli_error("shmid %d: only its owner %s (or its creator, or root) may %s it; "
-	    "ask them to", shmid, shminfo_user(si.ds.shm_perm.uid, who, sizeof who), what);
+	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
+	cli_error("shmid %d belongs to %s: only its owner or creator (or root) may %s it; "
+	    "ask %s", shmid, who, what, who);
 	return -1;
 }
 
@@ -106,7 +102,6 @@ cmd_info(struct cli_opts *o)
 {
 	struct client_info clients[BOARD_SLOTS];
 	struct shminfo_report r;
-	struct segment_addr by_id;
 	struct segment s;
 	struct strbuf out;
 	struct pzerr e;
@@ -116,18 +111,14 @@ cmd_info(struct cli_opts *o)
 		return EXIT_FAILURE;
 	memset(&r, 0, sizeof r);
 	r.si.shmid = shmid;
-	by_id = o->addr;
-	by_id.how = SEGMENT_BY_SHMID;
-	by_id.shmid = shmid;
-	if (segment_stat(shmid, &r.si.ds, &o->log, &e) != 0) {
-		if (e.err != EACCES)
-			cli_error("%s", e.msg);
-		else if (cmd_open_at(o, &by_id, &s, false, true) == 0)
-			segment_detach(&s, NULL);
+	if (segment_stat(shmid, &r.si.ds, &o->log, &e) != 0 && e.err != EACCES) {
+		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}
-	if (cmd_open_at(o, &by_id, &s, false, true) != 0)
+	if (segment_open_shmid(&s, shmid, &o->addr, true, &o->log, &e) != 0) {
+		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
+	}
 	r.addr = &o->addr;
 	r.have_board = true;
 	r.cols = s.board.cols;
@@ -241,8 +232,7 @@ cmd_load(struct cli_opts *o)
 		return EXIT_FAILURE;
 	}
 	if (board_load(&s.board, text, len, &e) != 0) {
-		cli_error("%s: %s (%ux%u); the board was not changed", path, e.msg,
-		    s.board.cols, s.board.rows);
+		cli_error("%s: %s; the board was not changed", path, e.msg);
 		status = EXIT_FAILURE;
 	}
 	cmd_close(o, &s, status != EXIT_SUCCESS);

@@ -95,6 +95,16 @@ main_usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* Flush --help or --version; a write error is a failure with a message. */
+static int
+main_flush_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return EXIT_SUCCESS;
+	cli_error("write error: %s", strerror(errno));
+	return EXIT_FAILURE;
+}
+
 /* Print --help. */
 static void
 main_help(void)
@@ -209,94 +219,148 @@ main_parse_size(const char *s, uint32_t *cols, uint32_t *rows)
 	if (x == NULL)
 		return -1;
 	*x = '\0';
-	if (main_parse_u32(buf, false, 1000000, cols) != 0 ||
-	    main_parse_u32(x + 1, false, 1000000, rows) != 0)
+	if (main_parse_u32(buf, false, 0xFFFFFFFFul, cols) != 0 ||
+	    main_parse_u32(x + 1, false, 0xFFFFFFFFul, rows) != 0)
 		return -1;
 	return 0;
 }
 
-/* Parse argv into o; returns -1 to go on, or an exit status. */
+/* Which ways of naming the board the options used. */
+struct main_naming {
+	bool by_file, by_proj, by_key, by_id;
+};
+
+/* Say what is wrong with the option getopt just refused. */
+static int
+main_bad_option(int c, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (strncmp(arg, "--", 2) == 0) {
+		int len = eq != NULL ? (int)(eq - arg) : (int)strlen(arg);
+
+		if (c == ':')
+			return main_usage_error("%.*s: needs an argument", len, arg);
+		if (eq != NULL && optopt != 0)
+			return main_usage_error("%.*s: takes no argument", len, arg);
+		return main_usage_error("%.*s: unknown option", len, arg);
+	}
+	if (c == ':')
+		return main_usage_error("-%c: needs an argument", isprint(optopt) ? optopt : '?');
+	if (isprint(optopt))
+		return main_usage_error("-%c: unknown option", optopt);
+	return main_usage_error("%s: unknown option", arg);
+}
+
+/* Apply one option; returns -1 to go on, or an exit status. */
+static int
+main_option(int c, struct cli_opts *o, struct main_naming *n, char **argv)
+{
+	const char *why;
+	uint32_t v;
+
+	switch (c) {
+	case 'f':
+		if (strlen(optarg) >= sizeof o->addr.path || optarg[0] == '\0')
+			return main_usage_error("-f: key file name '%s' is empty or too long", optarg);
+		strcpy(o->addr.path, optarg);
+		n->by_file = true;
+		return -1;
+	case 'p':
+		if (main_parse_u32(optarg, true, 0xFFFFFFFFul, &v) != 0)
+			return main_usage_error("-p: '%s' is not a project id (a number 1-255)",
+			    optarg);
+		if (v == 0 || v > 255)
+			return main_usage_error("-p: project id '%s' is out of range (1-255)", optarg);
+		o->addr.proj = (int)v;
+		n->by_proj = true;
+		return -1;
+	case 'k':
+		if (main_parse_u32(optarg, true, 0xFFFFFFFFul, &v) != 0)
+			return main_usage_error("-k: '%s' is not a key (decimal, or 0x followed by "
+			    "up to 8 hex digits)", optarg);
+		o->addr.key = (key_t)v;
+		n->by_key = true;
+		return -1;
+	case 'i':
+		if (main_parse_u32(optarg, false, 0x7FFFFFFF, &v) != 0)
+			return main_usage_error("-i: '%s' is not a shmid (a number from `ipcs -m`)",
+			    optarg);
+		o->addr.shmid = (int)v;
+		n->by_id = true;
+		return -1;
+	case 's':
+		if (main_parse_size(optarg, &o->cols, &o->rows) != 0)
+			return main_usage_error("-s: '%s' is not a size like 80x24", optarg);
+		o->size_given = true;
+		return -1;
+	case 'm':
+		if (cli_parse_mode(optarg, &o->mode, &why) != 0)
+			return main_usage_error("-m: '%s' %s", optarg, why);
+		o->mode_given = true;
+		return -1;
+	case 't':
+		o->trace = true;
+		return -1;
+	case OPT_JSON:
+		o->json = true;
+		return -1;
+	case OPT_ANSI:
+		o->ansi = true;
+		return -1;
+	case 'h':
+		main_help();
+		return main_flush_stdout();
+	case 'V':
+		main_version();
+		return main_flush_stdout();
+	default:
+		return main_bad_option(c, argv[optind - 1]);
+	}
+}
+
+/* Run getopt over argv (argv[0] is skipped) until the first operand. */
+static int
+main_options(int argc, char **argv, struct cli_opts *o, struct main_naming *n)
+{
+	int c, status;
+
+	opterr = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "+:f:p:k:i:s:m:thV", main_longopts, NULL)) != -1)
+		if ((status = main_option(c, o, n, argv)) >= 0)
+			return status;
+	return -1;
+}
+
+/*
+ * Parse argv into o: options, the command, the command's options, then its
+ * operands (so `put 0 0 -x` writes "-x"). Returns -1 to go on, or an exit status.
+ */
 static int
 main_parse(int argc, char **argv, struct cli_opts *o)
 {
-	bool by_file = false, by_proj = false, by_key = false, by_id = false;
-	const char *why;
-	uint32_t v;
-	int c;
+	struct main_naming n = { false, false, false, false };
+	int status, cmd;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:p:k:i:s:m:thV", main_longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strlen(optarg) >= sizeof o->addr.path || optarg[0] == '\0')
-				return main_usage_error("-f: key file name '%s' is empty or too long",
-				    optarg);
-			strcpy(o->addr.path, optarg);
-			by_file = true;
-			break;
-		case 'p':
-			if (main_parse_u32(optarg, true, 255, &v) != 0 || v == 0)
-				return main_usage_error("-p: project id '%s' is out of range (1-255)",
-				    optarg);
-			o->addr.proj = (int)v;
-			by_proj = true;
-			break;
-		case 'k':
-			if (main_parse_u32(optarg, true, 0xFFFFFFFFul, &v) != 0)
-				return main_usage_error("-k: '%s' is not a key (decimal, or 0x "
-				    "followed by up to 8 hex digits)", optarg);
-			o->addr.key = (key_t)v;
-			by_key = true;
-			break;
-		case 'i':
-			if (main_parse_u32(optarg, false, 0x7FFFFFFF, &v) != 0)
-				return main_usage_error("-i: '%s' is not a shmid (a number from "
-				    "`ipcs -m`)", optarg);
-			o->addr.shmid = (int)v;
-			by_id = true;
-			break;
-		case 's':
-			if (main_parse_size(optarg, &o->cols, &o->rows) != 0)
-				return main_usage_error("-s: '%s' is not a size like 80x24", optarg);
-			o->size_given = true;
-			break;
-		case 'm':
-			if (cli_parse_mode(optarg, &o->mode, &why) != 0)
-				return main_usage_error("-m: '%s' %s", optarg, why);
-			o->mode_given = true;
-			break;
-		case 't':
-			o->trace = true;
-			break;
-		case OPT_JSON:
-			o->json = true;
-			break;
-		case OPT_ANSI:
-			o->ansi = true;
-			break;
-		case 'h':
-			main_help();
-			return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-		case 'V':
-			main_version();
-			return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-		case ':':
-			return main_usage_error("%s: missing argument", argv[optind - 1]);
-		default:
-			if (optopt != 0)
-				return main_usage_error("-%c: unknown option", optopt);
-			return main_usage_error("%s: unknown option", argv[optind - 1]);
-		}
+	if ((status = main_options(argc, argv, o, &n)) >= 0)
+		return status;
+	cmd = optind;
+	o->command = cmd < argc ? argv[cmd] : "draw";
+	o->args = argv + argc;
+	o->nargs = 0;
+	if (cmd < argc) {
+		if ((status = main_options(argc - cmd, argv + cmd, o, &n)) >= 0)
+			return status;
+		o->args = argv + cmd + optind;
+		o->nargs = argc - cmd - optind;
 	}
-	if ((by_key + by_id + (by_file || by_proj)) > 1)
+	if ((n.by_key + n.by_id + (n.by_file || n.by_proj)) > 1)
 		return main_usage_error("choose one way to name the board: -f/-p, -k or -i");
-	if (by_key)
+	if (n.by_key)
 		o->addr.how = SEGMENT_BY_KEY;
-	if (by_id)
+	if (n.by_id)
 		o->addr.how = SEGMENT_BY_SHMID;
-	o->command = optind < argc ? argv[optind++] : "draw";
-	o->args = argv + optind;
-	o->nargs = argc - optind;
 	return -1;
 }
 
@@ -314,7 +378,8 @@ main_check(const struct cli_opts *o)
 		if (o->nargs < mc->min_args || o->nargs > mc->max_args)
 			return main_usage_error("%s: expects%s%s", mc->name,
 			    mc->operands[0] ? mc->operands : " no operands",
-			    o->nargs > mc->max_args ? " (quote TEXT with spaces)" : "");
+			    o->nargs > mc->max_args && strcmp(mc->name, "put") == 0 ?
+			    " (quote TEXT that has spaces; options go before the operands)" : "");
 		if ((o->size_given || o->mode_given) && !mc->creates)
 			return main_usage_error("%s: -s and -m only apply when creating a board "
 			    "(draw, load, put)", mc->name);

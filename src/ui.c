@@ -482,6 +482,9 @@ ui_run(struct cli_opts *o, bool readonly)
 		    ui.seg.board.cols, ui.seg.board.rows, (unsigned)ui.seg.key, ui.seg.shmid);
 	else if (readonly)
 		ui_message(&ui, false, "view-only: attached SHM_RDONLY");
+	else if (o->size_given || o->mode_given)
+		ui_message(&ui, false, "the board exists already (%ux%u); -s and -m apply only when "
+		    "creating one", ui.seg.board.cols, ui.seg.board.rows);
 	ui_loop(&ui);
 	if (ui.have_slot && ui.attached)
 		client_release(&ui.seg.board, &ui.me);

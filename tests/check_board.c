@@ -306,12 +306,14 @@ START_TEST(test_put_refuses_without_writing)
 	before = snapshot(&s.board);
 	ck_assert_int_eq(board_put(&s.board, 15, 0, "123456", 6, 0, 0, &e), -1);
 	ck_assert_int_eq(e.err, EFBIG);
-	ck_assert_ptr_nonnull(strstr(e.msg, "does not fit"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "it needs columns 15-20, but the board's columns are 0-19"));
 	ck_assert_int_eq(board_put(&s.board, 18, 0, "漢", 3, 0, 0, &e), 0);
 	ck_assert_int_eq(board_put(&s.board, 19, 1, "漢", 3, 0, 0, &e), -1);
 	free(before);
 	before = snapshot(&s.board);
 	ck_assert_int_eq(board_put(&s.board, 0, 3, "a\nb\nc", 5, 0, 0, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "the text has 3 lines: from row 3 it needs rows 3-5"));
+
 	ck_assert_int_eq(board_put(&s.board, 0, 0, "ok\033[2J", 7, 0, 0, &e), -1);
 	ck_assert_ptr_nonnull(strstr(e.msg, "U+001B"));
 	ck_assert_int_eq(board_put(&s.board, 0, 0, "ok\xff", 3, 0, 0, &e), -1);
@@ -321,6 +323,8 @@ START_TEST(test_put_refuses_without_writing)
 	ck_assert_int_eq(board_put(&s.board, 0, 5, "x", 1, 0, 0, &e), -1);
 	ck_assert(same_cells(&s.board, before));
 	free(before);
+	ck_assert_msg(board_put(&s.board, 0, 3, "a\nb\n\n\n", 6, 0, 0, &e) == 0, "%s", e.msg);
+	ck_assert_msg(board_put(&s.board, 0, 3, "a\tb\t\t", 5, 0, 0, &e) == 0, "%s", e.msg);
 }
 END_TEST
 
@@ -365,9 +369,9 @@ START_TEST(test_load_refuses_without_writing)
 	before = snapshot(&s.board);
 	memset(wide, 'w', 21);
 	ck_assert_int_eq(board_load(&s.board, wide, 21, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "line 1"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "line 1 is 21 columns wide, the board has 20 columns"));
 	ck_assert_int_eq(board_load(&s.board, "1\n2\n3\n4\n5", 9, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "lines"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "the text has 5 lines, the board has 4 rows"));
 	ck_assert_int_eq(board_load(&s.board, "ok\nb\x07", 5, &e), -1);
 	ck_assert_ptr_nonnull(strstr(e.msg, "line 2, column 2"));
 	ck_assert_int_eq(board_load(&s.board, "ok\n\xc3\x28", 5, &e), -1);

@@ -31,11 +31,15 @@ board_check_geometry(uint32_t cols, uint32_t rows, uint64_t shmmax, struct pzerr
 		return pzerr_set(e, EINVAL,
 		    "%ux%u is too small to draw on; a board is at least %ux%u",
 		    cols, rows, BOARD_MIN_COLS, BOARD_MIN_ROWS);
-	if (cols > BOARD_MAX_COLS || rows > BOARD_MAX_ROWS ||
-	    (uint64_t)cols * rows > BOARD_MAX_CELLS)
-		return pzerr_set(e, EINVAL,
-		    "%ux%u is too large; a board has at most %u columns, %u rows and %u cells",
-		    cols, rows, BOARD_MAX_COLS, BOARD_MAX_ROWS, BOARD_MAX_CELLS);
+	if (cols > BOARD_MAX_COLS)
+		return pzerr_set(e, EINVAL, "%ux%u is too large: at most %u columns", cols, rows,
+		    BOARD_MAX_COLS);
+	if (rows > BOARD_MAX_ROWS)
+		return pzerr_set(e, EINVAL, "%ux%u is too large: at most %u rows", cols, rows,
+		    BOARD_MAX_ROWS);
+	if ((uint64_t)cols * rows > BOARD_MAX_CELLS)
+		return pzerr_set(e, EINVAL, "%ux%u is too large: %llu cells, at most %u",
+		    cols, rows, (unsigned long long)cols * rows, BOARD_MAX_CELLS);
 	if (shmmax != 0 && board_size_for(cols, rows) > shmmax)
 		return pzerr_set(e, EINVAL,
 		    "%ux%u needs %zu bytes but this system's SHMMAX is %llu "
@@ -251,24 +255,45 @@ board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
 	return w;
 }
 
-/*
- * Walk UTF-8 text as board lines: call fn for every character with its
- * line, column and width. Tabs expand to the next multiple of 8, \r before
- * \n is dropped. With fn NULL it only validates. Reports the first problem
- * in e. Stores the number of lines and the widest line's width.
- */
+/* The shape of a text: the lines it needs, and its first line wider than a limit. */
+struct board_shape {
+	uint32_t lines;        /* up to the last line with a character */
+	uint32_t wide_line;    /* 1-based first line wider than the limit, 0 none */
+	uint32_t wide_width;   /* that line's width in columns */
+};
+
 typedef void (*board_visit_fn)(const struct board *b, uint32_t line, uint32_t col,
 	uint32_t cp, void *arg);
 
+/*
+ * Walk UTF-8 text as board lines: check every character, measure the shape
+ * against max_cols, and (fn not NULL) call fn for every character with its
+ * line and column. Tabs expand to the next multiple of 8, \r before \n is
+ * dropped; a line's width ends at its last character. Fails only for bytes
+ * or characters a board cannot hold.
+ */
 static int
-board_walk(const char *text, size_t len, uint32_t max_cols, uint32_t max_lines,
+board_walk(const char *text, size_t len, uint32_t max_cols, struct board_shape *shape,
 	   const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
 {
-	uint32_t line = 0, col = 0, cp;
+	uint32_t line = 0, col = 0, end = 0, cp;
 	size_t i = 0;
 	int n, w;
 
-	while (i < len) {
+	memset(shape, 0, sizeof *shape);
+	while (i <= len) {
+		if (i == len || text[i] == '\n') {
+			if (end > max_cols && shape->wide_line == 0) {
+				shape->wide_line = line + 1;
+				shape->wide_width = end;
+			}
+			if (i == len)
+				break;
+			line++;
+			col = end = 0;
+			i++;
+			continue;
+		}
 		n = utf8_decode(text + i, len - i, &cp);
 		if (n < 0)
 			return pzerr_set(e, EILSEQ, "line %u, byte %zu: invalid UTF-8",
@@ -276,15 +301,8 @@ board_walk(const char *text, size_t len, uint32_t max_cols, uint32_t max_lines,
 		i += (size_t)n;
 		if (cp == '\r' && i < len && text[i] == '\n')
 			continue;
-		if (cp == '\n') {
-			line++;
-			col = 0;
-			continue;
-		}
 		if (cp == '\t') {
 			col = (col / BOARD_TAB + 1) * BOARD_TAB;
-			if (col > max_cols)
-				col = max_cols;
 			continue;
 		}
 		w = cell_width(cp);
@@ -293,16 +311,11 @@ board_walk(const char *text, size_t len, uint32_t max_cols, uint32_t max_lines,
 			    "line %u, column %u: U+%04X cannot be drawn on a board "
 			    "(a control, zero-width or unassigned character)",
 			    line + 1, col + 1, cp);
-		if (line >= max_lines)
-			return pzerr_set(e, EFBIG,
-			    "the text has more than %u lines, more than the board's rows",
-			    max_lines);
-		if (col + (uint32_t)w > max_cols)
-			return pzerr_set(e, EFBIG,
-			    "line %u is wider than the board's %u columns", line + 1, max_cols);
-		if (fn != NULL)
+		if (fn != NULL && col + (uint32_t)w <= max_cols)
 			fn(b, line, col, cp, arg);
 		col += (uint32_t)w;
+		end = col;
+		shape->lines = line + 1;
 	}
 	return 0;
 }
@@ -312,7 +325,17 @@ int
 board_check_text(const char *text, size_t len, uint32_t max_cols, uint32_t max_rows,
 		 struct pzerr *e)
 {
-	return board_walk(text, len, max_cols, max_rows, NULL, NULL, NULL, e);
+	struct board_shape sh;
+
+	if (board_walk(text, len, max_cols, &sh, NULL, NULL, NULL, e) != 0)
+		return -1;
+	if (sh.wide_line != 0)
+		return pzerr_set(e, EFBIG, "line %u is %u columns wide; at most %u fit",
+		    sh.wide_line, sh.wide_width, max_cols);
+	if (sh.lines > max_rows)
+		return pzerr_set(e, EFBIG, "the text has %u lines; at most %u fit", sh.lines,
+		    max_rows);
+	return 0;
 }
 
 /* What board_put draws with. */
@@ -336,22 +359,26 @@ board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 	  size_t len, unsigned colour, unsigned author, struct pzerr *e)
 {
 	struct board_pen pen = { col, row, colour, author };
-	struct pzerr why;
+	struct board_shape sh;
 
 	if (b->readonly)
 		return pzerr_set(e, EROFS, "the board is attached read-only");
 	if (col >= b->cols || row >= b->rows)
 		return pzerr_set(e, ERANGE,
-		    "position %u,%u is outside the board (columns 0-%u, rows 0-%u)",
-		    col, row, b->cols - 1, b->rows - 1);
-	if (board_walk(text, len, b->cols - col, b->rows - row, b, NULL, NULL, &why) != 0) {
-		if (why.err == EFBIG)
-			return pzerr_set(e, EFBIG,
-			    "the text does not fit at %u,%u on a %ux%u board (%s)",
-			    col, row, b->cols, b->rows, why.msg);
-		return pzerr_set(e, why.err, "%s", why.msg);
-	}
-	board_walk(text, len, b->cols - col, b->rows - row, b, board_put_one, &pen, NULL);
+		    "position %u,%u is outside the %ux%u board (columns 0-%u, rows 0-%u)",
+		    col, row, b->cols, b->rows, b->cols - 1, b->rows - 1);
+	if (board_walk(text, len, b->cols - col, &sh, b, NULL, NULL, e) != 0)
+		return -1;
+	if (sh.wide_line != 0)
+		return pzerr_set(e, EFBIG,
+		    "the text%s is %u columns wide: from column %u it needs columns %u-%u, "
+		    "but the board's columns are 0-%u", sh.lines > 1 ? "'s longest line" : "",
+		    sh.wide_width, col, col, col + sh.wide_width - 1, b->cols - 1);
+	if (sh.lines > b->rows - row)
+		return pzerr_set(e, EFBIG,
+		    "the text has %u lines: from row %u it needs rows %u-%u, but the board's "
+		    "rows are 0-%u", sh.lines, row, row, row + sh.lines - 1, b->rows - 1);
+	board_walk(text, len, b->cols - col, &sh, b, board_put_one, &pen, NULL);
 	notify_bump(b);
 	return 0;
 }
@@ -396,17 +423,24 @@ int
 board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 {
 	struct board_rows img;
+	struct board_shape sh;
 	size_t i, n = (size_t)b->cols * b->rows;
 
 	if (b->readonly)
 		return pzerr_set(e, EROFS, "the board is attached read-only");
-	if (board_walk(text, len, b->cols, b->rows, b, NULL, NULL, e) != 0)
+	if (board_walk(text, len, b->cols, &sh, b, NULL, NULL, e) != 0)
 		return -1;
+	if (sh.wide_line != 0)
+		return pzerr_set(e, EFBIG, "line %u is %u columns wide, the board has %u columns",
+		    sh.wide_line, sh.wide_width, b->cols);
+	if (sh.lines > b->rows)
+		return pzerr_set(e, EFBIG, "the text has %u lines, the board has %u rows",
+		    sh.lines, b->rows);
 	img.cols = b->cols;
 	img.cells = calloc(n, sizeof *img.cells);
 	if (img.cells == NULL)
 		return pzerr_set(e, ENOMEM, "out of memory for a %ux%u board", b->cols, b->rows);
-	board_walk(text, len, b->cols, b->rows, b, board_load_one, &img, NULL);
+	board_walk(text, len, b->cols, &sh, b, board_load_one, &img, NULL);
 	for (i = 0; i < n; i++)
 		atomic_store_explicit(&b->cells[i], img.cells[i], memory_order_relaxed);
 	for (i = 0; i < b->rows; i++)

@@ -405,6 +405,21 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 	return -1;
 }
 
+/* Attach a shmid found through a, naming it as a does. */
+int
+segment_open_shmid(struct segment *s, int shmid, const struct segment_addr *a, bool readonly,
+		   struct trace *t, struct pzerr *e)
+{
+	bool gone;
+
+	memset(s, 0, sizeof *s);
+	s->addr = *a;
+	s->trace = t;
+	s->shmid = -1;
+	s->key = a->how == SEGMENT_BY_SHMID ? 0 : a->key;
+	return segment_attach_id(s, shmid, readonly, &gone, e);
+}
+
 /* Find the shmid an address names, without attaching. */
 int
 segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *e)
@@ -440,12 +455,8 @@ int
 segment_verify(int shmid, const struct segment_addr *a, struct trace *t, struct pzerr *e)
 {
 	struct segment s;
-	bool gone;
 
-	memset(&s, 0, sizeof s);
-	s.addr = *a;
-	s.trace = t;
-	if (segment_attach_id(&s, shmid, true, &gone, e) != 0)
+	if (segment_open_shmid(&s, shmid, a, true, t, e) != 0)
 		return -1;
 	segment_shmdt(s.base, t);
 	return 0;

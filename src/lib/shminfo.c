@@ -378,8 +378,8 @@ shminfo_format_json(struct strbuf *out, const struct shminfo_report *r)
 	if (a != NULL && a->how == SEGMENT_BY_FTOK && a->resolved) {
 		strbuf_puts(out, ",\"ftok\":{\"path\":");
 		strbuf_put_json(out, a->path);
-		shminfo_json_num(out, "st_dev", (long long)a->dev);
-		shminfo_json_num(out, "st_ino", (long long)a->ino);
+		strbuf_printf(out, ",\"st_dev\":%llu,\"st_ino\":%llu",
+		    (unsigned long long)a->dev, (unsigned long long)a->ino);
 		shminfo_json_num(out, "proj_id", a->proj);
 		snprintf(v, sizeof v, "0x%08x", (unsigned)a->key);
 		shminfo_json_str(out, "key", v);
