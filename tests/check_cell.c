@@ -15,11 +15,13 @@
 #include "cell.h"
 #include "checkutil.h"
 
+/* A code point and the columns it must take (0 when it cannot be placed). */
 struct width_case {
 	uint32_t cp;
 	int width;
 };
 
+/* The widths the contract gives, one case per kind of character. */
 static const struct width_case width_cases[] = {
 	{ ' ', 1 }, { 'A', 1 }, { 'z', 1 }, { '0', 1 }, { '~', 1 },
 	{ 0xA0, 1 },        /* no-break space: the first printable after C1 */

@@ -1,13 +1,1305 @@
 /*
- * check_shminfo.c - unit tests of the shminfo module (placeholder until written).
+ * check_shminfo.c - unit tests of the shminfo module (shminfo.h): the
+ * kernel names of the fields; shminfo_value for every field (key as
+ * 0x%08x, ids and sizes as numbers, "0 (root)" for user and group ids,
+ * mode as "0600 rw-------", clock times in the long and short forms and
+ * "never" for 0, the SHM_DEST bit) and its truncation in small buffers;
+ * shminfo_rwx, shminfo_user and shminfo_group; shminfo_from_proc on a real
+ * IPC_PRIVATE segment (removed with IPC_RMID right after attaching) whose
+ * fields must match IPC_STAT, and on segments that do not exist; the text
+ * report (every field name, aligned values, the ftok, board and client
+ * sections); and the JSON report, checked by a small strict JSON validator
+ * (one object, no duplicate keys, valid strings and numbers) and by its
+ * keys and values, including the clients array and the ftok object for a
+ * resolved SEGMENT_BY_FTOK address.
  */
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "checkutil.h"
+#include "shminfo.h"
+#include "strbuf.h"
+#include "utf8.h"
 
-START_TEST(test_placeholder)
+#define JSON_MAX_DEPTH 32
+#define JSON_MAX_KEYS  64
+
+/* The state of the JSON validator: where it is and how deep. */
+struct json_parser {
+	const char *p;
+	int depth;
+};
+
+/* The kernel names the fields must have, written out independently of the library. */
+static const char *const kernel_names[SHMINFO_NFIELDS] = {
+	[SHMINFO_KEY] = "shm_perm.key",
+	[SHMINFO_SHMID] = "shmid",
+	[SHMINFO_UID] = "shm_perm.uid",
+	[SHMINFO_GID] = "shm_perm.gid",
+	[SHMINFO_CUID] = "shm_perm.cuid",
+	[SHMINFO_CGID] = "shm_perm.cgid",
+	[SHMINFO_MODE] = "shm_perm.mode",
+	[SHMINFO_SEGSZ] = "shm_segsz",
+	[SHMINFO_NATTCH] = "shm_nattch",
+	[SHMINFO_CPID] = "shm_cpid",
+	[SHMINFO_LPID] = "shm_lpid",
+	[SHMINFO_ATIME] = "shm_atime",
+	[SHMINFO_DTIME] = "shm_dtime",
+	[SHMINFO_CTIME] = "shm_ctime",
+	[SHMINFO_DEST] = "dest",
+};
+
+/* Values nest inside objects and arrays, so the parser is mutually recursive. */
+static bool json_value(struct json_parser *j);
+
+/* Skip JSON whitespace. */
+static void
+json_ws(struct json_parser *j)
 {
-	ck_assert(1);
+	while (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r')
+		j->p++;
+}
+
+/* One string literal: no raw controls, only valid escapes, valid UTF-8. */
+static bool
+json_string(struct json_parser *j)
+{
+	uint32_t cp;
+	int i, n;
+
+	if (*j->p != '"')
+		return false;
+	j->p++;
+	for (;;) {
+		unsigned char c = (unsigned char)*j->p;
+
+		if (c == '"') {
+			j->p++;
+			return true;
+		}
+		if (c < 0x20)
+			return false;
+		if (c == '\\') {
+			j->p++;
+			if (*j->p == 'u') {
+				for (i = 1; i <= 4; i++)
+					if (strchr("0123456789abcdefABCDEF", j->p[i]) == NULL || j->p[i] == '\0')
+						return false;
+				j->p += 5;
+			} else if (*j->p != '\0' && strchr("\"\\/bfnrt", *j->p) != NULL) {
+				j->p++;
+			} else {
+				return false;
+			}
+		} else if (c >= 0x80) {
+			n = utf8_decode(j->p, strlen(j->p), &cp);
+			if (n < 0)
+				return false;
+			j->p += n;
+		} else {
+			j->p++;
+		}
+	}
+}
+
+/* One number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static bool
+json_number(struct json_parser *j)
+{
+	const char *p = j->p;
+
+	if (*p == '-')
+		p++;
+	if (*p == '0') {
+		p++;
+	} else if (*p >= '1' && *p <= '9') {
+		while (*p >= '0' && *p <= '9')
+			p++;
+	} else {
+		return false;
+	}
+	if (*p == '.') {
+		p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	j->p = p;
+	return true;
+}
+
+/* One object, refusing duplicate keys. */
+static bool
+json_object(struct json_parser *j)
+{
+	const char *key[JSON_MAX_KEYS];
+	size_t keylen[JSON_MAX_KEYS];
+	int nkeys = 0, i;
+
+	j->p++;
+	json_ws(j);
+	if (*j->p == '}') {
+		j->p++;
+		return true;
+	}
+	for (;;) {
+		const char *start = j->p;
+
+		if (!json_string(j) || nkeys == JSON_MAX_KEYS)
+			return false;
+		for (i = 0; i < nkeys; i++)
+			if (keylen[i] == (size_t)(j->p - start) && memcmp(key[i], start, keylen[i]) == 0)
+				return false;
+		key[nkeys] = start;
+		keylen[nkeys++] = (size_t)(j->p - start);
+		json_ws(j);
+		if (*j->p != ':')
+			return false;
+		j->p++;
+		json_ws(j);
+		if (!json_value(j))
+			return false;
+		json_ws(j);
+		if (*j->p == '}') {
+			j->p++;
+			return true;
+		}
+		if (*j->p != ',')
+			return false;
+		j->p++;
+		json_ws(j);
+	}
+}
+
+/* One array. */
+static bool
+json_array(struct json_parser *j)
+{
+	j->p++;
+	json_ws(j);
+	if (*j->p == ']') {
+		j->p++;
+		return true;
+	}
+	for (;;) {
+		json_ws(j);
+		if (!json_value(j))
+			return false;
+		json_ws(j);
+		if (*j->p == ']') {
+			j->p++;
+			return true;
+		}
+		if (*j->p != ',')
+			return false;
+		j->p++;
+	}
+}
+
+/* One value of any kind. */
+static bool
+json_value(struct json_parser *j)
+{
+	bool ok;
+
+	if (++j->depth > JSON_MAX_DEPTH)
+		return false;
+	switch (*j->p) {
+	case '{':
+		ok = json_object(j);
+		break;
+	case '[':
+		ok = json_array(j);
+		break;
+	case '"':
+		ok = json_string(j);
+		break;
+	case 't':
+		ok = strncmp(j->p, "true", 4) == 0;
+		j->p += ok ? 4 : 0;
+		break;
+	case 'f':
+		ok = strncmp(j->p, "false", 5) == 0;
+		j->p += ok ? 5 : 0;
+		break;
+	case 'n':
+		ok = strncmp(j->p, "null", 4) == 0;
+		j->p += ok ? 4 : 0;
+		break;
+	default:
+		ok = json_number(j);
+		break;
+	}
+	j->depth--;
+	return ok;
+}
+
+/* True when s is exactly one JSON object, with optional surrounding whitespace. */
+static bool
+json_is_one_object(const char *s)
+{
+	struct json_parser j = { s, 0 };
+
+	json_ws(&j);
+	if (*j.p != '{' || !json_value(&j))
+		return false;
+	json_ws(&j);
+	return *j.p == '\0';
+}
+
+/* How many times needle occurs in hay. */
+static int
+count_substr(const char *hay, const char *needle)
+{
+	const char *p = hay;
+	int n = 0;
+
+	while ((p = strstr(p, needle)) != NULL) {
+		n++;
+		p += strlen(needle);
+	}
+	return n;
+}
+
+/* Assert that hay contains needle exactly once. */
+static void
+check_once(const char *hay, const char *needle)
+{
+	int n = count_substr(hay, needle);
+
+	ck_assert_msg(n == 1, "\"%s\" occurs %d times in:\n%s", needle, n, hay);
+}
+
+/* Create an IPC_PRIVATE segment, attach it, and mark it removed at once. */
+static int
+private_segment(size_t size, int mode, void **addr)
+{
+	int id = shmget(IPC_PRIVATE, size, IPC_CREAT | mode);
+
+	ck_assert_int_ge(id, 0);
+	*addr = shmat(id, NULL, 0);
+	if (*addr == (void *)-1)
+		shmctl(id, IPC_RMID, NULL);
+	ck_assert_ptr_ne(*addr, (void *)-1);
+	ck_assert_int_eq(shmctl(id, IPC_RMID, NULL), 0);
+	return id;
+}
+
+/* Fill si by IPC_STAT of a real segment. */
+static void
+stat_segment(int id, struct shminfo_stat *si)
+{
+	memset(si, 0, sizeof *si);
+	si->shmid = id;
+	ck_assert_int_eq(shmctl(id, IPC_STAT, &si->ds), 0);
+}
+
+/* A made-up status with a distinct value in every field. */
+static void
+fake_stat(struct shminfo_stat *si)
+{
+	memset(si, 0, sizeof *si);
+	si->shmid = 98307;
+	si->ds.shm_perm.__key = 0x70030002;
+	si->ds.shm_perm.uid = 0;
+	si->ds.shm_perm.gid = 0;
+	si->ds.shm_perm.cuid = 0;
+	si->ds.shm_perm.cgid = 0;
+	si->ds.shm_perm.mode = 0600;
+	si->ds.shm_segsz = 48832;
+	si->ds.shm_nattch = 3;
+	si->ds.shm_cpid = 4321;
+	si->ds.shm_lpid = 8765;
+	si->ds.shm_atime = 0;
+	si->ds.shm_dtime = 0;
+	si->ds.shm_ctime = 0;
+}
+
+/* Format field f of si (long times) into a static buffer. */
+static const char *
+value_of(const struct shminfo_stat *si, enum shminfo_field f, bool long_times)
+{
+	static char v[256];
+
+	memset(v, 'Z', sizeof v);
+	shminfo_value(si, f, long_times, v, sizeof v);
+	ck_assert_ptr_nonnull(memchr(v, '\0', sizeof v));
+	return v;
+}
+
+/* The expected "uid (name)" form, from the password database. */
+static void
+expect_user(uid_t uid, char *out, size_t n)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	if (pw != NULL)
+		snprintf(out, n, "%u (%s)", (unsigned)uid, pw->pw_name);
+	else
+		snprintf(out, n, "%u (%u)", (unsigned)uid, (unsigned)uid);
+}
+
+/* The expected "gid (name)" form, from the group database. */
+static void
+expect_group(gid_t gid, char *out, size_t n)
+{
+	struct group *gr = getgrgid(gid);
+
+	if (gr != NULL)
+		snprintf(out, n, "%u (%s)", (unsigned)gid, gr->gr_name);
+	else
+		snprintf(out, n, "%u (%u)", (unsigned)gid, (unsigned)gid);
+}
+
+/* A uid that no user has (the first free one from 4000000 up). */
+static uid_t
+unused_uid(void)
+{
+	uid_t u = 4000000;
+
+	while (getpwuid(u) != NULL)
+		u++;
+	return u;
+}
+
+/* A gid that no group has (the first free one from 4000000 up). */
+static gid_t
+unused_gid(void)
+{
+	gid_t g = 4000000;
+
+	while (getgrgid(g) != NULL)
+		g++;
+	return g;
+}
+
+/* Set the time zone to UTC so clock times are predictable. */
+static void
+use_utc(void)
+{
+	ck_assert_int_eq(setenv("TZ", "UTC", 1), 0);
+	tzset();
+}
+
+/* A resolved ftok address with known parts: key 0x70030002. */
+static void
+ftok_addr(struct segment_addr *a, const char *path)
+{
+	memset(a, 0, sizeof *a);
+	a->how = SEGMENT_BY_FTOK;
+	snprintf(a->path, sizeof a->path, "%s", path);
+	a->proj = 0x70;
+	a->key = 0x70030002;
+	a->dev = 0x803;
+	a->ino = 2;
+	a->resolved = true;
+}
+
+/* Two clients with distinct values in every field. */
+static void
+two_clients(struct client_info c[2])
+{
+	memset(c, 0, 2 * sizeof c[0]);
+	c[0].slot = 0;
+	c[0].pid = 1111;
+	c[0].uid = 0;
+	c[0].colour = 1;
+	c[0].col = 10;
+	c[0].row = 5;
+	snprintf(c[0].tty, sizeof c[0].tty, "pts/3");
+	c[1].slot = 4;
+	c[1].pid = 2222;
+	c[1].uid = unused_uid();
+	c[1].colour = 12;
+	c[1].col = 79;
+	c[1].row = 23;
+	c[1].tty[0] = '\0';
+}
+
+/* The value column of the line "  name<spaces>value" in text, or NULL. */
+static const char *
+text_value(const char *text, const char *name, size_t *col, size_t *len)
+{
+	size_t nlen = strlen(name);
+	const char *line = text, *v, *end;
+
+	while (line != NULL && *line != '\0') {
+		end = strchr(line, '\n');
+		if (end == NULL)
+			end = line + strlen(line);
+		if (strncmp(line, "  ", 2) == 0 && strncmp(line + 2, name, nlen) == 0 &&
+		    line[2 + nlen] == ' ') {
+			v = line + 2 + nlen;
+			while (*v == ' ')
+				v++;
+			*col = (size_t)(v - line);
+			*len = (size_t)(end - v);
+			return v;
+		}
+		line = *end == '\n' ? end + 1 : NULL;
+	}
+	return NULL;
+}
+
+/* Assert that the /proc status of shmid equals its IPC_STAT, field by field. */
+static void
+check_proc_equals_stat(int id)
+{
+	struct shminfo_stat st, pr;
+	char a[128], b[128];
+	int f;
+
+	stat_segment(id, &st);
+	memset(&pr, 0x5A, sizeof pr);
+	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), 0);
+	ck_assert_int_eq(pr.shmid, id);
+	ck_assert_int_eq(pr.ds.shm_perm.__key, st.ds.shm_perm.__key);
+	ck_assert_uint_eq(pr.ds.shm_perm.mode, st.ds.shm_perm.mode);
+	ck_assert_uint_eq(pr.ds.shm_perm.uid, st.ds.shm_perm.uid);
+	ck_assert_uint_eq(pr.ds.shm_perm.gid, st.ds.shm_perm.gid);
+	ck_assert_uint_eq(pr.ds.shm_perm.cuid, st.ds.shm_perm.cuid);
+	ck_assert_uint_eq(pr.ds.shm_perm.cgid, st.ds.shm_perm.cgid);
+	ck_assert_uint_eq(pr.ds.shm_segsz, st.ds.shm_segsz);
+	ck_assert_uint_eq(pr.ds.shm_nattch, st.ds.shm_nattch);
+	ck_assert_int_eq(pr.ds.shm_cpid, st.ds.shm_cpid);
+	ck_assert_int_eq(pr.ds.shm_lpid, st.ds.shm_lpid);
+	ck_assert_int_eq(pr.ds.shm_atime, st.ds.shm_atime);
+	ck_assert_int_eq(pr.ds.shm_dtime, st.ds.shm_dtime);
+	ck_assert_int_eq(pr.ds.shm_ctime, st.ds.shm_ctime);
+	for (f = 0; f < SHMINFO_NFIELDS; f++) {
+		shminfo_value(&st, (enum shminfo_field)f, true, a, sizeof a);
+		shminfo_value(&pr, (enum shminfo_field)f, true, b, sizeof b);
+		ck_assert_msg(strcmp(a, b) == 0, "%s: IPC_STAT \"%s\", /proc \"%s\"",
+		    shminfo_name((enum shminfo_field)f), a, b);
+	}
+}
+
+/* Poll condition: the wall clock second has moved past *arg. */
+static bool
+second_passed(void *arg)
+{
+	return time(NULL) > *(time_t *)arg;
+}
+
+/* Wait (by polling, with a deadline) until the clock is past the second t. */
+static void
+wait_past(time_t t)
+{
+	ck_assert_msg(tu_poll(second_passed, &t, 2500), "the clock did not move past %lld",
+	    (long long)t);
+}
+
+/* Every field has its kernel name; names are distinct; a bad index still gives a string. */
+START_TEST(test_names)
+{
+	int f, g;
+
+	for (f = 0; f < SHMINFO_NFIELDS; f++) {
+		const char *n = shminfo_name((enum shminfo_field)f);
+
+		ck_assert_ptr_nonnull(n);
+		ck_assert_str_eq(n, kernel_names[f]);
+		for (g = 0; g < f; g++)
+			ck_assert_str_ne(n, shminfo_name((enum shminfo_field)g));
+	}
+	ck_assert_ptr_nonnull(shminfo_name(SHMINFO_NFIELDS));
+	ck_assert_ptr_nonnull(shminfo_name((enum shminfo_field)-1));
+	ck_assert_ptr_nonnull(shminfo_name((enum shminfo_field)1000));
+}
+END_TEST
+
+/* The key is 0x followed by eight lowercase hex digits, for any key value. */
+START_TEST(test_value_key)
+{
+	struct shminfo_stat si;
+
+	fake_stat(&si);
+	ck_assert_str_eq(value_of(&si, SHMINFO_KEY, true), "0x70030002");
+	si.ds.shm_perm.__key = 0;
+	ck_assert_str_eq(value_of(&si, SHMINFO_KEY, true), "0x00000000");
+	si.ds.shm_perm.__key = 0x1F;
+	ck_assert_str_eq(value_of(&si, SHMINFO_KEY, false), "0x0000001f");
+	si.ds.shm_perm.__key = (key_t)0xA0ABCDEFu;
+	ck_assert_str_eq(value_of(&si, SHMINFO_KEY, true), "0xa0abcdef");
+	si.ds.shm_perm.__key = -1;
+	ck_assert_str_eq(value_of(&si, SHMINFO_KEY, true), "0xffffffff");
+}
+END_TEST
+
+/* shmid, size, attach count and pids are plain decimal numbers. */
+START_TEST(test_value_numbers)
+{
+	struct shminfo_stat si;
+
+	fake_stat(&si);
+	ck_assert_str_eq(value_of(&si, SHMINFO_SHMID, true), "98307");
+	ck_assert_str_eq(value_of(&si, SHMINFO_SEGSZ, true), "48832");
+	ck_assert_str_eq(value_of(&si, SHMINFO_NATTCH, true), "3");
+	ck_assert_str_eq(value_of(&si, SHMINFO_CPID, true), "4321");
+	ck_assert_str_eq(value_of(&si, SHMINFO_LPID, true), "8765");
+	si.shmid = 0;
+	si.ds.shm_segsz = (size_t)8 << 30;
+	si.ds.shm_nattch = 0;
+	si.ds.shm_lpid = 0;
+	ck_assert_str_eq(value_of(&si, SHMINFO_SHMID, true), "0");
+	ck_assert_str_eq(value_of(&si, SHMINFO_SEGSZ, true), "8589934592");
+	ck_assert_str_eq(value_of(&si, SHMINFO_NATTCH, true), "0");
+	ck_assert_str_eq(value_of(&si, SHMINFO_LPID, true), "0");
+}
+END_TEST
+
+/* User and group ids are "id (name)": "0 (root)", and the number twice when unknown. */
+START_TEST(test_value_ids)
+{
+	struct shminfo_stat si;
+	char want[64];
+	uid_t u = unused_uid();
+	gid_t g = unused_gid();
+
+	fake_stat(&si);
+	ck_assert_str_eq(value_of(&si, SHMINFO_UID, true), "0 (root)");
+	ck_assert_str_eq(value_of(&si, SHMINFO_GID, true), "0 (root)");
+	ck_assert_str_eq(value_of(&si, SHMINFO_CUID, true), "0 (root)");
+	ck_assert_str_eq(value_of(&si, SHMINFO_CGID, true), "0 (root)");
+	si.ds.shm_perm.uid = u;
+	si.ds.shm_perm.gid = g;
+	si.ds.shm_perm.cuid = u + 1;
+	si.ds.shm_perm.cgid = 1;
+	snprintf(want, sizeof want, "%u (%u)", (unsigned)u, (unsigned)u);
+	ck_assert_str_eq(value_of(&si, SHMINFO_UID, true), want);
+	snprintf(want, sizeof want, "%u (%u)", (unsigned)g, (unsigned)g);
+	ck_assert_str_eq(value_of(&si, SHMINFO_GID, true), want);
+	expect_user(u + 1, want, sizeof want);
+	ck_assert_str_eq(value_of(&si, SHMINFO_CUID, true), want);
+	expect_group(1, want, sizeof want);
+	ck_assert_str_eq(value_of(&si, SHMINFO_CGID, true), want);
+	expect_user(getuid(), want, sizeof want);
+	si.ds.shm_perm.uid = getuid();
+	ck_assert_str_eq(value_of(&si, SHMINFO_UID, true), want);
+}
+END_TEST
+
+/* The mode is four octal digits of the permission bits and their rwx form. */
+START_TEST(test_value_mode)
+{
+	struct shminfo_stat si;
+
+	fake_stat(&si);
+	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, true), "0600 rw-------");
+	si.ds.shm_perm.mode = 0644;
+	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, true), "0644 rw-r--r--");
+	si.ds.shm_perm.mode = 0;
+	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, true), "0000 ---------");
+	si.ds.shm_perm.mode = 0777;
+	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, true), "0777 rwxrwxrwx");
+	si.ds.shm_perm.mode = 0640 | SHM_DEST;
+	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, true), "0640 rw-r-----");
+	si.ds.shm_perm.mode = 0404 | SHM_DEST | SHM_LOCKED;
+	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, false), "0404 r-----r--");
+}
+END_TEST
+
+/* A time of 0 reads "never" in both forms, for all three clock fields. */
+START_TEST(test_value_time_never)
+{
+	static const enum shminfo_field times[] = { SHMINFO_ATIME, SHMINFO_DTIME, SHMINFO_CTIME };
+	struct shminfo_stat si;
+	size_t i;
+
+	fake_stat(&si);
+	for (i = 0; i < 3; i++) {
+		ck_assert_str_eq(value_of(&si, times[i], true), "never");
+		ck_assert_str_eq(value_of(&si, times[i], false), "never");
+	}
+}
+END_TEST
+
+/* Times are local clock times: "YYYY-MM-DD HH:MM:SS" long, "HH:MM:SS" short. */
+START_TEST(test_value_time_forms)
+{
+	struct shminfo_stat si;
+
+	use_utc();
+	fake_stat(&si);
+	si.ds.shm_atime = 90061;
+	si.ds.shm_dtime = 1700000000;
+	si.ds.shm_ctime = 951782400;
+	ck_assert_str_eq(value_of(&si, SHMINFO_ATIME, true), "1970-01-02 01:01:01");
+	ck_assert_str_eq(value_of(&si, SHMINFO_ATIME, false), "01:01:01");
+	ck_assert_str_eq(value_of(&si, SHMINFO_DTIME, true), "2023-11-14 22:13:20");
+	ck_assert_str_eq(value_of(&si, SHMINFO_DTIME, false), "22:13:20");
+	ck_assert_str_eq(value_of(&si, SHMINFO_CTIME, true), "2000-02-29 00:00:00");
+	ck_assert_str_eq(value_of(&si, SHMINFO_CTIME, false), "00:00:00");
+	ck_assert_int_eq(setenv("TZ", "UTC-2", 1), 0);
+	tzset();
+	ck_assert_str_eq(value_of(&si, SHMINFO_DTIME, true), "2023-11-15 00:13:20");
+}
+END_TEST
+
+/* The SHM_DEST bit is reported by shminfo_dest and the dest field. */
+START_TEST(test_dest)
+{
+	struct shminfo_stat si;
+	const char *v;
+
+	fake_stat(&si);
+	ck_assert(!shminfo_dest(&si));
+	ck_assert_str_eq(value_of(&si, SHMINFO_DEST, true), "no");
+	si.ds.shm_perm.mode = 0600 | SHM_DEST;
+	ck_assert(shminfo_dest(&si));
+	v = value_of(&si, SHMINFO_DEST, true);
+	ck_assert_msg(strncmp(v, "yes", 3) == 0, "dest with SHM_DEST reads \"%s\"", v);
+	si.ds.shm_perm.mode = 0777 | SHM_LOCKED;
+	ck_assert(!shminfo_dest(&si));
+	si.ds.shm_perm.mode = SHM_DEST;
+	ck_assert(shminfo_dest(&si));
+}
+END_TEST
+
+/* Values are cut to fit small buffers and stay NUL-terminated within them. */
+START_TEST(test_value_small_buffer)
+{
+	struct shminfo_stat si;
+	char out[16];
+	int f;
+
+	fake_stat(&si);
+	memset(out, 'Z', sizeof out);
+	shminfo_value(&si, SHMINFO_KEY, true, out, 5);
+	ck_assert_str_eq(out, "0x70");
+	ck_assert_int_eq(out[5], 'Z');
+	memset(out, 'Z', sizeof out);
+	shminfo_value(&si, SHMINFO_MODE, true, out, 6);
+	ck_assert_str_eq(out, "0600 ");
+	ck_assert_int_eq(out[6], 'Z');
+	si.ds.shm_perm.mode |= SHM_DEST;
+	for (f = 0; f < SHMINFO_NFIELDS; f++) {
+		memset(out, 'Z', sizeof out);
+		shminfo_value(&si, (enum shminfo_field)f, true, out, 4);
+		ck_assert_msg(strlen(out) <= 3, "field %d overflows a 4-byte buffer", f);
+		ck_assert_int_eq(out[4], 'Z');
+	}
+}
+END_TEST
+
+/* rwx spells the low nine bits and ignores the others. */
+START_TEST(test_rwx)
+{
+	static const struct {
+		mode_t mode;
+		const char *rwx;
+	} cases[] = {
+		{ 0, "---------" }, { 0777, "rwxrwxrwx" }, { 0600, "rw-------" },
+		{ 0644, "rw-r--r--" }, { 0640, "rw-r-----" }, { 0421, "r---w---x" },
+		{ 0124, "--x-w-r--" }, { 0070, "---rwx---" }, { 0007, "------rwx" },
+		{ 01600, "rw-------" }, { 07777, "rwxrwxrwx" }, { SHM_DEST | 0400, "r--------" },
+	};
+	char out[10];
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(out, 'Z', sizeof out);
+		shminfo_rwx(cases[i].mode, out);
+		ck_assert_msg(strcmp(out, cases[i].rwx) == 0, "mode %04o: got %s, expected %s",
+		    (unsigned)cases[i].mode, out, cases[i].rwx);
+	}
+}
+END_TEST
+
+/* User and group lookups give names, numbers when unknown, and respect the buffer size. */
+START_TEST(test_user_group)
+{
+	char buf[64], small[4];
+	uid_t u = unused_uid();
+	gid_t g = unused_gid();
+	char want[32];
+
+	ck_assert_ptr_eq(shminfo_user(0, buf, sizeof buf), buf);
+	ck_assert_str_eq(buf, "root");
+	ck_assert_ptr_eq(shminfo_group(0, buf, sizeof buf), buf);
+	ck_assert_str_eq(buf, "root");
+	snprintf(want, sizeof want, "%u", (unsigned)u);
+	ck_assert_str_eq(shminfo_user(u, buf, sizeof buf), want);
+	snprintf(want, sizeof want, "%u", (unsigned)g);
+	ck_assert_str_eq(shminfo_group(g, buf, sizeof buf), want);
+	memset(small, 'Z', sizeof small);
+	shminfo_user(u, small, 3);
+	ck_assert_uint_eq(strlen(small), 2);
+	ck_assert_int_eq(small[3], 'Z');
+	memset(small, 'Z', sizeof small);
+	shminfo_group(0, small, 3);
+	ck_assert_str_eq(small, "ro");
+	ck_assert_int_eq(small[3], 'Z');
+}
+END_TEST
+
+/* /proc/sysvipc/shm gives the same status as IPC_STAT for a real segment, by shmid. */
+START_TEST(test_from_proc_matches_ipc_stat)
+{
+	struct shminfo_stat pr;
+	void *addr;
+	int id;
+
+	id = private_segment(12345, 0640, &addr);
+	check_proc_equals_stat(id);
+	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), 0);
+	ck_assert_int_eq(pr.shmid, id);
+	ck_assert_int_eq(pr.ds.shm_perm.__key, IPC_PRIVATE);
+	ck_assert_uint_eq(pr.ds.shm_perm.mode & 0777, 0640);
+	ck_assert(shminfo_dest(&pr));
+	ck_assert_uint_eq(pr.ds.shm_perm.uid, geteuid());
+	ck_assert_uint_eq(pr.ds.shm_perm.cuid, geteuid());
+	ck_assert_uint_eq(pr.ds.shm_segsz, 12345);
+	ck_assert_uint_eq(pr.ds.shm_nattch, 1);
+	ck_assert_int_eq(pr.ds.shm_cpid, getpid());
+	ck_assert_int_eq(pr.ds.shm_lpid, getpid());
+	ck_assert_int_ne(pr.ds.shm_atime, 0);
+	ck_assert_int_eq(pr.ds.shm_dtime, 0);
+	ck_assert_int_ne(pr.ds.shm_ctime, 0);
+	ck_assert_int_eq(shmdt(addr), 0);
+}
+END_TEST
+
+/* The attach count and detach time read from /proc follow a second attach and a detach. */
+START_TEST(test_from_proc_follows_changes)
+{
+	struct shminfo_stat st, pr;
+	void *addr, *second;
+	int id;
+
+	id = private_segment(4096, 0600, &addr);
+	second = shmat(id, NULL, SHM_RDONLY);
+	ck_assert_ptr_ne(second, (void *)-1);
+	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), 0);
+	ck_assert_uint_eq(pr.ds.shm_nattch, 2);
+	ck_assert_int_eq(shmdt(second), 0);
+	stat_segment(id, &st);
+	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), 0);
+	ck_assert_uint_eq(pr.ds.shm_nattch, 1);
+	ck_assert_int_ne(pr.ds.shm_dtime, 0);
+	ck_assert_int_eq(pr.ds.shm_dtime, st.ds.shm_dtime);
+	ck_assert_int_eq(pr.ds.shm_lpid, getpid());
+	ck_assert_int_eq(shmdt(addr), 0);
+}
+END_TEST
+
+/* /proc and IPC_STAT agree when owner, creator, pids and all three times differ. */
+START_TEST(test_from_proc_distinct_fields)
+{
+	struct shmid_ds ds;
+	struct shminfo_stat st;
+	void *addr, *second;
+	pid_t child;
+	int id, status;
+
+	id = private_segment(7777, 0604, &addr);
+	if (geteuid() == 0) {
+		ck_assert_int_eq(shmctl(id, IPC_STAT, &ds), 0);
+		ds.shm_perm.uid = 1234;
+		ds.shm_perm.gid = 5678;
+		ck_assert_int_eq(shmctl(id, IPC_SET, &ds), 0);
+	}
+	child = fork();
+	ck_assert_int_ge(child, 0);
+	if (child == 0) {
+		void *p = shmat(id, NULL, SHM_RDONLY);
+
+		_exit(p != (void *)-1 && shmdt(p) == 0 ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(child, &status, 0), child);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	stat_segment(id, &st);
+	ck_assert_int_eq(st.ds.shm_lpid, child);
+	ck_assert_int_ne(st.ds.shm_cpid, st.ds.shm_lpid);
+	if (geteuid() == 0) {
+		ck_assert_uint_eq(st.ds.shm_perm.uid, 1234);
+		ck_assert_uint_eq(st.ds.shm_perm.gid, 5678);
+		ck_assert_uint_ne(st.ds.shm_perm.cuid, 1234);
+	}
+	check_proc_equals_stat(id);
+
+	wait_past(st.ds.shm_ctime);
+	second = shmat(id, NULL, SHM_RDONLY);
+	ck_assert_ptr_ne(second, (void *)-1);
+	stat_segment(id, &st);
+	wait_past(st.ds.shm_atime);
+	ck_assert_int_eq(shmdt(second), 0);
+	stat_segment(id, &st);
+	ck_assert_int_lt(st.ds.shm_ctime, st.ds.shm_atime);
+	ck_assert_int_lt(st.ds.shm_atime, st.ds.shm_dtime);
+	check_proc_equals_stat(id);
+	ck_assert_int_eq(shmdt(addr), 0);
+}
+END_TEST
+
+/* Lookup by shmid picks the right one among several segments sharing key IPC_PRIVATE. */
+START_TEST(test_from_proc_by_shmid_among_many)
+{
+	static const size_t sizes[] = { 4096, 5000, 6000, 7000 };
+	struct shminfo_stat pr;
+	void *addr[4];
+	int id[4], i;
+
+	for (i = 0; i < 4; i++)
+		id[i] = private_segment(sizes[i], 0600, &addr[i]);
+	for (i = 3; i >= 0; i--) {
+		ck_assert_int_eq(shminfo_from_proc(id[i], 0, &pr), 0);
+		ck_assert_int_eq(pr.shmid, id[i]);
+		ck_assert_uint_eq(pr.ds.shm_segsz, sizes[i]);
+	}
+	ck_assert_int_eq(shminfo_from_proc(-1, IPC_PRIVATE, &pr), 0);
+	ck_assert_int_eq(pr.ds.shm_perm.__key, IPC_PRIVATE);
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(shmdt(addr[i]), 0);
+}
+END_TEST
+
+/* A segment that no longer exists, or a key nobody has, is not found. */
+START_TEST(test_from_proc_missing)
+{
+	struct shminfo_stat pr;
+	void *addr;
+	int id;
+
+	id = private_segment(4096, 0600, &addr);
+	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), 0);
+	ck_assert_int_eq(shmdt(addr), 0);
+	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), -1);
+	ck_assert_int_eq(shminfo_from_proc(-1, tu_key(7), &pr), -1);
+	ck_assert_int_eq(shminfo_from_proc(0x7FFFFFFF, 0, &pr), -1);
+}
+END_TEST
+
+/* The text report has every field by kernel name, with its value, in one aligned column. */
+START_TEST(test_text_fields)
+{
+	struct shminfo_report r;
+	struct strbuf sb;
+	const char *text, *v;
+	size_t col0 = 0, col, len;
+	void *addr;
+	int id, f;
+
+	id = private_segment(8192, 0600, &addr);
+	memset(&r, 0, sizeof r);
+	stat_segment(id, &r.si);
+	strbuf_init(&sb);
+	strbuf_puts(&sb, "before\n");
+	shminfo_format_text(&sb, &r);
+	text = strbuf_cstr(&sb);
+	ck_assert_int_eq(strncmp(text, "before\n", 7), 0);
+	for (f = 0; f < SHMINFO_NFIELDS; f++) {
+		const char *name = kernel_names[f];
+		const char *want = value_of(&r.si, (enum shminfo_field)f, true);
+
+		v = text_value(text, name, &col, &len);
+		ck_assert_msg(v != NULL, "no line for %s in:\n%s", name, text);
+		ck_assert_msg(len == strlen(want) && strncmp(v, want, len) == 0,
+		    "%s: value \"%.*s\", expected \"%s\"", name, (int)len, v, want);
+		if (f == 0)
+			col0 = col;
+		ck_assert_msg(col == col0, "%s: value in column %zu, others in %zu", name, col, col0);
+	}
+	v = text_value(text, "shm_perm.mode", &col, &len);
+	ck_assert_int_eq(strncmp(v, "0600 rw-------\n", len + 1), 0);
+	v = text_value(text, "shm_segsz", &col, &len);
+	ck_assert_int_eq(strncmp(v, "8192\n", len + 1), 0);
+	v = text_value(text, "dest", &col, &len);
+	ck_assert_int_eq(strncmp(v, "yes", 3), 0);
+	ck_assert_ptr_null(strstr(text, "\nboard\n"));
+	ck_assert_ptr_null(strstr(text, "\nftok\n"));
+	ck_assert_ptr_nonnull(strstr(text, "explicit key (-k)"));
+	ck_assert_int_eq(text[strlen(text) - 1], '\n');
+	strbuf_free(&sb);
+	ck_assert_int_eq(shmdt(addr), 0);
+}
+END_TEST
+
+/* The text report says how the segment was named when it was not by ftok. */
+START_TEST(test_text_named_by)
+{
+	struct shminfo_report r;
+	struct segment_addr a;
+	struct strbuf sb;
+
+	memset(&r, 0, sizeof r);
+	fake_stat(&r.si);
+	memset(&a, 0, sizeof a);
+	a.how = SEGMENT_BY_SHMID;
+	a.shmid = 98307;
+	r.addr = &a;
+	strbuf_init(&sb);
+	shminfo_format_text(&sb, &r);
+	ck_assert_ptr_nonnull(strstr(strbuf_cstr(&sb), "shmid (-i)"));
+	ck_assert_ptr_null(strstr(strbuf_cstr(&sb), "\nftok\n"));
+	strbuf_reset(&sb);
+	a.how = SEGMENT_BY_KEY;
+	a.key = 0x70030002;
+	shminfo_format_text(&sb, &r);
+	ck_assert_ptr_nonnull(strstr(strbuf_cstr(&sb), "explicit key (-k)"));
+	strbuf_reset(&sb);
+	ftok_addr(&a, "/tmp/unresolved");
+	a.resolved = false;
+	shminfo_format_text(&sb, &r);
+	ck_assert_ptr_null(strstr(strbuf_cstr(&sb), "\nftok\n"));
+	ck_assert_ptr_null(strstr(strbuf_cstr(&sb), "/tmp/unresolved"));
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* The text report shows the ftok derivation, the board and one row per client. */
+START_TEST(test_text_ftok_board_clients)
+{
+	struct client_info c[2];
+	struct shminfo_report r;
+	struct segment_addr a;
+	struct strbuf sb;
+	const char *text, *v, *row;
+	char want[64];
+	size_t col, len;
+
+	use_utc();
+	memset(&r, 0, sizeof r);
+	fake_stat(&r.si);
+	r.si.ds.shm_nattch = 3;
+	ftok_addr(&a, "/srv/board key");
+	two_clients(c);
+	r.addr = &a;
+	r.have_board = true;
+	r.cols = 80;
+	r.rows = 24;
+	r.generation = 7;
+	r.slots = 16;
+	r.created = 90061;
+	r.clients = c;
+	r.nclients = 2;
+	strbuf_init(&sb);
+	shminfo_format_text(&sb, &r);
+	text = strbuf_cstr(&sb);
+	ck_assert_ptr_nonnull(strstr(text, "\nftok\n"));
+	v = text_value(text, "path", &col, &len);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(strncmp(v, "/srv/board key\n", len + 1), 0);
+	v = text_value(text, "proj_id", &col, &len);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(strncmp(v, "112 (0x70)", len), 0);
+	ck_assert_ptr_nonnull(strstr(text, "0x70 << 24 | 0x03 << 16 | 0x0002 = 0x70030002"));
+	ck_assert_ptr_nonnull(strstr(text, "\nboard\n"));
+	v = text_value(text, "geometry", &col, &len);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(strncmp(v, "80x24\n", len + 1), 0);
+	v = text_value(text, "generation", &col, &len);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(strncmp(v, "7\n", len + 1), 0);
+	v = text_value(text, "created", &col, &len);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(strncmp(v, "1970-01-02 01:01:01\n", len + 1), 0);
+	v = text_value(text, "slots in use", &col, &len);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(strncmp(v, "2 of 16\n", len + 1), 0);
+	ck_assert_ptr_nonnull(strstr(text, "clients (2 in slots, shm_nattch 3"));
+	row = strstr(text, "\n  0    1111 ");
+	ck_assert_msg(row != NULL, "no row for slot 0 in:\n%s", text);
+	ck_assert_ptr_nonnull(strstr(row, "root"));
+	ck_assert_ptr_nonnull(strstr(row, "pts/3"));
+	ck_assert_ptr_nonnull(strstr(row, "10,5\n"));
+	row = strstr(text, "\n  4    2222 ");
+	ck_assert_msg(row != NULL, "no row for slot 4 in:\n%s", text);
+	snprintf(want, sizeof want, "%u", (unsigned)c[1].uid);
+	ck_assert_ptr_nonnull(strstr(row, want));
+	ck_assert_ptr_nonnull(strstr(row, " - "));
+	ck_assert_ptr_nonnull(strstr(row, "79,23\n"));
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* A board with no clients prints no client rows. */
+START_TEST(test_text_board_no_clients)
+{
+	struct shminfo_report r;
+	struct strbuf sb;
+	const char *text;
+
+	memset(&r, 0, sizeof r);
+	fake_stat(&r.si);
+	r.si.ds.shm_nattch = 0;
+	r.have_board = true;
+	r.cols = 10;
+	r.rows = 2;
+	r.slots = 16;
+	strbuf_init(&sb);
+	shminfo_format_text(&sb, &r);
+	text = strbuf_cstr(&sb);
+	ck_assert_ptr_nonnull(strstr(text, "\nboard\n"));
+	ck_assert_ptr_nonnull(strstr(text, "clients (0 in slots, shm_nattch 0)\n"));
+	ck_assert_ptr_null(strstr(text, "slot "));
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* The validator accepts good JSON and refuses broken JSON, so it can catch bad reports. */
+START_TEST(test_validator_self_check)
+{
+	static const char *const good[] = {
+		"{}", " {\"a\":1}\n", "{\"a\":[1,-2.5e3,true,false,null,\"x\\u00e9\\n\"],\"b\":{}}",
+		"{\"\xC3\xB1\":\"\xF0\x9F\x98\x80\"}", "{\"a\":[]}", "{\"a\":0}",
+	};
+	static const char *const bad[] = {
+		"", "[]", "\"s\"", "{", "{\"a\":1,}", "{a:1}", "{\"a\":1}{}", "{\"a\":01}",
+		"{\"a\":\"x\ty\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\xFF\"}",
+		"{\"a\":1,\"a\":2}", "{\"a\":[1,]}", "{\"a\":tru}", "{\"a\":-}", "{\"a\":1.}",
+		"{\"a\" 1}", "{\"a\":1 \"b\":2}", "{\"a\":\"unterminated}",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof good / sizeof good[0]; i++)
+		ck_assert_msg(json_is_one_object(good[i]), "good case %zu refused: %s", i, good[i]);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(!json_is_one_object(bad[i]), "bad case %zu accepted: %s", i, bad[i]);
+}
+END_TEST
+
+/* The JSON report of a real segment is one object with every field under its kernel name. */
+START_TEST(test_json_fields)
+{
+	struct shminfo_report r;
+	struct strbuf sb;
+	const char *json;
+	char want[128];
+	void *addr;
+	int id, f;
+
+	id = private_segment(8192, 0600, &addr);
+	memset(&r, 0, sizeof r);
+	stat_segment(id, &r.si);
+	strbuf_init(&sb);
+	shminfo_format_json(&sb, &r);
+	json = strbuf_cstr(&sb);
+	ck_assert_msg(json_is_one_object(json), "not one JSON object:\n%s", json);
+	for (f = 0; f < SHMINFO_NFIELDS; f++) {
+		snprintf(want, sizeof want, "\"%s\":", kernel_names[f]);
+		check_once(json, want);
+	}
+	check_once(json, "{\"shm_perm.key\":\"0x00000000\"");
+	snprintf(want, sizeof want, "\"shmid\":%d,", id);
+	check_once(json, want);
+	check_once(json, "\"shm_perm.mode\":\"0600\"");
+	check_once(json, "\"shm_segsz\":8192,");
+	check_once(json, "\"shm_nattch\":1,");
+	snprintf(want, sizeof want, "\"shm_cpid\":%d,", (int)getpid());
+	check_once(json, want);
+	snprintf(want, sizeof want, "\"shm_lpid\":%d,", (int)r.si.ds.shm_lpid);
+	check_once(json, want);
+	snprintf(want, sizeof want, "\"shm_perm.uid\":%u,", (unsigned)geteuid());
+	check_once(json, want);
+	snprintf(want, sizeof want, "\"shm_atime\":%lld,", (long long)r.si.ds.shm_atime);
+	check_once(json, want);
+	snprintf(want, sizeof want, "\"shm_ctime\":%lld,", (long long)r.si.ds.shm_ctime);
+	check_once(json, want);
+	check_once(json, "\"shm_dtime\":0,");
+	check_once(json, "\"dest\":true");
+	ck_assert_ptr_null(strstr(json, "\"ftok\""));
+	ck_assert_ptr_null(strstr(json, "\"board\""));
+	ck_assert_ptr_null(strstr(json, "\"clients\""));
+	strbuf_free(&sb);
+	ck_assert_int_eq(shmdt(addr), 0);
+}
+END_TEST
+
+/* The JSON report has user and group names, and dest false without SHM_DEST. */
+START_TEST(test_json_names_and_dest)
+{
+	struct shminfo_report r;
+	struct strbuf sb;
+	const char *json;
+
+	memset(&r, 0, sizeof r);
+	fake_stat(&r.si);
+	strbuf_init(&sb);
+	shminfo_format_json(&sb, &r);
+	json = strbuf_cstr(&sb);
+	ck_assert_msg(json_is_one_object(json), "not one JSON object:\n%s", json);
+	check_once(json, "{\"shm_perm.key\":\"0x70030002\"");
+	check_once(json, "\"shmid\":98307,");
+	check_once(json, "\"shm_perm.uid\":0,");
+	check_once(json, "\"shm_perm.uid_name\":\"root\"");
+	check_once(json, "\"shm_perm.gid_name\":\"root\"");
+	check_once(json, "\"shm_segsz\":48832,");
+	check_once(json, "\"shm_nattch\":3,");
+	check_once(json, "\"shm_cpid\":4321,");
+	check_once(json, "\"shm_lpid\":8765,");
+	check_once(json, "\"dest\":false");
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* A resolved ftok address adds an ftok object; clients come as an array of objects. */
+START_TEST(test_json_ftok_board_clients)
+{
+	struct client_info c[2];
+	struct shminfo_report r;
+	struct segment_addr a;
+	struct strbuf sb;
+	const char *json;
+	char want[256];
+
+	memset(&r, 0, sizeof r);
+	fake_stat(&r.si);
+	ftok_addr(&a, "/srv/pizarra/board");
+	two_clients(c);
+	r.addr = &a;
+	r.have_board = true;
+	r.cols = 80;
+	r.rows = 24;
+	r.generation = 7;
+	r.slots = 16;
+	r.created = 1700000000;
+	r.clients = c;
+	r.nclients = 2;
+	strbuf_init(&sb);
+	shminfo_format_json(&sb, &r);
+	json = strbuf_cstr(&sb);
+	ck_assert_msg(json_is_one_object(json), "not one JSON object:\n%s", json);
+	check_once(json, "\"ftok\":{\"path\":\"/srv/pizarra/board\",");
+	check_once(json, "\"st_dev\":2051,");
+	check_once(json, "\"st_ino\":2,");
+	check_once(json, "\"proj_id\":112,");
+	check_once(json, "\"key\":\"0x70030002\"}");
+	check_once(json, "\"board\":{\"cols\":80,\"rows\":24,\"generation\":7,"
+	    "\"created\":1700000000,\"slots\":16}");
+	check_once(json, "\"clients\":[{\"slot\":0,\"pid\":1111,\"uid\":0,\"user\":\"root\","
+	    "\"tty\":\"pts/3\",\"colour\":1,\"col\":10,\"row\":5},");
+	snprintf(want, sizeof want, "{\"slot\":4,\"pid\":2222,\"uid\":%u,\"user\":\"%u\","
+	    "\"tty\":\"\",\"colour\":12,\"col\":79,\"row\":23}]", (unsigned)c[1].uid,
+	    (unsigned)c[1].uid);
+	check_once(json, want);
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* Strings the report copies (path, tty) are escaped so the object stays valid. */
+START_TEST(test_json_escaping)
+{
+	struct client_info c[2];
+	struct shminfo_report r;
+	struct segment_addr a;
+	struct strbuf sb;
+	const char *json;
+
+	memset(&r, 0, sizeof r);
+	fake_stat(&r.si);
+	ftok_addr(&a, "/tmp/a \"quoted\" \\dir\\ \x01\t\xC3\xB1 \xFF end");
+	two_clients(c);
+	snprintf(c[0].tty, sizeof c[0].tty, "p\"t\\s");
+	r.addr = &a;
+	r.have_board = true;
+	r.clients = c;
+	r.nclients = 1;
+	strbuf_init(&sb);
+	shminfo_format_json(&sb, &r);
+	json = strbuf_cstr(&sb);
+	ck_assert_msg(json_is_one_object(json), "not one JSON object:\n%s", json);
+	check_once(json, "\"path\":\"/tmp/a \\\"quoted\\\" \\\\dir\\\\ ");
+	check_once(json, "\"tty\":\"p\\\"t\\\\s\"");
+	ck_assert_ptr_null(strstr(json, "\xFF"));
+	ck_assert_ptr_null(strchr(json, '\t'));
+	check_once(json, "\"clients\":[{\"slot\":0,");
+	check_once(json, "\"row\":5}]");
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* A board with no clients gives an empty clients array; unresolved ftok gives no ftok object. */
+START_TEST(test_json_empty_clients_unresolved_ftok)
+{
+	struct shminfo_report r;
+	struct segment_addr a;
+	struct strbuf sb;
+	const char *json;
+
+	memset(&r, 0, sizeof r);
+	fake_stat(&r.si);
+	ftok_addr(&a, "/tmp/x");
+	a.resolved = false;
+	r.addr = &a;
+	r.have_board = true;
+	r.cols = 1;
+	r.rows = 1;
+	strbuf_init(&sb);
+	shminfo_format_json(&sb, &r);
+	json = strbuf_cstr(&sb);
+	ck_assert_msg(json_is_one_object(json), "not one JSON object:\n%s", json);
+	check_once(json, "\"clients\":[]");
+	check_once(json, "\"board\":{\"cols\":1,\"rows\":1,");
+	ck_assert_ptr_null(strstr(json, "\"ftok\""));
+	strbuf_reset(&sb);
+	a.how = SEGMENT_BY_KEY;
+	a.resolved = true;
+	shminfo_format_json(&sb, &r);
+	json = strbuf_cstr(&sb);
+	ck_assert_msg(json_is_one_object(json), "not one JSON object:\n%s", json);
+	ck_assert_ptr_null(strstr(json, "\"ftok\""));
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* An st_ino with bit 63 set (overlayfs xino) must print unsigned in the JSON. */
+START_TEST(test_json_inode_bit63)
+{
+	struct shminfo_report r;
+	struct segment_addr a;
+	struct strbuf sb;
+	const char *json;
+
+	memset(&r, 0, sizeof r);
+	fake_stat(&r.si);
+	ftok_addr(&a, "/mnt/overlay/board");
+	a.ino = (ino_t)0x8000000000000002ull;
+	r.addr = &a;
+	strbuf_init(&sb);
+	shminfo_format_text(&sb, &r);
+	ck_assert_ptr_nonnull(strstr(strbuf_cstr(&sb), "9223372036854775810 (low 16 bits 0x0002)"));
+	strbuf_reset(&sb);
+	shminfo_format_json(&sb, &r);
+	json = strbuf_cstr(&sb);
+	ck_assert_msg(json_is_one_object(json), "not one JSON object:\n%s", json);
+	check_once(json, "\"st_ino\":9223372036854775810,");
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* The JSON report is appended after what the buffer already holds. */
+START_TEST(test_json_appends)
+{
+	struct shminfo_report r;
+	struct strbuf sb;
+
+	memset(&r, 0, sizeof r);
+	fake_stat(&r.si);
+	strbuf_init(&sb);
+	strbuf_puts(&sb, "prefix");
+	shminfo_format_json(&sb, &r);
+	ck_assert_int_eq(strncmp(strbuf_cstr(&sb), "prefix{", 7), 0);
+	ck_assert(json_is_one_object(strbuf_cstr(&sb) + 6));
+	strbuf_free(&sb);
 }
 END_TEST
 
@@ -16,10 +1308,44 @@ static Suite *
 shminfo_suite(void)
 {
 	Suite *s = suite_create("shminfo");
-	TCase *tc = tcase_create("core");
+	TCase *fields = tcase_create("fields");
+	TCase *proc = tcase_create("proc");
+	TCase *text = tcase_create("text");
+	TCase *json = tcase_create("json");
 
-	tcase_add_test(tc, test_placeholder);
-	suite_add_tcase(s, tc);
+	tcase_add_test(fields, test_names);
+	tcase_add_test(fields, test_value_key);
+	tcase_add_test(fields, test_value_numbers);
+	tcase_add_test(fields, test_value_ids);
+	tcase_add_test(fields, test_value_mode);
+	tcase_add_test(fields, test_value_time_never);
+	tcase_add_test(fields, test_value_time_forms);
+	tcase_add_test(fields, test_dest);
+	tcase_add_test(fields, test_value_small_buffer);
+	tcase_add_test(fields, test_rwx);
+	tcase_add_test(fields, test_user_group);
+	suite_add_tcase(s, fields);
+	tcase_add_test(proc, test_from_proc_matches_ipc_stat);
+	tcase_add_test(proc, test_from_proc_follows_changes);
+	tcase_add_test(proc, test_from_proc_distinct_fields);
+	tcase_add_test(proc, test_from_proc_by_shmid_among_many);
+	tcase_add_test(proc, test_from_proc_missing);
+	tcase_set_timeout(proc, 20);
+	suite_add_tcase(s, proc);
+	tcase_add_test(text, test_text_fields);
+	tcase_add_test(text, test_text_named_by);
+	tcase_add_test(text, test_text_ftok_board_clients);
+	tcase_add_test(text, test_text_board_no_clients);
+	suite_add_tcase(s, text);
+	tcase_add_test(json, test_validator_self_check);
+	tcase_add_test(json, test_json_fields);
+	tcase_add_test(json, test_json_names_and_dest);
+	tcase_add_test(json, test_json_ftok_board_clients);
+	tcase_add_test(json, test_json_escaping);
+	tcase_add_test(json, test_json_empty_clients_unresolved_ftok);
+	tcase_add_test(json, test_json_appends);
+	tcase_add_test(json, test_json_inode_bit63);
+	suite_add_tcase(s, json);
 	return s;
 }
 

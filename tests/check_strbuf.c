@@ -124,9 +124,8 @@ START_TEST(test_growth_putc)
 	for (i = 0; i < n; i++) {
 		want[i] = (char)('a' + i % 26);
 		strbuf_putc(&sb, want[i]);
-		ck_assert_uint_eq(sb.len, i + 1);
-		ck_assert_uint_gt(sb.cap, sb.len);
-		ck_assert_int_eq(sb.data[i + 1], '\0');
+		if (sb.len != i + 1 || sb.cap <= sb.len || sb.data[i + 1] != '\0')
+			ck_abort_msg("after %zu bytes: len %zu, cap %zu", i + 1, sb.len, sb.cap);
 	}
 	check_contents(&sb, want, n);
 	strbuf_free(&sb);

@@ -198,7 +198,6 @@ START_TEST(test_shmget_flags)
 	check_shmget(0600, "0600");
 	check_shmget(0400, "0400");
 	check_shmget(0777, "0777");
-	check_shmget(0007, "0007");
 	check_shmget(IPC_CREAT | IPC_EXCL | 0660, "IPC_CREAT|IPC_EXCL|0660");
 }
 END_TEST
