@@ -1,2 +1,275 @@
 #!/bin/sh
-exit 0
+# cli_errors.sh - every failure of the command line: exit status 1, exactly
+# one line on stderr naming what failed, and the board unchanged (dump and
+# generation identical before and after). Covers load (missing file,
+# invalid UTF-8, too wide, too many lines, control characters), put (does
+# not fit, outside the board, control characters), a missing -f key file,
+# -s too small or too large, and foreign segments under the key (too small,
+# wrong magic, corrupt header, empty header), which every command must
+# refuse without touching them.
+
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=testlib.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/testlib.sh"
+
+build_shmhelper
+
+KEY2=$(test_key 1)
+KEY3=$(test_key 2)
+KEY4=$(test_key 3)
+HEADER=8192    # sizeof(struct board_header)
+ME=$(id -un)
+
+# generation: the board's generation counter (bumped by every change).
+generation() {
+	pz -k "$KEY" info --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["board"]["generation"])'
+}
+
+# snapshot: remember the board's dump and generation.
+snapshot() {
+	pz -k "$KEY" dump >"$T/before" || fail "dump for the snapshot failed"
+	GEN_BEFORE=$(generation)
+}
+
+# unchanged WHAT: the board's dump and generation are as in the snapshot.
+unchanged() {
+	pz -k "$KEY" dump >"$T/after" || fail "dump after $1 failed"
+	expect_files_equal "$T/before" "$T/after" "board content unchanged after $1"
+	check "generation unchanged after $1" [ "$(generation)" = "$GEN_BEFORE" ]
+}
+
+# load_fails REGEX FILE: load FILE fails naming FILE, and changes nothing.
+load_fails() {
+	expect_fails "^pizarra: $2: $1.*; the board was not changed\$" pz -k "$KEY" load "$2"
+	unchanged "load $(basename "$2")"
+}
+
+# put_fails REGEX COL ROW TEXT: put fails and changes nothing.
+put_fails() {
+	expect_fails "^pizarra: put: $1.*; the board was not changed\$" pz -k "$KEY" put "$2" "$3" "$4"
+	unchanged "put $2 $3"
+}
+
+# ---------------------------------------------------------------------------
+section "a 20x5 board to fail on"
+expect_status 0 pz -k "$KEY" -s 20x5 put 0 0 x
+ID=$(shmids_of_key "$KEY")
+register_shmid "$ID"
+printf 'first line\n  ┌─┐ ñ 漢\n  └─┘\n\nlast line, row 5\n' >"$T/content"
+expect_status 0 pz -k "$KEY" load "$T/content"
+snapshot
+check "the snapshot is the loaded file" cmp -s "$T/before" "$T/content"
+
+section "load: missing, unreadable files"
+load_fails 'No such file or directory' "$T/no-such-file"
+load_fails 'Is a directory' "$T"
+
+section "load: invalid UTF-8"
+printf 'ok\n\377bad\n' >"$T/bad-ff"
+load_fails 'line 2, .*invalid UTF-8' "$T/bad-ff"
+printf 'over\300\257long\n' >"$T/bad-overlong"
+load_fails 'line 1, .*invalid UTF-8' "$T/bad-overlong"
+printf 'surrogate \355\240\200\n' >"$T/bad-surrogate"
+load_fails 'line 1, .*invalid UTF-8' "$T/bad-surrogate"
+printf 'a\nb\ntruncated \342\224' >"$T/bad-truncated"
+load_fails 'line 3, .*invalid UTF-8' "$T/bad-truncated"
+printf 'latin1 \361and\372\n' >"$T/bad-latin1"
+load_fails 'line 1, .*invalid UTF-8' "$T/bad-latin1"
+
+section "load: too wide, too many lines"
+printf '123456789012345678901\n' >"$T/wide21"
+load_fails "line 1 is 21 columns wide, the board has 20 columns" "$T/wide21"
+printf 'ok\n1234567890123456789漢\n' >"$T/wide-cjk"
+load_fails "line 2 is 21 columns wide, the board has 20 columns" "$T/wide-cjk"
+printf '1234567890123456\t\n' >"$T/wide-tab"
+printf '1\n2\n3\n4\n5\n6\n' >"$T/lines6"
+load_fails 'the text has 6 lines, the board has 5 rows' "$T/lines6"
+printf '1\n2\n3\n4\n5\n\n\n' >"$T/lines5-trailing"
+
+section "load: characters that cannot be drawn"
+printf 'esc \033[31mred\n' >"$T/ctl-esc"
+load_fails 'line 1, column 5: U\+001B cannot be drawn' "$T/ctl-esc"
+printf 'ok\nbell\007\n' >"$T/ctl-bel"
+load_fails 'line 2, column 5: U\+0007 cannot be drawn' "$T/ctl-bel"
+printf 'cr\ralone\n' >"$T/ctl-cr"
+load_fails 'line 1, column 3: U\+000D cannot be drawn' "$T/ctl-cr"
+printf 'nul\000\n' >"$T/ctl-nul"
+load_fails 'line 1, column 4: U\+0000 cannot be drawn' "$T/ctl-nul"
+printf 'del\177\n' >"$T/ctl-del"
+load_fails 'line 1, column 4: U\+007F cannot be drawn' "$T/ctl-del"
+printf 'csi\302\233\n' >"$T/ctl-c1"
+load_fails 'line 1, column 4: U\+009B cannot be drawn' "$T/ctl-c1"
+printf 'zero\342\200\213width\n' >"$T/zw"
+load_fails 'line 1, column 5: U\+200B cannot be drawn' "$T/zw"
+
+section "load: the limits themselves are fine"
+printf '12345678901234567890\n2\n3\n4\n12345678901234567漢\n' >"$T/exact"
+expect_status 0 pz -k "$KEY" load "$T/exact"
+expect_stderr_empty
+expect_status 0 pz -k "$KEY" dump
+expect_stdout_file "$T/exact"
+expect_status 0 pz -k "$KEY" load "$T/lines5-trailing"
+# A tab past the last column stops at the edge.
+expect_status 0 pz -k "$KEY" load "$T/wide-tab"
+expect_status 0 pz -k "$KEY" load "$T/content"
+snapshot
+
+section "put: does not fit, outside the board, cannot be drawn"
+put_fails "the text is 3 columns wide: from column 18 it needs columns 18-20, but the board's columns are 0-19" 18 0 abc
+put_fails "the text is 2 columns wide: from column 19 it needs columns 19-20, but the board's columns are 0-19" 19 1 漢
+put_fails "the text has 2 lines: from row 4 it needs rows 4-5, but the board's rows are 0-4" 0 4 "$(printf 'a\nb')"
+put_fails 'position 20,0 is outside the 20x5 board \(columns 0-19, rows 0-4\)' 20 0 x
+put_fails 'position 0,5 is outside the 20x5 board \(columns 0-19, rows 0-4\)' 0 5 x
+put_fails 'position 65535,65535 is outside the 20x5 board' 65535 65535 x
+# The text is checked before the board is opened: no "put: " context there.
+expect_fails '^pizarra: put: TEXT: line 1, column 2: U\+001B cannot be drawn.*; the board was not changed$' \
+	pz -k "$KEY" put 0 0 "$(printf 'a\033[2Jb')"
+unchanged "put of ESC"
+expect_fails '^pizarra: put: TEXT: line 1, .*invalid UTF-8; the board was not changed$' \
+	pz -k "$KEY" put 0 0 "$(printf 'a\377')"
+unchanged "put of invalid UTF-8"
+expect_fails '^pizarra: put: TEXT: line 2, column 1: U\+0008 cannot be drawn' \
+	pz -k "$KEY" put 0 0 "$(printf 'a\n\bb')"
+unchanged "put of BS"
+
+section "the parenthesised reasons of put describe the board, not what is left of it"
+put_fails "the text is 3 columns wide: from column 18 it needs columns 18-20" 18 0 abc
+expect_stderr_nomatch "the board's 2 columns"
+put_fails "the text has 2 lines: from row 4 it needs rows 4-5" 0 4 "$(printf 'a\nb')"
+expect_stderr_nomatch 'more than 1 lines'
+
+section "a failed put or load on a missing board leaves no board and no false report"
+expect_fails '^pizarra: put: position 500,0 is outside the 200x60 board' pz -k "$KEY2" put 500 0 x
+expect_stderr_nomatch 'created a'
+check "no segment under $KEY2 after the failed put" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+awk 'BEGIN { for (i = 0; i < 201; i++) printf "a"; print "" }' >"$T/wide201"
+expect_fails "^pizarra: $T/wide201: line 1 is 201 columns wide, the board has 200 columns" \
+	pz -k "$KEY2" load "$T/wide201"
+expect_stderr_nomatch 'created a'
+check "no segment under $KEY2 after the failed load" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+# A missing file or invalid text is found before the board is created.
+expect_fails "^pizarra: $T/no-such-file: No such file" pz -k "$KEY2" load "$T/no-such-file"
+expect_fails "^pizarra: $T/ctl-esc: line 1, column 5: U\\+001B" pz -k "$KEY2" load "$T/ctl-esc"
+expect_fails '^pizarra: put: TEXT: ' pz -k "$KEY2" put 0 0 "$(printf '\033')"
+check "no segment under $KEY2 at all" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+
+section "missing -f key file"
+expect_fails "^pizarra: key file $T/no-key-file: No such file or directory; name an existing file with -f or give a key with -k\$" \
+	pz -f "$T/no-key-file" dump
+expect_fails "^pizarra: key file $T/no-key-file: No such file or directory" \
+	pz -f "$T/no-key-file" -p 9 put 0 0 x
+expect_fails "^pizarra: key file $T/no-key-file: No such file or directory" \
+	pz -f "$T/no-key-file" info
+expect_fails "^pizarra: key file $T/no-key-file: No such file or directory" \
+	pz -f "$T/no-key-file" rm
+
+section "-s too small or too large"
+expect_fails '^pizarra: 4x2 is too small to draw on; a board is at least 16x4$' pz -k "$KEY2" -s 4x2 put 0 0 x
+expect_fails '^pizarra: 15x4 is too small' pz -k "$KEY2" -s 15x4 put 0 0 x
+expect_fails '^pizarra: 16x3 is too small' pz -k "$KEY2" -s 16x3 load "$T/content"
+expect_fails '^pizarra: 0x0 is too small' pz -k "$KEY2" -s 0x0 put 0 0 x
+expect_fails '^pizarra: 100000x100000 is too large' pz -k "$KEY2" -s 100000x100000 put 0 0 x
+expect_fails '^pizarra: 10001x4 is too large' pz -k "$KEY2" -s 10001x4 put 0 0 x
+expect_fails '^pizarra: 16x10001 is too large' pz -k "$KEY2" -s 16x10001 put 0 0 x
+# 9999x9999 is within both the column and the row limit: the message must
+# say that the cell count is what is too large (and how large it is).
+expect_fails '^pizarra: 9999x9999 is too large' pz -k "$KEY2" -s 9999x9999 put 0 0 x
+expect_stderr_match '99980001'
+expect_fails '^pizarra: 10000x1678 is too large' pz -k "$KEY2" -s 10000x1678 put 0 0 x
+expect_stderr_match '16780000'
+# A size beyond the parser's limit is just as "too large", not malformed.
+expect_fails 'too large' pz -k "$KEY2" -s 1000001x4 put 0 0 x
+check "no segment under $KEY2 after the size errors" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+
+# ---------------------------------------------------------------------------
+# foreign KEY SIZE NAME: create a segment that is not a pizarra board under
+# KEY, SIZE bytes, filled from $T/NAME.img; sets FID.
+foreign() {
+	FID=$(shmhelper create "$1" "$2" 0600)
+	if [ -z "$FID" ]; then
+		fail "cannot create the foreign segment under $1"
+		return 1
+	fi
+	register_shmid "$FID"
+	if ! shmhelper write "$FID" <"$T/$3.img"; then
+		fail "cannot fill the foreign segment $FID"
+		return 1
+	fi
+	shmhelper read "$FID" >"$T/$3.orig"
+	check "foreign segment $FID holds $3.img" cmp -s "$T/$3.img" "$T/$3.orig"
+}
+
+# refused_by_all KEY SIZE NAME WHY: every command refuses the foreign segment
+# FID under KEY with a message naming key, shmid, owner and size and
+# suggesting ipcrm -m FID, and leaves it as it was.
+refused_by_all() {
+	_f_key=$1
+	_f_size=$2
+	_f_name=$3
+	_f_why=$4
+	_f_mode=$(shm_proc "$FID" perms)
+	for cmd in dump info "put 0 0 x" "load $T/content" clear rm "chmod 0666" "chown $ME" "dump --ansi"; do
+		# shellcheck disable=SC2086 # split the command's operands
+		expect_fails "^pizarra: .*is not a usable pizarra board: $_f_why" pz -k "$_f_key" $cmd
+		expect_stderr_match "key $_f_key"
+		expect_stderr_match "shmid ${FID}[,)]"
+		expect_stderr_match "owner $ME"
+		expect_stderr_match "$_f_size bytes"
+		expect_stderr_match "ipcrm -m $FID\`"
+		shmhelper read "$FID" >"$T/$_f_name.now" 2>"$T/helper.err"
+		expect_files_equal "$T/$_f_name.orig" "$T/$_f_name.now" "'$cmd' left the foreign segment's bytes alone"
+		check "the foreign segment $FID still exists under $_f_key after '$cmd'" \
+			[ "$(shmids_of_key "$_f_key")" = "$FID" ]
+		check "its mode is still $_f_mode after '$cmd'" [ "$(shm_proc "$FID" perms)" = "$_f_mode" ]
+		check "nobody is left attached after '$cmd'" [ "$(shm_proc "$FID" nattch)" = 0 ]
+	done
+	# Named by shmid, it is refused the same way.
+	expect_fails "^pizarra: shmid $FID .*is not a usable pizarra board: $_f_why.*ipcrm -m $FID" pz -i "$FID" dump
+	expect_fails "^pizarra: shmid $FID .*is not a usable pizarra board" pz -i "$FID" put 0 0 x
+	shmhelper read "$FID" >"$T/$_f_name.now"
+	expect_files_equal "$T/$_f_name.orig" "$T/$_f_name.now" "-i $FID left the foreign segment's bytes alone"
+}
+
+section "a foreign segment of 100 bytes under the key"
+awk 'BEGIN { for (i = 0; i < 100; i++) printf "%c", 65 + i % 26 }' >"$T/small.img"
+if foreign "$KEY2" 100 small; then
+	refused_by_all "$KEY2" 100 small '100 bytes is too small for a board'
+fi
+
+section "a foreign segment with the wrong magic under the key"
+awk 'BEGIN { for (i = 0; i < 4096; i++) printf "not-a-board %04d\n", i }' >"$T/magic.img"
+MSIZE=$(wc -c <"$T/magic.img")
+MSIZE=$((MSIZE + 0))
+if foreign "$KEY3" "$MSIZE" magic; then
+	refused_by_all "$KEY3" "$MSIZE" magic 'not a pizarra board \(magic 0x2d746f6e, expected 0x41525a50\)'
+fi
+
+section "a segment with a pizarra magic but a geometry larger than the segment"
+# Header: magic, version, header_size, cols, rows, nslots; 200x60 claimed in
+# a segment with room for 100 cells only.
+head -c $((HEADER + 400)) /dev/zero >"$T/corrupt.img"
+CSIZE=$((HEADER + 400))
+if foreign "$KEY4" "$CSIZE" corrupt; then
+	shmhelper poke32 "$FID" 4 1
+	shmhelper poke32 "$FID" 8 "$HEADER"
+	shmhelper poke32 "$FID" 12 200
+	shmhelper poke32 "$FID" 16 60
+	shmhelper poke32 "$FID" 20 127
+	shmhelper poke32 "$FID" 0 0x41525A50
+	shmhelper read "$FID" >"$T/corrupt.orig"
+	refused_by_all "$KEY4" "$CSIZE" corrupt "corrupt pizarra header: 200x60 needs $((HEADER + 201 * 60 * 4)) bytes, the segment has $CSIZE"
+	ipcrm -m "$FID"
+fi
+
+section "a segment whose header stays empty (a creator that died, or not a board)"
+head -c 65536 /dev/zero >"$T/zero.img"
+if foreign "$KEY4" 65536 zero; then
+	# Waits for a creator to publish the header, then gives up (2 s).
+	expect_fails "^pizarra: key $KEY4 \\(shmid $FID, owner $ME, 65536 bytes\\) is not a usable pizarra board: its header stayed empty.*ipcrm -m $FID" \
+		pz -k "$KEY4" put 0 0 x
+	shmhelper read "$FID" >"$T/zero.now"
+	expect_files_equal "$T/zero.orig" "$T/zero.now" "put left the empty segment's bytes alone"
+	check "the empty segment still exists" [ "$(shmids_of_key "$KEY4")" = "$FID" ]
+fi
+
+finish

@@ -11,9 +11,9 @@
 # newline) and no byte outside printable ASCII in the last stderr.
 expect_stderr_printable() {
 	CHECKS=$((CHECKS + 1))
-	_bad=$(LC_ALL=C tr -d '\n[:print:]' <"$T/err" | wc -c)
-	if [ "$_bad" -ne 0 ]; then
-		fail "stderr of '$LAST_CMD' has $_bad unprintable byte(s):"
+	_u_bad=$(LC_ALL=C tr -d '\n[:print:]' <"$T/err" | wc -c)
+	if [ "$_u_bad" -ne 0 ]; then
+		fail "stderr of '$LAST_CMD' has $_u_bad unprintable byte(s):"
 		od -c "$T/err" | sed 's/^/   /'
 		return 1
 	fi
@@ -23,16 +23,17 @@ expect_stderr_printable() {
 # usage_error REGEX ARGS...: pizarra ARGS is a usage error matching REGEX
 # that ends with the --help hint.
 usage_error() {
-	_re=$1
+	_u_re=$1
 	shift
-	expect_usage_error "$_re" pz "$@"
-	_r=$?
-	expect_stderr_printable || _r=1
-	[ "$_r" -eq 0 ] || return 1
+	expect_usage_error "$_u_re" pz "$@"
+	_u_r=$?
+	expect_stderr_printable || _u_r=1
+	[ "$_u_r" -eq 0 ] || return 1
 	expect_stderr_match "\\(try 'pizarra --help'\\)\$"
 }
 
 # to_full CMD...: run CMD with its standard output on /dev/full.
+# shellcheck disable=SC2317 # called through expect_fails
 to_full() {
 	"$@" >/dev/full
 }
@@ -105,15 +106,18 @@ usage_error '^pizarra: --json' -k "$KEY" --json=1 info
 usage_error '^pizarra: --ansi' -k "$KEY" --ansi=yes dump
 usage_error '^pizarra: --help' --help=x
 usage_error '^pizarra: --trace' -k "$KEY" --trace=1 dump
-usage_error '-k: missing argument|--key: missing argument' -k
-usage_error '--key: missing argument' --key
-usage_error '-s: missing argument|--size: missing argument' -k "$KEY" put 0 0 x -s
+usage_error '-k: needs an argument' -k
+usage_error '--key: needs an argument' --key
+usage_error '-s: needs an argument' -k "$KEY" put -s
+# Options end at the first operand: a trailing option is an operand.
+usage_error 'put: expects COL ROW TEXT \(quote TEXT that has spaces; options go before the operands\)' \
+	-k "$KEY" put 0 0 x -s
 
 section "wrong operand counts"
 usage_error 'put: expects COL ROW TEXT' -k "$KEY" put
 usage_error 'put: expects COL ROW TEXT' -k "$KEY" put 1
 usage_error 'put: expects COL ROW TEXT' -k "$KEY" put 1 2
-usage_error 'put: expects COL ROW TEXT \(quote TEXT with spaces\)' -k "$KEY" put 1 2 two words
+usage_error 'put: expects COL ROW TEXT \(quote TEXT that has spaces' -k "$KEY" put 1 2 two words
 usage_error 'load: expects FILE' -k "$KEY" load
 usage_error 'load: expects FILE' -k "$KEY" load a b
 expect_stderr_nomatch 'TEXT'
@@ -133,9 +137,12 @@ for bad in xyz 0x 0xg1 0x123456789 4294967296 -1 '' ' 1' 1.5 0x-1; do
 done
 
 section "malformed -s"
-for bad in 80 x24 80x 80x24x abc -80x24 80x-24 ' 80x24' 80x24.0 1000001x24 80x1000001 0x10x4; do
+for bad in 80 x24 80x 80x24x abc -80x24 80x-24 ' 80x24' 80x24.0 4294967296x24 0x10x4; do
 	usage_error "-s: '$bad' is not a size like 80x24" -k "$KEY" -s "$bad" put 0 0 x
 done
+# Well-formed but beyond the limits: a failure naming the limit, not a usage error.
+expect_fails '1000001x24 is too large: at most 10000 columns' pz -k "$KEY" -s 1000001x24 put 0 0 x
+expect_fails '80x1000001 is too large: at most 10000 rows' pz -k "$KEY" -s 80x1000001 put 0 0 x
 
 section "malformed -m"
 usage_error "-m: '999' is not an octal mode" -k "$KEY" -m 999 put 0 0 x
@@ -150,10 +157,10 @@ usage_error "-m: '0066' would lock out the board's owner" -k "$KEY" -m 0066 put 
 section "malformed -p"
 usage_error "-p: project id '0' is out of range \\(1-255\\)" -p 0 dump
 usage_error "-p: project id '256' is out of range \\(1-255\\)" -p 256 dump
-usage_error "-p: project id '-1' is out of range" -p -1 dump
+usage_error "-p: '-1' is not a project id \\(a number 1-255\\)" -p -1 dump
 usage_error "-p: project id '0x100' is out of range" -p 0x100 dump
-usage_error "-p: project id 'x'" -p x dump
-usage_error "-p: project id ''" -p '' dump
+usage_error "-p: 'x' is not a project id" -p x dump
+usage_error "-p: '' is not a project id" -p '' dump
 
 section "malformed -i and -f"
 usage_error "-i: 'x' is not a shmid" -i x dump

@@ -44,6 +44,7 @@ FAILS=0
 CHECKS=0
 BG_PIDS=
 EXTRA_KEYS=
+EXTRA_DIRS=
 SHMIDS=
 HOLD_PID=
 STATUS=0
@@ -95,12 +96,12 @@ run() {
 
 # expect_status N CMD...: run CMD and check that it exits with N.
 expect_status() {
-	_want=$1
+	_tl_want=$1
 	shift
 	CHECKS=$((CHECKS + 1))
 	run "$@"
-	if [ "$STATUS" -ne "$_want" ]; then
-		fail "'$LAST_CMD' exited $STATUS, expected $_want"
+	if [ "$STATUS" -ne "$_tl_want" ]; then
+		fail "'$LAST_CMD' exited $STATUS, expected $_tl_want"
 		show_output
 		return 1
 	fi
@@ -133,10 +134,10 @@ expect_stderr_nomatch() {
 # expect_stderr_lines N: the last command wrote exactly N lines on stderr.
 expect_stderr_lines() {
 	CHECKS=$((CHECKS + 1))
-	_n=$(wc -l <"$T/err")
-	_n=$((_n + 0))
-	if [ "$_n" -ne "$1" ] || { [ -s "$T/err" ] && [ "$(tail -c 1 "$T/err" | od -An -tx1 | tr -d ' ')" != 0a ]; }; then
-		fail "'$LAST_CMD' wrote $_n line(s) on stderr, expected $1 (newline-terminated)"
+	_tl_n=$(wc -l <"$T/err")
+	_tl_n=$((_tl_n + 0))
+	if [ "$_tl_n" -ne "$1" ] || { [ -s "$T/err" ] && [ "$(tail -c 1 "$T/err" | od -An -tx1 | tr -d ' ')" != 0a ]; }; then
+		fail "'$LAST_CMD' wrote $_tl_n line(s) on stderr, expected $1 (newline-terminated)"
 		show_output
 		return 1
 	fi
@@ -216,27 +217,27 @@ expect_files_equal() {
 
 # check MESSAGE CMD...: a generic assertion, e.g. check "a is b" [ "$a" = b ].
 check() {
-	_msg=$1
+	_tl_msg=$1
 	shift
 	CHECKS=$((CHECKS + 1))
 	if "$@"; then
-		pass "$_msg"
+		pass "$_tl_msg"
 		return 0
 	fi
-	fail "$_msg"
+	fail "$_tl_msg"
 	return 1
 }
 
 # expect_error STATUS REGEX CMD...: CMD exits STATUS with exactly one line
 # on stderr that starts with "pizarra: " and matches REGEX, and no stdout.
 expect_error() {
-	_st=$1
-	_re=$2
+	_tl_st=$1
+	_tl_re=$2
 	shift 2
-	expect_status "$_st" "$@" || return 1
+	expect_status "$_tl_st" "$@" || return 1
 	expect_stderr_lines 1 || return 1
 	expect_stderr_match '^pizarra: ' || return 1
-	expect_stderr_match "$_re" || return 1
+	expect_stderr_match "$_tl_re" || return 1
 	expect_stdout_empty || return 1
 	return 0
 }
@@ -252,6 +253,23 @@ expect_fails() {
 }
 
 # ------------------------------------------------------------------ running
+
+# bg_started PID: a background process the EXIT trap must stop.
+bg_started() {
+	BG_PIDS="$BG_PIDS $1"
+}
+
+# bg_waited PID...: processes already waited for (their pids may be reused:
+# the EXIT trap must not signal them any more).
+bg_waited() {
+	for _tl_w in "$@"; do
+		_tl_keep=
+		for _tl_p in $BG_PIDS; do
+			[ "$_tl_p" = "$_tl_w" ] || _tl_keep="$_tl_keep $_tl_p"
+		done
+		BG_PIDS=$_tl_keep
+	done
+}
 
 # pz ARGS...: run pizarra.
 pz() {
@@ -273,6 +291,11 @@ register_key() {
 	EXTRA_KEYS="$EXTRA_KEYS $1"
 }
 
+# register_dir DIR: remove DIR too when the test exits.
+register_dir() {
+	EXTRA_DIRS="$EXTRA_DIRS $1"
+}
+
 # register_shmid ID: a segment the test knows about; it must be gone at exit.
 register_shmid() {
 	SHMIDS="$SHMIDS $1"
@@ -280,11 +303,11 @@ register_shmid() {
 
 # key_dec KEY: the key as /proc/sysvipc/shm prints it (a signed int).
 key_dec() {
-	_k=$(($1))
-	if [ "$_k" -ge 2147483648 ]; then
-		_k=$((_k - 4294967296))
+	_tl_k=$(($1))
+	if [ "$_tl_k" -ge 2147483648 ]; then
+		_tl_k=$((_tl_k - 4294967296))
 	fi
-	echo "$_k"
+	echo "$_tl_k"
 }
 
 # shmids_of_key KEY: the shmids of the segments under KEY (none, or one).
@@ -308,6 +331,11 @@ shm_proc() {
 # shm_exists ID: true when shmid ID exists.
 shm_exists() {
 	[ -n "$(shm_proc "$1" shmid)" ]
+}
+
+# shm_gone ID: true when shmid ID does not exist.
+shm_gone() {
+	! shm_exists "$1"
 }
 
 # -------------------------------------------------------------- C helper
@@ -493,14 +521,17 @@ wait_nattch() {
 }
 
 # hold_start ID: keep shmid ID attached by a helper process until hold_stop.
+# The shell holds the fifo open read-write on fd 8 (that open never blocks,
+# so a signal cannot interrupt it and abort the shell before its EXIT trap);
+# the helper reads it without a writer of its own, and sees EOF when fd 8 is
+# closed.
 hold_start() {
 	rm -f "$T/hold.fifo"
 	mkfifo "$T/hold.fifo" || exit 99
-	"$SHMHELPER" hold "$1" <"$T/hold.fifo" >"$T/hold.out" 2>&1 &
+	exec 8<>"$T/hold.fifo"
+	"$SHMHELPER" hold "$1" <"$T/hold.fifo" >"$T/hold.out" 2>&1 8>&- &
 	HOLD_PID=$!
-	BG_PIDS="$BG_PIDS $HOLD_PID"
-	# Opening the fifo for writing waits for the helper to open it for reading.
-	exec 8>"$T/hold.fifo"
+	bg_started "$HOLD_PID"
 }
 
 # hold_stop: let the helper detach and exit; check that it did.
@@ -512,42 +543,46 @@ hold_stop() {
 	else
 		fail "the holding helper failed: $(cat "$T/hold.out")"
 	fi
+	bg_waited "$HOLD_PID"
 	HOLD_PID=
 }
 
 # ------------------------------------------------------------------ cleanup
 
 testlib_cleanup() {
-	_status=$?
+	_tl_status=$?
 	trap - EXIT
 	set +u
 	exec 8>&-
-	for _p in $BG_PIDS; do
-		kill "$_p" 2>/dev/null
+	for _tl_p in $BG_PIDS; do
+		kill "$_tl_p" 2>/dev/null
 	done
-	for _p in $BG_PIDS; do
-		wait "$_p" 2>/dev/null
+	for _tl_p in $BG_PIDS; do
+		wait "$_tl_p" 2>/dev/null
 	done
-	_keys="$(test_key 0) $(test_key 1) $(test_key 2) $(test_key 3) $EXTRA_KEYS"
-	for _k in $_keys; do
-		for _id in $(shmids_of_key "$_k"); do
-			ipcrm -m "$_id" 2>/dev/null
+	_tl_keys="$(test_key 0) $(test_key 1) $(test_key 2) $(test_key 3) $EXTRA_KEYS"
+	for _tl_k in $_tl_keys; do
+		for _tl_id in $(shmids_of_key "$_tl_k"); do
+			ipcrm -m "$_tl_id" 2>/dev/null
 		done
-		ipcrm -M "$_k" 2>/dev/null
+		ipcrm -M "$_tl_k" 2>/dev/null
 	done
-	_left=
-	for _k in $_keys; do
-		[ -z "$(shmids_of_key "$_k")" ] || _left="$_left key $_k"
+	_tl_left=
+	for _tl_k in $_tl_keys; do
+		[ -z "$(shmids_of_key "$_tl_k")" ] || _tl_left="$_tl_left key $_tl_k"
 	done
-	for _id in $SHMIDS; do
-		! shm_exists "$_id" || _left="$_left shmid $_id"
+	for _tl_id in $SHMIDS; do
+		! shm_exists "$_tl_id" || _tl_left="$_tl_left shmid $_tl_id"
 	done
-	if [ -n "$_left" ]; then
-		echo "FAIL: segments left behind after cleanup:$_left"
-		[ "$_status" -ne 0 ] || _status=1
+	if [ -n "$_tl_left" ]; then
+		echo "FAIL: segments left behind after cleanup:$_tl_left"
+		[ "$_tl_status" -ne 0 ] || _tl_status=1
 	fi
 	[ -z "$T" ] || rm -rf "$T"
-	exit "$_status"
+	for _tl_d in $EXTRA_DIRS; do
+		rm -rf "$_tl_d"
+	done
+	exit "$_tl_status"
 }
 
 trap testlib_cleanup EXIT
