@@ -643,7 +643,12 @@ input_draw_status(struct ui *ui)
 		setcchar(&cc, wc, A_BOLD, 0, NULL);
 		wadd_wch(ui->status, &cc);
 	}
-	if (ui->message[0] != '\0' && ui_now_ms() < ui->message_until) {
+	if (ui->key_now_shmid >= 0) {
+		snprintf(left, sizeof left, "  ORPHAN: key 0x%08x now names another board "
+		    "(shmid %d); F6 saves this one", (unsigned)ui->seg.key, ui->key_now_shmid);
+		wattrset(ui->status, screen_attr(ui, UC_WARNING));
+		waddnstr(ui->status, left, COLS - getcurx(ui->status));
+	} else if (ui->message[0] != '\0' && ui_now_ms() < ui->message_until) {
 		x = getcurx(ui->status) + 2;
 		wattrset(ui->status, screen_attr(ui, ui->message_warn ? UC_WARNING : UC_MESSAGE));
 		if (x < COLS)

@@ -102,9 +102,9 @@ sidebar_title(struct ui *ui, int y, const char *title)
 
 /* Rows the segment section needs. */
 static int
-sidebar_segment_rows(void)
+sidebar_segment_rows(const struct ui *ui)
 {
-	return 1 + SHMINFO_NFIELDS + 2;
+	return 1 + SHMINFO_NFIELDS + 2 + (ui->key_now_shmid >= 0);
 }
 
 /* Draw the segment section in rows y.. (at most rows). */
@@ -140,6 +140,11 @@ sidebar_segment(struct ui *ui, int y, int rows)
 			snprintf(line, sizeof line, "(detached)");
 		sidebar_text(ui, y + used++, 2 + SIDEBAR_NAME_W,
 		    screen_attr(ui, ui->attached ? UC_VALUE : UC_WARNING), line);
+	}
+	if (used < rows && ui->key_now_shmid >= 0) {
+		sidebar_text(ui, y + used, 1, screen_attr(ui, UC_NAME), "key now names");
+		snprintf(line, sizeof line, "shmid %d: ANOTHER board", ui->key_now_shmid);
+		sidebar_text(ui, y + used++, 2 + SIDEBAR_NAME_W, screen_attr(ui, UC_WARNING), line);
 	}
 	if (used < rows) {
 		sidebar_text(ui, y + used, 1, screen_attr(ui, UC_NAME), "futex word");
@@ -271,7 +276,7 @@ sidebar_draw(struct ui *ui)
 	wattrset(ui->sidebar, screen_attr(ui, UC_OUTSIDE));
 	mvwvline(ui->sidebar, 0, 0, ACS_VLINE, LINES - 2);
 	wattrset(ui->sidebar, A_NORMAL);
-	need[SECTION_SEGMENT] = sidebar_segment_rows();
+	need[SECTION_SEGMENT] = sidebar_segment_rows(ui);
 	need[SECTION_CLIENTS] = sidebar_clients_rows(ui);
 	need[SECTION_SYSCALLS] = sidebar_syscalls_rows(ui);
 	left = LINES - 2;

@@ -307,12 +307,15 @@ ui_slow_tick(struct ui *ui)
 		ui->orphan_seen = true;
 		ui->mode = MODE_ORPHAN;
 	}
-	ui->key_now_shmid = -1;
+	id = -1;
 	if (ui->seg.key != 0 && ui->stat_ok && shminfo_dest(&ui->stat)) {
 		id = shmget(ui->seg.key, 0, 0);
-		if (id >= 0 && id != ui->seg.shmid)
-			ui->key_now_shmid = id;
+		if (id == ui->seg.shmid)
+			id = -1;
 	}
+	if (id != ui->key_now_shmid)
+		ui->dirty |= UI_DIRTY_STATUS;
+	ui->key_now_shmid = id < 0 ? -1 : id;
 }
 
 /* True when the board changed since the canvas last drew it. */
