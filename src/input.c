@@ -106,26 +106,63 @@ input_put(struct ui *ui, uint32_t col, uint32_t row, uint32_t cp)
 	return true;
 }
 
-/* Add direction bits to the line character at (col, row). */
-static void
-input_link(struct ui *ui, uint32_t col, uint32_t row, unsigned bits)
+/* The directions the line character at (col, row) has (exact for the pen's last cell). */
+static unsigned
+input_bits_at(const struct ui *ui, uint32_t col, uint32_t row)
 {
 	uint32_t cp = cell_cp(board_get(&ui->seg.board, col, row));
 
-	input_put(ui, col, row, input_box_of[(input_box_bits(cp) | bits) & 15]);
+	if (ui->pen_valid && col == ui->pen_col && row == ui->pen_row &&
+	    cp == input_box_of[ui->pen_bits])
+		return ui->pen_bits;
+	return input_box_bits(cp);
 }
 
-/* Connect two neighbouring cells with a line. */
+/*
+ * Connect two neighbouring cells with a line. A lone direction is drawn as
+ * a full line, which reads back as both ways; so the directions of the
+ * pen's last cell are remembered exactly, and a stroke turns its corners
+ * right (a corner, not a tee).
+ */
 static void
 input_line_step(struct ui *ui, uint32_t c1, uint32_t r1, uint32_t c2, uint32_t r2)
 {
 	unsigned there = c2 > c1 ? RIGHT : c2 < c1 ? LEFT : r2 > r1 ? DOWN : UP;
 	unsigned back = there == RIGHT ? LEFT : there == LEFT ? RIGHT : there == DOWN ? UP : DOWN;
+	unsigned to;
 
 	if (c1 == c2 && r1 == r2)
 		return;
-	input_link(ui, c1, r1, there);
-	input_link(ui, c2, r2, back);
+	input_put(ui, c1, r1, input_box_of[(input_bits_at(ui, c1, r1) | there) & 15]);
+	to = (input_bits_at(ui, c2, r2) | back) & 15;
+	input_put(ui, c2, r2, input_box_of[to]);
+	ui->pen_valid = true;
+	ui->pen_col = c2;
+	ui->pen_row = r2;
+	ui->pen_bits = to;
+}
+
+/* Draw the box with corners (c0, r0) and (c1, r1), joining lines it crosses. */
+static void
+input_box(struct ui *ui, uint32_t c0, uint32_t r0, uint32_t c1, uint32_t r1)
+{
+	uint32_t c, r;
+	unsigned bits;
+
+	for (r = r0; r <= r1; r++) {
+		for (c = c0; c <= c1; c++) {
+			if (r != r0 && r != r1 && c != c0 && c != c1)
+				continue;
+			bits = 0;
+			if (r == r0 || r == r1)
+				bits |= (c > c0 ? LEFT : 0) | (c < c1 ? RIGHT : 0);
+			if (c == c0 || c == c1)
+				bits |= (r > r0 ? UP : 0) | (r < r1 ? DOWN : 0);
+			if (bits != 0)
+				input_put(ui, c, r, input_box_of[(input_bits_at(ui, c, r) | bits) & 15]);
+		}
+	}
+	ui->pen_valid = false;
 }
 
 /* Apply the current tool to a cell the pen arrives at from (pc, pr). */
@@ -239,7 +276,7 @@ static void
 input_enter(struct ui *ui)
 {
 	const struct board *b = ui_board(ui);
-	uint32_t c0, c1, r0, r1, c, r;
+	uint32_t c0, c1, r0, r1;
 
 	if (b == NULL)
 		return;
@@ -265,14 +302,7 @@ input_enter(struct ui *ui)
 	c1 = ui->anchor_col < ui->me.col ? ui->me.col : ui->anchor_col;
 	r0 = ui->anchor_row < ui->me.row ? ui->anchor_row : ui->me.row;
 	r1 = ui->anchor_row < ui->me.row ? ui->me.row : ui->anchor_row;
-	for (c = c0; c < c1; c++) {
-		input_line_step(ui, c, r0, c + 1, r0);
-		input_line_step(ui, c, r1, c + 1, r1);
-	}
-	for (r = r0; r < r1; r++) {
-		input_line_step(ui, c0, r, c0, r + 1);
-		input_line_step(ui, c1, r, c1, r + 1);
-	}
+	input_box(ui, c0, r0, c1, r1);
 	ui_publish_cursor(ui);
 }
 

@@ -101,6 +101,9 @@ struct ui {
 	bool anchor_set;           /* box tool: first corner chosen */
 	uint32_t anchor_col, anchor_row;
 	bool mouse_down;
+	bool pen_valid;                /* line tool: the exact directions of the last cell drawn */
+	uint32_t pen_col, pen_row;
+	unsigned pen_bits;
 	uint32_t last_col, last_row;   /* previous pen position while dragging */
 
 	/* viewport and layout */
