@@ -596,9 +596,15 @@ input_key(struct ui *ui, int ret, wint_t ch)
 	case MODE_PROMPT_SAVE:
 		input_prompt_key(ui, ret, ch);
 		break;
+	case MODE_ORPHAN:
+		if (input_bound(ret, ch) != ACT_NONE) {
+			ui->mode = MODE_DRAW;
+			input_action(ui, input_bound(ret, ch));
+			break;
+		}
+		/* fall through */
 	case MODE_CONFIRM_CLEAR:
 	case MODE_CONFIRM_REMOVE:
-	case MODE_ORPHAN:
 		if (ret == KEY_CODE_YES && ch == KEY_MOUSE) {
 			MEVENT ev;
 

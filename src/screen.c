@@ -306,6 +306,7 @@ screen_layout(struct ui *ui)
 			leaveok(*w[i], FALSE);
 	clearok(curscr, TRUE);
 	canvas_invalidate(ui);
+	ui->view_col = ui->view_row = 0;
 	canvas_follow_cursor(ui);
 }
 
