@@ -1,0 +1,105 @@
+#!/bin/sh
+# ui_resize.sh - resizing a client's terminal, through tmux: to 60x20 and
+# back to 120x40 the drawing (UTF-8 included) is still shown and the board
+# unchanged; 50x12 (the minimum) still shows the board; 49x12 and 40x10 show
+# the "needs at least" message instead, keys other than quit change nothing
+# then, what others draw meanwhile shows once it is big again; F10 quits from
+# the too-small screen and the terminal is restored.
+
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=uilib.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/uilib.sh"
+
+SMALL='pizarra needs at least 50x12;'
+
+# ---------------------------------------------------------------------------
+section "A draws, B watches"
+ui_start A "$PIZARRA" -k "$KEY"
+ID=$(board_shmid)
+[ -n "$ID" ] || abort "A started but there is no segment under $KEY"
+ui_start B "$PIZARRA" -k "$KEY"
+ui_type A "resize me"
+ui_keys A Enter
+ui_type A "ñandú € ┌─┐"
+ui_wait A '^resize me +│' 2 "A shows its first line"
+ui_wait A '^ñandú € ┌─┐ +│' 2 "A shows its UTF-8 line"
+ui_wait B '^ñandú € ┌─┐ +│' 3 "B shows A's UTF-8 line"
+printf 'resize me\nñandú € ┌─┐\n' >"$T/board1"
+dump_is "$T/board1"
+
+# ---------------------------------------------------------------------------
+section "A at 60x20: the drawing is still shown"
+ui_resize A 60 20
+ui_wait A '^resize me +│' 3 "A at 60x20 shows the first line"
+ui_wait A '^ñandú € ┌─┐ +│' 2 "A at 60x20 shows the UTF-8 line"
+ui_wait A 'shm_nattch +2$' 2 "A at 60x20 shows the sidebar"
+ui_wait A '^F1Help' 2 "A at 60x20 shows the key bar"
+ui_never A "$SMALL" "60x20 is not too small"
+check "A's pane really is 60x20" ui_size_is A 60x20
+dump_is "$T/board1"
+
+section "A back at 120x40"
+ui_resize A 120 40
+ui_wait A 'F10Quit' 3 "A at 120x40 shows the whole key bar again"
+ui_wait A '^resize me +│' 2 "A at 120x40 shows the first line"
+ui_wait A '^ñandú € ┌─┐ +│' 2 "A at 120x40 shows the UTF-8 line"
+dump_is "$T/board1"
+ui_keys A Enter
+ui_type A "typed after resizing"
+ui_wait B '^typed after resizing +│' 3 "A draws after resizing, B sees it"
+printf 'resize me\nñandú € ┌─┐\ntyped after resizing\n' >"$T/board2"
+dump_is "$T/board2"
+
+# ---------------------------------------------------------------------------
+section "the minimum: 50x12 shows the board, 49x12 does not"
+ui_wait A ' 20,2 on 200x60' 2 "A's cursor is at column 20"
+ui_resize A 50 12
+# The canvas is 20 columns wide now: to show the cursor (column 20) the view
+# scrolls right by one column.
+ui_wait A '^esize me' 3 "A at 50x12 shows the drawing, scrolled to follow the cursor"
+ui_wait A '^F1Help' 2 "A at 50x12 shows the key bar"
+ui_never A "$SMALL" "50x12 is not too small"
+ui_resize A 49 12
+ui_wait A "$SMALL" 3 "A at 49x12 says it needs at least 50x12"
+ui_wait A 'this terminal is 49x12\.' 2 "A at 49x12 names its size"
+
+section "A at 40x10: needs at least 50x12"
+ui_resize A 40 10
+ui_wait A "$SMALL" 3 "A at 40x10 says it needs at least 50x12"
+ui_wait A 'this terminal is 40x10\.' 2 "A at 40x10 names its size"
+ui_wait A 'F10 quits; nothing is lost' 2 "A at 40x10 says how to quit"
+ui_never A 'resize me' "A at 40x10 does not show the board"
+ui_type A "xyz"
+ui_keys A F8 y F7 y
+ui_keys B Down Down Down
+ui_type B "B while A was small"
+ui_wait A 'this terminal is 40x10\.' 2 "A at 40x10 still shows the message after keys"
+check "A still runs" ui_alive A
+ui_wait B '^B while A was small +│' 2 "B shows its own text"
+printf 'resize me\nñandú € ┌─┐\ntyped after resizing\nB while A was small\n' >"$T/board3"
+dump_is "$T/board3"
+ui_wait B 'dest +no$' 2 "no IPC_RMID came from the too-small A"
+
+section "A back at 120x40: nothing was lost, B's text is there"
+ui_resize A 120 40
+ui_wait A 'F10Quit' 3 "A at 120x40 shows the key bar again"
+ui_never A "$SMALL" "the message is gone"
+ui_wait A '^resize me +│' 2 "back at 120x40, A shows the board from column 0 again (the cursor, at column 20, fits)"
+ui_keys A Home
+ui_wait A ' 0,2 on 200x60' 2 "Home takes A's cursor to column 0"
+ui_wait A '^resize me +│' 2 "A shows its first line"
+ui_wait A '^ñandú € ┌─┐ +│' 2 "A shows its UTF-8 line"
+ui_wait A '^B while A was small +│' 2 "A shows what B drew while it was small"
+ui_never A 'xyz' "the keys typed while too small drew nothing"
+dump_is "$T/board3"
+
+# ---------------------------------------------------------------------------
+section "F10 quits from the too-small screen"
+ui_resize A 40 10
+ui_wait A "$SMALL" 3 "A at 40x10 again"
+ui_quit A
+ui_wait B 'shm_nattch +1$' 2 "B shows shm_nattch 1 after A quit"
+ui_quit B
+dump_is "$T/board3"
+
+finish

@@ -1,0 +1,103 @@
+#!/bin/sh
+# ui_sync.sh - three terminals on one board, through tmux: text (UTF-8
+# included) typed in one appears live in the other two and in `pizarra
+# dump`; q draws a q; every sidebar follows shm_nattch and the CLIENTS list
+# as clients come and go: 3 -> 2 when one quits with F10 (its terminal
+# restored) -> 3 when another starts (and sees the drawing) -> 2 within 2 s
+# when one is killed with kill -9 (its row leaves the list within 2 s);
+# the board outlives its last client (no IPC_RMID was asked for).
+
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=uilib.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/uilib.sh"
+
+ALL="A B C"
+
+# ---------------------------------------------------------------------------
+section "three clients start on key $KEY"
+ui_start A "$PIZARRA" -k "$KEY"
+ID=$(board_shmid)
+[ -n "$ID" ] || abort "A started but there is no segment under $KEY"
+ui_wait A "created a 200x60 board at key $KEY \\(shmid $ID\\)" 2 "A says it created the board"
+ui_start B "$PIZARRA" -k "$KEY"
+ui_start C "$PIZARRA" -k "$KEY"
+check "B and C joined A's segment (still one shmid, $ID)" [ "$(shmids_of_key "$KEY")" = "$ID" ]
+ui_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
+ui_wait_all "$ALL" 'CLIENTS +3 in slots, nattch 3$' 3 "the sidebar lists 3 clients in slots"
+for c in $ALL; do
+	p=$(ui_pid "$c")
+	check "info --json lists $c (pid $p) on its tty $(ui_tty "$c")" [ "$(client_pid_of "$c")" = "$p" ]
+	ui_wait_all "$ALL" "[●*] $p +[^ ]+ +$(ui_tty "$c")( |$)" 2 "the CLIENTS list has $c's row (pid $p)"
+	ui_wait "$c" "[●*] $p +[^ ]+ +[^ ]+ +you$" 2 "$c's own row says 'you'"
+done
+
+# ---------------------------------------------------------------------------
+section "text typed in one terminal appears in the other two; q draws"
+ui_type A "hello from A"
+ui_wait_all "B C" '^hello from A +│' 3 "A's text appears"
+ui_keys A Enter
+ui_type A q
+ui_wait_all "$ALL" '^q +│' 3 "the q A typed is drawn"
+check "A still runs after typing q" ui_alive A
+ui_still A 'F10Quit' "A's key bar is still there after q"
+
+ui_keys B Down Down Down
+ui_type B "B: ñandú € ┌─┐"
+ui_wait_all "A C" '^B: ñandú € ┌─┐ +│' 3 "B's UTF-8 text appears"
+ui_keys C Down Down Down Down Down
+ui_type C "C was here └─┘"
+ui_wait_all "A B" '^C was here └─┘ +│' 3 "C's text appears"
+printf 'hello from A\nq\n\nB: ñandú € ┌─┐\n\nC was here └─┘\n' >"$T/board1"
+dump_is "$T/board1"
+
+# ---------------------------------------------------------------------------
+section "C quits with F10: 3 -> 2, C's terminal is restored"
+pc=$(ui_pid C)
+ui_quit C
+ui_wait_all "A B" 'shm_nattch +2$' 2 "shm_nattch drops to 2 after C quit"
+ui_wait_all "A B" 'CLIENTS +2 in slots, nattch 2$' 2 "2 clients in slots after C quit"
+ui_wait_not A "[●*] $pc( |$)" 2 "C's row (pid $pc) leaves A's CLIENTS list"
+ui_wait_not B "[●*] $pc( |$)" 2 "C's row (pid $pc) leaves B's CLIENTS list"
+
+# ---------------------------------------------------------------------------
+section "D starts: 2 -> 3, D sees the drawing"
+ui_start D "$PIZARRA" -k "$KEY"
+ALL="A B D"
+ui_wait_all "$ALL" 'shm_nattch +3$' 3 "shm_nattch is 3 again"
+ui_wait D '^hello from A +│' 2 "D shows A's text"
+ui_wait D '^B: ñandú € ┌─┐ +│' 2 "D shows B's text"
+ui_wait D '^C was here └─┘ +│' 2 "D shows the text of C, who left"
+
+# ---------------------------------------------------------------------------
+section "B is killed with kill -9: 3 -> 2 within 2 s, its row leaves the list"
+pb=$(client_pid_of B)
+check "info --json gives B's pid ($pb) by its tty" [ -n "$pb" ] && [ "$pb" = "$(ui_pid B)" ]
+[ -n "$pb" ] || pb=$(ui_pid B)
+kill -9 "$pb"
+ui_deadline 2
+ui_wait_all "A D" 'shm_nattch +2$' 2 "shm_nattch is 2 within 2 s of kill -9"
+ui_wait_not A "[●*] $pb( |$)" 2 "the killed B (pid $pb) leaves A's CLIENTS list within 2 s"
+ui_wait_not D "[●*] $pb( |$)" 2 "the killed B (pid $pb) leaves D's CLIENTS list within 2 s"
+ui_deadline_end
+ui_wait_all "A D" 'CLIENTS +2 in slots, nattch 2$' 2 "2 clients in slots after the kill"
+ui_wait_exit B 137 2
+
+# ---------------------------------------------------------------------------
+section "drawing goes on; the last clients quit (F10 and Ctrl-Q)"
+ui_keys D Down Down Down Down Down Down Down
+ui_type D "D after the kill"
+ui_wait A '^D after the kill +│' 3 "D's text appears in A"
+printf 'hello from A\nq\n\nB: ñandú € ┌─┐\n\nC was here └─┘\n\nD after the kill\n' >"$T/board2"
+dump_is "$T/board2"
+ui_quit A C-q
+ui_wait D 'shm_nattch +1$' 2 "D shows shm_nattch 1 after A quit with Ctrl-Q"
+ui_quit D
+UI_CHECKS=$((UI_CHECKS + 1))
+if ui_poll 2 shm_exists "$ID" && [ "$(awk -v id="$ID" '$2 == id { print $7 }' /proc/sysvipc/shm)" = 0 ]; then
+	pass "the board outlives its clients: shmid $ID is still there, shm_nattch 0"
+else
+	fail "shmid $ID should still exist with shm_nattch 0 (nobody asked for IPC_RMID)"
+fi
+dump_is "$T/board2"
+
+finish

@@ -1,0 +1,566 @@
+# shellcheck shell=sh
+# uilib.sh - sourced by the ui_*.sh tests: they drive the interactive board
+# through tmux, one private tmux server (so one pty) per pizarra client,
+# and read what each terminal shows with `tmux capture-pane -p`.
+#
+# It gives every test:
+#   - a key of its own, KEY = (0xD0 + UI_N) << 24 | (PID & 0xFFFFFF), where
+#     UI_N is the test's number (below) and PID this shell's pid, so tests
+#     running in parallel never share a board (the Check suites use 0xA0 + n
+#     with their own pid, testlib.sh's cli tests 0xE0 + n with theirs);
+#   - a temporary directory $T (under TESTS_BUILDDIR, or mktemp -d);
+#   - clients: ui_start NAME [VAR=VALUE]... PROGRAM ARGS... runs PROGRAM in a
+#     new tmux server "pz-TEST-PID-NAME", 120x40, through a wrapper that
+#     records the program's pid, and once it exits prints
+#       [pizarra exited STATUS; tty restored|CHANGED]
+#     on the (normal) screen, and keeps the pane open;
+#   - polling with a deadline, never fixed sleeps: ui_wait, ui_wait_not,
+#     ui_wait_all, ui_wait_exit... (a 50 ms pause between two captures,
+#     /proc/uptime as the clock; ui_deadline gives several checks one
+#     deadline); every failure names the check and shows the last capture of
+#     the pane it was about;
+#   - an EXIT trap that kills every tmux server the test started, waits for
+#     (and at worst kill -9s) every pizarra it started, removes the segment
+#     under KEY and every segment the test registered (even one marked for
+#     removal, whose key is 0), and fails the test if one survived.
+#
+# Environment (set by `make check`): PIZARRA, TESTS_SRCDIR, TESTS_BUILDDIR.
+# Run by hand from the source tree:
+#   PIZARRA=$PWD/src/pizarra TESTS_SRCDIR=$PWD/tests TESTS_BUILDDIR=$PWD/tests \
+#   LC_ALL=C.UTF-8 sh tests/ui_sync.sh
+# A test is skipped (exit 77) when tmux is not installed.
+
+set -u
+
+UI_TEST=$(basename "$0" .sh)
+case $UI_TEST in
+ui_sync) UI_N=0 ;;
+ui_lesson) UI_N=1 ;;
+ui_view) UI_N=2 ;;
+ui_resize) UI_N=3 ;;
+ui_vt100) UI_N=4 ;;
+*)
+	echo "uilib.sh: unknown test '$UI_TEST': give it a number in uilib.sh" >&2
+	exit 99
+	;;
+esac
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "SKIP: $UI_TEST needs tmux, which is not installed"
+	exit 77
+fi
+
+: "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
+: "${TESTS_BUILDDIR:=$TESTS_SRCDIR}"
+: "${PIZARRA:=$TESTS_BUILDDIR/../src/pizarra}"
+LC_ALL=C.UTF-8
+export LC_ALL
+# Our own tmux servers only, whatever terminal runs the tests.
+unset TMUX TMUX_PANE
+
+KEY=$(printf '0x%08x' $((((0xD0 + UI_N) << 24) | ($$ & 0xFFFFFF))))
+UI_WAIT=${UI_WAIT:-5}      # default deadline of a poll, in seconds
+UI_FAILS=0
+UI_CHECKS=0
+UI_CLIENTS=                # NAMEs started with ui_start
+UI_SOCKETS=                # their tmux sockets, removed at exit
+UI_SHMIDS=                 # segments that must be gone at exit
+UI_CAP=                    # file of the last capture
+UI_BY=                     # a shared deadline (see ui_poll), or empty
+T=
+
+# The terminal type inside the panes: tmux's own if this system knows it.
+if infocmp tmux-256color >/dev/null 2>&1; then
+	UI_TERM=tmux-256color
+else
+	UI_TERM=screen
+fi
+
+# ---------------------------------------------------------------- reporting
+
+# fail MESSAGE...: record a failed check (the test goes on and exits 1).
+fail() {
+	UI_FAILS=$((UI_FAILS + 1))
+	printf 'FAIL: %s\n' "$*"
+}
+
+# pass MESSAGE...: record a passed check.
+pass() {
+	printf 'ok: %s\n' "$*"
+}
+
+# section TITLE: a heading in the log.
+section() {
+	printf '\n== %s\n' "$*"
+}
+
+# finish: end of the test; exit 1 when a check failed.
+finish() {
+	printf '\n%s: %d checks, %d failed\n' "$UI_TEST" "$UI_CHECKS" "$UI_FAILS"
+	[ "$UI_FAILS" -eq 0 ] || exit 1
+	exit 0
+}
+
+# abort MESSAGE...: a check the rest of the test cannot do without failed.
+abort() {
+	fail "$* (giving up on the rest of the test)"
+	UI_CHECKS=$((UI_CHECKS + 1))
+	finish
+}
+
+# check MESSAGE CMD...: a generic assertion.
+check() {
+	_ui_msg=$1
+	shift
+	UI_CHECKS=$((UI_CHECKS + 1))
+	if "$@"; then
+		pass "$_ui_msg"
+		return 0
+	fi
+	fail "$_ui_msg"
+	return 1
+}
+
+# show_capture NAME: the last capture of NAME's pane, framed, for a failure.
+show_capture() {
+	printf '   --- last capture of %s (tmux -L %s, %s):\n' "$1" "$(ui_server "$1")" \
+	    "$(ui_tmux "$1" display-message -p '#{pane_width}x#{pane_height}' 2>/dev/null)"
+	if [ -f "$T/$1.cap" ]; then
+		awk '{ l[NR] = $0; if ($0 != "") last = NR }
+		END { for (i = 1; i <= last; i++) print "   |" l[i] }' "$T/$1.cap"
+	else
+		echo '   (none)'
+	fi
+	printf '   ---\n'
+}
+
+# show_file FILE TITLE: a file's content framed, for a failure.
+show_file() {
+	printf '   --- %s:\n' "$2"
+	sed 's/^/   |/' "$1"
+	printf '   --- (bytes:)\n'
+	od -c "$1" | sed 's/^/   /' | head -20
+}
+
+# ------------------------------------------------------------------ clock
+
+# ui_now_cs: centiseconds on a monotonic clock (/proc/uptime).
+ui_now_cs() {
+	read -r _ui_up _ui_rest </proc/uptime
+	_ui_cs=${_ui_up%.*}${_ui_up#*.}
+	while [ "${_ui_cs#0}" != "$_ui_cs" ] && [ ${#_ui_cs} -gt 1 ]; do
+		_ui_cs=${_ui_cs#0}
+	done
+	echo "$_ui_cs"
+}
+
+# ui_nap: the short pause between two polls.
+ui_nap() {
+	sleep 0.05
+}
+
+# -------------------------------------------------------------- the panes
+
+# ui_server NAME: the tmux server (socket name) of client NAME.
+ui_server() {
+	echo "pz-$UI_TEST-$$-$1"
+}
+
+# ui_tmux NAME ARGS...: run a tmux command on NAME's private server.
+ui_tmux() {
+	_ui_s=$(ui_server "$1")
+	shift
+	tmux -L "$_ui_s" "$@"
+}
+
+# ui_capture NAME: capture NAME's pane into $T/NAME.cap (UI_CAP names it).
+ui_capture() {
+	UI_CAP=$T/$1.cap
+	ui_tmux "$1" capture-pane -p >"$UI_CAP.new" 2>&1
+	mv "$UI_CAP.new" "$UI_CAP"
+}
+
+# ui_shows NAME REGEX: NAME's pane shows a line matching REGEX (grep -E) now.
+ui_shows() {
+	ui_capture "$1"
+	grep -Eq -- "$2" "$UI_CAP"
+}
+
+# ui_poll SECS CMD...: run CMD until it succeeds or SECS seconds passed.
+# When UI_BY is set (centiseconds of ui_now_cs) it is the deadline instead,
+# so that several checks can share one: "all of this within 2 s of X".
+ui_poll() {
+	if [ -n "$UI_BY" ]; then
+		_ui_end=$UI_BY
+	else
+		_ui_end=$(($(ui_now_cs) + $1 * 100))
+	fi
+	shift
+	while :; do
+		"$@" && return 0
+		[ "$(ui_now_cs)" -lt "$_ui_end" ] || break
+		ui_nap
+	done
+	"$@"
+}
+
+# ui_wait NAME REGEX [SECS] [WHAT]: NAME's pane shows REGEX within SECS.
+ui_wait() {
+	UI_CHECKS=$((UI_CHECKS + 1))
+	if ui_poll "${3:-$UI_WAIT}" ui_shows "$1" "$2"; then
+		pass "${4:-$1 shows /$2/}"
+		return 0
+	fi
+	fail "${4:-$1 shows /$2/}: not on $1's screen within ${3:-$UI_WAIT} s (looked for /$2/)"
+	show_capture "$1"
+	return 1
+}
+
+# ui_lacks NAME REGEX: NAME's pane does not show REGEX now.
+ui_lacks() {
+	! ui_shows "$1" "$2"
+}
+
+# ui_wait_not NAME REGEX [SECS] [WHAT]: REGEX leaves NAME's pane within SECS.
+ui_wait_not() {
+	UI_CHECKS=$((UI_CHECKS + 1))
+	if ui_poll "${3:-$UI_WAIT}" ui_lacks "$1" "$2"; then
+		pass "${4:-$1 no longer shows /$2/}"
+		return 0
+	fi
+	fail "${4:-$1 no longer shows /$2/}: still on $1's screen after ${3:-$UI_WAIT} s (/$2/)"
+	show_capture "$1"
+	return 1
+}
+
+# ui_wait_all "NAMES" REGEX [SECS] [WHAT]: every pane in NAMES shows REGEX
+# within SECS of the call (one deadline for all).
+ui_wait_all() {
+	_ui_rc=0
+	_ui_by=$UI_BY
+	[ -n "$_ui_by" ] || UI_BY=$(($(ui_now_cs) + ${3:-$UI_WAIT} * 100))
+	for _ui_c in $1; do
+		ui_wait "$_ui_c" "$2" "${3:-$UI_WAIT}" "${4:+$4 ($_ui_c)}" || _ui_rc=1
+	done
+	UI_BY=$_ui_by
+	return $_ui_rc
+}
+
+# ui_deadline SECS: from now on every poll ends SECS seconds from now, until
+# ui_deadline_end.
+ui_deadline() {
+	UI_BY=$(($(ui_now_cs) + $1 * 100))
+}
+
+ui_deadline_end() {
+	UI_BY=
+}
+
+# ui_still NAME REGEX [WHAT]: NAME's pane shows REGEX right now (no waiting,
+# for what must not have changed).
+ui_still() {
+	UI_CHECKS=$((UI_CHECKS + 1))
+	if ui_shows "$1" "$2"; then
+		pass "${3:-$1 still shows /$2/}"
+		return 0
+	fi
+	fail "${3:-$1 still shows /$2/}: not on $1's screen (/$2/)"
+	show_capture "$1"
+	return 1
+}
+
+# ui_never NAME REGEX [WHAT]: NAME's pane does not show REGEX right now.
+ui_never() {
+	UI_CHECKS=$((UI_CHECKS + 1))
+	if ui_lacks "$1" "$2"; then
+		pass "${3:-$1 does not show /$2/}"
+		return 0
+	fi
+	fail "${3:-$1 does not show /$2/}: but it does (/$2/)"
+	show_capture "$1"
+	return 1
+}
+
+# ui_start NAME [VAR=VALUE]... PROGRAM [ARG]...: start a client in its own
+# tmux server and wait until its key bar is up (keys sent earlier would be
+# echoed by the tty). The wrapper keeps the pane after PROGRAM exits.
+# UI_READY (default F10Quit) is the marker waited for; "" waits for nothing.
+ui_start() {
+	_ui_name=$1
+	shift
+	UI_CLIENTS="$UI_CLIENTS $_ui_name"
+	rm -f "$T/$_ui_name.pid" "$T/$_ui_name.status" "$T/$_ui_name.cap"
+	if ! ui_tmux "$_ui_name" -f /dev/null new-session -d -x 120 -y 40 \
+	    sh "$T/run.sh" "$T/$_ui_name" env TERM="$UI_TERM" "$@" >"$T/tmux.err" 2>&1; then
+		abort "tmux new-session for $_ui_name failed: $(cat "$T/tmux.err")"
+	fi
+	UI_SOCKETS="$UI_SOCKETS $(ui_flag "$_ui_name" '#{socket_path}')"
+	if [ -n "${UI_READY-F10Quit}" ]; then
+		ui_wait "$_ui_name" "${UI_READY-F10Quit}" "$UI_WAIT" "$_ui_name started ($*)" ||
+		    abort "$_ui_name did not start"
+	fi
+}
+
+# ui_pid NAME: the pid of NAME's program (empty if it never started).
+ui_pid() {
+	cat "$T/$1.pid" 2>/dev/null
+}
+
+# ui_tty NAME: NAME's terminal as pizarra names it (pts/N).
+ui_tty() {
+	ui_tmux "$1" display-message -p '#{pane_tty}' | sed 's|^/dev/||'
+}
+
+# ui_flag NAME FORMAT: a tmux format of NAME's pane, e.g. '#{alternate_on}'.
+ui_flag() {
+	ui_tmux "$1" display-message -p "$2"
+}
+
+# ui_keys NAME KEY...: send keys by tmux name (F10, Enter, C-q, Down...).
+ui_keys() {
+	_ui_name=$1
+	shift
+	ui_tmux "$_ui_name" send-keys "$@"
+}
+
+# ui_type NAME TEXT: type TEXT literally (UTF-8 included).
+ui_type() {
+	ui_tmux "$1" send-keys -l -- "$2"
+}
+
+# ui_resize NAME COLS ROWS: resize NAME's window and wait until the pane has it.
+ui_resize() {
+	ui_tmux "$1" resize-window -x "$2" -y "$3"
+	UI_CHECKS=$((UI_CHECKS + 1))
+	if ui_poll "$UI_WAIT" ui_size_is "$1" "$2x$3"; then
+		return 0
+	fi
+	fail "tmux did not resize $1's pane to $2x$3 (it is $(ui_flag "$1" '#{pane_width}x#{pane_height}'))"
+	return 1
+}
+
+# ui_size_is NAME WxH: NAME's pane has that size.
+ui_size_is() {
+	[ "$(ui_flag "$1" '#{pane_width}x#{pane_height}')" = "$2" ]
+}
+
+# ui_alive NAME: NAME's program is still running.
+ui_alive() {
+	_ui_p=$(ui_pid "$1")
+	[ -n "$_ui_p" ] && kill -0 "$_ui_p" 2>/dev/null && [ ! -f "$T/$1.status" ]
+}
+
+# ui_exited NAME: NAME's program has exited (the wrapper wrote its status).
+ui_exited() {
+	[ -f "$T/$1.status" ]
+}
+
+# ui_wait_exit NAME STATUS [SECS]: NAME's program exits with STATUS.
+ui_wait_exit() {
+	UI_CHECKS=$((UI_CHECKS + 1))
+	if ! ui_poll "${3:-$UI_WAIT}" ui_exited "$1"; then
+		fail "$1 did not exit within ${3:-$UI_WAIT} s"
+		ui_capture "$1"
+		show_capture "$1"
+		return 1
+	fi
+	_ui_st=$(cat "$T/$1.status")
+	if [ "$_ui_st" != "$2" ]; then
+		fail "$1 exited with status $_ui_st, expected $2"
+		ui_capture "$1"
+		show_capture "$1"
+		return 1
+	fi
+	pass "$1 exited with status $2"
+	return 0
+}
+
+# ui_restored NAME: after NAME's program exited its terminal is back: the
+# wrapper's line is on the normal screen, the tty modes are those from
+# before (stty -g), no alternate screen, cursor visible, no mouse tracking,
+# no key bar or sidebar left over.
+ui_restored() {
+	ui_wait "$1" "^\\[pizarra exited [0-9]+; tty restored\\]" 2 \
+	    "$1: the wrapper's line is on the screen and the tty modes (stty -g) are back"
+	ui_check_flag "$1" '#{alternate_on}' 0 "$1: the alternate screen is gone"
+	ui_check_flag "$1" '#{cursor_flag}' 1 "$1: the cursor is visible"
+	ui_check_flag "$1" '#{mouse_any_flag}#{mouse_all_flag}#{mouse_button_flag}#{mouse_standard_flag}' \
+	    0000 "$1: mouse tracking is off"
+	ui_never "$1" 'F10Quit|shm_nattch' "$1: no key bar or sidebar left on the screen"
+}
+
+# ui_check_flag NAME FORMAT VALUE WHAT: a tmux pane flag has VALUE.
+ui_check_flag() {
+	_ui_v=$(ui_flag "$1" "$2")
+	UI_CHECKS=$((UI_CHECKS + 1))
+	if [ "$_ui_v" = "$3" ]; then
+		pass "$4"
+		return 0
+	fi
+	fail "$4: tmux says $2 = $_ui_v, expected $3"
+	ui_capture "$1"
+	show_capture "$1"
+	return 1
+}
+
+# ui_quit NAME [KEY]: quit NAME with F10 (or KEY) and check the terminal.
+ui_quit() {
+	ui_keys "$1" "${2:-F10}"
+	ui_wait_exit "$1" 0 && ui_restored "$1"
+}
+
+# ----------------------------------------------------------- the segment
+
+# key_dec KEY: the key as /proc/sysvipc/shm prints it (a signed int).
+key_dec() {
+	_ui_k=$(($1))
+	[ "$_ui_k" -lt 2147483648 ] || _ui_k=$((_ui_k - 4294967296))
+	echo "$_ui_k"
+}
+
+# shmids_of_key KEY: the shmids of the segments under KEY (none, or one).
+shmids_of_key() {
+	awk -v k="$(key_dec "$1")" 'NR > 1 && $1 == k { print $2 }' /proc/sysvipc/shm
+}
+
+# shm_exists ID: true when shmid ID exists.
+shm_exists() {
+	awk -v id="$1" 'NR > 1 && $2 == id { f = 1 } END { exit !f }' /proc/sysvipc/shm
+}
+
+# shm_gone ID: true when shmid ID does not exist.
+shm_gone() {
+	! shm_exists "$1"
+}
+
+# ipcs_lists ID: `ipcs -m` lists shmid ID.
+ipcs_lists() {
+	ipcs -m | awk -v id="$1" '$2 == id { f = 1 } END { exit !f }'
+}
+
+# ipcs_dest ID: `ipcs -m` lists shmid ID with the status dest.
+ipcs_dest() {
+	ipcs -m | awk -v id="$1" '$2 == id && / dest/ { f = 1 } END { exit !f }'
+}
+
+# register_shmid ID: a segment the test made; it must be gone at exit.
+register_shmid() {
+	UI_SHMIDS="$UI_SHMIDS $1"
+}
+
+# board_shmid: the shmid under KEY now (registered for cleanup); empty if none.
+board_shmid() {
+	_ui_id=$(shmids_of_key "$KEY")
+	[ -z "$_ui_id" ] || register_shmid "$_ui_id"
+	echo "$_ui_id"
+}
+
+# dump_is FILE [ARGS...]: `pizarra ARGS dump` (default -k KEY) prints FILE.
+dump_is() {
+	_ui_exp=$1
+	shift
+	[ $# -gt 0 ] || set -- -k "$KEY"
+	UI_CHECKS=$((UI_CHECKS + 1))
+	if ! "$PIZARRA" "$@" dump >"$T/dump.out" 2>"$T/dump.err"; then
+		fail "pizarra $* dump failed: $(cat "$T/dump.err")"
+		return 1
+	fi
+	if cmp -s "$_ui_exp" "$T/dump.out"; then
+		pass "pizarra $* dump prints exactly what was drawn"
+		return 0
+	fi
+	fail "pizarra $* dump differs from what was drawn"
+	show_file "$_ui_exp" "expected"
+	show_file "$T/dump.out" "dump printed"
+	return 1
+}
+
+# client_pid_of NAME: the pid `pizarra info --json` lists for NAME's tty.
+client_pid_of() {
+	"$PIZARRA" -k "$KEY" info --json 2>/dev/null | sed 's/.*"clients":\[//' |
+	    tr '}' '\n' | grep "\"tty\":\"$(ui_tty "$1")\"" |
+	    sed -n 's/.*"pid":\([0-9][0-9]*\).*/\1/p'
+}
+
+# ------------------------------------------------------------------ cleanup
+
+# ui_is_ours PID: PID is still a pizarra this test started.
+ui_is_ours() {
+	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = pizarra ]
+}
+
+ui_cleanup() {
+	_ui_status=$?
+	trap - EXIT
+	trap '' HUP INT PIPE TERM
+	set +u
+	for _ui_c in $UI_CLIENTS; do
+		ui_tmux "$_ui_c" kill-server 2>/dev/null
+	done
+	for _ui_s in $UI_SOCKETS; do
+		rm -f "$_ui_s"
+	done
+	# tmux hangs up the panes: pizarra quits on SIGHUP; kill -9 what does not.
+	for _ui_c in $UI_CLIENTS; do
+		_ui_p=$(ui_pid "$_ui_c")
+		[ -n "$_ui_p" ] || continue
+		if ! ui_poll 3 eval "! ui_is_ours $_ui_p" 2>/dev/null; then
+			echo "cleanup: $_ui_c (pid $_ui_p) ignored the hangup: kill -9"
+			kill -9 "$_ui_p" 2>/dev/null
+			ui_poll 2 eval "! ui_is_ours $_ui_p"
+		fi
+	done
+	for _ui_id in $(shmids_of_key "$KEY") $UI_SHMIDS; do
+		ipcrm -m "$_ui_id" 2>/dev/null
+	done
+	ipcrm -M "$KEY" 2>/dev/null
+	_ui_left=
+	[ -z "$(shmids_of_key "$KEY")" ] || _ui_left=" key $KEY"
+	for _ui_id in $UI_SHMIDS; do
+		! shm_exists "$_ui_id" || _ui_left="$_ui_left shmid $_ui_id"
+	done
+	if [ -n "$_ui_left" ]; then
+		echo "FAIL: segments left behind after cleanup:$_ui_left"
+		[ "$_ui_status" -ne 0 ] || _ui_status=1
+	fi
+	[ -z "$T" ] || rm -rf "$T"
+	exit "$_ui_status"
+}
+
+trap ui_cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 141' PIPE
+trap 'exit 143' TERM
+
+if [ ! -x "$PIZARRA" ]; then
+	echo "uilib.sh: PIZARRA=$PIZARRA is not an executable; run make first" >&2
+	exit 99
+fi
+if [ -d "$TESTS_BUILDDIR" ] && [ -w "$TESTS_BUILDDIR" ]; then
+	T=$(mktemp -d "$TESTS_BUILDDIR/$UI_TEST.tmp.XXXXXX") || exit 99
+else
+	T=$(mktemp -d) || exit 99
+fi
+
+# The wrapper every pane runs: BASE.pid gets the program's pid (the inner
+# sh execs env, which execs the program); when it exits, BASE.status gets
+# its status and the screen says whether the tty modes came back.
+cat >"$T/run.sh" <<'EOF'
+base=$1
+shift
+stty -g >"$base.tty0" 2>/dev/null
+# shellcheck disable=SC2016
+sh -c 'echo $$ >"$0.pid.new" && mv "$0.pid.new" "$0.pid" && exec "$@"' "$base" "$@"
+st=$?
+if [ "$(stty -g 2>/dev/null)" = "$(cat "$base.tty0")" ]; then
+	modes=restored
+else
+	modes=CHANGED
+fi
+printf '[pizarra exited %s; tty %s]\n' "$st" "$modes"
+echo "$st" >"$base.status"
+exec sleep 300
+EOF
+
+echo "$UI_TEST: pizarra $PIZARRA, key $KEY, temp $T, TERM $UI_TERM in the panes"
