@@ -78,8 +78,11 @@ cmd_owner_only(int shmid, const char *what)
 	if (me == si.ds.shm_perm.uid || me == si.ds.shm_perm.cuid)
 		return 0;
 	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
-	cli_error("shmid %d belongs to %s: only its owner or creator (or root) may %s it; "
-	    "ask %s", shmid, who, what, who);
+	if (si.ds.shm_perm.uid == 0)
+		cli_error("shmid %d belongs to root: only root may %s it", shmid, what);
+	else
+		cli_error("shmid %d belongs to %s: only its owner or creator (or root) may %s "
+		    "it; ask %s", shmid, who, what, who);
 	return -1;
 }
 

@@ -26,20 +26,21 @@ struct input_binding {
 	int ctrl;
 	enum input_action action;
 	const char *label;
+	const char *short_label;   /* for key bars under 81 columns */
 	const char *help;
 };
 
 static const struct input_binding input_bindings[] = {
-	{ KEY_F(1), CTRL('G'), ACT_HELP, "Help", "this help" },
-	{ KEY_F(2), CTRL('K'), ACT_COLOUR, "Colour", "next colour for what you draw" },
-	{ KEY_F(3), CTRL('T'), ACT_TOOL, "Tool", "text, brush, line, box, eraser" },
-	{ KEY_F(4), CTRL('D'), ACT_DETACH, "Detach", "shmdt / shmat again (the lesson)" },
-	{ KEY_F(5), CTRL('P'), ACT_MODE, "Mode", "shmctl IPC_SET: permission bits" },
-	{ KEY_F(6), CTRL('S'), ACT_SAVE, "Save", "write the board to a text file" },
-	{ KEY_F(7), CTRL('R'), ACT_REMOVE, "Remove", "shmctl IPC_RMID (asks first)" },
-	{ KEY_F(8), CTRL('E'), ACT_CLEAR, "Clear", "empty the board (asks first)" },
-	{ KEY_F(9), CTRL('B'), ACT_PANEL, "Panel", "sidebar: segment/clients/syscalls" },
-	{ KEY_F(10), CTRL('Q'), ACT_QUIT, "Quit", "detach and leave (also Ctrl-C)" },
+	{ KEY_F(1), CTRL('G'), ACT_HELP, "Help", "Help", "this help" },
+	{ KEY_F(2), CTRL('K'), ACT_COLOUR, "Colour", "Col", "next colour for what you draw" },
+	{ KEY_F(3), CTRL('T'), ACT_TOOL, "Tool", "Tool", "text, brush, line, box, eraser" },
+	{ KEY_F(4), CTRL('D'), ACT_DETACH, "Detach", "Dtch", "shmdt / shmat again (the lesson)" },
+	{ KEY_F(5), CTRL('P'), ACT_MODE, "Mode", "Mode", "shmctl IPC_SET: permission bits" },
+	{ KEY_F(6), CTRL('S'), ACT_SAVE, "Save", "Save", "write the board to a text file" },
+	{ KEY_F(7), CTRL('R'), ACT_REMOVE, "Remove", "Rm", "shmctl IPC_RMID (asks first)" },
+	{ KEY_F(8), CTRL('E'), ACT_CLEAR, "Clear", "Clr", "empty the board (asks first)" },
+	{ KEY_F(9), CTRL('B'), ACT_PANEL, "Panel", "Pnl", "sidebar: segment/clients/syscalls" },
+	{ KEY_F(10), CTRL('Q'), ACT_QUIT, "Quit", "Quit", "detach and leave (also Ctrl-C)" },
 };
 
 #define INPUT_NBINDINGS (sizeof input_bindings / sizeof input_bindings[0])
@@ -578,9 +579,13 @@ input_draw_key(struct ui *ui, int ret, wint_t ch)
 }
 
 /* Handle one key (or mouse event) in whatever mode the UI is in. */
-void
-input_key(struct ui *ui, int ret, wint_t ch)
+static void
+input_dispatch(struct ui *ui, int ret, wint_t ch)
 {
+	if (input_bound(ret, ch) == ACT_QUIT) {
+		ui->quit = true;
+		return;
+	}
 	switch (ui->mode) {
 	case MODE_HELP:
 		if (ret == KEY_CODE_YES && ch == KEY_MOUSE) {
@@ -617,6 +622,53 @@ input_key(struct ui *ui, int ret, wint_t ch)
 		input_draw_key(ui, ret, ch);
 		break;
 	}
+}
+
+/*
+ * Take one key from the terminal. An escape sequence the terminal
+ * description does not know (a wrong TERM) arrives as ESC and plain
+ * characters: it is swallowed here instead of being drawn on the board.
+ * A lone ESC is delivered when the batch of input ends (input_flush).
+ */
+void
+input_key(struct ui *ui, int ret, wint_t ch)
+{
+	if (ret == OK && ui->esc_state == 1) {
+		if (ch == '[' || ch == 'O') {
+			ui->esc_state = ch == '[' ? 2 : 3;
+			return;
+		}
+		ui->esc_state = 0;
+		input_dispatch(ui, OK, 27);
+	} else if (ret == OK && ui->esc_state == 2) {
+		if (ch >= 0x20 && ch <= 0x3F)
+			return;
+		ui->esc_state = 0;
+		if (ch >= 0x40 && ch <= 0x7E)
+			return;
+	} else if (ret == OK && ui->esc_state == 3) {
+		ui->esc_state = 0;
+		return;
+	} else if (ui->esc_state == 1) {
+		ui->esc_state = 0;
+		input_dispatch(ui, OK, 27);
+	} else {
+		ui->esc_state = 0;
+	}
+	if (ret == OK && ch == 27) {
+		ui->esc_state = 1;
+		return;
+	}
+	input_dispatch(ui, ret, ch);
+}
+
+/* The batch of input ended: a pending ESC was the Esc key itself. */
+void
+input_flush(struct ui *ui)
+{
+	if (ui->esc_state == 1)
+		input_dispatch(ui, OK, 27);
+	ui->esc_state = 0;
 }
 
 /* The status line: tool, colour, position, board; or the prompt or question. */
@@ -698,23 +750,25 @@ input_draw_status(struct ui *ui)
 void
 input_draw_keybar(struct ui *ui)
 {
+	int width = (COLS - 21) / 10, room;
 	char label[16];
 	size_t i;
-	int room;
 
+	width = width > 7 ? 7 : width < 2 ? 2 : width;
 	werase(ui->keybar);
 	wmove(ui->keybar, 0, 0);
 	for (i = 0; i < INPUT_NBINDINGS; i++) {
-		const char *l = input_bindings[i].label;
+		bool narrow = COLS < 81;
+		const char *l = narrow ? input_bindings[i].short_label : input_bindings[i].label;
 
 		if (input_bindings[i].action == ACT_DETACH && !ui->attached)
-			l = "Attach";
+			l = narrow ? "Atch" : "Attach";
 		room = COLS - getcurx(ui->keybar);
 		if (room < 4)
 			break;
 		wattrset(ui->keybar, screen_attr(ui, UC_KEY));
 		wprintw(ui->keybar, "F%zu", i + 1);
-		snprintf(label, sizeof label, "%-*s", COLS >= 100 ? 7 : 6, l);
+		snprintf(label, sizeof label, "%-*.*s", width, width, l);
 		wattrset(ui->keybar, screen_attr(ui, UC_KEYLABEL));
 		waddnstr(ui->keybar, label, COLS - getcurx(ui->keybar));
 		if (getcurx(ui->keybar) == 0)

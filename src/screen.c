@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -188,17 +189,33 @@ screen_colours(struct ui *ui)
 		init_pair((short)(SCREEN_PAIR_BASE + n), (short)(COLORS >= 16 ? n : n % 8), -1);
 }
 
-/* Start ncurses, colours, mouse; 0 or -1 with a message printed. */
+/* Can the interactive board run here (a terminal of a known type)? Prints why not. */
 int
-screen_init(struct ui *ui)
+screen_check(void)
 {
-	const char *cs = nl_langinfo(CODESET);
+	const char *term = getenv("TERM");
+	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error("the interactive board needs a terminal; use `pizarra dump` or "
 		    "`pizarra put` from scripts");
 		return -1;
 	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		cli_error("the terminal type TERM=%s is unknown here: set TERM to your "
+		    "terminal's type (e.g. xterm-256color)", term != NULL ? term : "");
+		return -1;
+	}
+	del_curterm(cur_term);
+	return 0;
+}
+
+/* Start ncurses, colours, mouse; 0 or -1 with a message printed. */
+int
+screen_init(struct ui *ui)
+{
+	const char *cs = nl_langinfo(CODESET);
+
 	ui->utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
 	screen_have_tio = tcgetattr(STDIN_FILENO, &screen_saved_tio) == 0;
 	/* With SIGTSTP ignored ncurses installs no handler of its own, and so
@@ -338,20 +355,20 @@ screen_ink(const struct ui *ui, unsigned colour, bool cursor)
 void
 screen_too_small(struct ui *ui)
 {
-	char lines[4][64];
+	char msg[4][64];
 	int i, y0 = LINES / 2 - 2, x;
 
 	(void)ui;
-	snprintf(lines[0], sizeof lines[0], "pizarra needs at least %dx%d;", UI_MIN_COLS,
+	snprintf(msg[0], sizeof msg[0], "pizarra needs at least %dx%d;", UI_MIN_COLS,
 	    UI_MIN_LINES);
-	snprintf(lines[1], sizeof lines[1], "this terminal is %dx%d.", COLS, LINES);
-	snprintf(lines[2], sizeof lines[2], "Please enlarge it.");
-	snprintf(lines[3], sizeof lines[3], "(F10 quits; nothing is lost)");
+	snprintf(msg[1], sizeof msg[1], "this terminal is %dx%d.", COLS, LINES);
+	snprintf(msg[2], sizeof msg[2], "Please enlarge it.");
+	snprintf(msg[3], sizeof msg[3], "(F10 quits; nothing is lost)");
 	erase();
 	for (i = 0; i < 4; i++) {
-		x = (COLS - (int)strlen(lines[i])) / 2;
+		x = (COLS - (int)strlen(msg[i])) / 2;
 		if (y0 + i >= 0 && y0 + i < LINES)
-			mvaddnstr(y0 + i, x < 0 ? 0 : x, lines[i], COLS);
+			mvaddnstr(y0 + i, x < 0 ? 0 : x, msg[i], COLS);
 	}
 	wnoutrefresh(stdscr);
 }

@@ -24,7 +24,8 @@ sidebar_scan_others(struct ui *ui)
 	int i, j, n;
 
 	ui->nothers = 0;
-	if (!ui->stat_ok || ui->stat.ds.shm_nattch == (shmatt_t)ui->nclients)
+	if (!ui->attached || ui->distrust || !ui->stat_ok ||
+	    ui->stat.ds.shm_nattch == (shmatt_t)ui->nclients)
 		return;
 	n = client_scan_attached(ui->seg.shmid, pids, 64);
 	for (i = 0; i < n && ui->nothers < (int)(sizeof ui->others / sizeof ui->others[0]); i++) {
@@ -163,6 +164,8 @@ sidebar_clients_rows(const struct ui *ui)
 {
 	int rows = 1 + ui->nclients + ui->nothers;
 
+	if (!ui->attached || ui->distrust)
+		return 2;
 	if (ui->stat_ok && ui->stat.ds.shm_nattch != (shmatt_t)ui->nclients)
 		rows++;
 	return rows;
@@ -181,6 +184,12 @@ sidebar_clients(struct ui *ui, int y, int rows)
 		return 0;
 	snprintf(line, sizeof line, "CLIENTS  %d in slots, nattch %lu", ui->nclients, nattch);
 	sidebar_title(ui, y + used++, line);
+	if (!ui->attached || ui->distrust) {
+		if (used < rows)
+			sidebar_text(ui, y + used++, 1, screen_attr(ui, UC_WARNING),
+			    ui->attached ? "the board is not trusted" : "detached: slots unreadable");
+		return used;
+	}
 	if (ui->stat_ok && nattch != (unsigned long)ui->nclients && used < rows) {
 		if (nattch > (unsigned long)ui->nclients)
 			snprintf(line, sizeof line, "%lu attach%s without a slot:",
@@ -211,6 +220,7 @@ sidebar_clients(struct ui *ui, int y, int rows)
 	for (i = 0; i < ui->nothers && used < rows; i++) {
 		client_proc_name(ui->others[i], name, sizeof name);
 		snprintf(line, sizeof line, "%-7d %-12.12s %s", (int)ui->others[i], name,
+		    ui->others[i] == ui->me.pid ? "you" :
 		    strcmp(name, "pizarra") == 0 ? "viewer" : "no slot");
 		sidebar_text(ui, y + used, 1, screen_attr(ui, UC_NAME), ui->utf8 ? "\u25CB" : "o");
 		sidebar_text(ui, y + used++, 3, screen_attr(ui, UC_NORMAL), line);

@@ -141,6 +141,7 @@ ui_attach(struct ui *ui)
 	ui_claim(ui);
 	canvas_invalidate(ui);
 	canvas_follow_cursor(ui);
+	sidebar_sample(ui, true);
 	ui_message(ui, false, "shmat: attached again at %p", ui->seg.base);
 	return 0;
 }
@@ -331,6 +332,11 @@ ui_render(struct ui *ui)
 {
 	bool overlay = ui->mode != MODE_DRAW || ui->distrust;
 
+	if (ui->overlay_drawn && !overlay) {
+		canvas_invalidate(ui);
+		ui->dirty = UI_DIRTY_ALL;
+	}
+	ui->overlay_drawn = overlay;
 	if (ui_board_moved(ui))
 		ui->dirty |= UI_DIRTY_CANVAS;
 	if (ui->dirty == 0)
@@ -388,6 +394,7 @@ ui_read_keys(struct ui *ui)
 		}
 		input_key(ui, ret, ch);
 	}
+	input_flush(ui);
 }
 
 /* The sidebar tick: sample four times a second, the slow checks once a second. */
@@ -466,6 +473,8 @@ ui_run(struct cli_opts *o, bool readonly)
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}
+	if (screen_check() != 0)
+		return EXIT_FAILURE;
 	if (segment_open(&ui.seg, &o->addr, &so, &o->log, &e) != 0) {
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
@@ -473,6 +482,8 @@ ui_run(struct cli_opts *o, bool readonly)
 	ui.attached = true;
 	screen_install_signals();
 	if (screen_init(&ui) != 0) {
+		if (ui.seg.created)
+			segment_remove(ui.seg.shmid, &o->log, NULL);
 		segment_detach(&ui.seg, NULL);
 		return EXIT_FAILURE;
 	}

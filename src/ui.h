@@ -146,6 +146,8 @@ struct ui {
 
 	/* modal state */
 	enum ui_mode mode;
+	int esc_state;                 /* 1 after ESC, 2 in a CSI, 3 in an SS3 sequence */
+	bool overlay_drawn;            /* the last frame had the help box or a banner */
 	char prompt[256];
 	size_t prompt_len;
 	char message[256];
@@ -168,6 +170,7 @@ int ui_switch_to_new(struct ui *ui);
 void ui_publish_cursor(struct ui *ui);
 
 /* screen.c */
+int screen_check(void);
 int screen_init(struct ui *ui);
 void screen_end(struct ui *ui);
 void screen_layout(struct ui *ui);
@@ -191,6 +194,7 @@ void sidebar_draw(struct ui *ui);
 
 /* input.c */
 void input_key(struct ui *ui, int ret, wint_t ch);
+void input_flush(struct ui *ui);
 void input_draw_status(struct ui *ui);
 void input_draw_keybar(struct ui *ui);
 void input_draw_overlay(struct ui *ui);

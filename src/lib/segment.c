@@ -221,8 +221,11 @@ segment_ctl_error(int shmid, const char *what, int err, struct pzerr *e)
 		return pzerr_set(e, err, "shmid %d does not exist (any more); see `ipcs -m`", shmid);
 	if (err == EPERM) {
 		segment_describe_owner(shmid, who, sizeof who, &mode, &uid);
-		return pzerr_set(e, err, "shmid %d: only its owner or creator (%s) or root "
-		    "may %s it", shmid, who, what);
+		if (uid == 0)
+			return pzerr_set(e, err, "shmid %d belongs to root: only root may %s it",
+			    shmid, what);
+		return pzerr_set(e, err, "shmid %d belongs to %s: only its owner or creator "
+		    "(or root) may %s it", shmid, who, what);
 	}
 	if (err == EACCES)
 		return pzerr_set(e, err, "shmid %d: permission denied to %s it", shmid, what);
