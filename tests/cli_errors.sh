@@ -272,4 +272,15 @@ if foreign "$KEY4" 65536 zero; then
 	check "the empty segment still exists" [ "$(shmids_of_key "$KEY4")" = "$FID" ]
 fi
 
+section "the interactive board without a terminal creates nothing"
+ipcrm -M "$KEY4" 2>/dev/null
+expect_fails '^pizarra: the interactive board needs a terminal' pz -k "$KEY4" </dev/null
+expect_fails '^pizarra: the interactive board needs a terminal' pz -k "$KEY4" draw </dev/null
+check "no board under $KEY4 after draw without a terminal" [ "$(shm_count_key "$KEY4")" -eq 0 ]
+if command -v script >/dev/null 2>&1; then
+	TERM=no-such-terminal script -qec "$PIZARRA -k $KEY4" /dev/null >"$T/out" 2>&1 </dev/null
+	check "an unknown TERM is named" grep -q 'TERM=no-such-terminal is unknown' "$T/out"
+	check "no board under $KEY4 after an unknown TERM" [ "$(shm_count_key "$KEY4")" -eq 0 ]
+fi
+
 finish

@@ -35,6 +35,8 @@ ui_wait B 'DETACHED' 2 "B's status line says DETACHED"
 ui_wait_all "$ALL" 'shm_nattch +2$' 2 "shm_nattch is 2 while B is detached"
 ui_wait_all "A C" 'CLIENTS +2 in slots, nattch 2$' 2 "2 clients in slots while B is detached"
 ui_still B '^the lesson +│' "detached B still shows the board (its copy)"
+ui_wait B 'detached: slots unreadable' 2 "detached B says it cannot read the slots"
+ui_never B 'viewer$' "detached B does not take the drawing clients for viewers"
 ui_type B "x"
 ui_wait B 'detached \(shmdt\): F4 attaches again to draw' 2 "typing in detached B is refused"
 dump_is "$T/board1"
@@ -65,6 +67,13 @@ ui_wait C 'not cleared' 2 "n: C says not cleared"
 dump_is "$T/board2"
 ui_still A '^the lesson +│' "A still shows the board"
 ui_still A '^B is back +│' "A still shows B's text"
+
+section "F1 help closes without a trace; F10 at a question quits"
+ui_keys C F1
+ui_wait C 'pizarra help \(any key closes\)' 2 "F1 shows the help box in C"
+ui_keys C Escape
+ui_wait_not C 'pizarra help|this help' 2 "the help box is gone from C's screen after a key"
+ui_still C '^the lesson +│' "C shows the board again where the box was"
 
 section "F8 Clear, y: the board is empty for everyone"
 ui_keys C F8

@@ -33,7 +33,7 @@ ui_resize A 60 20
 ui_wait A '^resize me +│' 3 "A at 60x20 shows the first line"
 ui_wait A '^ñandú € ┌─┐ +│' 2 "A at 60x20 shows the UTF-8 line"
 ui_wait A 'shm_nattch +2$' 2 "A at 60x20 shows the sidebar"
-ui_wait A '^F1Help' 2 "A at 60x20 shows the key bar"
+ui_wait A '^F1Hel?F2Col' 2 "A at 60x20 shows the key bar"
 ui_never A "$SMALL" "60x20 is not too small"
 check "A's pane really is 60x20" ui_size_is A 60x20
 dump_is "$T/board1"
@@ -57,7 +57,7 @@ ui_resize A 50 12
 # The canvas is 20 columns wide now: to show the cursor (column 20) the view
 # scrolls right by one column.
 ui_wait A '^esize me' 3 "A at 50x12 shows the drawing, scrolled to follow the cursor"
-ui_wait A '^F1Help' 2 "A at 50x12 shows the key bar"
+ui_wait A '^F1HeF2Co.*F10Qu' 2 "A at 50x12 shows the key bar"
 ui_never A "$SMALL" "50x12 is not too small"
 ui_resize A 49 12
 ui_wait A "$SMALL" 3 "A at 49x12 says it needs at least 50x12"

@@ -89,6 +89,23 @@ ui_type D "D after the kill"
 ui_wait A '^D after the kill +│' 3 "D's text appears in A"
 printf 'hello from A\nq\n\nB: ñandú € ┌─┐\n\nC was here └─┘\n\nD after the kill\n' >"$T/board2"
 dump_is "$T/board2"
+section "an escape sequence the terminal does not know is not drawn"
+ui_keys A Home Down
+ui_tmux A send-keys -H 1b 5b 39 39 7e 1b 5b 31 3b 35 5a 1b 4f 7a
+ui_type A "esc ok"
+ui_wait D '^esc ok +│' 3 "the text after the unknown sequences arrives"
+ui_never D '99~|1;5Z|\[' "no piece of the unknown sequences is on the board"
+printf 'hello from A\nq\nesc ok\nB: ñandú € ┌─┐\n\nC was here └─┘\n\nD after the kill\n' >"$T/board2"
+dump_is "$T/board2"
+
+section "F10 quits even while a question is asked"
+ui_start E "$PIZARRA" -k "$KEY"
+ui_keys E F8
+ui_wait E 'Clear the whole board for everyone' 2 "E is asked before clearing"
+ui_keys E F10
+ui_wait_exit E 0
+dump_is "$T/board2"
+
 ui_quit A C-q
 ui_wait D 'shm_nattch +1$' 2 "D shows shm_nattch 1 after A quit with Ctrl-Q"
 ui_quit D

@@ -32,6 +32,7 @@ ui_wait A 'CLIENTS +1 in slots, nattch 2$' 2 "A: one client in a slot, two attac
 ui_wait A '1 attach without a slot:' 3 "A: one attach without a slot"
 pv=$(ui_pid V)
 ui_wait A "$pv +pizarra +viewer$" 3 "A names V (pid $pv) a viewer"
+ui_wait V "$pv +pizarra +you$" 3 "V marks itself as you in its own list"
 printf 'drawn by A\n' >"$T/board1"
 
 # ---------------------------------------------------------------------------
