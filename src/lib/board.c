@@ -102,46 +102,61 @@ board_wait_ready(const void *base, size_t segsz, int timeout_ms)
 	return 0;
 }
 
+/* One read of the header fields that validation looks at. */
+struct board_fields {
+	uint32_t magic, version, hsize, nslots, cols, rows;
+};
+
+/* Read the header fields once (magic with acquire, so the rest is published). */
+static struct board_fields
+board_read_fields(struct board_header *h)
+{
+	struct board_fields f;
+
+	f.magic = atomic_load_explicit(&h->magic, memory_order_acquire);
+	f.version = atomic_load_explicit(&h->version, memory_order_relaxed);
+	f.hsize = atomic_load_explicit(&h->header_size, memory_order_relaxed);
+	f.nslots = atomic_load_explicit(&h->nslots, memory_order_relaxed);
+	f.cols = atomic_load_explicit(&h->cols, memory_order_relaxed);
+	f.rows = atomic_load_explicit(&h->rows, memory_order_relaxed);
+	return f;
+}
+
 /* Validate the header at base against segsz and fill b. */
 int
 board_open(struct board *b, void *base, size_t segsz, bool readonly, struct pzerr *e)
 {
-	struct board_header *h = base;
-	uint32_t magic, version, hsize, nslots, cols, rows;
+	const size_t hsize = sizeof(struct board_header);
+	struct board_fields f;
 
 	memset(b, 0, sizeof *b);
-	if (segsz < sizeof *h)
+	if (segsz < hsize)
 		return pzerr_set(e, EPROTO,
-		    "%zu bytes is too small for a pizarra board (at least %zu)",
-		    segsz, sizeof *h);
-	magic = atomic_load_explicit(&h->magic, memory_order_acquire);
-	version = atomic_load_explicit(&h->version, memory_order_relaxed);
-	hsize = atomic_load_explicit(&h->header_size, memory_order_relaxed);
-	nslots = atomic_load_explicit(&h->nslots, memory_order_relaxed);
-	cols = atomic_load_explicit(&h->cols, memory_order_relaxed);
-	rows = atomic_load_explicit(&h->rows, memory_order_relaxed);
-	if (magic != BOARD_MAGIC)
+		    "%zu bytes is too small for a pizarra board (at least %zu)", segsz, hsize);
+	f = board_read_fields(base);
+	if (f.magic != BOARD_MAGIC)
 		return pzerr_set(e, EPROTO, "not a pizarra board (magic 0x%08x, expected 0x%08x)",
-		    magic, BOARD_MAGIC);
-	if (version != BOARD_VERSION)
+		    f.magic, BOARD_MAGIC);
+	if (f.version != BOARD_VERSION)
 		return pzerr_set(e, EPROTO,
 		    "pizarra board layout version %u, but this pizarra reads version %u",
-		    version, BOARD_VERSION);
-	if (hsize != sizeof *h || nslots != BOARD_SLOTS)
+		    f.version, BOARD_VERSION);
+	if (f.hsize != hsize || f.nslots != BOARD_SLOTS)
 		return pzerr_set(e, EPROTO,
 		    "corrupt pizarra header (header size %u, %u slots; expected %zu, %u)",
-		    hsize, nslots, sizeof *h, BOARD_SLOTS);
-	if (board_check_geometry(cols, rows, 0, NULL) != 0)
-		return pzerr_set(e, EPROTO, "corrupt pizarra header (geometry %ux%u)", cols, rows);
-	if (board_size_for(cols, rows) > segsz)
+		    f.hsize, f.nslots, hsize, BOARD_SLOTS);
+	if (board_check_geometry(f.cols, f.rows, 0, NULL) != 0)
+		return pzerr_set(e, EPROTO, "corrupt pizarra header (geometry %ux%u)",
+		    f.cols, f.rows);
+	if (board_size_for(f.cols, f.rows) > segsz)
 		return pzerr_set(e, EPROTO,
 		    "corrupt pizarra header: %ux%u needs %zu bytes, the segment has %zu",
-		    cols, rows, board_size_for(cols, rows), segsz);
-	b->hdr = h;
-	b->cells = (_Atomic uint32_t *)((char *)base + sizeof *h);
-	b->row_stamps = b->cells + (size_t)cols * rows;
-	b->cols = cols;
-	b->rows = rows;
+		    f.cols, f.rows, board_size_for(f.cols, f.rows), segsz);
+	b->hdr = base;
+	b->cells = (_Atomic uint32_t *)((char *)base + hsize);
+	b->row_stamps = b->cells + (size_t)f.cols * f.rows;
+	b->cols = f.cols;
+	b->rows = f.rows;
 	b->segsz = segsz;
 	b->readonly = readonly;
 	return 0;
@@ -151,25 +166,20 @@ board_open(struct board *b, void *base, size_t segsz, bool readonly, struct pzer
 int
 board_check(const struct board *b, struct pzerr *e)
 {
-	struct board_header *h = b->hdr;
-	uint32_t magic, version, hsize, nslots, cols, rows;
+	struct board_fields f = board_read_fields(b->hdr);
 
-	magic = atomic_load_explicit(&h->magic, memory_order_acquire);
-	version = atomic_load_explicit(&h->version, memory_order_relaxed);
-	hsize = atomic_load_explicit(&h->header_size, memory_order_relaxed);
-	nslots = atomic_load_explicit(&h->nslots, memory_order_relaxed);
-	cols = atomic_load_explicit(&h->cols, memory_order_relaxed);
-	rows = atomic_load_explicit(&h->rows, memory_order_relaxed);
-	if (magic != BOARD_MAGIC)
-		return pzerr_set(e, EPROTO, "board header overwritten: magic is now 0x%08x", magic);
-	if (version != BOARD_VERSION)
-		return pzerr_set(e, EPROTO, "board header overwritten: version is now %u", version);
-	if (hsize != sizeof *h || nslots != BOARD_SLOTS)
+	if (f.magic != BOARD_MAGIC)
+		return pzerr_set(e, EPROTO, "board header overwritten: magic is now 0x%08x",
+		    f.magic);
+	if (f.version != BOARD_VERSION)
+		return pzerr_set(e, EPROTO, "board header overwritten: version is now %u",
+		    f.version);
+	if (f.hsize != sizeof(struct board_header) || f.nslots != BOARD_SLOTS)
 		return pzerr_set(e, EPROTO,
-		    "board header overwritten: header size %u, %u slots", hsize, nslots);
-	if (cols != b->cols || rows != b->rows)
+		    "board header overwritten: header size %u, %u slots", f.hsize, f.nslots);
+	if (f.cols != b->cols || f.rows != b->rows)
 		return pzerr_set(e, EPROTO, "board header overwritten: geometry %ux%u is now %ux%u",
-		    b->cols, b->rows, cols, rows);
+		    b->cols, b->rows, f.cols, f.rows);
 	return 0;
 }
 
