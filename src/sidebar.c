@@ -12,21 +12,35 @@
 #include "notify.h"
 #include "ui.h"
 
-#define SIDEBAR_NAME_W 13
+#define SIDEBAR_NAME_W     13
+#define SIDEBAR_RESCAN_MS  10000   /* at most this long between /proc scans */
 
 enum { SECTION_SEGMENT, SECTION_CLIENTS, SECTION_SYSCALLS, SECTION_COUNT };
 
-/* Find the attached processes that hold no slot (viewers, other programs). */
+/*
+ * Find the attached processes that hold no slot (viewers, other programs).
+ * Reading every /proc/PID/maps is not cheap: it is done when the counts
+ * change, and otherwise every SIDEBAR_RESCAN_MS.
+ */
 static void
-sidebar_scan_others(struct ui *ui)
+sidebar_scan_others(struct ui *ui, uint64_t now)
 {
+	unsigned long nattch = ui->stat_ok ? (unsigned long)ui->stat.ds.shm_nattch : 0;
 	pid_t pids[64];
 	int i, j, n;
 
-	ui->nothers = 0;
-	if (!ui->attached || ui->distrust || !ui->stat_ok ||
-	    ui->stat.ds.shm_nattch == (shmatt_t)ui->nclients)
+	if (!ui->attached || ui->distrust || !ui->stat_ok || nattch == (unsigned long)ui->nclients) {
+		ui->nothers = 0;
+		ui->scan_nattch = (unsigned long)-1;
 		return;
+	}
+	if (nattch == ui->scan_nattch && ui->nclients == ui->scan_nclients &&
+	    now < ui->scan_at + SIDEBAR_RESCAN_MS)
+		return;
+	ui->scan_nattch = nattch;
+	ui->scan_nclients = ui->nclients;
+	ui->scan_at = now;
+	ui->nothers = 0;
 	n = client_scan_attached(ui->seg.shmid, pids, 64);
 	for (i = 0; i < n && ui->nothers < (int)(sizeof ui->others / sizeof ui->others[0]); i++) {
 		bool in_slot = false;
@@ -39,15 +53,19 @@ sidebar_scan_others(struct ui *ui)
 	}
 }
 
-/* Take a new sample of the segment's status and clients. */
-void
+/*
+ * Take a new sample of the segment's status and clients. Returns true when
+ * the sidebar would look different (a value, a highlight, the clients).
+ */
+bool
 sidebar_sample(struct ui *ui, bool slow)
 {
+	struct client_info before[BOARD_SLOTS];
 	char v[SHMINFO_VALUE_MAX];
 	uint64_t now = ui_now_ms();
-	bool first = !ui->stat_ok;
+	bool first = !ui->stat_ok, changed = false;
+	int f, nbefore = ui->nclients, others = ui->nothers;
 	struct pzerr e;
-	int f;
 
 	ui->stat.shmid = ui->seg.shmid;
 	ui->stat_ok = segment_stat(ui->seg.shmid, &ui->stat.ds, NULL, &e) == 0;
@@ -60,14 +78,26 @@ sidebar_sample(struct ui *ui, bool slow)
 				if (!first)
 					ui->changed_at[f] = now;
 				snprintf(ui->values[f], sizeof ui->values[f], "%s", v);
+				changed = true;
 			}
+			if (ui->changed_at[f] != 0 && now < ui->changed_at[f] + UI_HIGHLIGHT_MS + UI_TICK_MS)
+				changed = true;
 		}
 	}
+	memcpy(before, ui->clients, (size_t)nbefore * sizeof before[0]);
 	ui->nclients = 0;
 	if (ui->attached && !ui->distrust)
 		ui->nclients = client_list(&ui->seg.board, ui->clients, BOARD_SLOTS);
 	if (slow)
-		sidebar_scan_others(ui);
+		sidebar_scan_others(ui, now);
+	if (ui->nclients != nbefore || ui->nothers != others ||
+	    memcmp(before, ui->clients, (size_t)nbefore * sizeof before[0]) != 0)
+		changed = true;
+	if (ui->opts->log.count != ui->trace_seen) {
+		ui->trace_seen = ui->opts->log.count;
+		changed = true;
+	}
+	return changed;
 }
 
 /* Write text at (y, x) clipped to the sidebar's width. */

@@ -119,6 +119,7 @@ ui_detach(struct ui *ui)
 		return -1;
 	}
 	ui->attached = false;
+	ui->dirty = UI_DIRTY_ALL;
 	canvas_invalidate(ui);
 	ui_message(ui, false, "shmdt: detached; shm_nattch dropped for everyone. F4 attaches again");
 	return 0;
@@ -138,9 +139,11 @@ ui_attach(struct ui *ui)
 	}
 	ui->attached = true;
 	ui->distrust = false;
+	ui->dirty = UI_DIRTY_ALL;
 	ui_claim(ui);
 	canvas_invalidate(ui);
 	canvas_follow_cursor(ui);
+	ui->scan_nattch = (unsigned long)-1;
 	sidebar_sample(ui, true);
 	ui_message(ui, false, "shmat: attached again at %p", ui->seg.base);
 	return 0;
@@ -271,6 +274,7 @@ ui_switch_to_new(struct ui *ui)
 	ui->distrust = ui->we_removed = ui->orphan_seen = ui->stat_ok = false;
 	memset(ui->values, 0, sizeof ui->values);
 	ui->key_now_shmid = -1;
+	ui->dirty = UI_DIRTY_ALL;
 	ui_claim(ui);
 	canvas_invalidate(ui);
 	canvas_follow_cursor(ui);
@@ -355,8 +359,10 @@ ui_render(struct ui *ui)
 		input_draw_status(ui);
 	if (ui->dirty & UI_DIRTY_KEYBAR)
 		input_draw_keybar(ui);
-	if (ui->dirty & UI_DIRTY_CANVAS)
+	if (ui->dirty & UI_DIRTY_CANVAS) {
 		canvas_draw(ui);
+		ui->frame_at = ui_now_ms();
+	}
 	input_draw_overlay(ui);
 	if (ui->mode == MODE_PROMPT_MODE || ui->mode == MODE_PROMPT_SAVE ||
 	    ui->mode == MODE_CONFIRM_CLEAR || ui->mode == MODE_CONFIRM_REMOVE ||
@@ -380,7 +386,8 @@ ui_read_keys(struct ui *ui)
 	int ret;
 
 	while ((ret = wget_wch(stdscr, &ch)) != ERR) {
-		ui->dirty |= UI_DIRTY_STATUS | UI_DIRTY_CANVAS;
+		ui->dirty |= ret == KEY_CODE_YES || ch < 0x20 ? UI_DIRTY_ALL :
+		    UI_DIRTY_STATUS | UI_DIRTY_CANVAS;
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
 			screen_layout(ui);
 			ui->dirty = UI_DIRTY_ALL;
@@ -402,15 +409,22 @@ static void
 ui_tick(struct ui *ui, uint64_t now)
 {
 	bool slow = now >= ui->next_reap;
+	uint32_t gen;
 
-	sidebar_sample(ui, slow);
+	if (sidebar_sample(ui, slow))
+		ui->dirty |= UI_DIRTY_SIDEBAR;
 	if (slow) {
 		ui_slow_tick(ui);
 		ui->next_reap = now + UI_REAP_MS;
+		/* rescan every visible row once a second, in case a writer did not stamp them */
+		gen = ui->attached && !ui->distrust ? notify_generation(&ui->seg.board) : 0;
+		if (gen != ui->checked_gen) {
+			ui->checked_gen = gen;
+			ui->full_check = true;
+			ui->dirty |= UI_DIRTY_CANVAS;
+		}
 	}
 	ui->next_tick = now + UI_TICK_MS;
-	ui->full_check = true;
-	ui->dirty |= UI_DIRTY_SIDEBAR | UI_DIRTY_KEYBAR | UI_DIRTY_CANVAS;
 	if (ui->message_until != 0 && now >= ui->message_until) {
 		ui->message_until = 0;
 		ui->dirty |= UI_DIRTY_STATUS;
@@ -421,7 +435,10 @@ ui_tick(struct ui *ui, uint64_t now)
  * The event loop. It sleeps in one futex_waitv on the board's generation
  * and on the input word that SIGIO (terminal input), SIGWINCH and the quit
  * signals bump, until the next sidebar tick: a remote change wakes it
- * directly, with no thread and no polling.
+ * directly, with no thread and no polling. Remote changes that follow a
+ * frame within UI_FRAME_MS wait for the next frame, so a storm of writers
+ * costs at most one frame per UI_FRAME_MS; the first change after a quiet
+ * moment, and every key, is drawn at once.
  */
 static void
 ui_loop(struct ui *ui)
@@ -444,6 +461,11 @@ ui_loop(struct ui *ui)
 		now = ui_now_ms();
 		if (now >= ui->next_tick)
 			ui_tick(ui, now);
+		if (ui->dirty == 0 && ui_board_moved(ui) && now < ui->frame_at + UI_FRAME_MS) {
+			/* a storm of remote changes: gather them for one frame, keys still wake us */
+			notify_wait_any(NULL, 0, input, seen, (int)(ui->frame_at + UI_FRAME_MS - now));
+			continue;
+		}
 		ui_render(ui);
 		if (ui->quit)
 			break;

@@ -22,6 +22,7 @@
 #include "shminfo.h"
 
 #define UI_TICK_MS        250      /* sidebar refresh: 4 times a second */
+#define UI_FRAME_MS       2        /* remote changes closer than this share a frame */
 #define UI_REAP_MS        1000     /* reap dead slots, heartbeat, header check */
 #define UI_HIGHLIGHT_MS   1500     /* how long a changed field stays highlighted */
 #define UI_MESSAGE_MS     4000     /* how long a status message stays */
@@ -121,6 +122,7 @@ struct ui {
 
 	/* sync with the segment */
 	uint32_t drawn_gen;            /* generation the canvas shows */
+	uint64_t frame_at;             /* when the canvas last drew a remote change (ms) */
 	uint32_t input_drained;        /* input word value when keys were last read */
 	unsigned dirty;                /* UI_DIRTY_* parts to redraw */
 	uint64_t *shadow;              /* what each canvas cell shows: cell | presence << 32 */
@@ -141,6 +143,11 @@ struct ui {
 	int nclients;
 	pid_t others[16];              /* attached processes without a slot */
 	int nothers;
+	unsigned long scan_nattch;     /* shm_nattch at the last /proc scan */
+	int scan_nclients;             /* slots in use at the last /proc scan */
+	uint64_t scan_at;              /* when that scan ran */
+	unsigned long trace_seen;      /* syscall log entries the sidebar shows */
+	uint32_t checked_gen;          /* generation at the last full canvas check */
 	int sidebar_focus;             /* which section gets the room when short */
 	uint64_t next_tick, next_reap;
 
@@ -189,7 +196,7 @@ void canvas_place_cursor(struct ui *ui);
 void canvas_invalidate(struct ui *ui);
 
 /* sidebar.c */
-void sidebar_sample(struct ui *ui, bool slow);
+bool sidebar_sample(struct ui *ui, bool slow);
 void sidebar_draw(struct ui *ui);
 
 /* input.c */
