@@ -360,8 +360,11 @@ ui_render(struct ui *ui)
 	if (ui->dirty & UI_DIRTY_KEYBAR)
 		input_draw_keybar(ui);
 	if (ui->dirty & UI_DIRTY_CANVAS) {
+		uint64_t now = ui_now_ms();
+
 		canvas_draw(ui);
-		ui->frame_at = ui_now_ms();
+		ui->burst = now < ui->frame_at + UI_FRAME_MS ? ui->burst + 1 : 0;
+		ui->frame_at = now;
 	}
 	input_draw_overlay(ui);
 	if (ui->mode == MODE_PROMPT_MODE || ui->mode == MODE_PROMPT_SAVE ||
@@ -435,10 +438,10 @@ ui_tick(struct ui *ui, uint64_t now)
  * The event loop. It sleeps in one futex_waitv on the board's generation
  * and on the input word that SIGIO (terminal input), SIGWINCH and the quit
  * signals bump, until the next sidebar tick: a remote change wakes it
- * directly, with no thread and no polling. Remote changes that follow a
- * frame within UI_FRAME_MS wait for the next frame, so a storm of writers
- * costs at most one frame per UI_FRAME_MS; the first change after a quiet
- * moment, and every key, is drawn at once.
+ * directly, with no thread and no polling. Once frames come in a burst
+ * (each within UI_FRAME_MS of the last), further remote changes wait for
+ * the next frame, so a storm of writers costs at most one frame per
+ * UI_FRAME_MS; an isolated change, and every key, is drawn at once.
  */
 static void
 ui_loop(struct ui *ui)
@@ -461,7 +464,8 @@ ui_loop(struct ui *ui)
 		now = ui_now_ms();
 		if (now >= ui->next_tick)
 			ui_tick(ui, now);
-		if (ui->dirty == 0 && ui_board_moved(ui) && now < ui->frame_at + UI_FRAME_MS) {
+		if (ui->dirty == 0 && ui->burst >= 2 && ui_board_moved(ui) &&
+		    now < ui->frame_at + UI_FRAME_MS) {
 			/* a storm of remote changes: gather them for one frame, keys still wake us */
 			notify_wait_any(NULL, 0, input, seen, (int)(ui->frame_at + UI_FRAME_MS - now));
 			continue;

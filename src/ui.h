@@ -122,7 +122,8 @@ struct ui {
 
 	/* sync with the segment */
 	uint32_t drawn_gen;            /* generation the canvas shows */
-	uint64_t frame_at;             /* when the canvas last drew a remote change (ms) */
+	uint64_t frame_at;             /* when the canvas was last drawn (ms) */
+	unsigned burst;                /* frames in a row, each within UI_FRAME_MS of the last */
 	uint32_t input_drained;        /* input word value when keys were last read */
 	unsigned dirty;                /* UI_DIRTY_* parts to redraw */
 	uint64_t *shadow;              /* what each canvas cell shows: cell | presence << 32 */
