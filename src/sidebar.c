@@ -174,7 +174,7 @@ sidebar_segment(struct ui *ui, int y, int rows)
 	}
 	if (used < rows && ui->key_now_shmid >= 0) {
 		sidebar_text(ui, y + used, 1, screen_attr(ui, UC_NAME), "key now names");
-		snprintf(line, sizeof line, "shmid %d: ANOTHER board", ui->key_now_shmid);
+		snprintf(line, sizeof line, "%d (another)", ui->key_now_shmid);
 		sidebar_text(ui, y + used++, 2 + SIDEBAR_NAME_W, screen_attr(ui, UC_WARNING), line);
 	}
 	if (used < rows) {
@@ -226,7 +226,7 @@ sidebar_clients(struct ui *ui, int y, int rows)
 			    nattch - (unsigned long)ui->nclients,
 			    nattch - (unsigned long)ui->nclients == 1 ? "" : "es");
 		else
-			snprintf(line, sizeof line, "%lu slot%s of dead clients",
+			snprintf(line, sizeof line, "%lu slot%s not attached (dead?)",
 			    (unsigned long)ui->nclients - nattch,
 			    (unsigned long)ui->nclients - nattch == 1 ? "" : "s");
 		sidebar_text(ui, y + used++, 1, screen_attr(ui, UC_WARNING), line);

@@ -40,6 +40,7 @@ ui_message(struct ui *ui, bool warn, const char *fmt, ...)
 	va_end(ap);
 	ui->message_warn = warn;
 	ui->message_until = ui_now_ms() + UI_MESSAGE_MS;
+	ui->dirty |= UI_DIRTY_STATUS;
 }
 
 /* The board to show: the segment's, or the local copy while detached. */
