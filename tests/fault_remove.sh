@@ -1,0 +1,144 @@
+#!/bin/sh
+# fault_remove.sh - the segment is removed from outside (`ipcrm -m ID`)
+# while three clients draw: none crashes; each says so within 2 s (the
+# "removed by someone else" banner and question); none loses what it shows;
+# drawing goes on among them on the removed segment (dest, key 0x00000000,
+# alive while attached); one saves the board with F6 and another with s
+# from the question, and both files have the drawing. A client started
+# after the removal creates a new board under the key (empty, another
+# shmid), and the old clients then say the key now names another board
+# (status line "ORPHAN: key ... now names another board", sidebar "key now
+# names"); what the new client draws does not reach them. The removed
+# segment leaves `ipcs -m` when its last client quits.
+
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=hostilelib.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
+hl_need_tmux
+
+ALL="A B C"
+
+# shm_dest ID: shmid ID is marked for removal (ipcs -m says dest).
+# shellcheck disable=SC2317 # called through check
+shm_dest() {
+	ipcs -m | awk -v id="$1" '$2 == id && / dest/ { f = 1 } END { exit !f }'
+}
+
+# ---------------------------------------------------------------------------
+section "three drawers on key $KEY"
+hl_start A "$PIZARRA" -k "$KEY"
+ID=$(board_shmid "$KEY")
+[ -n "$ID" ] || abort "A started but there is no segment under $KEY"
+hl_start B "$PIZARRA" -k "$KEY"
+hl_start C "$PIZARRA" -k "$KEY"
+for c in $ALL; do
+	hl_wait "$c" 'shm_nattch +3$' 3 "$c shows shm_nattch 3"
+done
+# Rows 6, 7 and 8: below the banner the removal will put up.
+hl_keys A Down Down Down Down Down Down
+hl_keys B Down Down Down Down Down Down Down
+hl_keys C Down Down Down Down Down Down Down Down
+hl_type A "A draws"
+hl_type B "B draws"
+hl_type C "C draws"
+
+# ---------------------------------------------------------------------------
+section "ipcrm -m $ID while they draw"
+ipcrm -m "$ID" || abort "ipcrm -m $ID failed"
+hl_type A " on"
+hl_type B " on"
+hl_type C " on"
+hl_deadline 2
+for c in $ALL; do
+	check "$c: banner 'shmid $ID was removed by someone else' within 2 s" \
+	    hl_poll 2 hl_banner_says "$c" "shmid $ID was removed by someone else (IPC_RMID)"
+done
+hl_deadline_end
+for c in $ALL; do
+	hl_wait "$c" 'Board removed by someone else: k keep, s save to a file, n new board' 1 \
+	    "$c asks what to do"
+done
+hl_all_alive "$ALL" "after the removal"
+check "no segment is under $KEY any more" [ -z "$(shmids_of_key "$KEY")" ]
+check "ipcs -m lists shmid $ID as dest" shm_dest "$ID"
+check "shmid $ID is still attached 3 times" [ "$(shm_field "$ID" nattch)" = 3 ]
+for c in $ALL; do
+	hl_wait_line "$c" 6 "A draws on" 2 "$c still shows A's row"
+	hl_wait_line "$c" 7 "B draws on" 2 "$c still shows B's row"
+	hl_wait_line "$c" 8 "C draws on" 2 "$c still shows C's row"
+done
+
+# ---------------------------------------------------------------------------
+section "drawing goes on on the removed segment; A saves with F6, C with s"
+hl_type A k
+hl_type B k
+hl_wait A "drawing on the orphaned segment \\(shmid $ID\\)" 2 "k: A keeps drawing on it"
+hl_keys A Down Down Down Home
+hl_type A "after ipcrm"
+hl_wait_line B 9 "after ipcrm" 2 "B shows what A drew after the removal"
+hl_wait_line C 9 "after ipcrm" 2 "C shows it too"
+printf '\n\n\n\n\n\nA draws on\nB draws on\nC draws on\nafter ipcrm\n' >"$T/expected"
+hl_keys A F6
+hl_wait A 'Save the board as text to:' 2 "F6 asks A for a file name"
+hl_erase_prompt A
+hl_type A "$T/saved-by-A.txt"
+hl_keys A Enter
+hl_wait A "saved [0-9]+ bytes to /" 2 "A says it saved the board (the path may be clipped)"
+check "A's file has the drawing" hl_poll 2 cmp -s "$T/saved-by-A.txt" "$T/expected"
+hl_type C s
+hl_wait C 'Save the board as text to:' 2 "s asks C for a file name"
+hl_erase_prompt C
+hl_type C "$T/saved-by-C.txt"
+hl_keys C Enter
+check "C's file has the drawing" hl_poll 2 cmp -s "$T/saved-by-C.txt" "$T/expected"
+[ -f "$T/saved-by-C.txt" ] || show_file "$T/expected" "expected"
+hl_all_alive "$ALL" "after the saves"
+
+# ---------------------------------------------------------------------------
+section "a new client creates a new board under the key"
+hl_start D "$PIZARRA" -k "$KEY"
+NEW=$(board_shmid "$KEY")
+check "D created a new segment under $KEY (shmid $NEW, not $ID)" [ -n "$NEW" ] && [ "$NEW" != "$ID" ]
+hl_wait D "created a 200x60 board at key $KEY \\(shmid $NEW\\)" 2 "D says it created a board"
+hl_never D 'draws on' "D's board is empty"
+hl_deadline 2
+for c in $ALL; do
+	hl_wait "$c" "ORPHAN: key $KEY now names another board \\(shmid $NEW\\)" 2 \
+	    "$c's status line says the key now names another board"
+	hl_wait "$c" "key now names +$NEW \\(another\\)" 2 "$c's sidebar says so too"
+done
+hl_deadline_end
+hl_type D "D on the new board"
+hl_wait_line D 0 "D on the new board" 2 "D draws on its board"
+"$PIZARRA" -k "$KEY" dump >"$T/new" 2>&1
+check "dump of the key shows D's board" file_has_line "$T/new" "D on the new board"
+HL_CHECKS=$((HL_CHECKS + 1))
+if "$PIZARRA" -i "$ID" dump >"$T/old" 2>"$T/old.err" && cmp -s "$T/old" "$T/expected"; then
+	pass "dump -i $ID still shows the old board"
+else
+	fail "dump -i $ID: $(cat "$T/old.err")"
+	show_file "$T/old" "dump -i $ID"
+fi
+for c in $ALL; do
+	hl_never "$c" 'D on the new board' "$c does not show D's drawing"
+done
+hl_all_alive "$ALL D" "with two boards"
+
+# ---------------------------------------------------------------------------
+section "the old clients quit: the removed segment goes with the last of them"
+for c in $ALL; do
+	hl_keys "$c" F10
+done
+for c in $ALL; do
+	hl_wait_exit "$c" 0
+done
+check "shmid $ID has left ipcs -m" hl_poll 2 shm_gone "$ID"
+check "the new board is still under $KEY" [ "$(shmids_of_key "$KEY")" = "$NEW" ]
+hl_keys D F10
+hl_wait_exit D 0
+for c in $ALL D; do
+	check "$c's recorded output is complete" hl_poll 3 hl_raw_done "$c"
+	hl_rawcheck "$c"
+done
+
+finish

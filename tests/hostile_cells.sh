@@ -1,0 +1,150 @@
+#!/bin/sh
+# hostile_cells.sh - cells no terminal may be sent, written into a live
+# board by another writer (tests/hostile.c), one kind at a time: every C0
+# control (ESC, BEL, BS, CR, LF...), every C1 control, DEL, an OSC title
+# (ESC ] 0 ; P W N D BEL) and a CSI clear-screen spelled out cell by cell,
+# DCS and screen's title sequence, surrogates, code points above U+10FFFF,
+# zero-width and bidi controls, raw words with every colour and author bit
+# set, broken wide characters. After each write every client (a UTF-8
+# drawer, a drawer in the C locale, a viewer) still runs and shows exactly
+# the placeholder (U+FFFD, or ? in the C locale) for what it cannot show;
+# a client started afterwards shows the same; what A drew before is still
+# there (nothing was cleared). The bytes every client sent to its terminal
+# (tmux pipe-pane) hold no OSC, no BEL, no C1 code point, no stray C0, and
+# every ESC starts a sequence ncurses uses; no pane title became PWND;
+# `dump` prints U+FFFD for each such cell and no control byte, `dump
+# --ansi` only SGR sequences, `info` and `info --json` no control byte.
+# A control pane that prints the OSC for real shows the detectors work.
+
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=hostilelib.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
+hl_need_tmux
+
+CATEGORIES="c0 c1 del osc csi dcs sur above fmt word wide"
+FFFD=$(printf '\357\277\275')
+WIDE=$(printf '\344\270\200')
+ESC=$(printf '\033')
+
+# c_locale_view TEXT: how a client in the C locale shows TEXT (? for what
+# it cannot show, a wide character as ? and a blank).
+c_locale_view() {
+	printf '%s' "$1" | sed -e "s/$FFFD/?/g" -e "s/$WIDE/? /g"
+}
+
+# ---------------------------------------------------------------------------
+section "control: a pane that really prints ESC ] 0 ; PWND BEL"
+HL_READY='' hl_start X printf '\033]0;PWND\007\033[2Jcontrol\n'
+hl_wait_exit X 0
+hl_poll 3 hl_raw_done X
+check "the control pane's title became PWND (the title check can fail)" \
+    [ "$(hl_flag X '#{pane_title}')" = PWND ]
+HL_CHECKS=$((HL_CHECKS + 1))
+if "$HOSTILE" rawcheck term "$T/X.raw" >"$T/ctl.out"; then
+	fail "rawcheck passed the control pane's OSC and BEL"
+	cat "$T/ctl.out"
+elif grep -q 'OSC' "$T/ctl.out" && grep -q 'BEL' "$T/ctl.out"; then
+	pass "rawcheck finds the OSC and the BEL of the control pane"
+else
+	fail "rawcheck failed the control pane but did not name OSC and BEL"
+	cat "$T/ctl.out"
+fi
+
+# ---------------------------------------------------------------------------
+section "three clients on key $KEY: A (UTF-8), B (C locale), V (viewer)"
+hl_start A "$PIZARRA" -k "$KEY"
+ID=$(board_shmid "$KEY")
+[ -n "$ID" ] || abort "A started but there is no segment under $KEY"
+hl_type A "A was here"
+hl_wait_line A 0 "A was here" 3 "A shows what it typed"
+hl_start B LC_ALL=C "$PIZARRA" -k "$KEY"
+hl_start V "$PIZARRA" -k "$KEY" view
+hl_wait_line B 0 "A was here" 3 "B shows A's text"
+hl_wait_line V 0 "A was here" 3 "V shows A's text"
+printf 'A was here\n\n' >"$T/expected"
+
+# ---------------------------------------------------------------------------
+row=2
+for cat in $CATEGORIES; do
+	section "hostile cells: $cat ($("$HOSTILE" categories | sed -n "s/^$cat  *//p"))"
+	if ! hostile cells "$KEY" "$cat" "$row"; then
+		fail "hostile could not write $cat"
+		continue
+	fi
+	line=$("$HOSTILE" expect "$cat" 0)
+	printf '%s\n' "$line" >>"$T/expected"
+	hl_wait_line A "$row" "$line" 3 "A shows row $row as '$line'"
+	hl_wait_line V "$row" "$line" 3 "V shows row $row as '$line'"
+	cline=$(c_locale_view "$line")
+	hl_wait_line B "$row" "$cline" 3 "B (C locale) shows row $row as '$cline'"
+	hl_all_alive "A B V" "after the $cat cells"
+	hl_wait_line A 0 "A was here" 1 "A's own text is still on its screen"
+	row=$((row + 1))
+done
+for c in A B V; do
+	hl_title_safe "$c" PWND
+done
+
+# ---------------------------------------------------------------------------
+section "a client started afterwards draws the whole board at once"
+hl_start C "$PIZARRA" -k "$KEY"
+row=2
+for cat in $CATEGORIES; do
+	line=$("$HOSTILE" expect "$cat" 0)
+	hl_wait_line C "$row" "$line" 3 "C shows row $row ($cat) as '$line'"
+	row=$((row + 1))
+done
+hl_wait_line C 0 "A was here" 1 "C shows A's text"
+hl_all_alive "A B V C" "after C started"
+hl_title_safe C PWND
+
+# ---------------------------------------------------------------------------
+section "dump, dump --ansi, info and info --json"
+HL_CHECKS=$((HL_CHECKS + 1))
+if "$PIZARRA" -k "$KEY" dump >"$T/dump" 2>"$T/dump.err"; then
+	if cmp -s "$T/expected" "$T/dump"; then
+		pass "dump prints U+FFFD for every cell that cannot be shown, the rest as drawn"
+	else
+		fail "dump differs from what was expected"
+		show_file "$T/expected" expected
+		show_file "$T/dump" "dump printed"
+	fi
+else
+	fail "dump failed: $(cat "$T/dump.err")"
+fi
+hl_clean dump "$T/dump" "dump has no control byte"
+HL_CHECKS=$((HL_CHECKS + 1))
+if "$PIZARRA" -k "$KEY" dump --ansi >"$T/ansi" 2>"$T/ansi.err"; then
+	pass "dump --ansi runs"
+else
+	fail "dump --ansi failed: $(cat "$T/ansi.err")"
+fi
+hl_clean ansi "$T/ansi" "dump --ansi has no escape sequence but SGR, no control byte"
+sed "s/$ESC\\[[0-9;]*m//g" "$T/ansi" >"$T/ansi.plain"
+check "dump --ansi without its SGR sequences is the plain dump" cmp -s "$T/ansi.plain" "$T/dump"
+check "dump --ansi colours the word row with colour 15 (ESC[97m)" grep -q "^word  $ESC\\[97m" "$T/ansi"
+for how in "" --json; do
+	HL_CHECKS=$((HL_CHECKS + 1))
+	# shellcheck disable=SC2086 # no option, or one
+	if "$PIZARRA" -k "$KEY" info $how >"$T/info" 2>"$T/info.err"; then
+		pass "info $how runs"
+	else
+		fail "info $how failed: $(cat "$T/info.err")"
+	fi
+	hl_clean dump "$T/info" "info $how has no control byte"
+done
+
+# ---------------------------------------------------------------------------
+section "the clients quit; everything they ever sent their terminal was clean"
+hl_all_alive "A B V C" "at the end"
+for c in A B V C; do
+	hl_keys "$c" F10
+done
+for c in A B V C; do
+	hl_wait_exit "$c" 0
+	check "$c's recorded output is complete" hl_poll 3 hl_raw_done "$c"
+	hl_rawcheck "$c" "$c's terminal never got a control character from the segment"
+	hl_title_safe "$c" PWND
+done
+
+finish

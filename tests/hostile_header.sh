@@ -1,0 +1,134 @@
+#!/bin/sh
+# hostile_header.sh - another writer changes the board's header under
+# running clients (tests/hostile.c): the magic, the layout version, the
+# geometry (smaller and still inside the segment; larger than the segment),
+# the header size and the slot count. For each: every client (a UTF-8
+# drawer, a drawer in the C locale, a viewer) puts up "Stopped trusting this
+# board" with the reason within 2 s, keeps running and keeps showing what
+# the board held (its own copy), refuses to draw on it, still saves it with
+# F6, and quits cleanly with F10 (status 0, terminal restored); writes to
+# the cells afterwards cannot reach its screen; a new `pizarra` or `dump`
+# refuses a board whose header does not validate, with one line and no
+# output. In the sanitizer build the clients run under ASan: an
+# out-of-bounds read would kill them (and fail "still runs").
+
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=hostilelib.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
+hl_need_tmux
+
+# break_header FIELD VALUE ORIG REASON REFUSED: one round on a fresh 80x20
+# board. ORIG is the field's right value; REASON is what the banner must
+# say; REFUSED is "yes" when a new client must refuse the broken board (no
+# when the new header describes a valid board).
+break_header() {
+	field=$1
+	value=$2
+	orig=$3
+	reason=$4
+	refused=$5
+	# Clients with names of their own each round (a new tmux server under the
+	# name of one just killed can meet it still exiting).
+	ROUND=$((ROUND + 1))
+	A=A$ROUND
+	B=B$ROUND
+	V=V$ROUND
+	N=N$ROUND
+	section "header field $field := $value under three clients"
+	hl_start "$A" "$PIZARRA" -k "$KEY" -s 80x20
+	id=$(board_shmid "$KEY")
+	[ -n "$id" ] || abort "A started but there is no segment under $KEY"
+	# Row 5: below the banner that will cover the top rows.
+	hl_keys "$A" Down Down Down Down Down
+	hl_type "$A" "before $field"
+	hl_wait_line "$A" 5 "before $field" 3 "A shows what it typed"
+	hl_start "$B" LC_ALL=C "$PIZARRA" -k "$KEY"
+	hl_start "$V" "$PIZARRA" -k "$KEY" view
+	for c in "$B" "$V"; do
+		hl_wait_line "$c" 5 "before $field" 3 "$c shows A's text"
+	done
+
+	hostile header "$KEY" "$field" "$value" || abort "hostile could not change $field"
+	hl_deadline 2
+	for c in "$A" "$B" "$V"; do
+		hl_wait "$c" 'Stopped trusting this board' 2 \
+		    "$c puts up 'Stopped trusting this board' within 2 s of the $field change"
+	done
+	hl_deadline_end
+	for c in "$A" "$B" "$V"; do
+		check "$c's banner says why: '$reason'" hl_banner_says "$c" "$reason"
+		hl_wait_line "$c" 5 "before $field" 1 "$c still shows what the board held"
+	done
+	hl_all_alive "$A $B $V" "after the $field change"
+
+	HL_CHECKS=$((HL_CHECKS + 1))
+	if [ "$refused" = yes ]; then
+		if "$PIZARRA" -k "$KEY" dump >"$T/out" 2>"$T/err"; then
+			fail "dump accepted the board with $field = $value"
+		elif [ ! -s "$T/out" ] && [ "$(wc -l <"$T/err")" -eq 1 ] &&
+		    grep -q "is not a usable pizarra board" "$T/err"; then
+			pass "dump refuses it in one line: $(cat "$T/err")"
+		else
+			fail "dump's refusal is not one line without output"
+			show_file "$T/err" "stderr"
+		fi
+		HL_READY='' hl_start "$N" "$PIZARRA" -k "$KEY"
+		hl_wait_exit "$N" 1
+		hl_wait "$N" 'is not a usable pizarra board' 2 "a new client refuses the board"
+	else
+		if "$PIZARRA" -k "$KEY" dump >"$T/out" 2>"$T/err"; then
+			pass "dump reads the board as the new header describes it"
+		else
+			fail "dump refused a header that describes a valid board: $(cat "$T/err")"
+		fi
+	fi
+	hl_all_alive "$A $B $V" "after a new client tried the board"
+
+	# Put the header back: the board validates again, and a writer draws on
+	# it. A header that changed once is never trusted again (board.h): the
+	# new cells must not reach the clients' screens.
+	hostile header "$KEY" "$field" "$orig" || fail "hostile could not restore $field"
+	check "with $field restored, a writer can draw on the board again" \
+	    hostile cells "$KEY" osc 7
+	hl_type "$A" "x"
+	hl_wait "$A" 'this board is no longer trusted: F6 saves it, F10 quits' 2 \
+	    "A refuses to draw on a board it does not trust"
+	for c in "$A" "$B" "$V"; do
+		hl_never "$c" 'PWND' "cells written after the change do not reach $c's screen"
+	done
+	hl_all_alive "$A $B $V" "after writes to the distrusted board"
+
+	rm -f "$T/saved-$field.txt"
+	hl_keys "$A" F6
+	hl_wait "$A" 'Save the board as text to:' 2 "F6 prompts for a file name"
+	hl_erase_prompt "$A"
+	hl_type "$A" "$T/saved-$field.txt"
+	hl_keys "$A" Enter
+	check "F6 saved what A showed (the board before the change)" \
+	    hl_poll 3 file_has_line "$T/saved-$field.txt" "before $field"
+
+	for c in "$A" "$B" "$V"; do
+		hl_keys "$c" F10
+	done
+	for c in "$A" "$B" "$V"; do
+		hl_wait_exit "$c" 0
+		hl_wait "$c" '^\[pizarra exited 0; tty restored\]' 2 "$c's terminal modes are back"
+		check "$c's recorded output is complete" hl_poll 3 hl_raw_done "$c"
+		hl_rawcheck "$c"
+	done
+	hostile rm "$KEY" >/dev/null
+	check "shmid $id is gone after its clients quit and it was removed" hl_poll 3 shm_gone "$id"
+	for c in "$A" "$B" "$V" "$N"; do
+		hl_tmux "$c" kill-server 2>/dev/null
+	done
+}
+
+ROUND=0
+break_header magic 0xdeadbeef 0x41525a50 'magic is now 0xdeadbeef' yes
+break_header version 2 1 'version is now 2' yes
+break_header cols 40 80 'geometry 80x20 is now 40x20' no
+break_header rows 10000 20 'geometry 80x20 is now 80x10000' yes
+break_header header_size 0 8192 'header size 0, 127 slots' yes
+break_header nslots 4294967295 127 'header size 8192, 4294967295 slots' yes
+
+finish

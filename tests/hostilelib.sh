@@ -1,0 +1,662 @@
+# shellcheck shell=sh
+# hostilelib.sh - sourced by the hostile_*.sh and fault_*.sh tests (and
+# cli_valgrind.sh): hostile segments, crashes and faults.
+#
+# It gives every test:
+#   - a key of its own, KEY = (0xC0 + HL_N) << 24 | (PID & 0xFFFFFF), where
+#     HL_N is the test's number (below, 0..8) and PID this shell's pid, and
+#     for cli_valgrind a second one, KEY2, with the high byte 0xC9. Keys hold
+#     the pid of a live shell, so no other test has them while this one runs
+#     (the Check suites' tu_key uses 0xA0 + n, n < 16, with their own pid,
+#     uilib.sh 0xD0 + n, testlib.sh 0xE0..0xF3; tests/fuzz/mkcorpus.sh uses
+#     0xCD, tests/soak.c 0xCE and 0xCF);
+#   - HOSTILE, the hostile writer (tests/hostile.c, built by make check);
+#   - a temporary directory $T (under TESTS_BUILDDIR, or mktemp -d);
+#   - clients in tmux (hl_need_tmux first): hl_start NAME [VAR=VALUE]...
+#     PROGRAM ARGS... runs PROGRAM in a private tmux server, 120x40, through
+#     a wrapper that waits until `tmux pipe-pane` records every byte the pane
+#     receives into $T/NAME.raw (the exact bytes the client sends to its
+#     terminal), records the program's pid, and when it exits writes its
+#     status, `stty -a` and whether `stty -g` is what it was before, prints
+#       [pizarra exited STATUS; tty restored|CHANGED]
+#     and keeps the pane open;
+#   - polling with a deadline (never a fixed sleep as synchronisation):
+#     hl_wait, hl_wait_not, hl_wait_line, hl_poll...; every failure names the
+#     check and shows the last capture of the pane concerned;
+#   - an EXIT trap that continues stopped clients, kills every tmux server
+#     and background process the test started, waits for (at worst kill -9s)
+#     every client, removes every segment under KEY (and KEY2) and every shmid
+#     the test registered (even one marked for removal), removes $T, and
+#     fails the test when a segment survived.
+#
+# Environment (set by `make check`): PIZARRA, TESTS_SRCDIR, TESTS_BUILDDIR.
+# By hand, from the source tree (after building tests/hostile):
+#   PIZARRA=$PWD/src/pizarra TESTS_SRCDIR=$PWD/tests TESTS_BUILDDIR=$PWD/tests \
+#   LC_ALL=C.UTF-8 sh tests/hostile_cells.sh
+
+set -u
+
+HL_TEST=$(basename "$0" .sh)
+case $HL_TEST in
+hostile_cells) HL_N=0 ;;
+hostile_header) HL_N=1 ;;
+hostile_slots) HL_N=2 ;;
+fault_kill) HL_N=3 ;;
+fault_stop) HL_N=4 ;;
+fault_remove) HL_N=5 ;;
+fault_tty) HL_N=6 ;;
+hostile_access) HL_N=7 ;;
+cli_valgrind) HL_N=8 ;;
+*)
+	echo "hostilelib.sh: unknown test '$HL_TEST': give it a number in hostilelib.sh" >&2
+	exit 99
+	;;
+esac
+
+: "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
+: "${TESTS_BUILDDIR:=$TESTS_SRCDIR}"
+: "${PIZARRA:=$TESTS_BUILDDIR/../src/pizarra}"
+HOSTILE=${HOSTILE:-$TESTS_BUILDDIR/hostile}
+LC_ALL=C.UTF-8
+export LC_ALL
+unset TMUX TMUX_PANE
+
+KEY=$(printf '0x%08x' $((((0xC0 + HL_N) << 24) | ($$ & 0xFFFFFF))))
+KEY2=
+[ "$HL_TEST" != cli_valgrind ] || KEY2=$(printf '0x%08x' $(((0xC9 << 24) | ($$ & 0xFFFFFF))))
+HL_WAIT=${HL_WAIT:-5}     # default deadline of a poll, in seconds
+HL_FAILS=0
+HL_CHECKS=0
+HL_CLIENTS=               # NAMEs started with hl_start
+HL_SOCKETS=               # their tmux sockets
+HL_SHMIDS=                # segments that must be gone at exit
+HL_BG=                    # background pids to stop at exit
+HL_DIRS=                  # more directories to remove at exit
+HL_BY=                    # a shared deadline (centiseconds), or empty
+T=
+
+# ---------------------------------------------------------------- reporting
+
+# fail MESSAGE...: record a failed check (the test goes on and exits 1).
+fail() {
+	HL_FAILS=$((HL_FAILS + 1))
+	printf 'FAIL: %s\n' "$*"
+}
+
+# pass MESSAGE...: record a passed check.
+pass() {
+	printf 'ok: %s\n' "$*"
+}
+
+# section TITLE: a heading in the log.
+section() {
+	printf '\n== %s\n' "$*"
+}
+
+# finish: end of the test; exit 1 when a check failed.
+finish() {
+	printf '\n%s: %d checks, %d failed\n' "$HL_TEST" "$HL_CHECKS" "$HL_FAILS"
+	[ "$HL_FAILS" -eq 0 ] || exit 1
+	exit 0
+}
+
+# abort MESSAGE...: a check the rest of the test cannot do without failed.
+abort() {
+	HL_CHECKS=$((HL_CHECKS + 1))
+	fail "$* (giving up on the rest of the test)"
+	finish
+}
+
+# skip MESSAGE...: the test cannot run here (exit 77).
+skip() {
+	echo "SKIP: $*"
+	exit 77
+}
+
+# check MESSAGE CMD...: a generic assertion.
+check() {
+	_hl_msg=$1
+	shift
+	HL_CHECKS=$((HL_CHECKS + 1))
+	if "$@"; then
+		pass "$_hl_msg"
+		return 0
+	fi
+	fail "$_hl_msg"
+	return 1
+}
+
+# show_file FILE TITLE: a file's content framed, for a failure.
+show_file() {
+	printf '   --- %s:\n' "$2"
+	sed 's/^/   |/' "$1" | head -40
+	printf '   --- (bytes:)\n'
+	od -c "$1" | sed 's/^/   /' | head -20
+}
+
+# file_has_line FILE LINE: FILE exists and has LINE (whole, fixed string).
+file_has_line() {
+	[ -f "$1" ] && grep -qxF -- "$2" "$1"
+}
+
+# ------------------------------------------------------------------ clock
+
+# hl_now_cs: centiseconds on a monotonic clock (/proc/uptime).
+hl_now_cs() {
+	read -r _hl_up _hl_rest </proc/uptime
+	_hl_cs=${_hl_up%.*}${_hl_up#*.}
+	while [ "${_hl_cs#0}" != "$_hl_cs" ] && [ ${#_hl_cs} -gt 1 ]; do
+		_hl_cs=${_hl_cs#0}
+	done
+	echo "$_hl_cs"
+}
+
+# hl_nap: the short pause between two polls (not a synchronisation).
+hl_nap() {
+	sleep 0.05
+}
+
+# hl_poll SECS CMD...: run CMD until it succeeds or SECS seconds passed (or
+# the shared deadline HL_BY, when set).
+hl_poll() {
+	if [ -n "$HL_BY" ]; then
+		_hl_end=$HL_BY
+	else
+		_hl_end=$(($(hl_now_cs) + $1 * 100))
+	fi
+	shift
+	while :; do
+		"$@" && return 0
+		[ "$(hl_now_cs)" -lt "$_hl_end" ] || break
+		hl_nap
+	done
+	"$@"
+}
+
+# hl_deadline SECS: every poll until hl_deadline_end ends SECS from now.
+hl_deadline() {
+	HL_BY=$(($(hl_now_cs) + $1 * 100))
+}
+
+hl_deadline_end() {
+	HL_BY=
+}
+
+# -------------------------------------------------------------- segments
+
+# key_dec KEY: the key as /proc/sysvipc/shm prints it (a signed int).
+key_dec() {
+	_hl_k=$(($1))
+	[ "$_hl_k" -lt 2147483648 ] || _hl_k=$((_hl_k - 4294967296))
+	echo "$_hl_k"
+}
+
+# shmids_of_key KEY: the shmids of the segments under KEY (none, or one).
+shmids_of_key() {
+	awk -v k="$(key_dec "$1")" 'NR > 1 && $1 == k { print $2 }' /proc/sysvipc/shm
+}
+
+# shm_field ID FIELD: a column of /proc/sysvipc/shm for shmid ID (key perms
+# size cpid lpid nattch uid gid...); empty when ID does not exist.
+shm_field() {
+	awk -v id="$1" -v f="$2" '
+	NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+	$2 == id { print $(col[f]); exit }' /proc/sysvipc/shm
+}
+
+# shm_exists ID / shm_gone ID
+shm_exists() {
+	[ -n "$(shm_field "$1" shmid)" ]
+}
+
+shm_gone() {
+	! shm_exists "$1"
+}
+
+# register_shmid ID: a segment the test made; it must be gone at exit.
+register_shmid() {
+	HL_SHMIDS="$HL_SHMIDS $1"
+}
+
+# board_shmid KEY: the shmid under KEY now (registered); empty if none.
+board_shmid() {
+	_hl_id=$(shmids_of_key "$1")
+	[ -z "$_hl_id" ] || register_shmid "$_hl_id"
+	echo "$_hl_id"
+}
+
+# hostile ARGS...: run the hostile writer (its output goes to the log).
+hostile() {
+	"$HOSTILE" "$@"
+}
+
+# register_dir DIR: remove DIR too when the test exits.
+register_dir() {
+	HL_DIRS="$HL_DIRS $1"
+}
+
+# hl_keep_attached ID: a helper keeps shmid ID attached until
+# hl_release_attached. The shell holds a fifo open read-write on fd 8 (an
+# open that never blocks); the helper reads it and sees EOF when fd 8 is
+# closed.
+hl_keep_attached() {
+	rm -f "$T/hold.fifo"
+	mkfifo "$T/hold.fifo" || abort "mkfifo failed"
+	exec 8<>"$T/hold.fifo"
+	"$HOSTILE" hold "$1" <"$T/hold.fifo" >"$T/hold.out" 2>&1 8>&- &
+	HL_HOLD=$!
+	bg_started "$HL_HOLD"
+	check "a helper holds shmid $1 attached" hl_poll 3 grep -q attached "$T/hold.out"
+}
+
+# hl_release_attached: let the helper detach and exit.
+hl_release_attached() {
+	exec 8>&-
+	check "the helper detached and exited" wait "$HL_HOLD"
+}
+
+# bg_started PID: a background process the EXIT trap must stop.
+bg_started() {
+	HL_BG="$HL_BG $1"
+}
+
+# -------------------------------------------------------------- the panes
+
+# hl_need_tmux: skip (77) when tmux is missing.
+hl_need_tmux() {
+	command -v tmux >/dev/null 2>&1 || skip "$HL_TEST needs tmux, which is not installed"
+	if infocmp tmux-256color >/dev/null 2>&1; then
+		HL_TERM=tmux-256color
+	else
+		HL_TERM=screen
+	fi
+	hl_write_wrapper
+}
+
+# hl_server NAME: the tmux socket name of client NAME.
+hl_server() {
+	echo "pzh-$HL_TEST-$$-$1"
+}
+
+# hl_tmux NAME ARGS...: a tmux command on NAME's private server.
+hl_tmux() {
+	_hl_s=$(hl_server "$1")
+	shift
+	tmux -L "$_hl_s" "$@"
+}
+
+# hl_capture NAME: capture NAME's pane into $T/NAME.cap.
+hl_capture() {
+	hl_tmux "$1" capture-pane -p >"$T/$1.cap.new" 2>&1
+	mv "$T/$1.cap.new" "$T/$1.cap"
+}
+
+# show_capture NAME: the last capture of NAME's pane, framed.
+show_capture() {
+	printf '   --- last capture of %s:\n' "$1"
+	if [ -f "$T/$1.cap" ]; then
+		awk '{ l[NR] = $0; if ($0 != "") last = NR }
+		END { for (i = 1; i <= last; i++) print "   |" l[i] }' "$T/$1.cap"
+	else
+		echo '   (none)'
+	fi
+	printf '   ---\n'
+}
+
+# hl_shows NAME REGEX: NAME's pane shows a line matching REGEX now.
+hl_shows() {
+	hl_capture "$1"
+	grep -Eq -- "$2" "$T/$1.cap"
+}
+
+# hl_lacks NAME REGEX: NAME's pane does not show REGEX now.
+hl_lacks() {
+	! hl_shows "$1" "$2"
+}
+
+# hl_line_is NAME Y TEXT: line Y (0-based) of NAME's screen is TEXT (a
+# fixed string), then only blanks up to the sidebar's rule (│, or x where
+# the terminal draws it as an ACS line).
+hl_line_is() {
+	hl_capture "$1"
+	_hl_l=$(sed -n "$(($2 + 1))p" "$T/$1.cap")
+	case $_hl_l in
+	"$3"*) ;;
+	*) return 1 ;;
+	esac
+	_hl_rest=${_hl_l#"$3"}
+	[ -n "$_hl_rest" ] || return 0
+	case $_hl_rest in
+	" "*) ;;
+	*) return 1 ;;
+	esac
+	_hl_rest=${_hl_rest#"${_hl_rest%%[! ]*}"}
+	case $_hl_rest in
+	"" | "│"* | x*) return 0 ;;
+	esac
+	return 1
+}
+
+# hl_banner_says NAME TEXT: the banner across the top of NAME's canvas
+# (its first four rows, joined, the canvas being 78 columns wide in a 120
+# column terminal) says TEXT, wherever the banner wrapped it.
+hl_banner_says() {
+	hl_capture "$1"
+	head -4 "$T/$1.cap" | cut -c1-78 | tr '\n' ' ' | sed 's/  */ /g' >"$T/$1.banner"
+	grep -qF -- "$2" "$T/$1.banner"
+}
+
+# hl_wait NAME REGEX [SECS] [WHAT]: NAME shows REGEX within SECS.
+hl_wait() {
+	HL_CHECKS=$((HL_CHECKS + 1))
+	if hl_poll "${3:-$HL_WAIT}" hl_shows "$1" "$2"; then
+		pass "${4:-$1 shows /$2/}"
+		return 0
+	fi
+	fail "${4:-$1 shows /$2/}: not on $1's screen within ${3:-$HL_WAIT} s (/$2/)"
+	show_capture "$1"
+	return 1
+}
+
+# hl_wait_not NAME REGEX [SECS] [WHAT]: REGEX leaves NAME's screen within SECS.
+hl_wait_not() {
+	HL_CHECKS=$((HL_CHECKS + 1))
+	if hl_poll "${3:-$HL_WAIT}" hl_lacks "$1" "$2"; then
+		pass "${4:-$1 no longer shows /$2/}"
+		return 0
+	fi
+	fail "${4:-$1 no longer shows /$2/}: still on $1's screen after ${3:-$HL_WAIT} s"
+	show_capture "$1"
+	return 1
+}
+
+# hl_wait_line NAME Y TEXT [SECS] [WHAT]: screen line Y of NAME is TEXT.
+hl_wait_line() {
+	HL_CHECKS=$((HL_CHECKS + 1))
+	_hl_what=${5:-}
+	[ -n "$_hl_what" ] || _hl_what="$1 line $2 is \"$3\""
+	if hl_poll "${4:-$HL_WAIT}" hl_line_is "$1" "$2" "$3"; then
+		pass "$_hl_what"
+		return 0
+	fi
+	fail "$_hl_what: line $2 of the screen of $1 is not \"$3\" within ${4:-$HL_WAIT} s"
+	show_capture "$1"
+	return 1
+}
+
+# hl_never NAME REGEX [WHAT]: NAME's pane does not show REGEX right now.
+hl_never() {
+	HL_CHECKS=$((HL_CHECKS + 1))
+	if hl_lacks "$1" "$2"; then
+		pass "${3:-$1 does not show /$2/}"
+		return 0
+	fi
+	fail "${3:-$1 does not show /$2/}: but it does"
+	show_capture "$1"
+	return 1
+}
+
+# hl_write_wrapper: the script every pane runs (see the top of this file).
+hl_write_wrapper() {
+	cat >"$T/run.sh" <<'EOF'
+base=$1
+shift
+# Wait until the test has tmux record this pane's output (pipe-pane).
+read -r _go <"$base.go"
+ulimit -c 0
+stty -g >"$base.tty0" 2>/dev/null
+# shellcheck disable=SC2016
+sh -c 'echo $$ >"$0.pid.new" && mv "$0.pid.new" "$0.pid" && exec "$@"' "$base" "$@"
+st=$?
+stty -a >"$base.stty" 2>&1
+if [ "$(stty -g 2>/dev/null)" = "$(cat "$base.tty0")" ]; then
+	modes=restored
+else
+	modes=CHANGED
+fi
+printf '[pizarra exited %s; tty %s]\n' "$st" "$modes"
+echo "$st" >"$base.status"
+exec sleep 3600
+EOF
+}
+
+# hl_start NAME [VAR=VALUE]... PROGRAM [ARG]...: start a client in its own
+# tmux server, recording its output, and wait until its key bar is up
+# (HL_READY, default F10Quit; "" waits for nothing).
+hl_start() {
+	_hl_name=$1
+	shift
+	HL_CLIENTS="$HL_CLIENTS $_hl_name"
+	rm -f "$T/$_hl_name".*
+	mkfifo "$T/$_hl_name.go" || abort "mkfifo failed"
+	: >"$T/$_hl_name.raw"
+	if ! hl_tmux "$_hl_name" -f /dev/null new-session -d -x 120 -y 40 \
+	    sh "$T/run.sh" "$T/$_hl_name" env TERM="$HL_TERM" "$@" >"$T/tmux.err" 2>&1; then
+		abort "tmux new-session for $_hl_name failed: $(cat "$T/tmux.err")"
+	fi
+	HL_SOCKETS="$HL_SOCKETS $(hl_tmux "$_hl_name" display-message -p '#{socket_path}')"
+	hl_tmux "$_hl_name" pipe-pane "cat >>'$T/$_hl_name.raw'" ||
+	    abort "tmux pipe-pane for $_hl_name failed"
+	# The wrapper is blocked opening the fifo: this open meets it.
+	# shellcheck disable=SC2016 # $1 of the inner shell
+	timeout 10 sh -c 'echo go >"$1"' sh "$T/$_hl_name.go" ||
+	    abort "the wrapper of $_hl_name never started"
+	if [ -n "${HL_READY-F10Quit}" ]; then
+		hl_wait "$_hl_name" "${HL_READY-F10Quit}" "$HL_WAIT" "$_hl_name started ($*)" ||
+		    abort "$_hl_name did not start"
+	fi
+}
+
+# hl_pid NAME: the pid of NAME's program.
+hl_pid() {
+	cat "$T/$1.pid" 2>/dev/null
+}
+
+# hl_keys NAME KEY...: send keys by tmux name.
+hl_keys() {
+	_hl_name=$1
+	shift
+	hl_tmux "$_hl_name" send-keys "$@"
+}
+
+# hl_type NAME TEXT: type TEXT literally.
+hl_type() {
+	hl_tmux "$1" send-keys -l -- "$2"
+}
+
+# hl_erase_prompt NAME: erase the text a prompt starts with (up to 40 characters).
+hl_erase_prompt() {
+	# shellcheck disable=SC2046 # forty words
+	hl_keys "$1" $(printf 'BSpace %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 \
+	    21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40)
+}
+
+# hl_flag NAME FORMAT: a tmux format of NAME's pane.
+hl_flag() {
+	hl_tmux "$1" display-message -p "$2"
+}
+
+# hl_alive NAME: NAME's program is still running.
+hl_alive() {
+	_hl_p=$(hl_pid "$1")
+	[ -n "$_hl_p" ] && kill -0 "$_hl_p" 2>/dev/null && [ ! -f "$T/$1.status" ]
+}
+
+# hl_all_alive "NAMES" WHAT: a check that every client in NAMES still runs.
+hl_all_alive() {
+	_hl_dead=
+	for _hl_c in $1; do
+		hl_alive "$_hl_c" || _hl_dead="$_hl_dead $_hl_c"
+	done
+	HL_CHECKS=$((HL_CHECKS + 1))
+	if [ -z "$_hl_dead" ]; then
+		pass "$2: every client ($1) still runs"
+		return 0
+	fi
+	fail "$2: client(s)$_hl_dead died"
+	for _hl_c in $_hl_dead; do
+		echo "   $_hl_c: exit status $(cat "$T/$_hl_c.status" 2>/dev/null)"
+		hl_capture "$_hl_c"
+		show_capture "$_hl_c"
+	done
+	return 1
+}
+
+# hl_exited NAME: the wrapper wrote NAME's exit status.
+hl_exited() {
+	[ -f "$T/$1.status" ]
+}
+
+# hl_wait_exit NAME STATUS [SECS]: NAME's program exits with STATUS.
+hl_wait_exit() {
+	HL_CHECKS=$((HL_CHECKS + 1))
+	if ! hl_poll "${3:-$HL_WAIT}" hl_exited "$1"; then
+		fail "$1 did not exit within ${3:-$HL_WAIT} s"
+		hl_capture "$1"
+		show_capture "$1"
+		return 1
+	fi
+	_hl_st=$(cat "$T/$1.status")
+	if [ "$_hl_st" != "$2" ]; then
+		fail "$1 exited with status $_hl_st, expected $2"
+		hl_capture "$1"
+		show_capture "$1"
+		return 1
+	fi
+	pass "$1 exited with status $2"
+	return 0
+}
+
+# hl_raw_done NAME: NAME's recorded output has the wrapper's exit line, so
+# everything the client wrote is in $T/NAME.raw.
+hl_raw_done() {
+	grep -aq '\[pizarra exited [0-9]*; tty' "$T/$1.raw"
+}
+
+# hl_clean MODE FILE WHAT: FILE passes `hostile rawcheck MODE` (term: what
+# a client sent its terminal; dump: text with no control byte; ansi: dump
+# plus SGR sequences only).
+hl_clean() {
+	HL_CHECKS=$((HL_CHECKS + 1))
+	if "$HOSTILE" rawcheck "$1" "$2" >"$T/rawcheck.out" 2>&1; then
+		pass "$3 ($(sed 's|.*: ||' "$T/rawcheck.out"))"
+		return 0
+	fi
+	fail "$3:"
+	sed 's/^/   /' "$T/rawcheck.out"
+	return 1
+}
+
+# hl_rawcheck NAME [WHAT]: the bytes NAME's client sent to its terminal are
+# clean: no OSC, BEL, C1, stray C0, and every ESC starts a sequence ncurses
+# uses.
+hl_rawcheck() {
+	hl_clean term "$T/$1.raw" "${2:-terminal output of $1 is clean}"
+}
+
+# hl_title_safe NAME WORD: the pane title of NAME does not contain WORD.
+hl_title_safe() {
+	_hl_t=$(hl_flag "$1" '#{pane_title}')
+	HL_CHECKS=$((HL_CHECKS + 1))
+	case $_hl_t in
+	*"$2"*)
+		fail "$1's pane title became '$_hl_t' (contains $2)"
+		return 1
+		;;
+	esac
+	pass "$1's pane title is '$_hl_t', not $2"
+	return 0
+}
+
+# ------------------------------------------------------------------ cleanup
+
+# hl_is_ours PID: PID is still a pizarra.
+hl_is_ours() {
+	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = pizarra ]
+}
+
+# hl_not_ours PID
+hl_not_ours() {
+	! hl_is_ours "$1"
+}
+
+hl_cleanup() {
+	_hl_status=$?
+	trap - EXIT
+	trap '' HUP INT PIPE TERM
+	set +u
+	exec 8>&-
+	for _hl_c in $HL_CLIENTS; do
+		_hl_p=$(hl_pid "$_hl_c")
+		[ -z "$_hl_p" ] || ! hl_is_ours "$_hl_p" || kill -CONT "$_hl_p" 2>/dev/null
+	done
+	for _hl_p in $HL_BG; do
+		kill -CONT "$_hl_p" 2>/dev/null
+		kill "$_hl_p" 2>/dev/null
+	done
+	for _hl_c in $HL_CLIENTS; do
+		hl_tmux "$_hl_c" kill-server 2>/dev/null
+	done
+	for _hl_s in $HL_SOCKETS; do
+		rm -f "$_hl_s"
+	done
+	for _hl_c in $HL_CLIENTS; do
+		_hl_p=$(hl_pid "$_hl_c")
+		[ -n "$_hl_p" ] || continue
+		if ! hl_poll 3 hl_not_ours "$_hl_p"; then
+			echo "cleanup: $_hl_c (pid $_hl_p) ignored the hangup: kill -9"
+			kill -9 "$_hl_p" 2>/dev/null
+			hl_poll 2 hl_not_ours "$_hl_p"
+		fi
+	done
+	for _hl_p in $HL_BG; do
+		wait "$_hl_p" 2>/dev/null
+	done
+	for _hl_k in $KEY $KEY2; do
+		for _hl_id in $(shmids_of_key "$_hl_k"); do
+			ipcrm -m "$_hl_id" 2>/dev/null
+		done
+	done
+	for _hl_id in $HL_SHMIDS; do
+		ipcrm -m "$_hl_id" 2>/dev/null
+	done
+	_hl_left=
+	for _hl_k in $KEY $KEY2; do
+		[ -z "$(shmids_of_key "$_hl_k")" ] || _hl_left="$_hl_left key $_hl_k"
+	done
+	for _hl_id in $HL_SHMIDS; do
+		# A removed segment lives until its last detach: give the clients a moment.
+		hl_poll 3 shm_gone "$_hl_id" || _hl_left="$_hl_left shmid $_hl_id"
+	done
+	if [ -n "$_hl_left" ]; then
+		echo "FAIL: segments left behind after cleanup:$_hl_left"
+		[ "$_hl_status" -ne 0 ] || _hl_status=1
+	fi
+	[ -z "$T" ] || rm -rf "$T"
+	for _hl_d in $HL_DIRS; do
+		rm -rf "$_hl_d"
+	done
+	exit "$_hl_status"
+}
+
+trap hl_cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 141' PIPE
+trap 'exit 143' TERM
+
+if [ ! -x "$PIZARRA" ]; then
+	echo "hostilelib.sh: PIZARRA=$PIZARRA is not an executable; run make first" >&2
+	exit 99
+fi
+if [ ! -x "$HOSTILE" ]; then
+	echo "hostilelib.sh: $HOSTILE is missing; make check builds it" >&2
+	exit 99
+fi
+if [ -d "$TESTS_BUILDDIR" ] && [ -w "$TESTS_BUILDDIR" ]; then
+	T=$(mktemp -d "$TESTS_BUILDDIR/$HL_TEST.tmp.XXXXXX") || exit 99
+else
+	T=$(mktemp -d) || exit 99
+fi
+
+echo "$HL_TEST: pizarra $PIZARRA, key $KEY${KEY2:+ and $KEY2}, temp $T"
