@@ -15,8 +15,12 @@
 
 #include "board.h"
 
-/* Announce a change: bump the generation and wake all waiters. No-op when read-only. */
-void notify_bump(const struct board *b);
+/*
+ * Announce a change: bump the generation and wake all waiters. Returns how
+ * many sleepers were woken (0 when read-only), so an interactive writer can
+ * step aside for them before drawing its own echo.
+ */
+int notify_bump(const struct board *b);
 
 /* The current generation (acquire). */
 uint32_t notify_generation(const struct board *b);
@@ -51,6 +55,6 @@ int notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *l
  * value differs, -1 with errno ETIMEDOUT or EINTR), and wake all sleepers.
  */
 int notify_futex_wait(_Atomic uint32_t *word, uint32_t val, int timeout_ms);
-void notify_futex_wake(_Atomic uint32_t *word);
+int notify_futex_wake(_Atomic uint32_t *word);
 
 #endif

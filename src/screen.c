@@ -239,6 +239,10 @@ screen_init(struct ui *ui)
 	mouseinterval(0);
 	fputs("\033[?1003h", stdout);
 	fflush(stdout);
+	/* Until its first endwin, ncurses 6.4 flushes after every cursor move,
+	 * so each frame would leave in several writes: leave and come back. */
+	endwin();
+	refresh();
 	screen_watch_input();
 	ui->sidebar_on = true;
 	screen_layout(ui);

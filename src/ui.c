@@ -5,6 +5,7 @@
  * clear, save, and moving to a fresh board when ours was removed.
  */
 #include <errno.h>
+#include <sched.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -459,8 +460,10 @@ ui_loop(struct ui *ui)
 			ui_read_keys(ui);
 			ui->input_drained = seen;
 		}
-		if (ui->changed && ui->attached && !ui->distrust && !ui->readonly)
-			notify_bump(&ui->seg.board);
+		/* after waking the others, let them run before drawing our own echo */
+		if (ui->changed && ui->attached && !ui->distrust && !ui->readonly &&
+		    notify_bump(&ui->seg.board) > 0)
+			sched_yield();
 		ui->changed = false;
 		now = ui_now_ms();
 		if (now >= ui->next_tick)

@@ -23,12 +23,12 @@ START_TEST(test_bump_counts)
 
 	tu_private_board(&s, 20, 4);
 	ck_assert_uint_eq(notify_generation(&s.board), 0);
-	notify_bump(&s.board);
+	ck_assert_int_eq(notify_bump(&s.board), 0);
 	notify_bump(&s.board);
 	ck_assert_uint_eq(notify_generation(&s.board), 2);
 	ck_assert_int_eq(notify_wait(&s.board, 0, -1), 0);
 	s.board.readonly = true;
-	notify_bump(&s.board);
+	ck_assert_int_eq(notify_bump(&s.board), 0);
 	ck_assert_uint_eq(notify_generation(&s.board), 2);
 }
 END_TEST
@@ -104,7 +104,7 @@ START_TEST(test_cross_process_readonly_wake)
 	ck_assert_int_eq(pipe(fds), 0);
 	pid = spawn_waiter(s.shmid, fds[1], 1);
 	await_sleeper(fds[0], pid);
-	notify_bump(&s.board);
+	ck_assert_int_eq(notify_bump(&s.board), 1);
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status));
 	ck_assert_int_eq(WEXITSTATUS(status), 0);

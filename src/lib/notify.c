@@ -31,11 +31,13 @@ notify_futex_wait(_Atomic uint32_t *word, uint32_t val, int timeout_ms)
 	return 0;
 }
 
-/* Wake every process sleeping on word. */
-void
+/* Wake every process sleeping on word; how many were woken. */
+int
 notify_futex_wake(_Atomic uint32_t *word)
 {
-	syscall(SYS_futex, (uint32_t *)word, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
+	long n = syscall(SYS_futex, (uint32_t *)word, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
+
+	return n > 0 ? (int)n : 0;
 }
 
 /* An absolute CLOCK_MONOTONIC deadline timeout_ms from now. */
@@ -91,14 +93,14 @@ notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *local
 	    timeout_ms >= 0 && timeout_ms < 10 ? timeout_ms : 10);
 }
 
-/* Bump the generation and wake every waiter. */
-void
+/* Bump the generation and wake every waiter; how many were woken. */
+int
 notify_bump(const struct board *b)
 {
 	if (b->readonly || b->hdr == NULL)
-		return;
+		return 0;
 	atomic_fetch_add_explicit(&b->hdr->generation, 1, memory_order_release);
-	notify_futex_wake(&b->hdr->generation);
+	return notify_futex_wake(&b->hdr->generation);
 }
 
 /* The current generation. */
