@@ -1,0 +1,356 @@
+/*
+ * keystroke.c - measurements 1 and 2: a key typed on one terminal, timed
+ * until it shows on another. Two pizarra clients on one fresh board, and
+ * two clients of one tmux session running cat, each under its own pty,
+ * go through the same trials, interleaved: move A's cursor somewhere new
+ * (never onto a cell that already shows the letter about to be typed:
+ * nothing would change), let every screen settle, write one Greek letter
+ * (a UTF-8 sequence nothing but earlier trials puts on the screen) to A's
+ * master, and read B's master until the letter's bytes arrive (latency),
+ * then until B is quiet (bytes).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bench.h"
+#include "pty.h"
+
+#define KEYSTROKE_WARMUP      30
+#define KEYSTROKE_QUIET_MS    40     /* B is done with a keystroke after this much silence */
+#define KEYSTROKE_SETTLE_MS   25     /* silence before a trial */
+#define KEYSTROKE_TIMEOUT_MS  2000   /* a keystroke that never arrives counts as this */
+#define KEYSTROKE_AREA_COLS   70     /* A's cursor stays inside both canvases */
+#define KEYSTROKE_AREA_ROWS   36
+
+/* How A's cursor is moved between trials. */
+enum keystroke_mover {
+	KEYSTROKE_ARROWS,    /* pizarra: arrow keys to a random cell of the canvas */
+	KEYSTROKE_SPACES,    /* cat under tmux: Enter and spaces to a random column */
+};
+
+/* A trial series' results. */
+struct keystroke_result {
+	struct samples lat;      /* ms */
+	struct samples bytes;    /* bytes B received per keystroke */
+	int lost;                /* keystrokes that never arrived */
+};
+
+/* A small deterministic generator, so every run visits the same places. */
+static uint32_t
+keystroke_rand(uint32_t *state)
+{
+	uint32_t x = *state;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	*state = x;
+	return x;
+}
+
+/* Greek small letter number index (alpha..omega, cycling) as UTF-8; its length. */
+static size_t
+keystroke_letter(unsigned index, char out[2])
+{
+	uint32_t cp = 0x3B1 + index % 25;
+
+	out[0] = (char)(0xC0 | cp >> 6);
+	out[1] = (char)(0x80 | (cp & 0x3F));
+	return 2;
+}
+
+/* Type one letter into a; time its arrival in b, then count b's bytes until quiet. */
+int
+keystroke_once(struct pty_session *a, struct pty_session *b, struct pty_session *const *all,
+	       int nall, unsigned index, int quiet_ms, double *lat_ms, double *bytes)
+{
+	uint64_t t0, before, quiet = (uint64_t)quiet_ms * 1000000u, now,
+	    limit = (uint64_t)KEYSTROKE_TIMEOUT_MS * 1000000u;
+	char key[2];
+	size_t len = keystroke_letter(index, key);
+
+	pty_expect(b, key, len);
+	before = b->bytes;
+	t0 = stats_now_ns();
+	if (pty_send(a, key, len) != 0)
+		return -1;
+	for (;;) {
+		now = stats_now_ns();
+		if (b->needle_ns != 0 && (quiet == 0 || now >= b->last_rx_ns + quiet))
+			break;
+		if (now - t0 >= limit || b->eof)
+			break;
+		pty_pump(all, nall, b->needle_ns == 0 ? 50 :
+		    (int)((b->last_rx_ns + quiet - now) / 1000000u) + 1);
+	}
+	b->needle_n = 0;
+	*bytes = (double)(b->bytes - before);
+	if (b->needle_ns == 0) {
+		fprintf(stderr, "bench: a key typed into %s never showed on %s (%d ms)\n", a->name,
+		    b->name, KEYSTROKE_TIMEOUT_MS);
+		*lat_ms = KEYSTROKE_TIMEOUT_MS;
+		return 1;
+	}
+	*lat_ms = (double)(b->needle_ns - t0) / 1e6;
+	return 0;
+}
+
+/* Move a pizarra cursor from (*col, *row) to (col, row) with arrow keys. */
+static int
+keystroke_arrows(struct pty_session *a, uint32_t *col, uint32_t *row, uint32_t col2,
+		 uint32_t row2)
+{
+	char keys[4096];
+	size_t n = 0;
+
+	for (; *row != row2 && n + 3 < sizeof keys; *row += *row < row2 ? 1 : (uint32_t)-1) {
+		memcpy(keys + n, *row < row2 ? "\033OB" : "\033OA", 3);
+		n += 3;
+	}
+	for (; *col != col2 && n + 3 < sizeof keys; *col += *col < col2 ? 1 : (uint32_t)-1) {
+		memcpy(keys + n, *col < col2 ? "\033OC" : "\033OD", 3);
+		n += 3;
+	}
+	return n ? pty_send(a, keys, n) : 0;
+}
+
+/* Move cat's cursor (under tmux) to column col2: Enter when it must go left, then spaces. */
+static int
+keystroke_spaces(struct pty_session *a, uint32_t *col, uint32_t col2)
+{
+	char keys[256];
+	size_t n = 0;
+
+	if (col2 <= *col) {
+		keys[n++] = '\r';
+		*col = 0;
+	}
+	while (*col < col2 && n < sizeof keys) {
+		keys[n++] = ' ';
+		(*col)++;
+	}
+	return n ? pty_send(a, keys, n) : 0;
+}
+
+/* One pair of terminals, A typing and B watching, and its trials so far. */
+struct keystroke_pair {
+	const char *who;
+	enum keystroke_mover mover;
+	struct pty_session a, b;
+	bool up;                        /* both drew their first screen */
+	uint8_t shown[KEYSTROKE_AREA_ROWS][KEYSTROKE_AREA_COLS];   /* letter + 1 per cell */
+	uint32_t seed, col, row;        /* A's cursor as the bench moved it */
+	struct keystroke_result res;
+};
+
+/* One trial on pair p (trial number i, negative while warming up); 0 or -1. */
+static int
+keystroke_step(struct keystroke_pair *p, struct pty_session *const *all, int nall, int i)
+{
+	unsigned letter = (unsigned)(i + KEYSTROKE_WARMUP);
+	uint32_t c2, r2;
+	double lat, bytes;
+	int r;
+
+	do {
+		c2 = keystroke_rand(&p->seed) % KEYSTROKE_AREA_COLS;
+		r2 = keystroke_rand(&p->seed) % KEYSTROKE_AREA_ROWS;
+	} while (p->mover == KEYSTROKE_ARROWS && p->shown[r2][c2] == letter % 25 + 1);
+	p->shown[r2][c2] = (uint8_t)(letter % 25 + 1);
+	r = p->mover == KEYSTROKE_ARROWS ? keystroke_arrows(&p->a, &p->col, &p->row, c2, r2) :
+	    keystroke_spaces(&p->a, &p->col, c2);
+	if (r != 0)
+		return -1;
+	pty_settle(all, nall, KEYSTROKE_SETTLE_MS, 1000);
+	r = keystroke_once(&p->a, &p->b, all, nall, letter, KEYSTROKE_QUIET_MS, &lat, &bytes);
+	if (r < 0 || p->a.eof || p->b.eof)
+		return -1;
+	p->col++;
+	if (i < 0)
+		return 0;
+	p->res.lost += r;
+	stats_add(&p->res.lat, lat);
+	stats_add(&p->res.bytes, bytes);
+	return 0;
+}
+
+/* Start A and B with argv and wait for their first screens (showing ready). */
+static void
+keystroke_start(struct keystroke_pair *p, const char *const *argv, const char *ready)
+{
+	struct pty_session *both[] = { &p->a, &p->b };
+	char name[16];
+
+	p->seed = 0x9E3779B9u;
+	stats_init(&p->res.lat);
+	stats_init(&p->res.bytes);
+	snprintf(name, sizeof name, "%.8s A", p->who);
+	if (pty_spawn(&p->a, name, argv) != 0)
+		return;
+	snprintf(name, sizeof name, "%.8s B", p->who);
+	if (pty_spawn(&p->b, name, argv) != 0) {
+		pty_stop(both, 1, &p->a, NULL);
+		return;
+	}
+	p->up = pty_wait_text(both, 2, &p->a, ready, BENCH_START_MS) == 0 &&
+	    pty_wait_text(both, 2, &p->b, ready, BENCH_START_MS) == 0;
+	if (!p->up)
+		fprintf(stderr, "bench: a %s client did not draw its first screen\n", p->who);
+}
+
+/* Stop pair p's terminals (quit being the key that ends them, or NULL). */
+static void
+keystroke_stop(struct keystroke_pair *p, struct pty_session *const *all, int nall,
+	       const char *quit)
+{
+	if (p->a.pid > 0)
+		pty_stop(all, nall, &p->a, quit);
+	if (p->b.pid > 0)
+		pty_stop(all, nall, &p->b, quit);
+}
+
+/*
+ * Both pairs' trials, interleaved (pizarra, tmux, tmux, pizarra, ...) so
+ * that whatever else the machine does falls on both alike.
+ */
+static void
+keystroke_trials(struct keystroke_pair *pairs, int npairs, int trials)
+{
+	struct pty_session *all[4];
+	int i, k, n = 0, first;
+
+	for (k = 0; k < npairs; k++) {
+		all[n++] = &pairs[k].a;
+		all[n++] = &pairs[k].b;
+	}
+	pty_settle(all, n, 300, 3000);
+	for (i = -KEYSTROKE_WARMUP; i < trials; i++) {
+		first = (i + KEYSTROKE_WARMUP) % 2;
+		for (k = 0; k < npairs; k++) {
+			struct keystroke_pair *p = &pairs[(first + k) % npairs];
+
+			if (p->up && keystroke_step(p, all, n, i) != 0) {
+				fprintf(stderr, "bench: the %s clients stopped\n", p->who);
+				p->up = false;
+			}
+		}
+		if ((i + 1) % 100 == 0 && i > 0)
+			bench_progress("keystroke: %d/%d", i + 1, trials);
+	}
+}
+
+/* Format a latency in ms. */
+static void
+keystroke_ms(char *buf, size_t n, double ms)
+{
+	if (isnan(ms))
+		snprintf(buf, n, "n/a");
+	else
+		snprintf(buf, n, "%.2f ms", ms);
+}
+
+/* One latency percentile row: pizarra against tmux, with a target ratio (<= 0 none). */
+static void
+keystroke_row(const char *what, double ours, double peer, double target, bool have_peer)
+{
+	char o[32], p[32], r[32], t[32];
+
+	keystroke_ms(o, sizeof o, ours);
+	keystroke_ms(p, sizeof p, have_peer ? peer : NAN);
+	if (have_peer)
+		bench_ratio(r, sizeof r, ours, peer);
+	else
+		snprintf(r, sizeof r, "-");
+	if (target <= 0) {
+		bench_row(what, o, p, r, "-", BENCH_INFO);
+		return;
+	}
+	snprintf(t, sizeof t, "<= %.1f x tmux", target);
+	if (isnan(ours) || !have_peer)
+		bench_row(what, o, p, r, t, isnan(ours) ? BENCH_FAIL : BENCH_SKIP);
+	else
+		bench_row(what, o, p, r, t, bench_verdict_of(ours <= target * peer));
+}
+
+/* Measurements 1 (latency percentiles) and 2 (bytes per remote keystroke). */
+void
+keystroke_run(const struct bench_config *cfg)
+{
+	static struct keystroke_pair pairs[2];
+	struct keystroke_result ours, peer;
+	struct pty_session *all[] = { &pairs[0].a, &pairs[0].b, &pairs[1].a, &pairs[1].b };
+	struct tmux_server t;
+	struct segment seg;
+	char key[16];
+	const char *pargv[] = { cfg->pizarra, "-k", key, NULL };
+	const char *targv[] = { cfg->tmux, "-L", t.label, "attach", NULL };
+	bool have_peer = cfg->tmux != NULL;
+	double ob, pb;
+	char o[32], p[32], r[32];
+	int k;
+
+	memset(pairs, 0, sizeof pairs);
+	memset(&t, 0, sizeof t);
+	for (k = 0; k < 4; k++) {
+		all[k]->fd = -1;
+		all[k]->eof = true;
+	}
+	pairs[0].who = "pizarra";
+	pairs[0].mover = KEYSTROKE_ARROWS;
+	pairs[1].who = "tmux";
+	pairs[1].mover = KEYSTROKE_SPACES;
+	if (keys_board_create(&seg, 200, 60) != 0)
+		return;
+	/* The board stays; the bench lets go of it so only the clients are attached. */
+	segment_detach(&seg, NULL);
+	snprintf(key, sizeof key, "0x%08x", (unsigned)seg.key);
+	keystroke_start(&pairs[0], pargv, BENCH_READY_TEXT);
+	if (have_peer && tmux_start(&t, cfg->tmux, "keys") == 0)
+		keystroke_start(&pairs[1], targv, BENCH_TMUX_READY);
+	keystroke_trials(pairs, have_peer ? 2 : 1, cfg->keystrokes);
+	keystroke_stop(&pairs[0], all, 4, "\021");
+	tmux_stop(&t, cfg->tmux);
+	keystroke_stop(&pairs[1], all, 4, NULL);
+	keys_board_remove(&seg);
+	ours = pairs[0].res;
+	peer = pairs[1].res;
+	if (ours.lat.n == 0)
+		bench_note("#1: the pizarra clients failed; see the messages above");
+	if (have_peer && peer.lat.n == 0) {
+		bench_note("#1: the tmux peer failed; see the messages above");
+		have_peer = false;
+	}
+	bench_note("#1/#2: %zu timed keystrokes per peer after %d warm-up ones, pizarra's and "
+	    "tmux's interleaved; lost (no arrival in %d ms): pizarra %d, tmux %d", ours.lat.n,
+	    KEYSTROKE_WARMUP, KEYSTROKE_TIMEOUT_MS, ours.lost, peer.lost);
+	keystroke_row("1 keystroke to the other screen, p50", stats_percentile(&ours.lat, 50),
+	    stats_percentile(&peer.lat, 50), 0.5, have_peer);
+	keystroke_row("1 keystroke to the other screen, p90", stats_percentile(&ours.lat, 90),
+	    stats_percentile(&peer.lat, 90), 0, have_peer);
+	keystroke_row("1 keystroke to the other screen, p99", stats_percentile(&ours.lat, 99),
+	    stats_percentile(&peer.lat, 99), 1.0, have_peer);
+	ob = stats_percentile(&ours.bytes, 50);
+	pb = stats_percentile(&peer.bytes, 50);
+	if (isnan(ob))
+		snprintf(o, sizeof o, "n/a");
+	else
+		snprintf(o, sizeof o, "%.0f B", ob);
+	if (!have_peer || isnan(pb))
+		snprintf(p, sizeof p, "n/a");
+	else
+		snprintf(p, sizeof p, "%.0f B", pb);
+	if (have_peer)
+		bench_ratio(r, sizeof r, ob, pb);
+	else
+		snprintf(r, sizeof r, "-");
+	bench_row("2 bytes per remote keystroke (median)", o, p, r, "<= 64 B",
+	    bench_verdict_of(!isnan(ob) && ob <= 64));
+	bench_note("#2: bytes B received from the keystroke until %d ms of silence; p90 "
+	    "pizarra %.0f B, tmux %.0f B", KEYSTROKE_QUIET_MS, stats_percentile(&ours.bytes, 90),
+	    stats_percentile(&peer.bytes, 90));
+	stats_free(&ours.lat);
+	stats_free(&ours.bytes);
+	stats_free(&peer.lat);
+	stats_free(&peer.bytes);
+}
