@@ -71,7 +71,9 @@ struct board_header {
 	_Atomic uint32_t generation;   /* futex word: bumped by every change */
 	_Atomic uint32_t slot_tag;     /* source of owner tags (client.h) */
 	_Atomic uint64_t created;      /* creation time, seconds since the epoch */
-	_Atomic uint64_t reserved[3];
+	_Atomic uint32_t presence;     /* futex word: bumped when a client's cursor moves */
+	_Atomic uint32_t reserved32;
+	_Atomic uint64_t reserved[2];
 	struct board_slot slots[BOARD_SLOTS];
 };
 

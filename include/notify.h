@@ -22,6 +22,18 @@
  */
 int notify_bump(const struct board *b);
 
+/*
+ * Announce that a client's presence changed (its cursor, colour or slot):
+ * bump the header's presence word and wake its sleepers. A person's
+ * keystroke moves their cursor, a script's writes do not, so a reader that
+ * holds back frames during a storm of writes can still sleep on this word
+ * and answer people at once. Returns how many were woken.
+ */
+int notify_presence(const struct board *b);
+
+/* The current presence word (acquire). */
+uint32_t notify_presence_seen(const struct board *b);
+
 /* The current generation (acquire). */
 uint32_t notify_generation(const struct board *b);
 
@@ -48,6 +60,13 @@ void notify_wake(const struct board *b);
  */
 int notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *local,
 		    uint32_t local_seen, int timeout_ms);
+
+/*
+ * The same, but sleeping on the board's presence word instead of its
+ * generation: for a reader that lets cell changes wait for its next frame.
+ */
+int notify_wait_presence(const struct board *b, uint32_t presence_seen,
+			 _Atomic uint32_t *local, uint32_t local_seen, int timeout_ms);
 
 /*
  * The primitives underneath, for any 32-bit word of the segment: sleep while

@@ -273,8 +273,10 @@ canvas_draw(struct ui *ui)
 		wnoutrefresh(ui->canvas);
 		return;
 	}
-	if (ui->attached && !ui->distrust)
+	if (ui->attached && !ui->distrust) {
 		gen = notify_generation(b);
+		ui->drawn_presence = notify_presence_seen(b);
+	}
 	full = !canvas_rows_ready(ui, b) || ui->full_redraw || ui->full_check;
 	canvas_presence(ui, b, ui->presence);
 	for (y = 0; y < ui->canvas_h; y++) {

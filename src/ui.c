@@ -60,7 +60,7 @@ ui_publish_cursor(struct ui *ui)
 	canvas_follow_cursor(ui);
 	if (ui->have_slot && ui->attached && !ui->distrust &&
 	    client_update(&ui->seg.board, &ui->me))
-		ui->changed = true;
+		ui->changed = ui->moved = true;
 }
 
 /* Claim a slot (drawers only), keeping our colour if we had one. */
@@ -443,7 +443,8 @@ ui_tick(struct ui *ui, uint64_t now)
  * directly, with no thread and no polling. Once frames come in a burst
  * (each within UI_FRAME_MS of the last), further remote changes wait for
  * the next frame, so a storm of writers costs at most one frame per
- * UI_FRAME_MS; an isolated change, and every key, is drawn at once.
+ * UI_FRAME_MS; an isolated change, every key, and every other person's
+ * cursor move (the presence word) is drawn at once.
  */
 static void
 ui_loop(struct ui *ui)
@@ -461,17 +462,25 @@ ui_loop(struct ui *ui)
 			ui->input_drained = seen;
 		}
 		/* after waking the others, let them run before drawing our own echo */
-		if (ui->changed && ui->attached && !ui->distrust && !ui->readonly &&
-		    notify_bump(&ui->seg.board) > 0)
-			sched_yield();
-		ui->changed = false;
+		if (ui->changed && ui->attached && !ui->distrust && !ui->readonly) {
+			int woken = notify_bump(&ui->seg.board);
+
+			if (ui->moved)
+				woken += notify_presence(&ui->seg.board);
+			if (woken > 0)
+				sched_yield();
+		}
+		ui->changed = ui->moved = false;
 		now = ui_now_ms();
 		if (now >= ui->next_tick)
 			ui_tick(ui, now);
 		if (ui->dirty == 0 && ui->burst >= 2 && ui_board_moved(ui) &&
-		    now < ui->frame_at + UI_FRAME_MS) {
-			/* a storm of remote changes: gather them for one frame, keys still wake us */
-			notify_wait_any(NULL, 0, input, seen, (int)(ui->frame_at + UI_FRAME_MS - now));
+		    now < ui->frame_at + UI_FRAME_MS &&
+		    notify_presence_seen(&ui->seg.board) == ui->drawn_presence) {
+			/* a storm of cell changes: gather them for one frame; our keys and
+			 * other people's cursor moves still wake us at once */
+			notify_wait_presence(&ui->seg.board, ui->drawn_presence, input, seen,
+			    (int)(ui->frame_at + UI_FRAME_MS - now));
 			continue;
 		}
 		ui_render(ui);

@@ -92,6 +92,7 @@ struct ui {
 	bool have_snap;
 	bool quit;
 	bool changed;              /* the board or our slot changed: notify once */
+	bool moved;                /* our cursor, colour or tool changed: notify presence */
 
 	/* our slot and pen */
 	struct client_info me;
@@ -122,6 +123,7 @@ struct ui {
 
 	/* sync with the segment */
 	uint32_t drawn_gen;            /* generation the canvas shows */
+	uint32_t drawn_presence;       /* the board's presence word the canvas shows */
 	uint64_t frame_at;             /* when the canvas was last drawn (ms) */
 	unsigned burst;                /* frames in a row, each within UI_FRAME_MS of the last */
 	uint32_t input_drained;        /* input word value when keys were last read */

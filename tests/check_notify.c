@@ -225,6 +225,72 @@ START_TEST(test_wait_any_signal_bumps_local)
 }
 END_TEST
 
+START_TEST(test_presence_word)
+{
+	_Atomic uint32_t local = 0;
+	struct segment s;
+	uint32_t p0;
+
+	tu_private_board(&s, 20, 4);
+	p0 = notify_presence_seen(&s.board);
+	ck_assert_int_eq(notify_presence(&s.board), 0);
+	ck_assert_uint_eq(notify_presence_seen(&s.board), p0 + 1);
+	ck_assert_uint_eq(notify_generation(&s.board), 0);
+	ck_assert_int_eq(notify_wait_presence(&s.board, p0, &local, 0, -1), 0);
+	notify_bump(&s.board);
+	ck_assert_int_eq(notify_wait_presence(&s.board, p0 + 1, &local, 0, 20), -1);
+	ck_assert_int_eq(errno, ETIMEDOUT);
+	s.board.readonly = true;
+	ck_assert_int_eq(notify_presence(&s.board), 0);
+	ck_assert_uint_eq(notify_presence_seen(&s.board), p0 + 1);
+}
+END_TEST
+
+/* Fork a process sleeping on the presence word (read-only); it exits 0 when a presence change wakes it. */
+static pid_t
+spawn_presence_waiter(int shmid, int ready_fd)
+{
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		void *base = shmat(shmid, NULL, SHM_RDONLY);
+		_Atomic uint32_t local = 0;
+		struct board b;
+		struct pzerr e;
+		uint32_t seen;
+
+		if (base == (void *)-1 || board_open(&b, base, board_size_for(20, 4), true, &e))
+			_exit(10);
+		seen = notify_presence_seen(&b);
+		if (write(ready_fd, "r", 1) != 1)
+			_exit(11);
+		if (notify_wait_presence(&b, seen, &local, 0, 10000) != 0)
+			_exit(12);
+		_exit(notify_presence_seen(&b) != seen ? 0 : 13);
+	}
+	return pid;
+}
+
+START_TEST(test_presence_wakes_cross_process)
+{
+	struct segment s;
+	int fds[2], status;
+	pid_t pid;
+
+	tu_private_board(&s, 20, 4);
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = spawn_presence_waiter(s.shmid, fds[1]);
+	await_sleeper(fds[0], pid);
+	notify_bump(&s.board);
+	ck_assert_int_eq(waitpid(pid, &status, WNOHANG), 0);
+	ck_assert_int_eq(notify_presence(&s.board), 1);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
 /* The notify suite. */
 static Suite *
 notify_suite(void)
@@ -239,6 +305,8 @@ notify_suite(void)
 	tcase_add_test(tc, test_wait_any_local_and_timeout);
 	tcase_add_test(tc, test_wait_any_board_change);
 	tcase_add_test(tc, test_wait_any_signal_bumps_local);
+	tcase_add_test(tc, test_presence_word);
+	tcase_add_test(tc, test_presence_wakes_cross_process);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -56,9 +56,9 @@ notify_deadline(int timeout_ms)
 	return ts;
 }
 
-/* Sleep on the board's generation and a local word at once. */
-int
-notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *local,
+/* Sleep on a word of the segment (word may be NULL) and a local word at once. */
+static int
+notify_wait_two(_Atomic uint32_t *word, uint32_t val, _Atomic uint32_t *local,
 		uint32_t local_seen, int timeout_ms)
 {
 	struct futex_waitv w[2];
@@ -66,15 +66,16 @@ notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *local
 	unsigned n = 0;
 	long r;
 
-	if (atomic_load(local) != local_seen || (b != NULL && notify_generation(b) != handled))
+	if (atomic_load(local) != local_seen ||
+	    (word != NULL && atomic_load_explicit(word, memory_order_acquire) != val))
 		return 0;
 	memset(w, 0, sizeof w);
 	w[n].uaddr = (uintptr_t)local;
 	w[n].val = local_seen;
 	w[n++].flags = FUTEX_32 | FUTEX_PRIVATE_FLAG;
-	if (b != NULL) {
-		w[n].uaddr = (uintptr_t)&b->hdr->generation;
-		w[n].val = handled;
+	if (word != NULL) {
+		w[n].uaddr = (uintptr_t)word;
+		w[n].val = val;
 		w[n++].flags = FUTEX_32;
 	}
 	if (timeout_ms >= 0)
@@ -84,13 +85,43 @@ notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *local
 		return 0;
 	if (errno != ENOSYS)
 		return -1;
-	if (b == NULL) {
-		if (notify_futex_wait(local, local_seen, timeout_ms) != 0)
-			return -1;
+	if (word == NULL)
+		return notify_futex_wait(local, local_seen, timeout_ms);
+	return notify_futex_wait(word, val, timeout_ms >= 0 && timeout_ms < 10 ? timeout_ms : 10);
+}
+
+/* Sleep on the board's generation and a local word at once. */
+int
+notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *local,
+		uint32_t local_seen, int timeout_ms)
+{
+	return notify_wait_two(b != NULL ? &b->hdr->generation : NULL, handled, local,
+	    local_seen, timeout_ms);
+}
+
+/* Sleep on the board's presence word and a local word at once. */
+int
+notify_wait_presence(const struct board *b, uint32_t presence_seen, _Atomic uint32_t *local,
+		     uint32_t local_seen, int timeout_ms)
+{
+	return notify_wait_two(&b->hdr->presence, presence_seen, local, local_seen, timeout_ms);
+}
+
+/* Bump the presence word and wake its sleepers. */
+int
+notify_presence(const struct board *b)
+{
+	if (b->readonly || b->hdr == NULL)
 		return 0;
-	}
-	return notify_futex_wait(&b->hdr->generation, handled,
-	    timeout_ms >= 0 && timeout_ms < 10 ? timeout_ms : 10);
+	atomic_fetch_add_explicit(&b->hdr->presence, 1, memory_order_release);
+	return notify_futex_wake(&b->hdr->presence);
+}
+
+/* The current presence word. */
+uint32_t
+notify_presence_seen(const struct board *b)
+{
+	return atomic_load_explicit(&b->hdr->presence, memory_order_acquire);
 }
 
 /* Bump the generation and wake every waiter; how many were woken. */
