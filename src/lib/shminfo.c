@@ -84,44 +84,41 @@ shminfo_remember(unsigned id, bool group, const char *name)
 	snprintf(c->name, sizeof c->name, "%s", name);
 }
 
-/* User name or number. */
-const char *
-shminfo_user(uid_t uid, char *buf, size_t n)
+/* The name of a user (group false) or group id, or its number; cached. */
+static const char *
+shminfo_id_name(unsigned id, bool group, char *buf, size_t n)
 {
-	const char *hit = shminfo_cached((unsigned)uid, false);
-	struct passwd pw, *res = NULL;
+	const char *hit = shminfo_cached(id, group);
+	struct passwd pw, *pres = NULL;
+	struct group gr, *gres = NULL;
 	char tmp[1024];
 
 	if (hit != NULL) {
 		snprintf(buf, n, "%s", hit);
 		return buf;
 	}
-	if (getpwuid_r(uid, &pw, tmp, sizeof tmp, &res) == 0 && res != NULL)
+	if (!group && getpwuid_r((uid_t)id, &pw, tmp, sizeof tmp, &pres) == 0 && pres != NULL)
 		snprintf(buf, n, "%s", pw.pw_name);
+	else if (group && getgrgid_r((gid_t)id, &gr, tmp, sizeof tmp, &gres) == 0 && gres != NULL)
+		snprintf(buf, n, "%s", gr.gr_name);
 	else
-		snprintf(buf, n, "%u", (unsigned)uid);
-	shminfo_remember((unsigned)uid, false, buf);
+		snprintf(buf, n, "%u", id);
+	shminfo_remember(id, group, buf);
 	return buf;
+}
+
+/* User name or number. */
+const char *
+shminfo_user(uid_t uid, char *buf, size_t n)
+{
+	return shminfo_id_name((unsigned)uid, false, buf, n);
 }
 
 /* Group name or number. */
 const char *
 shminfo_group(gid_t gid, char *buf, size_t n)
 {
-	const char *hit = shminfo_cached((unsigned)gid, true);
-	struct group gr, *res = NULL;
-	char tmp[1024];
-
-	if (hit != NULL) {
-		snprintf(buf, n, "%s", hit);
-		return buf;
-	}
-	if (getgrgid_r(gid, &gr, tmp, sizeof tmp, &res) == 0 && res != NULL)
-		snprintf(buf, n, "%s", gr.gr_name);
-	else
-		snprintf(buf, n, "%u", (unsigned)gid);
-	shminfo_remember((unsigned)gid, true, buf);
-	return buf;
+	return shminfo_id_name((unsigned)gid, true, buf, n);
 }
 
 /* A time as "YYYY-MM-DD HH:MM:SS" (or "HH:MM:SS"), "never" for 0. */
