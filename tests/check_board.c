@@ -123,36 +123,42 @@ bad_magic(struct board_header *h)
 	atomic_store(&h->magic, 0xdeadbeef);
 }
 
+/* A version this pizarra does not read. */
 static void
 bad_version(struct board_header *h)
 {
 	atomic_store(&h->version, 7);
 }
 
+/* A slot count that is not BOARD_SLOTS. */
 static void
 bad_slots(struct board_header *h)
 {
 	atomic_store(&h->nslots, 1000);
 }
 
+/* A header size that is not the struct's. */
 static void
 bad_header_size(struct board_header *h)
 {
 	atomic_store(&h->header_size, 64);
 }
 
+/* More rows than the segment holds. */
 static void
 huge_rows(struct board_header *h)
 {
 	atomic_store(&h->rows, 9999);
 }
 
+/* No columns at all. */
 static void
 zero_cols(struct board_header *h)
 {
 	atomic_store(&h->cols, 0);
 }
 
+/* The header as published. */
 static void
 no_change(struct board_header *h)
 {
