@@ -107,14 +107,21 @@ notify_wait_presence(const struct board *b, uint32_t presence_seen, _Atomic uint
 	return notify_wait_two(&b->hdr->presence, presence_seen, local, local_seen, timeout_ms);
 }
 
+/* Add one to a futex word of a writable board and wake its sleepers; how many woke. */
+static int
+notify_word_bump(const struct board *b, _Atomic uint32_t *word)
+{
+	if (b->readonly || word == NULL)
+		return 0;
+	atomic_fetch_add_explicit(word, 1, memory_order_release);
+	return notify_futex_wake(word);
+}
+
 /* Bump the presence word and wake its sleepers. */
 int
 notify_presence(const struct board *b)
 {
-	if (b->readonly || b->hdr == NULL)
-		return 0;
-	atomic_fetch_add_explicit(&b->hdr->presence, 1, memory_order_release);
-	return notify_futex_wake(&b->hdr->presence);
+	return notify_word_bump(b, b->hdr != NULL ? &b->hdr->presence : NULL);
 }
 
 /* The current presence word. */
@@ -128,10 +135,7 @@ notify_presence_seen(const struct board *b)
 int
 notify_bump(const struct board *b)
 {
-	if (b->readonly || b->hdr == NULL)
-		return 0;
-	atomic_fetch_add_explicit(&b->hdr->generation, 1, memory_order_release);
-	return notify_futex_wake(&b->hdr->generation);
+	return notify_word_bump(b, b->hdr != NULL ? &b->hdr->generation : NULL);
 }
 
 /* The current generation. */
