@@ -287,6 +287,8 @@ main(int argc, char **argv)
 	uint64_t t0 = stats_now_ns();
 	int r, failed = 0;
 
+	if (floor_wanted(argc, argv))
+		return floor_main(argc, argv);
 	if (bench_options(argc, argv, &cfg) != 0) {
 		bench_usage(stderr);
 		return 2;

@@ -3,8 +3,9 @@
  * result table (bench.c), the clock and sample statistics (stats.c), the
  * /proc counters (proc.c), the clean-up registry (cleanup.c), private
  * boards (keys.c), the tmux peer (tmux.c), the keystroke trial
- * (keystroke.c) and one entry point per measurement (keystroke.c, idle.c,
- * storm.c, size.c, lecture.c). Terminal sessions are in pty.h.
+ * (keystroke.c), the programs that only carry a key (floor.c) and one
+ * entry point per measurement (keystroke.c, idle.c, storm.c, size.c,
+ * lecture.c). Terminal sessions are in pty.h.
  */
 #ifndef PIZARRA_BENCH_H
 #define PIZARRA_BENCH_H
@@ -104,6 +105,10 @@ int tmux_sweep(const char *tmux);
 /* keystroke.c: one key typed into a, timed until it shows in b. */
 int keystroke_once(struct pty_session *a, struct pty_session *b, struct pty_session *const *all,
 		   int nall, unsigned index, int quiet_ms, double *lat_ms, double *bytes);
+
+/* floor.c: the programs that only carry a key (the bench runs itself as them). */
+bool floor_wanted(int argc, char **argv);
+int floor_main(int argc, char **argv);
 
 /* The measurements, numbered as in the table. */
 void keystroke_run(const struct bench_config *cfg);

@@ -7,11 +7,15 @@
  * nothing would change), let every screen settle, write one Greek letter
  * (a UTF-8 sequence nothing but earlier trials puts on the screen) to A's
  * master, and read B's master until the letter's bytes arrive (latency),
- * then until B is quiet (bytes).
+ * then until B is quiet (bytes). Beside them, the same trials time the
+ * kernel's floor (floor.c): a typist and a drawer that only carry the key
+ * through the board and a futex, and a one-process relay.
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bench.h"
 #include "pty.h"
@@ -27,6 +31,16 @@
 enum keystroke_mover {
 	KEYSTROKE_ARROWS,    /* pizarra: arrow keys to a random cell of the canvas */
 	KEYSTROKE_SPACES,    /* cat under tmux: Enter and spaces to a random column */
+	KEYSTROKE_STILL,     /* the floor programs: no cursor to move */
+};
+
+/* The pairs of terminals, in the order of their trials. */
+enum {
+	KEYSTROKE_PIZARRA,
+	KEYSTROKE_TMUX,
+	KEYSTROKE_FLOOR2,    /* typist and drawer: two processes and a futex */
+	KEYSTROKE_FLOOR1,    /* one process relaying into the other terminal */
+	KEYSTROKE_PAIRS
 };
 
 /* A trial series' results. */
@@ -159,7 +173,7 @@ keystroke_step(struct keystroke_pair *p, struct pty_session *const *all, int nal
 	} while (p->mover == KEYSTROKE_ARROWS && p->shown[r2][c2] == letter % 25 + 1);
 	p->shown[r2][c2] = (uint8_t)(letter % 25 + 1);
 	r = p->mover == KEYSTROKE_ARROWS ? keystroke_arrows(&p->a, &p->col, &p->row, c2, r2) :
-	    keystroke_spaces(&p->a, &p->col, c2);
+	    p->mover == KEYSTROKE_SPACES ? keystroke_spaces(&p->a, &p->col, c2) : 0;
 	if (r != 0)
 		return -1;
 	pty_settle(all, nall, KEYSTROKE_SETTLE_MS, 1000);
@@ -175,28 +189,52 @@ keystroke_step(struct keystroke_pair *p, struct pty_session *const *all, int nal
 	return 0;
 }
 
-/* Start A and B with argv and wait for their first screens (showing ready). */
-static void
-keystroke_start(struct keystroke_pair *p, const char *const *argv, const char *ready)
+/* Start one of p's terminals (a or b) with argv; 0 or -1. */
+static int
+keystroke_spawn(struct keystroke_pair *p, struct pty_session *s, const char *const *argv)
 {
-	struct pty_session *both[] = { &p->a, &p->b };
 	char name[16];
 
-	p->seed = 0x9E3779B9u;
-	stats_init(&p->res.lat);
-	stats_init(&p->res.bytes);
-	snprintf(name, sizeof name, "%.8s A", p->who);
-	if (pty_spawn(&p->a, name, argv) != 0)
-		return;
-	snprintf(name, sizeof name, "%.8s B", p->who);
-	if (pty_spawn(&p->b, name, argv) != 0) {
-		pty_stop(both, 1, &p->a, NULL);
-		return;
-	}
-	p->up = pty_wait_text(both, 2, &p->a, ready, BENCH_START_MS) == 0 &&
+	snprintf(name, sizeof name, "%.8s %c", p->who, s == &p->a ? 'A' : 'B');
+	return pty_spawn(s, name, argv);
+}
+
+/* Wait for both of p's first screens (showing ready); p->up tells. */
+static void
+keystroke_wait_up(struct keystroke_pair *p, const char *ready)
+{
+	struct pty_session *both[] = { &p->a, &p->b };
+
+	p->up = p->a.pid > 0 && p->b.pid > 0 &&
+	    pty_wait_text(both, 2, &p->a, ready, BENCH_START_MS) == 0 &&
 	    pty_wait_text(both, 2, &p->b, ready, BENCH_START_MS) == 0;
 	if (!p->up)
 		fprintf(stderr, "bench: a %s client did not draw its first screen\n", p->who);
+}
+
+/* Start A with argv_a and B with argv_b, then wait for their first screens. */
+static void
+keystroke_start(struct keystroke_pair *p, const char *const *argv_a,
+		const char *const *argv_b, const char *ready)
+{
+	if (keystroke_spawn(p, &p->a, argv_a) == 0)
+		keystroke_spawn(p, &p->b, argv_b);
+	keystroke_wait_up(p, ready);
+}
+
+/* The relay floor: B (the sink) first, then A relaying into B's terminal. */
+static void
+keystroke_start_relay(struct keystroke_pair *p, const char *self)
+{
+	const char *sink[] = { self, "--floor-sink", NULL };
+	const char *relay[] = { self, "--floor-relay", NULL, NULL };
+
+	if (keystroke_spawn(p, &p->b, sink) != 0)
+		return;
+	relay[2] = ptsname(p->b.fd);
+	if (relay[2] != NULL)
+		keystroke_spawn(p, &p->a, relay);
+	keystroke_wait_up(p, BENCH_READY_TEXT);
 }
 
 /* Stop pair p's terminals (quit being the key that ends them, or NULL). */
@@ -211,13 +249,14 @@ keystroke_stop(struct keystroke_pair *p, struct pty_session *const *all, int nal
 }
 
 /*
- * Both pairs' trials, interleaved (pizarra, tmux, tmux, pizarra, ...) so
- * that whatever else the machine does falls on both alike.
+ * Every pair's trials, interleaved (the first pair to go rotates from one
+ * round to the next) so that whatever else the machine does falls on all
+ * alike.
  */
 static void
 keystroke_trials(struct keystroke_pair *pairs, int npairs, int trials)
 {
-	struct pty_session *all[4];
+	struct pty_session *all[2 * KEYSTROKE_PAIRS];
 	int i, k, n = 0, first;
 
 	for (k = 0; k < npairs; k++) {
@@ -226,7 +265,7 @@ keystroke_trials(struct keystroke_pair *pairs, int npairs, int trials)
 	}
 	pty_settle(all, n, 300, 3000);
 	for (i = -KEYSTROKE_WARMUP; i < trials; i++) {
-		first = (i + KEYSTROKE_WARMUP) % 2;
+		first = (i + KEYSTROKE_WARMUP) % npairs;
 		for (k = 0; k < npairs; k++) {
 			struct keystroke_pair *p = &pairs[(first + k) % npairs];
 
@@ -273,48 +312,95 @@ keystroke_row(const char *what, double ours, double peer, double target, bool ha
 		bench_row(what, o, p, r, t, bench_verdict_of(ours <= target * peer));
 }
 
-/* Measurements 1 (latency percentiles) and 2 (bytes per remote keystroke). */
+/* The bench's own program, which runs the floor programs; NULL when unknown. */
+static const char *
+keystroke_self(void)
+{
+	static char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+
+	if (n <= 0)
+		return NULL;
+	self[n] = '\0';
+	return self;
+}
+
+/* A floor row: its p50 against tmux's, for information. */
+static void
+keystroke_floor_row(const char *what, struct keystroke_result *floor, struct keystroke_result *peer,
+		    bool have_peer)
+{
+	if (floor->lat.n > 0)
+		keystroke_row(what, stats_percentile(&floor->lat, 50),
+		    stats_percentile(&peer->lat, 50), 0, have_peer);
+}
+
+/* Measurements 1 (latency percentiles, with the kernel's floor) and 2 (bytes per remote keystroke). */
 void
 keystroke_run(const struct bench_config *cfg)
 {
-	static struct keystroke_pair pairs[2];
-	struct keystroke_result ours, peer;
-	struct pty_session *all[] = { &pairs[0].a, &pairs[0].b, &pairs[1].a, &pairs[1].b };
+	static struct keystroke_pair pairs[KEYSTROKE_PAIRS];
+	struct keystroke_result ours, peer, floor2, floor1;
+	struct pty_session *all[2 * KEYSTROKE_PAIRS];
 	struct tmux_server t;
-	struct segment seg;
-	char key[16];
+	struct segment seg, fseg;
+	char key[16], fkey[16];
+	const char *self = keystroke_self();
 	const char *pargv[] = { cfg->pizarra, "-k", key, NULL };
 	const char *targv[] = { cfg->tmux, "-L", t.label, "attach", NULL };
-	bool have_peer = cfg->tmux != NULL;
+	const char *typist[] = { self, "--floor-typist", fkey, NULL };
+	const char *drawer[] = { self, "--floor-drawer", fkey, NULL };
+	bool have_peer = cfg->tmux != NULL, have_floor = false;
 	double ob, pb;
 	char o[32], p[32], r[32];
 	int k;
 
 	memset(pairs, 0, sizeof pairs);
 	memset(&t, 0, sizeof t);
-	for (k = 0; k < 4; k++) {
-		all[k]->fd = -1;
-		all[k]->eof = true;
+	for (k = 0; k < KEYSTROKE_PAIRS; k++) {
+		all[2 * k] = &pairs[k].a;
+		all[2 * k + 1] = &pairs[k].b;
+		pairs[k].a.fd = pairs[k].b.fd = -1;
+		pairs[k].a.eof = pairs[k].b.eof = true;
+		pairs[k].mover = KEYSTROKE_STILL;
+		pairs[k].seed = 0x9E3779B9u;
+		stats_init(&pairs[k].res.lat);
+		stats_init(&pairs[k].res.bytes);
 	}
-	pairs[0].who = "pizarra";
-	pairs[0].mover = KEYSTROKE_ARROWS;
-	pairs[1].who = "tmux";
-	pairs[1].mover = KEYSTROKE_SPACES;
+	pairs[KEYSTROKE_PIZARRA].who = "pizarra";
+	pairs[KEYSTROKE_PIZARRA].mover = KEYSTROKE_ARROWS;
+	pairs[KEYSTROKE_TMUX].who = "tmux";
+	pairs[KEYSTROKE_TMUX].mover = KEYSTROKE_SPACES;
+	pairs[KEYSTROKE_FLOOR2].who = "floor2";
+	pairs[KEYSTROKE_FLOOR1].who = "floor1";
 	if (keys_board_create(&seg, 200, 60) != 0)
 		return;
 	/* The board stays; the bench lets go of it so only the clients are attached. */
 	segment_detach(&seg, NULL);
 	snprintf(key, sizeof key, "0x%08x", (unsigned)seg.key);
-	keystroke_start(&pairs[0], pargv, BENCH_READY_TEXT);
+	keystroke_start(&pairs[KEYSTROKE_PIZARRA], pargv, pargv, BENCH_READY_TEXT);
 	if (have_peer && tmux_start(&t, cfg->tmux, "keys") == 0)
-		keystroke_start(&pairs[1], targv, BENCH_TMUX_READY);
-	keystroke_trials(pairs, have_peer ? 2 : 1, cfg->keystrokes);
-	keystroke_stop(&pairs[0], all, 4, "\021");
+		keystroke_start(&pairs[KEYSTROKE_TMUX], targv, targv, BENCH_TMUX_READY);
+	if (self != NULL && keys_board_create(&fseg, 16, 4) == 0) {
+		have_floor = true;
+		segment_detach(&fseg, NULL);
+		snprintf(fkey, sizeof fkey, "0x%08x", (unsigned)fseg.key);
+		keystroke_start(&pairs[KEYSTROKE_FLOOR2], typist, drawer, BENCH_READY_TEXT);
+		keystroke_start_relay(&pairs[KEYSTROKE_FLOOR1], self);
+	}
+	keystroke_trials(pairs, KEYSTROKE_PAIRS, cfg->keystrokes);
+	keystroke_stop(&pairs[KEYSTROKE_PIZARRA], all, 2 * KEYSTROKE_PAIRS, "\021");
+	keystroke_stop(&pairs[KEYSTROKE_FLOOR2], all, 2 * KEYSTROKE_PAIRS, "\021");
+	keystroke_stop(&pairs[KEYSTROKE_FLOOR1], all, 2 * KEYSTROKE_PAIRS, "\021");
 	tmux_stop(&t, cfg->tmux);
-	keystroke_stop(&pairs[1], all, 4, NULL);
+	keystroke_stop(&pairs[KEYSTROKE_TMUX], all, 2 * KEYSTROKE_PAIRS, NULL);
 	keys_board_remove(&seg);
-	ours = pairs[0].res;
-	peer = pairs[1].res;
+	if (have_floor)
+		keys_board_remove(&fseg);
+	ours = pairs[KEYSTROKE_PIZARRA].res;
+	peer = pairs[KEYSTROKE_TMUX].res;
+	floor2 = pairs[KEYSTROKE_FLOOR2].res;
+	floor1 = pairs[KEYSTROKE_FLOOR1].res;
 	if (ours.lat.n == 0)
 		bench_note("#1: the pizarra clients failed; see the messages above");
 	if (have_peer && peer.lat.n == 0) {
@@ -330,6 +416,19 @@ keystroke_run(const struct bench_config *cfg)
 	    stats_percentile(&peer.lat, 90), 0, have_peer);
 	keystroke_row("1 keystroke to the other screen, p99", stats_percentile(&ours.lat, 99),
 	    stats_percentile(&peer.lat, 99), 1.0, have_peer);
+	keystroke_floor_row("1 floor: 2 processes + futex, no drawing, p50", &floor2, &peer,
+	    have_peer);
+	keystroke_floor_row("1 floor: 1 process relaying, p50", &floor1, &peer, have_peer);
+	if (floor2.lat.n > 0 && floor1.lat.n > 0)
+		bench_note("#1 floor: the same trials, interleaved, with programs that only carry "
+		    "the key (tests/bench/floor.c): a typist that reads its terminal and stores "
+		    "the key in a board with one FUTEX_WAKE, and a drawer that wakes and writes "
+		    "it to its terminal: p50 %.3f, p90 %.3f, p99 %.3f ms; one process reading "
+		    "one terminal and writing the other: p50 %.3f, p90 %.3f, p99 %.3f ms; lost "
+		    "%d and %d", stats_percentile(&floor2.lat, 50),
+		    stats_percentile(&floor2.lat, 90), stats_percentile(&floor2.lat, 99),
+		    stats_percentile(&floor1.lat, 50), stats_percentile(&floor1.lat, 90),
+		    stats_percentile(&floor1.lat, 99), floor2.lost, floor1.lost);
 	ob = stats_percentile(&ours.bytes, 50);
 	pb = stats_percentile(&peer.bytes, 50);
 	if (isnan(ob))
@@ -349,8 +448,8 @@ keystroke_run(const struct bench_config *cfg)
 	bench_note("#2: bytes B received from the keystroke until %d ms of silence; p90 "
 	    "pizarra %.0f B, tmux %.0f B", KEYSTROKE_QUIET_MS, stats_percentile(&ours.bytes, 90),
 	    stats_percentile(&peer.bytes, 90));
-	stats_free(&ours.lat);
-	stats_free(&ours.bytes);
-	stats_free(&peer.lat);
-	stats_free(&peer.bytes);
+	for (k = 0; k < KEYSTROKE_PAIRS; k++) {
+		stats_free(&pairs[k].res.lat);
+		stats_free(&pairs[k].res.bytes);
+	}
 }
