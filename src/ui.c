@@ -461,14 +461,13 @@ ui_loop(struct ui *ui)
 			ui_read_keys(ui);
 			ui->input_drained = seen;
 		}
-		/* after waking the others, let them run before drawing our own echo */
+		/* after waking the others, let them run before drawing our own echo;
+		 * only clients pacing a storm sleep on presence, so it can wait for that */
 		if (ui->changed && ui->attached && !ui->distrust && !ui->readonly) {
-			int woken = notify_bump(&ui->seg.board);
-
-			if (ui->moved)
-				woken += notify_presence(&ui->seg.board);
-			if (woken > 0)
+			if (notify_bump(&ui->seg.board) > 0)
 				sched_yield();
+			if (ui->moved)
+				notify_presence(&ui->seg.board);
 		}
 		ui->changed = ui->moved = false;
 		now = ui_now_ms();

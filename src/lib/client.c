@@ -128,12 +128,15 @@ client_read_slot(const struct board *b, int i, struct client_info *c)
 	uint32_t cursor, attr, word;
 	int k, j, n = 0;
 
-	memset(c, 0, sizeof *c);
 	c->slot = i;
 	c->owner = owner;
 	c->pid = (pid_t)(owner & CLIENT_PID_MASK);
 	if (owner == 0 || !(owner & CLIENT_READY) || c->pid <= 0)
 		return false;
+	memset(c, 0, sizeof *c);
+	c->slot = i;
+	c->owner = owner;
+	c->pid = (pid_t)(owner & CLIENT_PID_MASK);
 	c->start = atomic_load_explicit(&s->start, memory_order_relaxed);
 	c->heartbeat = atomic_load_explicit(&s->heartbeat, memory_order_relaxed);
 	c->pidns = atomic_load_explicit(&s->pidns, memory_order_relaxed);
