@@ -407,8 +407,9 @@ keystroke_run(const struct bench_config *cfg)
 		bench_note("#1: the tmux peer failed; see the messages above");
 		have_peer = false;
 	}
-	bench_note("#1/#2: %zu timed keystrokes per peer after %d warm-up ones, pizarra's and "
-	    "tmux's interleaved; lost (no arrival in %d ms): pizarra %d, tmux %d", ours.lat.n,
+	bench_note("#1/#2: %zu timed keystrokes per peer after %d warm-up ones, pizarra's, "
+	    "tmux's and the floor programs' interleaved; lost (no arrival in %d ms): pizarra %d, "
+	    "tmux %d", ours.lat.n,
 	    KEYSTROKE_WARMUP, KEYSTROKE_TIMEOUT_MS, ours.lost, peer.lost);
 	keystroke_row("1 keystroke to the other screen, p50", stats_percentile(&ours.lat, 50),
 	    stats_percentile(&peer.lat, 50), 0.5, have_peer);
@@ -429,6 +430,10 @@ keystroke_run(const struct bench_config *cfg)
 		    stats_percentile(&floor2.lat, 90), stats_percentile(&floor2.lat, 99),
 		    stats_percentile(&floor1.lat, 50), stats_percentile(&floor1.lat, 90),
 		    stats_percentile(&floor1.lat, 99), floor2.lost, floor1.lost);
+	if (floor2.lat.n > 0 && ours.lat.n > 0)
+		bench_note("#1 floor: what pizarra adds to the two-process floor (its input "
+		    "handling and its frame): %.3f ms at p50", stats_percentile(&ours.lat, 50) -
+		    stats_percentile(&floor2.lat, 50));
 	ob = stats_percentile(&ours.bytes, 50);
 	pb = stats_percentile(&peer.bytes, 50);
 	if (isnan(ob))
