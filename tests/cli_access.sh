@@ -63,7 +63,7 @@ content_is() {
 
 # mode_is OCTAL: the board's mode in /proc/sysvipc/shm.
 mode_is() {
-	check "mode of shmid $ID is $1" [ "$(shm_proc "$ID" perms)" = "$1" ]
+	check "mode of shmid $ID is $1" [ "$(shm_field "$ID" perms)" = "$1" ]
 }
 
 # ---------------------------------------------------------------------------
@@ -96,7 +96,7 @@ expect_fails "^pizarra: shmid $ID belongs to root: only root may remove it" nz -
 expect_fails "^pizarra: shmid $ID belongs to root: only root may remove it" nz -i "$ID" rm
 mode_is 600
 check "root's board still exists under $KEY" [ "$(shmids_of_key "$KEY")" = "$ID" ]
-check "and is not marked for removal" [ "$(shm_proc "$ID" key)" != 0 ]
+check "and is not marked for removal" [ "$(shm_field "$ID" key)" != 0 ]
 
 section "0660: shared with root's group, which nobody is not in"
 expect_status 0 pz -k "$KEY" chmod 0660
@@ -153,7 +153,7 @@ if expect_status 0 nz -k "$KEY2" put 0 0 mine; then
 fi
 NID=$(shmids_of_key "$KEY2")
 register_shmid "$NID"
-check "nobody's board is owned by nobody" [ "$(shm_proc "$NID" uid)" = "$(id -u nobody)" ]
+check "nobody's board is owned by nobody" [ "$(shm_field "$NID" uid)" = "$(id -u nobody)" ]
 if expect_status 0 nz -k "$KEY2" chmod 0640; then
 	expect_stdout_match "^shmid $NID: mode 0600 \\(rw-------\\) -> 0640 \\(rw-r-----\\)\$"
 fi

@@ -245,8 +245,8 @@ if expect_status 0 pz -k "$KEY2" info --json; then
 	check "info --json shm_segsz is header + 80*24 cells + 24 row stamps" \
 		[ "$(json_get "d['shm_segsz']")" = $((HEADER + 81 * 24 * 4)) ]
 fi
-check "/proc/sysvipc/shm agrees on the size" [ "$(shm_proc "$ID2" size)" = $((HEADER + 81 * 24 * 4)) ]
-check "/proc/sysvipc/shm agrees on the mode" [ "$(shm_proc "$ID2" perms)" = 640 ]
+check "/proc/sysvipc/shm agrees on the size" [ "$(shm_field "$ID2" size)" = $((HEADER + 81 * 24 * 4)) ]
+check "/proc/sysvipc/shm agrees on the mode" [ "$(shm_field "$ID2" perms)" = 640 ]
 if expect_status 0 pz -k "$KEY2" info; then
 	expect_stdout_match '^  geometry +80x24$'
 	expect_stdout_match '^  shm_perm.mode +0640 rw-r-----$'
@@ -304,8 +304,8 @@ if expect_status 0 pz -k "$KEY" info --json; then
 		check "info --json shmid" [ "$(json_get "d['shmid']")" = "$ID" ]
 		check "info --json shm_perm.uid" [ "$(json_get "d['shm_perm.uid']")" = "$(id -u)" ]
 		check "info --json dest is false" [ "$(json_get "d['dest']")" = False ]
-		check "info --json shm_segsz matches /proc" [ "$(json_get "d['shm_segsz']")" = "$(shm_proc "$ID" size)" ]
-		check "info --json shm_cpid matches /proc" [ "$(json_get "d['shm_cpid']")" = "$(shm_proc "$ID" cpid)" ]
+		check "info --json shm_segsz matches /proc" [ "$(json_get "d['shm_segsz']")" = "$(shm_field "$ID" size)" ]
+		check "info --json shm_cpid matches /proc" [ "$(json_get "d['shm_cpid']")" = "$(shm_field "$ID" cpid)" ]
 		check "info --json board is 200x60" \
 			[ "$(json_get "'%dx%d' % (d['board']['cols'], d['board']['rows'])")" = 200x60 ]
 		check "info --json times are numbers" \

@@ -207,7 +207,7 @@ refused_by_all() {
 	_f_size=$2
 	_f_name=$3
 	_f_why=$4
-	_f_mode=$(shm_proc "$FID" perms)
+	_f_mode=$(shm_field "$FID" perms)
 	for cmd in dump info "put 0 0 x" "load $T/content" clear rm "chmod 0666" "chown $ME" "dump --ansi"; do
 		# shellcheck disable=SC2086 # split the command's operands
 		expect_fails "^pizarra: .*is not a usable pizarra board: $_f_why" pz -k "$_f_key" $cmd
@@ -220,8 +220,8 @@ refused_by_all() {
 		expect_files_equal "$T/$_f_name.orig" "$T/$_f_name.now" "'$cmd' left the foreign segment's bytes alone"
 		check "the foreign segment $FID still exists under $_f_key after '$cmd'" \
 			[ "$(shmids_of_key "$_f_key")" = "$FID" ]
-		check "its mode is still $_f_mode after '$cmd'" [ "$(shm_proc "$FID" perms)" = "$_f_mode" ]
-		check "nobody is left attached after '$cmd'" [ "$(shm_proc "$FID" nattch)" = 0 ]
+		check "its mode is still $_f_mode after '$cmd'" [ "$(shm_field "$FID" perms)" = "$_f_mode" ]
+		check "nobody is left attached after '$cmd'" [ "$(shm_field "$FID" nattch)" = 0 ]
 	done
 	# Named by shmid, it is refused the same way.
 	expect_fails "^pizarra: shmid $FID .*is not a usable pizarra board: $_f_why.*ipcrm -m $FID" pz -i "$FID" dump

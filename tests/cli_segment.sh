@@ -23,7 +23,7 @@ print(eval(sys.argv[2]))' "$T/out" "$1"
 
 # dest_bit ID: 1 when /proc/sysvipc/shm shows SHM_DEST (01000) for ID.
 dest_bit() {
-	_d_perms=$(shm_proc "$1" perms)
+	_d_perms=$(shm_field "$1" perms)
 	[ -n "$_d_perms" ] || {
 		echo none
 		return
@@ -53,9 +53,9 @@ if expect_status 0 pz -k "$KEY" rm; then
 	check "rm's report is one line" [ "$(wc -l <"$T/out")" -eq 1 ]
 fi
 check "shmid $ID still exists" shm_exists "$ID"
-check "/proc/sysvipc/shm shows key 0 for shmid $ID" [ "$(shm_proc "$ID" key)" = 0 ]
+check "/proc/sysvipc/shm shows key 0 for shmid $ID" [ "$(shm_field "$ID" key)" = 0 ]
 check "/proc/sysvipc/shm shows the SHM_DEST bit (mode & 01000) for shmid $ID" [ "$(dest_bit "$ID")" = 1 ]
-check "/proc/sysvipc/shm still shows shm_nattch 1" [ "$(shm_proc "$ID" nattch)" = 1 ]
+check "/proc/sysvipc/shm still shows shm_nattch 1" [ "$(shm_field "$ID" nattch)" = 1 ]
 ipcs -m >"$T/ipcs" 2>&1
 check "ipcs -m shows shmid $ID with key 0x00000000 and status dest" \
 	grep -Eq "^0x00000000 +$ID .*dest" "$T/ipcs"
@@ -87,7 +87,7 @@ printf 'lives on\nstill drawing\n' >"$T/exp"
 if expect_status 0 pz -i "$ID" dump; then
 	expect_stdout_file "$T/exp"
 fi
-check "our commands left only the helper attached" [ "$(shm_proc "$ID" nattch)" = 1 ]
+check "our commands left only the helper attached" [ "$(shm_field "$ID" nattch)" = 1 ]
 
 section "the last detach destroys it"
 hold_stop
@@ -115,7 +115,7 @@ if expect_status 0 pz -k "$KEY" chmod 0660; then
 	expect_stderr_empty
 	expect_stdout_match "^shmid $ID2: mode 0600 \\(rw-------\\) -> 0660 \\(rw-rw----\\)\$"
 fi
-check "/proc shows mode 660" [ "$(shm_proc "$ID2" perms)" = 660 ]
+check "/proc shows mode 660" [ "$(shm_field "$ID2" perms)" = 660 ]
 if expect_status 0 pz -k "$KEY" info; then
 	expect_stdout_match '^  shm_perm.mode +0660 rw-rw----$'
 fi
@@ -123,11 +123,11 @@ expect_usage_error "^pizarra: chmod: '0400' would lock out the board's owner: ke
 	pz -k "$KEY" chmod 0400
 expect_usage_error "^pizarra: chmod: '0200' would lock out the board's owner" pz -k "$KEY" chmod 0200
 expect_usage_error "^pizarra: chmod: '0066' would lock out the board's owner" pz -k "$KEY" chmod 0066
-check "the refused chmods left mode 660" [ "$(shm_proc "$ID2" perms)" = 660 ]
+check "the refused chmods left mode 660" [ "$(shm_field "$ID2" perms)" = 660 ]
 if expect_status 0 pz -k "$KEY" chmod 644; then
 	expect_stdout_match "^shmid $ID2: mode 0660 \\(rw-rw----\\) -> 0644 \\(rw-r--r--\\)\$"
 fi
-check "/proc shows mode 644" [ "$(shm_proc "$ID2" perms)" = 644 ]
+check "/proc shows mode 644" [ "$(shm_field "$ID2" perms)" = 644 ]
 if expect_status 0 pz -i "$ID2" chmod 0600; then
 	expect_stdout_match "^shmid $ID2: mode 0644 \\(rw-r--r--\\) -> 0600 \\(rw-------\\)\$"
 fi
@@ -138,7 +138,7 @@ if expect_status 0 pz -k "$KEY" --trace chmod 0666; then
 fi
 
 section "rm with nothing attached: gone at once"
-check "nothing attached to $ID2" [ "$(shm_proc "$ID2" nattch)" = 0 ]
+check "nothing attached to $ID2" [ "$(shm_field "$ID2" nattch)" = 0 ]
 if expect_status 0 pz -k "$KEY" --trace rm; then
 	expect_stdout_match "^shmid $ID2 removed: no process was attached, so it is gone\$"
 	expect_stderr_match "^pizarra: trace: shmctl\\($ID2, IPC_RMID, NULL\\) = 0\$"
@@ -197,7 +197,7 @@ awk -v n="$RACERS" 'BEGIN { for (i = 0; i < n; i++) printf "x"; print "" }' >"$T
 if expect_status 0 pz -k "$NEWKEY" dump; then
 	expect_stdout_file "$T/exp"
 fi
-check "nobody is left attached to the raced board" [ "$(shm_proc "$RID" nattch)" = 0 ]
+check "nobody is left attached to the raced board" [ "$(shm_field "$RID" nattch)" = 0 ]
 pz -k "$NEWKEY" rm >/dev/null
 
 finish

@@ -27,7 +27,7 @@ vg() {
 	_want=$1
 	shift
 	_args=$(printf '%s ' "$@" | tr '\n\033' '|^')
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	# shellcheck disable=SC2086 # valgrind and its options
 	$VALGRIND "$PIZARRA" "$@" >"$T/out" 2>"$T/err" <"${VG_STDIN:-/dev/null}"
 	_st=$?

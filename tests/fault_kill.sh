@@ -92,7 +92,7 @@ hl_wait_line C 0 "A typed and more" 1 "what A types appears in C within a second
 hl_type C " too"
 hl_wait_line A 10 "C typed too" 1 "what C types appears in A within a second"
 printf 'A typed and more\n\n\n\n\n          %s\n\n\n\n\nC typed too\n' "$BLOCKS" >"$T/expected"
-HL_CHECKS=$((HL_CHECKS + 1))
+CHECKS=$((CHECKS + 1))
 if "$PIZARRA" -k "$KEY" dump >"$T/dump" 2>"$T/dump.err" && cmp -s "$T/dump" "$T/expected"; then
 	pass "dump has B's stroke and the others' text"
 else

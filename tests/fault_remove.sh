@@ -112,7 +112,7 @@ hl_type D "D on the new board"
 hl_wait_line D 0 "D on the new board" 2 "D draws on its board"
 "$PIZARRA" -k "$KEY" dump >"$T/new" 2>&1
 check "dump of the key shows D's board" file_has_line "$T/new" "D on the new board"
-HL_CHECKS=$((HL_CHECKS + 1))
+CHECKS=$((CHECKS + 1))
 if "$PIZARRA" -i "$ID" dump >"$T/old" 2>"$T/old.err" && cmp -s "$T/old" "$T/expected"; then
 	pass "dump -i $ID still shows the old board"
 else

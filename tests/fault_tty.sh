@@ -97,7 +97,7 @@ leave ILL 132
 leave ABRT 134
 
 section "the board outlived every way out"
-HL_CHECKS=$((HL_CHECKS + 1))
+CHECKS=$((CHECKS + 1))
 if "$PIZARRA" -k "$KEY" dump >"$T/dump" 2>&1 && file_has_line "$T/dump" "left by ABRT"; then
 	pass "dump shows what the last client drew"
 else

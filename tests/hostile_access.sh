@@ -60,7 +60,7 @@ one_line_refusal() {
 	hl_wait "$1" '^\[pizarra exited 1; tty restored\]' 2 "$1: the terminal modes are as before"
 	hl_tmux "$1" capture-pane -p -J >"$T/$1.joined"
 	sed -n '/^\[pizarra exited/q; /./p' "$T/$1.joined" >"$T/$1.said"
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if [ "$(wc -l <"$T/$1.said")" -eq 1 ] && grep -Eq -- "$2" "$T/$1.said"; then
 		pass "$1 says in one line: $(cat "$T/$1.said")"
 	else
@@ -75,7 +75,7 @@ one_line_refusal() {
 dump_is() {
 	# shellcheck disable=SC2059 # a format on purpose
 	printf "$1" >"$T/exp"
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if "$PIZARRA" -k "$KEY" dump >"$T/dump" 2>&1 && cmp -s "$T/dump" "$T/exp"; then
 		pass "the board holds what root and nobody drew, nothing else"
 	else

@@ -39,7 +39,7 @@ hl_wait_exit X 0
 hl_poll 3 hl_raw_done X
 check "the control pane's title became PWND (the title check can fail)" \
     [ "$(hl_flag X '#{pane_title}')" = PWND ]
-HL_CHECKS=$((HL_CHECKS + 1))
+CHECKS=$((CHECKS + 1))
 if "$HOSTILE" rawcheck term "$T/X.raw" >"$T/ctl.out"; then
 	fail "rawcheck passed the control pane's OSC and BEL"
 	cat "$T/ctl.out"
@@ -100,7 +100,7 @@ hl_title_safe C PWND
 
 # ---------------------------------------------------------------------------
 section "dump, dump --ansi, info and info --json"
-HL_CHECKS=$((HL_CHECKS + 1))
+CHECKS=$((CHECKS + 1))
 if "$PIZARRA" -k "$KEY" dump >"$T/dump" 2>"$T/dump.err"; then
 	if cmp -s "$T/expected" "$T/dump"; then
 		pass "dump prints U+FFFD for every cell that cannot be shown, the rest as drawn"
@@ -113,7 +113,7 @@ else
 	fail "dump failed: $(cat "$T/dump.err")"
 fi
 hl_clean dump "$T/dump" "dump has no control byte"
-HL_CHECKS=$((HL_CHECKS + 1))
+CHECKS=$((CHECKS + 1))
 if "$PIZARRA" -k "$KEY" dump --ansi >"$T/ansi" 2>"$T/ansi.err"; then
 	pass "dump --ansi runs"
 else
@@ -124,7 +124,7 @@ sed "s/$ESC\\[[0-9;]*m//g" "$T/ansi" >"$T/ansi.plain"
 check "dump --ansi without its SGR sequences is the plain dump" cmp -s "$T/ansi.plain" "$T/dump"
 check "dump --ansi colours the word row with colour 15 (ESC[97m)" grep -q "^word  $ESC\\[97m" "$T/ansi"
 for how in "" --json; do
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	# shellcheck disable=SC2086 # no option, or one
 	if "$PIZARRA" -k "$KEY" info $how >"$T/info" 2>"$T/info.err"; then
 		pass "info $how runs"

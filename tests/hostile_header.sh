@@ -61,7 +61,7 @@ break_header() {
 	done
 	hl_all_alive "$A $B $V" "after the $field change"
 
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if [ "$refused" = yes ]; then
 		if "$PIZARRA" -k "$KEY" dump >"$T/out" 2>"$T/err"; then
 			fail "dump accepted the board with $field = $value"

@@ -25,7 +25,7 @@ hl_need_tmux
 # byte, and `info` matches REGEX.
 info_check() {
 	for how in "" --json; do
-		HL_CHECKS=$((HL_CHECKS + 1))
+		CHECKS=$((CHECKS + 1))
 		# shellcheck disable=SC2086 # no option, or one
 		if "$PIZARRA" -k "$KEY" info $how >"$T/info$how" 2>"$T/info.err"; then
 			pass "$1: info $how runs"
@@ -136,7 +136,7 @@ hl_all_alive "A B V D" "with every slot taken"
 # ---------------------------------------------------------------------------
 section "everyone quits; no tty garbage ever reached a terminal"
 printf 'A was here\ndrawing goes on\n\nB after the takeover\nD without a slot\n' >"$T/expected"
-HL_CHECKS=$((HL_CHECKS + 1))
+CHECKS=$((CHECKS + 1))
 if "$PIZARRA" -k "$KEY" dump >"$T/dump" 2>"$T/dump.err" && cmp -s "$T/dump" "$T/expected"; then
 	pass "dump has everything that was drawn"
 else

@@ -10,6 +10,8 @@
 #     (the Check suites' tu_key uses 0xA0 + n, n < 16, with their own pid,
 #     uilib.sh 0xD0 + n, testlib.sh 0xE0..0xF3; tests/fuzz/mkcorpus.sh uses
 #     0xCD, tests/soak.c 0xCE and 0xCF);
+#   - the report (check, pass, fail, section, finish...) and the segment
+#     helpers (shmids_of_key, shm_field, register_shmid...) of reportlib.sh;
 #   - HOSTILE, the hostile writer (tests/hostile.c, built by make check);
 #   - a temporary directory $T (under TESTS_BUILDDIR, or mktemp -d);
 #   - clients in tmux (hl_need_tmux first): hl_start NAME [VAR=VALUE]...
@@ -36,8 +38,8 @@
 
 set -u
 
-HL_TEST=$(basename "$0" .sh)
-case $HL_TEST in
+TEST_NAME=$(basename "$0" .sh)
+case $TEST_NAME in
 hostile_cells) HL_N=0 ;;
 hostile_header) HL_N=1 ;;
 hostile_slots) HL_N=2 ;;
@@ -48,91 +50,29 @@ fault_tty) HL_N=6 ;;
 hostile_access) HL_N=7 ;;
 cli_valgrind) HL_N=8 ;;
 *)
-	echo "hostilelib.sh: unknown test '$HL_TEST': give it a number in hostilelib.sh" >&2
+	echo "hostilelib.sh: unknown test '$TEST_NAME': give it a number in hostilelib.sh" >&2
 	exit 99
 	;;
 esac
 
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${TESTS_BUILDDIR:=$TESTS_SRCDIR}"
-: "${PIZARRA:=$TESTS_BUILDDIR/../src/pizarra}"
+# shellcheck source=tests/reportlib.sh
+. "$TESTS_SRCDIR/reportlib.sh"
 HOSTILE=${HOSTILE:-$TESTS_BUILDDIR/hostile}
-LC_ALL=C.UTF-8
-export LC_ALL
 unset TMUX TMUX_PANE
 
 KEY=$(printf '0x%08x' $((((0xC0 + HL_N) << 24) | ($$ & 0xFFFFFF))))
 KEY2=
-[ "$HL_TEST" != cli_valgrind ] || KEY2=$(printf '0x%08x' $(((0xC9 << 24) | ($$ & 0xFFFFFF))))
+[ "$TEST_NAME" != cli_valgrind ] || KEY2=$(printf '0x%08x' $(((0xC9 << 24) | ($$ & 0xFFFFFF))))
 HL_WAIT=${HL_WAIT:-5}     # default deadline of a poll, in seconds
-HL_FAILS=0
-HL_CHECKS=0
 HL_CLIENTS=               # NAMEs started with hl_start
 HL_SOCKETS=               # their tmux sockets
-HL_SHMIDS=                # segments that must be gone at exit
 HL_BG=                    # background pids to stop at exit
 HL_DIRS=                  # more directories to remove at exit
 HL_BY=                    # a shared deadline (centiseconds), or empty
 T=
 
 # ---------------------------------------------------------------- reporting
-
-# fail MESSAGE...: record a failed check (the test goes on and exits 1).
-fail() {
-	HL_FAILS=$((HL_FAILS + 1))
-	printf 'FAIL: %s\n' "$*"
-}
-
-# pass MESSAGE...: record a passed check.
-pass() {
-	printf 'ok: %s\n' "$*"
-}
-
-# section TITLE: a heading in the log.
-section() {
-	printf '\n== %s\n' "$*"
-}
-
-# finish: end of the test; exit 1 when a check failed.
-finish() {
-	printf '\n%s: %d checks, %d failed\n' "$HL_TEST" "$HL_CHECKS" "$HL_FAILS"
-	[ "$HL_FAILS" -eq 0 ] || exit 1
-	exit 0
-}
-
-# abort MESSAGE...: a check the rest of the test cannot do without failed.
-abort() {
-	HL_CHECKS=$((HL_CHECKS + 1))
-	fail "$* (giving up on the rest of the test)"
-	finish
-}
-
-# skip MESSAGE...: the test cannot run here (exit 77).
-skip() {
-	echo "SKIP: $*"
-	exit 77
-}
-
-# check MESSAGE CMD...: a generic assertion.
-check() {
-	_hl_msg=$1
-	shift
-	HL_CHECKS=$((HL_CHECKS + 1))
-	if "$@"; then
-		pass "$_hl_msg"
-		return 0
-	fi
-	fail "$_hl_msg"
-	return 1
-}
-
-# show_file FILE TITLE: a file's content framed, for a failure.
-show_file() {
-	printf '   --- %s:\n' "$2"
-	sed 's/^/   |/' "$1" | head -40
-	printf '   --- (bytes:)\n'
-	od -c "$1" | sed 's/^/   /' | head -20
-}
 
 # file_has_line FILE LINE: FILE exists and has LINE (whole, fixed string).
 file_has_line() {
@@ -184,47 +124,6 @@ hl_deadline_end() {
 
 # -------------------------------------------------------------- segments
 
-# key_dec KEY: the key as /proc/sysvipc/shm prints it (a signed int).
-key_dec() {
-	_hl_k=$(($1))
-	[ "$_hl_k" -lt 2147483648 ] || _hl_k=$((_hl_k - 4294967296))
-	echo "$_hl_k"
-}
-
-# shmids_of_key KEY: the shmids of the segments under KEY (none, or one).
-shmids_of_key() {
-	awk -v k="$(key_dec "$1")" 'NR > 1 && $1 == k { print $2 }' /proc/sysvipc/shm
-}
-
-# shm_field ID FIELD: a column of /proc/sysvipc/shm for shmid ID (key perms
-# size cpid lpid nattch uid gid...); empty when ID does not exist.
-shm_field() {
-	awk -v id="$1" -v f="$2" '
-	NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-	$2 == id { print $(col[f]); exit }' /proc/sysvipc/shm
-}
-
-# shm_exists ID / shm_gone ID
-shm_exists() {
-	[ -n "$(shm_field "$1" shmid)" ]
-}
-
-shm_gone() {
-	! shm_exists "$1"
-}
-
-# register_shmid ID: a segment the test made; it must be gone at exit.
-register_shmid() {
-	HL_SHMIDS="$HL_SHMIDS $1"
-}
-
-# board_shmid KEY: the shmid under KEY now (registered); empty if none.
-board_shmid() {
-	_hl_id=$(shmids_of_key "$1")
-	[ -z "$_hl_id" ] || register_shmid "$_hl_id"
-	echo "$_hl_id"
-}
-
 # hostile ARGS...: run the hostile writer (its output goes to the log).
 hostile() {
 	"$HOSTILE" "$@"
@@ -264,7 +163,7 @@ bg_started() {
 
 # hl_need_tmux: skip (77) when tmux is missing.
 hl_need_tmux() {
-	command -v tmux >/dev/null 2>&1 || skip "$HL_TEST needs tmux, which is not installed"
+	command -v tmux >/dev/null 2>&1 || skip "$TEST_NAME needs tmux, which is not installed"
 	if infocmp tmux-256color >/dev/null 2>&1; then
 		HL_TERM=tmux-256color
 	else
@@ -275,7 +174,7 @@ hl_need_tmux() {
 
 # hl_server NAME: the tmux socket name of client NAME.
 hl_server() {
-	echo "pzh-$HL_TEST-$$-$1"
+	echo "pzh-$TEST_NAME-$$-$1"
 }
 
 # hl_tmux NAME ARGS...: a tmux command on NAME's private server.
@@ -348,7 +247,7 @@ hl_banner_says() {
 
 # hl_wait NAME REGEX [SECS] [WHAT]: NAME shows REGEX within SECS.
 hl_wait() {
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if hl_poll "${3:-$HL_WAIT}" hl_shows "$1" "$2"; then
 		pass "${4:-$1 shows /$2/}"
 		return 0
@@ -360,7 +259,7 @@ hl_wait() {
 
 # hl_wait_not NAME REGEX [SECS] [WHAT]: REGEX leaves NAME's screen within SECS.
 hl_wait_not() {
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if hl_poll "${3:-$HL_WAIT}" hl_lacks "$1" "$2"; then
 		pass "${4:-$1 no longer shows /$2/}"
 		return 0
@@ -372,7 +271,7 @@ hl_wait_not() {
 
 # hl_wait_line NAME Y TEXT [SECS] [WHAT]: screen line Y of NAME is TEXT.
 hl_wait_line() {
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	_hl_what=${5:-}
 	[ -n "$_hl_what" ] || _hl_what="$1 line $2 is \"$3\""
 	if hl_poll "${4:-$HL_WAIT}" hl_line_is "$1" "$2" "$3"; then
@@ -386,7 +285,7 @@ hl_wait_line() {
 
 # hl_never NAME REGEX [WHAT]: NAME's pane does not show REGEX right now.
 hl_never() {
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if hl_lacks "$1" "$2"; then
 		pass "${3:-$1 does not show /$2/}"
 		return 0
@@ -488,7 +387,7 @@ hl_all_alive() {
 	for _hl_c in $1; do
 		hl_alive "$_hl_c" || _hl_dead="$_hl_dead $_hl_c"
 	done
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if [ -z "$_hl_dead" ]; then
 		pass "$2: every client ($1) still runs"
 		return 0
@@ -509,7 +408,7 @@ hl_exited() {
 
 # hl_wait_exit NAME STATUS [SECS]: NAME's program exits with STATUS.
 hl_wait_exit() {
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if ! hl_poll "${3:-$HL_WAIT}" hl_exited "$1"; then
 		fail "$1 did not exit within ${3:-$HL_WAIT} s"
 		hl_capture "$1"
@@ -537,7 +436,7 @@ hl_raw_done() {
 # a client sent its terminal; dump: text with no control byte; ansi: dump
 # plus SGR sequences only).
 hl_clean() {
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if "$HOSTILE" rawcheck "$1" "$2" >"$T/rawcheck.out" 2>&1; then
 		pass "$3 ($(sed 's|.*: ||' "$T/rawcheck.out"))"
 		return 0
@@ -557,7 +456,7 @@ hl_rawcheck() {
 # hl_title_safe NAME WORD: the pane title of NAME does not contain WORD.
 hl_title_safe() {
 	_hl_t=$(hl_flag "$1" '#{pane_title}')
-	HL_CHECKS=$((HL_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	case $_hl_t in
 	*"$2"*)
 		fail "$1's pane title became '$_hl_t' (contains $2)"
@@ -617,14 +516,14 @@ hl_cleanup() {
 			ipcrm -m "$_hl_id" 2>/dev/null
 		done
 	done
-	for _hl_id in $HL_SHMIDS; do
+	for _hl_id in $SHMIDS; do
 		ipcrm -m "$_hl_id" 2>/dev/null
 	done
 	_hl_left=
 	for _hl_k in $KEY $KEY2; do
 		[ -z "$(shmids_of_key "$_hl_k")" ] || _hl_left="$_hl_left key $_hl_k"
 	done
-	for _hl_id in $HL_SHMIDS; do
+	for _hl_id in $SHMIDS; do
 		# A removed segment lives until its last detach: give the clients a moment.
 		hl_poll 3 shm_gone "$_hl_id" || _hl_left="$_hl_left shmid $_hl_id"
 	done
@@ -654,9 +553,9 @@ if [ ! -x "$HOSTILE" ]; then
 	exit 99
 fi
 if [ -d "$TESTS_BUILDDIR" ] && [ -w "$TESTS_BUILDDIR" ]; then
-	T=$(mktemp -d "$TESTS_BUILDDIR/$HL_TEST.tmp.XXXXXX") || exit 99
+	T=$(mktemp -d "$TESTS_BUILDDIR/$TEST_NAME.tmp.XXXXXX") || exit 99
 else
 	T=$(mktemp -d) || exit 99
 fi
 
-echo "$HL_TEST: pizarra $PIZARRA, key $KEY${KEY2:+ and $KEY2}, temp $T"
+echo "$TEST_NAME: pizarra $PIZARRA, key $KEY${KEY2:+ and $KEY2}, temp $T"

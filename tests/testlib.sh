@@ -11,6 +11,8 @@
 #   - an EXIT trap that stops the processes the test started, removes every
 #     segment under the test's keys (ipcrm -M) and any segment it registered,
 #     removes $T, and fails the test if a segment survived;
+#   - the report (check, pass, fail, section, finish...) and the segment
+#     helpers (shmids_of_key, shm_field, register_shmid...) of reportlib.sh;
 #   - assertions: fail, expect_status, expect_error, expect_usage_error,
 #     expect_stderr_match, expect_stdout_match, expect_stdout_file...;
 #   - a small C helper (build_shmhelper) that creates foreign segments, reads
@@ -35,17 +37,12 @@ cli_access) TEST_N=4 ;;
 esac
 
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${TESTS_BUILDDIR:=$TESTS_SRCDIR}"
-: "${PIZARRA:=$TESTS_BUILDDIR/../src/pizarra}"
-LC_ALL=C.UTF-8
-export LC_ALL
+# shellcheck source=tests/reportlib.sh
+. "$TESTS_SRCDIR/reportlib.sh"
 
-FAILS=0
-CHECKS=0
 BG_PIDS=
 EXTRA_KEYS=
 EXTRA_DIRS=
-SHMIDS=
 HOLD_PID=
 STATUS=0
 LAST_CMD=
@@ -54,35 +51,12 @@ T=
 
 # ---------------------------------------------------------------- reporting
 
-# fail MESSAGE...: record a failed check (the test goes on and exits 1).
-fail() {
-	FAILS=$((FAILS + 1))
-	printf 'FAIL: %s\n' "$*"
-}
-
-# pass MESSAGE...: record a passed check.
-pass() {
-	printf 'ok: %s\n' "$*"
-}
-
-# section TITLE: a heading in the log.
-section() {
-	printf '\n== %s\n' "$*"
-}
-
 # show_output: the last command's stdout and stderr, for failure reports.
 show_output() {
 	printf '   --- stdout of: %s\n' "$LAST_CMD"
 	sed 's/^/   | /' "$T/out"
 	printf '   --- stderr\n'
 	sed 's/^/   | /' "$T/err"
-}
-
-# finish: end of the test; exit 1 when a check failed.
-finish() {
-	printf '\n%s: %d checks, %d failed\n' "$TEST_NAME" "$CHECKS" "$FAILS"
-	[ "$FAILS" -eq 0 ] || exit 1
-	exit 0
 }
 
 # --------------------------------------------------------------- assertions
@@ -215,19 +189,6 @@ expect_files_equal() {
 	return 0
 }
 
-# check MESSAGE CMD...: a generic assertion, e.g. check "a is b" [ "$a" = b ].
-check() {
-	_tl_msg=$1
-	shift
-	CHECKS=$((CHECKS + 1))
-	if "$@"; then
-		pass "$_tl_msg"
-		return 0
-	fi
-	fail "$_tl_msg"
-	return 1
-}
-
 # expect_error STATUS REGEX CMD...: CMD exits STATUS with exactly one line
 # on stderr that starts with "pizarra: " and matches REGEX, and no stdout.
 expect_error() {
@@ -296,46 +257,9 @@ register_dir() {
 	EXTRA_DIRS="$EXTRA_DIRS $1"
 }
 
-# register_shmid ID: a segment the test knows about; it must be gone at exit.
-register_shmid() {
-	SHMIDS="$SHMIDS $1"
-}
-
-# key_dec KEY: the key as /proc/sysvipc/shm prints it (a signed int).
-key_dec() {
-	_tl_k=$(($1))
-	if [ "$_tl_k" -ge 2147483648 ]; then
-		_tl_k=$((_tl_k - 4294967296))
-	fi
-	echo "$_tl_k"
-}
-
-# shmids_of_key KEY: the shmids of the segments under KEY (none, or one).
-shmids_of_key() {
-	awk -v k="$(key_dec "$1")" 'NR > 1 && $1 == k { print $2 }' /proc/sysvipc/shm
-}
-
 # shm_count_key KEY: how many segments exist under KEY.
 shm_count_key() {
 	shmids_of_key "$1" | wc -l | tr -d ' '
-}
-
-# shm_proc ID FIELD: a field of /proc/sysvipc/shm for shmid ID (key perms
-# size cpid lpid nattch uid gid cuid cgid); empty when the shmid does not exist.
-shm_proc() {
-	awk -v id="$1" -v f="$2" '
-	NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-	$2 == id { print $(col[f]); exit }' /proc/sysvipc/shm
-}
-
-# shm_exists ID: true when shmid ID exists.
-shm_exists() {
-	[ -n "$(shm_proc "$1" shmid)" ]
-}
-
-# shm_gone ID: true when shmid ID does not exist.
-shm_gone() {
-	! shm_exists "$1"
 }
 
 # -------------------------------------------------------------- C helper

@@ -17,7 +17,7 @@ ALL="A B C"
 # ---------------------------------------------------------------------------
 section "three clients start on key $KEY"
 ui_start A "$PIZARRA" -k "$KEY"
-ID=$(board_shmid)
+ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 ui_start B "$PIZARRA" -k "$KEY"
 ui_start C "$PIZARRA" -k "$KEY"
@@ -130,7 +130,7 @@ section "the last client to quit takes the segment with it"
 ui_still C 'removed by someone else' "C still shows the removal banner"
 ui_still C 'F10Quit' "C's key bar still offers F10 Quit"
 ui_keys C F10
-UI_CHECKS=$((UI_CHECKS + 1))
+CHECKS=$((CHECKS + 1))
 if ui_poll 2 ui_exited C; then
 	pass "F10 quits C while the removal question is up"
 else
@@ -147,7 +147,7 @@ ui_quit B
 ui_wait A 'shm_nattch +1$' 2 "shm_nattch 1 after B quit"
 check "ipcs -m still lists shmid $ID while A is attached" ipcs_lists "$ID"
 ui_quit A
-UI_CHECKS=$((UI_CHECKS + 1))
+CHECKS=$((CHECKS + 1))
 if ui_poll 2 shm_gone "$ID" && ! ipcs_lists "$ID"; then
 	pass "shmid $ID is gone from ipcs -m after the last client quit"
 else

@@ -15,7 +15,7 @@ SMALL='pizarra needs at least 50x12;'
 # ---------------------------------------------------------------------------
 section "A draws, B watches"
 ui_start A "$PIZARRA" -k "$KEY"
-ID=$(board_shmid)
+ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 ui_start B "$PIZARRA" -k "$KEY"
 ui_type A "resize me"

@@ -16,7 +16,7 @@ ALL="A B C"
 # ---------------------------------------------------------------------------
 section "three clients start on key $KEY"
 ui_start A "$PIZARRA" -k "$KEY"
-ID=$(board_shmid)
+ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 ui_wait A "created a 200x60 board at key $KEY \\(shmid $ID\\)" 2 "A says it created the board"
 ui_start B "$PIZARRA" -k "$KEY"
@@ -109,7 +109,7 @@ dump_is "$T/board2"
 ui_quit A C-q
 ui_wait D 'shm_nattch +1$' 2 "D shows shm_nattch 1 after A quit with Ctrl-Q"
 ui_quit D
-UI_CHECKS=$((UI_CHECKS + 1))
+CHECKS=$((CHECKS + 1))
 if ui_poll 2 shm_exists "$ID" && [ "$(awk -v id="$ID" '$2 == id { print $7 }' /proc/sysvipc/shm)" = 0 ]; then
 	pass "the board outlives its clients: shmid $ID is still there, shm_nattch 0"
 else

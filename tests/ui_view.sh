@@ -16,7 +16,7 @@ REFUSED='view-only: attached SHM_RDONLY, drawing is refused'
 # ---------------------------------------------------------------------------
 section "a drawer A, then a viewer V"
 ui_start A "$PIZARRA" -k "$KEY"
-ID=$(board_shmid)
+ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 ui_type A "drawn by A"
 ui_wait A '^drawn by A +│' 2 "A shows its own text"

@@ -17,7 +17,7 @@ ALL="A V W"
 # ---------------------------------------------------------------------------
 section "A (UTF-8), V (TERM=vt100), W (TERM=vt100, C locale) start"
 ui_start A "$PIZARRA" -k "$KEY"
-ID=$(board_shmid)
+ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 ui_start V TERM=vt100 "$PIZARRA" -k "$KEY"
 ui_start W TERM=vt100 LANG=C LC_ALL=C "$PIZARRA" -k "$KEY"

@@ -4,6 +4,8 @@
 # and read what each terminal shows with `tmux capture-pane -p`.
 #
 # It gives every test:
+#   - the report (check, pass, fail, section, finish...) and the segment
+#     helpers (shmids_of_key, shm_field, register_shmid...) of reportlib.sh;
 #   - a key of its own, KEY = (0xD0 + UI_N) << 24 | (PID & 0xFFFFFF), where
 #     UI_N is the test's number (below) and PID this shell's pid, so tests
 #     running in parallel never share a board (the Check suites use 0xA0 + n
@@ -32,39 +34,34 @@
 
 set -u
 
-UI_TEST=$(basename "$0" .sh)
-case $UI_TEST in
+TEST_NAME=$(basename "$0" .sh)
+case $TEST_NAME in
 ui_sync) UI_N=0 ;;
 ui_lesson) UI_N=1 ;;
 ui_view) UI_N=2 ;;
 ui_resize) UI_N=3 ;;
 ui_vt100) UI_N=4 ;;
 *)
-	echo "uilib.sh: unknown test '$UI_TEST': give it a number in uilib.sh" >&2
+	echo "uilib.sh: unknown test '$TEST_NAME': give it a number in uilib.sh" >&2
 	exit 99
 	;;
 esac
 
 if ! command -v tmux >/dev/null 2>&1; then
-	echo "SKIP: $UI_TEST needs tmux, which is not installed"
+	echo "SKIP: $TEST_NAME needs tmux, which is not installed"
 	exit 77
 fi
 
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${TESTS_BUILDDIR:=$TESTS_SRCDIR}"
-: "${PIZARRA:=$TESTS_BUILDDIR/../src/pizarra}"
-LC_ALL=C.UTF-8
-export LC_ALL
+# shellcheck source=tests/reportlib.sh
+. "$TESTS_SRCDIR/reportlib.sh"
 # Our own tmux servers only, whatever terminal runs the tests.
 unset TMUX TMUX_PANE
 
 KEY=$(printf '0x%08x' $((((0xD0 + UI_N) << 24) | ($$ & 0xFFFFFF))))
 UI_WAIT=${UI_WAIT:-5}      # default deadline of a poll, in seconds
-UI_FAILS=0
-UI_CHECKS=0
 UI_CLIENTS=                # NAMEs started with ui_start
 UI_SOCKETS=                # their tmux sockets, removed at exit
-UI_SHMIDS=                 # segments that must be gone at exit
 UI_CAP=                    # file of the last capture
 UI_BY=                     # a shared deadline (see ui_poll), or empty
 T=
@@ -78,49 +75,6 @@ fi
 
 # ---------------------------------------------------------------- reporting
 
-# fail MESSAGE...: record a failed check (the test goes on and exits 1).
-fail() {
-	UI_FAILS=$((UI_FAILS + 1))
-	printf 'FAIL: %s\n' "$*"
-}
-
-# pass MESSAGE...: record a passed check.
-pass() {
-	printf 'ok: %s\n' "$*"
-}
-
-# section TITLE: a heading in the log.
-section() {
-	printf '\n== %s\n' "$*"
-}
-
-# finish: end of the test; exit 1 when a check failed.
-finish() {
-	printf '\n%s: %d checks, %d failed\n' "$UI_TEST" "$UI_CHECKS" "$UI_FAILS"
-	[ "$UI_FAILS" -eq 0 ] || exit 1
-	exit 0
-}
-
-# abort MESSAGE...: a check the rest of the test cannot do without failed.
-abort() {
-	fail "$* (giving up on the rest of the test)"
-	UI_CHECKS=$((UI_CHECKS + 1))
-	finish
-}
-
-# check MESSAGE CMD...: a generic assertion.
-check() {
-	_ui_msg=$1
-	shift
-	UI_CHECKS=$((UI_CHECKS + 1))
-	if "$@"; then
-		pass "$_ui_msg"
-		return 0
-	fi
-	fail "$_ui_msg"
-	return 1
-}
-
 # show_capture NAME: the last capture of NAME's pane, framed, for a failure.
 show_capture() {
 	printf '   --- last capture of %s (tmux -L %s, %s):\n' "$1" "$(ui_server "$1")" \
@@ -132,14 +86,6 @@ show_capture() {
 		echo '   (none)'
 	fi
 	printf '   ---\n'
-}
-
-# show_file FILE TITLE: a file's content framed, for a failure.
-show_file() {
-	printf '   --- %s:\n' "$2"
-	sed 's/^/   |/' "$1"
-	printf '   --- (bytes:)\n'
-	od -c "$1" | sed 's/^/   /' | head -20
 }
 
 # ------------------------------------------------------------------ clock
@@ -163,7 +109,7 @@ ui_nap() {
 
 # ui_server NAME: the tmux server (socket name) of client NAME.
 ui_server() {
-	echo "pz-$UI_TEST-$$-$1"
+	echo "pz-$TEST_NAME-$$-$1"
 }
 
 # ui_tmux NAME ARGS...: run a tmux command on NAME's private server.
@@ -206,7 +152,7 @@ ui_poll() {
 
 # ui_wait NAME REGEX [SECS] [WHAT]: NAME's pane shows REGEX within SECS.
 ui_wait() {
-	UI_CHECKS=$((UI_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if ui_poll "${3:-$UI_WAIT}" ui_shows "$1" "$2"; then
 		pass "${4:-$1 shows /$2/}"
 		return 0
@@ -223,7 +169,7 @@ ui_lacks() {
 
 # ui_wait_not NAME REGEX [SECS] [WHAT]: REGEX leaves NAME's pane within SECS.
 ui_wait_not() {
-	UI_CHECKS=$((UI_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if ui_poll "${3:-$UI_WAIT}" ui_lacks "$1" "$2"; then
 		pass "${4:-$1 no longer shows /$2/}"
 		return 0
@@ -259,7 +205,7 @@ ui_deadline_end() {
 # ui_still NAME REGEX [WHAT]: NAME's pane shows REGEX right now (no waiting,
 # for what must not have changed).
 ui_still() {
-	UI_CHECKS=$((UI_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if ui_shows "$1" "$2"; then
 		pass "${3:-$1 still shows /$2/}"
 		return 0
@@ -271,7 +217,7 @@ ui_still() {
 
 # ui_never NAME REGEX [WHAT]: NAME's pane does not show REGEX right now.
 ui_never() {
-	UI_CHECKS=$((UI_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if ui_lacks "$1" "$2"; then
 		pass "${3:-$1 does not show /$2/}"
 		return 0
@@ -331,7 +277,7 @@ ui_type() {
 # ui_resize NAME COLS ROWS: resize NAME's window and wait until the pane has it.
 ui_resize() {
 	ui_tmux "$1" resize-window -x "$2" -y "$3"
-	UI_CHECKS=$((UI_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if ui_poll "$UI_WAIT" ui_size_is "$1" "$2x$3"; then
 		return 0
 	fi
@@ -357,7 +303,7 @@ ui_exited() {
 
 # ui_wait_exit NAME STATUS [SECS]: NAME's program exits with STATUS.
 ui_wait_exit() {
-	UI_CHECKS=$((UI_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if ! ui_poll "${3:-$UI_WAIT}" ui_exited "$1"; then
 		fail "$1 did not exit within ${3:-$UI_WAIT} s"
 		ui_capture "$1"
@@ -392,7 +338,7 @@ ui_restored() {
 # ui_check_flag NAME FORMAT VALUE WHAT: a tmux pane flag has VALUE.
 ui_check_flag() {
 	_ui_v=$(ui_flag "$1" "$2")
-	UI_CHECKS=$((UI_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if [ "$_ui_v" = "$3" ]; then
 		pass "$4"
 		return 0
@@ -411,28 +357,6 @@ ui_quit() {
 
 # ----------------------------------------------------------- the segment
 
-# key_dec KEY: the key as /proc/sysvipc/shm prints it (a signed int).
-key_dec() {
-	_ui_k=$(($1))
-	[ "$_ui_k" -lt 2147483648 ] || _ui_k=$((_ui_k - 4294967296))
-	echo "$_ui_k"
-}
-
-# shmids_of_key KEY: the shmids of the segments under KEY (none, or one).
-shmids_of_key() {
-	awk -v k="$(key_dec "$1")" 'NR > 1 && $1 == k { print $2 }' /proc/sysvipc/shm
-}
-
-# shm_exists ID: true when shmid ID exists.
-shm_exists() {
-	awk -v id="$1" 'NR > 1 && $2 == id { f = 1 } END { exit !f }' /proc/sysvipc/shm
-}
-
-# shm_gone ID: true when shmid ID does not exist.
-shm_gone() {
-	! shm_exists "$1"
-}
-
 # ipcs_lists ID: `ipcs -m` lists shmid ID.
 ipcs_lists() {
 	ipcs -m | awk -v id="$1" '$2 == id { f = 1 } END { exit !f }'
@@ -443,24 +367,12 @@ ipcs_dest() {
 	ipcs -m | awk -v id="$1" '$2 == id && / dest/ { f = 1 } END { exit !f }'
 }
 
-# register_shmid ID: a segment the test made; it must be gone at exit.
-register_shmid() {
-	UI_SHMIDS="$UI_SHMIDS $1"
-}
-
-# board_shmid: the shmid under KEY now (registered for cleanup); empty if none.
-board_shmid() {
-	_ui_id=$(shmids_of_key "$KEY")
-	[ -z "$_ui_id" ] || register_shmid "$_ui_id"
-	echo "$_ui_id"
-}
-
 # dump_is FILE [ARGS...]: `pizarra ARGS dump` (default -k KEY) prints FILE.
 dump_is() {
 	_ui_exp=$1
 	shift
 	[ $# -gt 0 ] || set -- -k "$KEY"
-	UI_CHECKS=$((UI_CHECKS + 1))
+	CHECKS=$((CHECKS + 1))
 	if ! "$PIZARRA" "$@" dump >"$T/dump.out" 2>"$T/dump.err"; then
 		fail "pizarra $* dump failed: $(cat "$T/dump.err")"
 		return 1
@@ -510,13 +422,13 @@ ui_cleanup() {
 			ui_poll 2 eval "! ui_is_ours $_ui_p"
 		fi
 	done
-	for _ui_id in $(shmids_of_key "$KEY") $UI_SHMIDS; do
+	for _ui_id in $(shmids_of_key "$KEY") $SHMIDS; do
 		ipcrm -m "$_ui_id" 2>/dev/null
 	done
 	ipcrm -M "$KEY" 2>/dev/null
 	_ui_left=
 	[ -z "$(shmids_of_key "$KEY")" ] || _ui_left=" key $KEY"
-	for _ui_id in $UI_SHMIDS; do
+	for _ui_id in $SHMIDS; do
 		! shm_exists "$_ui_id" || _ui_left="$_ui_left shmid $_ui_id"
 	done
 	if [ -n "$_ui_left" ]; then
@@ -538,7 +450,7 @@ if [ ! -x "$PIZARRA" ]; then
 	exit 99
 fi
 if [ -d "$TESTS_BUILDDIR" ] && [ -w "$TESTS_BUILDDIR" ]; then
-	T=$(mktemp -d "$TESTS_BUILDDIR/$UI_TEST.tmp.XXXXXX") || exit 99
+	T=$(mktemp -d "$TESTS_BUILDDIR/$TEST_NAME.tmp.XXXXXX") || exit 99
 else
 	T=$(mktemp -d) || exit 99
 fi
@@ -563,4 +475,4 @@ echo "$st" >"$base.status"
 exec sleep 300
 EOF
 
-echo "$UI_TEST: pizarra $PIZARRA, key $KEY, temp $T, TERM $UI_TERM in the panes"
+echo "$TEST_NAME: pizarra $PIZARRA, key $KEY, temp $T, TERM $UI_TERM in the panes"
