@@ -289,6 +289,10 @@ client_claim(const struct board *b, struct client_info *me, struct pzerr *e)
 
 		if (atomic_load_explicit(&s->owner, memory_order_relaxed) != 0)
 			continue;
+		/* a fresh heartbeat before the owner word: between the two stores
+		 * below, another client's reaper must not take our claim for an
+		 * abandoned one because of the heartbeat the slot had before */
+		atomic_store_explicit(&s->heartbeat, client_now_ms(), memory_order_relaxed);
 		tag = (uint64_t)atomic_fetch_add(&b->hdr->slot_tag, 1) + 1;
 		owner = tag << 32 | (uint64_t)me->pid;
 		zero = 0;
