@@ -26,14 +26,17 @@ canvas_invalidate(struct ui *ui)
 	if (n != ui->shadow_n) {
 		free(ui->shadow);
 		free(ui->presence);
-		free(ui->presence_prev);
+		free(ui->row_moved);
 		ui->shadow = n ? malloc(n * sizeof *ui->shadow) : NULL;
 		ui->presence = n ? calloc(n, 1) : NULL;
-		ui->presence_prev = n ? calloc(n, 1) : NULL;
-		ui->shadow_n = ui->shadow && ui->presence && ui->presence_prev ? n : 0;
+		ui->row_moved = n ? calloc(n, 1) : NULL;
+		ui->shadow_n = ui->shadow && ui->presence && ui->row_moved ? n : 0;
 	}
 	for (size_t i = 0; i < ui->shadow_n; i++)
 		ui->shadow[i] = CANVAS_STALE;
+	if (ui->shadow_n > 0)
+		memset(ui->presence, 0, ui->shadow_n);
+	ui->nmarks = 0;
 	ui->full_redraw = true;
 }
 
@@ -126,19 +129,36 @@ canvas_placeholder(const struct ui *ui)
 	return ui->utf8 ? 0xFFFD : '?';
 }
 
-/* Mark every other client's cursor that falls in the viewport. */
+/* Flag the canvas row of cell index i: a presence cursor came, went or changed there. */
 static void
-canvas_presence(struct ui *ui, const struct board *b, uint8_t *presence)
+canvas_row_moved(struct ui *ui, uint32_t i)
+{
+	ui->row_moved[i / (uint32_t)ui->canvas_w] = 1;
+}
+
+/*
+ * Mark every other client's cursor that falls in the viewport, touching only
+ * the cells marked last time and this time, and flag the rows where a mark
+ * came, went or changed colour.
+ */
+static void
+canvas_presence(struct ui *ui, const struct board *b)
 {
 	struct client_info list[BOARD_SLOTS];
-	int i, n;
+	uint32_t old[BOARD_SLOTS];
+	uint8_t old_val[BOARD_SLOTS];
+	int i, k, n = 0, nold = ui->nmarks;
 
-	memset(presence, 0, ui->shadow_n);
-	if (!ui->attached || ui->distrust)
-		return;
-	n = client_list(b, list, BOARD_SLOTS);
+	memcpy(old, ui->marks, (size_t)nold * sizeof old[0]);
+	memcpy(old_val, ui->mark_val, (size_t)nold);
+	for (i = 0; i < nold; i++)
+		ui->presence[old[i]] = 0;
+	ui->nmarks = 0;
+	if (ui->attached && !ui->distrust)
+		n = client_list(b, list, BOARD_SLOTS);
 	for (i = 0; i < n; i++) {
 		const struct client_info *c = &list[i];
+		uint32_t at;
 
 		if (ui->have_slot && c->slot == ui->me.slot)
 			continue;
@@ -146,8 +166,21 @@ canvas_presence(struct ui *ui, const struct board *b, uint8_t *presence)
 		    c->col - ui->view_col >= (uint32_t)ui->canvas_w ||
 		    c->row - ui->view_row >= (uint32_t)ui->canvas_h)
 			continue;
-		presence[(c->row - ui->view_row) * (uint32_t)ui->canvas_w +
-		    (c->col - ui->view_col)] = (uint8_t)(c->colour | 0x10);
+		at = (c->row - ui->view_row) * (uint32_t)ui->canvas_w + (c->col - ui->view_col);
+		if (ui->presence[at] == 0)
+			ui->marks[ui->nmarks++] = at;
+		ui->presence[at] = (uint8_t)(c->colour | 0x10);
+	}
+	for (i = 0; i < ui->nmarks; i++)
+		ui->mark_val[i] = ui->presence[ui->marks[i]];
+	for (i = 0; i < nold; i++)
+		if (ui->presence[old[i]] != old_val[i])
+			canvas_row_moved(ui, old[i]);
+	for (i = 0; i < ui->nmarks; i++) {
+		for (k = 0; k < nold && (old[k] != ui->marks[i] || old_val[k] != ui->mark_val[i]); k++)
+			;
+		if (k == nold)
+			canvas_row_moved(ui, ui->marks[i]);
 	}
 }
 
@@ -261,7 +294,6 @@ canvas_draw(struct ui *ui)
 {
 	const struct board *b = ui_board(ui);
 	bool dim = !ui->attached || ui->distrust, full;
-	size_t w = (size_t)ui->canvas_w;
 	uint32_t gen = 0, stamp;
 	int x, y;
 
@@ -278,12 +310,13 @@ canvas_draw(struct ui *ui)
 		ui->drawn_presence = notify_presence_seen(b);
 	}
 	full = !canvas_rows_ready(ui, b) || ui->full_redraw || ui->full_check;
-	canvas_presence(ui, b, ui->presence);
+	canvas_presence(ui, b);
 	for (y = 0; y < ui->canvas_h; y++) {
 		uint32_t br = ui->view_row + (uint32_t)y;
 		const _Atomic uint32_t *cells = board_row(b, br);
-		bool moved = memcmp(ui->presence + (size_t)y * w, ui->presence_prev + (size_t)y * w,
-		    w) != 0;
+		bool moved = ui->row_moved[y];
+
+		ui->row_moved[y] = 0;
 
 		if (cells == NULL) {
 			if (full)
@@ -299,7 +332,6 @@ canvas_draw(struct ui *ui)
 		if (full)
 			canvas_outside_row(ui, b, y, x);
 	}
-	memcpy(ui->presence_prev, ui->presence, ui->shadow_n);
 	ui->full_redraw = false;
 	ui->full_check = false;
 	if (ui->attached && !ui->distrust)

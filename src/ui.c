@@ -545,7 +545,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	screen_end(&ui);
 	free(ui.shadow);
 	free(ui.presence);
-	free(ui.presence_prev);
+	free(ui.row_moved);
 	free(ui.row_seen);
 	free((void *)ui.snap.cells);
 	return EXIT_SUCCESS;

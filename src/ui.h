@@ -130,7 +130,10 @@ struct ui {
 	unsigned dirty;                /* UI_DIRTY_* parts to redraw */
 	uint64_t *shadow;              /* what each canvas cell shows: cell | presence << 32 */
 	uint8_t *presence;             /* other cursors per canvas cell: colour | 0x10 */
-	uint8_t *presence_prev;        /* the same, as last drawn */
+	uint32_t marks[BOARD_SLOTS];   /* the cells of presence that are set */
+	uint8_t mark_val[BOARD_SLOTS]; /* and their values */
+	int nmarks;
+	uint8_t *row_moved;            /* per canvas row: a presence cursor came or went */
 	size_t shadow_n;
 	uint32_t *row_seen;            /* board row stamps as last drawn */
 	uint32_t row_seen_n;

@@ -1,11 +1,14 @@
 #!/bin/sh
 # ui_sync.sh - three terminals on one board, through tmux: text (UTF-8
 # included) typed in one appears live in the other two and in `pizarra
-# dump`; q draws a q; every sidebar follows shm_nattch and the CLIENTS list
-# as clients come and go: 3 -> 2 when one quits with F10 (its terminal
-# restored) -> 3 when another starts (and sees the drawing) -> 2 within 2 s
-# when one is killed with kill -9 (its row leaves the list within 2 s);
-# the board outlives its last client (no IPC_RMID was asked for).
+# dump`; q draws a q; a cursor that only moves shows on another screen at its
+# new place, and leaves the old one, well within the second after which every
+# client rechecks its whole screen anyway; every sidebar follows
+# shm_nattch and the CLIENTS list as clients come and go: 3 -> 2 when one
+# quits with F10 (its terminal restored) -> 3 when another starts (and sees
+# the drawing) -> 2 within 2 s when one is killed with kill -9 (its row
+# leaves the list within 2 s); the board outlives its last client (no
+# IPC_RMID was asked for).
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=uilib.sh
@@ -49,6 +52,50 @@ ui_type C "C was here └─┘"
 ui_wait_all "A B" '^C was here └─┘ +│' 3 "C's text appears"
 printf 'hello from A\nq\n\nB: ñandú € ┌─┐\n\nC was here └─┘\n' >"$T/board1"
 dump_is "$T/board1"
+
+# ---------------------------------------------------------------------------
+section "a cursor that only moves shows at its new place at once, and leaves the old"
+ESC=$(printf '\033')
+
+# reverse_on NAME Y: canvas line Y of NAME shows reverse video (a presence cursor).
+# shellcheck disable=SC2317 # called through within_cs
+reverse_on() {
+	ui_tmux "$1" capture-pane -p -e >"$T/$1.ecap" 2>&1
+	sed -n "$(($2 + 1))p" "$T/$1.ecap" | sed 's/│.*//' | grep -Eq "$ESC\\[([0-9]*;)*7(;[0-9]*)*m"
+}
+
+# no_reverse_on NAME Y
+# shellcheck disable=SC2317 # called through within_cs
+no_reverse_on() {
+	! reverse_on "$1" "$2"
+}
+
+# within_cs CS CMD...: CMD becomes true within CS centiseconds. Shorter than
+# the second after which every client rechecks its whole screen anyway.
+within_cs() {
+	_end=$(($(ui_now_cs) + $1))
+	shift
+	while :; do
+		"$@" && return 0
+		[ "$(ui_now_cs)" -lt "$_end" ] || return 1
+		ui_nap
+	done
+}
+
+ui_keys A Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+ui_wait A ' 1,20 on 200x60' 2 "A's cursor is at 1,20"
+check "B shows A's cursor on row 20" within_cs 100 reverse_on B 20
+for y in 21 22 23 24 25 26; do
+	ui_keys A Down
+	check "B shows A's cursor on row $y within 0.6 s" within_cs 60 reverse_on B "$y"
+	check "A's cursor leaves row $((y - 1)) of B within 0.6 s" within_cs 60 no_reverse_on B $((y - 1))
+done
+y=26
+while [ "$y" -gt 1 ]; do
+	ui_keys A Up
+	y=$((y - 1))
+done
+ui_wait A ' 1,1 on 200x60' 2 "A's cursor is back at 1,1"
 
 # ---------------------------------------------------------------------------
 section "C quits with F10: 3 -> 2, C's terminal is restored"
