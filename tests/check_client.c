@@ -2,13 +2,15 @@
  * check_client.c - unit tests of the client registry: claiming distinct
  * slots and colours, releasing, losing a slot, reaping after kill -9 (also
  * before the zombie is waited for), pid reuse, foreign PID namespaces by
- * heartbeat, garbage slots, sanitised listing, and a full table.
+ * heartbeat, garbage slots, sanitised listing, a full table, and a claim
+ * in progress beside another client's reaper.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -331,6 +333,48 @@ START_TEST(test_proc_name_sanitised)
 }
 END_TEST
 
+/*
+ * A claim in progress beside another client's reaper: slot 0 is free with
+ * the long-stale heartbeat a reaped client leaves behind, and a child reaps
+ * without pause while we claim and release slot 0 400,000 times (about a
+ * second). Every claim must keep slot 0: a reaper that took the half-made
+ * claim for an abandoned one would push us to slot 1. Without the fresh
+ * heartbeat written before the owner word, 10 to 60 claims moved here.
+ */
+START_TEST(test_claim_beside_reaper)
+{
+	struct client_info me = me_info();
+	_Atomic uint32_t *stop;
+	struct segment s;
+	struct pzerr e;
+	int i, moved = 0, status;
+	pid_t pid;
+
+	tu_private_board(&s, 40, 10);
+	stop = mmap(NULL, sizeof *stop, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ck_assert_ptr_ne(stop, MAP_FAILED);
+	atomic_init(stop, 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		while (atomic_load(stop) == 0)
+			client_reap(&s.board);
+		_exit(0);
+	}
+	for (i = 0; i < 400000; i++) {
+		atomic_store(&s.board.hdr->slots[0].heartbeat, 0);
+		me.colour = 1;
+		ck_assert_int_eq(client_claim(&s.board, &me, &e), 0);
+		moved += me.slot != 0;
+		client_release(&s.board, &me);
+	}
+	atomic_store(stop, 1);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_int_eq(moved, 0);
+}
+END_TEST
+
 /* The client suite. */
 static Suite *
 client_suite(void)
@@ -338,6 +382,7 @@ client_suite(void)
 	Suite *s = suite_create("client");
 	TCase *tc = tcase_create("registry");
 
+	tcase_set_timeout(tc, 60);     /* the reaper race runs for a second, more under sanitizers */
 	tcase_add_test(tc, test_self);
 	tcase_add_test(tc, test_claim_list_release);
 	tcase_add_test(tc, test_lost_slot_detected);
@@ -348,6 +393,7 @@ client_suite(void)
 	tcase_add_test(tc, test_foreign_namespace_heartbeat);
 	tcase_add_test(tc, test_garbage_slots);
 	tcase_add_test(tc, test_full_table);
+	tcase_add_test(tc, test_claim_beside_reaper);
 	tcase_add_test(tc, test_scan_attached);
 	tcase_add_test(tc, test_proc_name_sanitised);
 	suite_add_tcase(s, tc);
