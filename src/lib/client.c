@@ -119,7 +119,7 @@ client_self(struct client_info *me, struct pzerr *e)
 	return 0;
 }
 
-/* Copy slot i into c, sanitised; false when the slot is free or not ready. */
+/* Copy slot i into c, sanitised; false (c untouched) when the slot is free or not ready. */
 static bool
 client_read_slot(const struct board *b, int i, struct client_info *c)
 {
@@ -128,10 +128,7 @@ client_read_slot(const struct board *b, int i, struct client_info *c)
 	uint32_t cursor, attr, word;
 	int k, j, n = 0;
 
-	c->slot = i;
-	c->owner = owner;
-	c->pid = (pid_t)(owner & CLIENT_PID_MASK);
-	if (owner == 0 || !(owner & CLIENT_READY) || c->pid <= 0)
+	if (owner == 0 || !(owner & CLIENT_READY) || (pid_t)(owner & CLIENT_PID_MASK) <= 0)
 		return false;
 	memset(c, 0, sizeof *c);
 	c->slot = i;
