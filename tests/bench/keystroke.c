@@ -335,7 +335,7 @@ keystroke_floor_row(const char *what, struct keystroke_result *floor, struct key
 		    stats_percentile(&peer->lat, 50), 0, have_peer);
 }
 
-/* Measurements 1 (latency percentiles, with the kernel's floor) and 2 (bytes per remote keystroke). */
+/* Measurements 1 (latency percentiles, beside the kernel's floor) and 2 (bytes per keystroke). */
 void
 keystroke_run(const struct bench_config *cfg)
 {
