@@ -190,7 +190,7 @@ fi
 section "rm, and what comes after"
 hostile slots "$KEY" free >/dev/null
 vg 0 -k "$KEY" rm
-check "the board is gone" hl_poll 2 shm_gone "$ID"
+check "the board is gone" pane_poll 2 shm_gone "$ID"
 vg 1 -k "$KEY" rm
 vg 1 -i "$ID" dump
 # A removed segment still attached: reachable by shmid only.

@@ -13,27 +13,12 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
 hl_need_tmux
 
-ESC=$(printf '\033')
 BLOCKS=$(printf '\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210')
 
 # mouse NAME B X Y: an X10 mouse report (button code B at column X, row Y).
 mouse() {
-	hl_tmux "$1" send-keys -H 1b 5b 4d "$(printf '%02x' $((32 + $2)))" \
+	pane_tmux "$1" send-keys -H 1b 5b 4d "$(printf '%02x' $((32 + $2)))" \
 	    "$(printf '%02x' $((33 + $3)))" "$(printf '%02x' $((33 + $4)))"
-}
-
-# reverse_on NAME Y: screen line Y of NAME shows something in reverse video
-# (a presence cursor: no other reverse video is drawn in the canvas).
-# shellcheck disable=SC2317 # called through hl_poll
-reverse_on() {
-	hl_tmux "$1" capture-pane -p -e >"$T/$1.ecap" 2>&1
-	sed -n "$(($2 + 1))p" "$T/$1.ecap" | sed 's/│.*//' | grep -Eq "$ESC\\[([0-9]*;)*7(;[0-9]*)*m"
-}
-
-# no_reverse_on NAME Y
-# shellcheck disable=SC2317 # called through hl_poll
-no_reverse_on() {
-	! reverse_on "$1" "$2"
 }
 
 # ---------------------------------------------------------------------------
@@ -43,20 +28,20 @@ ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 hl_start B "$PIZARRA" -k "$KEY"
 hl_start C "$PIZARRA" -k "$KEY"
-PB=$(hl_pid B)
+PB=$(pane_pid B)
 for c in A B C; do
-	hl_wait "$c" 'CLIENTS +3 in slots, nattch 3$' 3 "$c lists 3 clients"
+	pane_wait "$c" 'CLIENTS +3 in slots, nattch 3$' 3 "$c lists 3 clients"
 done
-hl_type A "A typed"
-hl_keys C Down Down Down Down Down Down Down Down Down Down
-hl_type C "C typed"
+pane_type A "A typed"
+pane_keys C Down Down Down Down Down Down Down Down Down Down
+pane_type C "C typed"
 hl_wait_line C 0 "A typed" 2 "C shows A's text"
 hl_wait_line A 10 "C typed" 2 "A shows C's text"
 
 # ---------------------------------------------------------------------------
 section "B drags the mouse from 10,5 to 20,5 with the button held"
 mouse B 0 10 5
-hl_wait B ' 10,5 on 200x60' 2 "B takes the mouse press (its cursor moves to 10,5)"
+pane_wait B ' 10,5 on 200x60' 2 "B takes the mouse press (its cursor moves to 10,5)"
 x=11
 while [ "$x" -le 20 ]; do
 	mouse B 32 "$x" 5
@@ -66,20 +51,20 @@ for c in A B C; do
 	hl_wait_line "$c" 5 "          $BLOCKS" 3 "$c shows B's stroke (columns 10-20 of row 5)"
 done
 for c in A C; do
-	check "$c shows B's presence cursor on row 5 (reverse video)" hl_poll 2 reverse_on "$c" 5
+	check "$c shows B's presence cursor on row 5 (reverse video)" pane_poll 2 pane_reverse_on "$c" 5
 done
 
 # ---------------------------------------------------------------------------
 section "kill -9 B before the button is released"
 kill -9 "$PB"
-hl_deadline 2
+pane_deadline 2
 for c in A C; do
-	hl_wait "$c" 'CLIENTS +2 in slots, nattch 2$' 2 "$c: B's slot is reaped and shm_nattch is 2 within 2 s"
-	hl_wait_not "$c" "[●*] $PB " 2 "$c: B (pid $PB) leaves the CLIENTS list within 2 s"
-	check "$c: B's presence cursor leaves row 5 within 2 s" hl_poll 2 no_reverse_on "$c" 5
+	pane_wait "$c" 'CLIENTS +2 in slots, nattch 2$' 2 "$c: B's slot is reaped and shm_nattch is 2 within 2 s"
+	pane_wait_not "$c" "[●*] $PB " 2 "$c: B (pid $PB) leaves the CLIENTS list within 2 s"
+	check "$c: B's presence cursor leaves row 5 within 2 s" pane_poll 2 pane_no_reverse_on "$c" 5
 done
-hl_deadline_end
-hl_wait_exit B 137 2
+pane_deadline_end
+pane_wait_exit B 137 2
 hl_all_alive "A C" "after B was killed"
 for c in A C; do
 	hl_wait_line "$c" 5 "          $BLOCKS" 1 "$c still shows B's stroke"
@@ -87,9 +72,9 @@ done
 
 # ---------------------------------------------------------------------------
 section "the others keep drawing"
-hl_type A " and more"
+pane_type A " and more"
 hl_wait_line C 0 "A typed and more" 1 "what A types appears in C within a second"
-hl_type C " too"
+pane_type C " too"
 hl_wait_line A 10 "C typed too" 1 "what C types appears in A within a second"
 printf 'A typed and more\n\n\n\n\n          %s\n\n\n\n\nC typed too\n' "$BLOCKS" >"$T/expected"
 CHECKS=$((CHECKS + 1))
@@ -101,9 +86,9 @@ else
 	show_file "$T/dump" dump
 fi
 for c in A C; do
-	hl_keys "$c" F10
-	hl_wait_exit "$c" 0
-	check "$c's recorded output is complete" hl_poll 3 hl_raw_done "$c"
+	pane_keys "$c" F10
+	pane_wait_exit "$c" 0
+	check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
 	hl_rawcheck "$c"
 done
 

@@ -32,30 +32,30 @@ ID=$(board_shmid "$KEY")
 hl_start B "$PIZARRA" -k "$KEY"
 hl_start C "$PIZARRA" -k "$KEY"
 for c in $ALL; do
-	hl_wait "$c" 'shm_nattch +3$' 3 "$c shows shm_nattch 3"
+	pane_wait "$c" 'shm_nattch +3$' 3 "$c shows shm_nattch 3"
 done
 # Rows 6, 7 and 8: below the banner the removal will put up.
-hl_keys A Down Down Down Down Down Down
-hl_keys B Down Down Down Down Down Down Down
-hl_keys C Down Down Down Down Down Down Down Down
-hl_type A "A draws"
-hl_type B "B draws"
-hl_type C "C draws"
+pane_keys A Down Down Down Down Down Down
+pane_keys B Down Down Down Down Down Down Down
+pane_keys C Down Down Down Down Down Down Down Down
+pane_type A "A draws"
+pane_type B "B draws"
+pane_type C "C draws"
 
 # ---------------------------------------------------------------------------
 section "ipcrm -m $ID while they draw"
 ipcrm -m "$ID" || abort "ipcrm -m $ID failed"
-hl_type A " on"
-hl_type B " on"
-hl_type C " on"
-hl_deadline 2
+pane_type A " on"
+pane_type B " on"
+pane_type C " on"
+pane_deadline 2
 for c in $ALL; do
 	check "$c: banner 'shmid $ID was removed by someone else' within 2 s" \
-	    hl_poll 2 hl_banner_says "$c" "shmid $ID was removed by someone else (IPC_RMID)"
+	    pane_poll 2 hl_banner_says "$c" "shmid $ID was removed by someone else (IPC_RMID)"
 done
-hl_deadline_end
+pane_deadline_end
 for c in $ALL; do
-	hl_wait "$c" 'Board removed by someone else: k keep, s save to a file, n new board' 1 \
+	pane_wait "$c" 'Board removed by someone else: k keep, s save to a file, n new board' 1 \
 	    "$c asks what to do"
 done
 hl_all_alive "$ALL" "after the removal"
@@ -70,27 +70,27 @@ done
 
 # ---------------------------------------------------------------------------
 section "drawing goes on on the removed segment; A saves with F6, C with s"
-hl_type A k
-hl_type B k
-hl_wait A "drawing on the orphaned segment \\(shmid $ID\\)" 2 "k: A keeps drawing on it"
-hl_keys A Down Down Down Home
-hl_type A "after ipcrm"
+pane_type A k
+pane_type B k
+pane_wait A "drawing on the orphaned segment \\(shmid $ID\\)" 2 "k: A keeps drawing on it"
+pane_keys A Down Down Down Home
+pane_type A "after ipcrm"
 hl_wait_line B 9 "after ipcrm" 2 "B shows what A drew after the removal"
 hl_wait_line C 9 "after ipcrm" 2 "C shows it too"
 printf '\n\n\n\n\n\nA draws on\nB draws on\nC draws on\nafter ipcrm\n' >"$T/expected"
-hl_keys A F6
-hl_wait A 'Save the board as text to:' 2 "F6 asks A for a file name"
+pane_keys A F6
+pane_wait A 'Save the board as text to:' 2 "F6 asks A for a file name"
 hl_erase_prompt A
-hl_type A "$T/saved-by-A.txt"
-hl_keys A Enter
-hl_wait A "saved [0-9]+ bytes to /" 2 "A says it saved the board (the path may be clipped)"
-check "A's file has the drawing" hl_poll 2 cmp -s "$T/saved-by-A.txt" "$T/expected"
-hl_type C s
-hl_wait C 'Save the board as text to:' 2 "s asks C for a file name"
+pane_type A "$T/saved-by-A.txt"
+pane_keys A Enter
+pane_wait A "saved [0-9]+ bytes to /" 2 "A says it saved the board (the path may be clipped)"
+check "A's file has the drawing" pane_poll 2 cmp -s "$T/saved-by-A.txt" "$T/expected"
+pane_type C s
+pane_wait C 'Save the board as text to:' 2 "s asks C for a file name"
 hl_erase_prompt C
-hl_type C "$T/saved-by-C.txt"
-hl_keys C Enter
-check "C's file has the drawing" hl_poll 2 cmp -s "$T/saved-by-C.txt" "$T/expected"
+pane_type C "$T/saved-by-C.txt"
+pane_keys C Enter
+check "C's file has the drawing" pane_poll 2 cmp -s "$T/saved-by-C.txt" "$T/expected"
 [ -f "$T/saved-by-C.txt" ] || show_file "$T/expected" "expected"
 hl_all_alive "$ALL" "after the saves"
 
@@ -99,16 +99,16 @@ section "a new client creates a new board under the key"
 hl_start D "$PIZARRA" -k "$KEY"
 NEW=$(board_shmid "$KEY")
 check "D created a new segment under $KEY (shmid $NEW, not $ID)" [ -n "$NEW" ] && [ "$NEW" != "$ID" ]
-hl_wait D "created a 200x60 board at key $KEY \\(shmid $NEW\\)" 2 "D says it created a board"
-hl_never D 'draws on' "D's board is empty"
-hl_deadline 2
+pane_wait D "created a 200x60 board at key $KEY \\(shmid $NEW\\)" 2 "D says it created a board"
+pane_never D 'draws on' "D's board is empty"
+pane_deadline 2
 for c in $ALL; do
-	hl_wait "$c" "ORPHAN: key $KEY now names another board \\(shmid $NEW\\)" 2 \
+	pane_wait "$c" "ORPHAN: key $KEY now names another board \\(shmid $NEW\\)" 2 \
 	    "$c's status line says the key now names another board"
-	hl_wait "$c" "key now names +$NEW \\(another\\)" 2 "$c's sidebar says so too"
+	pane_wait "$c" "key now names +$NEW \\(another\\)" 2 "$c's sidebar says so too"
 done
-hl_deadline_end
-hl_type D "D on the new board"
+pane_deadline_end
+pane_type D "D on the new board"
 hl_wait_line D 0 "D on the new board" 2 "D draws on its board"
 "$PIZARRA" -k "$KEY" dump >"$T/new" 2>&1
 check "dump of the key shows D's board" file_has_line "$T/new" "D on the new board"
@@ -120,24 +120,24 @@ else
 	show_file "$T/old" "dump -i $ID"
 fi
 for c in $ALL; do
-	hl_never "$c" 'D on the new board' "$c does not show D's drawing"
+	pane_never "$c" 'D on the new board' "$c does not show D's drawing"
 done
 hl_all_alive "$ALL D" "with two boards"
 
 # ---------------------------------------------------------------------------
 section "the old clients quit: the removed segment goes with the last of them"
 for c in $ALL; do
-	hl_keys "$c" F10
+	pane_keys "$c" F10
 done
 for c in $ALL; do
-	hl_wait_exit "$c" 0
+	pane_wait_exit "$c" 0
 done
-check "shmid $ID has left ipcs -m" hl_poll 2 shm_gone "$ID"
+check "shmid $ID has left ipcs -m" pane_poll 2 shm_gone "$ID"
 check "the new board is still under $KEY" [ "$(shmids_of_key "$KEY")" = "$NEW" ]
-hl_keys D F10
-hl_wait_exit D 0
+pane_keys D F10
+pane_wait_exit D 0
 for c in $ALL D; do
-	check "$c's recorded output is complete" hl_poll 3 hl_raw_done "$c"
+	check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
 	hl_rawcheck "$c"
 done
 

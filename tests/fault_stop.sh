@@ -16,7 +16,7 @@ hl_need_tmux
 STOP_SECS=${STOP_SECS:-10}
 
 # stopped PID: PID is in the stopped state (T).
-# shellcheck disable=SC2317 # called through hl_poll
+# shellcheck disable=SC2317 # called through pane_poll
 stopped() {
 	[ "$(sed 's/.*) \(.\).*/\1/' "/proc/$1/stat" 2>/dev/null)" = T ]
 }
@@ -28,68 +28,68 @@ ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 hl_start B "$PIZARRA" -k "$KEY"
 hl_start C "$PIZARRA" -k "$KEY"
-PB=$(hl_pid B)
+PB=$(pane_pid B)
 for c in A B C; do
-	hl_wait "$c" 'CLIENTS +3 in slots, nattch 3$' 3 "$c lists 3 clients"
+	pane_wait "$c" 'CLIENTS +3 in slots, nattch 3$' 3 "$c lists 3 clients"
 done
 # B's text on row 33, below the rows A and C fill while B is stopped.
 # shellcheck disable=SC2046 # 33 words
-hl_keys B $(printf 'Down %.0s' $(seq 33))
-hl_type B "B before the stop"
+pane_keys B $(printf 'Down %.0s' $(seq 33))
+pane_type B "B before the stop"
 hl_wait_line A 33 "B before the stop" 2 "A shows B's text"
 # A types at column 0, C at column 10, one row further each time (Enter
 # returns to the column the cursor was moved to).
-hl_keys A Down
-hl_keys C Down Right Right Right Right Right Right Right Right Right Right
+pane_keys A Down
+pane_keys C Down Right Right Right Right Right Right Right Right Right Right
 
 # ---------------------------------------------------------------------------
 section "B is stopped for $STOP_SECS s; A and C draw meanwhile"
 kill -STOP "$PB"
-check "B (pid $PB) is stopped" hl_poll 2 stopped "$PB"
-start=$(hl_now_cs)
+check "B (pid $PB) is stopped" pane_poll 2 stopped "$PB"
+start=$(pane_now_cs)
 end=$((start + STOP_SECS * 100))
 n=0
-while [ "$(hl_now_cs)" -lt "$end" ]; do
+while [ "$(pane_now_cs)" -lt "$end" ]; do
 	if [ "$n" -ge 30 ]; then
 		# The rows are full: just let the stop last (a wait, not a synchronisation).
-		hl_nap
+		pane_nap
 		continue
 	fi
-	hl_type A "a$n"
-	hl_keys A Enter
+	pane_type A "a$n"
+	pane_keys A Enter
 	hl_wait_line C $((n + 1)) "a$n" 1 \
-	    "A's keystrokes appear in C within a second, $(($(hl_now_cs) - start)) cs into the stop"
-	hl_type C "c$n"
-	hl_keys C Enter
+	    "A's keystrokes appear in C within a second, $(($(pane_now_cs) - start)) cs into the stop"
+	pane_type C "c$n"
+	pane_keys C Enter
 	hl_wait_line A $((n + 1)) "$(printf '%-10s%s' "a$n" "c$n")" 1 \
 	    "C's keystrokes appear in A within a second"
 	n=$((n + 1))
 done
 check "B was stopped all along (${STOP_SECS} s)" stopped "$PB"
-hl_wait A "[●*] $PB " 1 "A still lists the stopped B: its slot is not reaped"
-hl_wait C 'CLIENTS +3 in slots, nattch 3$' 1 "C still counts 3 clients"
+pane_wait A "[●*] $PB " 1 "A still lists the stopped B: its slot is not reaped"
+pane_wait C 'CLIENTS +3 in slots, nattch 3$' 1 "C still counts 3 clients"
 hl_all_alive "A C" "during the stop"
 
 # ---------------------------------------------------------------------------
 section "kill -CONT: B catches up"
 kill -CONT "$PB"
-hl_deadline 2
+pane_deadline 2
 i=0
 while [ "$i" -lt "$n" ]; do
 	hl_wait_line B $((i + 1)) "$(printf '%-10s%s' "a$i" "c$i")" 2 \
 	    "B shows row $((i + 1)), which A and C drew while it was stopped, within 2 s"
 	i=$((i + 1))
 done
-hl_deadline_end
-hl_wait B "[●*] $PB .* you\$" 2 "B still has its own slot"
-hl_type B " and after"
+pane_deadline_end
+pane_wait B "[●*] $PB .* you\$" 2 "B still has its own slot"
+pane_type B " and after"
 hl_wait_line A 33 "B before the stop and after" 2 "B draws again; A shows it"
 hl_wait_line C 33 "B before the stop and after" 2 "C shows it"
 hl_all_alive "A B C" "after the stop"
 for c in A B C; do
-	hl_keys "$c" F10
-	hl_wait_exit "$c" 0
-	check "$c's recorded output is complete" hl_poll 3 hl_raw_done "$c"
+	pane_keys "$c" F10
+	pane_wait_exit "$c" 0
+	check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
 	hl_rawcheck "$c"
 done
 

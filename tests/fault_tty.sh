@@ -48,30 +48,30 @@ leave() {
 	# Each round draws on a row of its own.
 	if [ "$ROW" -gt 0 ]; then
 		# shellcheck disable=SC2046 # ROW words
-		hl_keys "$c" $(printf 'Down %.0s' $(seq "$ROW"))
+		pane_keys "$c" $(printf 'Down %.0s' $(seq "$ROW"))
 	fi
-	hl_type "$c" "left by $how"
+	pane_type "$c" "left by $how"
 	hl_wait_line "$c" "$ROW" "left by $how" 2 "the client draws"
 	ROW=$((ROW + 1))
 	check "the client turned mouse tracking on (tmux mouse_any_flag 1)" \
-	    [ "$(hl_flag "$c" '#{mouse_any_flag}')" = 1 ]
-	check "the client is on the alternate screen" [ "$(hl_flag "$c" '#{alternate_on}')" = 1 ]
+	    [ "$(pane_flag "$c" '#{mouse_any_flag}')" = 1 ]
+	check "the client is on the alternate screen" [ "$(pane_flag "$c" '#{alternate_on}')" = 1 ]
 	case $how in
-	F10 | C-c | C-q) hl_keys "$c" "$how" ;;
-	*) kill -s "$how" "$(hl_pid "$c")" ;;
+	F10 | C-c | C-q) pane_keys "$c" "$how" ;;
+	*) kill -s "$how" "$(pane_pid "$c")" ;;
 	esac
-	hl_wait_exit "$c" "$want"
-	hl_wait "$c" "^\\[pizarra exited $want; tty restored\\]" 2 \
+	pane_wait_exit "$c" "$want"
+	pane_wait "$c" "^\\[pizarra exited $want; tty restored\\]" 2 \
 	    "stty -g after the client is what it was before it started"
 	check "stty -a: echo is on" stty_has "$c" echo
 	check "stty -a: icanon is on" stty_has "$c" icanon
 	check "stty -a: icrnl is on" stty_has "$c" icrnl
-	check "tmux: the cursor is visible" [ "$(hl_flag "$c" '#{cursor_flag}')" = 1 ]
-	check "tmux: no mouse tracking" [ "$(hl_flag "$c" \
+	check "tmux: the cursor is visible" [ "$(pane_flag "$c" '#{cursor_flag}')" = 1 ]
+	check "tmux: no mouse tracking" [ "$(pane_flag "$c" \
 	    '#{mouse_any_flag}#{mouse_all_flag}#{mouse_button_flag}#{mouse_standard_flag}')" = 0000 ]
-	check "tmux: back on the normal screen" [ "$(hl_flag "$c" '#{alternate_on}')" = 0 ]
-	hl_never "$c" 'F10Quit' "no key bar left on the screen"
-	check "the recorded output is complete" hl_poll 3 hl_raw_done "$c"
+	check "tmux: back on the normal screen" [ "$(pane_flag "$c" '#{alternate_on}')" = 0 ]
+	pane_never "$c" 'F10Quit' "no key bar left on the screen"
+	check "the recorded output is complete" pane_poll 3 hl_raw_done "$c"
 	"$HOSTILE" modes "$T/$c.raw" >"$T/$c.modes"
 	for m in 1000 1002 1003 1006; do
 		check "the output leaves mouse mode $m off (?${m}l)" mode_is "$c" "$m" l
@@ -80,7 +80,7 @@ leave() {
 	check "the output leaves the alternate screen (?1049l)" mode_is "$c" 1049 l
 	check "its last ?1003 sequence is ESC[?1003l" [ "$(last_1003 "$c")" = l ]
 	hl_rawcheck "$c"
-	hl_tmux "$c" kill-server 2>/dev/null
+	pane_tmux "$c" kill-server 2>/dev/null
 }
 
 ROW=0

@@ -56,9 +56,9 @@ no_alt_screen() {
 # terminal exactly one line, which matches REGEX, and never took the
 # terminal over (no alternate screen, tty modes as before, clean output).
 one_line_refusal() {
-	hl_wait_exit "$1" 1
-	hl_wait "$1" '^\[pizarra exited 1; tty restored\]' 2 "$1: the terminal modes are as before"
-	hl_tmux "$1" capture-pane -p -J >"$T/$1.joined"
+	pane_wait_exit "$1" 1
+	pane_wait "$1" '^\[pizarra exited 1; tty restored\]' 2 "$1: the terminal modes are as before"
+	pane_tmux "$1" capture-pane -p -J >"$T/$1.joined"
 	sed -n '/^\[pizarra exited/q; /./p' "$T/$1.joined" >"$T/$1.said"
 	CHECKS=$((CHECKS + 1))
 	if [ "$(wc -l <"$T/$1.said")" -eq 1 ] && grep -Eq -- "$2" "$T/$1.said"; then
@@ -91,24 +91,24 @@ mode_is() {
 
 # chmod_in NAME MODE: F5 in NAME's client, MODE, Enter.
 chmod_in() {
-	hl_keys "$1" F5
-	hl_wait "$1" 'Permission bits \(shmctl IPC_SET\)' 2 "F5 asks $1 for the mode"
+	pane_keys "$1" F5
+	pane_wait "$1" 'Permission bits \(shmctl IPC_SET\)' 2 "F5 asks $1 for the mode"
 	hl_erase_prompt "$1"
-	hl_type "$1" "$2"
-	hl_keys "$1" Enter
+	pane_type "$1" "$2"
+	pane_keys "$1" Enter
 }
 
 # refused_admin NAME: NAME's F5 chmod and F7 IPC_RMID are refused.
 refused_admin() {
 	mode=$(shm_field "$ID" perms)
 	chmod_in "$1" 0666
-	hl_wait "$1" "shmid $ID belongs to root: only .*root.* may change the mode of it" 2 \
+	pane_wait "$1" "shmid $ID belongs to root: only .*root.* may change the mode of it" 2 \
 	    "$1's chmod is refused with the owner's name"
 	mode_is "$mode"
-	hl_keys "$1" F7
-	hl_wait "$1" 'IPC_RMID: mark the segment for removal\?' 2 "F7 asks $1 first"
-	hl_type "$1" y
-	hl_wait "$1" "shmid $ID belongs to root: only .*root.* may remove it" 2 \
+	pane_keys "$1" F7
+	pane_wait "$1" 'IPC_RMID: mark the segment for removal\?' 2 "F7 asks $1 first"
+	pane_type "$1" y
+	pane_wait "$1" "shmid $ID belongs to root: only .*root.* may remove it" 2 \
 	    "$1's IPC_RMID is refused with the owner's name"
 	check "the board is still under $KEY, not marked for removal" \
 	    [ "$(shmids_of_key "$KEY")" = "$ID" ]
@@ -136,17 +136,17 @@ hl_all_alive R "after nobody's attempts"
 # ---------------------------------------------------------------------------
 section "0644: nobody may view, not draw, not chmod, not remove"
 chmod_in R 0644
-hl_wait R 'IPC_SET: mode is now 0644' 2 "root's F5 sets 0644"
+pane_wait R 'IPC_SET: mode is now 0644' 2 "root's F5 sets 0644"
 mode_is 644
 nobody_start V -k "$KEY" view
 hl_wait_line V 0 "secret" 2 "nobody's viewer shows the board"
-hl_wait V 'VIEW-ONLY' 2 "nobody's viewer says VIEW-ONLY"
-hl_keys R Down
-hl_type R "root, live"
+pane_wait V 'VIEW-ONLY' 2 "nobody's viewer says VIEW-ONLY"
+pane_keys R Down
+pane_type R "root, live"
 hl_wait_line V 1 "root, live" 2 "nobody's viewer follows what root draws"
-hl_wait R "[0-9]+ +pizarra +viewer\$" 3 "R lists nobody's viewer as a viewer"
-hl_type V "zzz"
-hl_wait V 'view-only: attached SHM_RDONLY, drawing is refused' 2 "nobody's viewer cannot draw"
+pane_wait R "[0-9]+ +pizarra +viewer\$" 3 "R lists nobody's viewer as a viewer"
+pane_type V "zzz"
+pane_wait V 'view-only: attached SHM_RDONLY, drawing is refused' 2 "nobody's viewer cannot draw"
 HL_READY='' nobody_start N3 -k "$KEY"
 one_line_refusal N3 "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0644 \\(rw-r--r--\\): you can only view it \\(pizarra view\\); root can let others draw with \`pizarra chmod 0666\`\$"
 refused_admin V
@@ -156,13 +156,13 @@ dump_is 'secret\nroot, live\n'
 # ---------------------------------------------------------------------------
 section "0666: nobody draws, but still may not chmod or remove"
 chmod_in R 0666
-hl_wait R 'IPC_SET: mode is now 0666' 2 "root's F5 sets 0666"
+pane_wait R 'IPC_SET: mode is now 0666' 2 "root's F5 sets 0666"
 mode_is 666
 nobody_start W -k "$KEY"
-PW=$(hl_pid W)
-hl_wait R "[●*] $PW +nobody " 3 "R lists nobody's drawer in a slot, as nobody"
-hl_keys W Down Down
-hl_type W "drawn by nobody"
+PW=$(pane_pid W)
+pane_wait R "[●*] $PW +nobody " 3 "R lists nobody's drawer in a slot, as nobody"
+pane_keys W Down Down
+pane_type W "drawn by nobody"
 hl_wait_line R 2 "drawn by nobody" 2 "R shows what nobody draws"
 refused_admin W
 dump_is 'secret\nroot, live\ndrawn by nobody\n'
@@ -170,12 +170,12 @@ dump_is 'secret\nroot, live\ndrawn by nobody\n'
 # ---------------------------------------------------------------------------
 section "everyone quits"
 for c in R V W; do
-	hl_keys "$c" F10
+	pane_keys "$c" F10
 done
 for c in R V W; do
-	hl_wait_exit "$c" 0
-	hl_wait "$c" '^\[pizarra exited 0; tty restored\]' 2 "$c's terminal modes are back"
-	check "$c's recorded output is complete" hl_poll 3 hl_raw_done "$c"
+	pane_wait_exit "$c" 0
+	pane_wait "$c" '^\[pizarra exited 0; tty restored\]' 2 "$c's terminal modes are back"
+	check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
 	hl_rawcheck "$c"
 done
 

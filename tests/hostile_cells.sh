@@ -35,10 +35,10 @@ c_locale_view() {
 # ---------------------------------------------------------------------------
 section "control: a pane that really prints ESC ] 0 ; PWND BEL"
 HL_READY='' hl_start X printf '\033]0;PWND\007\033[2Jcontrol\n'
-hl_wait_exit X 0
-hl_poll 3 hl_raw_done X
+pane_wait_exit X 0
+pane_poll 3 hl_raw_done X
 check "the control pane's title became PWND (the title check can fail)" \
-    [ "$(hl_flag X '#{pane_title}')" = PWND ]
+    [ "$(pane_flag X '#{pane_title}')" = PWND ]
 CHECKS=$((CHECKS + 1))
 if "$HOSTILE" rawcheck term "$T/X.raw" >"$T/ctl.out"; then
 	fail "rawcheck passed the control pane's OSC and BEL"
@@ -55,7 +55,7 @@ section "three clients on key $KEY: A (UTF-8), B (C locale), V (viewer)"
 hl_start A "$PIZARRA" -k "$KEY"
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
-hl_type A "A was here"
+pane_type A "A was here"
 hl_wait_line A 0 "A was here" 3 "A shows what it typed"
 hl_start B LC_ALL=C "$PIZARRA" -k "$KEY"
 hl_start V "$PIZARRA" -k "$KEY" view
@@ -138,11 +138,11 @@ done
 section "the clients quit; everything they ever sent their terminal was clean"
 hl_all_alive "A B V C" "at the end"
 for c in A B V C; do
-	hl_keys "$c" F10
+	pane_keys "$c" F10
 done
 for c in A B V C; do
-	hl_wait_exit "$c" 0
-	check "$c's recorded output is complete" hl_poll 3 hl_raw_done "$c"
+	pane_wait_exit "$c" 0
+	check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
 	hl_rawcheck "$c" "$c's terminal never got a control character from the segment"
 	hl_title_safe "$c" PWND
 done

@@ -39,8 +39,8 @@ break_header() {
 	id=$(board_shmid "$KEY")
 	[ -n "$id" ] || abort "A started but there is no segment under $KEY"
 	# Row 5: below the banner that will cover the top rows.
-	hl_keys "$A" Down Down Down Down Down
-	hl_type "$A" "before $field"
+	pane_keys "$A" Down Down Down Down Down
+	pane_type "$A" "before $field"
 	hl_wait_line "$A" 5 "before $field" 3 "A shows what it typed"
 	hl_start "$B" LC_ALL=C "$PIZARRA" -k "$KEY"
 	hl_start "$V" "$PIZARRA" -k "$KEY" view
@@ -49,12 +49,12 @@ break_header() {
 	done
 
 	hostile header "$KEY" "$field" "$value" || abort "hostile could not change $field"
-	hl_deadline 2
+	pane_deadline 2
 	for c in "$A" "$B" "$V"; do
-		hl_wait "$c" 'Stopped trusting this board' 2 \
+		pane_wait "$c" 'Stopped trusting this board' 2 \
 		    "$c puts up 'Stopped trusting this board' within 2 s of the $field change"
 	done
-	hl_deadline_end
+	pane_deadline_end
 	for c in "$A" "$B" "$V"; do
 		check "$c's banner says why: '$reason'" hl_banner_says "$c" "$reason"
 		hl_wait_line "$c" 5 "before $field" 1 "$c still shows what the board held"
@@ -73,8 +73,8 @@ break_header() {
 			show_file "$T/err" "stderr"
 		fi
 		HL_READY='' hl_start "$N" "$PIZARRA" -k "$KEY"
-		hl_wait_exit "$N" 1
-		hl_wait "$N" 'is not a usable pizarra board' 2 "a new client refuses the board"
+		pane_wait_exit "$N" 1
+		pane_wait "$N" 'is not a usable pizarra board' 2 "a new client refuses the board"
 	else
 		if "$PIZARRA" -k "$KEY" dump >"$T/out" 2>"$T/err"; then
 			pass "dump reads the board as the new header describes it"
@@ -90,36 +90,36 @@ break_header() {
 	hostile header "$KEY" "$field" "$orig" || fail "hostile could not restore $field"
 	check "with $field restored, a writer can draw on the board again" \
 	    hostile cells "$KEY" osc 7
-	hl_type "$A" "x"
-	hl_wait "$A" 'this board is no longer trusted: F6 saves it, F10 quits' 2 \
+	pane_type "$A" "x"
+	pane_wait "$A" 'this board is no longer trusted: F6 saves it, F10 quits' 2 \
 	    "A refuses to draw on a board it does not trust"
 	for c in "$A" "$B" "$V"; do
-		hl_never "$c" 'PWND' "cells written after the change do not reach $c's screen"
+		pane_never "$c" 'PWND' "cells written after the change do not reach $c's screen"
 	done
 	hl_all_alive "$A $B $V" "after writes to the distrusted board"
 
 	rm -f "$T/saved-$field.txt"
-	hl_keys "$A" F6
-	hl_wait "$A" 'Save the board as text to:' 2 "F6 prompts for a file name"
+	pane_keys "$A" F6
+	pane_wait "$A" 'Save the board as text to:' 2 "F6 prompts for a file name"
 	hl_erase_prompt "$A"
-	hl_type "$A" "$T/saved-$field.txt"
-	hl_keys "$A" Enter
+	pane_type "$A" "$T/saved-$field.txt"
+	pane_keys "$A" Enter
 	check "F6 saved what A showed (the board before the change)" \
-	    hl_poll 3 file_has_line "$T/saved-$field.txt" "before $field"
+	    pane_poll 3 file_has_line "$T/saved-$field.txt" "before $field"
 
 	for c in "$A" "$B" "$V"; do
-		hl_keys "$c" F10
+		pane_keys "$c" F10
 	done
 	for c in "$A" "$B" "$V"; do
-		hl_wait_exit "$c" 0
-		hl_wait "$c" '^\[pizarra exited 0; tty restored\]' 2 "$c's terminal modes are back"
-		check "$c's recorded output is complete" hl_poll 3 hl_raw_done "$c"
+		pane_wait_exit "$c" 0
+		pane_wait "$c" '^\[pizarra exited 0; tty restored\]' 2 "$c's terminal modes are back"
+		check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
 		hl_rawcheck "$c"
 	done
 	hostile rm "$KEY" >/dev/null
-	check "shmid $id is gone after its clients quit and it was removed" hl_poll 3 shm_gone "$id"
+	check "shmid $id is gone after its clients quit and it was removed" pane_poll 3 shm_gone "$id"
 	for c in "$A" "$B" "$V" "$N"; do
-		hl_tmux "$c" kill-server 2>/dev/null
+		pane_tmux "$c" kill-server 2>/dev/null
 	done
 }
 

@@ -22,7 +22,7 @@
 hl_need_tmux
 
 # info_says REGEX: `info` (run now, into $T/info) matches REGEX.
-# shellcheck disable=SC2317 # called through hl_poll
+# shellcheck disable=SC2317 # called through pane_poll
 info_says() {
 	"$PIZARRA" -k "$KEY" info >"$T/info" 2>"$T/info.err" && grep -Eq -- "$1" "$T/info"
 }
@@ -41,7 +41,7 @@ info_check() {
 		fi
 		hl_clean dump "$T/info$how" "$1: info $how has no control byte"
 	done
-	check "$1: info says /$2/ within 3 s" hl_poll 3 info_says "$2" ||
+	check "$1: info says /$2/ within 3 s" pane_poll 3 info_says "$2" ||
 	    sed -n '/^clients/,$s/^/   |/p' "$T/info"
 }
 
@@ -52,28 +52,28 @@ ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 hl_start B "$PIZARRA" -k "$KEY"
 hl_start V "$PIZARRA" -k "$KEY" view
-PA=$(hl_pid A)
-PB=$(hl_pid B)
+PA=$(pane_pid A)
+PB=$(pane_pid B)
 for c in A B V; do
-	hl_wait "$c" 'CLIENTS +2 in slots, nattch 3$' 3 "$c lists 2 clients in slots, shm_nattch 3"
+	pane_wait "$c" 'CLIENTS +2 in slots, nattch 3$' 3 "$c lists 2 clients in slots, shm_nattch 3"
 done
-hl_type A "A was here"
+pane_type A "A was here"
 hl_wait_line B 0 "A was here" 3 "B shows A's text"
 
 # ---------------------------------------------------------------------------
 section "garbage in every free slot"
 hostile slots "$KEY" free || abort "hostile could not write the slots"
 hl_all_alive "A B V" "right after the garbage"
-hl_deadline 2
+pane_deadline 2
 for c in A B V; do
-	hl_wait "$c" 'CLIENTS +4 in slots, nattch 3$' 2 \
+	pane_wait "$c" 'CLIENTS +4 in slots, nattch 3$' 2 \
 	    "$c: the dead garbage is reaped within 2 s; 4 in slots (A, B, two live-looking), nattch 3"
 done
-hl_deadline_end
+pane_deadline_end
 for c in A B V; do
-	hl_wait "$c" '[●*] 1 +nobody +\?\?\?\?\?\?\?$' 1 \
+	pane_wait "$c" '[●*] 1 +nobody +\?\?\?\?\?\?\?$' 1 \
 	    "$c lists the slot of pid 1 as nobody, its tty of 16 ESC bytes as ?"
-	hl_wait "$c" '[●*] 4243 +42949672 +\?\]0;PWN$' 1 \
+	pane_wait "$c" '[●*] 4243 +42949672 +\?\]0;PWN$' 1 \
 	    "$c lists the foreign-namespace slot of uid 4294967295, its tty (ESC ] 0 ; PWND BEL) sanitised"
 done
 info_check "with garbage in the slots" \
@@ -86,59 +86,59 @@ check "info --json lists 4 clients" [ "$(grep -o '"slot":' "$T/info--json" | wc 
 check "info --json gives pid 1's tty as 16 ?" grep -q '"tty":"????????????????"' "$T/info--json"
 hl_all_alive "A B V" "a second after the garbage"
 
-hl_wait A 'CLIENTS +3 in slots, nattch 3$' 6 \
+pane_wait A 'CLIENTS +3 in slots, nattch 3$' 6 \
     "the foreign-namespace slot goes once its heartbeat is 10 s old"
-hl_wait_not A '[●*] 4243 ' 1 "A no longer lists pid 4243"
-hl_wait A "[●*] $PA .* you\$" 1 "A still has its own slot"
-hl_wait A "[●*] $PB " 1 "A still lists B"
+pane_wait_not A '[●*] 4243 ' 1 "A no longer lists pid 4243"
+pane_wait A "[●*] $PA .* you\$" 1 "A still has its own slot"
+pane_wait A "[●*] $PB " 1 "A still lists B"
 
-hl_keys A Enter
-hl_type A "drawing goes on"
+pane_keys A Enter
+pane_type A "drawing goes on"
 hl_wait_line B 1 "drawing goes on" 3 "B shows what A draws after the garbage"
 hl_wait_line V 1 "drawing goes on" 3 "V shows it too"
 HL_READY=F10Quit hl_start C "$PIZARRA" -k "$KEY"
-hl_wait A 'CLIENTS +4 in slots, nattch 4$' 3 "a new client C claims a slot among the garbage"
-PC=$(hl_pid C)
-hl_wait A "[●*] $PC " 2 "A lists C"
-hl_keys C F10
-hl_wait_exit C 0
-hl_wait A 'CLIENTS +3 in slots, nattch 3$' 3 "C's slot is freed when it quits"
+pane_wait A 'CLIENTS +4 in slots, nattch 4$' 3 "a new client C claims a slot among the garbage"
+PC=$(pane_pid C)
+pane_wait A "[●*] $PC " 2 "A lists C"
+pane_keys C F10
+pane_wait_exit C 0
+pane_wait A 'CLIENTS +3 in slots, nattch 3$' 3 "C's slot is freed when it quits"
 
 # ---------------------------------------------------------------------------
 section "garbage in every slot, the drawers' own included"
 hostile slots "$KEY" all || abort "hostile could not write the slots"
 hl_all_alive "A B V" "right after the drawers' slots were overwritten"
-hl_deadline 2
-hl_wait A "[●*] $PA .* you\$" 2 "A claims a slot again within 2 s"
-hl_wait B "[●*] $PB .* you\$" 2 "B claims a slot again within 2 s"
-hl_wait A "[●*] $PB " 2 "A lists B again"
-hl_deadline_end
+pane_deadline 2
+pane_wait A "[●*] $PA .* you\$" 2 "A claims a slot again within 2 s"
+pane_wait B "[●*] $PB .* you\$" 2 "B claims a slot again within 2 s"
+pane_wait A "[●*] $PB " 2 "A lists B again"
+pane_deadline_end
 # Product finding: the tick posts this message, but nothing redraws the
 # status line until a key arrives.
-hl_wait A 'our slot was taken over; claimed slot' 2 \
+pane_wait A 'our slot was taken over; claimed slot' 2 \
     "A says (without a key press) that its slot was taken over"
-hl_keys A Right
-hl_wait A 'our slot was taken over; claimed slot' 1 \
+pane_keys A Right
+pane_wait A 'our slot was taken over; claimed slot' 1 \
     "after a key press A shows 'our slot was taken over; claimed slot N'"
 hl_all_alive "A B V" "after the drawers claimed again"
-hl_keys B Down Down Down
-hl_type B "B after the takeover"
+pane_keys B Down Down Down
+pane_type B "B after the takeover"
 hl_wait_line A 3 "B after the takeover" 3 "A shows what B draws after the takeover"
-hl_wait A 'CLIENTS +3 in slots, nattch 3$' 6 "3 in slots again (A, B, pid 1's garbage)"
+pane_wait A 'CLIENTS +3 in slots, nattch 3$' 6 "3 in slots again (A, B, pid 1's garbage)"
 info_check "after every slot was overwritten" '^clients \(3 in slots, shm_nattch 3'
 
 # ---------------------------------------------------------------------------
 section "every free slot looks like a live client"
 hostile slots "$KEY" alive || abort "hostile could not write the slots"
-hl_wait A 'CLIENTS +127 in slots, nattch 3$' 3 "127 slots in use (A, B and 125 'pid 1')"
+pane_wait A 'CLIENTS +127 in slots, nattch 3$' 3 "127 slots in use (A, B and 125 'pid 1')"
 hl_all_alive "A B V" "with every slot taken"
 HL_READY=F10Quit hl_start D "$PIZARRA" -k "$KEY"
-hl_wait D 'no client slot \(all 127 client slots are taken by live clients\)' 3 \
+pane_wait D 'no client slot \(all 127 client slots are taken by live clients\)' 3 \
     "a new drawer says it got no slot"
-hl_keys D Down Down Down Down
-hl_type D "D without a slot"
+pane_keys D Down Down Down Down
+pane_type D "D without a slot"
 hl_wait_line A 4 "D without a slot" 3 "D draws all the same; A shows it"
-hl_wait A 'CLIENTS +127 in slots, nattch 4$' 3 "A: 127 in slots, nattch 4"
+pane_wait A 'CLIENTS +127 in slots, nattch 4$' 3 "A: 127 in slots, nattch 4"
 hl_all_alive "A B V D" "with every slot taken"
 
 # ---------------------------------------------------------------------------
@@ -152,11 +152,11 @@ else
 	show_file "$T/dump" "dump"
 fi
 for c in A B V D; do
-	hl_keys "$c" F10
+	pane_keys "$c" F10
 done
 for c in A B V C D; do
-	[ "$c" = C ] || hl_wait_exit "$c" 0
-	check "$c's recorded output is complete" hl_poll 3 hl_raw_done "$c"
+	[ "$c" = C ] || pane_wait_exit "$c" 0
+	check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
 	hl_rawcheck "$c" "$c's terminal never got a byte of the tty garbage"
 	hl_title_safe "$c" PWND
 done

@@ -12,6 +12,9 @@
 #     0xCD, tests/soak.c 0xCE and 0xCF);
 #   - the report (check, pass, fail, section, finish...) and the segment
 #     helpers (shmids_of_key, shm_field, register_shmid...) of reportlib.sh;
+#   - the pane helpers of panelib.sh (pane_wait, pane_poll, pane_keys,
+#     pane_type, pane_pid, pane_wait_exit...), on this file's pane_server,
+#     pane_capture, pane_shows and show_capture;
 #   - HOSTILE, the hostile writer (tests/hostile.c, built by make check);
 #   - a temporary directory $T (under TESTS_BUILDDIR, or mktemp -d);
 #   - clients in tmux (hl_need_tmux first): hl_start NAME [VAR=VALUE]...
@@ -23,7 +26,7 @@
 #       [pizarra exited STATUS; tty restored|CHANGED]
 #     and keeps the pane open;
 #   - polling with a deadline (never a fixed sleep as synchronisation):
-#     hl_wait, hl_wait_not, hl_wait_line, hl_poll...; every failure names the
+#     pane_wait, pane_wait_not, hl_wait_line, pane_poll...; every failure names the
 #     check and shows the last capture of the pane concerned;
 #   - an EXIT trap that continues stopped clients, kills every tmux server
 #     and background process the test started, waits for (at worst kill -9s)
@@ -58,18 +61,18 @@ esac
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
 # shellcheck source=tests/reportlib.sh
 . "$TESTS_SRCDIR/reportlib.sh"
+# shellcheck source=tests/panelib.sh
+. "$TESTS_SRCDIR/panelib.sh"
 HOSTILE=${HOSTILE:-$TESTS_BUILDDIR/hostile}
 unset TMUX TMUX_PANE
 
 KEY=$(printf '0x%08x' $((((0xC0 + HL_N) << 24) | ($$ & 0xFFFFFF))))
 KEY2=
 [ "$TEST_NAME" != cli_valgrind ] || KEY2=$(printf '0x%08x' $(((0xC9 << 24) | ($$ & 0xFFFFFF))))
-HL_WAIT=${HL_WAIT:-5}     # default deadline of a poll, in seconds
 HL_CLIENTS=               # NAMEs started with hl_start
 HL_SOCKETS=               # their tmux sockets
 HL_BG=                    # background pids to stop at exit
 HL_DIRS=                  # more directories to remove at exit
-HL_BY=                    # a shared deadline (centiseconds), or empty
 T=
 
 # ---------------------------------------------------------------- reporting
@@ -80,47 +83,6 @@ file_has_line() {
 }
 
 # ------------------------------------------------------------------ clock
-
-# hl_now_cs: centiseconds on a monotonic clock (/proc/uptime).
-hl_now_cs() {
-	read -r _hl_up _hl_rest </proc/uptime
-	_hl_cs=${_hl_up%.*}${_hl_up#*.}
-	while [ "${_hl_cs#0}" != "$_hl_cs" ] && [ ${#_hl_cs} -gt 1 ]; do
-		_hl_cs=${_hl_cs#0}
-	done
-	echo "$_hl_cs"
-}
-
-# hl_nap: the short pause between two polls (not a synchronisation).
-hl_nap() {
-	sleep 0.05
-}
-
-# hl_poll SECS CMD...: run CMD until it succeeds or SECS seconds passed (or
-# the shared deadline HL_BY, when set).
-hl_poll() {
-	if [ -n "$HL_BY" ]; then
-		_hl_end=$HL_BY
-	else
-		_hl_end=$(($(hl_now_cs) + $1 * 100))
-	fi
-	shift
-	while :; do
-		"$@" && return 0
-		[ "$(hl_now_cs)" -lt "$_hl_end" ] || break
-		hl_nap
-	done
-	"$@"
-}
-
-# hl_deadline SECS: every poll until hl_deadline_end ends SECS from now.
-hl_deadline() {
-	HL_BY=$(($(hl_now_cs) + $1 * 100))
-}
-
-hl_deadline_end() {
-	HL_BY=
-}
 
 # -------------------------------------------------------------- segments
 
@@ -145,7 +107,7 @@ hl_keep_attached() {
 	"$HOSTILE" hold "$1" <"$T/hold.fifo" >"$T/hold.out" 2>&1 8>&- &
 	HL_HOLD=$!
 	bg_started "$HL_HOLD"
-	check "a helper holds shmid $1 attached" hl_poll 3 grep -q attached "$T/hold.out"
+	check "a helper holds shmid $1 attached" pane_poll 3 grep -q attached "$T/hold.out"
 }
 
 # hl_release_attached: let the helper detach and exit.
@@ -172,21 +134,14 @@ hl_need_tmux() {
 	hl_write_wrapper
 }
 
-# hl_server NAME: the tmux socket name of client NAME.
-hl_server() {
+# pane_server NAME: the tmux socket name of client NAME.
+pane_server() {
 	echo "pzh-$TEST_NAME-$$-$1"
 }
 
-# hl_tmux NAME ARGS...: a tmux command on NAME's private server.
-hl_tmux() {
-	_hl_s=$(hl_server "$1")
-	shift
-	tmux -L "$_hl_s" "$@"
-}
-
-# hl_capture NAME: capture NAME's pane into $T/NAME.cap.
-hl_capture() {
-	hl_tmux "$1" capture-pane -p >"$T/$1.cap.new" 2>&1
+# pane_capture NAME: capture NAME's pane into $T/NAME.cap.
+pane_capture() {
+	pane_tmux "$1" capture-pane -p >"$T/$1.cap.new" 2>&1
 	mv "$T/$1.cap.new" "$T/$1.cap"
 }
 
@@ -202,22 +157,17 @@ show_capture() {
 	printf '   ---\n'
 }
 
-# hl_shows NAME REGEX: NAME's pane shows a line matching REGEX now.
-hl_shows() {
-	hl_capture "$1"
+# pane_shows NAME REGEX: NAME's pane shows a line matching REGEX now.
+pane_shows() {
+	pane_capture "$1"
 	grep -Eq -- "$2" "$T/$1.cap"
-}
-
-# hl_lacks NAME REGEX: NAME's pane does not show REGEX now.
-hl_lacks() {
-	! hl_shows "$1" "$2"
 }
 
 # hl_line_is NAME Y TEXT: line Y (0-based) of NAME's screen is TEXT (a
 # fixed string), then only blanks up to the sidebar's rule (│, or x where
 # the terminal draws it as an ACS line).
 hl_line_is() {
-	hl_capture "$1"
+	pane_capture "$1"
 	_hl_l=$(sed -n "$(($2 + 1))p" "$T/$1.cap")
 	case $_hl_l in
 	"$3"*) ;;
@@ -240,33 +190,9 @@ hl_line_is() {
 # (its first four rows, joined, the canvas being 78 columns wide in a 120
 # column terminal) says TEXT, wherever the banner wrapped it.
 hl_banner_says() {
-	hl_capture "$1"
+	pane_capture "$1"
 	head -4 "$T/$1.cap" | cut -c1-78 | tr '\n' ' ' | sed 's/  */ /g' >"$T/$1.banner"
 	grep -qF -- "$2" "$T/$1.banner"
-}
-
-# hl_wait NAME REGEX [SECS] [WHAT]: NAME shows REGEX within SECS.
-hl_wait() {
-	CHECKS=$((CHECKS + 1))
-	if hl_poll "${3:-$HL_WAIT}" hl_shows "$1" "$2"; then
-		pass "${4:-$1 shows /$2/}"
-		return 0
-	fi
-	fail "${4:-$1 shows /$2/}: not on $1's screen within ${3:-$HL_WAIT} s (/$2/)"
-	show_capture "$1"
-	return 1
-}
-
-# hl_wait_not NAME REGEX [SECS] [WHAT]: REGEX leaves NAME's screen within SECS.
-hl_wait_not() {
-	CHECKS=$((CHECKS + 1))
-	if hl_poll "${3:-$HL_WAIT}" hl_lacks "$1" "$2"; then
-		pass "${4:-$1 no longer shows /$2/}"
-		return 0
-	fi
-	fail "${4:-$1 no longer shows /$2/}: still on $1's screen after ${3:-$HL_WAIT} s"
-	show_capture "$1"
-	return 1
 }
 
 # hl_wait_line NAME Y TEXT [SECS] [WHAT]: screen line Y of NAME is TEXT.
@@ -274,23 +200,11 @@ hl_wait_line() {
 	CHECKS=$((CHECKS + 1))
 	_hl_what=${5:-}
 	[ -n "$_hl_what" ] || _hl_what="$1 line $2 is \"$3\""
-	if hl_poll "${4:-$HL_WAIT}" hl_line_is "$1" "$2" "$3"; then
+	if pane_poll "${4:-$PANE_WAIT}" hl_line_is "$1" "$2" "$3"; then
 		pass "$_hl_what"
 		return 0
 	fi
-	fail "$_hl_what: line $2 of the screen of $1 is not \"$3\" within ${4:-$HL_WAIT} s"
-	show_capture "$1"
-	return 1
-}
-
-# hl_never NAME REGEX [WHAT]: NAME's pane does not show REGEX right now.
-hl_never() {
-	CHECKS=$((CHECKS + 1))
-	if hl_lacks "$1" "$2"; then
-		pass "${3:-$1 does not show /$2/}"
-		return 0
-	fi
-	fail "${3:-$1 does not show /$2/}: but it does"
+	fail "$_hl_what: line $2 of the screen of $1 is not \"$3\" within ${4:-$PANE_WAIT} s"
 	show_capture "$1"
 	return 1
 }
@@ -329,63 +243,35 @@ hl_start() {
 	rm -f "$T/$_hl_name".*
 	mkfifo "$T/$_hl_name.go" || abort "mkfifo failed"
 	: >"$T/$_hl_name.raw"
-	if ! hl_tmux "$_hl_name" -f /dev/null new-session -d -x 120 -y 40 \
+	if ! pane_tmux "$_hl_name" -f /dev/null new-session -d -x 120 -y 40 \
 	    sh "$T/run.sh" "$T/$_hl_name" env TERM="$HL_TERM" "$@" >"$T/tmux.err" 2>&1; then
 		abort "tmux new-session for $_hl_name failed: $(cat "$T/tmux.err")"
 	fi
-	HL_SOCKETS="$HL_SOCKETS $(hl_tmux "$_hl_name" display-message -p '#{socket_path}')"
-	hl_tmux "$_hl_name" pipe-pane "cat >>'$T/$_hl_name.raw'" ||
+	HL_SOCKETS="$HL_SOCKETS $(pane_tmux "$_hl_name" display-message -p '#{socket_path}')"
+	pane_tmux "$_hl_name" pipe-pane "cat >>'$T/$_hl_name.raw'" ||
 	    abort "tmux pipe-pane for $_hl_name failed"
 	# The wrapper is blocked opening the fifo: this open meets it.
 	# shellcheck disable=SC2016 # $1 of the inner shell
 	timeout 10 sh -c 'echo go >"$1"' sh "$T/$_hl_name.go" ||
 	    abort "the wrapper of $_hl_name never started"
 	if [ -n "${HL_READY-F10Quit}" ]; then
-		hl_wait "$_hl_name" "${HL_READY-F10Quit}" "$HL_WAIT" "$_hl_name started ($*)" ||
+		pane_wait "$_hl_name" "${HL_READY-F10Quit}" "$PANE_WAIT" "$_hl_name started ($*)" ||
 		    abort "$_hl_name did not start"
 	fi
-}
-
-# hl_pid NAME: the pid of NAME's program.
-hl_pid() {
-	cat "$T/$1.pid" 2>/dev/null
-}
-
-# hl_keys NAME KEY...: send keys by tmux name.
-hl_keys() {
-	_hl_name=$1
-	shift
-	hl_tmux "$_hl_name" send-keys "$@"
-}
-
-# hl_type NAME TEXT: type TEXT literally.
-hl_type() {
-	hl_tmux "$1" send-keys -l -- "$2"
 }
 
 # hl_erase_prompt NAME: erase the text a prompt starts with (up to 40 characters).
 hl_erase_prompt() {
 	# shellcheck disable=SC2046 # forty words
-	hl_keys "$1" $(printf 'BSpace %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 \
+	pane_keys "$1" $(printf 'BSpace %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 \
 	    21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40)
-}
-
-# hl_flag NAME FORMAT: a tmux format of NAME's pane.
-hl_flag() {
-	hl_tmux "$1" display-message -p "$2"
-}
-
-# hl_alive NAME: NAME's program is still running.
-hl_alive() {
-	_hl_p=$(hl_pid "$1")
-	[ -n "$_hl_p" ] && kill -0 "$_hl_p" 2>/dev/null && [ ! -f "$T/$1.status" ]
 }
 
 # hl_all_alive "NAMES" WHAT: a check that every client in NAMES still runs.
 hl_all_alive() {
 	_hl_dead=
 	for _hl_c in $1; do
-		hl_alive "$_hl_c" || _hl_dead="$_hl_dead $_hl_c"
+		pane_alive "$_hl_c" || _hl_dead="$_hl_dead $_hl_c"
 	done
 	CHECKS=$((CHECKS + 1))
 	if [ -z "$_hl_dead" ]; then
@@ -395,35 +281,10 @@ hl_all_alive() {
 	fail "$2: client(s)$_hl_dead died"
 	for _hl_c in $_hl_dead; do
 		echo "   $_hl_c: exit status $(cat "$T/$_hl_c.status" 2>/dev/null)"
-		hl_capture "$_hl_c"
+		pane_capture "$_hl_c"
 		show_capture "$_hl_c"
 	done
 	return 1
-}
-
-# hl_exited NAME: the wrapper wrote NAME's exit status.
-hl_exited() {
-	[ -f "$T/$1.status" ]
-}
-
-# hl_wait_exit NAME STATUS [SECS]: NAME's program exits with STATUS.
-hl_wait_exit() {
-	CHECKS=$((CHECKS + 1))
-	if ! hl_poll "${3:-$HL_WAIT}" hl_exited "$1"; then
-		fail "$1 did not exit within ${3:-$HL_WAIT} s"
-		hl_capture "$1"
-		show_capture "$1"
-		return 1
-	fi
-	_hl_st=$(cat "$T/$1.status")
-	if [ "$_hl_st" != "$2" ]; then
-		fail "$1 exited with status $_hl_st, expected $2"
-		hl_capture "$1"
-		show_capture "$1"
-		return 1
-	fi
-	pass "$1 exited with status $2"
-	return 0
 }
 
 # hl_raw_done NAME: NAME's recorded output has the wrapper's exit line, so
@@ -455,7 +316,7 @@ hl_rawcheck() {
 
 # hl_title_safe NAME WORD: the pane title of NAME does not contain WORD.
 hl_title_safe() {
-	_hl_t=$(hl_flag "$1" '#{pane_title}')
+	_hl_t=$(pane_flag "$1" '#{pane_title}')
 	CHECKS=$((CHECKS + 1))
 	case $_hl_t in
 	*"$2"*)
@@ -469,14 +330,9 @@ hl_title_safe() {
 
 # ------------------------------------------------------------------ cleanup
 
-# hl_is_ours PID: PID is still a pizarra.
-hl_is_ours() {
-	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = pizarra ]
-}
-
 # hl_not_ours PID
 hl_not_ours() {
-	! hl_is_ours "$1"
+	! pane_is_ours "$1"
 }
 
 hl_cleanup() {
@@ -486,26 +342,26 @@ hl_cleanup() {
 	set +u
 	exec 8>&-
 	for _hl_c in $HL_CLIENTS; do
-		_hl_p=$(hl_pid "$_hl_c")
-		[ -z "$_hl_p" ] || ! hl_is_ours "$_hl_p" || kill -CONT "$_hl_p" 2>/dev/null
+		_hl_p=$(pane_pid "$_hl_c")
+		[ -z "$_hl_p" ] || ! pane_is_ours "$_hl_p" || kill -CONT "$_hl_p" 2>/dev/null
 	done
 	for _hl_p in $HL_BG; do
 		kill -CONT "$_hl_p" 2>/dev/null
 		kill "$_hl_p" 2>/dev/null
 	done
 	for _hl_c in $HL_CLIENTS; do
-		hl_tmux "$_hl_c" kill-server 2>/dev/null
+		pane_tmux "$_hl_c" kill-server 2>/dev/null
 	done
 	for _hl_s in $HL_SOCKETS; do
 		rm -f "$_hl_s"
 	done
 	for _hl_c in $HL_CLIENTS; do
-		_hl_p=$(hl_pid "$_hl_c")
+		_hl_p=$(pane_pid "$_hl_c")
 		[ -n "$_hl_p" ] || continue
-		if ! hl_poll 3 hl_not_ours "$_hl_p"; then
+		if ! pane_poll 3 hl_not_ours "$_hl_p"; then
 			echo "cleanup: $_hl_c (pid $_hl_p) ignored the hangup: kill -9"
 			kill -9 "$_hl_p" 2>/dev/null
-			hl_poll 2 hl_not_ours "$_hl_p"
+			pane_poll 2 hl_not_ours "$_hl_p"
 		fi
 	done
 	for _hl_p in $HL_BG; do
@@ -525,7 +381,7 @@ hl_cleanup() {
 	done
 	for _hl_id in $SHMIDS; do
 		# A removed segment lives until its last detach: give the clients a moment.
-		hl_poll 3 shm_gone "$_hl_id" || _hl_left="$_hl_left shmid $_hl_id"
+		pane_poll 3 shm_gone "$_hl_id" || _hl_left="$_hl_left shmid $_hl_id"
 	done
 	if [ -n "$_hl_left" ]; then
 		echo "FAIL: segments left behind after cleanup:$_hl_left"

@@ -21,143 +21,116 @@ section "three clients start on key $KEY"
 ui_start A "$PIZARRA" -k "$KEY"
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
-ui_wait A "created a 200x60 board at key $KEY \\(shmid $ID\\)" 2 "A says it created the board"
+pane_wait A "created a 200x60 board at key $KEY \\(shmid $ID\\)" 2 "A says it created the board"
 ui_start B "$PIZARRA" -k "$KEY"
 ui_start C "$PIZARRA" -k "$KEY"
 check "B and C joined A's segment (still one shmid, $ID)" [ "$(shmids_of_key "$KEY")" = "$ID" ]
 ui_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
 ui_wait_all "$ALL" 'CLIENTS +3 in slots, nattch 3$' 3 "the sidebar lists 3 clients in slots"
 for c in $ALL; do
-	p=$(ui_pid "$c")
+	p=$(pane_pid "$c")
 	check "info --json lists $c (pid $p) on its tty $(ui_tty "$c")" [ "$(client_pid_of "$c")" = "$p" ]
 	ui_wait_all "$ALL" "[●*] $p +[^ ]+ +$(ui_tty "$c")( |$)" 2 "the CLIENTS list has $c's row (pid $p)"
-	ui_wait "$c" "[●*] $p +[^ ]+ +[^ ]+ +you$" 2 "$c's own row says 'you'"
+	pane_wait "$c" "[●*] $p +[^ ]+ +[^ ]+ +you$" 2 "$c's own row says 'you'"
 done
 
 # ---------------------------------------------------------------------------
 section "text typed in one terminal appears in the other two; q draws"
-ui_type A "hello from A"
+pane_type A "hello from A"
 ui_wait_all "B C" '^hello from A +│' 3 "A's text appears"
-ui_keys A Enter
-ui_type A q
+pane_keys A Enter
+pane_type A q
 ui_wait_all "$ALL" '^q +│' 3 "the q A typed is drawn"
-check "A still runs after typing q" ui_alive A
+check "A still runs after typing q" pane_alive A
 ui_still A 'F10Quit' "A's key bar is still there after q"
 
-ui_keys B Down Down Down
-ui_type B "B: ñandú € ┌─┐"
+pane_keys B Down Down Down
+pane_type B "B: ñandú € ┌─┐"
 ui_wait_all "A C" '^B: ñandú € ┌─┐ +│' 3 "B's UTF-8 text appears"
-ui_keys C Down Down Down Down Down
-ui_type C "C was here └─┘"
+pane_keys C Down Down Down Down Down
+pane_type C "C was here └─┘"
 ui_wait_all "A B" '^C was here └─┘ +│' 3 "C's text appears"
 printf 'hello from A\nq\n\nB: ñandú € ┌─┐\n\nC was here └─┘\n' >"$T/board1"
 dump_is "$T/board1"
 
 # ---------------------------------------------------------------------------
 section "a cursor that only moves shows at its new place at once, and leaves the old"
-ESC=$(printf '\033')
-
-# reverse_on NAME Y: canvas line Y of NAME shows reverse video (a presence cursor).
-# shellcheck disable=SC2317 # called through within_cs
-reverse_on() {
-	ui_tmux "$1" capture-pane -p -e >"$T/$1.ecap" 2>&1
-	sed -n "$(($2 + 1))p" "$T/$1.ecap" | sed 's/│.*//' | grep -Eq "$ESC\\[([0-9]*;)*7(;[0-9]*)*m"
-}
-
-# no_reverse_on NAME Y
-# shellcheck disable=SC2317 # called through within_cs
-no_reverse_on() {
-	! reverse_on "$1" "$2"
-}
-
-# within_cs CS CMD...: CMD becomes true within CS centiseconds. Shorter than
-# the second after which every client rechecks its whole screen anyway.
-within_cs() {
-	_end=$(($(ui_now_cs) + $1))
-	shift
-	while :; do
-		"$@" && return 0
-		[ "$(ui_now_cs)" -lt "$_end" ] || return 1
-		ui_nap
-	done
-}
-
-ui_keys A Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
-ui_wait A ' 1,20 on 200x60' 2 "A's cursor is at 1,20"
-check "B shows A's cursor on row 20" within_cs 100 reverse_on B 20
+pane_keys A Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+pane_wait A ' 1,20 on 200x60' 2 "A's cursor is at 1,20"
+check "B shows A's cursor on row 20" pane_poll_cs 100 pane_reverse_on B 20
 for y in 21 22 23 24 25 26; do
-	ui_keys A Down
-	check "B shows A's cursor on row $y within 0.6 s" within_cs 60 reverse_on B "$y"
-	check "A's cursor leaves row $((y - 1)) of B within 0.6 s" within_cs 60 no_reverse_on B $((y - 1))
+	pane_keys A Down
+	check "B shows A's cursor on row $y within 0.6 s" pane_poll_cs 60 pane_reverse_on B "$y"
+	check "A's cursor leaves row $((y - 1)) of B within 0.6 s" pane_poll_cs 60 pane_no_reverse_on B $((y - 1))
 done
 y=26
 while [ "$y" -gt 1 ]; do
-	ui_keys A Up
+	pane_keys A Up
 	y=$((y - 1))
 done
-ui_wait A ' 1,1 on 200x60' 2 "A's cursor is back at 1,1"
+pane_wait A ' 1,1 on 200x60' 2 "A's cursor is back at 1,1"
 
 # ---------------------------------------------------------------------------
 section "C quits with F10: 3 -> 2, C's terminal is restored"
-pc=$(ui_pid C)
+pc=$(pane_pid C)
 ui_quit C
 ui_wait_all "A B" 'shm_nattch +2$' 2 "shm_nattch drops to 2 after C quit"
 ui_wait_all "A B" 'CLIENTS +2 in slots, nattch 2$' 2 "2 clients in slots after C quit"
-ui_wait_not A "[●*] $pc( |$)" 2 "C's row (pid $pc) leaves A's CLIENTS list"
-ui_wait_not B "[●*] $pc( |$)" 2 "C's row (pid $pc) leaves B's CLIENTS list"
+pane_wait_not A "[●*] $pc( |$)" 2 "C's row (pid $pc) leaves A's CLIENTS list"
+pane_wait_not B "[●*] $pc( |$)" 2 "C's row (pid $pc) leaves B's CLIENTS list"
 
 # ---------------------------------------------------------------------------
 section "D starts: 2 -> 3, D sees the drawing"
 ui_start D "$PIZARRA" -k "$KEY"
 ALL="A B D"
 ui_wait_all "$ALL" 'shm_nattch +3$' 3 "shm_nattch is 3 again"
-ui_wait D '^hello from A +│' 2 "D shows A's text"
-ui_wait D '^B: ñandú € ┌─┐ +│' 2 "D shows B's text"
-ui_wait D '^C was here └─┘ +│' 2 "D shows the text of C, who left"
+pane_wait D '^hello from A +│' 2 "D shows A's text"
+pane_wait D '^B: ñandú € ┌─┐ +│' 2 "D shows B's text"
+pane_wait D '^C was here └─┘ +│' 2 "D shows the text of C, who left"
 
 # ---------------------------------------------------------------------------
 section "B is killed with kill -9: 3 -> 2 within 2 s, its row leaves the list"
 pb=$(client_pid_of B)
-check "info --json gives B's pid ($pb) by its tty" [ -n "$pb" ] && [ "$pb" = "$(ui_pid B)" ]
-[ -n "$pb" ] || pb=$(ui_pid B)
+check "info --json gives B's pid ($pb) by its tty" [ -n "$pb" ] && [ "$pb" = "$(pane_pid B)" ]
+[ -n "$pb" ] || pb=$(pane_pid B)
 kill -9 "$pb"
-ui_deadline 2
+pane_deadline 2
 ui_wait_all "A D" 'shm_nattch +2$' 2 "shm_nattch is 2 within 2 s of kill -9"
-ui_wait_not A "[●*] $pb( |$)" 2 "the killed B (pid $pb) leaves A's CLIENTS list within 2 s"
-ui_wait_not D "[●*] $pb( |$)" 2 "the killed B (pid $pb) leaves D's CLIENTS list within 2 s"
-ui_deadline_end
+pane_wait_not A "[●*] $pb( |$)" 2 "the killed B (pid $pb) leaves A's CLIENTS list within 2 s"
+pane_wait_not D "[●*] $pb( |$)" 2 "the killed B (pid $pb) leaves D's CLIENTS list within 2 s"
+pane_deadline_end
 ui_wait_all "A D" 'CLIENTS +2 in slots, nattch 2$' 2 "2 clients in slots after the kill"
-ui_wait_exit B 137 2
+pane_wait_exit B 137 2
 
 # ---------------------------------------------------------------------------
 section "drawing goes on; the last clients quit (F10 and Ctrl-Q)"
-ui_keys D Down Down Down Down Down Down Down
-ui_type D "D after the kill"
-ui_wait A '^D after the kill +│' 3 "D's text appears in A"
+pane_keys D Down Down Down Down Down Down Down
+pane_type D "D after the kill"
+pane_wait A '^D after the kill +│' 3 "D's text appears in A"
 printf 'hello from A\nq\n\nB: ñandú € ┌─┐\n\nC was here └─┘\n\nD after the kill\n' >"$T/board2"
 dump_is "$T/board2"
 section "an escape sequence the terminal does not know is not drawn"
-ui_keys A Home Down
-ui_tmux A send-keys -H 1b 5b 39 39 7e 1b 5b 31 3b 35 5a 1b 4f 7a
-ui_type A "esc ok"
-ui_wait D '^esc ok +│' 3 "the text after the unknown sequences arrives"
-ui_never D '99~|1;5Z|\[' "no piece of the unknown sequences is on the board"
+pane_keys A Home Down
+pane_tmux A send-keys -H 1b 5b 39 39 7e 1b 5b 31 3b 35 5a 1b 4f 7a
+pane_type A "esc ok"
+pane_wait D '^esc ok +│' 3 "the text after the unknown sequences arrives"
+pane_never D '99~|1;5Z|\[' "no piece of the unknown sequences is on the board"
 printf 'hello from A\nq\nesc ok\nB: ñandú € ┌─┐\n\nC was here └─┘\n\nD after the kill\n' >"$T/board2"
 dump_is "$T/board2"
 
 section "F10 quits even while a question is asked"
 ui_start E "$PIZARRA" -k "$KEY"
-ui_keys E F8
-ui_wait E 'Clear the whole board for everyone' 2 "E is asked before clearing"
-ui_keys E F10
-ui_wait_exit E 0
+pane_keys E F8
+pane_wait E 'Clear the whole board for everyone' 2 "E is asked before clearing"
+pane_keys E F10
+pane_wait_exit E 0
 dump_is "$T/board2"
 
 ui_quit A C-q
-ui_wait D 'shm_nattch +1$' 2 "D shows shm_nattch 1 after A quit with Ctrl-Q"
+pane_wait D 'shm_nattch +1$' 2 "D shows shm_nattch 1 after A quit with Ctrl-Q"
 ui_quit D
 CHECKS=$((CHECKS + 1))
-if ui_poll 2 shm_exists "$ID" && [ "$(awk -v id="$ID" '$2 == id { print $7 }' /proc/sysvipc/shm)" = 0 ]; then
+if pane_poll 2 shm_exists "$ID" && [ "$(awk -v id="$ID" '$2 == id { print $7 }' /proc/sysvipc/shm)" = 0 ]; then
 	pass "the board outlives its clients: shmid $ID is still there, shm_nattch 0"
 else
 	fail "shmid $ID should still exist with shm_nattch 0 (nobody asked for IPC_RMID)"

@@ -18,74 +18,74 @@ section "a drawer A, then a viewer V"
 ui_start A "$PIZARRA" -k "$KEY"
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
-ui_type A "drawn by A"
-ui_wait A '^drawn by A +│' 2 "A shows its own text"
+pane_type A "drawn by A"
+pane_wait A '^drawn by A +│' 2 "A shows its own text"
 ui_start V "$PIZARRA" -k "$KEY" view
 check "the viewer attached the same segment" [ "$(shmids_of_key "$KEY")" = "$ID" ]
-ui_wait V '^drawn by A +│' 2 "V shows the board"
-ui_wait V 'VIEW-ONLY' 2 "V's status line says VIEW-ONLY"
-ui_wait V 'shmat\(\) here +0x[0-9a-f]+ ro$' 2 "V's sidebar: attached read-only (shmat() here ... ro)"
-ui_wait V "shmat\\($ID, NULL, SHM_RDONLY\\) = 0x" 2 "V's syscall log shows shmat with SHM_RDONLY"
-ui_wait A 'shmat\(\) here +0x[0-9a-f]+ rw$' 2 "A's sidebar: attached read-write (rw)"
+pane_wait V '^drawn by A +│' 2 "V shows the board"
+pane_wait V 'VIEW-ONLY' 2 "V's status line says VIEW-ONLY"
+pane_wait V 'shmat\(\) here +0x[0-9a-f]+ ro$' 2 "V's sidebar: attached read-only (shmat() here ... ro)"
+pane_wait V "shmat\\($ID, NULL, SHM_RDONLY\\) = 0x" 2 "V's syscall log shows shmat with SHM_RDONLY"
+pane_wait A 'shmat\(\) here +0x[0-9a-f]+ rw$' 2 "A's sidebar: attached read-write (rw)"
 ui_wait_all "A V" 'shm_nattch +2$' 2 "the sidebar shows shm_nattch 2"
-ui_wait A 'CLIENTS +1 in slots, nattch 2$' 2 "A: one client in a slot, two attaches"
-ui_wait A '1 attach without a slot:' 3 "A: one attach without a slot"
-pv=$(ui_pid V)
-ui_wait A "$pv +pizarra +viewer$" 3 "A names V (pid $pv) a viewer"
-ui_wait V "$pv +pizarra +you$" 3 "V marks itself as you in its own list"
+pane_wait A 'CLIENTS +1 in slots, nattch 2$' 2 "A: one client in a slot, two attaches"
+pane_wait A '1 attach without a slot:' 3 "A: one attach without a slot"
+pv=$(pane_pid V)
+pane_wait A "$pv +pizarra +viewer$" 3 "A names V (pid $pv) a viewer"
+pane_wait V "$pv +pizarra +you$" 3 "V marks itself as you in its own list"
 printf 'drawn by A\n' >"$T/board1"
 
 # ---------------------------------------------------------------------------
 section "V cannot draw"
-ui_type V "zzz"
-ui_wait V "$REFUSED" 2 "typing in V shows the view-only refusal"
-ui_never V 'zzz' "V's canvas has no zzz"
-ui_never A 'zzz' "A's canvas has no zzz"
+pane_type V "zzz"
+pane_wait V "$REFUSED" 2 "typing in V shows the view-only refusal"
+pane_never V 'zzz' "V's canvas has no zzz"
+pane_never A 'zzz' "A's canvas has no zzz"
 dump_is "$T/board1"
-check "V still runs after typing" ui_alive V
+check "V still runs after typing" pane_alive V
 
 # The refusal stays on the status line for 4 s: each tool change (F3)
 # replaces it, so every refusal below is a new one.
-ui_keys V F3
-ui_wait V 'tool: BRUSH' 2 "F3 in V selects the brush (the refusal message goes)"
-ui_never V "$REFUSED" "the old refusal is no longer shown"
-ui_keys V Right Right Down Down
-ui_wait V "$REFUSED" 2 "moving V's brush shows the view-only refusal"
-ui_keys V F3
-ui_wait V 'tool: LINE' 2 "F3 in V selects the line tool"
-ui_keys V F8
-ui_wait V "$REFUSED" 2 "F8 Clear in V shows the view-only refusal"
-ui_never V 'Clear the whole board' "V is not even asked about clearing"
-ui_keys V y
-ui_keys V F3
-ui_wait V 'tool: BOX' 2 "F3 in V selects the box tool"
-ui_keys V BSpace
-ui_wait V "$REFUSED" 2 "Backspace in V shows the view-only refusal"
-ui_keys V F3
-ui_wait V 'tool: ERASER' 2 "F3 in V selects the eraser"
-ui_keys V Home DC
-ui_wait V "$REFUSED" 2 "Delete in V shows the view-only refusal"
-ui_keys V F3
-ui_wait V 'tool: TEXT' 2 "F3 in V is back to the text tool"
+pane_keys V F3
+pane_wait V 'tool: BRUSH' 2 "F3 in V selects the brush (the refusal message goes)"
+pane_never V "$REFUSED" "the old refusal is no longer shown"
+pane_keys V Right Right Down Down
+pane_wait V "$REFUSED" 2 "moving V's brush shows the view-only refusal"
+pane_keys V F3
+pane_wait V 'tool: LINE' 2 "F3 in V selects the line tool"
+pane_keys V F8
+pane_wait V "$REFUSED" 2 "F8 Clear in V shows the view-only refusal"
+pane_never V 'Clear the whole board' "V is not even asked about clearing"
+pane_keys V y
+pane_keys V F3
+pane_wait V 'tool: BOX' 2 "F3 in V selects the box tool"
+pane_keys V BSpace
+pane_wait V "$REFUSED" 2 "Backspace in V shows the view-only refusal"
+pane_keys V F3
+pane_wait V 'tool: ERASER' 2 "F3 in V selects the eraser"
+pane_keys V Home DC
+pane_wait V "$REFUSED" 2 "Delete in V shows the view-only refusal"
+pane_keys V F3
+pane_wait V 'tool: TEXT' 2 "F3 in V is back to the text tool"
 dump_is "$T/board1"
-check "V still runs after all that" ui_alive V
+check "V still runs after all that" pane_alive V
 ui_still A '^drawn by A +│' "A's board is untouched"
 
 # ---------------------------------------------------------------------------
 section "V sees the drawer's text live"
-ui_keys A Home Down Down Down
-ui_type A "live from A"
-ui_wait V '^live from A +│' 3 "A's new text appears in V"
-ui_type A " ñandú €"
-ui_wait V '^live from A ñandú € +│' 3 "and its UTF-8 too"
+pane_keys A Home Down Down Down
+pane_type A "live from A"
+pane_wait V '^live from A +│' 3 "A's new text appears in V"
+pane_type A " ñandú €"
+pane_wait V '^live from A ñandú € +│' 3 "and its UTF-8 too"
 printf 'drawn by A\n\n\nlive from A ñandú €\n' >"$T/board2"
 dump_is "$T/board2"
 
 # ---------------------------------------------------------------------------
 section "V quits: shm_nattch back to 1"
 ui_quit V
-ui_wait A 'shm_nattch +1$' 2 "A shows shm_nattch 1"
-ui_wait_not A "$pv +pizarra +viewer$" 3 "A no longer names the viewer"
+pane_wait A 'shm_nattch +1$' 2 "A shows shm_nattch 1"
+pane_wait_not A "$pv +pizarra +viewer$" 3 "A no longer names the viewer"
 ui_quit A
 dump_is "$T/board2"
 

@@ -24,60 +24,60 @@ ui_start W TERM=vt100 LANG=C LC_ALL=C "$PIZARRA" -k "$KEY"
 check "V and W joined A's segment" [ "$(shmids_of_key "$KEY")" = "$ID" ]
 ui_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
 ui_wait_all "$ALL" 'CLIENTS +3 in slots, nattch 3$' 3 "3 clients in slots"
-ui_wait W "\\* $(ui_pid W) .* you$" 2 "W marks clients with an ASCII *"
-ui_wait W '^ TEXT  # ' 2 "W's status line shows its colour as an ASCII #"
+pane_wait W "\\* $(pane_pid W) .* you$" 2 "W marks clients with an ASCII *"
+pane_wait W '^ TEXT  # ' 2 "W's status line shows its colour as an ASCII #"
 
 # ---------------------------------------------------------------------------
 section "box drawing typed in A is ASCII in the vt100 clients"
-ui_type A "┌─┐ box"
-ui_keys A Enter
-ui_type A "│ñ│ ñandú €"
-ui_keys A Enter
-ui_type A "└─┘"
-ui_wait A '^└─┘ +│' 3 "A shows its box"
-ui_wait W '^\+-\+ box ' 3 "W shows the top of the box as +-+"
-ui_wait W '^\|\?\| \?and\? \? ' 2 "W shows the sides as | and what it cannot show as ?"
-ui_wait W '^\+-\+ {20}' 2 "W shows the bottom of the box as +-+"
+pane_type A "┌─┐ box"
+pane_keys A Enter
+pane_type A "│ñ│ ñandú €"
+pane_keys A Enter
+pane_type A "└─┘"
+pane_wait A '^└─┘ +│' 3 "A shows its box"
+pane_wait W '^\+-\+ box ' 3 "W shows the top of the box as +-+"
+pane_wait W '^\|\?\| \?and\? \? ' 2 "W shows the sides as | and what it cannot show as ?"
+pane_wait W '^\+-\+ {20}' 2 "W shows the bottom of the box as +-+"
 # V's terminal has no colour but its locale is UTF-8: the ASCII fallback
 # follows the locale (what the terminal can print), so V shows the real box.
-ui_wait V '^┌─┐ box ' 3 "V (TERM=vt100, UTF-8) shows the top of the box"
-ui_wait V '^│ñ│ ñandú € ' 2 "V (TERM=vt100, UTF-8) shows the sides and the text"
-ui_wait V '^└─┘ {20}' 2 "V (TERM=vt100, UTF-8) shows the bottom of the box"
+pane_wait V '^┌─┐ box ' 3 "V (TERM=vt100, UTF-8) shows the top of the box"
+pane_wait V '^│ñ│ ñandú € ' 2 "V (TERM=vt100, UTF-8) shows the sides and the text"
+pane_wait V '^└─┘ {20}' 2 "V (TERM=vt100, UTF-8) shows the bottom of the box"
 printf '┌─┐ box\n│ñ│ ñandú €\n└─┘\n' >"$T/board1"
 dump_is "$T/board1"
 
 # ---------------------------------------------------------------------------
 section "typing in the vt100 clients draws; the others see it"
-ui_keys W Down Down Down Down
-ui_type W "typed in W (C locale)"
+pane_keys W Down Down Down Down
+pane_type W "typed in W (C locale)"
 ui_wait_all "A V" '^typed in W \(C locale\) ' 3 "W's text appears"
-ui_keys V Down Down Down Down Down Down
-ui_type V "typed in V (vt100)"
+pane_keys V Down Down Down Down Down Down
+pane_type V "typed in V (vt100)"
 ui_wait_all "A W" '^typed in V \(vt100\) ' 3 "V's text appears"
 ui_still W '^typed in W \(C locale\) ' "W shows its own text"
 
 section "W draws a line and a box: real box drawing on the board, ASCII in W"
 # vt100 has no Home key (khome): tmux's \e[1~ would be typed as text.
-ui_keys W -N 21 Left
-ui_keys W Down Down Down Down
-ui_wait W ' 0,8 on 200x60' 2 "W's cursor is at 0,8"
-ui_keys W F3
-ui_wait W 'tool: BRUSH' 2 "F3 in W: brush"
-ui_keys W F3
-ui_wait W 'tool: LINE' 2 "F3 in W: line"
-ui_keys W Right Right Right Right
-ui_wait W '^----- ' 3 "W shows its line as -----"
-ui_wait A '^───── +│' 3 "A shows W's line as ─────"
-ui_keys W F3
-ui_wait W 'tool: BOX' 2 "F3 in W: box"
-ui_keys W Left Left Left Left Down Down
-ui_wait W ' 0,10 on 200x60' 2 "W's cursor is at 0,10"
-ui_keys W Enter Right Right Right Down Down Enter
-ui_wait W '^\+--\+ ' 3 "W shows its box's top as +--+"
-ui_wait W '^\|  \| ' 2 "W shows its box's sides as |  |"
-ui_wait A '^┌──┐ +│' 3 "A shows W's box's top as ┌──┐"
-ui_wait A '^│  │ +│' 2 "A shows W's box's sides as │  │"
-ui_wait A '^└──┘ +│' 2 "A shows W's box's bottom as └──┘"
+pane_keys W -N 21 Left
+pane_keys W Down Down Down Down
+pane_wait W ' 0,8 on 200x60' 2 "W's cursor is at 0,8"
+pane_keys W F3
+pane_wait W 'tool: BRUSH' 2 "F3 in W: brush"
+pane_keys W F3
+pane_wait W 'tool: LINE' 2 "F3 in W: line"
+pane_keys W Right Right Right Right
+pane_wait W '^----- ' 3 "W shows its line as -----"
+pane_wait A '^───── +│' 3 "A shows W's line as ─────"
+pane_keys W F3
+pane_wait W 'tool: BOX' 2 "F3 in W: box"
+pane_keys W Left Left Left Left Down Down
+pane_wait W ' 0,10 on 200x60' 2 "W's cursor is at 0,10"
+pane_keys W Enter Right Right Right Down Down Enter
+pane_wait W '^\+--\+ ' 3 "W shows its box's top as +--+"
+pane_wait W '^\|  \| ' 2 "W shows its box's sides as |  |"
+pane_wait A '^┌──┐ +│' 3 "A shows W's box's top as ┌──┐"
+pane_wait A '^│  │ +│' 2 "A shows W's box's sides as │  │"
+pane_wait A '^└──┘ +│' 2 "A shows W's box's bottom as └──┘"
 printf '┌─┐ box\n│ñ│ ñandú €\n└─┘\n\ntyped in W (C locale)\n\ntyped in V (vt100)\n\n─────\n\n┌──┐\n│  │\n└──┘\n' >"$T/board2"
 dump_is "$T/board2"
 
@@ -85,16 +85,16 @@ dump_is "$T/board2"
 section "the vt100 clients quit with Ctrl-Q"
 # Without an alternate screen (vt100 has no smcup) the last frame stays on
 # the terminal: only the modes are checked, not the screen's content.
-ui_keys W C-q
-ui_wait_exit W 0 && ui_wait W '^\[pizarra exited 0; tty restored\]' 2 "W: tty modes back"
+pane_keys W C-q
+pane_wait_exit W 0 && pane_wait W '^\[pizarra exited 0; tty restored\]' 2 "W: tty modes back"
 ui_check_flag W '#{cursor_flag}' 1 "W: the cursor is visible"
 ui_check_flag W '#{mouse_any_flag}#{mouse_all_flag}' 00 "W: mouse tracking is off"
 ui_wait_all "A V" 'shm_nattch +2$' 2 "shm_nattch 2 after W quit"
-ui_keys V C-q
-ui_wait_exit V 0 && ui_wait V '^\[pizarra exited 0; tty restored\]' 2 "V: tty modes back"
+pane_keys V C-q
+pane_wait_exit V 0 && pane_wait V '^\[pizarra exited 0; tty restored\]' 2 "V: tty modes back"
 ui_check_flag V '#{cursor_flag}' 1 "V: the cursor is visible"
 ui_check_flag V '#{mouse_any_flag}#{mouse_all_flag}' 00 "V: mouse tracking is off"
-ui_wait A 'shm_nattch +1$' 2 "shm_nattch 1 after V quit"
+pane_wait A 'shm_nattch +1$' 2 "shm_nattch 1 after V quit"
 ui_quit A
 dump_is "$T/board2"
 

@@ -6,6 +6,9 @@
 # It gives every test:
 #   - the report (check, pass, fail, section, finish...) and the segment
 #     helpers (shmids_of_key, shm_field, register_shmid...) of reportlib.sh;
+#   - the pane helpers of panelib.sh (pane_wait, pane_poll, pane_keys,
+#     pane_type, pane_pid, pane_wait_exit...), on this file's pane_server,
+#     pane_capture, pane_shows and show_capture;
 #   - a key of its own, KEY = (0xD0 + UI_N) << 24 | (PID & 0xFFFFFF), where
 #     UI_N is the test's number (below) and PID this shell's pid, so tests
 #     running in parallel never share a board (the Check suites use 0xA0 + n
@@ -16,9 +19,9 @@
 #     records the program's pid, and once it exits prints
 #       [pizarra exited STATUS; tty restored|CHANGED]
 #     on the (normal) screen, and keeps the pane open;
-#   - polling with a deadline, never fixed sleeps: ui_wait, ui_wait_not,
-#     ui_wait_all, ui_wait_exit... (a 50 ms pause between two captures,
-#     /proc/uptime as the clock; ui_deadline gives several checks one
+#   - polling with a deadline, never fixed sleeps: pane_wait, pane_wait_not,
+#     ui_wait_all, pane_wait_exit... (a 50 ms pause between two captures,
+#     /proc/uptime as the clock; pane_deadline gives several checks one
 #     deadline); every failure names the check and shows the last capture of
 #     the pane it was about;
 #   - an EXIT trap that kills every tmux server the test started, waits for
@@ -55,15 +58,15 @@ fi
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
 # shellcheck source=tests/reportlib.sh
 . "$TESTS_SRCDIR/reportlib.sh"
+# shellcheck source=tests/panelib.sh
+. "$TESTS_SRCDIR/panelib.sh"
 # Our own tmux servers only, whatever terminal runs the tests.
 unset TMUX TMUX_PANE
 
 KEY=$(printf '0x%08x' $((((0xD0 + UI_N) << 24) | ($$ & 0xFFFFFF))))
-UI_WAIT=${UI_WAIT:-5}      # default deadline of a poll, in seconds
 UI_CLIENTS=                # NAMEs started with ui_start
 UI_SOCKETS=                # their tmux sockets, removed at exit
 UI_CAP=                    # file of the last capture
-UI_BY=                     # a shared deadline (see ui_poll), or empty
 T=
 
 # The terminal type inside the panes: tmux's own if this system knows it.
@@ -77,8 +80,8 @@ fi
 
 # show_capture NAME: the last capture of NAME's pane, framed, for a failure.
 show_capture() {
-	printf '   --- last capture of %s (tmux -L %s, %s):\n' "$1" "$(ui_server "$1")" \
-	    "$(ui_tmux "$1" display-message -p '#{pane_width}x#{pane_height}' 2>/dev/null)"
+	printf '   --- last capture of %s (tmux -L %s, %s):\n' "$1" "$(pane_server "$1")" \
+	    "$(pane_tmux "$1" display-message -p '#{pane_width}x#{pane_height}' 2>/dev/null)"
 	if [ -f "$T/$1.cap" ]; then
 		awk '{ l[NR] = $0; if ($0 != "") last = NR }
 		END { for (i = 1; i <= last; i++) print "   |" l[i] }' "$T/$1.cap"
@@ -90,139 +93,48 @@ show_capture() {
 
 # ------------------------------------------------------------------ clock
 
-# ui_now_cs: centiseconds on a monotonic clock (/proc/uptime).
-ui_now_cs() {
-	read -r _ui_up _ui_rest </proc/uptime
-	_ui_cs=${_ui_up%.*}${_ui_up#*.}
-	while [ "${_ui_cs#0}" != "$_ui_cs" ] && [ ${#_ui_cs} -gt 1 ]; do
-		_ui_cs=${_ui_cs#0}
-	done
-	echo "$_ui_cs"
-}
-
-# ui_nap: the short pause between two polls.
-ui_nap() {
-	sleep 0.05
-}
-
 # -------------------------------------------------------------- the panes
 
-# ui_server NAME: the tmux server (socket name) of client NAME.
-ui_server() {
+# pane_server NAME: the tmux server (socket name) of client NAME.
+pane_server() {
 	echo "pz-$TEST_NAME-$$-$1"
 }
 
-# ui_tmux NAME ARGS...: run a tmux command on NAME's private server.
-ui_tmux() {
-	_ui_s=$(ui_server "$1")
-	shift
-	tmux -L "$_ui_s" "$@"
-}
-
-# ui_capture NAME: capture NAME's pane into $T/NAME.cap (UI_CAP names it).
-ui_capture() {
+# pane_capture NAME: capture NAME's pane into $T/NAME.cap (UI_CAP names it).
+pane_capture() {
 	UI_CAP=$T/$1.cap
-	ui_tmux "$1" capture-pane -p >"$UI_CAP.new" 2>&1
+	pane_tmux "$1" capture-pane -p >"$UI_CAP.new" 2>&1
 	mv "$UI_CAP.new" "$UI_CAP"
 }
 
-# ui_shows NAME REGEX: NAME's pane shows a line matching REGEX (grep -E) now.
-ui_shows() {
-	ui_capture "$1"
+# pane_shows NAME REGEX: NAME's pane shows a line matching REGEX (grep -E) now.
+pane_shows() {
+	pane_capture "$1"
 	grep -Eq -- "$2" "$UI_CAP"
-}
-
-# ui_poll SECS CMD...: run CMD until it succeeds or SECS seconds passed.
-# When UI_BY is set (centiseconds of ui_now_cs) it is the deadline instead,
-# so that several checks can share one: "all of this within 2 s of X".
-ui_poll() {
-	if [ -n "$UI_BY" ]; then
-		_ui_end=$UI_BY
-	else
-		_ui_end=$(($(ui_now_cs) + $1 * 100))
-	fi
-	shift
-	while :; do
-		"$@" && return 0
-		[ "$(ui_now_cs)" -lt "$_ui_end" ] || break
-		ui_nap
-	done
-	"$@"
-}
-
-# ui_wait NAME REGEX [SECS] [WHAT]: NAME's pane shows REGEX within SECS.
-ui_wait() {
-	CHECKS=$((CHECKS + 1))
-	if ui_poll "${3:-$UI_WAIT}" ui_shows "$1" "$2"; then
-		pass "${4:-$1 shows /$2/}"
-		return 0
-	fi
-	fail "${4:-$1 shows /$2/}: not on $1's screen within ${3:-$UI_WAIT} s (looked for /$2/)"
-	show_capture "$1"
-	return 1
-}
-
-# ui_lacks NAME REGEX: NAME's pane does not show REGEX now.
-ui_lacks() {
-	! ui_shows "$1" "$2"
-}
-
-# ui_wait_not NAME REGEX [SECS] [WHAT]: REGEX leaves NAME's pane within SECS.
-ui_wait_not() {
-	CHECKS=$((CHECKS + 1))
-	if ui_poll "${3:-$UI_WAIT}" ui_lacks "$1" "$2"; then
-		pass "${4:-$1 no longer shows /$2/}"
-		return 0
-	fi
-	fail "${4:-$1 no longer shows /$2/}: still on $1's screen after ${3:-$UI_WAIT} s (/$2/)"
-	show_capture "$1"
-	return 1
 }
 
 # ui_wait_all "NAMES" REGEX [SECS] [WHAT]: every pane in NAMES shows REGEX
 # within SECS of the call (one deadline for all).
 ui_wait_all() {
 	_ui_rc=0
-	_ui_by=$UI_BY
-	[ -n "$_ui_by" ] || UI_BY=$(($(ui_now_cs) + ${3:-$UI_WAIT} * 100))
+	_ui_by=$PANE_BY
+	[ -n "$_ui_by" ] || PANE_BY=$(($(pane_now_cs) + ${3:-$PANE_WAIT} * 100))
 	for _ui_c in $1; do
-		ui_wait "$_ui_c" "$2" "${3:-$UI_WAIT}" "${4:+$4 ($_ui_c)}" || _ui_rc=1
+		pane_wait "$_ui_c" "$2" "${3:-$PANE_WAIT}" "${4:+$4 ($_ui_c)}" || _ui_rc=1
 	done
-	UI_BY=$_ui_by
+	PANE_BY=$_ui_by
 	return $_ui_rc
-}
-
-# ui_deadline SECS: from now on every poll ends SECS seconds from now, until
-# ui_deadline_end.
-ui_deadline() {
-	UI_BY=$(($(ui_now_cs) + $1 * 100))
-}
-
-ui_deadline_end() {
-	UI_BY=
 }
 
 # ui_still NAME REGEX [WHAT]: NAME's pane shows REGEX right now (no waiting,
 # for what must not have changed).
 ui_still() {
 	CHECKS=$((CHECKS + 1))
-	if ui_shows "$1" "$2"; then
+	if pane_shows "$1" "$2"; then
 		pass "${3:-$1 still shows /$2/}"
 		return 0
 	fi
 	fail "${3:-$1 still shows /$2/}: not on $1's screen (/$2/)"
-	show_capture "$1"
-	return 1
-}
-
-# ui_never NAME REGEX [WHAT]: NAME's pane does not show REGEX right now.
-ui_never() {
-	CHECKS=$((CHECKS + 1))
-	if ui_lacks "$1" "$2"; then
-		pass "${3:-$1 does not show /$2/}"
-		return 0
-	fi
-	fail "${3:-$1 does not show /$2/}: but it does (/$2/)"
 	show_capture "$1"
 	return 1
 }
@@ -236,89 +148,36 @@ ui_start() {
 	shift
 	UI_CLIENTS="$UI_CLIENTS $_ui_name"
 	rm -f "$T/$_ui_name.pid" "$T/$_ui_name.status" "$T/$_ui_name.cap"
-	if ! ui_tmux "$_ui_name" -f /dev/null new-session -d -x 120 -y 40 \
+	if ! pane_tmux "$_ui_name" -f /dev/null new-session -d -x 120 -y 40 \
 	    sh "$T/run.sh" "$T/$_ui_name" env TERM="$UI_TERM" "$@" >"$T/tmux.err" 2>&1; then
 		abort "tmux new-session for $_ui_name failed: $(cat "$T/tmux.err")"
 	fi
-	UI_SOCKETS="$UI_SOCKETS $(ui_flag "$_ui_name" '#{socket_path}')"
+	UI_SOCKETS="$UI_SOCKETS $(pane_flag "$_ui_name" '#{socket_path}')"
 	if [ -n "${UI_READY-F10Quit}" ]; then
-		ui_wait "$_ui_name" "${UI_READY-F10Quit}" "$UI_WAIT" "$_ui_name started ($*)" ||
+		pane_wait "$_ui_name" "${UI_READY-F10Quit}" "$PANE_WAIT" "$_ui_name started ($*)" ||
 		    abort "$_ui_name did not start"
 	fi
 }
 
-# ui_pid NAME: the pid of NAME's program (empty if it never started).
-ui_pid() {
-	cat "$T/$1.pid" 2>/dev/null
-}
-
 # ui_tty NAME: NAME's terminal as pizarra names it (pts/N).
 ui_tty() {
-	ui_tmux "$1" display-message -p '#{pane_tty}' | sed 's|^/dev/||'
-}
-
-# ui_flag NAME FORMAT: a tmux format of NAME's pane, e.g. '#{alternate_on}'.
-ui_flag() {
-	ui_tmux "$1" display-message -p "$2"
-}
-
-# ui_keys NAME KEY...: send keys by tmux name (F10, Enter, C-q, Down...).
-ui_keys() {
-	_ui_name=$1
-	shift
-	ui_tmux "$_ui_name" send-keys "$@"
-}
-
-# ui_type NAME TEXT: type TEXT literally (UTF-8 included).
-ui_type() {
-	ui_tmux "$1" send-keys -l -- "$2"
+	pane_tmux "$1" display-message -p '#{pane_tty}' | sed 's|^/dev/||'
 }
 
 # ui_resize NAME COLS ROWS: resize NAME's window and wait until the pane has it.
 ui_resize() {
-	ui_tmux "$1" resize-window -x "$2" -y "$3"
+	pane_tmux "$1" resize-window -x "$2" -y "$3"
 	CHECKS=$((CHECKS + 1))
-	if ui_poll "$UI_WAIT" ui_size_is "$1" "$2x$3"; then
+	if pane_poll "$PANE_WAIT" ui_size_is "$1" "$2x$3"; then
 		return 0
 	fi
-	fail "tmux did not resize $1's pane to $2x$3 (it is $(ui_flag "$1" '#{pane_width}x#{pane_height}'))"
+	fail "tmux did not resize $1's pane to $2x$3 (it is $(pane_flag "$1" '#{pane_width}x#{pane_height}'))"
 	return 1
 }
 
 # ui_size_is NAME WxH: NAME's pane has that size.
 ui_size_is() {
-	[ "$(ui_flag "$1" '#{pane_width}x#{pane_height}')" = "$2" ]
-}
-
-# ui_alive NAME: NAME's program is still running.
-ui_alive() {
-	_ui_p=$(ui_pid "$1")
-	[ -n "$_ui_p" ] && kill -0 "$_ui_p" 2>/dev/null && [ ! -f "$T/$1.status" ]
-}
-
-# ui_exited NAME: NAME's program has exited (the wrapper wrote its status).
-ui_exited() {
-	[ -f "$T/$1.status" ]
-}
-
-# ui_wait_exit NAME STATUS [SECS]: NAME's program exits with STATUS.
-ui_wait_exit() {
-	CHECKS=$((CHECKS + 1))
-	if ! ui_poll "${3:-$UI_WAIT}" ui_exited "$1"; then
-		fail "$1 did not exit within ${3:-$UI_WAIT} s"
-		ui_capture "$1"
-		show_capture "$1"
-		return 1
-	fi
-	_ui_st=$(cat "$T/$1.status")
-	if [ "$_ui_st" != "$2" ]; then
-		fail "$1 exited with status $_ui_st, expected $2"
-		ui_capture "$1"
-		show_capture "$1"
-		return 1
-	fi
-	pass "$1 exited with status $2"
-	return 0
+	[ "$(pane_flag "$1" '#{pane_width}x#{pane_height}')" = "$2" ]
 }
 
 # ui_restored NAME: after NAME's program exited its terminal is back: the
@@ -326,33 +185,33 @@ ui_wait_exit() {
 # before (stty -g), no alternate screen, cursor visible, no mouse tracking,
 # no key bar or sidebar left over.
 ui_restored() {
-	ui_wait "$1" "^\\[pizarra exited [0-9]+; tty restored\\]" 2 \
+	pane_wait "$1" "^\\[pizarra exited [0-9]+; tty restored\\]" 2 \
 	    "$1: the wrapper's line is on the screen and the tty modes (stty -g) are back"
 	ui_check_flag "$1" '#{alternate_on}' 0 "$1: the alternate screen is gone"
 	ui_check_flag "$1" '#{cursor_flag}' 1 "$1: the cursor is visible"
 	ui_check_flag "$1" '#{mouse_any_flag}#{mouse_all_flag}#{mouse_button_flag}#{mouse_standard_flag}' \
 	    0000 "$1: mouse tracking is off"
-	ui_never "$1" 'F10Quit|shm_nattch' "$1: no key bar or sidebar left on the screen"
+	pane_never "$1" 'F10Quit|shm_nattch' "$1: no key bar or sidebar left on the screen"
 }
 
 # ui_check_flag NAME FORMAT VALUE WHAT: a tmux pane flag has VALUE.
 ui_check_flag() {
-	_ui_v=$(ui_flag "$1" "$2")
+	_ui_v=$(pane_flag "$1" "$2")
 	CHECKS=$((CHECKS + 1))
 	if [ "$_ui_v" = "$3" ]; then
 		pass "$4"
 		return 0
 	fi
 	fail "$4: tmux says $2 = $_ui_v, expected $3"
-	ui_capture "$1"
+	pane_capture "$1"
 	show_capture "$1"
 	return 1
 }
 
 # ui_quit NAME [KEY]: quit NAME with F10 (or KEY) and check the terminal.
 ui_quit() {
-	ui_keys "$1" "${2:-F10}"
-	ui_wait_exit "$1" 0 && ui_restored "$1"
+	pane_keys "$1" "${2:-F10}"
+	pane_wait_exit "$1" 0 && ui_restored "$1"
 }
 
 # ----------------------------------------------------------- the segment
@@ -396,30 +255,25 @@ client_pid_of() {
 
 # ------------------------------------------------------------------ cleanup
 
-# ui_is_ours PID: PID is still a pizarra this test started.
-ui_is_ours() {
-	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = pizarra ]
-}
-
 ui_cleanup() {
 	_ui_status=$?
 	trap - EXIT
 	trap '' HUP INT PIPE TERM
 	set +u
 	for _ui_c in $UI_CLIENTS; do
-		ui_tmux "$_ui_c" kill-server 2>/dev/null
+		pane_tmux "$_ui_c" kill-server 2>/dev/null
 	done
 	for _ui_s in $UI_SOCKETS; do
 		rm -f "$_ui_s"
 	done
 	# tmux hangs up the panes: pizarra quits on SIGHUP; kill -9 what does not.
 	for _ui_c in $UI_CLIENTS; do
-		_ui_p=$(ui_pid "$_ui_c")
+		_ui_p=$(pane_pid "$_ui_c")
 		[ -n "$_ui_p" ] || continue
-		if ! ui_poll 3 eval "! ui_is_ours $_ui_p" 2>/dev/null; then
+		if ! pane_poll 3 eval "! pane_is_ours $_ui_p" 2>/dev/null; then
 			echo "cleanup: $_ui_c (pid $_ui_p) ignored the hangup: kill -9"
 			kill -9 "$_ui_p" 2>/dev/null
-			ui_poll 2 eval "! ui_is_ours $_ui_p"
+			pane_poll 2 eval "! pane_is_ours $_ui_p"
 		fi
 	done
 	for _ui_id in $(shmids_of_key "$KEY") $SHMIDS; do
