@@ -1,48 +1,75 @@
 /*
- * canvas.c - the board viewport: which part of the board the canvas shows
- * (it follows the cursor), drawing only the cells that changed since the
- * last frame (a shadow of what each screen cell shows), other clients'
- * cursors in their colours, placeholders for anything that cannot be shown,
- * and the greyed-out board while detached.
+ * canvas.c - the board viewport. A frame looks only at rows whose stamp
+ * moved (or where a presence cursor came or went) and, in those, writes a
+ * screen cell only when its shadow key (cell word, presence mark, greyed
+ * flag) differs from what the screen shows, so a remote keystroke costs a
+ * row scan and one cell. Presence cursors are a short list of marked cells,
+ * so moving ones touch only the cells marked before and now.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cell.h"
 #include "notify.h"
-#include "ui.h"
+#include "canvas.h"
+#include "client.h"
+#include "screen.h"
 
 #define CANVAS_OUTSIDE   (1ull << 62)     /* shadow key of a cell beyond the board */
 #define CANVAS_DIM       (1ull << 61)     /* shadow flag: drawn greyed out */
 #define CANVAS_STALE     UINT64_MAX       /* shadow key that matches nothing */
 
-/* Forget what the screen shows: the next frame redraws every cell. */
 void
-canvas_invalidate(struct ui *ui)
+canvas_invalidate(struct canvas *c)
 {
-	size_t n = ui->canvas_w > 0 && ui->canvas_h > 0 ?
-	    (size_t)ui->canvas_w * (size_t)ui->canvas_h : 0;
+	size_t i;
 
-	if (n != ui->shadow_n) {
-		free(ui->shadow);
-		free(ui->presence);
-		free(ui->row_moved);
-		ui->shadow = n ? malloc(n * sizeof *ui->shadow) : NULL;
-		ui->presence = n ? calloc(n, 1) : NULL;
-		ui->row_moved = n ? calloc(n, 1) : NULL;
-		ui->shadow_n = ui->shadow && ui->presence && ui->row_moved ? n : 0;
+	for (i = 0; i < c->shadow_n; i++)
+		c->shadow[i] = CANVAS_STALE;
+	if (c->shadow_n > 0)
+		memset(c->presence, 0, c->shadow_n);
+	c->nmarks = 0;
+	c->full_redraw = true;
+}
+
+void
+canvas_free(struct canvas *c)
+{
+	free(c->shadow);
+	free(c->presence);
+	free(c->row_moved);
+	free(c->row_seen);
+	c->shadow = NULL;
+	c->presence = c->row_moved = NULL;
+	c->row_seen = NULL;
+	c->shadow_n = 0;
+	c->row_seen_n = 0;
+}
+
+void
+canvas_resize(struct canvas *c)
+{
+	size_t n;
+
+	c->w = screen_canvas_cols();
+	c->h = screen_canvas_rows();
+	n = c->w > 0 && c->h > 0 ? (size_t)c->w * (size_t)c->h : 0;
+	if (n != c->shadow_n) {
+		free(c->shadow);
+		free(c->presence);
+		free(c->row_moved);
+		c->shadow = n ? malloc(n * sizeof *c->shadow) : NULL;
+		c->presence = n ? calloc(n, 1) : NULL;
+		c->row_moved = n ? calloc(n, 1) : NULL;
+		c->shadow_n = c->shadow && c->presence && c->row_moved ? n : 0;
 	}
-	for (size_t i = 0; i < ui->shadow_n; i++)
-		ui->shadow[i] = CANVAS_STALE;
-	if (ui->shadow_n > 0)
-		memset(ui->presence, 0, ui->shadow_n);
-	ui->nmarks = 0;
-	ui->full_redraw = true;
+	c->view_col = c->view_row = 0;
+	canvas_invalidate(c);
 }
 
 /* Keep one axis of the viewport around pos. */
 static uint32_t
-canvas_follow(uint32_t view, uint32_t pos, uint32_t size, int visible)
+canvas_follow_axis(uint32_t view, uint32_t pos, uint32_t size, int visible)
 {
 	uint32_t vis = visible > 0 ? (uint32_t)visible : 1;
 
@@ -57,21 +84,19 @@ canvas_follow(uint32_t view, uint32_t pos, uint32_t size, int visible)
 	return view;
 }
 
-/* Pan the viewport so the cursor is visible. */
 void
-canvas_follow_cursor(struct ui *ui)
+canvas_follow(struct canvas *c, const struct board *b, uint32_t col, uint32_t row)
 {
-	const struct board *b = ui_board(ui);
 	uint32_t vc, vr;
 
-	if (b == NULL || ui->canvas == NULL)
+	if (b == NULL || c->shadow_n == 0)
 		return;
-	vc = canvas_follow(ui->view_col, ui->me.col, b->cols, ui->canvas_w);
-	vr = canvas_follow(ui->view_row, ui->me.row, b->rows, ui->canvas_h);
-	if (vc != ui->view_col || vr != ui->view_row) {
-		ui->view_col = vc;
-		ui->view_row = vr;
-		canvas_invalidate(ui);
+	vc = canvas_follow_axis(c->view_col, col, b->cols, c->w);
+	vr = canvas_follow_axis(c->view_row, row, b->rows, c->h);
+	if (vc != c->view_col || vr != c->view_row) {
+		c->view_col = vc;
+		c->view_row = vr;
+		canvas_invalidate(c);
 	}
 }
 
@@ -101,39 +126,39 @@ canvas_ascii(uint32_t cp)
 
 /* Put one character (cp drawable, or a placeholder) at y, x with attributes. */
 static void
-canvas_put(struct ui *ui, int y, int x, uint32_t cp, attr_t attr)
+canvas_put(int y, int x, uint32_t cp, attr_t attr)
 {
 	wchar_t wc[2] = { 0, 0 };
 	cchar_t cc;
 
 	if (cp == 0)
 		cp = ' ';
-	if (cp >= 0x80 && !ui->utf8) {
+	if (cp >= 0x80 && !screen_utf8()) {
 		uint32_t a = canvas_ascii(cp);
 
 		if (a == 0) {
 			a = '?';
-			attr = screen_attr(ui, UC_PLACEHOLDER) | (attr & A_REVERSE);
+			attr = screen_attr(LOOK_PLACEHOLDER) | (attr & A_REVERSE);
 		}
 		cp = a;
 	}
 	wc[0] = (wchar_t)cp;
 	setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
-	mvwadd_wch(ui->canvas, y, x, &cc);
+	mvwadd_wch(screen_window(SCREEN_CANVAS), y, x, &cc);
 }
 
 /* The placeholder for a cell that cannot be shown. */
 static uint32_t
-canvas_placeholder(const struct ui *ui)
+canvas_placeholder(void)
 {
-	return ui->utf8 ? 0xFFFD : '?';
+	return screen_utf8() ? 0xFFFD : '?';
 }
 
 /* Flag the canvas row of cell index i: a presence cursor came, went or changed there. */
 static void
-canvas_row_moved(struct ui *ui, uint32_t i)
+canvas_row_moved(struct canvas *cv, uint32_t i)
 {
-	ui->row_moved[i / (uint32_t)ui->canvas_w] = 1;
+	cv->row_moved[i / (uint32_t)cv->w] = 1;
 }
 
 /*
@@ -142,82 +167,82 @@ canvas_row_moved(struct ui *ui, uint32_t i)
  * came, went or changed colour.
  */
 static void
-canvas_presence(struct ui *ui, const struct board *b)
+canvas_presence(struct canvas *cv, const struct board *b, bool live, int my_slot)
 {
 	struct client_info list[BOARD_SLOTS];
 	uint32_t old[BOARD_SLOTS];
 	uint8_t old_val[BOARD_SLOTS];
-	int i, k, n = 0, nold = ui->nmarks;
+	int i, k, n = 0, nold = cv->nmarks;
 
-	memcpy(old, ui->marks, (size_t)nold * sizeof old[0]);
-	memcpy(old_val, ui->mark_val, (size_t)nold);
+	memcpy(old, cv->marks, (size_t)nold * sizeof old[0]);
+	memcpy(old_val, cv->mark_val, (size_t)nold);
 	for (i = 0; i < nold; i++)
-		ui->presence[old[i]] = 0;
-	ui->nmarks = 0;
-	if (ui->attached && !ui->distrust)
+		cv->presence[old[i]] = 0;
+	cv->nmarks = 0;
+	if (live)
 		n = client_list(b, list, BOARD_SLOTS);
 	for (i = 0; i < n; i++) {
 		const struct client_info *c = &list[i];
 		uint32_t at;
 
-		if (ui->have_slot && c->slot == ui->me.slot)
+		if (c->slot == my_slot)
 			continue;
-		if (c->col < ui->view_col || c->row < ui->view_row ||
-		    c->col - ui->view_col >= (uint32_t)ui->canvas_w ||
-		    c->row - ui->view_row >= (uint32_t)ui->canvas_h)
+		if (c->col < cv->view_col || c->row < cv->view_row ||
+		    c->col - cv->view_col >= (uint32_t)cv->w ||
+		    c->row - cv->view_row >= (uint32_t)cv->h)
 			continue;
-		at = (c->row - ui->view_row) * (uint32_t)ui->canvas_w + (c->col - ui->view_col);
-		if (ui->presence[at] == 0)
-			ui->marks[ui->nmarks++] = at;
-		ui->presence[at] = (uint8_t)(c->colour | 0x10);
+		at = (c->row - cv->view_row) * (uint32_t)cv->w + (c->col - cv->view_col);
+		if (cv->presence[at] == 0)
+			cv->marks[cv->nmarks++] = at;
+		cv->presence[at] = (uint8_t)(c->colour | 0x10);
 	}
-	for (i = 0; i < ui->nmarks; i++)
-		ui->mark_val[i] = ui->presence[ui->marks[i]];
+	for (i = 0; i < cv->nmarks; i++)
+		cv->mark_val[i] = cv->presence[cv->marks[i]];
 	for (i = 0; i < nold; i++)
-		if (ui->presence[old[i]] != old_val[i])
-			canvas_row_moved(ui, old[i]);
-	for (i = 0; i < ui->nmarks; i++) {
-		for (k = 0; k < nold && (old[k] != ui->marks[i] || old_val[k] != ui->mark_val[i]); k++)
+		if (cv->presence[old[i]] != old_val[i])
+			canvas_row_moved(cv, old[i]);
+	for (i = 0; i < cv->nmarks; i++) {
+		for (k = 0; k < nold && (old[k] != cv->marks[i] || old_val[k] != cv->mark_val[i]); k++)
 			;
 		if (k == nold)
-			canvas_row_moved(ui, ui->marks[i]);
+			canvas_row_moved(cv, cv->marks[i]);
 	}
 }
 
 /* Draw the edge of the board (or nothing) for a screen cell beyond it. */
 static void
-canvas_outside(struct ui *ui, const struct board *b, int y, int x, uint32_t bc, uint32_t br)
+canvas_outside(const struct board *b, int y, int x, uint32_t bc, uint32_t br)
 {
-	attr_t a = screen_attr(ui, UC_OUTSIDE);
+	attr_t a = screen_attr(LOOK_OUTSIDE);
 	uint32_t cp = ' ';
 
 	if (bc == b->cols && br < b->rows)
-		cp = ui->utf8 ? 0x2502 : '|';
+		cp = screen_utf8() ? 0x2502 : '|';
 	else if (br == b->rows && bc < b->cols)
-		cp = ui->utf8 ? 0x2500 : '-';
+		cp = screen_utf8() ? 0x2500 : '-';
 	else if (bc == b->cols && br == b->rows)
-		cp = ui->utf8 ? 0x2518 : '+';
-	canvas_put(ui, y, x, cp, a);
+		cp = screen_utf8() ? 0x2518 : '+';
+	canvas_put(y, x, cp, a);
 }
 
 /* Attributes for a board cell: its ink, a presence cursor over it, or grey. */
 static attr_t
-canvas_attr(const struct ui *ui, uint32_t cell, uint8_t pres, bool dim)
+canvas_attr(uint32_t cell, uint8_t pres, bool dim)
 {
 	if (pres)
-		return screen_ink(ui, pres & 0xF, true);
+		return screen_ink(pres & 0xF, true);
 	if (dim)
-		return screen_attr(ui, UC_DETACHED);
-	return screen_ink(ui, cell_colour(cell), false);
+		return screen_attr(LOOK_DETACHED);
+	return screen_ink(cell_colour(cell), false);
 }
 
 /* Draw the board cell at screen (y, x) from its row; returns the screen columns it used. */
 static int
-canvas_cell(struct ui *ui, const struct board *b, const _Atomic uint32_t *cells, int y, int x,
+canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint32_t *cells, int y, int x,
 	    const uint8_t *presence, bool dim)
 {
-	uint32_t bc = ui->view_col + (uint32_t)x;
-	size_t i = (size_t)y * (size_t)ui->canvas_w + (size_t)x;
+	uint32_t bc = cv->view_col + (uint32_t)x;
+	size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
 	uint32_t cell = atomic_load_explicit(&cells[bc], memory_order_relaxed);
 	uint32_t cp = cell_cp(cell), next = 0;
 	uint64_t key = cell | (uint64_t)presence[i] << 32 | (dim ? CANVAS_DIM : 0), key2 = 0;
@@ -227,133 +252,159 @@ canvas_cell(struct ui *ui, const struct board *b, const _Atomic uint32_t *cells,
 	if (cp >= 0x1100 && cp != CELL_CONT && cell_width(cp) == 2) {
 		if (bc + 1 < b->cols)
 			next = atomic_load_explicit(&cells[bc + 1], memory_order_relaxed);
-		if (x + 1 < ui->canvas_w && cell_cp(next) == CELL_CONT) {
+		if (x + 1 < cv->w && cell_cp(next) == CELL_CONT) {
 			w = 2;
 			key2 = next | (uint64_t)presence[i + 1] << 32 | (dim ? CANVAS_DIM : 0);
 		}
 	}
-	if (ui->shadow[i] == key && (w == 1 || ui->shadow[i + 1] == key2))
+	if (cv->shadow[i] == key && (w == 1 || cv->shadow[i + 1] == key2))
 		return w;
-	ui->shadow[i] = key;
+	cv->shadow[i] = key;
 	if (w == 2)
-		ui->shadow[i + 1] = key2;
+		cv->shadow[i + 1] = key2;
 	if (cp == CELL_CONT)
 		cp = ' ';
 	if (w == 2 && presence[i] == 0)
 		pres = presence[i + 1];
 	if (cp != 0 && cp != ' ' && (!cell_drawable(cp) || (cell_width(cp) == 2 && w == 1) ||
-	    (w == 2 && !ui->utf8))) {
-		canvas_put(ui, y, x, canvas_placeholder(ui), screen_attr(ui, UC_PLACEHOLDER) |
+	    (w == 2 && !screen_utf8()))) {
+		canvas_put(y, x, canvas_placeholder(), screen_attr(LOOK_PLACEHOLDER) |
 		    (pres ? A_REVERSE : 0));
 		if (w == 2)
-			canvas_put(ui, y, x + 1, ' ', canvas_attr(ui, next, presence[i + 1], dim));
+			canvas_put(y, x + 1, ' ', canvas_attr(next, presence[i + 1], dim));
 		return w;
 	}
-	canvas_put(ui, y, x, cp, canvas_attr(ui, cell, pres, dim));
+	canvas_put(y, x, cp, canvas_attr(cell, pres, dim));
 	return w;
 }
 
 /* Draw the screen cells of row y that lie beyond the board's edge. */
 static void
-canvas_outside_row(struct ui *ui, const struct board *b, int y, int from)
+canvas_outside_row(struct canvas *cv, const struct board *b, int y, int from)
 {
-	uint32_t br = ui->view_row + (uint32_t)y;
+	uint32_t br = cv->view_row + (uint32_t)y;
 	int x;
 
-	for (x = from; x < ui->canvas_w; x++) {
-		uint32_t bc = ui->view_col + (uint32_t)x;
-		size_t i = (size_t)y * (size_t)ui->canvas_w + (size_t)x;
+	for (x = from; x < cv->w; x++) {
+		uint32_t bc = cv->view_col + (uint32_t)x;
+		size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
 		uint64_t key = CANVAS_OUTSIDE | (uint64_t)bc << 20 | br;
 
-		if (ui->shadow[i] != key) {
-			ui->shadow[i] = key;
-			canvas_outside(ui, b, y, x, bc, br);
+		if (cv->shadow[i] != key) {
+			cv->shadow[i] = key;
+			canvas_outside(b, y, x, bc, br);
 		}
 	}
 }
 
 /* Size the per-row stamps for b; false when they must all be considered stale. */
 static bool
-canvas_rows_ready(struct ui *ui, const struct board *b)
+canvas_rows_ready(struct canvas *cv, const struct board *b)
 {
-	if (ui->row_seen_n == b->rows && ui->row_seen != NULL)
+	if (cv->row_seen_n == b->rows && cv->row_seen != NULL)
 		return true;
-	free(ui->row_seen);
-	ui->row_seen = calloc(b->rows, sizeof *ui->row_seen);
-	ui->row_seen_n = ui->row_seen ? b->rows : 0;
+	free(cv->row_seen);
+	cv->row_seen = calloc(b->rows, sizeof *cv->row_seen);
+	cv->row_seen_n = cv->row_seen ? b->rows : 0;
 	return false;
 }
 
 /*
- * Redraw the cells that changed since the last frame: only rows whose
- * stamp moved or whose presence cursors changed, unless a full check was
- * asked for (a new view, a tick).
+ * Only rows whose stamp moved or whose presence cursors changed are
+ * looked at, unless a full check was asked for (a new view, a tick).
  */
 void
-canvas_draw(struct ui *ui)
+canvas_draw(struct canvas *cv, const struct board *b, bool live, int my_slot)
 {
-	const struct board *b = ui_board(ui);
-	bool dim = !ui->attached || ui->distrust, full;
+	WINDOW *win = screen_window(SCREEN_CANVAS);
+	bool dim = !live, full;
 	uint32_t gen = 0, stamp;
 	int x, y;
 
-	if (ui->canvas == NULL || ui->shadow_n == 0)
+	if (win == NULL || cv->shadow_n == 0)
 		return;
 	if (b == NULL) {
-		werase(ui->canvas);
-		canvas_invalidate(ui);
-		wnoutrefresh(ui->canvas);
+		werase(win);
+		canvas_invalidate(cv);
+		wnoutrefresh(win);
 		return;
 	}
-	if (ui->attached && !ui->distrust) {
+	if (live) {
 		gen = notify_generation(b);
-		ui->drawn_presence = notify_presence_seen(b);
+		cv->drawn_presence = notify_presence_seen(b);
 	}
-	full = !canvas_rows_ready(ui, b) || ui->full_redraw || ui->full_check;
-	canvas_presence(ui, b);
-	for (y = 0; y < ui->canvas_h; y++) {
-		uint32_t br = ui->view_row + (uint32_t)y;
+	full = !canvas_rows_ready(cv, b) || cv->full_redraw || cv->full_check;
+	canvas_presence(cv, b, live, my_slot);
+	for (y = 0; y < cv->h; y++) {
+		uint32_t br = cv->view_row + (uint32_t)y;
 		const _Atomic uint32_t *cells = board_row(b, br);
-		bool moved = ui->row_moved[y];
+		bool moved = cv->row_moved[y];
 
-		ui->row_moved[y] = 0;
-
+		cv->row_moved[y] = 0;
 		if (cells == NULL) {
 			if (full)
-				canvas_outside_row(ui, b, y, 0);
+				canvas_outside_row(cv, b, y, 0);
 			continue;
 		}
 		stamp = board_row_stamp(b, br);
-		if (!full && !moved && stamp == ui->row_seen[br])
+		if (!full && !moved && stamp == cv->row_seen[br])
 			continue;
-		ui->row_seen[br] = stamp;
-		for (x = 0; x < ui->canvas_w && ui->view_col + (uint32_t)x < b->cols;)
-			x += canvas_cell(ui, b, cells, y, x, ui->presence, dim);
+		cv->row_seen[br] = stamp;
+		for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;)
+			x += canvas_cell(cv, b, cells, y, x, cv->presence, dim);
 		if (full)
-			canvas_outside_row(ui, b, y, x);
+			canvas_outside_row(cv, b, y, x);
 	}
-	ui->full_redraw = false;
-	ui->full_check = false;
-	if (ui->attached && !ui->distrust)
-		ui->drawn_gen = gen;
-	wnoutrefresh(ui->canvas);
+	cv->full_redraw = false;
+	cv->full_check = false;
+	if (live)
+		cv->drawn_gen = gen;
+	wnoutrefresh(win);
 }
 
-/* Put the terminal cursor on our cursor (after every window was queued). */
-void
-canvas_place_cursor(struct ui *ui)
+bool
+canvas_behind(const struct canvas *cv, const struct board *b)
 {
-	uint32_t x, y;
+	return b != NULL && notify_generation(b) != cv->drawn_gen;
+}
 
-	if (ui->canvas == NULL)
+bool
+canvas_recheck(struct canvas *cv, const struct board *b, bool live)
+{
+	uint32_t gen = live ? notify_generation(b) : 0;
+
+	if (gen == cv->checked_gen)
+		return false;
+	cv->checked_gen = gen;
+	cv->full_check = true;
+	return true;
+}
+
+void
+canvas_place_cursor(const struct canvas *cv, uint32_t col, uint32_t row)
+{
+	uint32_t x = col - cv->view_col, y = row - cv->view_row;
+
+	if (screen_window(SCREEN_CANVAS) == NULL)
 		return;
-	x = ui->me.col - ui->view_col;
-	y = ui->me.row - ui->view_row;
-	if (ui->me.col >= ui->view_col && ui->me.row >= ui->view_row &&
-	    x < (uint32_t)ui->canvas_w && y < (uint32_t)ui->canvas_h) {
+	if (col >= cv->view_col && row >= cv->view_row && x < (uint32_t)cv->w &&
+	    y < (uint32_t)cv->h) {
 		curs_set(1);
 		setsyx((int)y, (int)x);
 	} else {
 		curs_set(0);
 	}
+}
+
+bool
+canvas_cell_at(const struct canvas *cv, const struct board *b, int x, int y, uint32_t *col,
+	       uint32_t *row)
+{
+	if (b == NULL || x < 0 || y < 0 || x >= cv->w || y >= cv->h)
+		return false;
+	*col = cv->view_col + (uint32_t)x;
+	*row = cv->view_row + (uint32_t)y;
+	*col = *col >= b->cols ? b->cols - 1 : *col;
+	*row = *row >= b->rows ? b->rows - 1 : *row;
+	return true;
 }

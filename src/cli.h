@@ -1,18 +1,31 @@
 /*
- * cli.h - what the command line asked for, shared by main.c (which parses
- * it), commands.c (the scriptable commands) and the interactive UI.
+ * cli.h - what the command line asked for, and the helpers every command
+ * shares: parsing options and numbers, reporting errors the one way
+ * pizarra reports them ("pizarra: what: why" on stderr), the --trace
+ * listing, and opening a board with the error printed. The bottom of the
+ * front-end: it knows no curses and no other front-end file.
  */
 #ifndef PIZARRA_CLI_H
 #define PIZARRA_CLI_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "segment.h"
 #include "trace.h"
 
 #define EXIT_USAGE 2
+
+/* What cli_parse found besides an exit status. */
+#define CLI_GO_ON    (-1)    /* parsed: run o->command */
+#define CLI_HELP     (-2)    /* --help: print the usage and exit 0 */
+
+/* Options a command accepts (struct command's flags, cli_opts' given ones). */
+#define CLI_OPT_JSON     1u   /* --json */
+#define CLI_OPT_ANSI     2u   /* --ansi */
+#define CLI_OPT_CREATE   4u   /* -s and -m: the command may create the board */
 
 struct cli_opts {
 	struct segment_addr addr;    /* which board */
@@ -29,23 +42,51 @@ struct cli_opts {
 /* Print "pizarra: " and a formatted message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The same with " (try 'pizarra --help')"; returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Fill o with the defaults: the default board, its size, mode 0600. */
+void cli_defaults(struct cli_opts *o);
+
+/*
+ * Parse argv into o: options, the command, the command's own options, then
+ * its operands (so `put 0 0 -x` writes "-x"). Returns CLI_GO_ON, CLI_HELP,
+ * or an exit status (--version printed, or a usage error reported).
+ */
+int cli_parse(int argc, char **argv, struct cli_opts *o);
+
+/* Print the options part of --help. */
+void cli_help_options(FILE *f);
+
+/* Flush standard output; a write error is reported: EXIT_SUCCESS or EXIT_FAILURE. */
+int cli_flush_stdout(void);
+
 /* Print the trace to stderr when --trace was given. */
 void cli_print_trace(const struct cli_opts *o);
+
+/* Parse an unsigned number (decimal, or 0x hex when hex_ok) up to max. */
+int cli_parse_u32(const char *s, bool hex_ok, unsigned long max, uint32_t *out);
 
 /* Check a permission mode for a board: octal, at most 0777, owner rw. */
 int cli_parse_mode(const char *s, mode_t *mode, const char **why);
 
-/* The scriptable commands; each returns the process exit status. */
-int cmd_info(struct cli_opts *o);
-int cmd_dump(struct cli_opts *o);
-int cmd_load(struct cli_opts *o);
-int cmd_put(struct cli_opts *o);
-int cmd_clear(struct cli_opts *o);
-int cmd_chmod(struct cli_opts *o);
-int cmd_chown(struct cli_opts *o);
-int cmd_rm(struct cli_opts *o);
+/* Parse USER[:GROUP] (names or numbers); (uid_t)-1 / (gid_t)-1 for the part not given. */
+int cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid);
 
-/* The interactive board (ui.c): draw, or view when readonly. */
-int ui_run(struct cli_opts *o, bool readonly);
+/*
+ * Open the board o names (create it when asked, read-only when asked);
+ * prints the error and returns -1 on failure. A note says when -s or -m
+ * could not apply because the board existed.
+ */
+int cli_open(struct cli_opts *o, struct segment *s, bool create, bool readonly);
+
+/*
+ * Detach s. A board this command created is removed again when the
+ * command failed, and announced on stderr when it succeeded.
+ */
+void cli_close(struct cli_opts *o, struct segment *s, bool failed);
+
+/* Find the shmid o names without attaching; prints the error and returns -1 on failure. */
+int cli_find(struct cli_opts *o, int *shmid);
 
 #endif

@@ -1,8 +1,10 @@
 /*
- * screen.c - the terminal: ncurses set-up and tear-down, the colour table
- * (indexed by meaning, with bold/underline/reverse fallbacks for terminals
- * without colour), the window layout, and putting the terminal back (echo,
- * cursor, mouse tracking off) on every way out, fatal signals included.
+ * screen.c - the terminal. Everything that must be undone on the way out
+ * (terminal modes, O_ASYNC on stdin, mouse tracking, the alternate screen)
+ * is recorded here so that a fatal signal's handler can undo it with
+ * async-signal-safe calls only. Terminal input wakes the event loop
+ * through SIGIO, which bumps a process-local futex word the loop sleeps on
+ * beside the board's; SIGWINCH is chained to ncurses' own handler.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,33 +17,34 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "ui.h"
+#include "cli.h"
+#include "screen.h"
 
 #define SCREEN_PAIR_BASE 32            /* pairs SCREEN_PAIR_BASE + n: ink colour n */
 #define SCREEN_RESTORE "\033[?1003l\033[?1006l\033[?1002l\033[?1000l\033[?25h\033[?1049l\033[0m"
 
 /* One meaning's look: colours when available, attributes either way. */
-struct screen_look {
+struct screen_style {
 	short fg, bg;
 	attr_t attr;      /* with colour */
 	attr_t mono;      /* without colour */
 };
 
-static const struct screen_look screen_looks[UC_COUNT] = {
-	[UC_NORMAL] = { -1, -1, A_NORMAL, A_NORMAL },
-	[UC_TITLE] = { COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD },
-	[UC_NAME] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
-	[UC_VALUE] = { -1, -1, A_BOLD, A_BOLD },
-	[UC_CHANGED] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE },
-	[UC_KEY] = { -1, -1, A_BOLD, A_BOLD },
-	[UC_KEYLABEL] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE },
-	[UC_STATUS] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
-	[UC_MESSAGE] = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
-	[UC_WARNING] = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
-	[UC_OUTSIDE] = { COLOR_BLUE, -1, A_DIM, A_DIM },
-	[UC_DETACHED] = { COLOR_WHITE, -1, A_DIM, A_DIM },
-	[UC_PLACEHOLDER] = { COLOR_RED, -1, A_BOLD, A_UNDERLINE },
-	[UC_SYSCALL_FAIL] = { COLOR_RED, -1, A_NORMAL, A_UNDERLINE },
+static const struct screen_style screen_looks[LOOK_COUNT] = {
+	[LOOK_NORMAL] = { -1, -1, A_NORMAL, A_NORMAL },
+	[LOOK_TITLE] = { COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD },
+	[LOOK_NAME] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
+	[LOOK_VALUE] = { -1, -1, A_BOLD, A_BOLD },
+	[LOOK_CHANGED] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE },
+	[LOOK_KEY] = { -1, -1, A_BOLD, A_BOLD },
+	[LOOK_KEYLABEL] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE },
+	[LOOK_STATUS] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
+	[LOOK_MESSAGE] = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
+	[LOOK_WARNING] = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
+	[LOOK_OUTSIDE] = { COLOR_BLUE, -1, A_DIM, A_DIM },
+	[LOOK_DETACHED] = { COLOR_WHITE, -1, A_DIM, A_DIM },
+	[LOOK_PLACEHOLDER] = { COLOR_RED, -1, A_BOLD, A_UNDERLINE },
+	[LOOK_SYSCALL_FAIL] = { COLOR_RED, -1, A_NORMAL, A_UNDERLINE },
 };
 
 static struct termios screen_saved_tio;
@@ -50,6 +53,10 @@ static volatile sig_atomic_t screen_got_signal;
 static _Atomic uint32_t screen_input;          /* bumped by SIGIO, SIGWINCH, quit signals */
 static struct sigaction screen_curses_winch;   /* ncurses' own SIGWINCH handler */
 static int screen_stdin_flags = -1;            /* stdin's file status flags before O_ASYNC */
+static WINDOW *screen_windows[SCREEN_NAREAS];
+static bool screen_is_utf8, screen_colour, screen_small, screen_sidebar_on;
+static int screen_pair_of[LOOK_COUNT];
+static attr_t screen_attr_of[LOOK_COUNT];
 
 /* Write the restore sequence and the saved terminal modes (async-signal-safe). */
 static void
@@ -169,27 +176,26 @@ screen_atexit(void)
 
 /* Set up the colour pairs of the table and the ink colours. */
 static void
-screen_colours(struct ui *ui)
+screen_colours(void)
 {
 	int i, n;
 
-	ui->colour = has_colors() && start_color() == OK && COLORS >= 8 && COLOR_PAIRS > 48;
-	if (ui->colour)
+	screen_colour = has_colors() && start_color() == OK && COLORS >= 8 && COLOR_PAIRS > 48;
+	if (screen_colour)
 		use_default_colors();
-	for (i = 0; i < UC_COUNT; i++) {
-		ui->pair_of[i] = 0;
-		ui->attr_of[i] = ui->colour ? screen_looks[i].attr : screen_looks[i].mono;
-		if (ui->colour && (screen_looks[i].fg != -1 || screen_looks[i].bg != -1) &&
+	for (i = 0; i < LOOK_COUNT; i++) {
+		screen_pair_of[i] = 0;
+		screen_attr_of[i] = screen_colour ? screen_looks[i].attr : screen_looks[i].mono;
+		if (screen_colour && (screen_looks[i].fg != -1 || screen_looks[i].bg != -1) &&
 		    init_pair((short)(i + 1), screen_looks[i].fg, screen_looks[i].bg) == OK)
-			ui->pair_of[i] = i + 1;
+			screen_pair_of[i] = i + 1;
 	}
-	if (!ui->colour)
+	if (!screen_colour)
 		return;
 	for (n = 1; n < 16; n++)
 		init_pair((short)(SCREEN_PAIR_BASE + n), (short)(COLORS >= 16 ? n : n % 8), -1);
 }
 
-/* Can the interactive board run here (a terminal of a known type)? Prints why not. */
 int
 screen_check(void)
 {
@@ -210,13 +216,12 @@ screen_check(void)
 	return 0;
 }
 
-/* Start ncurses, colours, mouse; 0 or -1 with a message printed. */
 int
-screen_init(struct ui *ui)
+screen_init(void)
 {
 	const char *cs = nl_langinfo(CODESET);
 
-	ui->utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
+	screen_is_utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
 	screen_have_tio = tcgetattr(STDIN_FILENO, &screen_saved_tio) == 0;
 	/* With SIGTSTP ignored ncurses installs no handler of its own, and so
 	 * does not wrap every doupdate in two sigaction calls; ^Z is ours. */
@@ -234,7 +239,7 @@ screen_init(struct ui *ui)
 	nodelay(stdscr, TRUE);
 	typeahead(-1);
 	set_escdelay(25);
-	screen_colours(ui);
+	screen_colours();
 	mousemask(ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
 	mouseinterval(0);
 	fputs("\033[?1003h", stdout);
@@ -244,23 +249,28 @@ screen_init(struct ui *ui)
 	endwin();
 	refresh();
 	screen_watch_input();
-	ui->sidebar_on = true;
-	screen_layout(ui);
+	screen_sidebar_on = true;
+	screen_layout();
 	return 0;
 }
 
-/* Leave ncurses and put the terminal back. */
-void
-screen_end(struct ui *ui)
+/* Delete the layout's windows. */
+static void
+screen_drop_windows(void)
 {
-	WINDOW **w[] = { &ui->canvas, &ui->sidebar, &ui->status, &ui->keybar };
-	size_t i;
+	int i;
 
-	for (i = 0; i < sizeof w / sizeof w[0]; i++) {
-		if (*w[i] != NULL)
-			delwin(*w[i]);
-		*w[i] = NULL;
+	for (i = 0; i < SCREEN_NAREAS; i++) {
+		if (screen_windows[i] != NULL)
+			delwin(screen_windows[i]);
+		screen_windows[i] = NULL;
 	}
+}
+
+void
+screen_end(void)
+{
+	screen_drop_windows();
 	fputs("\033[?1003l", stdout);
 	fflush(stdout);
 	mousemask(0, NULL);
@@ -269,9 +279,8 @@ screen_end(struct ui *ui)
 	signal(SIGTSTP, SIG_DFL);
 }
 
-/* Ctrl-Z: give the terminal back, stop until SIGCONT, then take it again. */
 void
-screen_suspend(struct ui *ui)
+screen_suspend(void)
 {
 	fputs("\033[?1003l", stdout);
 	fflush(stdout);
@@ -286,61 +295,81 @@ screen_suspend(struct ui *ui)
 	fputs("\033[?1003h", stdout);
 	fflush(stdout);
 	clearok(curscr, TRUE);
-	canvas_invalidate(ui);
-	ui->dirty = UI_DIRTY_ALL;
 }
 
-/* (Re)create the windows for the terminal's current size. */
 void
-screen_layout(struct ui *ui)
+screen_repaint(void)
 {
-	WINDOW **w[] = { &ui->canvas, &ui->sidebar, &ui->status, &ui->keybar };
-	int sw = 0;
-	size_t i;
+	clearok(curscr, TRUE);
+}
 
-	for (i = 0; i < sizeof w / sizeof w[0]; i++) {
-		if (*w[i] != NULL)
-			delwin(*w[i]);
-		*w[i] = NULL;
-	}
+void
+screen_layout(void)
+{
+	int sw = 0, i;
+
+	screen_drop_windows();
 	/* Keys are read through stdscr, and reading refreshes it when touched:
 	 * queue it once now so it never paints blanks over the windows later. */
 	werase(stdscr);
 	wnoutrefresh(stdscr);
-	ui->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
-	if (ui->too_small)
+	screen_small = COLS < SCREEN_MIN_COLS || LINES < SCREEN_MIN_LINES;
+	if (screen_small)
 		return;
-	if (ui->sidebar_on) {
+	if (screen_sidebar_on) {
 		sw = COLS * 2 / 5;
 		sw = sw < 30 ? 30 : sw > 42 ? 42 : sw;
 	}
-	ui->sidebar_w = sw;
-	ui->canvas_w = COLS - sw;
-	ui->canvas_h = LINES - 2;
-	ui->canvas = newwin(ui->canvas_h, ui->canvas_w, 0, 0);
+	screen_windows[SCREEN_CANVAS] = newwin(LINES - 2, COLS - sw, 0, 0);
 	if (sw > 0)
-		ui->sidebar = newwin(LINES - 2, sw, 0, COLS - sw);
-	ui->status = newwin(1, COLS, LINES - 2, 0);
-	ui->keybar = newwin(1, COLS, LINES - 1, 0);
-	for (i = 0; i < sizeof w / sizeof w[0]; i++)
-		if (*w[i] != NULL)
-			leaveok(*w[i], FALSE);
+		screen_windows[SCREEN_SIDEBAR] = newwin(LINES - 2, sw, 0, COLS - sw);
+	screen_windows[SCREEN_STATUS] = newwin(1, COLS, LINES - 2, 0);
+	screen_windows[SCREEN_KEYBAR] = newwin(1, COLS, LINES - 1, 0);
+	for (i = 0; i < SCREEN_NAREAS; i++)
+		if (screen_windows[i] != NULL)
+			leaveok(screen_windows[i], FALSE);
 	clearok(curscr, TRUE);
-	canvas_invalidate(ui);
-	ui->view_col = ui->view_row = 0;
-	canvas_follow_cursor(ui);
 }
 
-/* The attributes (pair included) for a meaning. */
-attr_t
-screen_attr(const struct ui *ui, enum ui_colour c)
+bool
+screen_too_small(void)
 {
-	return ui->attr_of[c] | (ui->pair_of[c] ? COLOR_PAIR(ui->pair_of[c]) : 0);
+	return screen_small;
 }
 
-/* The attributes for ink colour 0..15, as a cursor (reverse) or not. */
+WINDOW *
+screen_window(enum screen_area a)
+{
+	return (unsigned)a < SCREEN_NAREAS ? screen_windows[a] : NULL;
+}
+
+int
+screen_canvas_cols(void)
+{
+	return screen_windows[SCREEN_CANVAS] != NULL ? getmaxx(screen_windows[SCREEN_CANVAS]) : 0;
+}
+
+int
+screen_canvas_rows(void)
+{
+	return screen_windows[SCREEN_CANVAS] != NULL ? getmaxy(screen_windows[SCREEN_CANVAS]) : 0;
+}
+
+bool
+screen_utf8(void)
+{
+	return screen_is_utf8;
+}
+
 attr_t
-screen_ink(const struct ui *ui, unsigned colour, bool cursor)
+screen_attr(enum screen_look l)
+{
+	return screen_attr_of[l] | (screen_pair_of[l] ? COLOR_PAIR(screen_pair_of[l]) : 0);
+}
+
+/* Without colour, inks are told apart by attributes; with 8 colours, 8..15 are bold. */
+attr_t
+screen_ink(unsigned colour, bool cursor)
 {
 	static const attr_t mono[] = { A_BOLD, A_UNDERLINE, A_BOLD | A_UNDERLINE };
 	attr_t a = cursor ? A_REVERSE : A_NORMAL;
@@ -348,23 +377,21 @@ screen_ink(const struct ui *ui, unsigned colour, bool cursor)
 	colour &= 15;
 	if (colour == 0)
 		return a;
-	if (!ui->colour)
+	if (!screen_colour)
 		return a | mono[colour % 3];
 	if (COLORS < 16 && colour >= 8)
 		a |= A_BOLD;
 	return a | COLOR_PAIR(SCREEN_PAIR_BASE + (int)colour);
 }
 
-/* Tell the user the terminal is too small until it is resized. */
 void
-screen_too_small(struct ui *ui)
+screen_draw_too_small(void)
 {
 	char msg[4][64];
 	int i, y0 = LINES / 2 - 2, x;
 
-	(void)ui;
-	snprintf(msg[0], sizeof msg[0], "pizarra needs at least %dx%d;", UI_MIN_COLS,
-	    UI_MIN_LINES);
+	snprintf(msg[0], sizeof msg[0], "pizarra needs at least %dx%d;", SCREEN_MIN_COLS,
+	    SCREEN_MIN_LINES);
 	snprintf(msg[1], sizeof msg[1], "this terminal is %dx%d.", COLS, LINES);
 	snprintf(msg[2], sizeof msg[2], "Please enlarge it.");
 	snprintf(msg[3], sizeof msg[3], "(F10 quits; nothing is lost)");

@@ -1,27 +1,57 @@
 /*
- * ui.c - the interactive board: opening the segment and claiming a slot,
- * the event loop (keys, board changes and the sidebar tick, all waited for
- * in one futex_waitv), and the actions on the segment itself: detach, attach, remove, chmod,
- * clear, save, and moving to a fresh board when ours was removed.
+ * ui.c - the interactive board's loop and render order. It owns one of
+ * each piece (session, pen, canvas, sidebar, status, input), hands keys to
+ * input, acts on the ACT_* bits that come back, runs the ticks, and draws
+ * what is dirty in a fixed order: sidebar, status line, key bar, canvas,
+ * overlays, then the cursor, in one doupdate (one write) per frame.
+ *
+ * The loop sleeps in one futex_waitv on the board's generation and on the
+ * input word that SIGIO (terminal input), SIGWINCH and the quit signals
+ * bump, until the next sidebar tick: a remote change wakes it directly,
+ * with no thread and no polling. Once frames come in a burst (each within
+ * UI_FRAME_MS of the last), further remote changes wait for the next
+ * frame, so a storm of writers costs at most one frame per UI_FRAME_MS; an
+ * isolated change, every key, and every other person's cursor move (the
+ * presence word) is drawn at once.
  */
-#include <errno.h>
-#include <sched.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "cell.h"
+#include "action.h"
+#include "canvas.h"
+#include "input.h"
+#include "keymap.h"
 #include "notify.h"
-#include "strbuf.h"
+#include "pen.h"
+#include "screen.h"
+#include "session.h"
+#include "sidebar.h"
+#include "status.h"
 #include "ui.h"
 
+#define UI_TICK_MS   250      /* sidebar refresh: 4 times a second */
+#define UI_FRAME_MS  2        /* remote changes closer than this share a frame */
+#define UI_REAP_MS   1000     /* reap dead slots, heartbeat, header check */
+
+struct ui {
+	struct session session;
+	struct pen pen;
+	struct canvas canvas;
+	struct sidebar sidebar;
+	struct status status;
+	struct input input;
+	struct desk desk;
+	unsigned dirty;                /* ACT_CANVAS... parts to redraw */
+	bool quit;
+	bool overlay_drawn;            /* the last frame had the help box or a banner */
+	uint64_t frame_at;             /* when the canvas was last drawn (ms) */
+	unsigned burst;                /* frames in a row, each within UI_FRAME_MS of the last */
+	uint32_t input_drained;        /* input word value when keys were last read */
+	uint64_t next_tick, next_reap;
+};
+
 /* Milliseconds on the monotonic clock. */
-uint64_t
+static uint64_t
 ui_now_ms(void)
 {
 	struct timespec ts;
@@ -30,357 +60,76 @@ ui_now_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
-/* Show a message on the status line for a while. */
-void
-ui_message(struct ui *ui, bool warn, const char *fmt, ...)
+/* The segment's board while it is live (its words may be waited on), else NULL. */
+static const struct board *
+ui_live_board(const struct ui *ui)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
-	va_end(ap);
-	ui->message_warn = warn;
-	ui->message_until = ui_now_ms() + UI_MESSAGE_MS;
-	ui->dirty |= UI_DIRTY_STATUS;
+	return session_live(&ui->session) ? &ui->session.seg.board : NULL;
 }
 
-/* The board to show: the segment's, or the local copy while detached. */
-const struct board *
-ui_board(const struct ui *ui)
-{
-	if (ui->attached && !ui->distrust)
-		return &ui->seg.board;
-	return ui->have_snap ? &ui->snap : NULL;
-}
-
-/* Publish our cursor and colour in our slot (the loop notifies once per batch). */
-void
-ui_publish_cursor(struct ui *ui)
-{
-	canvas_follow_cursor(ui);
-	if (ui->have_slot && ui->attached && !ui->distrust &&
-	    client_update(&ui->seg.board, &ui->me))
-		ui->changed = ui->moved = true;
-}
-
-/* Claim a slot (drawers only), keeping our colour if we had one. */
+/* A fresh sample of the segment for the sidebar. */
 static void
-ui_claim(struct ui *ui)
+ui_sample(struct ui *ui, bool slow, uint64_t now)
 {
-	struct pzerr e;
-
-	ui->have_slot = false;
-	if (ui->readonly)
-		return;
-	if (client_claim(&ui->seg.board, &ui->me, &e) == 0)
-		ui->have_slot = true;
-	else
-		ui_message(ui, true, "no client slot (%s): drawing without presence", e.msg);
+	session_sample(&ui->session);
+	if (sidebar_sample(&ui->sidebar, &ui->session, slow, now, UI_TICK_MS))
+		ui->dirty |= ACT_SIDEBAR;
 }
 
-/* Copy the whole board into process memory (used while detached or distrusting). */
+/* Act on what an action or a key reported. */
 static void
-ui_snapshot(struct ui *ui)
+ui_apply(struct ui *ui, unsigned r)
 {
-	const struct board *b = &ui->seg.board;
-	size_t n = (size_t)b->cols * b->rows, i;
-	_Atomic uint32_t *cells;
-
-	free((void *)ui->snap.cells);
-	ui->have_snap = false;
-	cells = malloc((n + b->rows) * sizeof *cells);
-	if (cells == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		atomic_init(&cells[i], atomic_load_explicit(&b->cells[i], memory_order_relaxed));
-	for (i = 0; i < b->rows; i++)
-		atomic_init(&cells[n + i], 0);
-	memset(&ui->snap_hdr, 0, sizeof ui->snap_hdr);
-	ui->snap = *b;
-	ui->snap.hdr = &ui->snap_hdr;
-	ui->snap.cells = cells;
-	ui->snap.row_stamps = cells + n;
-	ui->snap.readonly = true;
-	ui->have_snap = true;
+	ui->dirty |= r & ACT_ALL;
+	if (r & ACT_QUIT)
+		ui->quit = true;
+	if (r & ACT_RESAMPLE) {
+		sidebar_rescan(&ui->sidebar);
+		ui_sample(ui, true, ui_now_ms());
+	}
 }
 
-/* shmdt: leave the segment; the canvas greys out. */
-int
-ui_detach(struct ui *ui)
-{
-	struct pzerr e;
-
-	if (!ui->attached)
-		return 0;
-	ui_snapshot(ui);
-	if (ui->have_slot)
-		client_release(&ui->seg.board, &ui->me);
-	ui->have_slot = false;
-	if (segment_detach(&ui->seg, &e) != 0) {
-		ui_message(ui, true, "%s", e.msg);
-		return -1;
-	}
-	ui->attached = false;
-	ui->dirty = UI_DIRTY_ALL;
-	canvas_invalidate(ui);
-	ui_message(ui, false, "shmdt: detached; shm_nattch dropped for everyone. F4 attaches again");
-	return 0;
-}
-
-/* shmat again by shmid; works on a segment marked for removal while it lives. */
-int
-ui_attach(struct ui *ui)
-{
-	struct pzerr e;
-
-	if (ui->attached)
-		return 0;
-	if (segment_attach(&ui->seg, ui->readonly, &e) != 0) {
-		ui_message(ui, true, "%s", e.msg);
-		return -1;
-	}
-	ui->attached = true;
-	ui->distrust = false;
-	ui->dirty = UI_DIRTY_ALL;
-	ui_claim(ui);
-	canvas_invalidate(ui);
-	canvas_follow_cursor(ui);
-	ui->scan_nattch = (unsigned long)-1;
-	sidebar_sample(ui, true);
-	ui_message(ui, false, "shmat: attached again at %p", ui->seg.base);
-	return 0;
-}
-
-/* shmctl(IPC_RMID) from this process. */
-int
-ui_remove(struct ui *ui)
-{
-	struct pzerr e;
-
-	if (segment_remove(ui->seg.shmid, &ui->opts->log, &e) != 0) {
-		ui_message(ui, true, "%s", e.msg);
-		return -1;
-	}
-	ui->we_removed = true;
-	ui_message(ui, false, "IPC_RMID: key is now 0x00000000 (dest); the segment lives until "
-	    "its last detach, drawing goes on");
-	return 0;
-}
-
-/* shmctl(IPC_SET) of the permission bits. */
-int
-ui_chmod(struct ui *ui, const char *text)
-{
-	const char *why;
-	struct pzerr e;
-	mode_t mode;
-
-	if (cli_parse_mode(text, &mode, &why) != 0) {
-		ui_message(ui, true, "mode '%s' %s", text, why);
-		return -1;
-	}
-	if (segment_chmod(ui->seg.shmid, mode, &ui->opts->log, &e) != 0) {
-		ui_message(ui, true, "%s", e.msg);
-		return -1;
-	}
-	ui_message(ui, false, "IPC_SET: mode is now %04o", (unsigned)mode);
-	return 0;
-}
-
-/* Empty the board (after the user confirmed). */
-int
-ui_clear(struct ui *ui)
-{
-	struct pzerr e;
-
-	if (board_clear(&ui->seg.board, &e) != 0) {
-		ui_message(ui, true, "%s", e.msg);
-		return -1;
-	}
-	ui_message(ui, false, "board cleared");
-	return 0;
-}
-
-/* Write the board (or our copy of it) to a new text file. */
-int
-ui_save(struct ui *ui, const char *path)
-{
-	const struct board *b = ui_board(ui);
-	struct strbuf sb;
-	ssize_t w = 0;
-	size_t off = 0;
-	int fd;
-
-	if (b == NULL || path[0] == '\0') {
-		ui_message(ui, true, "nothing saved");
-		return -1;
-	}
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		ui_message(ui, true, "%s: %s%s", path, strerror(errno),
-		    errno == EEXIST ? " (choose another name; nothing is overwritten)" : "");
-		return -1;
-	}
-	strbuf_init(&sb);
-	board_dump(b, &sb, false);
-	while (off < sb.len && (w = write(fd, sb.data + off, sb.len - off)) > 0)
-		off += (size_t)w;
-	strbuf_free(&sb);
-	if (close(fd) != 0 || w < 0) {
-		ui_message(ui, true, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	ui_message(ui, false, "saved %zu bytes to %s", off, path);
-	return 0;
-}
-
-/*
- * Leave an orphaned segment for the board now under our key: a drawer
- * creates it if there is none and copies its drawing over; a viewer only
- * follows a board someone else started.
- */
-int
-ui_switch_to_new(struct ui *ui)
-{
-	struct segment_opts so = {
-		.create = !ui->readonly, .readonly = ui->readonly,
-		.cols = ui->seg.board.cols, .rows = ui->seg.board.rows, .mode = ui->opts->mode,
-	};
-	const struct board *old = ui_board(ui);
-	struct segment fresh;
-	struct pzerr e;
-	uint32_t r, c;
-
-	if (ui->seg.addr.how == SEGMENT_BY_SHMID) {
-		ui_message(ui, true, "this board was opened by shmid (-i): there is no key to "
-		    "move to");
-		return -1;
-	}
-	if (segment_open(&fresh, &ui->seg.addr, &so, &ui->opts->log, &e) != 0) {
-		ui_message(ui, true, "%s", e.msg);
-		return -1;
-	}
-	if (fresh.created && old != NULL) {
-		for (r = 0; r < old->rows && r < fresh.board.rows; r++)
-			for (c = 0; c < old->cols && c < fresh.board.cols; c++)
-				board_set(&fresh.board, c, r, board_get(old, c, r));
-		notify_bump(&fresh.board);
-	}
-	if (ui->have_slot && ui->attached)
-		client_release(&ui->seg.board, &ui->me);
-	ui->have_slot = false;
-	if (ui->attached)
-		segment_detach(&ui->seg, NULL);
-	ui->seg = fresh;
-	ui->attached = true;
-	ui->distrust = ui->we_removed = ui->orphan_seen = ui->stat_ok = false;
-	memset(ui->values, 0, sizeof ui->values);
-	ui->key_now_shmid = -1;
-	ui->dirty = UI_DIRTY_ALL;
-	ui_claim(ui);
-	canvas_invalidate(ui);
-	canvas_follow_cursor(ui);
-	ui_message(ui, false, fresh.created ? "new board shmid %d under the key, with your drawing" :
-	    "moved to the board now under the key (shmid %d)", fresh.shmid);
-	return 0;
-}
-
-/* Once a second: heartbeat, reaping, header check, removal by others. */
+/* Act on what the once-a-second check of the session found. */
 static void
-ui_slow_tick(struct ui *ui)
+ui_session_events(struct ui *ui, unsigned ev)
 {
-	const struct board *b = &ui->seg.board;
-	struct pzerr e;
-	int id;
+	struct session *s = &ui->session;
 
-	if (ui->attached && !ui->distrust) {
-		if (board_check(b, &e) != 0) {
-			ui_snapshot(ui);
-			ui->distrust = true;
-			snprintf(ui->distrust_why, sizeof ui->distrust_why, "%s", e.msg);
-			canvas_invalidate(ui);
-		} else if (!ui->readonly) {
-			client_reap(b);
-			if (ui->have_slot && client_heartbeat(b, &ui->me) != 0) {
-				ui_claim(ui);
-				if (ui->have_slot)
-					ui_message(ui, true, "our slot was taken over; claimed slot %d",
-					    ui->me.slot);
-			}
-		}
+	if (ev & SESSION_DISTRUST) {
+		canvas_invalidate(&ui->canvas);
+		ui->dirty = ACT_ALL;
 	}
-	if (ui->stat_ok && shminfo_dest(&ui->stat) && !ui->we_removed && !ui->orphan_seen &&
-	    ui->attached) {
-		ui->orphan_seen = true;
-		ui->mode = MODE_ORPHAN;
+	if (ev & SESSION_ORPHANED) {
+		input_open(&ui->input, &ui->desk, MODE_ORPHAN);
+		ui->dirty = ACT_ALL;
 	}
-	id = -1;
-	if (ui->seg.key != 0 && ui->stat_ok && shminfo_dest(&ui->stat)) {
-		id = shmget(ui->seg.key, 0, 0);
-		if (id == ui->seg.shmid)
-			id = -1;
-	}
-	if (id != ui->key_now_shmid)
-		ui->dirty |= UI_DIRTY_STATUS;
-	ui->key_now_shmid = id < 0 ? -1 : id;
+	if (ev & SESSION_RECLAIMED)
+		status_message(&ui->status, true, "our slot was taken over; claimed slot %d",
+		    s->me.slot);
+	if (ev & SESSION_NO_SLOT)
+		status_message(&ui->status, true, "no client slot (%s): drawing without presence",
+		    s->slot_why);
+	if (ev & SESSION_KEY_MOVED)
+		ui->dirty |= ACT_STATUS;
 }
 
-/* True when the board changed since the canvas last drew it. */
-static bool
-ui_board_moved(const struct ui *ui)
-{
-	return ui->attached && !ui->distrust && notify_generation(&ui->seg.board) != ui->drawn_gen;
-}
-
-/* Draw what is dirty: sidebar, status, key bar, canvas, overlays; then the cursor. */
+/* The sidebar tick: sample four times a second, the slow checks once a second. */
 static void
-ui_render(struct ui *ui)
+ui_tick(struct ui *ui, uint64_t now)
 {
-	bool overlay = ui->mode != MODE_DRAW || ui->distrust;
+	bool slow = now >= ui->next_reap;
 
-	if (ui->overlay_drawn && !overlay) {
-		canvas_invalidate(ui);
-		ui->dirty = UI_DIRTY_ALL;
+	ui_sample(ui, slow, now);
+	if (slow) {
+		ui_session_events(ui, session_tick(&ui->session));
+		ui->next_reap = now + UI_REAP_MS;
+		/* rescan every visible row once a second, in case a writer did not stamp them */
+		if (canvas_recheck(&ui->canvas, ui_live_board(ui), session_live(&ui->session)))
+			ui->dirty |= ACT_CANVAS;
 	}
-	ui->overlay_drawn = overlay;
-	if (ui_board_moved(ui))
-		ui->dirty |= UI_DIRTY_CANVAS;
-	if (ui->dirty == 0)
-		return;
-	if (ui->too_small) {
-		screen_too_small(ui);
-		doupdate();
-		ui->dirty = 0;
-		return;
-	}
-	if (overlay)
-		ui->dirty = UI_DIRTY_ALL;
-	if (ui->dirty & UI_DIRTY_SIDEBAR)
-		sidebar_draw(ui);
-	if (ui->dirty & UI_DIRTY_STATUS)
-		input_draw_status(ui);
-	if (ui->dirty & UI_DIRTY_KEYBAR)
-		input_draw_keybar(ui);
-	if (ui->dirty & UI_DIRTY_CANVAS) {
-		uint64_t now = ui_now_ms();
-
-		canvas_draw(ui);
-		ui->burst = now < ui->frame_at + UI_FRAME_MS ? ui->burst + 1 : 0;
-		ui->frame_at = now;
-	}
-	input_draw_overlay(ui);
-	if (ui->mode == MODE_PROMPT_MODE || ui->mode == MODE_PROMPT_SAVE ||
-	    ui->mode == MODE_CONFIRM_CLEAR || ui->mode == MODE_CONFIRM_REMOVE ||
-	    ui->mode == MODE_ORPHAN) {
-		curs_set(1);
-		setsyx(LINES - 2, getcurx(ui->status));
-	} else if (ui->mode == MODE_HELP) {
-		curs_set(0);
-	} else {
-		canvas_place_cursor(ui);
-	}
-	doupdate();
-	ui->dirty = 0;
+	ui->next_tick = now + UI_TICK_MS;
+	if (status_expire(&ui->status, now))
+		ui->dirty |= ACT_STATUS;
 }
 
 /* Read and handle every pending key. */
@@ -391,61 +140,136 @@ ui_read_keys(struct ui *ui)
 	int ret;
 
 	while ((ret = wget_wch(stdscr, &ch)) != ERR) {
-		ui->dirty |= ret == KEY_CODE_YES || ch < 0x20 ? UI_DIRTY_ALL :
-		    UI_DIRTY_STATUS | UI_DIRTY_CANVAS;
+		ui->dirty |= ret == KEY_CODE_YES || ch < 0x20 ? ACT_ALL : ACT_STATUS | ACT_CANVAS;
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
-			screen_layout(ui);
-			ui->dirty = UI_DIRTY_ALL;
+			screen_layout();
+			canvas_resize(&ui->canvas);
+			canvas_follow(&ui->canvas, session_board(&ui->session), ui->pen.col,
+			    ui->pen.row);
+			ui->dirty = ACT_ALL;
 			continue;
 		}
-		if (ui->too_small) {
-			if ((ret == KEY_CODE_YES && ch == KEY_F(10)) ||
-			    (ret == OK && (ch == ('Q' & 0x1f) || ch == ('C' & 0x1f))))
+		if (screen_too_small()) {
+			if (keymap_quits(ret, ch))
 				ui->quit = true;
 			continue;
 		}
-		input_key(ui, ret, ch);
+		ui_apply(ui, input_key(&ui->input, &ui->desk, ret, ch));
 	}
-	input_flush(ui);
+	ui_apply(ui, input_flush(&ui->input, &ui->desk));
 }
 
-/* The sidebar tick: sample four times a second, the slow checks once a second. */
+/* The status line, from the session and the pen (or the open question). */
 static void
-ui_tick(struct ui *ui, uint64_t now)
+ui_draw_status(struct ui *ui, uint64_t now)
 {
-	bool slow = now >= ui->next_reap;
-	uint32_t gen;
+	const struct session *s = &ui->session;
+	const struct board *b = session_board(s);
+	struct status_line l = {
+		.readonly = s->readonly,
+		.tool = pen_tool_name(ui->pen.tool),
+		.colour = s->me.colour,
+		.brush = ui->pen.tool == PEN_BRUSH ? ui->pen.brush : 0,
+		.have_board = b != NULL,
+		.col = ui->pen.col, .row = ui->pen.row,
+		.cols = b != NULL ? b->cols : 0, .rows = b != NULL ? b->rows : 0,
+		.attached = s->attached,
+		.key = s->seg.key,
+		.key_now_shmid = s->key_now_shmid,
+	};
 
-	if (sidebar_sample(ui, slow))
-		ui->dirty |= UI_DIRTY_SIDEBAR;
-	if (slow) {
-		ui_slow_tick(ui);
-		ui->next_reap = now + UI_REAP_MS;
-		/* rescan every visible row once a second, in case a writer did not stamp them */
-		gen = ui->attached && !ui->distrust ? notify_generation(&ui->seg.board) : 0;
-		if (gen != ui->checked_gen) {
-			ui->checked_gen = gen;
-			ui->full_check = true;
-			ui->dirty |= UI_DIRTY_CANVAS;
-		}
-	}
-	ui->next_tick = now + UI_TICK_MS;
-	if (ui->message_until != 0 && now >= ui->message_until) {
-		ui->message_until = 0;
-		ui->dirty |= UI_DIRTY_STATUS;
-	}
+	if (input_question(&ui->input) != NULL)
+		status_draw_question(input_question(&ui->input), input_answer(&ui->input));
+	else
+		status_draw(&ui->status, &l, now);
 }
 
-/*
- * The event loop. It sleeps in one futex_waitv on the board's generation
- * and on the input word that SIGIO (terminal input), SIGWINCH and the quit
- * signals bump, until the next sidebar tick: a remote change wakes it
- * directly, with no thread and no polling. Once frames come in a burst
- * (each within UI_FRAME_MS of the last), further remote changes wait for
- * the next frame, so a storm of writers costs at most one frame per
- * UI_FRAME_MS; an isolated change, every key, and every other person's
- * cursor move (the presence word) is drawn at once.
- */
+/* The help box, a question's banner, or the distrust banner over the canvas. */
+static void
+ui_draw_overlay(struct ui *ui)
+{
+	const struct session *s = &ui->session;
+	char text[PZERR_MSG_MAX + 128];
+	bool drawn = input_draw_overlay(&ui->input, &ui->desk);
+
+	if (!drawn && s->distrust) {
+		snprintf(text, sizeof text, "Stopped trusting this board: %s. F6 saves what "
+		    "you see, F10 quits.", s->distrust_why);
+		status_banner(ui->canvas.w, ui->canvas.h, text);
+		drawn = true;
+	}
+	/* a banner covers canvas cells the shadow believes are shown */
+	if (drawn && input_view(&ui->input) != INPUT_HELP)
+		canvas_invalidate(&ui->canvas);
+}
+
+/* Draw what is dirty: sidebar, status, key bar, canvas, overlays; then the cursor. */
+static void
+ui_render(struct ui *ui)
+{
+	const struct session *s = &ui->session;
+	bool overlay = input_view(&ui->input) != INPUT_DRAWING || s->distrust;
+	uint64_t now = ui_now_ms();
+
+	if (ui->overlay_drawn && !overlay) {
+		canvas_invalidate(&ui->canvas);
+		ui->dirty = ACT_ALL;
+	}
+	ui->overlay_drawn = overlay;
+	if (canvas_behind(&ui->canvas, ui_live_board(ui)))
+		ui->dirty |= ACT_CANVAS;
+	if (status_unseen(&ui->status))
+		ui->dirty |= ACT_STATUS;
+	if (ui->dirty == 0)
+		return;
+	if (screen_too_small()) {
+		screen_draw_too_small();
+		doupdate();
+		ui->dirty = 0;
+		return;
+	}
+	if (overlay)
+		ui->dirty = ACT_ALL;
+	if (ui->dirty & ACT_SIDEBAR)
+		sidebar_draw(&ui->sidebar, s, now);
+	if (ui->dirty & ACT_STATUS)
+		ui_draw_status(ui, now);
+	if (ui->dirty & ACT_KEYBAR)
+		keymap_draw_bar(s->attached);
+	if (ui->dirty & ACT_CANVAS) {
+		canvas_draw(&ui->canvas, session_board(s), session_live(s),
+		    s->have_slot ? s->me.slot : -1);
+		ui->burst = now < ui->frame_at + UI_FRAME_MS ? ui->burst + 1 : 0;
+		ui->frame_at = now;
+	}
+	ui_draw_overlay(ui);
+	switch (input_view(&ui->input)) {
+	case INPUT_QUESTION:
+		curs_set(1);
+		setsyx(LINES - 2, getcurx(screen_window(SCREEN_STATUS)));
+		break;
+	case INPUT_HELP:
+		curs_set(0);
+		break;
+	case INPUT_DRAWING:
+		canvas_place_cursor(&ui->canvas, ui->pen.col, ui->pen.row);
+		break;
+	}
+	doupdate();
+	ui->dirty = 0;
+}
+
+/* True while a storm of remote changes should wait for the next frame. */
+static bool
+ui_pacing(const struct ui *ui, uint64_t now)
+{
+	const struct board *b = ui_live_board(ui);
+
+	return ui->dirty == 0 && ui->burst >= 2 && canvas_behind(&ui->canvas, b) &&
+	    now < ui->frame_at + UI_FRAME_MS &&
+	    notify_presence_seen(b) == ui->canvas.drawn_presence;
+}
+
 static void
 ui_loop(struct ui *ui)
 {
@@ -453,7 +277,7 @@ ui_loop(struct ui *ui)
 	uint32_t seen;
 	uint64_t now;
 
-	ui->dirty = UI_DIRTY_ALL;
+	ui->dirty = ACT_ALL;
 	ui->input_drained = atomic_load(input) - 1;
 	while (!ui->quit && !screen_signalled()) {
 		seen = atomic_load(input);
@@ -461,92 +285,69 @@ ui_loop(struct ui *ui)
 			ui_read_keys(ui);
 			ui->input_drained = seen;
 		}
-		/* after waking the others, let them run before drawing our own echo;
-		 * only clients pacing a storm sleep on presence, so it can wait for that */
-		if (ui->changed && ui->attached && !ui->distrust && !ui->readonly) {
-			if (notify_bump(&ui->seg.board) > 0)
-				sched_yield();
-			if (ui->moved)
-				notify_presence(&ui->seg.board);
-		}
-		ui->changed = ui->moved = false;
+		session_notify(&ui->session);
 		now = ui_now_ms();
 		if (now >= ui->next_tick)
 			ui_tick(ui, now);
-		if (ui->dirty == 0 && ui->burst >= 2 && ui_board_moved(ui) &&
-		    now < ui->frame_at + UI_FRAME_MS &&
-		    notify_presence_seen(&ui->seg.board) == ui->drawn_presence) {
-			/* a storm of cell changes: gather them for one frame; our keys and
-			 * other people's cursor moves still wake us at once */
-			notify_wait_presence(&ui->seg.board, ui->drawn_presence, input, seen,
-			    (int)(ui->frame_at + UI_FRAME_MS - now));
+		if (ui_pacing(ui, now)) {
+			/* our keys and other people's cursor moves still wake us at once */
+			notify_wait_presence(ui_live_board(ui), ui->canvas.drawn_presence, input,
+			    seen, (int)(ui->frame_at + UI_FRAME_MS - now));
 			continue;
 		}
 		ui_render(ui);
 		if (ui->quit)
 			break;
 		now = ui_now_ms();
-		notify_wait_any(ui->attached && !ui->distrust ? &ui->seg.board : NULL,
-		    ui->drawn_gen, input, seen,
+		notify_wait_any(ui_live_board(ui), ui->canvas.drawn_gen, input, seen,
 		    ui->next_tick > now ? (int)(ui->next_tick - now) : 0);
 	}
 }
 
-/* Run the interactive board; returns the exit status. */
+/* What the status line says first. */
+static void
+ui_greet(struct ui *ui, const struct cli_opts *o)
+{
+	const struct session *s = &ui->session;
+
+	if (s->seg.created)
+		status_message(&ui->status, false, "created a %ux%u board at key 0x%08x (shmid %d)",
+		    s->seg.board.cols, s->seg.board.rows, (unsigned)s->seg.key, s->seg.shmid);
+	else if (s->readonly)
+		status_message(&ui->status, false, "view-only: attached SHM_RDONLY");
+	else if (o->size_given || o->mode_given)
+		status_message(&ui->status, false, "the board exists already (%ux%u); -s and -m "
+		    "apply only when creating one", s->seg.board.cols, s->seg.board.rows);
+}
+
 int
 ui_run(struct cli_opts *o, bool readonly)
 {
-	struct segment_opts so = {
-		.create = !readonly, .readonly = readonly,
-		.cols = o->cols, .rows = o->rows, .mode = o->mode,
-	};
 	static struct ui ui;
 	struct pzerr e;
 
-	ui.opts = o;
-	ui.readonly = readonly;
-	ui.key_now_shmid = -1;
-	ui.brush = 0x2588;
-	if (client_self(&ui.me, &e) != 0) {
-		cli_error("%s", e.msg);
-		return EXIT_FAILURE;
-	}
+	ui.desk = (struct desk){ &ui.session, &ui.pen, &ui.canvas, &ui.sidebar, &ui.status };
 	if (screen_check() != 0)
 		return EXIT_FAILURE;
-	if (segment_open(&ui.seg, &o->addr, &so, &o->log, &e) != 0) {
+	if (session_open(&ui.session, o, readonly, &e) != 0) {
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}
-	ui.attached = true;
 	screen_install_signals();
-	if (screen_init(&ui) != 0) {
-		if (ui.seg.created)
-			segment_remove(ui.seg.shmid, &o->log, NULL);
-		segment_detach(&ui.seg, NULL);
+	if (screen_init() != 0) {
+		session_abandon(&ui.session);
 		return EXIT_FAILURE;
 	}
-	if (!ui.utf8)
-		ui.brush = '#';
-	ui_claim(&ui);
-	ui_publish_cursor(&ui);
-	if (ui.seg.created)
-		ui_message(&ui, false, "created a %ux%u board at key 0x%08x (shmid %d)",
-		    ui.seg.board.cols, ui.seg.board.rows, (unsigned)ui.seg.key, ui.seg.shmid);
-	else if (readonly)
-		ui_message(&ui, false, "view-only: attached SHM_RDONLY");
-	else if (o->size_given || o->mode_given)
-		ui_message(&ui, false, "the board exists already (%ux%u); -s and -m apply only when "
-		    "creating one", ui.seg.board.cols, ui.seg.board.rows);
+	pen_init(&ui.pen, screen_utf8());
+	canvas_resize(&ui.canvas);
+	if (session_claim(&ui.session, &e) != 0)
+		status_message(&ui.status, true, "no client slot (%s): drawing without presence",
+		    e.msg);
+	action_cursor(&ui.desk);
+	ui_greet(&ui, o);
 	ui_loop(&ui);
-	if (ui.have_slot && ui.attached)
-		client_release(&ui.seg.board, &ui.me);
-	if (ui.attached)
-		segment_detach(&ui.seg, NULL);
-	screen_end(&ui);
-	free(ui.shadow);
-	free(ui.presence);
-	free(ui.row_moved);
-	free(ui.row_seen);
-	free((void *)ui.snap.cells);
+	session_close(&ui.session);
+	screen_end();
+	canvas_free(&ui.canvas);
 	return EXIT_SUCCESS;
 }

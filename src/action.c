@@ -1,0 +1,421 @@
+/*
+ * action.c - the actions. Drawing goes through the pen on a paper made
+ * from the session (the board shown, the board we may write or none, our
+ * colour and slot); what the pen reports is turned into the session's
+ * notification, the cursor's publication, and a message. The lesson's
+ * operations go through the session, and their outcome is said here in
+ * the words of the lecture (shmdt, shmat, IPC_SET, IPC_RMID).
+ */
+#include <stdio.h>
+
+#include "action.h"
+#include "screen.h"
+
+/* The pen's paper for this session now. */
+static struct pen_paper
+action_paper(const struct desk *d)
+{
+	const struct session *s = d->session;
+	struct pen_paper pp = {
+		.view = session_board(s),
+		.ink = session_block(s) == SESSION_WRITABLE ? &s->seg.board : NULL,
+		.colour = s->me.colour,
+		.author = session_author(s),
+	};
+
+	return pp;
+}
+
+bool
+action_refused(struct desk *d)
+{
+	switch (session_block(d->session)) {
+	case SESSION_VIEW_ONLY:
+		status_message(d->status, true, "view-only: attached SHM_RDONLY, drawing is "
+		    "refused (run `pizarra draw` to draw)");
+		return true;
+	case SESSION_DISTRUSTED:
+		status_message(d->status, true, "this board is no longer trusted: F6 saves it, "
+		    "F10 quits");
+		return true;
+	case SESSION_DETACHED:
+		status_message(d->status, true, "detached (shmdt): F4 attaches again to draw");
+		return true;
+	case SESSION_WRITABLE:
+		break;
+	}
+	return false;
+}
+
+unsigned
+action_cursor(struct desk *d)
+{
+	const struct pen *p = d->pen;
+
+	canvas_follow(d->canvas, session_board(d->session), p->col, p->row);
+	session_publish(d->session, p->col, p->row, (unsigned)p->tool);
+	return 0;
+}
+
+/* Act on what the pen did: notify, publish, say. */
+static unsigned
+action_pen(struct desk *d, unsigned r)
+{
+	if (r & PEN_REFUSED)
+		action_refused(d);
+	if (r & PEN_CELLS)
+		session_touched(d->session);
+	if (r & PEN_NOTE)
+		status_message(d->status, d->pen->note_warn, "%s", d->pen->note);
+	if (r & PEN_CURSOR)
+		action_cursor(d);
+	return 0;
+}
+
+/* Move the pen by (dc, dr). */
+static unsigned
+action_move(struct desk *d, long dc, long dr)
+{
+	struct pen_paper pp = action_paper(d);
+
+	return action_pen(d, pen_move(d->pen, &pp, dc, dr));
+}
+
+unsigned
+action_help(struct desk *d)
+{
+	(void)d;
+	return ACT_HELP;
+}
+
+unsigned
+action_colour(struct desk *d)
+{
+	if (d->session->readonly) {
+		action_refused(d);
+		return 0;
+	}
+	session_next_colour(d->session);
+	action_cursor(d);
+	status_message(d->status, false, "colour %u", d->session->me.colour);
+	return 0;
+}
+
+unsigned
+action_tool(struct desk *d)
+{
+	return action_pen(d, pen_next_tool(d->pen));
+}
+
+unsigned
+action_detach(struct desk *d)
+{
+	struct session *s = d->session;
+	struct pzerr e;
+
+	if (s->attached) {
+		if (session_detach(s, &e) != 0) {
+			status_message(d->status, true, "%s", e.msg);
+			return 0;
+		}
+		canvas_invalidate(d->canvas);
+		status_message(d->status, false, "shmdt: detached; shm_nattch dropped for "
+		    "everyone. F4 attaches again");
+		return ACT_ALL;
+	}
+	if (session_attach(s, &e) != 0) {
+		status_message(d->status, true, "%s", e.msg);
+		return 0;
+	}
+	canvas_invalidate(d->canvas);
+	canvas_follow(d->canvas, session_board(s), d->pen->col, d->pen->row);
+	status_message(d->status, false, "shmat: attached again at %p", s->seg.base);
+	return ACT_ALL | ACT_RESAMPLE;
+}
+
+unsigned
+action_ask_chmod(struct desk *d)
+{
+	(void)d;
+	return ACT_ASK_CHMOD;
+}
+
+unsigned
+action_ask_save(struct desk *d)
+{
+	(void)d;
+	return ACT_ASK_SAVE;
+}
+
+unsigned
+action_ask_remove(struct desk *d)
+{
+	(void)d;
+	return ACT_ASK_REMOVE;
+}
+
+unsigned
+action_ask_clear(struct desk *d)
+{
+	return action_refused(d) ? 0 : ACT_ASK_CLEAR;
+}
+
+unsigned
+action_panel(struct desk *d)
+{
+	sidebar_next_focus(d->sidebar);
+	return 0;
+}
+
+unsigned
+action_quit(struct desk *d)
+{
+	(void)d;
+	return ACT_QUIT;
+}
+
+unsigned
+action_redraw(struct desk *d)
+{
+	screen_repaint();
+	canvas_invalidate(d->canvas);
+	return 0;
+}
+
+unsigned
+action_suspend(struct desk *d)
+{
+	screen_suspend();
+	canvas_invalidate(d->canvas);
+	return ACT_ALL;
+}
+
+unsigned
+action_left(struct desk *d)
+{
+	return action_move(d, -1, 0);
+}
+
+unsigned
+action_right(struct desk *d)
+{
+	return action_move(d, 1, 0);
+}
+
+unsigned
+action_up(struct desk *d)
+{
+	return action_move(d, 0, -1);
+}
+
+unsigned
+action_down(struct desk *d)
+{
+	return action_move(d, 0, 1);
+}
+
+unsigned
+action_home(struct desk *d)
+{
+	return action_move(d, -(long)d->pen->col, 0);
+}
+
+unsigned
+action_end(struct desk *d)
+{
+	return action_move(d, BOARD_MAX_COLS, 0);
+}
+
+/* A page is the canvas's height less one row, so a line of context stays. */
+static long
+action_page(const struct desk *d)
+{
+	return d->canvas->h > 1 ? d->canvas->h - 1 : 1;
+}
+
+unsigned
+action_page_up(struct desk *d)
+{
+	return action_move(d, 0, -action_page(d));
+}
+
+unsigned
+action_page_down(struct desk *d)
+{
+	return action_move(d, 0, action_page(d));
+}
+
+unsigned
+action_tab(struct desk *d)
+{
+	return action_move(d, 8 - (long)(d->pen->col % 8), 0);
+}
+
+unsigned
+action_enter(struct desk *d)
+{
+	struct pen_paper pp = action_paper(d);
+
+	return action_pen(d, pen_enter(d->pen, &pp));
+}
+
+unsigned
+action_backspace(struct desk *d)
+{
+	struct pen_paper pp = action_paper(d);
+
+	return action_pen(d, pen_backspace(d->pen, &pp));
+}
+
+unsigned
+action_delete(struct desk *d)
+{
+	struct pen_paper pp = action_paper(d);
+
+	return action_pen(d, pen_delete(d->pen, &pp));
+}
+
+unsigned
+action_escape(struct desk *d)
+{
+	return action_pen(d, pen_escape(d->pen));
+}
+
+unsigned
+action_type(struct desk *d, uint32_t cp)
+{
+	struct pen_paper pp = action_paper(d);
+
+	return action_pen(d, pen_type(d->pen, &pp, cp));
+}
+
+unsigned
+action_press(struct desk *d, uint32_t col, uint32_t row)
+{
+	struct pen_paper pp = action_paper(d);
+
+	return action_pen(d, pen_press(d->pen, &pp, col, row));
+}
+
+unsigned
+action_drag(struct desk *d, uint32_t col, uint32_t row)
+{
+	struct pen_paper pp = action_paper(d);
+
+	return action_pen(d, pen_drag(d->pen, &pp, col, row));
+}
+
+unsigned
+action_release(struct desk *d, uint32_t col, uint32_t row)
+{
+	struct pen_paper pp = action_paper(d);
+
+	return action_pen(d, pen_release(d->pen, &pp, col, row));
+}
+
+unsigned
+action_lift(struct desk *d)
+{
+	pen_lift(d->pen);
+	return 0;
+}
+
+unsigned
+action_chmod(struct desk *d, const char *text)
+{
+	const char *why;
+	struct pzerr e;
+	mode_t mode;
+
+	if (cli_parse_mode(text, &mode, &why) != 0) {
+		status_message(d->status, true, "mode '%s' %s", text, why);
+		return 0;
+	}
+	if (session_chmod(d->session, mode, &e) != 0) {
+		status_message(d->status, true, "%s", e.msg);
+		return 0;
+	}
+	status_message(d->status, false, "IPC_SET: mode is now %04o", (unsigned)mode);
+	return 0;
+}
+
+unsigned
+action_save(struct desk *d, const char *path)
+{
+	struct pzerr e;
+	size_t bytes;
+
+	if (session_save(d->session, path, &bytes, &e) != 0) {
+		status_message(d->status, true, "%s", e.msg);
+		return 0;
+	}
+	status_message(d->status, false, "saved %zu bytes to %s", bytes, path);
+	return 0;
+}
+
+unsigned
+action_remove(struct desk *d)
+{
+	struct pzerr e;
+
+	if (session_remove(d->session, &e) != 0) {
+		status_message(d->status, true, "%s", e.msg);
+		return 0;
+	}
+	status_message(d->status, false, "IPC_RMID: key is now 0x00000000 (dest); the segment "
+	    "lives until its last detach, drawing goes on");
+	return 0;
+}
+
+unsigned
+action_clear(struct desk *d)
+{
+	struct pzerr e;
+
+	if (session_clear(d->session, &e) != 0) {
+		status_message(d->status, true, "%s", e.msg);
+		return 0;
+	}
+	status_message(d->status, false, "board cleared");
+	return 0;
+}
+
+unsigned
+action_keep_orphan(struct desk *d)
+{
+	status_message(d->status, false, "drawing on the orphaned segment (shmid %d)",
+	    d->session->seg.shmid);
+	return 0;
+}
+
+unsigned
+action_switch(struct desk *d)
+{
+	struct session *s = d->session;
+	struct pzerr e;
+	bool created;
+
+	if (session_switch(s, &created, &e) != 0) {
+		status_message(d->status, true, "%s", e.msg);
+		return 0;
+	}
+	sidebar_forget(d->sidebar);
+	canvas_invalidate(d->canvas);
+	canvas_follow(d->canvas, session_board(s), d->pen->col, d->pen->row);
+	status_message(d->status, false, created ? "new board shmid %d under the key, with your "
+	    "drawing" : "moved to the board now under the key (shmid %d)", s->seg.shmid);
+	return ACT_ALL;
+}
+
+unsigned
+action_declined(struct desk *d, const char *what)
+{
+	status_message(d->status, false, "%s", what);
+	return 0;
+}
+
+unsigned
+action_cancelled(struct desk *d)
+{
+	return action_declined(d, "cancelled");
+}

@@ -1,0 +1,102 @@
+/*
+ * action.h - what the interactive board can be asked to do, as functions a
+ * binding or a mode calls: drawing (through the pen), the lesson's
+ * operations on the segment (through the session), and the view. Each
+ * returns what to redraw and what it asks of its caller (ACT_* bits), as
+ * htop's actions do; none of them reads a key.
+ *
+ * A struct desk gathers the pieces an action works on. It holds no state
+ * of its own: each piece is owned (and written) by its own file, the
+ * action only calls their functions.
+ */
+#ifndef PIZARRA_ACTION_H
+#define PIZARRA_ACTION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "canvas.h"
+#include "pen.h"
+#include "session.h"
+#include "sidebar.h"
+#include "status.h"
+
+/* What to redraw. */
+#define ACT_CANVAS     1u
+#define ACT_SIDEBAR    2u
+#define ACT_STATUS     4u
+#define ACT_KEYBAR     8u
+#define ACT_ALL        15u
+/* What the caller is asked to do. */
+#define ACT_QUIT       0x10u    /* leave */
+#define ACT_RESAMPLE   0x20u    /* take a new sidebar sample now (and scan /proc) */
+#define ACT_HELP       0x40u    /* open the help */
+#define ACT_ASK_CHMOD  0x80u    /* ask for permission bits */
+#define ACT_ASK_SAVE   0x100u   /* ask for a file name */
+#define ACT_ASK_REMOVE 0x200u   /* ask before IPC_RMID */
+#define ACT_ASK_CLEAR  0x400u   /* ask before clearing */
+#define ACT_ASKS       (ACT_HELP | ACT_ASK_CHMOD | ACT_ASK_SAVE | ACT_ASK_REMOVE | ACT_ASK_CLEAR)
+
+struct desk {
+	struct session *session;
+	struct pen *pen;
+	struct canvas *canvas;
+	struct sidebar *sidebar;
+	struct status *status;
+};
+
+typedef unsigned (*action_fn)(struct desk *d);
+
+/* Publish the cursor after a move the caller made itself (start-up, a new board). */
+unsigned action_cursor(struct desk *d);
+
+/* Command keys. */
+unsigned action_help(struct desk *d);
+unsigned action_colour(struct desk *d);
+unsigned action_tool(struct desk *d);
+unsigned action_detach(struct desk *d);       /* shmdt, or shmat again when detached */
+unsigned action_ask_chmod(struct desk *d);
+unsigned action_ask_save(struct desk *d);
+unsigned action_ask_remove(struct desk *d);
+unsigned action_ask_clear(struct desk *d);
+unsigned action_panel(struct desk *d);
+unsigned action_quit(struct desk *d);
+unsigned action_redraw(struct desk *d);
+unsigned action_suspend(struct desk *d);
+
+/* Drawing keys. */
+unsigned action_left(struct desk *d);
+unsigned action_right(struct desk *d);
+unsigned action_up(struct desk *d);
+unsigned action_down(struct desk *d);
+unsigned action_home(struct desk *d);
+unsigned action_end(struct desk *d);
+unsigned action_page_up(struct desk *d);
+unsigned action_page_down(struct desk *d);
+unsigned action_tab(struct desk *d);
+unsigned action_enter(struct desk *d);
+unsigned action_backspace(struct desk *d);
+unsigned action_delete(struct desk *d);
+unsigned action_escape(struct desk *d);
+unsigned action_type(struct desk *d, uint32_t cp);
+
+/* The mouse, on board cells (input decodes the events). */
+unsigned action_press(struct desk *d, uint32_t col, uint32_t row);
+unsigned action_drag(struct desk *d, uint32_t col, uint32_t row);
+unsigned action_release(struct desk *d, uint32_t col, uint32_t row);
+unsigned action_lift(struct desk *d);
+
+/* Answers to questions. */
+unsigned action_chmod(struct desk *d, const char *mode);
+unsigned action_save(struct desk *d, const char *path);
+unsigned action_remove(struct desk *d);
+unsigned action_clear(struct desk *d);
+unsigned action_keep_orphan(struct desk *d);
+unsigned action_switch(struct desk *d);
+unsigned action_declined(struct desk *d, const char *what);   /* "not cleared" */
+unsigned action_cancelled(struct desk *d);
+
+/* Why we may not draw, said on the status line; false when we may. */
+bool action_refused(struct desk *d);
+
+#endif

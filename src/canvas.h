@@ -1,0 +1,73 @@
+/*
+ * canvas.h - the board viewport: which part of the board the canvas window
+ * shows (it pans to keep our cursor in sight), drawing only the cells that
+ * changed since the last frame (a shadow of what every screen cell shows,
+ * and the board's per-row stamps), other clients' cursors in their
+ * colours, placeholders for anything that cannot be shown, and the greyed
+ * board while detached or distrusting. Only canvas.c writes a struct canvas.
+ */
+#ifndef PIZARRA_CANVAS_H
+#define PIZARRA_CANVAS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "board.h"
+
+struct canvas {
+	int w, h;                      /* the canvas window's size in cells */
+	uint32_t view_col, view_row;   /* board cell at the top left */
+	uint64_t *shadow;              /* what each canvas cell shows: cell | presence << 32 */
+	uint8_t *presence;             /* other cursors per canvas cell: colour | 0x10 */
+	uint8_t *row_moved;            /* per canvas row: a presence cursor came or went */
+	size_t shadow_n;
+	uint32_t marks[BOARD_SLOTS];   /* the cells of presence that are set */
+	uint8_t mark_val[BOARD_SLOTS]; /* and their values */
+	int nmarks;
+	uint32_t *row_seen;            /* board row stamps as last drawn */
+	uint32_t row_seen_n;
+	bool full_check;               /* rescan every visible row on the next frame */
+	bool full_redraw;              /* every screen cell is stale */
+	uint32_t drawn_gen;            /* the board generation the canvas shows */
+	uint32_t drawn_presence;       /* the board's presence word the canvas shows */
+	uint32_t checked_gen;          /* generation at the last full check */
+};
+
+/* Take the canvas window's new size (after a layout): all stale, view at 0,0. */
+void canvas_resize(struct canvas *c);
+
+/* Forget what the screen shows: the next frame redraws every cell. */
+void canvas_invalidate(struct canvas *c);
+
+/* Free what the canvas holds. */
+void canvas_free(struct canvas *c);
+
+/* Pan so board cell (col, row) of b is in view. */
+void canvas_follow(struct canvas *c, const struct board *b, uint32_t col, uint32_t row);
+
+/*
+ * Draw b (NULL: an empty canvas). live: b is the attached, trusted segment,
+ * whose generation, presence and slots may be read (others' cursors are
+ * marked, skipping my_slot; -1 for none); otherwise b is drawn greyed.
+ */
+void canvas_draw(struct canvas *c, const struct board *b, bool live, int my_slot);
+
+/* True when live board b changed since the canvas last drew it. */
+bool canvas_behind(const struct canvas *c, const struct board *b);
+
+/*
+ * Once a second, rescan every visible row (a writer may not have stamped
+ * them) when the generation moved since the last such check; true when a
+ * frame is needed for it.
+ */
+bool canvas_recheck(struct canvas *c, const struct board *b, bool live);
+
+/* Put the terminal cursor on board cell (col, row), or hide it when out of view. */
+void canvas_place_cursor(const struct canvas *c, uint32_t col, uint32_t row);
+
+/* The board cell of b under canvas cell (x, y), clamped to the board; false outside the canvas. */
+bool canvas_cell_at(const struct canvas *c, const struct board *b, int x, int y, uint32_t *col,
+		    uint32_t *row);
+
+#endif

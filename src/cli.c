@@ -1,0 +1,424 @@
+/*
+ * cli.c - the command line's shared pieces: getopt over pizarra's options
+ * (before the command and again after it, until the first operand), the
+ * number, size, mode and owner parsers, the error and usage-error lines,
+ * --version, --trace, and opening a board for a command with its error
+ * printed. Which commands exist, and --help, are command.c's.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { OPT_JSON = 256, OPT_ANSI };
+
+static const struct option cli_longopts[] = {
+	{ "key-file", required_argument, NULL, 'f' },
+	{ "proj-id", required_argument, NULL, 'p' },
+	{ "key", required_argument, NULL, 'k' },
+	{ "id", required_argument, NULL, 'i' },
+	{ "size", required_argument, NULL, 's' },
+	{ "mode", required_argument, NULL, 'm' },
+	{ "trace", no_argument, NULL, 't' },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "ansi", no_argument, NULL, OPT_ANSI },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Which ways of naming the board the options used. */
+struct cli_naming {
+	bool by_file, by_proj, by_key, by_id;
+};
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("pizarra: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("pizarra: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs(" (try 'pizarra --help')\n", stderr);
+	return EXIT_USAGE;
+}
+
+void
+cli_defaults(struct cli_opts *o)
+{
+	segment_addr_default(&o->addr);
+	o->cols = BOARD_DEF_COLS;
+	o->rows = BOARD_DEF_ROWS;
+	o->mode = 0600;
+	trace_init(&o->log);
+}
+
+int
+cli_flush_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return EXIT_SUCCESS;
+	cli_error("write error: %s", strerror(errno));
+	return EXIT_FAILURE;
+}
+
+/* Oldest first, so the listing reads in the order the calls were made. */
+void
+cli_print_trace(const struct cli_opts *o)
+{
+	const struct trace_entry *en;
+	unsigned i;
+
+	if (!o->trace)
+		return;
+	for (i = TRACE_ENTRIES; i-- > 0;)
+		if ((en = trace_get(&o->log, i)) != NULL)
+			fprintf(stderr, "pizarra: trace: %s\n", en->text);
+}
+
+void
+cli_help_options(FILE *f)
+{
+	fprintf(f, "Which board (default: ftok(\"%s\", %d), the same for every local user):\n"
+	    "  -f, --key-file=PATH   the file ftok derives the key from\n"
+	    "  -p, --proj-id=N       ftok's project id, 1-255 (default %d)\n"
+	    "  -k, --key=KEY         an explicit key, decimal or 0x hexadecimal\n"
+	    "  -i, --id=SHMID        an existing segment by shmid (also one already\n"
+	    "                        marked for removal)\n"
+	    "When creating (draw, load, put):\n"
+	    "  -s, --size=COLSxROWS  board size (default %dx%d)\n"
+	    "  -m, --mode=OCTAL      permission bits (default 0600: only you)\n"
+	    "Other:\n"
+	    "  -t, --trace           print the system calls made on the segment\n"
+	    "  -h, --help            display this help and exit\n"
+	    "  -V, --version         output version information and exit\n",
+	    SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ, SEGMENT_DEFAULT_PROJ,
+	    BOARD_DEF_COLS, BOARD_DEF_ROWS);
+}
+
+/* Print --version. */
+static void
+cli_version(void)
+{
+	printf("pizarra %s\n"
+	    "Copyright (C) 2026 the pizarra developers.\n"
+	    "License MIT: <https://opensource.org/licenses/MIT>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.\n", PACKAGE_VERSION);
+}
+
+/* strtoul alone would take signs, spaces and wrap: insist on digits first. */
+int
+cli_parse_u32(const char *s, bool hex_ok, unsigned long max, uint32_t *out)
+{
+	unsigned long v;
+	char *end;
+	int base = 10;
+
+	if (hex_ok && (strncmp(s, "0x", 2) == 0 || strncmp(s, "0X", 2) == 0)) {
+		base = 16;
+		s += 2;
+	}
+	if (base == 16 ? !isxdigit((unsigned char)*s) : !isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, base);
+	if (errno != 0 || *end != '\0' || end == s || v > max)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+int
+cli_parse_mode(const char *s, mode_t *mode, const char **why)
+{
+	unsigned long v;
+	char *end;
+
+	*why = "is not an octal mode like 0600 or 0660";
+	if (*s < '0' || *s > '7')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 8);
+	if (errno != 0 || *end != '\0')
+		return -1;
+	*why = "has bits beyond 0777";
+	if (v > 0777)
+		return -1;
+	*why = "would lock out the board's owner: keep 0600 (owner read and write)";
+	if ((v & 0600) != 0600)
+		return -1;
+	*mode = (mode_t)v;
+	return 0;
+}
+
+/* One side of USER[:GROUP]: a name the lookup knows, or a number. */
+static int
+cli_owner_part(const char *s, bool group, unsigned long *v)
+{
+	struct passwd *pw;
+	struct group *gr;
+	char *end;
+
+	if (!group && (pw = getpwnam(s)) != NULL) {
+		*v = pw->pw_uid;
+		return 0;
+	}
+	if (group && (gr = getgrnam(s)) != NULL) {
+		*v = gr->gr_gid;
+		return 0;
+	}
+	*v = strtoul(s, &end, 10);
+	return *end != '\0' || s[0] == '-' ? -1 : 0;
+}
+
+int
+cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid)
+{
+	char buf[256], *colon;
+	unsigned long v;
+
+	if (strlen(spec) >= sizeof buf)
+		return -1;
+	strcpy(buf, spec);
+	*uid = (uid_t)-1;
+	*gid = (gid_t)-1;
+	colon = strchr(buf, ':');
+	if (colon != NULL)
+		*colon++ = '\0';
+	if (buf[0] != '\0') {
+		if (cli_owner_part(buf, false, &v) != 0)
+			return -1;
+		*uid = (uid_t)v;
+	}
+	if (colon != NULL && colon[0] != '\0') {
+		if (cli_owner_part(colon, true, &v) != 0)
+			return -1;
+		*gid = (gid_t)v;
+	}
+	return *uid == (uid_t)-1 && *gid == (gid_t)-1 ? -1 : 0;
+}
+
+/* Parse "COLSxROWS". */
+static int
+cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows)
+{
+	char buf[64], *x;
+
+	if (strlen(s) >= sizeof buf)
+		return -1;
+	strcpy(buf, s);
+	x = strpbrk(buf, "xX");
+	if (x == NULL)
+		return -1;
+	*x = '\0';
+	if (cli_parse_u32(buf, false, 0xFFFFFFFFul, cols) != 0 ||
+	    cli_parse_u32(x + 1, false, 0xFFFFFFFFul, rows) != 0)
+		return -1;
+	return 0;
+}
+
+/* Say what is wrong with the option getopt just refused. */
+static int
+cli_bad_option(int c, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (strncmp(arg, "--", 2) == 0) {
+		int len = eq != NULL ? (int)(eq - arg) : (int)strlen(arg);
+
+		if (c == ':')
+			return cli_usage_error("%.*s: needs an argument", len, arg);
+		if (eq != NULL && optopt != 0)
+			return cli_usage_error("%.*s: takes no argument", len, arg);
+		return cli_usage_error("%.*s: unknown option", len, arg);
+	}
+	if (c == ':')
+		return cli_usage_error("-%c: needs an argument", isprint(optopt) ? optopt : '?');
+	if (isprint(optopt))
+		return cli_usage_error("-%c: unknown option", optopt);
+	return cli_usage_error("%s: unknown option", arg);
+}
+
+/* The options that name the board: -f, -p, -k, -i. */
+static int
+cli_naming_option(int c, struct cli_opts *o, struct cli_naming *n)
+{
+	uint32_t v;
+
+	switch (c) {
+	case 'f':
+		if (strlen(optarg) >= sizeof o->addr.path || optarg[0] == '\0')
+			return cli_usage_error("-f: key file name '%s' is empty or too long", optarg);
+		strcpy(o->addr.path, optarg);
+		n->by_file = true;
+		return CLI_GO_ON;
+	case 'p':
+		if (cli_parse_u32(optarg, true, 0xFFFFFFFFul, &v) != 0)
+			return cli_usage_error("-p: '%s' is not a project id (a number 1-255)", optarg);
+		if (v == 0 || v > 255)
+			return cli_usage_error("-p: project id '%s' is out of range (1-255)", optarg);
+		o->addr.proj = (int)v;
+		n->by_proj = true;
+		return CLI_GO_ON;
+	case 'k':
+		if (cli_parse_u32(optarg, true, 0xFFFFFFFFul, &v) != 0)
+			return cli_usage_error("-k: '%s' is not a key (decimal, or 0x followed by "
+			    "up to 8 hex digits)", optarg);
+		o->addr.key = (key_t)v;
+		n->by_key = true;
+		return CLI_GO_ON;
+	default: /* 'i' */
+		if (cli_parse_u32(optarg, false, 0x7FFFFFFF, &v) != 0)
+			return cli_usage_error("-i: '%s' is not a shmid (a number from `ipcs -m`)",
+			    optarg);
+		o->addr.shmid = (int)v;
+		n->by_id = true;
+		return CLI_GO_ON;
+	}
+}
+
+/* Apply one option; CLI_GO_ON, CLI_HELP or an exit status. */
+static int
+cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
+{
+	const char *why;
+
+	switch (c) {
+	case 'f': case 'p': case 'k': case 'i':
+		return cli_naming_option(c, o, n);
+	case 's':
+		if (cli_parse_size(optarg, &o->cols, &o->rows) != 0)
+			return cli_usage_error("-s: '%s' is not a size like 80x24", optarg);
+		o->size_given = true;
+		return CLI_GO_ON;
+	case 'm':
+		if (cli_parse_mode(optarg, &o->mode, &why) != 0)
+			return cli_usage_error("-m: '%s' %s", optarg, why);
+		o->mode_given = true;
+		return CLI_GO_ON;
+	case 't':
+		o->trace = true;
+		return CLI_GO_ON;
+	case OPT_JSON:
+		o->json = true;
+		return CLI_GO_ON;
+	case OPT_ANSI:
+		o->ansi = true;
+		return CLI_GO_ON;
+	case 'h':
+		return CLI_HELP;
+	case 'V':
+		cli_version();
+		return cli_flush_stdout();
+	default:
+		return cli_bad_option(c, argv[optind - 1]);
+	}
+}
+
+/* Run getopt over argv (argv[0] is skipped) until the first operand. */
+static int
+cli_options(int argc, char **argv, struct cli_opts *o, struct cli_naming *n)
+{
+	int c, status;
+
+	opterr = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "+:f:p:k:i:s:m:thV", cli_longopts, NULL)) != -1)
+		if ((status = cli_option(c, o, n, argv)) != CLI_GO_ON)
+			return status;
+	return CLI_GO_ON;
+}
+
+int
+cli_parse(int argc, char **argv, struct cli_opts *o)
+{
+	struct cli_naming n = { false, false, false, false };
+	int status, cmd;
+
+	if ((status = cli_options(argc, argv, o, &n)) != CLI_GO_ON)
+		return status;
+	cmd = optind;
+	o->command = cmd < argc ? argv[cmd] : "draw";
+	o->args = argv + argc;
+	o->nargs = 0;
+	if (cmd < argc) {
+		if ((status = cli_options(argc - cmd, argv + cmd, o, &n)) != CLI_GO_ON)
+			return status;
+		o->args = argv + cmd + optind;
+		o->nargs = argc - cmd - optind;
+	}
+	if ((n.by_key + n.by_id + (n.by_file || n.by_proj)) > 1)
+		return cli_usage_error("choose one way to name the board: -f/-p, -k or -i");
+	if (n.by_key)
+		o->addr.how = SEGMENT_BY_KEY;
+	if (n.by_id)
+		o->addr.how = SEGMENT_BY_SHMID;
+	return CLI_GO_ON;
+}
+
+int
+cli_open(struct cli_opts *o, struct segment *s, bool create, bool readonly)
+{
+	struct segment_opts so = {
+		.create = create, .readonly = readonly,
+		.cols = o->cols, .rows = o->rows, .mode = o->mode,
+	};
+	struct pzerr e;
+
+	if (segment_open(s, &o->addr, &so, &o->log, &e) != 0) {
+		cli_error("%s", e.msg);
+		return -1;
+	}
+	if (create && !s->created && (o->size_given || o->mode_given))
+		cli_error("note: the board exists already (%ux%u); -s and -m apply only when "
+		    "creating one", s->board.cols, s->board.rows);
+	return 0;
+}
+
+void
+cli_close(struct cli_opts *o, struct segment *s, bool failed)
+{
+	if (failed && s->created)
+		segment_remove(s->shmid, &o->log, NULL);
+	else if (s->created)
+		cli_error("created a %ux%u board at key 0x%08x (shmid %d, mode %04o)",
+		    s->board.cols, s->board.rows, (unsigned)s->key, s->shmid,
+		    (unsigned)o->mode);
+	segment_detach(s, NULL);
+}
+
+int
+cli_find(struct cli_opts *o, int *shmid)
+{
+	struct pzerr e;
+
+	if (segment_find(&o->addr, &o->log, shmid, &e) != 0) {
+		cli_error("%s", e.msg);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,141 @@
+/*
+ * command.c - the command table and what is derived from it: lookup, the
+ * operand and option checks (their messages name the commands that do
+ * accept an option, read from the rows), and --help's command list.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "command.h"
+#include "edit.h"
+#include "owner.h"
+#include "show.h"
+#include "ui.h"
+
+/* draw and view: the interactive board. */
+static int
+command_draw(struct cli_opts *o)
+{
+	return ui_run(o, false);
+}
+
+static int
+command_view(struct cli_opts *o)
+{
+	return ui_run(o, true);
+}
+
+static const struct command command_table[] = {
+	{ "draw", "", 0, 0, CLI_OPT_CREATE, NULL,
+	  "open the board to draw on (the default); creates it", command_draw },
+	{ "view", "", 0, 0, 0, NULL,
+	  "open the board read-only (shmat SHM_RDONLY)", command_view },
+	{ "info", "", 0, 0, CLI_OPT_JSON, NULL,
+	  "the segment's shmid_ds, the key's ftok derivation,\nthe board and its clients",
+	  show_info },
+	{ "dump", "", 0, 0, CLI_OPT_ANSI, NULL,
+	  "print the board as text; --ansi adds colours", show_dump },
+	{ "load", " FILE", 1, 1, CLI_OPT_CREATE, NULL,
+	  "replace the board's content with a UTF-8 text file\n"
+	  "(- reads standard input); creates the board", edit_load },
+	{ "put", " COL ROW TEXT", 3, 3, CLI_OPT_CREATE,
+	  " (quote TEXT that has spaces; options go before the operands)",
+	  "write TEXT at 0-based COL, ROW; creates the board", edit_put },
+	{ "clear", "", 0, 0, 0, NULL, "empty the board", edit_clear },
+	{ "chmod", " MODE", 1, 1, 0, NULL,
+	  "set the permission bits (shmctl IPC_SET), e.g. 0660", owner_chmod },
+	{ "chown", " USER[:GROUP]", 1, 1, 0, NULL,
+	  "give the board to another owner (shmctl IPC_SET)", owner_chown },
+	{ "rm", "", 0, 0, 0, NULL,
+	  "mark the segment for removal (shmctl IPC_RMID); it\n"
+	  "lives on until its last process detaches", owner_rm },
+};
+
+#define COMMAND_COUNT (sizeof command_table / sizeof command_table[0])
+
+const struct command *
+command_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < COMMAND_COUNT; i++)
+		if (strcmp(command_table[i].name, name) == 0)
+			return &command_table[i];
+	return NULL;
+}
+
+/* "draw, load, put": the commands that accept option bit opt. */
+static const char *
+command_accepting(unsigned opt, char *buf, size_t n)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < COMMAND_COUNT && len < n; i++)
+		if (command_table[i].options & opt)
+			len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? ", " : "",
+			    command_table[i].name);
+	return buf;
+}
+
+int
+command_check(const struct command *c, const struct cli_opts *o)
+{
+	char which[128];
+
+	if (c == NULL)
+		return cli_usage_error("%s: unknown command", o->command);
+	if (o->nargs < c->min_args || o->nargs > c->max_args)
+		return cli_usage_error("%s: expects%s%s", c->name,
+		    c->operands[0] ? c->operands : " no operands",
+		    o->nargs > c->max_args && c->too_many != NULL ? c->too_many : "");
+	if ((o->size_given || o->mode_given) && !(c->options & CLI_OPT_CREATE))
+		return cli_usage_error("%s: -s and -m only apply when creating a board (%s)",
+		    c->name, command_accepting(CLI_OPT_CREATE, which, sizeof which));
+	if (o->json && !(c->options & CLI_OPT_JSON))
+		return cli_usage_error("--json only applies to %s",
+		    command_accepting(CLI_OPT_JSON, which, sizeof which));
+	if (o->ansi && !(c->options & CLI_OPT_ANSI))
+		return cli_usage_error("--ansi only applies to %s",
+		    command_accepting(CLI_OPT_ANSI, which, sizeof which));
+	return CLI_GO_ON;
+}
+
+/* One row of the command list: synopsis in 18 columns, help lines beside it. */
+static void
+command_help_row(FILE *f, const struct command *c)
+{
+	char synopsis[64];
+	const char *line = c->help, *nl;
+
+	snprintf(synopsis, sizeof synopsis, "%s%s%s%s", c->name,
+	    c->options & CLI_OPT_JSON ? " [--json]" : "",
+	    c->options & CLI_OPT_ANSI ? " [--ansi]" : "", c->operands);
+	fprintf(f, "  %-18s  ", synopsis);
+	while ((nl = strchr(line, '\n')) != NULL) {
+		fprintf(f, "%.*s\n%22s", (int)(nl - line), line, "");
+		line = nl + 1;
+	}
+	fprintf(f, "%s\n", line);
+}
+
+void
+command_help(FILE *f)
+{
+	size_t i;
+
+	fputs("Usage: pizarra [OPTION]... [COMMAND [ARG]...]\n"
+	    "A whiteboard in one System V shared-memory segment: every terminal that\n"
+	    "opens the same board draws on the same cells, live.\n"
+	    "\n"
+	    "Commands:\n", f);
+	for (i = 0; i < COMMAND_COUNT; i++)
+		command_help_row(f, &command_table[i]);
+	fputc('\n', f);
+	cli_help_options(f);
+	fprintf(f, "\n"
+	    "Exit status: 0 ok, 1 failure, 2 usage error.\n"
+	    "Two terminals, one board:  pizarra   (in each; draw in one, see it in both)\n"
+	    "Report bugs to: %s\n", PACKAGE_BUGREPORT);
+}

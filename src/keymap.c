@@ -1,0 +1,177 @@
+/*
+ * keymap.c - the key tables and what is drawn from them. ncurses gives
+ * function keys as KEY_CODE_YES codes and everything else as characters;
+ * a row matches one or the other. The key bar's labels shrink below 81
+ * columns so all ten keys fit an 80-column terminal.
+ */
+#include <stdio.h>
+
+#include "keymap.h"
+#include "screen.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+static const struct keymap_binding keymap_commands[] = {
+	{ KEY_F(1), CTRL('G'), "Help", "Help", NULL, NULL, "this help", action_help },
+	{ KEY_F(2), CTRL('K'), "Colour", "Col", NULL, NULL, "next colour for what you draw",
+	  action_colour },
+	{ KEY_F(3), CTRL('T'), "Tool", "Tool", NULL, NULL, "text, brush, line, box, eraser",
+	  action_tool },
+	{ KEY_F(4), CTRL('D'), "Detach", "Dtch", "Attach", "Atch",
+	  "shmdt / shmat again (the lesson)", action_detach },
+	{ KEY_F(5), CTRL('P'), "Mode", "Mode", NULL, NULL, "shmctl IPC_SET: permission bits",
+	  action_ask_chmod },
+	{ KEY_F(6), CTRL('S'), "Save", "Save", NULL, NULL, "write the board to a text file",
+	  action_ask_save },
+	{ KEY_F(7), CTRL('R'), "Remove", "Rm", NULL, NULL, "shmctl IPC_RMID (asks first)",
+	  action_ask_remove },
+	{ KEY_F(8), CTRL('E'), "Clear", "Clr", NULL, NULL, "empty the board (asks first)",
+	  action_ask_clear },
+	{ KEY_F(9), CTRL('B'), "Panel", "Pnl", NULL, NULL, "sidebar: segment/clients/syscalls",
+	  action_panel },
+	{ KEY_F(10), CTRL('Q'), "Quit", "Quit", NULL, NULL, "detach and leave (also Ctrl-C)",
+	  action_quit },
+};
+
+#define KEYMAP_NCOMMANDS (sizeof keymap_commands / sizeof keymap_commands[0])
+
+/* A drawing key: a function-key code (special) or a character. */
+struct keymap_key {
+	bool special;
+	wint_t key;
+	action_fn run;
+};
+
+static const struct keymap_key keymap_keys[] = {
+	{ true, KEY_LEFT, action_left }, { true, KEY_RIGHT, action_right },
+	{ true, KEY_UP, action_up }, { true, KEY_DOWN, action_down },
+	{ true, KEY_HOME, action_home }, { true, KEY_END, action_end },
+	{ true, KEY_PPAGE, action_page_up }, { true, KEY_NPAGE, action_page_down },
+	{ true, KEY_BACKSPACE, action_backspace }, { true, KEY_DC, action_delete },
+	{ true, KEY_ENTER, action_enter },
+	{ false, '\r', action_enter }, { false, '\n', action_enter },
+	{ false, 127, action_backspace }, { false, 8, action_backspace },
+	{ false, '\t', action_tab }, { false, 27, action_escape },
+	{ false, CTRL('L'), action_redraw }, { false, CTRL('Z'), action_suspend },
+};
+
+/* The help's prose; the key lines under it come from keymap_commands. */
+static const char *const keymap_help_text[] = {
+	"Type to draw: every printable key (q too) lands at the cursor.",
+	"Arrows move, Enter goes to the next line, Backspace/Delete erase,",
+	"Home/End/PgUp/PgDn jump, mouse click moves, drag paints.",
+	"Tools (F3): TEXT types; BRUSH paints its character as you move",
+	"(type a key to choose it); LINE draws box lines as you move;",
+	"BOX: Enter at one corner, Enter at the other (or drag);",
+	"ERASER clears as you move. Esc cancels a box or a prompt.",
+	"Ctrl-L redraws the screen, Ctrl-Z suspends (fg resumes).",
+	"",
+	"The lesson: the board is one System V segment. Each pizarra did",
+	"ftok -> shmget -> shmat; F4 does shmdt (watch shm_nattch drop in",
+	"every sidebar) and shmat again; F7 is shmctl(IPC_RMID): the segment",
+	"is marked dest, its key becomes 0x00000000, and it lives until the",
+	"last process detaches; F5 is shmctl(IPC_SET) of the mode bits.",
+	"",
+};
+
+#define KEYMAP_NHELP (sizeof keymap_help_text / sizeof keymap_help_text[0])
+
+const struct keymap_binding *
+keymap_command(int ret, wint_t ch)
+{
+	size_t i;
+
+	for (i = 0; i < KEYMAP_NCOMMANDS; i++)
+		if ((ret == KEY_CODE_YES && (int)ch == keymap_commands[i].fkey) ||
+		    (ret == OK && (int)ch == keymap_commands[i].ctrl) ||
+		    (ret == OK && ch == CTRL('C') && keymap_commands[i].run == action_quit))
+			return &keymap_commands[i];
+	return NULL;
+}
+
+bool
+keymap_quits(int ret, wint_t ch)
+{
+	const struct keymap_binding *b = keymap_command(ret, ch);
+
+	return b != NULL && b->run == action_quit;
+}
+
+action_fn
+keymap_drawing(int ret, wint_t ch)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof keymap_keys / sizeof keymap_keys[0]; i++)
+		if (keymap_keys[i].key == ch && keymap_keys[i].special == (ret == KEY_CODE_YES))
+			return keymap_keys[i].run;
+	return NULL;
+}
+
+void
+keymap_draw_bar(bool attached)
+{
+	WINDOW *win = screen_window(SCREEN_KEYBAR);
+	int width = (COLS - 21) / 10;
+	bool narrow = COLS < 81;
+	char label[16];
+	size_t i;
+
+	width = width > 7 ? 7 : width < 2 ? 2 : width;
+	werase(win);
+	wmove(win, 0, 0);
+	for (i = 0; i < KEYMAP_NCOMMANDS; i++) {
+		const struct keymap_binding *b = &keymap_commands[i];
+		const char *l = narrow ? b->short_label : b->label;
+
+		if (!attached && b->detached_label != NULL)
+			l = narrow ? b->detached_short : b->detached_label;
+		if (COLS - getcurx(win) < 4)
+			break;
+		wattrset(win, screen_attr(LOOK_KEY));
+		wprintw(win, "F%d", b->fkey - KEY_F0);
+		snprintf(label, sizeof label, "%-*.*s", width, width, l);
+		wattrset(win, screen_attr(LOOK_KEYLABEL));
+		waddnstr(win, label, COLS - getcurx(win));
+		if (getcurx(win) == 0)
+			break;
+	}
+	wattrset(win, A_NORMAL);
+	wnoutrefresh(win);
+}
+
+void
+keymap_draw_help(void)
+{
+	int h = (int)KEYMAP_NHELP + (int)KEYMAP_NCOMMANDS + 4;
+	int w = 72, y0, x0, i;
+	char line[128];
+	size_t k;
+	WINDOW *win;
+
+	if (w > COLS - 2)
+		w = COLS - 2;
+	if (h > LINES - 2)
+		h = LINES - 2;
+	y0 = (LINES - 2 - h) / 2;
+	x0 = (COLS - w) / 2;
+	win = newwin(h, w, y0 < 0 ? 0 : y0, x0 < 0 ? 0 : x0);
+	if (win == NULL)
+		return;
+	werase(win);
+	box(win, 0, 0);
+	wattrset(win, screen_attr(LOOK_TITLE));
+	mvwaddnstr(win, 0, 2, " pizarra help (any key closes) ", w - 4);
+	wattrset(win, A_NORMAL);
+	for (i = 0; i < (int)KEYMAP_NHELP && i + 1 < h - 1; i++)
+		mvwaddnstr(win, i + 1, 2, keymap_help_text[i], w - 4);
+	for (k = 0; k < KEYMAP_NCOMMANDS && i + 1 < h - 1; k++, i++) {
+		const struct keymap_binding *b = &keymap_commands[k];
+
+		snprintf(line, sizeof line, "F%-2d Ctrl-%c  %-7s %s", b->fkey - KEY_F0,
+		    b->ctrl + '@', b->label, b->help);
+		mvwaddnstr(win, i + 1, 2, line, w - 4);
+	}
+	wnoutrefresh(win);
+	delwin(win);
+}

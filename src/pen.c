@@ -1,0 +1,441 @@
+/*
+ * pen.c - the tools as a table (pen_tools[]): each row says whether moving
+ * paints, how one step from a cell to its neighbour is drawn, what a
+ * press, Enter and a typed character do, and which tool a mouse drag
+ * uses. The operations below walk the cursor cell by cell and call the
+ * row's functions, so a new tool is one row and its functions.
+ *
+ * Lines are box-drawing characters chosen from the directions a cell
+ * connects (bits UP, DOWN, LEFT, RIGHT). A lone direction is drawn as a
+ * full line, which reads back as both ways, so the exact directions of the
+ * line's last cell are remembered: a stroke turns its corners right (a
+ * corner, not a tee) and joins the lines it crosses.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cell.h"
+#include "pen.h"
+
+enum { UP = 1, DOWN = 2, LEFT = 4, RIGHT = 8 };
+
+/* The box-drawing character for each combination of directions. */
+static const uint32_t pen_box_of[16] = {
+	0, 0x2502, 0x2502, 0x2502, 0x2500, 0x2518, 0x2510, 0x2524,
+	0x2500, 0x2514, 0x250C, 0x251C, 0x2500, 0x2534, 0x252C, 0x253C,
+};
+
+struct pen_tool {
+	const char *name;
+	bool paints;                   /* moving the cursor uses the tool */
+	enum pen_tool_id drag_as;      /* the tool a mouse drag uses */
+	/* one step of the cursor from (c1, r1) to the neighbouring (c2, r2) */
+	unsigned (*step)(struct pen *, const struct pen_paper *, uint32_t, uint32_t,
+			 uint32_t, uint32_t);
+	unsigned (*press)(struct pen *, const struct pen_paper *);
+	unsigned (*enter)(struct pen *, const struct pen_paper *);
+	unsigned (*type)(struct pen *, const struct pen_paper *, uint32_t);
+};
+
+static unsigned pen_brush_step(struct pen *, const struct pen_paper *, uint32_t, uint32_t,
+			       uint32_t, uint32_t);
+static unsigned pen_erase_step(struct pen *, const struct pen_paper *, uint32_t, uint32_t,
+			       uint32_t, uint32_t);
+static unsigned pen_line_step(struct pen *, const struct pen_paper *, uint32_t, uint32_t,
+			      uint32_t, uint32_t);
+static unsigned pen_brush_press(struct pen *, const struct pen_paper *);
+static unsigned pen_erase_press(struct pen *, const struct pen_paper *);
+static unsigned pen_box_press(struct pen *, const struct pen_paper *);
+static unsigned pen_newline(struct pen *, const struct pen_paper *);
+static unsigned pen_box_enter(struct pen *, const struct pen_paper *);
+static unsigned pen_type_char(struct pen *, const struct pen_paper *, uint32_t);
+static unsigned pen_brush_type(struct pen *, const struct pen_paper *, uint32_t);
+
+static const struct pen_tool pen_tools[PEN_NTOOLS] = {
+	[PEN_TEXT] = { "TEXT", false, PEN_BRUSH, NULL, NULL, pen_newline, pen_type_char },
+	[PEN_BRUSH] = { "BRUSH", true, PEN_BRUSH, pen_brush_step, pen_brush_press,
+			pen_newline, pen_brush_type },
+	[PEN_LINE] = { "LINE", true, PEN_LINE, pen_line_step, NULL, pen_newline,
+		       pen_type_char },
+	[PEN_BOX] = { "BOX", false, PEN_BOX, NULL, pen_box_press, pen_box_enter,
+		      pen_type_char },
+	[PEN_ERASER] = { "ERASER", true, PEN_ERASER, pen_erase_step, pen_erase_press,
+			 pen_newline, pen_type_char },
+};
+
+void
+pen_init(struct pen *p, bool utf8)
+{
+	memset(p, 0, sizeof *p);
+	p->tool = PEN_TEXT;
+	p->brush = utf8 ? 0x2588 : '#';
+}
+
+const char *
+pen_tool_name(enum pen_tool_id t)
+{
+	return (unsigned)t < PEN_NTOOLS ? pen_tools[t].name : "?";
+}
+
+/* Leave a note for the caller to show. */
+static unsigned __attribute__((format(printf, 3, 4)))
+pen_note(struct pen *p, bool warn, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->note, sizeof p->note, fmt, ap);
+	va_end(ap);
+	p->note_warn = warn;
+	return PEN_NOTE;
+}
+
+unsigned
+pen_next_tool(struct pen *p)
+{
+	p->tool = (enum pen_tool_id)((p->tool + 1) % PEN_NTOOLS);
+	p->anchor_set = false;
+	return pen_note(p, false, "tool: %s", pen_tool_name(p->tool));
+}
+
+/* Write one character with the paper's ink; PEN_CELLS when written. */
+static unsigned
+pen_put(const struct pen_paper *pp, uint32_t col, uint32_t row, uint32_t cp)
+{
+	return board_draw(pp->ink, col, row, cp, pp->colour, pp->author) > 0 ? PEN_CELLS : 0;
+}
+
+/* The directions a light box-drawing character already has (0 for others). */
+static unsigned
+pen_box_bits(uint32_t cp)
+{
+	unsigned bits;
+
+	for (bits = 1; bits < 16; bits++)
+		if (pen_box_of[bits] == cp)
+			return bits == UP || bits == DOWN ? UP | DOWN :
+			    bits == LEFT || bits == RIGHT ? LEFT | RIGHT : bits;
+	return 0;
+}
+
+/* The directions the line character at (col, row) has (exact for the line's last cell). */
+static unsigned
+pen_bits_at(const struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t row)
+{
+	uint32_t cp = cell_cp(board_get(pp->ink, col, row));
+
+	if (p->last_valid && col == p->last_col && row == p->last_row &&
+	    cp == pen_box_of[p->last_bits])
+		return p->last_bits;
+	return pen_box_bits(cp);
+}
+
+static unsigned
+pen_brush_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
+	       uint32_t c2, uint32_t r2)
+{
+	return pen_put(pp, c1, r1, p->brush) | pen_put(pp, c2, r2, p->brush);
+}
+
+static unsigned
+pen_erase_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
+	       uint32_t c2, uint32_t r2)
+{
+	(void)p;
+	return pen_put(pp, c1, r1, 0) | pen_put(pp, c2, r2, 0);
+}
+
+static unsigned
+pen_line_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
+	      uint32_t c2, uint32_t r2)
+{
+	unsigned there = c2 > c1 ? RIGHT : c2 < c1 ? LEFT : r2 > r1 ? DOWN : UP;
+	unsigned back = there == RIGHT ? LEFT : there == LEFT ? RIGHT : there == DOWN ? UP : DOWN;
+	unsigned to, r;
+
+	if (c1 == c2 && r1 == r2)
+		return 0;
+	r = pen_put(pp, c1, r1, pen_box_of[(pen_bits_at(p, pp, c1, r1) | there) & 15]);
+	to = (pen_bits_at(p, pp, c2, r2) | back) & 15;
+	r |= pen_put(pp, c2, r2, pen_box_of[to]);
+	p->last_valid = true;
+	p->last_col = c2;
+	p->last_row = r2;
+	p->last_bits = to;
+	return r;
+}
+
+/* Draw the box with corners (c0, r0) and (c1, r1), joining lines it crosses. */
+static unsigned
+pen_box(struct pen *p, const struct pen_paper *pp, uint32_t c0, uint32_t r0, uint32_t c1,
+	uint32_t r1)
+{
+	unsigned bits, r = 0;
+	uint32_t c, y;
+
+	for (y = r0; y <= r1; y++) {
+		for (c = c0; c <= c1; c++) {
+			if (y != r0 && y != r1 && c != c0 && c != c1)
+				continue;
+			bits = 0;
+			if (y == r0 || y == r1)
+				bits |= (c > c0 ? LEFT : 0) | (c < c1 ? RIGHT : 0);
+			if (c == c0 || c == c1)
+				bits |= (y > r0 ? UP : 0) | (y < r1 ? DOWN : 0);
+			if (bits != 0)
+				r |= pen_put(pp, c, y,
+				    pen_box_of[(pen_bits_at(p, pp, c, y) | bits) & 15]);
+		}
+	}
+	p->last_valid = false;
+	return r;
+}
+
+/*
+ * Walk the cursor to (col, row) with tool t: columns first, then rows, one
+ * neighbour at a time, so every cell on the way is drawn and a line turns
+ * one corner.
+ */
+static unsigned
+pen_walk(struct pen *p, const struct pen_paper *pp, const struct pen_tool *t, uint32_t col,
+	 uint32_t row)
+{
+	uint32_t c = p->col, r = p->row;
+	unsigned out = PEN_CURSOR;
+
+	if (t->paints && (col != c || row != r)) {
+		if (pp->ink == NULL) {
+			out |= PEN_REFUSED;
+		} else {
+			while (c != col || r != row) {
+				uint32_t nc = c, nr = r;
+
+				if (c != col)
+					nc = c < col ? c + 1 : c - 1;
+				else
+					nr = r < row ? r + 1 : r - 1;
+				out |= t->step(p, pp, c, r, nc, nr);
+				c = nc;
+				r = nr;
+			}
+		}
+	}
+	p->col = col;
+	p->row = row;
+	return out;
+}
+
+/* Clamp p's cursor plus (dc, dr) to the board. */
+static void
+pen_target(const struct pen *p, const struct board *b, long dc, long dr, uint32_t *col,
+	   uint32_t *row)
+{
+	long c = (long)p->col + dc, r = (long)p->row + dr;
+
+	*col = (uint32_t)(c < 0 ? 0 : c >= (long)b->cols ? (long)b->cols - 1 : c);
+	*row = (uint32_t)(r < 0 ? 0 : r >= (long)b->rows ? (long)b->rows - 1 : r);
+}
+
+unsigned
+pen_move(struct pen *p, const struct pen_paper *pp, long dc, long dr)
+{
+	uint32_t col, row;
+	unsigned r;
+
+	if (pp->view == NULL)
+		return 0;
+	pen_target(p, pp->view, dc, dr, &col, &row);
+	r = pen_walk(p, pp, &pen_tools[p->tool], col, row);
+	p->line_start = p->col;
+	return r;
+}
+
+/* Typing with the text tool (and the tools that have no use for a character). */
+static unsigned
+pen_type_char(struct pen *p, const struct pen_paper *pp, uint32_t cp)
+{
+	int w = board_draw(pp->ink, p->col, p->row, cp, pp->colour, pp->author);
+
+	if (w < 0)
+		return PEN_CELLS | pen_note(p, true, "no room for a wide character at the "
+		    "board's edge");
+	if (p->col + (uint32_t)w < pp->view->cols)
+		p->col += (uint32_t)w;
+	return PEN_CELLS | PEN_CURSOR;
+}
+
+/* Typing with the brush chooses the brush (and dabs it). */
+static unsigned
+pen_brush_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
+{
+	p->brush = cp;
+	return pen_put(pp, p->col, p->row, cp) |
+	    pen_note(p, false, "brush is now the character you typed");
+}
+
+unsigned
+pen_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
+{
+	if (pp->view == NULL)
+		return 0;
+	if (pp->ink == NULL)
+		return PEN_REFUSED;
+	if (!cell_drawable(cp))
+		return pen_note(p, true, "U+%04X cannot be drawn on a board", cp);
+	return pen_tools[p->tool].type(p, pp, cp);
+}
+
+unsigned
+pen_backspace(struct pen *p, const struct pen_paper *pp)
+{
+	uint32_t col = p->col;
+	unsigned r;
+
+	if (pp->view == NULL)
+		return 0;
+	if (pp->ink == NULL)
+		return PEN_REFUSED;
+	if (col == 0)
+		return 0;
+	col--;
+	if (col > 0 && cell_cp(board_get(pp->view, col, p->row)) == CELL_CONT)
+		col--;
+	r = pen_put(pp, col, p->row, 0);
+	p->col = col;
+	return r | PEN_CURSOR;
+}
+
+unsigned
+pen_delete(struct pen *p, const struct pen_paper *pp)
+{
+	if (pp->ink == NULL)
+		return PEN_REFUSED;
+	return pen_put(pp, p->col, p->row, 0);
+}
+
+static unsigned
+pen_newline(struct pen *p, const struct pen_paper *pp)
+{
+	if (p->row + 1 < pp->view->rows)
+		p->row++;
+	p->col = p->line_start;
+	return PEN_CURSOR;
+}
+
+/* Enter with the box tool: the first corner, then the box to the cursor. */
+static unsigned
+pen_box_enter(struct pen *p, const struct pen_paper *pp)
+{
+	uint32_t c0, c1, r0, r1;
+
+	if (!p->anchor_set) {
+		p->anchor_set = true;
+		p->anchor_col = p->col;
+		p->anchor_row = p->row;
+		return pen_note(p, false, "box: corner at %u,%u; move to the other corner, "
+		    "Enter draws, Esc cancels", p->col, p->row);
+	}
+	p->anchor_set = false;
+	if (pp->ink == NULL)
+		return PEN_REFUSED;
+	c0 = p->anchor_col < p->col ? p->anchor_col : p->col;
+	c1 = p->anchor_col < p->col ? p->col : p->anchor_col;
+	r0 = p->anchor_row < p->row ? p->anchor_row : p->row;
+	r1 = p->anchor_row < p->row ? p->row : p->anchor_row;
+	return pen_box(p, pp, c0, r0, c1, r1) | PEN_CURSOR;
+}
+
+unsigned
+pen_enter(struct pen *p, const struct pen_paper *pp)
+{
+	if (pp->view == NULL)
+		return 0;
+	return pen_tools[p->tool].enter(p, pp);
+}
+
+unsigned
+pen_escape(struct pen *p)
+{
+	unsigned r = p->anchor_set ? pen_note(p, false, "box cancelled") : 0;
+
+	p->anchor_set = false;
+	return r;
+}
+
+static unsigned
+pen_brush_press(struct pen *p, const struct pen_paper *pp)
+{
+	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, p->brush);
+}
+
+static unsigned
+pen_erase_press(struct pen *p, const struct pen_paper *pp)
+{
+	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, 0);
+}
+
+static unsigned
+pen_box_press(struct pen *p, const struct pen_paper *pp)
+{
+	(void)pp;
+	p->anchor_set = true;
+	p->anchor_col = p->col;
+	p->anchor_row = p->row;
+	return 0;
+}
+
+unsigned
+pen_press(struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t row)
+{
+	const struct pen_tool *t = &pen_tools[p->tool];
+
+	if (pp->view == NULL)
+		return 0;
+	p->down = true;
+	p->col = col;
+	p->row = row;
+	p->line_start = col;
+	return (t->press != NULL ? t->press(p, pp) : 0) | PEN_CURSOR;
+}
+
+unsigned
+pen_drag(struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t row)
+{
+	const struct pen_tool *t = &pen_tools[pen_tools[p->tool].drag_as];
+	unsigned r;
+
+	if (pp->view == NULL)
+		return 0;
+	if (t->step == NULL) {
+		/* a tool that does not paint on the way (the box) only moves the cursor */
+		p->col = col;
+		p->row = row;
+		return PEN_CURSOR;
+	}
+	r = pen_walk(p, pp, t, col, row);
+	p->line_start = p->col;
+	return r;
+}
+
+unsigned
+pen_release(struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t row)
+{
+	unsigned r = 0;
+
+	if (pp->view == NULL)
+		return 0;
+	if (p->down && (col != p->col || row != p->row))
+		r = pen_drag(p, pp, col, row);
+	p->down = false;
+	if (p->tool == PEN_BOX && p->anchor_set && (p->anchor_col != col || p->anchor_row != row))
+		return r | pen_box_enter(p, pp);
+	p->anchor_set = false;
+	return r;
+}
+
+void
+pen_lift(struct pen *p)
+{
+	p->down = false;
+}

@@ -1,0 +1,96 @@
+/*
+ * pen.h - the cursor and the drawing tools (text, brush, line, box,
+ * eraser), as one table of tool behaviours: what typing, a step of the
+ * cursor, a mouse press, a drag, a release and Enter do with each tool.
+ *
+ * No curses. The pen draws on a struct pen_paper: the board it reads
+ * (for its size and what is there), the board it may write (NULL when
+ * this client may not draw now), and the colour and author of its ink.
+ * Every operation returns PEN_* bits saying what happened; the caller
+ * publishes the cursor, notifies the others and shows the pen's note.
+ * Only pen.c writes a struct pen.
+ */
+#ifndef PIZARRA_PEN_H
+#define PIZARRA_PEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "board.h"
+
+enum pen_tool_id {
+	PEN_TEXT,
+	PEN_BRUSH,
+	PEN_LINE,
+	PEN_BOX,
+	PEN_ERASER,
+	PEN_NTOOLS
+};
+
+/* What an operation did (bits). */
+#define PEN_CELLS    1u    /* cells were written: notify the others */
+#define PEN_CURSOR   2u    /* the cursor may have moved: publish it */
+#define PEN_NOTE     4u    /* the pen has a note for the user (pen->note) */
+#define PEN_REFUSED  8u    /* it had to draw and may not (paper.ink NULL) */
+
+struct pen_paper {
+	const struct board *view;    /* what is shown (size, contents); NULL: nothing */
+	const struct board *ink;     /* where to write; NULL: may not draw now */
+	unsigned colour, author;     /* of what is written */
+};
+
+struct pen {
+	enum pen_tool_id tool;
+	uint32_t col, row;           /* the cursor, on the board */
+	uint32_t line_start;         /* column Enter returns to */
+	uint32_t brush;              /* the brush's character */
+	bool anchor_set;             /* box: first corner chosen */
+	uint32_t anchor_col, anchor_row;
+	bool down;                   /* the mouse button is held */
+	bool last_valid;             /* line: the exact directions of the last cell drawn */
+	uint32_t last_col, last_row;
+	unsigned last_bits;
+	char note[160];              /* what the last operation wants said */
+	bool note_warn;
+};
+
+/* A pen at 0,0 with the text tool; the brush is a full block, or # without UTF-8. */
+void pen_init(struct pen *p, bool utf8);
+
+/* The name of a tool ("TEXT", "BRUSH"...). */
+const char *pen_tool_name(enum pen_tool_id t);
+
+/* Choose the next tool (cancels a box's corner). */
+unsigned pen_next_tool(struct pen *p);
+
+/* Move the cursor by (dc, dr), clamped to the board, using the tool on the way. */
+unsigned pen_move(struct pen *p, const struct pen_paper *pp, long dc, long dr);
+
+/* Type one printable character at the cursor (the brush tool takes it as its brush). */
+unsigned pen_type(struct pen *p, const struct pen_paper *pp, uint32_t cp);
+
+/* Backspace: step left (over a whole wide character) and erase. */
+unsigned pen_backspace(struct pen *p, const struct pen_paper *pp);
+
+/* Delete: erase the cell under the cursor. */
+unsigned pen_delete(struct pen *p, const struct pen_paper *pp);
+
+/* Enter: the box tool's corner (first, then the box), else the start of the next line. */
+unsigned pen_enter(struct pen *p, const struct pen_paper *pp);
+
+/* Esc: cancel a box's first corner. */
+unsigned pen_escape(struct pen *p);
+
+/* The mouse button went down on board cell (col, row). */
+unsigned pen_press(struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t row);
+
+/* The pointer moved to (col, row) with the button held. */
+unsigned pen_drag(struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t row);
+
+/* The button came up on (col, row): finish the stroke (a dragged box is drawn). */
+unsigned pen_release(struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t row);
+
+/* The button came up outside the board's view: the stroke ends where it was. */
+void pen_lift(struct pen *p);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * screen.h - the terminal: ncurses set-up and tear-down, putting the
+ * terminal back on every way out (fatal signals included), the signals
+ * that wake the event loop, the colour table by meaning, and the layout
+ * of the four windows (canvas, sidebar, status line, key bar).
+ *
+ * Terminal state is one per process, so it lives in screen.c (as htop
+ * keeps it in CRT.c): only screen.c writes it; the others ask for windows,
+ * sizes and attributes.
+ */
+#ifndef PIZARRA_SCREEN_H
+#define PIZARRA_SCREEN_H
+
+#define NCURSES_WIDECHAR 1
+
+#include <curses.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define SCREEN_MIN_COLS   50
+#define SCREEN_MIN_LINES  12
+
+/* Colours by meaning (htop style): one table, mono fallbacks included. */
+enum screen_look {
+	LOOK_NORMAL,
+	LOOK_TITLE,          /* sidebar section titles */
+	LOOK_NAME,           /* field names */
+	LOOK_VALUE,          /* field values */
+	LOOK_CHANGED,        /* a value that just changed */
+	LOOK_KEY,            /* key bar: the key */
+	LOOK_KEYLABEL,       /* key bar: what it does */
+	LOOK_STATUS,         /* status line */
+	LOOK_MESSAGE,        /* status message */
+	LOOK_WARNING,        /* warnings and banners */
+	LOOK_OUTSIDE,        /* canvas area beyond the board's edge */
+	LOOK_DETACHED,       /* the canvas while detached or distrusted */
+	LOOK_PLACEHOLDER,    /* a cell that cannot be shown */
+	LOOK_SYSCALL_FAIL,   /* failed call in the syscall log */
+	LOOK_COUNT
+};
+
+/* The windows of the layout. */
+enum screen_area {
+	SCREEN_CANVAS,
+	SCREEN_SIDEBAR,      /* NULL when the sidebar is hidden */
+	SCREEN_STATUS,
+	SCREEN_KEYBAR,
+	SCREEN_NAREAS
+};
+
+/* Can the interactive board run here (a terminal of a known type)? Prints why not. */
+int screen_check(void);
+
+/* Install the handlers that always give the terminal back, and the quit signals. */
+void screen_install_signals(void);
+
+/* True once a quit signal (INT, TERM, HUP, QUIT) arrived. */
+bool screen_signalled(void);
+
+/* The word SIGIO (terminal input), SIGWINCH and the quit signals bump. */
+_Atomic uint32_t *screen_input_word(void);
+
+/* Start ncurses, colours and the mouse, then lay out; 0 or -1 with a message printed. */
+int screen_init(void);
+
+/* Leave ncurses and put the terminal back. */
+void screen_end(void);
+
+/* Ctrl-Z: give the terminal back, stop until SIGCONT, take it again (redraw everything). */
+void screen_suspend(void);
+
+/* Ctrl-L: repaint the whole terminal at the next doupdate. */
+void screen_repaint(void);
+
+/* (Re)create the windows for the terminal's current size. */
+void screen_layout(void);
+
+/* True when the terminal is smaller than the layout needs. */
+bool screen_too_small(void);
+
+/* Say the terminal is too small (queued for the next doupdate). */
+void screen_draw_too_small(void);
+
+/* A window of the layout (NULL when absent or the terminal is too small). */
+WINDOW *screen_window(enum screen_area a);
+
+/* The canvas's size in cells. */
+int screen_canvas_cols(void);
+int screen_canvas_rows(void);
+
+/* True when the terminal's character set is UTF-8. */
+bool screen_utf8(void);
+
+/* The attributes (colour pair included) for a meaning. */
+attr_t screen_attr(enum screen_look l);
+
+/* The attributes for ink colour 0..15, as a cursor (reverse) or not. */
+attr_t screen_ink(unsigned colour, bool cursor);
+
+#endif

@@ -1,0 +1,353 @@
+/*
+ * session.c - our attachment to the board. The segment may be detached
+ * (the lesson's F4), stop validating (a hostile writer changed the
+ * header), or be removed by someone else while we draw on it; in the
+ * first two cases a copy in process memory keeps the drawing on screen and
+ * savable. Notifications are batched: a keystroke's cells and cursor go
+ * out in one bump (session_notify), not one per cell.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "notify.h"
+#include "session.h"
+#include "strbuf.h"
+
+int
+session_open(struct session *s, struct cli_opts *o, bool readonly, struct pzerr *e)
+{
+	struct segment_opts so = {
+		.create = !readonly, .readonly = readonly,
+		.cols = o->cols, .rows = o->rows, .mode = o->mode,
+	};
+
+	memset(s, 0, sizeof *s);
+	s->opts = o;
+	s->readonly = readonly;
+	s->key_now_shmid = -1;
+	if (client_self(&s->me, e) != 0)
+		return -1;
+	if (segment_open(&s->seg, &o->addr, &so, &o->log, e) != 0)
+		return -1;
+	s->attached = true;
+	return 0;
+}
+
+/* Drop the local copy. */
+static void
+session_drop_snap(struct session *s)
+{
+	free((void *)s->snap.cells);
+	s->snap.cells = NULL;
+	s->have_snap = false;
+}
+
+void
+session_close(struct session *s)
+{
+	if (s->have_slot && s->attached)
+		client_release(&s->seg.board, &s->me);
+	s->have_slot = false;
+	if (s->attached)
+		segment_detach(&s->seg, NULL);
+	s->attached = false;
+	session_drop_snap(s);
+}
+
+void
+session_abandon(struct session *s)
+{
+	if (s->seg.created)
+		segment_remove(s->seg.shmid, &s->opts->log, NULL);
+	session_close(s);
+}
+
+int
+session_claim(struct session *s, struct pzerr *e)
+{
+	s->have_slot = false;
+	if (s->readonly)
+		return 0;
+	if (client_claim(&s->seg.board, &s->me, e) != 0) {
+		memcpy(s->slot_why, e->msg, sizeof s->slot_why);
+		return -1;
+	}
+	s->have_slot = true;
+	return 0;
+}
+
+bool
+session_live(const struct session *s)
+{
+	return s->attached && !s->distrust;
+}
+
+const struct board *
+session_board(const struct session *s)
+{
+	if (session_live(s))
+		return &s->seg.board;
+	return s->have_snap ? &s->snap : NULL;
+}
+
+enum session_block
+session_block(const struct session *s)
+{
+	if (s->readonly)
+		return SESSION_VIEW_ONLY;
+	if (s->distrust)
+		return SESSION_DISTRUSTED;
+	if (!s->attached)
+		return SESSION_DETACHED;
+	return SESSION_WRITABLE;
+}
+
+unsigned
+session_author(const struct session *s)
+{
+	return s->have_slot ? (unsigned)s->me.slot + 1 : 0;
+}
+
+bool
+session_publish(struct session *s, uint32_t col, uint32_t row, unsigned tool)
+{
+	s->me.col = col;
+	s->me.row = row;
+	s->me.tool = tool;
+	if (s->have_slot && session_live(s) && client_update(&s->seg.board, &s->me)) {
+		s->changed = s->moved = true;
+		return true;
+	}
+	return false;
+}
+
+void
+session_next_colour(struct session *s)
+{
+	s->me.colour = s->me.colour % 15 + 1;
+}
+
+void
+session_touched(struct session *s)
+{
+	s->changed = true;
+}
+
+/*
+ * The others are woken first and we step aside for them, so their screens
+ * are drawn before our own echo; only clients pacing a storm sleep on the
+ * presence word, so it can wait until after the yield.
+ */
+void
+session_notify(struct session *s)
+{
+	if (s->changed && session_live(s) && !s->readonly) {
+		if (notify_bump(&s->seg.board) > 0)
+			sched_yield();
+		if (s->moved)
+			notify_presence(&s->seg.board);
+	}
+	s->changed = s->moved = false;
+}
+
+/* Copy the whole board into process memory (shown while detached or distrusting). */
+static void
+session_snapshot(struct session *s)
+{
+	const struct board *b = &s->seg.board;
+	size_t n = (size_t)b->cols * b->rows, i;
+	_Atomic uint32_t *cells;
+
+	session_drop_snap(s);
+	cells = malloc((n + b->rows) * sizeof *cells);
+	if (cells == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		atomic_init(&cells[i], atomic_load_explicit(&b->cells[i], memory_order_relaxed));
+	for (i = 0; i < b->rows; i++)
+		atomic_init(&cells[n + i], 0);
+	memset(&s->snap_hdr, 0, sizeof s->snap_hdr);
+	s->snap = *b;
+	s->snap.hdr = &s->snap_hdr;
+	s->snap.cells = cells;
+	s->snap.row_stamps = cells + n;
+	s->snap.readonly = true;
+	s->have_snap = true;
+}
+
+int
+session_detach(struct session *s, struct pzerr *e)
+{
+	if (!s->attached)
+		return 0;
+	session_snapshot(s);
+	if (s->have_slot)
+		client_release(&s->seg.board, &s->me);
+	s->have_slot = false;
+	if (segment_detach(&s->seg, e) != 0)
+		return -1;
+	s->attached = false;
+	return 0;
+}
+
+int
+session_attach(struct session *s, struct pzerr *e)
+{
+	struct pzerr why;
+
+	if (s->attached)
+		return 0;
+	if (segment_attach(&s->seg, s->readonly, e) != 0)
+		return -1;
+	s->attached = true;
+	s->distrust = false;
+	session_claim(s, &why);
+	session_sample(s);
+	return 0;
+}
+
+int
+session_remove(struct session *s, struct pzerr *e)
+{
+	if (segment_remove(s->seg.shmid, &s->opts->log, e) != 0)
+		return -1;
+	s->we_removed = true;
+	return 0;
+}
+
+int
+session_chmod(struct session *s, mode_t mode, struct pzerr *e)
+{
+	return segment_chmod(s->seg.shmid, mode, &s->opts->log, e);
+}
+
+int
+session_clear(struct session *s, struct pzerr *e)
+{
+	return board_clear(&s->seg.board, e);
+}
+
+int
+session_save(struct session *s, const char *path, size_t *bytes, struct pzerr *e)
+{
+	const struct board *b = session_board(s);
+	struct strbuf sb;
+	ssize_t w = 0;
+	size_t off = 0;
+	int fd;
+
+	*bytes = 0;
+	if (b == NULL || path[0] == '\0')
+		return pzerr_set(e, EINVAL, "nothing saved");
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return pzerr_set(e, errno, "%s: %s%s", path, strerror(errno),
+		    errno == EEXIST ? " (choose another name; nothing is overwritten)" : "");
+	strbuf_init(&sb);
+	board_dump(b, &sb, false);
+	while (off < sb.len && (w = write(fd, sb.data + off, sb.len - off)) > 0)
+		off += (size_t)w;
+	strbuf_free(&sb);
+	if (close(fd) != 0 || w < 0)
+		return pzerr_set(e, errno, "%s: %s", path, strerror(errno));
+	*bytes = off;
+	return 0;
+}
+
+int
+session_switch(struct session *s, bool *created, struct pzerr *e)
+{
+	struct segment_opts so = {
+		.create = !s->readonly, .readonly = s->readonly,
+		.cols = s->seg.board.cols, .rows = s->seg.board.rows, .mode = s->opts->mode,
+	};
+	const struct board *old = session_board(s);
+	struct segment fresh;
+	struct pzerr why;
+	uint32_t r, c;
+
+	if (s->seg.addr.how == SEGMENT_BY_SHMID)
+		return pzerr_set(e, EINVAL, "this board was opened by shmid (-i): there is no "
+		    "key to move to");
+	if (segment_open(&fresh, &s->seg.addr, &so, &s->opts->log, e) != 0)
+		return -1;
+	*created = fresh.created;
+	if (fresh.created && old != NULL) {
+		for (r = 0; r < old->rows && r < fresh.board.rows; r++)
+			for (c = 0; c < old->cols && c < fresh.board.cols; c++)
+				board_set(&fresh.board, c, r, board_get(old, c, r));
+		notify_bump(&fresh.board);
+	}
+	if (s->have_slot && s->attached)
+		client_release(&s->seg.board, &s->me);
+	s->have_slot = false;
+	if (s->attached)
+		segment_detach(&s->seg, NULL);
+	s->seg = fresh;
+	s->attached = true;
+	s->distrust = s->we_removed = s->orphan_seen = s->stat_ok = false;
+	s->key_now_shmid = -1;
+	session_claim(s, &why);
+	return 0;
+}
+
+void
+session_sample(struct session *s)
+{
+	struct pzerr e;
+
+	s->stat.shmid = s->seg.shmid;
+	s->stat_ok = segment_stat(s->seg.shmid, &s->stat.ds, NULL, &e) == 0;
+}
+
+/* The header check and the slot chores of a live board. */
+static unsigned
+session_check_board(struct session *s)
+{
+	const struct board *b = &s->seg.board;
+	struct pzerr e;
+
+	if (board_check(b, &e) != 0) {
+		session_snapshot(s);
+		s->distrust = true;
+		memcpy(s->distrust_why, e.msg, sizeof s->distrust_why);
+		return SESSION_DISTRUST;
+	}
+	if (s->readonly)
+		return 0;
+	client_reap(b);
+	if (!s->have_slot || client_heartbeat(b, &s->me) == 0)
+		return 0;
+	return session_claim(s, &e) == 0 ? SESSION_RECLAIMED : SESSION_NO_SLOT;
+}
+
+unsigned
+session_tick(struct session *s)
+{
+	unsigned ev = 0;
+	bool dest = s->stat_ok && shminfo_dest(&s->stat);
+	int id = -1;
+
+	if (session_live(s))
+		ev |= session_check_board(s);
+	if (dest && !s->we_removed && !s->orphan_seen && s->attached) {
+		s->orphan_seen = true;
+		ev |= SESSION_ORPHANED;
+	}
+	/* once removed, the key is free: has someone started a new board under it? */
+	if (s->seg.key != 0 && dest) {
+		id = shmget(s->seg.key, 0, 0);
+		if (id == s->seg.shmid)
+			id = -1;
+	}
+	if (id < 0)
+		id = -1;
+	if (id != s->key_now_shmid)
+		ev |= SESSION_KEY_MOVED;
+	s->key_now_shmid = id;
+	return ev;
+}

@@ -1,0 +1,142 @@
+/*
+ * session.h - our attachment to a board, for the interactive front-end:
+ * the segment, our client slot, the lesson's operations on the segment
+ * (shmdt and shmat again, IPC_RMID, IPC_SET, clear, save), the local copy
+ * shown while detached or distrusting, the kernel's shmid_ds sample, and
+ * what the once-a-second check finds (a header that stopped validating, a
+ * removal by someone else, another board under our key).
+ *
+ * No curses: every function returns what happened (0 / -1 with a pzerr,
+ * or SESSION_* event bits) and the caller says it to the user. Only
+ * session.c writes a struct session; everyone else reads it.
+ */
+#ifndef PIZARRA_SESSION_H
+#define PIZARRA_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "board.h"
+#include "cli.h"
+#include "client.h"
+#include "pzerr.h"
+#include "segment.h"
+#include "shminfo.h"
+
+/* Why this client may not write to the board now. */
+enum session_block {
+	SESSION_WRITABLE,        /* it may */
+	SESSION_VIEW_ONLY,       /* attached SHM_RDONLY (pizarra view) */
+	SESSION_DISTRUSTED,      /* the header stopped validating */
+	SESSION_DETACHED,        /* after shmdt */
+};
+
+/* What session_tick found (bits). */
+#define SESSION_DISTRUST   1u   /* the header stopped validating: we stopped using it */
+#define SESSION_ORPHANED   2u   /* someone else removed the segment: ask what to do */
+#define SESSION_RECLAIMED  4u   /* our slot was taken over; we claimed another */
+#define SESSION_KEY_MOVED  8u   /* the board our key names changed (key_now_shmid) */
+#define SESSION_NO_SLOT   16u   /* our slot was taken over and no other is free (slot_why) */
+
+struct session {
+	struct cli_opts *opts;         /* the trace, and the mode for a new board */
+	struct segment seg;
+	bool readonly;                 /* pizarra view */
+	bool attached;                 /* false after shmdt */
+	bool distrust;                 /* the header stopped validating */
+	char distrust_why[PZERR_MSG_MAX];
+	bool we_removed;               /* IPC_RMID came from this process */
+	bool orphan_seen;              /* removal by someone else already reported */
+	int key_now_shmid;             /* another segment now under our key, or -1 */
+	struct board snap;             /* local copy while detached or distrusting */
+	struct board_header snap_hdr;
+	bool have_snap;
+	struct client_info me;         /* our identity, slot, cursor and colour */
+	bool have_slot;
+	char slot_why[PZERR_MSG_MAX];  /* why the last claim failed */
+	struct shminfo_stat stat;      /* the last IPC_STAT */
+	bool stat_ok;
+	bool changed;                  /* cells or our slot changed: bump once */
+	bool moved;                    /* our cursor changed: bump presence too */
+};
+
+/*
+ * Find out who we are and open the board o names (created unless
+ * readonly). On failure nothing is attached.
+ */
+int session_open(struct session *s, struct cli_opts *o, bool readonly, struct pzerr *e);
+
+/* Leave: free our slot and detach (also the local copy). */
+void session_close(struct session *s);
+
+/* Give up before anything was shown: remove a board we just created, detach. */
+void session_abandon(struct session *s);
+
+/* Claim a slot (drawers only), keeping our colour if we had one; slot_why on failure. */
+int session_claim(struct session *s, struct pzerr *e);
+
+/* The board to show: the segment's, or the local copy; NULL when none. */
+const struct board *session_board(const struct session *s);
+
+/* True when the segment itself is attached and trusted (its words may be read). */
+bool session_live(const struct session *s);
+
+/* Whether we may write, and if not why. */
+enum session_block session_block(const struct session *s);
+
+/* Our slot number as a cell's author (1..BOARD_SLOTS), 0 without a slot. */
+unsigned session_author(const struct session *s);
+
+/* Publish our cursor, colour and tool in our slot; true when it changed. */
+bool session_publish(struct session *s, uint32_t col, uint32_t row, unsigned tool);
+
+/* Our colour: the next one of the 15. */
+void session_next_colour(struct session *s);
+
+/* Cells were written: the next session_notify wakes the others. */
+void session_touched(struct session *s);
+
+/*
+ * Wake the others for what changed since the last call: one bump of the
+ * generation (and of the presence word when our cursor moved), then a
+ * yield so they draw before we draw our own echo.
+ */
+void session_notify(struct session *s);
+
+/* shmdt, keeping a local copy to show. */
+int session_detach(struct session *s, struct pzerr *e);
+
+/* shmat again by shmid (works on a segment marked for removal while it lives). */
+int session_attach(struct session *s, struct pzerr *e);
+
+/* shmctl(IPC_RMID) from this process. */
+int session_remove(struct session *s, struct pzerr *e);
+
+/* shmctl(IPC_SET) of the permission bits. */
+int session_chmod(struct session *s, mode_t mode, struct pzerr *e);
+
+/* Empty the board for everyone. */
+int session_clear(struct session *s, struct pzerr *e);
+
+/* Write the board (or our copy) to a new text file; *bytes gets its size. */
+int session_save(struct session *s, const char *path, size_t *bytes, struct pzerr *e);
+
+/*
+ * Leave an orphaned segment for the board now under our key: a drawer
+ * creates it if there is none and copies the drawing over (*created
+ * says so); a viewer only follows a board someone else started.
+ */
+int session_switch(struct session *s, bool *created, struct pzerr *e);
+
+/* Take the kernel's shmid_ds (IPC_STAT) into s->stat; s->stat_ok says whether it worked. */
+void session_sample(struct session *s);
+
+/*
+ * Once a second: the header check, reaping dead slots, our heartbeat, and
+ * whether someone else removed the segment or the key names another one.
+ * Returns SESSION_* bits.
+ */
+unsigned session_tick(struct session *s);
+
+#endif

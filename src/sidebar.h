@@ -1,0 +1,61 @@
+/*
+ * sidebar.h - the segment, live, beside the canvas: every shmid_ds field
+ * under its kernel name (a changed value lit up for a moment), this
+ * process's attach address, the clients in the board's slots against the
+ * kernel's shm_nattch (naming attachers that hold no slot, found in
+ * /proc), and the system calls this process made on the segment. Sampling
+ * is kept apart from drawing. Only sidebar.c writes a struct sidebar; it
+ * reads the session it is shown beside.
+ */
+#ifndef PIZARRA_SIDEBAR_H
+#define PIZARRA_SIDEBAR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "board.h"
+#include "client.h"
+#include "session.h"
+#include "shminfo.h"
+
+#define SIDEBAR_HIGHLIGHT_MS  1500    /* how long a changed field stays lit */
+#define SIDEBAR_OTHERS        16      /* attachers without a slot shown */
+
+struct sidebar {
+	char values[SHMINFO_NFIELDS][SHMINFO_VALUE_MAX];
+	uint64_t changed_at[SHMINFO_NFIELDS];
+	bool had_stat;                 /* the previous sample had a shmid_ds */
+	struct client_info clients[BOARD_SLOTS];
+	int nclients;
+	pid_t others[SIDEBAR_OTHERS];  /* attached processes without a slot */
+	int nothers;
+	unsigned long scan_nattch;     /* shm_nattch at the last /proc scan */
+	int scan_nclients;             /* slots in use at the last /proc scan */
+	uint64_t scan_at;              /* when that scan ran */
+	unsigned long trace_seen;      /* syscall log entries shown */
+	int focus;                     /* which section gets the room when short */
+};
+
+/*
+ * Take a new sample from s (its shmid_ds, taken by session_sample, and its
+ * slots; with slow, also the /proc scan for attachers). now is in
+ * milliseconds, tick is the caller's sampling period (a highlight lasts
+ * until a sample after it ends). True when the sidebar would look different.
+ */
+bool sidebar_sample(struct sidebar *sb, const struct session *s, bool slow, uint64_t now,
+		    unsigned tick);
+
+/* Draw the sidebar for s (nothing when the sidebar is hidden). */
+void sidebar_draw(const struct sidebar *sb, const struct session *s, uint64_t now);
+
+/* The next section gets the room when the screen is short. */
+void sidebar_next_focus(struct sidebar *sb);
+
+/* Forget the values (a new segment: the next sample lights nothing). */
+void sidebar_forget(struct sidebar *sb);
+
+/* Scan /proc for attachers at the next slow sample, whatever the counts say. */
+void sidebar_rescan(struct sidebar *sb);
+
+#endif

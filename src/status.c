@@ -1,0 +1,150 @@
+/*
+ * status.c - the status line. A message's time starts when it is first
+ * drawn, not when it is set, so one set while the screen could not show it
+ * (a terminal too small, a frame not yet drawn) is still read. The
+ * warning about our key naming another board outranks messages: it stays
+ * until the situation ends.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "screen.h"
+#include "status.h"
+
+void
+status_message(struct status *st, bool warn, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(st->message, sizeof st->message, fmt, ap);
+	va_end(ap);
+	st->warn = warn;
+	st->unseen = true;
+	st->until = 0;
+}
+
+bool
+status_unseen(const struct status *st)
+{
+	return st->unseen;
+}
+
+bool
+status_expire(struct status *st, uint64_t now)
+{
+	if (st->until == 0 || now < st->until)
+		return false;
+	st->until = 0;
+	st->message[0] = '\0';
+	return true;
+}
+
+void
+status_draw_question(const char *question, const char *answer)
+{
+	WINDOW *win = screen_window(SCREEN_STATUS);
+
+	werase(win);
+	wattrset(win, screen_attr(LOOK_WARNING));
+	mvwaddnstr(win, 0, 0, question, COLS);
+	wattrset(win, A_NORMAL);
+	if (answer != NULL)
+		waddnstr(win, answer, COLS - (int)strlen(question) - 1);
+	wnoutrefresh(win);
+}
+
+/* The brush's character after the position, as the terminal can show it. */
+static void
+status_brush(WINDOW *win, uint32_t brush)
+{
+	wchar_t wc[2] = { (wchar_t)(screen_utf8() || brush < 0x80 ? brush : '#'), 0 };
+	cchar_t cc;
+
+	setcchar(&cc, wc, A_BOLD, 0, NULL);
+	wadd_wch(win, &cc);
+}
+
+/* The message, or the warning that our key names another board now. */
+static void
+status_tail(struct status *st, WINDOW *win, const struct status_line *l, uint64_t now)
+{
+	char text[200];
+	int x;
+
+	if (st->unseen) {
+		st->unseen = false;
+		st->until = now + STATUS_MESSAGE_MS;
+	}
+	if (l->key_now_shmid >= 0) {
+		snprintf(text, sizeof text, "  ORPHAN: key 0x%08x now names another board "
+		    "(shmid %d); F6 saves this one", (unsigned)l->key, l->key_now_shmid);
+		wattrset(win, screen_attr(LOOK_WARNING));
+		waddnstr(win, text, COLS - getcurx(win));
+	} else if (st->message[0] != '\0' && st->until != 0 && now < st->until) {
+		x = getcurx(win) + 2;
+		wattrset(win, screen_attr(st->warn ? LOOK_WARNING : LOOK_MESSAGE));
+		if (x < COLS)
+			mvwaddnstr(win, 0, x, st->message, COLS - x);
+	}
+}
+
+void
+status_draw(struct status *st, const struct status_line *l, uint64_t now)
+{
+	WINDOW *win = screen_window(SCREEN_STATUS);
+	char text[200];
+	int x;
+
+	werase(win);
+	snprintf(text, sizeof text, " %s%s ", l->readonly ? "VIEW-ONLY " : "", l->tool);
+	wattrset(win, screen_attr(LOOK_TITLE));
+	mvwaddnstr(win, 0, 0, text, COLS);
+	wattrset(win, screen_ink(l->colour, false) | A_BOLD);
+	waddnstr(win, screen_utf8() ? " \u25A0" : " #", -1);
+	x = getcurx(win);
+	if (l->have_board)
+		snprintf(text, sizeof text, " %u,%u on %ux%u%s%s", l->col, l->row, l->cols, l->rows,
+		    l->attached ? "" : "  DETACHED", l->brush != 0 ? "  brush " : "");
+	else
+		snprintf(text, sizeof text, " no board");
+	wattrset(win, screen_attr(LOOK_STATUS));
+	mvwaddnstr(win, 0, x, text, COLS - x);
+	if (l->brush != 0 && l->have_board)
+		status_brush(win, l->brush);
+	status_tail(st, win, l, now);
+	wattrset(win, A_NORMAL);
+	wnoutrefresh(win);
+}
+
+void
+status_banner(int w, int h, const char *text)
+{
+	int width = w - 2, rows = 0, len;
+	const char *p = text, *cut;
+	WINDOW *win;
+
+	if (width < 10)
+		return;
+	win = newwin(h < 4 ? h : 4, w, 0, 0);
+	if (win == NULL)
+		return;
+	wbkgd(win, ' ' | screen_attr(LOOK_WARNING));
+	werase(win);
+	while (*p != '\0' && rows < getmaxy(win)) {
+		len = (int)strlen(p);
+		if (len > width) {
+			for (cut = p + width; cut > p && *cut != ' '; cut--)
+				;
+			len = cut > p ? (int)(cut - p) : width;
+		}
+		mvwaddnstr(win, rows++, 1, p, len);
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	wresize(win, rows > 0 ? rows : 1, w);
+	wnoutrefresh(win);
+	delwin(win);
+}

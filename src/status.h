@@ -1,0 +1,56 @@
+/*
+ * status.h - the status line and what it says: the tool, colour and
+ * position (or a question and its typed answer), a message that stays for
+ * a while, a warning when our key now names another board, and the
+ * banners drawn across the top of the canvas. Only status.c writes a
+ * struct status.
+ */
+#ifndef PIZARRA_STATUS_H
+#define PIZARRA_STATUS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define STATUS_MESSAGE_MS  4000    /* how long a message stays */
+
+struct status {
+	char message[256];
+	bool warn;
+	bool unseen;                /* set since the status line was last drawn */
+	uint64_t until;             /* when it goes (0: not shown yet, or gone) */
+};
+
+/* What the status line shows when no question is open. */
+struct status_line {
+	bool readonly;              /* VIEW-ONLY */
+	const char *tool;           /* the tool's name */
+	unsigned colour;            /* our ink */
+	uint32_t brush;             /* the brush's character, 0 when not the brush tool */
+	bool have_board;            /* false: "no board" */
+	uint32_t col, row, cols, rows;
+	bool attached;
+	key_t key;                  /* our key, for the warning below */
+	int key_now_shmid;          /* another board under our key, or -1 */
+};
+
+/* Say something on the status line for a while (from its first drawing). */
+void status_message(struct status *st, bool warn, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* True when a message was set since the status line was last drawn. */
+bool status_unseen(const struct status *st);
+
+/* The message's time is up at now: true when it just went (redraw). */
+bool status_expire(struct status *st, uint64_t now);
+
+/* Draw the status line from l. */
+void status_draw(struct status *st, const struct status_line *l, uint64_t now);
+
+/* Draw a question (and the answer typed so far, when not NULL) instead. */
+void status_draw_question(const char *question, const char *answer);
+
+/* A banner across the top of a w x h canvas, the text wrapped at spaces. */
+void status_banner(int w, int h, const char *text);
+
+#endif
