@@ -1,0 +1,328 @@
+/*
+ * check_pen.c - unit tests of the pen (src/pen.c), the front-end's
+ * curses-free drawing tools: line corners and box joins, the brush and the
+ * eraser along a path, wide characters at the board's edge, mouse strokes,
+ * and a paper without ink (a client that may not draw) writing nothing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "board.h"
+#include "cell.h"
+#include "checkutil.h"
+#include "pen.h"
+
+#define H 0x2500   /* ─ */
+#define V 0x2502   /* │ */
+
+/* A fresh board of cols x rows and a pen on it that may draw in colour 3 as author 2. */
+static void
+setup(struct segment *s, struct pen *p, struct pen_paper *pp, unsigned cols, unsigned rows)
+{
+	tu_private_board(s, cols, rows);
+	pen_init(p, true);
+	pp->view = &s->board;
+	pp->ink = &s->board;
+	pp->colour = 3;
+	pp->author = 2;
+}
+
+static uint32_t
+cp_at(const struct segment *s, uint32_t col, uint32_t row)
+{
+	return cell_cp(board_get(&s->board, col, row));
+}
+
+/* Put the pen at (col, row) without drawing, with tool t. */
+static void
+place(struct pen *p, const struct pen_paper *pp, enum pen_tool_id t, uint32_t col, uint32_t row)
+{
+	p->tool = PEN_TEXT;
+	pen_move(p, pp, (long)col - (long)p->col, (long)row - (long)p->row);
+	p->tool = t;
+}
+
+START_TEST(test_line_turns_corners)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+
+	setup(&s, &p, &pp, 20, 6);
+	place(&p, &pp, PEN_LINE, 2, 1);
+	r = pen_move(&p, &pp, 3, 0);
+	ck_assert(r & PEN_CELLS);
+	ck_assert(r & PEN_CURSOR);
+	pen_move(&p, &pp, 0, 2);
+	ck_assert_uint_eq(cp_at(&s, 2, 1), H);
+	ck_assert_uint_eq(cp_at(&s, 4, 1), H);
+	ck_assert_uint_eq(cp_at(&s, 5, 1), 0x2510);   /* ┐: a corner, not ┤ */
+	ck_assert_uint_eq(cp_at(&s, 5, 2), V);
+	ck_assert_uint_eq(cp_at(&s, 5, 3), V);
+	ck_assert_uint_eq(p.col, 5);
+	ck_assert_uint_eq(p.row, 3);
+	/* and back left along the bottom: └ at the turn */
+	pen_move(&p, &pp, -2, 0);
+	ck_assert_uint_eq(cp_at(&s, 5, 3), 0x2518);   /* ┘ */
+	ck_assert_uint_eq(cell_colour(board_get(&s.board, 5, 3)), 3);
+	ck_assert_uint_eq(cell_author(board_get(&s.board, 5, 3)), 2);
+}
+END_TEST
+
+START_TEST(test_line_crosses_box)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+
+	setup(&s, &p, &pp, 20, 6);
+	place(&p, &pp, PEN_BOX, 0, 0);
+	ck_assert(pen_enter(&p, &pp) & PEN_NOTE);      /* first corner */
+	ck_assert(p.anchor_set);
+	place(&p, &pp, PEN_BOX, 4, 2);
+	ck_assert(pen_enter(&p, &pp) & PEN_CELLS);     /* the box */
+	ck_assert(!p.anchor_set);
+	ck_assert_uint_eq(cp_at(&s, 0, 0), 0x250C);
+	ck_assert_uint_eq(cp_at(&s, 4, 0), 0x2510);
+	ck_assert_uint_eq(cp_at(&s, 0, 2), 0x2514);
+	ck_assert_uint_eq(cp_at(&s, 4, 2), 0x2518);
+	ck_assert_uint_eq(cp_at(&s, 2, 0), H);
+	ck_assert_uint_eq(cp_at(&s, 0, 1), V);
+	ck_assert_uint_eq(cp_at(&s, 2, 1), 0);        /* the inside stays empty */
+	/* a line through the middle row joins both sides */
+	place(&p, &pp, PEN_LINE, 0, 1);
+	pen_move(&p, &pp, 6, 0);
+	ck_assert_uint_eq(cp_at(&s, 0, 1), 0x251C);   /* ├ */
+	ck_assert_uint_eq(cp_at(&s, 4, 1), 0x253C);   /* ┼ */
+	ck_assert_uint_eq(cp_at(&s, 6, 1), H);
+	/* a second box drawn over the line joins it too */
+	place(&p, &pp, PEN_BOX, 5, 0);
+	pen_enter(&p, &pp);
+	place(&p, &pp, PEN_BOX, 8, 3);
+	pen_enter(&p, &pp);
+	ck_assert_uint_eq(cp_at(&s, 5, 1), 0x253C);   /* its left edge crosses the line */
+	ck_assert_uint_eq(cp_at(&s, 8, 1), V);        /* the line ended at 6 */
+}
+END_TEST
+
+START_TEST(test_box_escape_and_refusal)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp, view_only;
+
+	setup(&s, &p, &pp, 20, 6);
+	place(&p, &pp, PEN_BOX, 1, 1);
+	pen_enter(&p, &pp);
+	ck_assert(pen_escape(&p) & PEN_NOTE);
+	ck_assert(!p.anchor_set);
+	ck_assert_uint_eq(pen_escape(&p), 0);
+	view_only = pp;
+	view_only.ink = NULL;
+	pen_enter(&p, &view_only);                     /* a corner needs no ink */
+	place(&p, &view_only, PEN_BOX, 5, 4);
+	ck_assert(pen_enter(&p, &view_only) & PEN_REFUSED);
+	ck_assert_uint_eq(cp_at(&s, 1, 1), 0);
+	ck_assert_uint_eq(cp_at(&s, 5, 4), 0);
+}
+END_TEST
+
+START_TEST(test_brush_and_eraser)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+
+	setup(&s, &p, &pp, 20, 6);
+	ck_assert_uint_eq(p.brush, 0x2588);
+	place(&p, &pp, PEN_BRUSH, 2, 2);
+	r = pen_type(&p, &pp, '*');                    /* chooses the brush and dabs it */
+	ck_assert(r & PEN_NOTE);
+	ck_assert_uint_eq(p.brush, '*');
+	ck_assert_uint_eq(cp_at(&s, 2, 2), '*');
+	ck_assert_uint_eq(p.col, 2);                  /* the brush does not advance */
+	pen_move(&p, &pp, 3, 1);
+	ck_assert_uint_eq(cp_at(&s, 3, 2), '*');
+	ck_assert_uint_eq(cp_at(&s, 5, 2), '*');
+	ck_assert_uint_eq(cp_at(&s, 5, 3), '*');      /* columns first, then rows */
+	ck_assert_uint_eq(cp_at(&s, 2, 3), 0);
+	p.tool = PEN_ERASER;
+	pen_move(&p, &pp, -3, 0);
+	ck_assert_uint_eq(cp_at(&s, 5, 3), 0);
+	ck_assert_uint_eq(cp_at(&s, 2, 3), 0);
+	ck_assert_uint_eq(cp_at(&s, 5, 2), '*');      /* the other row is left alone */
+	/* the cursor stops at the board's edge */
+	pen_move(&p, &pp, -100, 100);
+	ck_assert_uint_eq(p.col, 0);
+	ck_assert_uint_eq(p.row, 5);
+	/* a non-ASCII brush on a terminal without UTF-8 */
+	pen_init(&p, false);
+	ck_assert_uint_eq(p.brush, '#');
+}
+END_TEST
+
+START_TEST(test_text_and_wide_at_edges)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+
+	setup(&s, &p, &pp, 16, 4);
+	place(&p, &pp, PEN_TEXT, 13, 0);
+	pen_type(&p, &pp, 'a');
+	ck_assert_uint_eq(p.col, 14);
+	r = pen_type(&p, &pp, 0x6F22);                 /* 漢 in the last two columns */
+	ck_assert(r & PEN_CELLS);
+	ck_assert_uint_eq(cp_at(&s, 14, 0), 0x6F22);
+	ck_assert_uint_eq(cp_at(&s, 15, 0), CELL_CONT);
+	ck_assert_uint_eq(p.col, 14);                 /* no room to advance past the edge */
+	place(&p, &pp, PEN_TEXT, 15, 1);
+	r = pen_type(&p, &pp, 0x6F22);                 /* only one column left */
+	ck_assert(r & PEN_NOTE);
+	ck_assert(p.note_warn);
+	ck_assert_uint_eq(cp_at(&s, 15, 1), 0);
+	/* backspace steps over the whole wide character */
+	place(&p, &pp, PEN_TEXT, 4, 2);
+	pen_type(&p, &pp, 0x6F22);
+	ck_assert_uint_eq(p.col, 6);
+	pen_backspace(&p, &pp);
+	ck_assert_uint_eq(p.col, 4);
+	ck_assert_uint_eq(cp_at(&s, 4, 2), 0);
+	ck_assert_uint_eq(cp_at(&s, 5, 2), 0);
+	/* a control character is refused with a note, nothing written */
+	r = pen_type(&p, &pp, 0x1B);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert_uint_eq(cp_at(&s, 4, 2), 0);
+	/* Enter returns to where the line started */
+	place(&p, &pp, PEN_TEXT, 3, 0);
+	pen_type(&p, &pp, 'x');
+	pen_type(&p, &pp, 'y');
+	pen_enter(&p, &pp);
+	ck_assert_uint_eq(p.col, 3);
+	ck_assert_uint_eq(p.row, 1);
+	/* Delete erases under the cursor without moving */
+	place(&p, &pp, PEN_TEXT, 3, 0);
+	ck_assert(pen_delete(&p, &pp) & PEN_CELLS);
+	ck_assert_uint_eq(cp_at(&s, 3, 0), 0);
+	ck_assert_uint_eq(p.col, 3);
+}
+END_TEST
+
+START_TEST(test_no_ink_writes_nothing)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp, none;
+	uint32_t r, c;
+
+	setup(&s, &p, &pp, 20, 6);
+	none = pp;
+	none.ink = NULL;
+	p.tool = PEN_BRUSH;
+	ck_assert(pen_move(&p, &none, 5, 2) & PEN_REFUSED);
+	ck_assert_uint_eq(p.col, 5);                  /* the cursor still moves */
+	ck_assert_uint_eq(pen_type(&p, &none, 'x'), PEN_REFUSED);
+	ck_assert_uint_eq(pen_backspace(&p, &none), PEN_REFUSED);
+	ck_assert_uint_eq(p.col, 5);
+	ck_assert_uint_eq(pen_delete(&p, &none), PEN_REFUSED);
+	ck_assert(pen_press(&p, &none, 1, 1) & PEN_REFUSED);
+	ck_assert(pen_drag(&p, &none, 4, 1) & PEN_REFUSED);
+	pen_release(&p, &none, 4, 1);
+	p.tool = PEN_TEXT;
+	ck_assert_uint_eq(pen_move(&p, &none, 1, 0) & PEN_REFUSED, 0);   /* text only moves */
+	for (r = 0; r < 6; r++)
+		for (c = 0; c < 20; c++)
+			ck_assert_uint_eq(board_get(&s.board, c, r), 0);
+	/* nothing at all without a board to look at */
+	none.view = NULL;
+	ck_assert_uint_eq(pen_move(&p, &none, 1, 0), 0);
+	ck_assert_uint_eq(pen_enter(&p, &none), 0);
+}
+END_TEST
+
+START_TEST(test_mouse_strokes)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+
+	setup(&s, &p, &pp, 20, 6);
+	/* a drag with the text tool paints with the brush */
+	pen_press(&p, &pp, 1, 1);
+	ck_assert(p.down);
+	ck_assert_uint_eq(cp_at(&s, 1, 1), 0);        /* a text press only moves */
+	pen_drag(&p, &pp, 3, 1);
+	pen_release(&p, &pp, 3, 2);
+	ck_assert(!p.down);
+	ck_assert_uint_eq(cp_at(&s, 1, 1), 0x2588);
+	ck_assert_uint_eq(cp_at(&s, 2, 1), 0x2588);
+	ck_assert_uint_eq(cp_at(&s, 3, 2), 0x2588);
+	ck_assert_uint_eq(p.tool, PEN_TEXT);          /* the tool is unchanged */
+	/* a box dragged from corner to corner, drawn at the release */
+	p.tool = PEN_BOX;
+	pen_press(&p, &pp, 6, 0);
+	ck_assert(p.anchor_set);
+	pen_drag(&p, &pp, 8, 1);
+	ck_assert_uint_eq(cp_at(&s, 6, 0), 0);        /* nothing until the release */
+	ck_assert(pen_release(&p, &pp, 9, 2) & PEN_CELLS);
+	ck_assert_uint_eq(cp_at(&s, 6, 0), 0x250C);
+	ck_assert_uint_eq(cp_at(&s, 9, 2), 0x2518);
+	/* a click with the box tool draws nothing and forgets the corner */
+	pen_press(&p, &pp, 12, 3);
+	pen_release(&p, &pp, 12, 3);
+	ck_assert(!p.anchor_set);
+	ck_assert_uint_eq(cp_at(&s, 12, 3), 0);
+	/* the eraser erases where it is pressed; a lift ends the stroke */
+	p.tool = PEN_ERASER;
+	pen_press(&p, &pp, 1, 1);
+	ck_assert_uint_eq(cp_at(&s, 1, 1), 0);
+	pen_lift(&p);
+	ck_assert(!p.down);
+}
+END_TEST
+
+START_TEST(test_tools_cycle)
+{
+	struct pen p;
+	int i;
+
+	pen_init(&p, true);
+	ck_assert_str_eq(pen_tool_name(p.tool), "TEXT");
+	p.anchor_set = true;
+	ck_assert(pen_next_tool(&p) & PEN_NOTE);
+	ck_assert(!p.anchor_set);
+	ck_assert_str_eq(pen_tool_name(p.tool), "BRUSH");
+	ck_assert_str_eq(p.note, "tool: BRUSH");
+	for (i = 0; i < PEN_NTOOLS - 1; i++)
+		pen_next_tool(&p);
+	ck_assert_str_eq(pen_tool_name(p.tool), "TEXT");
+	ck_assert_str_eq(pen_tool_name(PEN_NTOOLS), "?");
+}
+END_TEST
+
+static Suite *
+pen_suite(void)
+{
+	Suite *s = suite_create("pen");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_line_turns_corners);
+	tcase_add_test(tc, test_line_crosses_box);
+	tcase_add_test(tc, test_box_escape_and_refusal);
+	tcase_add_test(tc, test_brush_and_eraser);
+	tcase_add_test(tc, test_text_and_wide_at_edges);
+	tcase_add_test(tc, test_no_ink_writes_nothing);
+	tcase_add_test(tc, test_mouse_strokes);
+	tcase_add_test(tc, test_tools_cycle);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(pen_suite());
+}

@@ -1,0 +1,325 @@
+/*
+ * check_session.c - unit tests of the session (src/session.c), the
+ * front-end's curses-free attachment to a board: detach and attach again
+ * (shm_nattch and the local copy), removal by us and by someone else, a
+ * new board under the key, a header that stops validating, saving, the
+ * batching of notifications, and view-only sessions.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/shm.h>
+#include <unistd.h>
+
+#include "cell.h"
+#include "checkutil.h"
+#include "cli.h"
+#include "notify.h"
+#include "session.h"
+
+static struct cli_opts opts;
+
+/* Options naming the board under tu_key(n), 20x5, mode 0600. */
+static struct cli_opts *
+opts_for(int n)
+{
+	memset(&opts, 0, sizeof opts);
+	cli_defaults(&opts);
+	opts.addr.how = SEGMENT_BY_KEY;
+	opts.addr.key = tu_key(n);
+	opts.cols = 20;
+	opts.rows = 5;
+	return &opts;
+}
+
+static unsigned long
+nattch_of(int shmid)
+{
+	struct shmid_ds ds;
+
+	ck_assert_int_eq(shmctl(shmid, IPC_STAT, &ds), 0);
+	return (unsigned long)ds.shm_nattch;
+}
+
+/* Open a drawing session on tu_key(n) with a slot. */
+static void
+open_drawer(struct session *s, int n)
+{
+	struct pzerr e;
+
+	ck_assert_msg(session_open(s, opts_for(n), false, &e) == 0, "%s", e.msg);
+	ck_assert(s->seg.created);
+	ck_assert_int_eq(session_claim(s, &e), 0);
+	ck_assert(s->have_slot);
+}
+
+START_TEST(test_open_and_notify_batches)
+{
+	struct session s;
+	uint32_t gen;
+
+	open_drawer(&s, 0);
+	ck_assert(session_live(&s));
+	ck_assert_int_eq(session_block(&s), SESSION_WRITABLE);
+	ck_assert_uint_eq(session_author(&s), (unsigned)s.me.slot + 1);
+	gen = notify_generation(&s.seg.board);
+	board_draw(&s.seg.board, 1, 1, 'a', s.me.colour, session_author(&s));
+	session_touched(&s);
+	board_draw(&s.seg.board, 2, 1, 'b', s.me.colour, session_author(&s));
+	session_touched(&s);
+	ck_assert(session_publish(&s, 3, 1, 0));
+	ck_assert(!session_publish(&s, 3, 1, 0));     /* nothing changed */
+	ck_assert_uint_eq(notify_generation(&s.seg.board), gen);   /* not yet */
+	session_notify(&s);
+	ck_assert_uint_eq(notify_generation(&s.seg.board), gen + 1);  /* once for all */
+	session_notify(&s);
+	ck_assert_uint_eq(notify_generation(&s.seg.board), gen + 1);
+	session_close(&s);
+}
+END_TEST
+
+START_TEST(test_detach_attach)
+{
+	struct session s;
+	struct pzerr e;
+	int id;
+
+	open_drawer(&s, 1);
+	id = s.seg.shmid;
+	board_draw(&s.seg.board, 4, 2, 'x', 1, 0);
+	ck_assert_uint_eq(nattch_of(id), 1);
+	ck_assert_int_eq(session_detach(&s, &e), 0);
+	ck_assert(!s.attached);
+	ck_assert(!s.have_slot);
+	ck_assert(!session_live(&s));
+	ck_assert_uint_eq(nattch_of(id), 0);
+	ck_assert_int_eq(session_block(&s), SESSION_DETACHED);
+	/* the copy still shows the drawing */
+	ck_assert_ptr_nonnull(session_board(&s));
+	ck_assert_uint_eq(cell_cp(board_get(session_board(&s), 4, 2)), 'x');
+	ck_assert_int_eq(session_detach(&s, &e), 0);   /* twice is harmless */
+	ck_assert_int_eq(session_attach(&s, &e), 0);
+	ck_assert(s.attached);
+	ck_assert(s.have_slot);
+	ck_assert(s.stat_ok);                           /* sampled on the way back */
+	ck_assert_uint_eq(nattch_of(id), 1);
+	ck_assert_ptr_eq(session_board(&s), &s.seg.board);
+	ck_assert_uint_eq(cell_cp(board_get(session_board(&s), 4, 2)), 'x');
+	session_close(&s);
+	shmctl(id, IPC_RMID, NULL);
+}
+END_TEST
+
+START_TEST(test_snapshot_is_a_copy)
+{
+	struct session s;
+	struct segment other;
+	struct segment_opts so = { .create = false };
+	struct pzerr e;
+
+	open_drawer(&s, 2);
+	ck_assert_int_eq(session_detach(&s, &e), 0);
+	ck_assert_int_eq(segment_open(&other, &opts.addr, &so, NULL, &e), 0);
+	board_draw(&other.board, 0, 0, 'z', 1, 0);
+	ck_assert_uint_eq(board_get(session_board(&s), 0, 0), 0);   /* ours did not move */
+	ck_assert(session_board(&s)->readonly);
+	ck_assert_int_eq(board_set(session_board(&s), 1, 1, 'q'), -1);
+	segment_remove(other.shmid, NULL, NULL);
+	segment_detach(&other, NULL);
+	session_close(&s);
+}
+END_TEST
+
+START_TEST(test_removal_by_others_then_new_board)
+{
+	struct session s, t;
+	struct pzerr e;
+	bool created;
+	int old;
+
+	open_drawer(&s, 3);
+	old = s.seg.shmid;
+	board_draw(&s.seg.board, 5, 3, 'k', 2, 0);
+	session_sample(&s);
+	ck_assert_uint_eq(session_tick(&s) & SESSION_ORPHANED, 0);
+	ck_assert_int_eq(shmctl(old, IPC_RMID, NULL), 0);    /* someone else */
+	session_sample(&s);
+	ck_assert(session_tick(&s) & SESSION_ORPHANED);
+	ck_assert_uint_eq(session_tick(&s) & SESSION_ORPHANED, 0);   /* asked once */
+	ck_assert_int_eq(s.key_now_shmid, -1);
+	/* another process starts a board under the key */
+	ck_assert_int_eq(session_open(&t, opts_for(3), false, &e), 0);
+	ck_assert(t.seg.created);
+	ck_assert(session_tick(&s) & SESSION_KEY_MOVED);
+	ck_assert_int_eq(s.key_now_shmid, t.seg.shmid);
+	ck_assert_uint_eq(session_tick(&s) & SESSION_KEY_MOVED, 0);
+	/* moving there joins it; the drawing is not copied onto someone's board */
+	ck_assert_int_eq(session_switch(&s, &created, &e), 0);
+	ck_assert(!created);
+	ck_assert_int_eq(s.seg.shmid, t.seg.shmid);
+	ck_assert(s.have_slot);
+	ck_assert_int_eq(s.key_now_shmid, -1);
+	ck_assert_uint_eq(board_get(&s.seg.board, 5, 3), 0);
+	session_remove(&t, &e);
+	session_close(&t);
+	session_close(&s);
+}
+END_TEST
+
+START_TEST(test_switch_creates_with_drawing)
+{
+	struct session s;
+	struct pzerr e;
+	bool created;
+	int old;
+
+	open_drawer(&s, 4);
+	old = s.seg.shmid;
+	board_draw(&s.seg.board, 6, 4, 'w', 2, 0);
+	ck_assert_int_eq(shmctl(old, IPC_RMID, NULL), 0);
+	ck_assert_int_eq(session_switch(&s, &created, &e), 0);
+	ck_assert(created);
+	ck_assert_int_ne(s.seg.shmid, old);
+	ck_assert_uint_eq(cell_cp(board_get(&s.seg.board, 6, 4)), 'w');
+	ck_assert_int_lt(shmctl(old, IPC_STAT, &(struct shmid_ds){ 0 }), 0);   /* the old one is gone */
+	session_remove(&s, &e);
+	session_close(&s);
+}
+END_TEST
+
+START_TEST(test_we_removed)
+{
+	struct session s;
+	struct pzerr e;
+
+	open_drawer(&s, 5);
+	ck_assert_int_eq(session_remove(&s, &e), 0);
+	ck_assert(s.we_removed);
+	session_sample(&s);
+	ck_assert(s.stat_ok);
+	ck_assert(shminfo_dest(&s.stat));
+	ck_assert_uint_eq(session_tick(&s) & SESSION_ORPHANED, 0);   /* nobody to ask */
+	ck_assert(session_live(&s));                                 /* drawing goes on */
+	session_close(&s);
+}
+END_TEST
+
+START_TEST(test_distrust_keeps_a_copy)
+{
+	struct session s;
+	int id;
+
+	open_drawer(&s, 6);
+	id = s.seg.shmid;
+	board_draw(&s.seg.board, 2, 2, 'd', 1, 0);
+	atomic_store(&s.seg.board.hdr->cols, 9999);         /* a hostile writer */
+	ck_assert(session_tick(&s) & SESSION_DISTRUST);
+	ck_assert(s.distrust);
+	ck_assert(!session_live(&s));
+	ck_assert_int_eq(session_block(&s), SESSION_DISTRUSTED);
+	ck_assert_str_ne(s.distrust_why, "");
+	ck_assert_ptr_ne(session_board(&s), &s.seg.board);
+	ck_assert_uint_eq(cell_cp(board_get(session_board(&s), 2, 2)), 'd');
+	ck_assert_uint_eq(session_tick(&s) & SESSION_DISTRUST, 0);
+	session_close(&s);
+	shmctl(id, IPC_RMID, NULL);
+}
+END_TEST
+
+START_TEST(test_save)
+{
+	char dir[] = "/tmp/check_session.XXXXXX", path[64], buf[64];
+	struct session s;
+	struct pzerr e;
+	size_t bytes;
+	ssize_t n;
+	int fd;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/board.txt", dir);
+	open_drawer(&s, 7);
+	board_put(&s.seg.board, 0, 1, "hola", 4, 0, 0, &e);
+	ck_assert_int_eq(session_save(&s, path, &bytes, &e), 0);
+	ck_assert_uint_eq(bytes, 6);
+	fd = open(path, O_RDONLY);
+	n = read(fd, buf, sizeof buf);
+	close(fd);
+	ck_assert_int_eq(n, 6);
+	ck_assert_int_eq(memcmp(buf, "\nhola\n", 6), 0);
+	/* never over an existing file */
+	board_put(&s.seg.board, 0, 0, "new", 3, 0, 0, &e);
+	ck_assert_int_eq(session_save(&s, path, &bytes, &e), -1);
+	ck_assert_int_eq(e.err, EEXIST);
+	ck_assert_ptr_nonnull(strstr(e.msg, "nothing is overwritten"));
+	fd = open(path, O_RDONLY);
+	ck_assert_int_eq(read(fd, buf, sizeof buf), 6);
+	close(fd);
+	ck_assert_int_eq(session_save(&s, "", &bytes, &e), -1);
+	unlink(path);
+	rmdir(dir);
+	session_remove(&s, &e);
+	session_close(&s);
+}
+END_TEST
+
+START_TEST(test_view_only)
+{
+	struct session d, v;
+	struct pzerr e;
+
+	open_drawer(&d, 8);
+	ck_assert_int_eq(session_open(&v, opts_for(8), true, &e), 0);
+	ck_assert(!v.seg.created);
+	ck_assert_int_eq(session_claim(&v, &e), 0);
+	ck_assert(!v.have_slot);                         /* viewers hold no slot */
+	ck_assert_int_eq(session_block(&v), SESSION_VIEW_ONLY);
+	ck_assert_uint_eq(session_author(&v), 0);
+	ck_assert(!session_publish(&v, 1, 1, 0));
+	session_touched(&v);
+	session_notify(&v);                              /* never writes */
+	ck_assert_uint_eq(nattch_of(d.seg.shmid), 2);
+	session_close(&v);
+	session_remove(&d, &e);
+	session_close(&d);
+}
+END_TEST
+
+START_TEST(test_open_fails_cleanly)
+{
+	struct session s;
+	struct pzerr e;
+	struct cli_opts *o = opts_for(9);
+
+	ck_assert_int_eq(session_open(&s, o, true, &e), -1);    /* a viewer creates nothing */
+	ck_assert_int_eq(e.err, ENOENT);
+	ck_assert_int_lt(shmget(tu_key(9), 0, 0), 0);
+}
+END_TEST
+
+static Suite *
+session_suite(void)
+{
+	Suite *s = suite_create("session");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_open_and_notify_batches);
+	tcase_add_test(tc, test_detach_attach);
+	tcase_add_test(tc, test_snapshot_is_a_copy);
+	tcase_add_test(tc, test_removal_by_others_then_new_board);
+	tcase_add_test(tc, test_switch_creates_with_drawing);
+	tcase_add_test(tc, test_we_removed);
+	tcase_add_test(tc, test_distrust_keeps_a_copy);
+	tcase_add_test(tc, test_save);
+	tcase_add_test(tc, test_view_only);
+	tcase_add_test(tc, test_open_fails_cleanly);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(session_suite());
+}
