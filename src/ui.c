@@ -203,6 +203,24 @@ ui_draw_overlay(struct ui *ui)
 		canvas_invalidate(&ui->canvas);
 }
 
+/* The terminal's cursor: after a question, hidden in the help, else ours on the canvas. */
+static void
+ui_place_cursor(const struct ui *ui)
+{
+	switch (input_view(&ui->input)) {
+	case INPUT_QUESTION:
+		curs_set(1);
+		setsyx(LINES - 2, getcurx(screen_window(SCREEN_STATUS)));
+		break;
+	case INPUT_HELP:
+		curs_set(0);
+		break;
+	case INPUT_DRAWING:
+		canvas_place_cursor(&ui->canvas, ui->pen.col, ui->pen.row);
+		break;
+	}
+}
+
 /* Draw what is dirty: sidebar, status, key bar, canvas, overlays; then the cursor. */
 static void
 ui_render(struct ui *ui)
@@ -243,18 +261,7 @@ ui_render(struct ui *ui)
 		ui->frame_at = now;
 	}
 	ui_draw_overlay(ui);
-	switch (input_view(&ui->input)) {
-	case INPUT_QUESTION:
-		curs_set(1);
-		setsyx(LINES - 2, getcurx(screen_window(SCREEN_STATUS)));
-		break;
-	case INPUT_HELP:
-		curs_set(0);
-		break;
-	case INPUT_DRAWING:
-		canvas_place_cursor(&ui->canvas, ui->pen.col, ui->pen.row);
-		break;
-	}
+	ui_place_cursor(ui);
 	doupdate();
 	ui->dirty = 0;
 }
