@@ -19,8 +19,10 @@
  * The segment's header is re-checked with board_check; a board whose header
  * stopped validating must not be used any more.
  *
- * Writers bump the generation counter after each change (notify.h), which
- * wakes every client waiting on it.
+ * No board operation notifies: a writer makes its changes, then calls
+ * notify_bump once (notify.h), which bumps the generation counter and wakes
+ * every client waiting on it. So a batch of changes costs one wake-up, and
+ * the caller decides when the batch ends.
  */
 #ifndef PIZARRA_BOARD_H
 #define PIZARRA_BOARD_H
@@ -151,12 +153,13 @@ int board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
 
 /*
  * Write UTF-8 text starting at (col, row); a newline continues at col on the
- * next row. Validates everything first and writes nothing on error. Notifies.
+ * next row. Validates everything first and writes nothing on error. Does
+ * not notify: call notify_bump after it.
  */
 int board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 	      size_t len, unsigned colour, unsigned author, struct pzerr *e);
 
-/* Empty every cell and notify. */
+/* Empty every cell (and stamp every row). Does not notify: call notify_bump after it. */
 int board_clear(const struct board *b, struct pzerr *e);
 
 /*
@@ -171,7 +174,8 @@ int board_check_text(const char *text, size_t len, uint32_t max_cols, uint32_t m
  * Replace the whole board with UTF-8 text (lines separated by \n, \r\n
  * accepted, tabs expanded to 8). Validates the whole text first (UTF-8,
  * drawable characters, every line and the line count fit) and changes
- * nothing if it is invalid: e names the line and column. Notifies.
+ * nothing if it is invalid: e names the line and column. Does not notify:
+ * call notify_bump after it.
  */
 int board_load(const struct board *b, const char *text, size_t len, struct pzerr *e);
 

@@ -237,6 +237,8 @@ cmd_load(struct cli_opts *o)
 	if (board_load(&s.board, text, len, &e) != 0) {
 		cli_error("%s: %s; the board was not changed", path, e.msg);
 		status = EXIT_FAILURE;
+	} else {
+		notify_bump(&s.board);
 	}
 	cmd_close(o, &s, status != EXIT_SUCCESS);
 	free(text);
@@ -276,6 +278,8 @@ cmd_put(struct cli_opts *o)
 	if (board_put(&s.board, (uint32_t)col, (uint32_t)row, text, strlen(text), 0, 0, &e) != 0) {
 		cli_error("put: %s; the board was not changed", e.msg);
 		status = EXIT_FAILURE;
+	} else {
+		notify_bump(&s.board);
 	}
 	cmd_close(o, &s, status != EXIT_SUCCESS);
 	return status;
@@ -294,6 +298,8 @@ cmd_clear(struct cli_opts *o)
 	if (board_clear(&s.board, &e) != 0) {
 		cli_error("clear: %s", e.msg);
 		status = EXIT_FAILURE;
+	} else {
+		notify_bump(&s.board);
 	}
 	cmd_close(o, &s, false);
 	return status;

@@ -197,6 +197,7 @@ ui_clear(struct ui *ui)
 		ui_message(ui, true, "%s", e.msg);
 		return -1;
 	}
+	notify_bump(&ui->seg.board);
 	ui_message(ui, false, "board cleared");
 	return 0;
 }

@@ -2,7 +2,8 @@
  * check_board.c - unit tests of the board model: geometry limits, header
  * validation that never writes, bounded cell access, wide characters,
  * put/load validation that changes nothing on error, dump round trips with
- * UTF-8, and dumps that never pass a control character through.
+ * UTF-8, dumps that never pass a control character through, and put, load
+ * and clear leaving the generation alone (the caller notifies).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -290,6 +291,8 @@ START_TEST(test_put_and_notify)
 
 	tu_private_board(&s, 20, 5);
 	ck_assert_int_eq(board_put(&s.board, 2, 1, text, strlen(text), 3, 5, &e), 0);
+	ck_assert_uint_eq(notify_generation(&s.board), 0);
+	notify_bump(&s.board);
 	ck_assert_uint_eq(notify_generation(&s.board), 1);
 	ck_assert_uint_eq(cell_cp(board_get(&s.board, 2, 1)), 0xF1);
 	ck_assert_uint_eq(cell_colour(board_get(&s.board, 2, 1)), 3);
@@ -398,7 +401,12 @@ START_TEST(test_clear)
 
 	tu_private_board(&s, 20, 4);
 	ck_assert_int_eq(board_load(&s.board, "abc\ndef", 7, &e), 0);
+	ck_assert_uint_eq(notify_generation(&s.board), 0);
+	notify_bump(&s.board);
+	ck_assert_uint_eq(notify_generation(&s.board), 1);
 	ck_assert_int_eq(board_clear(&s.board, &e), 0);
+	ck_assert_uint_eq(notify_generation(&s.board), 1);
+	notify_bump(&s.board);
 	ck_assert_uint_eq(notify_generation(&s.board), 2);
 	out = dump_of(&s.board, false);
 	ck_assert_str_eq(out, "");

@@ -1,7 +1,9 @@
 /*
  * board.c - the board model inside a segment: header initialisation and
  * publication, validation against shm_segsz, bounded cell access, and the
- * text operations put, clear, load and dump.
+ * text operations put, clear, load and dump. Nothing here notifies: the
+ * caller bumps the generation once after its changes (notify.h), so board
+ * needs nothing of notify but the futex word for publishing the magic.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -389,7 +391,6 @@ board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 		    "the text has %u lines: from row %u it needs rows %u-%u, but the board's "
 		    "rows are 0-%u", sh.lines, row, row, row + sh.lines - 1, b->rows - 1);
 	board_walk(text, len, b->cols - col, &sh, b, board_put_one, &pen, NULL);
-	notify_bump(b);
 	return 0;
 }
 
@@ -405,7 +406,6 @@ board_clear(const struct board *b, struct pzerr *e)
 		atomic_store_explicit(&b->cells[i], CELL_EMPTY, memory_order_relaxed);
 	for (i = 0; i < b->rows; i++)
 		board_stamp(b, (uint32_t)i);
-	notify_bump(b);
 	return 0;
 }
 
@@ -456,7 +456,6 @@ board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 	for (i = 0; i < b->rows; i++)
 		board_stamp(b, (uint32_t)i);
 	free(img.cells);
-	notify_bump(b);
 	return 0;
 }
 
