@@ -1,9 +1,10 @@
 /*
  * board.c - the board model inside a segment: header initialisation and
  * publication, validation against shm_segsz, bounded cell access, and the
- * text operations put, clear, load and dump. Nothing here notifies: the
- * caller bumps the generation once after its changes (notify.h), so board
- * needs nothing of notify but the futex word for publishing the magic.
+ * text operations put, clear, load and dump. Nothing here notifies (the
+ * caller bumps the generation once after its changes, notify.h), so board
+ * does not depend on notify; it uses futex.h only to wake and wait on the
+ * magic word while a new board is published (board_init, board_wait_ready).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,7 +14,7 @@
 
 #include "board.h"
 #include "cell.h"
-#include "notify.h"
+#include "futex.h"
 #include "utf8.h"
 
 #define BOARD_TAB 8
@@ -68,7 +69,7 @@ board_init(void *base, size_t segsz, uint32_t cols, uint32_t rows, struct pzerr 
 	atomic_store_explicit(&h->nslots, BOARD_SLOTS, memory_order_relaxed);
 	atomic_store_explicit(&h->created, (uint64_t)time(NULL), memory_order_relaxed);
 	atomic_store_explicit(&h->magic, BOARD_MAGIC, memory_order_release);
-	notify_futex_wake(&h->magic);
+	futex_wake(&h->magic);
 	return 0;
 }
 
@@ -99,7 +100,7 @@ board_wait_ready(const void *base, size_t segsz, int timeout_ms)
 			errno = ETIMEDOUT;
 			return -1;
 		}
-		notify_futex_wait(&h->magic, 0, left > 50 ? 50 : (int)left);
+		futex_wait(&h->magic, 0, left > 50 ? 50 : (int)left);
 	}
 	return 0;
 }
