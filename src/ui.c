@@ -50,7 +50,7 @@ ui_board(const struct ui *ui)
 {
 	if (ui->attached && !ui->distrust)
 		return &ui->seg.board;
-	return ui->have_snap ? &ui->snap : NULL;
+	return ui->have_snap ? &ui->snap.board : NULL;
 }
 
 /* Publish our cursor and colour in our slot (the loop notifies once per batch). */
@@ -82,26 +82,8 @@ ui_claim(struct ui *ui)
 static void
 ui_snapshot(struct ui *ui)
 {
-	const struct board *b = &ui->seg.board;
-	size_t n = (size_t)b->cols * b->rows, i;
-	_Atomic uint32_t *cells;
-
-	free((void *)ui->snap.cells);
-	ui->have_snap = false;
-	cells = malloc((n + b->rows) * sizeof *cells);
-	if (cells == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		atomic_init(&cells[i], atomic_load_explicit(&b->cells[i], memory_order_relaxed));
-	for (i = 0; i < b->rows; i++)
-		atomic_init(&cells[n + i], 0);
-	memset(&ui->snap_hdr, 0, sizeof ui->snap_hdr);
-	ui->snap = *b;
-	ui->snap.hdr = &ui->snap_hdr;
-	ui->snap.cells = cells;
-	ui->snap.row_stamps = cells + n;
-	ui->snap.readonly = true;
-	ui->have_snap = true;
+	board_copy_free(&ui->snap);
+	ui->have_snap = board_copy(&ui->snap, &ui->seg.board, NULL) == 0;
 }
 
 /* shmdt: leave the segment; the canvas greys out. */
@@ -250,7 +232,6 @@ ui_switch_to_new(struct ui *ui)
 	const struct board *old = ui_board(ui);
 	struct segment fresh;
 	struct pzerr e;
-	uint32_t r, c;
 
 	if (ui->seg.addr.how == SEGMENT_BY_SHMID) {
 		ui_message(ui, true, "this board was opened by shmid (-i): there is no key to "
@@ -262,9 +243,7 @@ ui_switch_to_new(struct ui *ui)
 		return -1;
 	}
 	if (fresh.created && old != NULL) {
-		for (r = 0; r < old->rows && r < fresh.board.rows; r++)
-			for (c = 0; c < old->cols && c < fresh.board.cols; c++)
-				board_set(&fresh.board, c, r, board_get(old, c, r));
+		board_copy_cells(&fresh.board, old);
 		notify_bump(&fresh.board);
 	}
 	if (ui->have_slot && ui->attached)
@@ -548,6 +527,6 @@ ui_run(struct cli_opts *o, bool readonly)
 	free(ui.presence);
 	free(ui.row_moved);
 	free(ui.row_seen);
-	free((void *)ui.snap.cells);
+	board_copy_free(&ui.snap);
 	return EXIT_SUCCESS;
 }

@@ -87,8 +87,7 @@ struct ui {
 	bool we_removed;           /* IPC_RMID came from this process */
 	bool orphan_seen;          /* removal by someone else already reported */
 	int key_now_shmid;         /* shmid now under our key (-1 none, or ours) */
-	struct board snap;         /* local copy of the board while detached */
-	struct board_header snap_hdr;
+	struct board_copy snap;    /* local copy of the board while detached */
 	bool have_snap;
 	bool quit;
 	bool changed;              /* the board or our slot changed: notify once */

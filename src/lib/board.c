@@ -1,7 +1,8 @@
 /*
  * board.c - the board model inside a segment: header initialisation and
- * publication, validation against shm_segsz, bounded cell access, and the
- * text operations put, clear, load and dump. Nothing here notifies (the
+ * publication, validation against shm_segsz, bounded cell access, the text
+ * operations put, clear, load and dump, and copies of a board in process
+ * memory (board_copy, board_copy_cells). Nothing here notifies (the
  * caller bumps the generation once after its changes, notify.h), so board
  * does not depend on notify; it uses futex.h only to wake and wait on the
  * magic word while a new board is published (board_init, board_wait_ready).
@@ -458,6 +459,55 @@ board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 		board_stamp(b, (uint32_t)i);
 	free(img.cells);
 	return 0;
+}
+
+/* Copy src's cells into process memory as a read-only board. */
+int
+board_copy(struct board_copy *out, const struct board *src, struct pzerr *e)
+{
+	size_t n = (size_t)src->cols * src->rows, words = n + src->rows, i;
+	_Atomic uint32_t *cells;
+
+	memset(out, 0, sizeof *out);
+	/* one block: the cells, then the row stamps (never 0 bytes: malloc(0) may be NULL) */
+	cells = malloc((words > 0 ? words : 1) * sizeof *cells);
+	if (cells == NULL)
+		return pzerr_set(e, ENOMEM, "out of memory for a copy of the %ux%u board",
+		    src->cols, src->rows);
+	for (i = 0; i < n; i++)
+		atomic_init(&cells[i], atomic_load_explicit(&src->cells[i], memory_order_relaxed));
+	for (i = 0; i < src->rows; i++)
+		atomic_init(&cells[n + i], 0);
+	out->board.hdr = &out->hdr;
+	out->board.cells = cells;
+	out->board.row_stamps = cells + n;
+	out->board.cols = src->cols;
+	out->board.rows = src->rows;
+	out->board.readonly = true;
+	return 0;
+}
+
+/* Free a copy's cells. */
+void
+board_copy_free(struct board_copy *c)
+{
+	free((void *)c->board.cells);
+	memset(c, 0, sizeof *c);
+}
+
+/* Copy the shared region of two boards, cell by cell, stamping dst's rows. */
+void
+board_copy_cells(const struct board *dst, const struct board *src)
+{
+	uint32_t cols = dst->cols < src->cols ? dst->cols : src->cols;
+	uint32_t rows = dst->rows < src->rows ? dst->rows : src->rows;
+	uint32_t r, c;
+
+	if (dst->readonly)
+		return;
+	for (r = 0; r < rows; r++)
+		for (c = 0; c < cols; c++)
+			board_set(dst, c, r, board_get(src, c, r));
 }
 
 /* Append the SGR sequence that selects colour index c (0 = default). */
