@@ -296,7 +296,7 @@ ui_slow_tick(struct ui *ui)
 	}
 	id = -1;
 	if (ui->seg.key != 0 && ui->stat_ok && shminfo_dest(&ui->stat)) {
-		id = shmget(ui->seg.key, 0, 0);
+		id = segment_under_key(ui->seg.key);
 		if (id == ui->seg.shmid)
 			id = -1;
 	}
