@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "client.h"
 #include "notify.h"
+#include "report.h"
 #include "shminfo.h"
 #include "strbuf.h"
 
@@ -104,7 +105,7 @@ int
 cmd_info(struct cli_opts *o)
 {
 	struct client_info clients[BOARD_SLOTS];
-	struct shminfo_report r;
+	struct report r;
 	struct segment s;
 	struct strbuf out;
 	struct pzerr e;
@@ -134,9 +135,9 @@ cmd_info(struct cli_opts *o)
 	segment_detach(&s, NULL);
 	strbuf_init(&out);
 	if (o->json)
-		shminfo_format_json(&out, &r);
+		report_format_json(&out, &r);
 	else
-		shminfo_format_text(&out, &r);
+		report_format_text(&out, &r);
 	fwrite(strbuf_cstr(&out), 1, out.len, stdout);
 	strbuf_free(&out);
 	return EXIT_SUCCESS;
