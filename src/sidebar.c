@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "notify.h"
+#include "proc.h"
 #include "ui.h"
 
 #define SIDEBAR_NAME_W     13
@@ -41,7 +42,7 @@ sidebar_scan_others(struct ui *ui, uint64_t now)
 	ui->scan_nclients = ui->nclients;
 	ui->scan_at = now;
 	ui->nothers = 0;
-	n = client_scan_attached(ui->seg.shmid, pids, 64);
+	n = proc_attached(ui->seg.shmid, pids, 64);
 	for (i = 0; i < n && ui->nothers < (int)(sizeof ui->others / sizeof ui->others[0]); i++) {
 		bool in_slot = false;
 
@@ -248,7 +249,7 @@ sidebar_clients(struct ui *ui, int y, int rows)
 		sidebar_text(ui, y + used++, 3, screen_attr(ui, mine ? UC_VALUE : UC_NORMAL), line);
 	}
 	for (i = 0; i < ui->nothers && used < rows; i++) {
-		client_proc_name(ui->others[i], name, sizeof name);
+		proc_name(ui->others[i], name, sizeof name);
 		snprintf(line, sizeof line, "%-7d %-12.12s %s", (int)ui->others[i], name,
 		    ui->others[i] == ui->me.pid ? "you" :
 		    strcmp(name, "pizarra") == 0 ? "viewer" : "no slot");
