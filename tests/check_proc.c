@@ -262,6 +262,11 @@ START_TEST(test_name_truncated)
 	ck_assert_ptr_eq(proc_name(getpid(), name, sizeof name), name);
 	ck_assert_str_eq(name, "che");
 	ck_assert_str_eq(proc_name(NO_PID, name, sizeof name), "?");
+	memset(name, 'Z', sizeof name);
+	ck_assert_ptr_eq(proc_name(getpid(), name, 0), name);
+	ck_assert_int_eq(name[0], 'Z');
+	ck_assert_ptr_eq(proc_tty(STDIN_FILENO, name, 0), name);
+	ck_assert_int_eq(name[0], 'Z');
 }
 END_TEST
 

@@ -213,6 +213,8 @@ proc_name(pid_t pid, char *buf, size_t n)
 	size_t i;
 	int fd;
 
+	if (n == 0)
+		return buf;
 	snprintf(buf, n, "?");
 	snprintf(path, sizeof path, "/proc/%d/comm", (int)pid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
