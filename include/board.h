@@ -1,7 +1,7 @@
 /*
  * board.h - the board model: how a pizarra lays out its shared segment, how
  * a segment is checked before anything trusts it, and the operations on its
- * cells (put, clear, load, dump).
+ * cells (put, clear, load, dump), and copies of a board in process memory.
  *
  * Layout (all fields native-endian, every field accessed atomically because
  * any process with write permission can change any byte at any time):
@@ -19,8 +19,10 @@
  * The segment's header is re-checked with board_check; a board whose header
  * stopped validating must not be used any more.
  *
- * Writers bump the generation counter after each change (notify.h), which
- * wakes every client waiting on it.
+ * No board operation notifies: a writer makes its changes, then calls
+ * notify_bump once (notify.h), which bumps the generation counter and wakes
+ * every client waiting on it. So a batch of changes costs one wake-up, and
+ * the caller decides when the batch ends.
  */
 #ifndef PIZARRA_BOARD_H
 #define PIZARRA_BOARD_H
@@ -90,6 +92,18 @@ struct board {
 	bool readonly;                 /* attached SHM_RDONLY: never store */
 };
 
+/*
+ * A board in process memory: a read-only copy of another board's cells,
+ * for showing a board after leaving its segment (detached, or its header
+ * stopped validating). board is an ordinary struct board whose hdr points
+ * at hdr below, so a copy must stay where board_copy filled it (do not
+ * assign it to another struct board_copy).
+ */
+struct board_copy {
+	struct board board;        /* readonly, segsz 0; cells and row stamps malloc'd */
+	struct board_header hdr;   /* all zero: generation 0, no slots */
+};
+
 /* Bytes a segment needs for a cols x rows board. */
 size_t board_size_for(uint32_t cols, uint32_t rows);
 
@@ -151,12 +165,13 @@ int board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
 
 /*
  * Write UTF-8 text starting at (col, row); a newline continues at col on the
- * next row. Validates everything first and writes nothing on error. Notifies.
+ * next row. Validates everything first and writes nothing on error. Does
+ * not notify: call notify_bump after it.
  */
 int board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 	      size_t len, unsigned colour, unsigned author, struct pzerr *e);
 
-/* Empty every cell and notify. */
+/* Empty every cell (and stamp every row). Does not notify: call notify_bump after it. */
 int board_clear(const struct board *b, struct pzerr *e);
 
 /*
@@ -171,9 +186,31 @@ int board_check_text(const char *text, size_t len, uint32_t max_cols, uint32_t m
  * Replace the whole board with UTF-8 text (lines separated by \n, \r\n
  * accepted, tabs expanded to 8). Validates the whole text first (UTF-8,
  * drawable characters, every line and the line count fit) and changes
- * nothing if it is invalid: e names the line and column. Notifies.
+ * nothing if it is invalid: e names the line and column. Does not notify:
+ * call notify_bump after it.
  */
 int board_load(const struct board *b, const char *text, size_t len, struct pzerr *e);
+
+/*
+ * Copy src's cells into process memory as a read-only board (out->board):
+ * same geometry, a zeroed header, every row stamp 0. out's earlier contents
+ * are overwritten, not freed (board_copy_free them first). Returns 0, or
+ * -1 with ENOMEM in e (out is then empty, and board_copy_free is harmless).
+ */
+int board_copy(struct board_copy *out, const struct board *src, struct pzerr *e);
+
+/* Free a copy's cells and empty it; harmless on an empty or zeroed copy. */
+void board_copy_free(struct board_copy *c);
+
+/*
+ * Copy the cells of the region dst and src share (the first min(cols)
+ * columns of the first min(rows) rows) from src to dst with board_set, so
+ * every row copied is stamped. Cell words are copied as they are: a wide
+ * character cut by dst's right edge stays without its right half (readers
+ * show a placeholder). Nothing is stored when dst is read-only. Does not
+ * notify: call notify_bump after it.
+ */
+void board_copy_cells(const struct board *dst, const struct board *src);
 
 /*
  * Append the board as UTF-8 text: one line per row, trailing blanks and

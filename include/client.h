@@ -14,7 +14,8 @@
  *            slot re-claimed meanwhile is never touched.
  * The tag makes every claim's owner word unique, so nothing is freed twice.
  * Slot contents come from shared memory: client_list validates and
- * sanitises every field before handing it out.
+ * sanitises every field before handing it out. What /proc says about a
+ * pid (start time, state, namespace, name, attached segments) is proc.h's.
  */
 #ifndef PIZARRA_CLIENT_H
 #define PIZARRA_CLIENT_H
@@ -84,17 +85,6 @@ int client_list(const struct board *b, struct client_info *out, int max);
 
 /* True when the process described by c is alive (by the rules above). */
 bool client_alive(const struct client_info *c, uint64_t now_ms);
-
-/*
- * Find the processes that have shmid attached, from /proc/PID/maps (a SysV
- * mapping shows as /SYSV<key> with the shmid as its inode). Only processes
- * we may inspect are seen: our own user's, or all for root. Stores up to
- * max pids in out and returns how many were found.
- */
-int client_scan_attached(int shmid, pid_t *out, int max);
-
-/* The command name of pid (/proc/PID/comm, printable ASCII), "?" when unknown. */
-const char *client_proc_name(pid_t pid, char *buf, size_t n);
 
 /* CLOCK_BOOTTIME in milliseconds, the heartbeat clock. */
 uint64_t client_now_ms(void);

@@ -7,6 +7,11 @@
  * waiters in other processes at other addresses). A reader remembers the
  * last generation it drew and sleeps in notify_wait until the counter
  * differs from it. No polling, no lock, nothing a dead process can hold.
+ *
+ * Who notifies: no board operation does (board.h); a writer makes its
+ * changes and then calls notify_bump once, and client_claim, client_release
+ * and client_reap bump after changing a slot. The futex system calls
+ * themselves are futex.h's.
  */
 #ifndef PIZARRA_NOTIFY_H
 #define PIZARRA_NOTIFY_H
@@ -56,7 +61,8 @@ void notify_wake(const struct board *b);
  * call (Linux 5.16+), so a change to either one between checking and
  * sleeping is never missed. Returns 0 when something changed or a wake
  * came, -1 with errno ETIMEDOUT or EINTR. On kernels without futex_waitv
- * it falls back to waiting on the board for at most 10 ms at a time.
+ * it falls back to waiting on the board for at most FUTEX_FALLBACK_MS
+ * (10 ms) at a time (futex_wait_two).
  */
 int notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *local,
 		    uint32_t local_seen, int timeout_ms);
@@ -67,13 +73,5 @@ int notify_wait_any(const struct board *b, uint32_t handled, _Atomic uint32_t *l
  */
 int notify_wait_presence(const struct board *b, uint32_t presence_seen,
 			 _Atomic uint32_t *local, uint32_t local_seen, int timeout_ms);
-
-/*
- * The primitives underneath, for any 32-bit word of the segment: sleep while
- * *word == val (up to timeout_ms, negative = forever; 0 when woken or the
- * value differs, -1 with errno ETIMEDOUT or EINTR), and wake all sleepers.
- */
-int notify_futex_wait(_Atomic uint32_t *word, uint32_t val, int timeout_ms);
-int notify_futex_wake(_Atomic uint32_t *word);
 
 #endif

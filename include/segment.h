@@ -99,6 +99,15 @@ int segment_open_shmid(struct segment *s, int shmid, const struct segment_addr *
  */
 int segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *e);
 
+/*
+ * The shmid of the segment key names now (shmget(key, 0, 0)), board or not,
+ * or -1 with errno (ENOENT: none; EINVAL for IPC_PRIVATE, which names no
+ * segment). Not traced: the UI asks once a second, after its segment was
+ * removed, to notice a new board under the key, and the trace is for the
+ * calls the lesson is about.
+ */
+int segment_under_key(key_t key);
+
 /* shmctl(IPC_STAT). */
 int segment_stat(int shmid, struct shmid_ds *ds, struct trace *t, struct pzerr *e);
 

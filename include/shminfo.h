@@ -3,7 +3,9 @@
  * programs: one table of fields under their kernel names, shared by
  * `pizarra info`, `info --json` and the sidebar, plus the lookups that make
  * them readable (user and group names, mode as rwx, clock times) and the
- * /proc/sysvipc/shm reader used when IPC_STAT is not permitted.
+ * /proc/sysvipc/shm reader used when IPC_STAT is not permitted. It knows
+ * nothing of boards, clients or how a segment was named: the `info`
+ * report that puts those together is report.h's.
  */
 #ifndef PIZARRA_SHMINFO_H
 #define PIZARRA_SHMINFO_H
@@ -14,10 +16,7 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 #include <sys/types.h>
-
-#include "client.h"
-#include "segment.h"
-#include "strbuf.h"
+#include <time.h>
 
 enum shminfo_field {
 	SHMINFO_KEY,        /* shm_perm.key */
@@ -65,24 +64,10 @@ const char *shminfo_user(uid_t uid, char *buf, size_t n);
 /* The group name for gid, or its number. */
 const char *shminfo_group(gid_t gid, char *buf, size_t n);
 
+/* A clock time as "YYYY-MM-DD HH:MM:SS" (long_form) or "HH:MM:SS", local time; "never" for 0. */
+void shminfo_time(time_t t, bool long_form, char *out, size_t n);
+
 /* Read /proc/sysvipc/shm: the segment with this shmid (shmid >= 0) or key. */
 int shminfo_from_proc(int shmid, key_t key, struct shminfo_stat *out);
-
-/* Everything `pizarra info` reports. */
-struct shminfo_report {
-	struct shminfo_stat si;
-	const struct segment_addr *addr;   /* how it was named (ftok derivation) */
-	bool have_board;
-	uint32_t cols, rows, generation, slots;
-	uint64_t created;
-	const struct client_info *clients;
-	int nclients;
-};
-
-/* Append the report as aligned "name  value" lines. */
-void shminfo_format_text(struct strbuf *out, const struct shminfo_report *r);
-
-/* Append the report as one JSON object (fields under their kernel names). */
-void shminfo_format_json(struct strbuf *out, const struct shminfo_report *r);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "edit.h"
+#include "notify.h"
 
 #define EDIT_FILE_MAX (256u << 20)
 
@@ -85,6 +86,8 @@ edit_load(struct cli_opts *o)
 	if (board_load(&s.board, text, len, &e) != 0) {
 		cli_error("%s: %s; the board was not changed", path, e.msg);
 		status = EXIT_FAILURE;
+	} else {
+		notify_bump(&s.board);
 	}
 	cli_close(o, &s, status != EXIT_SUCCESS);
 	free(text);
@@ -126,6 +129,8 @@ edit_put(struct cli_opts *o)
 	if (board_put(&s.board, col, row, text, strlen(text), 0, 0, &e) != 0) {
 		cli_error("put: %s; the board was not changed", e.msg);
 		status = EXIT_FAILURE;
+	} else {
+		notify_bump(&s.board);
 	}
 	cli_close(o, &s, status != EXIT_SUCCESS);
 	return status;
@@ -143,6 +148,8 @@ edit_clear(struct cli_opts *o)
 	if (board_clear(&s.board, &e) != 0) {
 		cli_error("clear: %s", e.msg);
 		status = EXIT_FAILURE;
+	} else {
+		notify_bump(&s.board);
 	}
 	cli_close(o, &s, false);
 	return status;

@@ -41,8 +41,8 @@ session_open(struct session *s, struct cli_opts *o, bool readonly, struct pzerr 
 static void
 session_drop_snap(struct session *s)
 {
-	free((void *)s->snap.cells);
-	s->snap.cells = NULL;
+	if (s->have_snap)
+		board_copy_free(&s->snap);
 	s->have_snap = false;
 }
 
@@ -91,7 +91,7 @@ session_board(const struct session *s)
 {
 	if (session_live(s))
 		return &s->seg.board;
-	return s->have_snap ? &s->snap : NULL;
+	return s->have_snap ? &s->snap.board : NULL;
 }
 
 enum session_block
@@ -158,25 +158,8 @@ session_notify(struct session *s)
 static void
 session_snapshot(struct session *s)
 {
-	const struct board *b = &s->seg.board;
-	size_t n = (size_t)b->cols * b->rows, i;
-	_Atomic uint32_t *cells;
-
 	session_drop_snap(s);
-	cells = malloc((n + b->rows) * sizeof *cells);
-	if (cells == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		atomic_init(&cells[i], atomic_load_explicit(&b->cells[i], memory_order_relaxed));
-	for (i = 0; i < b->rows; i++)
-		atomic_init(&cells[n + i], 0);
-	memset(&s->snap_hdr, 0, sizeof s->snap_hdr);
-	s->snap = *b;
-	s->snap.hdr = &s->snap_hdr;
-	s->snap.cells = cells;
-	s->snap.row_stamps = cells + n;
-	s->snap.readonly = true;
-	s->have_snap = true;
+	s->have_snap = board_copy(&s->snap, &s->seg.board, NULL) == 0;
 }
 
 int
@@ -228,7 +211,10 @@ session_chmod(struct session *s, mode_t mode, struct pzerr *e)
 int
 session_clear(struct session *s, struct pzerr *e)
 {
-	return board_clear(&s->seg.board, e);
+	if (board_clear(&s->seg.board, e) != 0)
+		return -1;
+	notify_bump(&s->seg.board);
+	return 0;
 }
 
 int
@@ -268,7 +254,6 @@ session_switch(struct session *s, bool *created, struct pzerr *e)
 	const struct board *old = session_board(s);
 	struct segment fresh;
 	struct pzerr why;
-	uint32_t r, c;
 
 	if (s->seg.addr.how == SEGMENT_BY_SHMID)
 		return pzerr_set(e, EINVAL, "this board was opened by shmid (-i): there is no "
@@ -277,9 +262,7 @@ session_switch(struct session *s, bool *created, struct pzerr *e)
 		return -1;
 	*created = fresh.created;
 	if (fresh.created && old != NULL) {
-		for (r = 0; r < old->rows && r < fresh.board.rows; r++)
-			for (c = 0; c < old->cols && c < fresh.board.cols; c++)
-				board_set(&fresh.board, c, r, board_get(old, c, r));
+		board_copy_cells(&fresh.board, old);
 		notify_bump(&fresh.board);
 	}
 	if (s->have_slot && s->attached)
@@ -340,7 +323,7 @@ session_tick(struct session *s)
 	}
 	/* once removed, the key is free: has someone started a new board under it? */
 	if (s->seg.key != 0 && dest) {
-		id = shmget(s->seg.key, 0, 0);
+		id = segment_under_key(s->seg.key);
 		if (id == s->seg.shmid)
 			id = -1;
 	}

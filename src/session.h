@@ -49,8 +49,7 @@ struct session {
 	bool we_removed;               /* IPC_RMID came from this process */
 	bool orphan_seen;              /* removal by someone else already reported */
 	int key_now_shmid;             /* another segment now under our key, or -1 */
-	struct board snap;             /* local copy while detached or distrusting */
-	struct board_header snap_hdr;
+	struct board_copy snap;        /* local copy while detached or distrusting */
 	bool have_snap;
 	struct client_info me;         /* our identity, slot, cursor and colour */
 	bool have_slot;

@@ -10,7 +10,7 @@
 
 #include "client.h"
 #include "notify.h"
-#include "shminfo.h"
+#include "report.h"
 #include "show.h"
 #include "strbuf.h"
 
@@ -18,7 +18,7 @@ int
 show_info(struct cli_opts *o)
 {
 	struct client_info clients[BOARD_SLOTS];
-	struct shminfo_report r;
+	struct report r;
 	struct segment s;
 	struct strbuf out;
 	struct pzerr e;
@@ -48,9 +48,9 @@ show_info(struct cli_opts *o)
 	segment_detach(&s, NULL);
 	strbuf_init(&out);
 	if (o->json)
-		shminfo_format_json(&out, &r);
+		report_format_json(&out, &r);
 	else
-		shminfo_format_text(&out, &r);
+		report_format_text(&out, &r);
 	fwrite(strbuf_cstr(&out), 1, out.len, stdout);
 	strbuf_free(&out);
 	return EXIT_SUCCESS;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "notify.h"
+#include "proc.h"
 #include "screen.h"
 #include "sidebar.h"
 
@@ -40,7 +41,7 @@ sidebar_scan_others(struct sidebar *sb, const struct session *s, uint64_t now)
 	sb->scan_nclients = sb->nclients;
 	sb->scan_at = now;
 	sb->nothers = 0;
-	n = client_scan_attached(s->seg.shmid, pids, 64);
+	n = proc_attached(s->seg.shmid, pids, 64);
 	for (i = 0; i < n && sb->nothers < SIDEBAR_OTHERS; i++) {
 		bool in_slot = false;
 
@@ -280,7 +281,7 @@ sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int ro
 		sidebar_text(y + used++, 3, screen_attr(mine ? LOOK_VALUE : LOOK_NORMAL), line);
 	}
 	for (i = 0; i < sb->nothers && used < rows; i++) {
-		client_proc_name(sb->others[i], name, sizeof name);
+		proc_name(sb->others[i], name, sizeof name);
 		snprintf(line, sizeof line, "%-7d %-12.12s %s", (int)sb->others[i], name,
 		    sb->others[i] == s->me.pid ? "you" :
 		    strcmp(name, "pizarra") == 0 ? "viewer" : "no slot");

@@ -2,11 +2,17 @@
  * check_board.c - unit tests of the board model: geometry limits, header
  * validation that never writes, bounded cell access, wide characters,
  * put/load validation that changes nothing on error, dump round trips with
- * UTF-8, and dumps that never pass a control character through.
+ * UTF-8, dumps that never pass a control character through, put, load
+ * and clear leaving the generation alone (the caller notifies), and copies
+ * in process memory (board_copy, out of memory included, board_copy_cells
+ * between boards of different sizes).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "board.h"
 #include "cell.h"
@@ -290,6 +296,8 @@ START_TEST(test_put_and_notify)
 
 	tu_private_board(&s, 20, 5);
 	ck_assert_int_eq(board_put(&s.board, 2, 1, text, strlen(text), 3, 5, &e), 0);
+	ck_assert_uint_eq(notify_generation(&s.board), 0);
+	notify_bump(&s.board);
 	ck_assert_uint_eq(notify_generation(&s.board), 1);
 	ck_assert_uint_eq(cell_cp(board_get(&s.board, 2, 1)), 0xF1);
 	ck_assert_uint_eq(cell_colour(board_get(&s.board, 2, 1)), 3);
@@ -398,7 +406,12 @@ START_TEST(test_clear)
 
 	tu_private_board(&s, 20, 4);
 	ck_assert_int_eq(board_load(&s.board, "abc\ndef", 7, &e), 0);
+	ck_assert_uint_eq(notify_generation(&s.board), 0);
+	notify_bump(&s.board);
+	ck_assert_uint_eq(notify_generation(&s.board), 1);
 	ck_assert_int_eq(board_clear(&s.board, &e), 0);
+	ck_assert_uint_eq(notify_generation(&s.board), 1);
+	notify_bump(&s.board);
 	ck_assert_uint_eq(notify_generation(&s.board), 2);
 	out = dump_of(&s.board, false);
 	ck_assert_str_eq(out, "");
@@ -476,6 +489,153 @@ START_TEST(test_dump_trims)
 }
 END_TEST
 
+START_TEST(test_copy)
+{
+	const char *text = "copy 漢字 me\n  second";
+	struct board_copy c;
+	struct segment s;
+	struct pzerr e;
+	uint32_t *before, r;
+	char *a, *b;
+
+	tu_private_board(&s, 20, 5);
+	ck_assert_int_eq(board_put(&s.board, 1, 1, text, strlen(text), 3, 2, &e), 0);
+	notify_bump(&s.board);
+	ck_assert_uint_ne(board_row_stamp(&s.board, 1), 0);
+	ck_assert_int_eq(board_copy(&c, &s.board, &e), 0);
+	ck_assert(c.board.readonly);
+	ck_assert_uint_eq(c.board.cols, 20);
+	ck_assert_uint_eq(c.board.rows, 5);
+	ck_assert_uint_eq(c.board.segsz, 0);
+	ck_assert_ptr_eq(c.board.hdr, &c.hdr);
+	ck_assert_ptr_ne(c.board.cells, s.board.cells);
+	ck_assert_uint_eq(atomic_load(&c.hdr.magic), 0);
+	ck_assert_uint_eq(notify_generation(&c.board), 0);
+	for (r = 0; r < 5; r++)
+		ck_assert_uint_eq(board_row_stamp(&c.board, r), 0);
+	before = snapshot(&s.board);
+	ck_assert(same_cells(&c.board, before));
+	a = dump_of(&s.board, true);
+	b = dump_of(&c.board, true);
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	ck_assert_int_eq(board_set(&c.board, 0, 0, 'x'), -1);
+	ck_assert_int_eq(board_put(&c.board, 0, 0, "x", 1, 0, 0, &e), -1);
+	ck_assert_int_eq(e.err, EROFS);
+	ck_assert_int_eq(board_clear(&c.board, &e), -1);
+	ck_assert_int_eq(notify_bump(&c.board), 0);
+	ck_assert(same_cells(&c.board, before));
+	ck_assert_int_eq(board_set(&s.board, 1, 1, 'X'), 0);
+	ck_assert_uint_eq(cell_cp(board_get(&c.board, 1, 1)), 'c');
+	ck_assert_uint_eq(cell_colour(board_get(&c.board, 1, 1)), 3);
+	ck_assert_uint_eq(cell_author(board_get(&c.board, 1, 1)), 2);
+	board_copy_free(&c);
+	ck_assert_ptr_null(c.board.cells);
+	ck_assert_uint_eq(c.board.cols, 0);
+	ck_assert_uint_eq(board_get(&c.board, 1, 1), CELL_EMPTY);
+	board_copy_free(&c);
+	free(before);
+}
+END_TEST
+
+/* board_copy reports running out of memory as a pzerr and leaves an empty copy. */
+START_TEST(test_copy_out_of_memory)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	/* AddressSanitizer aborts on a failed allocation instead of returning NULL */
+	return;
+#else
+	struct board_copy c;
+	struct rlimit rl, low;
+	struct segment s;
+	struct pzerr e;
+	unsigned long pages = 0;
+	FILE *f;
+
+	tu_private_board(&s, 2000, 2000);
+	f = fopen("/proc/self/statm", "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fscanf(f, "%lu", &pages), 1);
+	fclose(f);
+	ck_assert_int_eq(getrlimit(RLIMIT_AS, &rl), 0);
+	low = rl;
+	low.rlim_cur = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + (4u << 20);
+	ck_assert_int_eq(setrlimit(RLIMIT_AS, &low), 0);
+	memset(&c, 0x5A, sizeof c);
+	ck_assert_int_eq(board_copy(&c, &s.board, &e), -1);
+	ck_assert_int_eq(setrlimit(RLIMIT_AS, &rl), 0);
+	ck_assert_int_eq(e.err, ENOMEM);
+	ck_assert_ptr_nonnull(strstr(e.msg, "2000x2000"));
+	ck_assert_ptr_null(c.board.cells);
+	ck_assert_uint_eq(c.board.cols, 0);
+	board_copy_free(&c);
+#endif
+}
+END_TEST
+
+START_TEST(test_copy_cells)
+{
+	struct segment small, big;
+	struct board_copy c;
+	struct pzerr e;
+	uint32_t stamps[5], *before, r, col, gen;
+
+	tu_private_board(&small, 20, 5);
+	tu_private_board(&big, 30, 4);
+	ck_assert_int_eq(board_put(&small.board, 0, 0, "abcdefghijklmnopqr漢\n1\n2\n3\nrow four", 36,
+	    4, 0, &e), 0);
+	ck_assert_int_eq(board_put(&big.board, 25, 0, "keep", 4, 0, 0, &e), 0);
+	gen = notify_generation(&big.board);
+	for (r = 0; r < 4; r++)
+		stamps[r] = board_row_stamp(&big.board, r);
+	board_copy_cells(&big.board, &small.board);
+	for (r = 0; r < 4; r++) {
+		for (col = 0; col < 20; col++)
+			ck_assert_uint_eq(board_get(&big.board, col, r), board_get(&small.board, col, r));
+		ck_assert_uint_ne(board_row_stamp(&big.board, r), stamps[r]);
+	}
+	ck_assert_uint_eq(cell_cp(board_get(&big.board, 18, 0)), 0x6F22);
+	ck_assert_uint_eq(cell_cp(board_get(&big.board, 19, 0)), CELL_CONT);
+	ck_assert_uint_eq(cell_cp(board_get(&big.board, 20, 0)), 0);
+	ck_assert_uint_eq(cell_cp(board_get(&big.board, 25, 0)), 'k');
+	ck_assert_uint_eq(notify_generation(&big.board), gen);
+
+	/* the other way: only the shared 20x4 region of the small board changes */
+	ck_assert_int_eq(board_put(&big.board, 0, 0, "ZZ", 2, 0, 0, &e), 0);
+	board_copy_cells(&small.board, &big.board);
+	ck_assert_uint_eq(cell_cp(board_get(&small.board, 0, 0)), 'Z');
+	ck_assert_uint_eq(cell_cp(board_get(&small.board, 2, 0)), 'c');
+	ck_assert_uint_eq(cell_cp(board_get(&small.board, 0, 4)), 'r');
+
+	/* from a copy in process memory into a segment */
+	ck_assert_int_eq(board_copy(&c, &small.board, &e), 0);
+	ck_assert_int_eq(board_clear(&big.board, &e), 0);
+	board_copy_cells(&big.board, &c.board);
+	for (r = 0; r < 4; r++)
+		for (col = 0; col < 20; col++)
+			ck_assert_uint_eq(board_get(&big.board, col, r), board_get(&c.board, col, r));
+
+	/* into a read-only board (a copy, or a viewer's): nothing is stored */
+	before = snapshot(&c.board);
+	board_copy_cells(&c.board, &big.board);
+	ck_assert(same_cells(&c.board, before));
+	ck_assert_uint_eq(board_row_stamp(&c.board, 0), 0);
+	free(before);
+	ck_assert_int_eq(board_clear(&big.board, &e), 0);
+	before = snapshot(&big.board);
+	for (r = 0; r < 4; r++)
+		stamps[r] = board_row_stamp(&big.board, r);
+	big.board.readonly = true;
+	board_copy_cells(&big.board, &small.board);
+	ck_assert(same_cells(&big.board, before));
+	for (r = 0; r < 4; r++)
+		ck_assert_uint_eq(board_row_stamp(&big.board, r), stamps[r]);
+	free(before);
+	board_copy_free(&c);
+}
+END_TEST
+
 /* The board suite. */
 static Suite *
 board_suite(void)
@@ -499,6 +659,9 @@ board_suite(void)
 	tcase_add_test(tc, test_dump_never_passes_controls);
 	tcase_add_test(tc, test_dump_ansi_colours);
 	tcase_add_test(tc, test_dump_trims);
+	tcase_add_test(tc, test_copy);
+	tcase_add_test(tc, test_copy_out_of_memory);
+	tcase_add_test(tc, test_copy_cells);
 	suite_add_tcase(s, tc);
 	return s;
 }

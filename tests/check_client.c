@@ -3,7 +3,8 @@
  * slots and colours, releasing, losing a slot, reaping after kill -9 (also
  * before the zombie is waited for), pid reuse, foreign PID namespaces by
  * heartbeat, garbage slots, sanitised listing, a full table, and a claim
- * in progress beside another client's reaper.
+ * in progress beside another client's reaper. The /proc inspection the
+ * reaper relies on is tested on its own in check_proc.
  */
 #include <errno.h>
 #include <signal.h>
@@ -299,40 +300,6 @@ START_TEST(test_full_table)
 }
 END_TEST
 
-START_TEST(test_scan_attached)
-{
-	struct segment s;
-	pid_t pids[8], child;
-	char name[32];
-	int n;
-
-	tu_private_board(&s, 20, 4);
-	n = client_scan_attached(s.shmid, pids, 8);
-	ck_assert_int_eq(n, 1);
-	ck_assert_int_eq(pids[0], getpid());
-	child = spawn_client(&s.board);
-	n = client_scan_attached(s.shmid, pids, 8);
-	ck_assert_int_eq(n, 2);
-	ck_assert(pids[0] == child || pids[1] == child);
-	ck_assert_int_eq(client_scan_attached(s.shmid, pids, 1), 1);
-	ck_assert_int_eq(client_scan_attached(s.shmid + 1000000, pids, 8), 0);
-	ck_assert_str_eq(client_proc_name(getpid(), name, sizeof name), "check_client");
-	ck_assert_str_eq(client_proc_name(0x7FFFFFF0, name, sizeof name), "?");
-	kill(child, SIGKILL);
-	waitpid(child, NULL, 0);
-}
-END_TEST
-
-START_TEST(test_proc_name_sanitised)
-{
-	char name[32];
-
-	ck_assert_int_eq(prctl(PR_SET_NAME, "a\033[2Jb\x9b"), 0);
-	client_proc_name(getpid(), name, sizeof name);
-	ck_assert_str_eq(name, "a?[2Jb?");
-}
-END_TEST
-
 /*
  * A claim in progress beside another client's reaper: slot 0 is free with
  * the long-stale heartbeat a reaped client leaves behind, and a child reaps
@@ -394,8 +361,6 @@ client_suite(void)
 	tcase_add_test(tc, test_garbage_slots);
 	tcase_add_test(tc, test_full_table);
 	tcase_add_test(tc, test_claim_beside_reaper);
-	tcase_add_test(tc, test_scan_attached);
-	tcase_add_test(tc, test_proc_name_sanitised);
 	suite_add_tcase(s, tc);
 	return s;
 }

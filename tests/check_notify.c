@@ -70,30 +70,6 @@ spawn_waiter(int shmid, int ready_fd, int expect_change)
 	return pid;
 }
 
-/* Wait for a child to report it is about to sleep, then for it to be asleep. */
-static void
-await_sleeper(int fd, pid_t pid)
-{
-	char c, path[64], buf[256];
-	FILE *f;
-	int i;
-
-	ck_assert_int_eq(read(fd, &c, 1), 1);
-	snprintf(path, sizeof path, "/proc/%d/wchan", (int)pid);
-	for (i = 0; i < 2000; i++) {
-		f = fopen(path, "r");
-		buf[0] = '\0';
-		if (f != NULL) {
-			if (fgets(buf, sizeof buf, f) == NULL)
-				buf[0] = '\0';
-			fclose(f);
-		}
-		if (strstr(buf, "futex") != NULL)
-			return;
-		usleep(1000);
-	}
-}
-
 START_TEST(test_cross_process_readonly_wake)
 {
 	struct segment s;
@@ -103,7 +79,7 @@ START_TEST(test_cross_process_readonly_wake)
 	tu_private_board(&s, 20, 4);
 	ck_assert_int_eq(pipe(fds), 0);
 	pid = spawn_waiter(s.shmid, fds[1], 1);
-	await_sleeper(fds[0], pid);
+	tu_await_sleeper(fds[0], pid);
 	ck_assert_int_eq(notify_bump(&s.board), 1);
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status));
@@ -120,7 +96,7 @@ START_TEST(test_plain_wake)
 	tu_private_board(&s, 20, 4);
 	ck_assert_int_eq(pipe(fds), 0);
 	pid = spawn_waiter(s.shmid, fds[1], 0);
-	await_sleeper(fds[0], pid);
+	tu_await_sleeper(fds[0], pid);
 	notify_wake(&s.board);
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status));
@@ -199,7 +175,7 @@ START_TEST(test_wait_any_board_change)
 	tu_private_board(&s, 20, 4);
 	ck_assert_int_eq(pipe(fds), 0);
 	pid = spawn_any_waiter(s.shmid, fds[1]);
-	await_sleeper(fds[0], pid);
+	tu_await_sleeper(fds[0], pid);
 	notify_bump(&s.board);
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status));
@@ -216,7 +192,7 @@ START_TEST(test_wait_any_signal_bumps_local)
 	tu_private_board(&s, 20, 4);
 	ck_assert_int_eq(pipe(fds), 0);
 	pid = spawn_any_waiter(s.shmid, fds[1]);
-	await_sleeper(fds[0], pid);
+	tu_await_sleeper(fds[0], pid);
 	kill(pid, SIGUSR1);
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status));
@@ -281,7 +257,7 @@ START_TEST(test_presence_wakes_cross_process)
 	tu_private_board(&s, 20, 4);
 	ck_assert_int_eq(pipe(fds), 0);
 	pid = spawn_presence_waiter(s.shmid, fds[1]);
-	await_sleeper(fds[0], pid);
+	tu_await_sleeper(fds[0], pid);
 	notify_bump(&s.board);
 	ck_assert_int_eq(waitpid(pid, &status, WNOHANG), 0);
 	ck_assert_int_eq(notify_presence(&s.board), 1);

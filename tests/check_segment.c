@@ -1,7 +1,8 @@
 /*
  * check_segment.c - unit tests of the segment module: create-or-attach and
  * its race, foreign/short/old segments refused and left untouched, IPC_RMID
- * semantics (dest, key 0, still reachable by shmid), ftok naming, detach
+ * semantics (dest, key 0, still reachable by shmid, segment_under_key
+ * following the key to the next board), ftok naming, detach
  * and re-attach, read-only attach, IPC_SET, and the trace of system calls.
  */
 #include <errno.h>
@@ -330,6 +331,40 @@ START_TEST(test_rmid_semantics)
 }
 END_TEST
 
+/* segment_under_key follows the key (not the segment), untraced. */
+START_TEST(test_under_key)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(16));
+	struct segment s, s2;
+	struct trace t;
+	struct pzerr e;
+	unsigned long count;
+
+	trace_init(&t);
+	errno = 0;
+	ck_assert_int_eq(segment_under_key(tu_key(16)), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	ck_assert_int_eq(segment_open(&s, &a, &o, &t, &e), 0);
+	count = t.count;
+	ck_assert_int_eq(segment_under_key(tu_key(16)), s.shmid);
+	ck_assert_uint_eq(t.count, count);
+	ck_assert_int_eq(segment_remove(s.shmid, NULL, &e), 0);
+	errno = 0;
+	ck_assert_int_eq(segment_under_key(tu_key(16)), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	ck_assert_int_eq(segment_open(&s2, &a, &o, NULL, &e), 0);
+	ck_assert_int_ne(s2.shmid, s.shmid);
+	ck_assert_int_eq(segment_under_key(tu_key(16)), s2.shmid);
+	ck_assert_int_eq(segment_remove(s2.shmid, NULL, &e), 0);
+	segment_detach(&s2, &e);
+	segment_detach(&s, &e);
+	errno = 0;
+	ck_assert_int_eq(segment_under_key(IPC_PRIVATE), -1);
+	ck_assert_int_eq(errno, EINVAL);
+}
+END_TEST
+
 START_TEST(test_detach_reattach)
 {
 	struct segment_opts o = create_opts();
@@ -565,6 +600,7 @@ segment_suite(void)
 	tcase_add_test(tc, test_foreign_version);
 	tcase_add_test(tc, test_foreign_geometry);
 	tcase_add_test(tc, test_rmid_semantics);
+	tcase_add_test(tc, test_under_key);
 	tcase_add_test(tc, test_detach_reattach);
 	tcase_add_test(tc, test_reattach_keeps_content);
 	tcase_add_test(tc, test_readonly_never_writes);

@@ -1,6 +1,7 @@
 /*
  * checkutil.c - shared helpers of the Check suites (see checkutil.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
@@ -40,6 +41,31 @@ tu_private_board(struct segment *s, unsigned cols, unsigned rows)
 	s->size = size;
 	ck_assert_int_eq(board_init(s->base, size, cols, rows, &e), 0);
 	ck_assert_int_eq(board_open(&s->board, s->base, size, false, &e), 0);
+}
+
+/* Wait for a child's ready byte, then for /proc/PID/wchan to show it in a futex. */
+void
+tu_await_sleeper(int ready_fd, pid_t pid)
+{
+	struct timespec ms = { 0, 1000000 };
+	char c, path[64], buf[256];
+	FILE *f;
+	int i;
+
+	ck_assert_int_eq(read(ready_fd, &c, 1), 1);
+	snprintf(path, sizeof path, "/proc/%d/wchan", (int)pid);
+	for (i = 0; i < 2000; i++) {
+		f = fopen(path, "r");
+		buf[0] = '\0';
+		if (f != NULL) {
+			if (fgets(buf, sizeof buf, f) == NULL)
+				buf[0] = '\0';
+			fclose(f);
+		}
+		if (strstr(buf, "futex") != NULL)
+			return;
+		nanosleep(&ms, NULL);
+	}
 }
 
 /* Poll cond until true or the deadline. */

@@ -2,7 +2,8 @@
  * checkutil.h - what every Check suite of pizarra shares: per-run keys that
  * never collide between tests running in parallel, private boards removed
  * right after they are attached, a sweep that removes anything a failed
- * test left, and polling with a deadline instead of sleeping.
+ * test left, waiting until a child sleeps in a futex, and polling with a
+ * deadline instead of sleeping.
  */
 #ifndef PIZARRA_CHECKUTIL_H
 #define PIZARRA_CHECKUTIL_H
@@ -21,6 +22,13 @@ key_t tu_key(int n);
  * mark it for removal at once (it lives while attached). Fills s.
  */
 void tu_private_board(struct segment *s, unsigned cols, unsigned rows);
+
+/*
+ * Wait for a child to say it is about to sleep (one byte on ready_fd), then
+ * until /proc/PID/wchan shows it asleep in a futex (at most 2 s), so that
+ * what the test does next really has to wake it.
+ */
+void tu_await_sleeper(int ready_fd, pid_t pid);
 
 /* Poll cond(arg) every millisecond until true or timeout_ms; returns its last value. */
 bool tu_poll(bool (*cond)(void *arg), void *arg, int timeout_ms);

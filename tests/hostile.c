@@ -63,6 +63,7 @@
 #include "board.h"
 #include "cell.h"
 #include "client.h"
+#include "futex.h"
 #include "notify.h"
 #include "segment.h"
 #include "utf8.h"
@@ -341,7 +342,7 @@ hostile_header(const char *key, const char *field, const char *valarg)
 	    raw ? " (the header did not validate already)" : "");
 	atomic_store(w, v);
 	atomic_fetch_add(&h->generation, 1);
-	notify_futex_wake(&h->generation);
+	futex_wake(&h->generation);
 	if (raw)
 		shmdt(h);
 	else

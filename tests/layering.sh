@@ -26,8 +26,8 @@ TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 # Top first; modules in one layer are separated by spaces, layers by "|".
 FRONT_LAYERS='main | command | ui | input | keymap | action | status sidebar canvas |
 	screen | pen session show edit owner | cli'
-CORE_LAYERS='report | segment | shminfo | client | proc | notify | board | cell |
-	futex pzerr strbuf trace utf8'
+CORE_LAYERS='report | segment client | notify | board | strbuf |
+	cell futex proc pzerr shminfo trace utf8'
 
 CHECKS=0
 FAILS=0

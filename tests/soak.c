@@ -268,6 +268,7 @@ soak_writer(int n)
 				fprintf(stderr, "soak: %s: put: %s\n", who, e.msg);
 				bad++;
 			}
+			notify_bump(&s.board);
 			for (i = 0; i < len; i++)
 				soak_model_draw(&r, x + (uint32_t)i, y, (unsigned char)text[i], colour,
 				    author);
@@ -364,6 +365,7 @@ soak_churn(unsigned serial)
 	if (serial % 10 == 0) {
 		soak_open(&other, soak_key2, true, false);
 		board_put(&other.board, 0, 0, "temporary", 9, 1, 0, NULL);
+		notify_bump(&other.board);
 		segment_remove(other.shmid, NULL, NULL);
 		segment_detach(&other, NULL);
 	}

@@ -1,7 +1,11 @@
 /*
  * board.c - the board model inside a segment: header initialisation and
- * publication, validation against shm_segsz, bounded cell access, and the
- * text operations put, clear, load and dump.
+ * publication, validation against shm_segsz, bounded cell access, the text
+ * operations put, clear, load and dump, and copies of a board in process
+ * memory (board_copy, board_copy_cells). Nothing here notifies (the
+ * caller bumps the generation once after its changes, notify.h), so board
+ * does not depend on notify; it uses futex.h only to wake and wait on the
+ * magic word while a new board is published (board_init, board_wait_ready).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,7 +15,7 @@
 
 #include "board.h"
 #include "cell.h"
-#include "notify.h"
+#include "futex.h"
 #include "utf8.h"
 
 #define BOARD_TAB 8
@@ -66,7 +70,7 @@ board_init(void *base, size_t segsz, uint32_t cols, uint32_t rows, struct pzerr 
 	atomic_store_explicit(&h->nslots, BOARD_SLOTS, memory_order_relaxed);
 	atomic_store_explicit(&h->created, (uint64_t)time(NULL), memory_order_relaxed);
 	atomic_store_explicit(&h->magic, BOARD_MAGIC, memory_order_release);
-	notify_futex_wake(&h->magic);
+	futex_wake(&h->magic);
 	return 0;
 }
 
@@ -97,7 +101,7 @@ board_wait_ready(const void *base, size_t segsz, int timeout_ms)
 			errno = ETIMEDOUT;
 			return -1;
 		}
-		notify_futex_wait(&h->magic, 0, left > 50 ? 50 : (int)left);
+		futex_wait(&h->magic, 0, left > 50 ? 50 : (int)left);
 	}
 	return 0;
 }
@@ -389,7 +393,6 @@ board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 		    "the text has %u lines: from row %u it needs rows %u-%u, but the board's "
 		    "rows are 0-%u", sh.lines, row, row, row + sh.lines - 1, b->rows - 1);
 	board_walk(text, len, b->cols - col, &sh, b, board_put_one, &pen, NULL);
-	notify_bump(b);
 	return 0;
 }
 
@@ -405,7 +408,6 @@ board_clear(const struct board *b, struct pzerr *e)
 		atomic_store_explicit(&b->cells[i], CELL_EMPTY, memory_order_relaxed);
 	for (i = 0; i < b->rows; i++)
 		board_stamp(b, (uint32_t)i);
-	notify_bump(b);
 	return 0;
 }
 
@@ -456,8 +458,56 @@ board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 	for (i = 0; i < b->rows; i++)
 		board_stamp(b, (uint32_t)i);
 	free(img.cells);
-	notify_bump(b);
 	return 0;
+}
+
+/* Copy src's cells into process memory as a read-only board. */
+int
+board_copy(struct board_copy *out, const struct board *src, struct pzerr *e)
+{
+	size_t n = (size_t)src->cols * src->rows, words = n + src->rows, i;
+	_Atomic uint32_t *cells;
+
+	memset(out, 0, sizeof *out);
+	/* one block: the cells, then the row stamps (never 0 bytes: malloc(0) may be NULL) */
+	cells = malloc((words > 0 ? words : 1) * sizeof *cells);
+	if (cells == NULL)
+		return pzerr_set(e, ENOMEM, "out of memory for a copy of the %ux%u board",
+		    src->cols, src->rows);
+	for (i = 0; i < n; i++)
+		atomic_init(&cells[i], atomic_load_explicit(&src->cells[i], memory_order_relaxed));
+	for (i = 0; i < src->rows; i++)
+		atomic_init(&cells[n + i], 0);
+	out->board.hdr = &out->hdr;
+	out->board.cells = cells;
+	out->board.row_stamps = cells + n;
+	out->board.cols = src->cols;
+	out->board.rows = src->rows;
+	out->board.readonly = true;
+	return 0;
+}
+
+/* Free a copy's cells. */
+void
+board_copy_free(struct board_copy *c)
+{
+	free((void *)c->board.cells);
+	memset(c, 0, sizeof *c);
+}
+
+/* Copy the shared region of two boards, cell by cell, stamping dst's rows. */
+void
+board_copy_cells(const struct board *dst, const struct board *src)
+{
+	uint32_t cols = dst->cols < src->cols ? dst->cols : src->cols;
+	uint32_t rows = dst->rows < src->rows ? dst->rows : src->rows;
+	uint32_t r, c;
+
+	if (dst->readonly)
+		return;
+	for (r = 0; r < rows; r++)
+		for (c = 0; c < cols; c++)
+			board_set(dst, c, r, board_get(src, c, r));
 }
 
 /* Append the SGR sequence that selects colour index c (0 = default). */

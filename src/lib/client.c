@@ -1,23 +1,19 @@
 /*
  * client.c - the client registry in the board header: claiming, releasing
  * and refreshing slots, reaping the slots of dead clients, and listing the
- * live ones with every field sanitised (protocol in client.h).
+ * live ones with every field sanitised (protocol in client.h). What a pid,
+ * a start time or a PID namespace says about a process is proc.c's; this
+ * file decides what that means for a slot.
  */
-#include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cell.h"
 #include "client.h"
 #include "notify.h"
+#include "proc.h"
 
 #define CLIENT_READY    0x80000000ull
 #define CLIENT_PID_MASK 0x7FFFFFFFull
@@ -35,87 +31,18 @@ client_now_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
-/*
- * Read /proc/PID/stat: the state letter and the start time (field 22).
- * Returns 0, or -1 with errno when it cannot be read.
- */
-static int
-client_proc_stat(pid_t pid, char *state, uint64_t *start)
-{
-	char path[64], buf[1024], *p, *end;
-	ssize_t n;
-	int fd, field;
-
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0) {
-		errno = EIO;
-		return -1;
-	}
-	buf[n] = '\0';
-	p = strrchr(buf, ')');
-	if (p == NULL || p[1] != ' ') {
-		errno = EIO;
-		return -1;
-	}
-	p += 2;
-	*state = *p;
-	for (field = 3; field < 22; field++) {
-		p = strchr(p, ' ');
-		if (p == NULL) {
-			errno = EIO;
-			return -1;
-		}
-		p++;
-	}
-	errno = 0;
-	*start = strtoull(p, &end, 10);
-	if (end == p || errno != 0) {
-		errno = EIO;
-		return -1;
-	}
-	return 0;
-}
-
-/* The inode of /proc/PID/ns/pid ("self" when pid is 0), 0 when unknown. */
-static uint64_t
-client_pidns(pid_t pid)
-{
-	char path[64];
-	struct stat st;
-
-	if (pid == 0)
-		snprintf(path, sizeof path, "/proc/self/ns/pid");
-	else
-		snprintf(path, sizeof path, "/proc/%d/ns/pid", (int)pid);
-	if (stat(path, &st) != 0)
-		return 0;
-	return (uint64_t)st.st_ino;
-}
-
 /* Fill me with this process's identity. */
 int
 client_self(struct client_info *me, struct pzerr *e)
 {
-	char state, *tty;
-
 	memset(me, 0, sizeof *me);
 	me->slot = -1;
 	me->pid = getpid();
-	if (client_proc_stat(me->pid, &state, &me->start) != 0)
+	if (proc_start_time(me->pid, &me->start) != 0)
 		return pzerr_set(e, errno, "/proc/%d/stat: %s", (int)me->pid, strerror(errno));
-	me->pidns = client_pidns(0);
+	me->pidns = proc_pidns(0);
 	me->uid = getuid();
-	tty = ttyname(STDIN_FILENO);
-	if (tty != NULL) {
-		if (strncmp(tty, "/dev/", 5) == 0)
-			tty += 5;
-		snprintf(me->tty, sizeof me->tty, "%s", tty);
-	}
+	proc_tty(STDIN_FILENO, me->tty, sizeof me->tty);
 	return 0;
 }
 
@@ -170,21 +97,16 @@ bool
 client_alive(const struct client_info *c, uint64_t now_ms)
 {
 	static uint64_t my_ns;
-	uint64_t start;
-	char state;
 
 	if (c->pid <= 0)
 		return false;
 	if (my_ns == 0)
-		my_ns = client_pidns(0);
+		my_ns = proc_pidns(0);
+	/* in another PID namespace its pid means nothing here: judge by heartbeat */
 	if (c->pidns == 0 || c->pidns != my_ns)
 		return c->heartbeat + CLIENT_STALE_MS >= now_ms &&
 		    c->heartbeat <= now_ms + CLIENT_STALE_MS;
-	if (kill(c->pid, 0) != 0 && errno == ESRCH)
-		return false;
-	if (client_proc_stat(c->pid, &state, &start) != 0)
-		return true;
-	return state != 'Z' && state != 'X' && start == c->start;
+	return proc_alive(c->pid, c->start);
 }
 
 /* Is the claim in slot s (owner word seen, not ready) abandoned? */
@@ -194,7 +116,7 @@ client_claim_abandoned(struct board_slot *s, uint64_t owner, uint64_t now_ms)
 	pid_t pid = (pid_t)(owner & CLIENT_PID_MASK);
 	uint64_t hb = atomic_load_explicit(&s->heartbeat, memory_order_relaxed);
 
-	if (pid <= 0 || (kill(pid, 0) != 0 && errno == ESRCH))
+	if (pid <= 0 || !proc_exists(pid))
 		return true;
 	return hb + CLIENT_STALE_MS < now_ms || hb > now_ms + CLIENT_STALE_MS;
 }
@@ -367,90 +289,4 @@ client_list(const struct board *b, struct client_info *out, int max)
 		if (client_read_slot(b, i, &out[n]))
 			n++;
 	return n;
-}
-
-/* Does /proc/PID/maps show a mapping of shmid? */
-static bool
-client_maps_has(const char *pid, int shmid)
-{
-	char path[64], line[512], *p;
-	unsigned long long inode;
-	bool found = false;
-	FILE *f;
-	int field;
-
-	snprintf(path, sizeof path, "/proc/%s/maps", pid);
-	f = fopen(path, "re");
-	if (f == NULL)
-		return false;
-	while (!found && fgets(line, sizeof line, f) != NULL) {
-		if (strstr(line, " /SYSV") == NULL)
-			continue;
-		p = line;
-		for (field = 0; field < 4 && p != NULL; field++) {
-			p = strchr(p, ' ');
-			if (p != NULL)
-				while (*p == ' ')
-					p++;
-		}
-		if (p != NULL && sscanf(p, "%llu", &inode) == 1 && inode == (unsigned long long)shmid)
-			found = true;
-	}
-	fclose(f);
-	return found;
-}
-
-/* Find the processes that have shmid attached. */
-int
-client_scan_attached(int shmid, pid_t *out, int max)
-{
-	struct dirent *de;
-	DIR *d = opendir("/proc");
-	int n = 0;
-
-	if (d == NULL)
-		return 0;
-	while ((de = readdir(d)) != NULL) {
-		if (!isdigit((unsigned char)de->d_name[0]))
-			continue;
-		if (client_maps_has(de->d_name, shmid)) {
-			if (n < max)
-				out[n] = (pid_t)atoi(de->d_name);
-			n++;
-		}
-	}
-	closedir(d);
-	return n < max ? n : max;
-}
-
-/* The command name of pid. */
-const char *
-client_proc_name(pid_t pid, char *buf, size_t n)
-{
-	char path[64];
-	ssize_t len;
-	size_t i;
-	int fd;
-
-	snprintf(buf, n, "?");
-	snprintf(path, sizeof path, "/proc/%d/comm", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return buf;
-	len = read(fd, buf, n - 1);
-	close(fd);
-	if (len <= 0) {
-		snprintf(buf, n, "?");
-		return buf;
-	}
-	buf[len] = '\0';
-	for (i = 0; buf[i]; i++) {
-		if (buf[i] == '\n') {
-			buf[i] = '\0';
-			break;
-		}
-		if (buf[i] < 0x20 || buf[i] > 0x7E)
-			buf[i] = '?';
-	}
-	return buf;
 }

@@ -453,6 +453,18 @@ segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *
 	return 0;
 }
 
+/* The shmid under key now, untraced. */
+int
+segment_under_key(key_t key)
+{
+	/* shmget(IPC_PRIVATE, ...) would try to create a segment: refuse it here */
+	if (key == IPC_PRIVATE) {
+		errno = EINVAL;
+		return -1;
+	}
+	return shmget(key, 0, 0);
+}
+
 /* Check that shmid holds a pizarra board, attaching read-only for a moment. */
 int
 segment_verify(int shmid, const struct segment_addr *a, struct trace *t, struct pzerr *e)

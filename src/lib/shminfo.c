@@ -1,7 +1,8 @@
 /*
  * shminfo.c - a segment's struct shmid_ds as a table of named fields, the
- * readable forms of its values, the /proc/sysvipc/shm reader, and the text
- * and JSON reports of `pizarra info`.
+ * readable forms of its values (user and group names through a small
+ * cache, rwx, clock times), and the /proc/sysvipc/shm reader. It knows
+ * nothing of boards or clients; `pizarra info`'s report is report.c's.
  */
 #include <grp.h>
 #include <pwd.h>
@@ -122,7 +123,7 @@ shminfo_group(gid_t gid, char *buf, size_t n)
 }
 
 /* A time as "YYYY-MM-DD HH:MM:SS" (or "HH:MM:SS"), "never" for 0. */
-static void
+void
 shminfo_time(time_t t, bool long_form, char *out, size_t n)
 {
 	struct tm tm;
@@ -245,162 +246,4 @@ shminfo_from_proc(int shmid, key_t key, struct shminfo_stat *out)
 	}
 	fclose(f);
 	return found;
-}
-
-/* Append "  name<pad>value\n". */
-static void
-shminfo_line(struct strbuf *out, const char *name, const char *value)
-{
-	strbuf_printf(out, "  %-16s %s\n", name, value);
-}
-
-/* Append the ftok derivation of the key. */
-static void
-shminfo_ftok_text(struct strbuf *out, const struct segment_addr *a)
-{
-	char v[256];
-
-	if (a == NULL || a->how != SEGMENT_BY_FTOK || !a->resolved) {
-		strbuf_printf(out, "key\n  %-16s %s\n", "named by",
-		    a != NULL && a->how == SEGMENT_BY_SHMID ? "shmid (-i)" : "explicit key (-k)");
-		return;
-	}
-	strbuf_puts(out, "ftok\n");
-	shminfo_line(out, "path", a->path);
-	snprintf(v, sizeof v, "0x%llx (low 8 bits 0x%02x)", (unsigned long long)a->dev,
-	    (unsigned)(a->dev & 0xff));
-	shminfo_line(out, "st_dev", v);
-	snprintf(v, sizeof v, "%llu (low 16 bits 0x%04x)", (unsigned long long)a->ino,
-	    (unsigned)(a->ino & 0xffff));
-	shminfo_line(out, "st_ino", v);
-	snprintf(v, sizeof v, "%d (0x%02x)", a->proj, (unsigned)a->proj);
-	shminfo_line(out, "proj_id", v);
-	snprintf(v, sizeof v, "0x%02x << 24 | 0x%02x << 16 | 0x%04x = 0x%08x",
-	    (unsigned)a->proj & 0xff, (unsigned)(a->dev & 0xff), (unsigned)(a->ino & 0xffff),
-	    (unsigned)a->key);
-	shminfo_line(out, "key", v);
-}
-
-/* Append the report as aligned lines. */
-void
-shminfo_format_text(struct strbuf *out, const struct shminfo_report *r)
-{
-	char v[128], user[64], when[32];
-	int f, i;
-
-	strbuf_puts(out, "segment (shmctl IPC_STAT)\n");
-	for (f = 0; f < SHMINFO_NFIELDS; f++) {
-		shminfo_value(&r->si, (enum shminfo_field)f, true, v, sizeof v);
-		shminfo_line(out, shminfo_name((enum shminfo_field)f), v);
-	}
-	shminfo_ftok_text(out, r->addr);
-	if (!r->have_board)
-		return;
-	strbuf_puts(out, "board\n");
-	snprintf(v, sizeof v, "%ux%u", r->cols, r->rows);
-	shminfo_line(out, "geometry", v);
-	snprintf(v, sizeof v, "%llu x 4 bytes", (unsigned long long)r->cols * r->rows);
-	shminfo_line(out, "cells", v);
-	snprintf(v, sizeof v, "%u", r->generation);
-	shminfo_line(out, "generation", v);
-	shminfo_time((time_t)r->created, true, when, sizeof when);
-	shminfo_line(out, "created", when);
-	snprintf(v, sizeof v, "%d of %u", r->nclients, r->slots);
-	shminfo_line(out, "slots in use", v);
-	strbuf_printf(out, "clients (%d in slots, shm_nattch %lu%s)\n", r->nclients,
-	    (unsigned long)r->si.ds.shm_nattch,
-	    (unsigned long)r->nclients != (unsigned long)r->si.ds.shm_nattch ?
-	    "; the difference is viewers, other programs, or crashed clients not yet reaped" :
-	    "");
-	if (r->nclients > 0)
-		strbuf_printf(out, "  %-4s %-8s %-12s %-8s %-6s %s\n", "slot", "pid", "user",
-		    "tty", "colour", "cursor");
-	for (i = 0; i < r->nclients; i++) {
-		const struct client_info *c = &r->clients[i];
-
-		strbuf_printf(out, "  %-4d %-8d %-12s %-8s %-6u %u,%u\n", c->slot, (int)c->pid,
-		    shminfo_user(c->uid, user, sizeof user), c->tty[0] ? c->tty : "-",
-		    c->colour, c->col, c->row);
-	}
-}
-
-/* Append ,"name":number. */
-static void
-shminfo_json_num(struct strbuf *out, const char *name, long long v)
-{
-	strbuf_putc(out, ',');
-	strbuf_put_json(out, name);
-	strbuf_printf(out, ":%lld", v);
-}
-
-/* Append ,"name":"string". */
-static void
-shminfo_json_str(struct strbuf *out, const char *name, const char *v)
-{
-	strbuf_putc(out, ',');
-	strbuf_put_json(out, name);
-	strbuf_putc(out, ':');
-	strbuf_put_json(out, v);
-}
-
-/* Append the report as one JSON object. */
-void
-shminfo_format_json(struct strbuf *out, const struct shminfo_report *r)
-{
-	const struct shmid_ds *ds = &r->si.ds;
-	const struct segment_addr *a = r->addr;
-	char v[64], name[64];
-	int i;
-
-	snprintf(v, sizeof v, "0x%08x", (unsigned)ds->shm_perm.__key);
-	strbuf_puts(out, "{\"shm_perm.key\":");
-	strbuf_put_json(out, v);
-	shminfo_json_num(out, "shmid", r->si.shmid);
-	shminfo_json_num(out, "shm_perm.uid", ds->shm_perm.uid);
-	shminfo_json_str(out, "shm_perm.uid_name", shminfo_user(ds->shm_perm.uid, name, sizeof name));
-	shminfo_json_num(out, "shm_perm.gid", ds->shm_perm.gid);
-	shminfo_json_str(out, "shm_perm.gid_name", shminfo_group(ds->shm_perm.gid, name, sizeof name));
-	shminfo_json_num(out, "shm_perm.cuid", ds->shm_perm.cuid);
-	shminfo_json_num(out, "shm_perm.cgid", ds->shm_perm.cgid);
-	snprintf(v, sizeof v, "%04o", (unsigned)ds->shm_perm.mode & 0777);
-	shminfo_json_str(out, "shm_perm.mode", v);
-	shminfo_json_num(out, "shm_segsz", (long long)ds->shm_segsz);
-	shminfo_json_num(out, "shm_nattch", (long long)ds->shm_nattch);
-	shminfo_json_num(out, "shm_cpid", ds->shm_cpid);
-	shminfo_json_num(out, "shm_lpid", ds->shm_lpid);
-	shminfo_json_num(out, "shm_atime", (long long)ds->shm_atime);
-	shminfo_json_num(out, "shm_dtime", (long long)ds->shm_dtime);
-	shminfo_json_num(out, "shm_ctime", (long long)ds->shm_ctime);
-	strbuf_printf(out, ",\"dest\":%s", shminfo_dest(&r->si) ? "true" : "false");
-	if (a != NULL && a->how == SEGMENT_BY_FTOK && a->resolved) {
-		strbuf_puts(out, ",\"ftok\":{\"path\":");
-		strbuf_put_json(out, a->path);
-		strbuf_printf(out, ",\"st_dev\":%llu,\"st_ino\":%llu",
-		    (unsigned long long)a->dev, (unsigned long long)a->ino);
-		shminfo_json_num(out, "proj_id", a->proj);
-		snprintf(v, sizeof v, "0x%08x", (unsigned)a->key);
-		shminfo_json_str(out, "key", v);
-		strbuf_putc(out, '}');
-	}
-	if (r->have_board) {
-		strbuf_printf(out, ",\"board\":{\"cols\":%u,\"rows\":%u,\"generation\":%u,"
-		    "\"created\":%llu,\"slots\":%u}", r->cols, r->rows, r->generation,
-		    (unsigned long long)r->created, r->slots);
-		strbuf_puts(out, ",\"clients\":[");
-		for (i = 0; i < r->nclients; i++) {
-			const struct client_info *c = &r->clients[i];
-
-			strbuf_printf(out, "%s{\"slot\":%d", i ? "," : "", c->slot);
-			shminfo_json_num(out, "pid", c->pid);
-			shminfo_json_num(out, "uid", c->uid);
-			shminfo_json_str(out, "user", shminfo_user(c->uid, name, sizeof name));
-			shminfo_json_str(out, "tty", c->tty);
-			shminfo_json_num(out, "colour", c->colour);
-			shminfo_json_num(out, "col", c->col);
-			shminfo_json_num(out, "row", c->row);
-			strbuf_putc(out, '}');
-		}
-		strbuf_putc(out, ']');
-	}
-	strbuf_puts(out, "}\n");
 }

@@ -29,6 +29,7 @@
 
 #include "bench.h"
 #include "cell.h"
+#include "futex.h"
 #include "notify.h"
 
 #define LECTURE_READERS   3
@@ -90,7 +91,7 @@ lecture_ack(struct lecture_ctl *ctl, int reader, int i)
 
 	ctl->lat_us[reader][i] = (double)(now - atomic_load(&ctl->t0)) / 1e3;
 	atomic_fetch_add(&ctl->acks, 1);
-	notify_futex_wake(&ctl->acks);
+	futex_wake(&ctl->acks);
 }
 
 /* Reader (a): sleep on the generation, rescan moved rows, find the stroke. */
@@ -107,7 +108,7 @@ lecture_read_segment(struct lecture_run *L, int reader)
 		seen[r] = board_row_stamp(&s.board, r);
 	gen = notify_generation(&s.board);
 	atomic_fetch_add(&L->ctl->ready, 1);
-	notify_futex_wake(&L->ctl->ready);
+	futex_wake(&L->ctl->ready);
 	for (i = 0; i < L->strokes; i++) {
 		lecture_stroke(i, &col, &row, &cp);
 		for (;;) {
@@ -156,7 +157,7 @@ lecture_read_pipe(struct lecture_run *L, int reader)
 		close(L->pipes[k][1]);
 	}
 	atomic_fetch_add(&L->ctl->ready, 1);
-	notify_futex_wake(&L->ctl->ready);
+	futex_wake(&L->ctl->ready);
 	for (i = 0; i < L->strokes; i++) {
 		lecture_stroke(i, &col, &row, &cp);
 		for (got = 0; got < sizeof m; got += (size_t)r) {
@@ -187,7 +188,7 @@ lecture_read_file(struct lecture_run *L, int reader)
 	if (in < 0 || fd < 0 || inotify_add_watch(in, L->path, IN_MODIFY) < 0)
 		return -1;
 	atomic_fetch_add(&L->ctl->ready, 1);
-	notify_futex_wake(&L->ctl->ready);
+	futex_wake(&L->ctl->ready);
 	for (i = 0; i < L->strokes; i++) {
 		lecture_stroke(i, &col, &row, &cp);
 		for (;;) {
@@ -222,8 +223,8 @@ lecture_fork(struct lecture_run *L, pid_t *pids)
 			if (r != 0) {
 				atomic_fetch_add(&L->ctl->failed, 1);
 				atomic_fetch_add(&L->ctl->ready, 1);
-				notify_futex_wake(&L->ctl->ready);
-				notify_futex_wake(&L->ctl->acks);
+				futex_wake(&L->ctl->ready);
+				futex_wake(&L->ctl->acks);
 			}
 			_exit(r != 0);
 		}
@@ -334,7 +335,7 @@ lecture_way(struct lecture_run *L, const char *dir, struct lecture_result *out)
 		for (k = 0; k < LECTURE_READERS; k++)
 			close(L->pipes[k][0]);
 	while ((a = atomic_load(&ctl->ready)) < (uint32_t)started)
-		notify_futex_wait(&ctl->ready, a, 100);
+		futex_wait(&ctl->ready, a, 100);
 	if (started != LECTURE_READERS || atomic_load(&ctl->failed) != 0)
 		goto out;
 	for (i = 0; i < L->strokes; i++) {
@@ -345,7 +346,7 @@ lecture_way(struct lecture_run *L, const char *dir, struct lecture_result *out)
 		stats_add(&out->writer, (double)(stats_now_ns() - t0) / 1e3);
 		while ((a = atomic_load(&ctl->acks)) < (uint32_t)(LECTURE_READERS * (i + 1)))
 			if (atomic_load(&ctl->failed) != 0 ||
-			    (notify_futex_wait(&ctl->acks, a, LECTURE_WAIT_MS) != 0 &&
+			    (futex_wait(&ctl->acks, a, LECTURE_WAIT_MS) != 0 &&
 			    errno == ETIMEDOUT))
 				goto out;
 	}

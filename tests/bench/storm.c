@@ -24,6 +24,7 @@
 
 #include "bench.h"
 #include "cell.h"
+#include "futex.h"
 #include "notify.h"
 #include "pty.h"
 
@@ -77,13 +78,13 @@ storm_writer(key_t key, struct storm_ctl *ctl, int w, int round)
 	if (keys_board_attach(&s, key) != 0) {
 		atomic_fetch_add(&ctl->failed, 1);
 		atomic_fetch_add(&ctl->ready, 1);
-		notify_futex_wake(&ctl->ready);
+		futex_wake(&ctl->ready);
 		_exit(1);
 	}
 	atomic_fetch_add(&ctl->ready, 1);
-	notify_futex_wake(&ctl->ready);
+	futex_wake(&ctl->ready);
 	while (atomic_load(&ctl->go) == 0)
-		notify_futex_wait(&ctl->go, 0, -1);
+		futex_wait(&ctl->go, 0, -1);
 	for (i = 0; i < STORM_CELLS; i++) {
 		cell = storm_cell(w, i, round);
 		board_draw(&s.board, (uint32_t)i % STORM_COLS, row0 + (uint32_t)i / STORM_COLS,
@@ -92,7 +93,7 @@ storm_writer(key_t key, struct storm_ctl *ctl, int w, int round)
 	}
 	atomic_store(&ctl->end_ns[w], stats_now_ns());
 	atomic_fetch_add(&ctl->done, 1);
-	notify_futex_wake(&ctl->done);
+	futex_wake(&ctl->done);
 	_exit(0);
 }
 
@@ -262,7 +263,7 @@ storm_round(struct segment *seg, struct storm_ctl *ctl, struct pty_session *cons
 	}
 	start = stats_now_ns();
 	atomic_store(&ctl->go, 1);
-	notify_futex_wake(&ctl->go);
+	futex_wake(&ctl->go);
 	storm_type(all, ctl, lat, echo, lost, start + (uint64_t)STORM_ROUND_MAX_S * 1000000000u,
 	    &col, &row, &index);
 	for (i = 0; i < 3; i++) {

@@ -1,0 +1,174 @@
+/*
+ * report.c - what `pizarra info` prints (see report.h): the segment's
+ * shmid_ds field by field (shminfo's names and readable values), how its
+ * key was derived, the board's header and the clients in its slots, as
+ * aligned text or as one JSON object.
+ *
+ * The JSON is written by hand rather than through a library: the fields are
+ * fixed, numbers are printed as numbers (an st_ino with bit 63 set stays
+ * unsigned), and every string that comes from outside (the key file's path,
+ * a tty name) goes through strbuf_put_json, which escapes it.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "report.h"
+
+/* Append "  name<pad>value\n". */
+static void
+report_line(struct strbuf *out, const char *name, const char *value)
+{
+	strbuf_printf(out, "  %-16s %s\n", name, value);
+}
+
+/* Append the ftok derivation of the key. */
+static void
+report_ftok_text(struct strbuf *out, const struct segment_addr *a)
+{
+	char v[256];
+
+	if (a == NULL || a->how != SEGMENT_BY_FTOK || !a->resolved) {
+		strbuf_printf(out, "key\n  %-16s %s\n", "named by",
+		    a != NULL && a->how == SEGMENT_BY_SHMID ? "shmid (-i)" : "explicit key (-k)");
+		return;
+	}
+	strbuf_puts(out, "ftok\n");
+	report_line(out, "path", a->path);
+	snprintf(v, sizeof v, "0x%llx (low 8 bits 0x%02x)", (unsigned long long)a->dev,
+	    (unsigned)(a->dev & 0xff));
+	report_line(out, "st_dev", v);
+	snprintf(v, sizeof v, "%llu (low 16 bits 0x%04x)", (unsigned long long)a->ino,
+	    (unsigned)(a->ino & 0xffff));
+	report_line(out, "st_ino", v);
+	snprintf(v, sizeof v, "%d (0x%02x)", a->proj, (unsigned)a->proj);
+	report_line(out, "proj_id", v);
+	snprintf(v, sizeof v, "0x%02x << 24 | 0x%02x << 16 | 0x%04x = 0x%08x",
+	    (unsigned)a->proj & 0xff, (unsigned)(a->dev & 0xff), (unsigned)(a->ino & 0xffff),
+	    (unsigned)a->key);
+	report_line(out, "key", v);
+}
+
+/* Append the report as aligned lines. */
+void
+report_format_text(struct strbuf *out, const struct report *r)
+{
+	char v[128], user[64], when[32];
+	int f, i;
+
+	strbuf_puts(out, "segment (shmctl IPC_STAT)\n");
+	for (f = 0; f < SHMINFO_NFIELDS; f++) {
+		shminfo_value(&r->si, (enum shminfo_field)f, true, v, sizeof v);
+		report_line(out, shminfo_name((enum shminfo_field)f), v);
+	}
+	report_ftok_text(out, r->addr);
+	if (!r->have_board)
+		return;
+	strbuf_puts(out, "board\n");
+	snprintf(v, sizeof v, "%ux%u", r->cols, r->rows);
+	report_line(out, "geometry", v);
+	snprintf(v, sizeof v, "%llu x 4 bytes", (unsigned long long)r->cols * r->rows);
+	report_line(out, "cells", v);
+	snprintf(v, sizeof v, "%u", r->generation);
+	report_line(out, "generation", v);
+	shminfo_time((time_t)r->created, true, when, sizeof when);
+	report_line(out, "created", when);
+	snprintf(v, sizeof v, "%d of %u", r->nclients, r->slots);
+	report_line(out, "slots in use", v);
+	strbuf_printf(out, "clients (%d in slots, shm_nattch %lu%s)\n", r->nclients,
+	    (unsigned long)r->si.ds.shm_nattch,
+	    (unsigned long)r->nclients != (unsigned long)r->si.ds.shm_nattch ?
+	    "; the difference is viewers, other programs, or crashed clients not yet reaped" :
+	    "");
+	if (r->nclients > 0)
+		strbuf_printf(out, "  %-4s %-8s %-12s %-8s %-6s %s\n", "slot", "pid", "user",
+		    "tty", "colour", "cursor");
+	for (i = 0; i < r->nclients; i++) {
+		const struct client_info *c = &r->clients[i];
+
+		strbuf_printf(out, "  %-4d %-8d %-12s %-8s %-6u %u,%u\n", c->slot, (int)c->pid,
+		    shminfo_user(c->uid, user, sizeof user), c->tty[0] ? c->tty : "-",
+		    c->colour, c->col, c->row);
+	}
+}
+
+/* Append ,"name":number. */
+static void
+report_json_num(struct strbuf *out, const char *name, long long v)
+{
+	strbuf_putc(out, ',');
+	strbuf_put_json(out, name);
+	strbuf_printf(out, ":%lld", v);
+}
+
+/* Append ,"name":"string". */
+static void
+report_json_str(struct strbuf *out, const char *name, const char *v)
+{
+	strbuf_putc(out, ',');
+	strbuf_put_json(out, name);
+	strbuf_putc(out, ':');
+	strbuf_put_json(out, v);
+}
+
+/* Append the report as one JSON object. */
+void
+report_format_json(struct strbuf *out, const struct report *r)
+{
+	const struct shmid_ds *ds = &r->si.ds;
+	const struct segment_addr *a = r->addr;
+	char v[64], name[64];
+	int i;
+
+	snprintf(v, sizeof v, "0x%08x", (unsigned)ds->shm_perm.__key);
+	strbuf_puts(out, "{\"shm_perm.key\":");
+	strbuf_put_json(out, v);
+	report_json_num(out, "shmid", r->si.shmid);
+	report_json_num(out, "shm_perm.uid", ds->shm_perm.uid);
+	report_json_str(out, "shm_perm.uid_name", shminfo_user(ds->shm_perm.uid, name, sizeof name));
+	report_json_num(out, "shm_perm.gid", ds->shm_perm.gid);
+	report_json_str(out, "shm_perm.gid_name", shminfo_group(ds->shm_perm.gid, name, sizeof name));
+	report_json_num(out, "shm_perm.cuid", ds->shm_perm.cuid);
+	report_json_num(out, "shm_perm.cgid", ds->shm_perm.cgid);
+	snprintf(v, sizeof v, "%04o", (unsigned)ds->shm_perm.mode & 0777);
+	report_json_str(out, "shm_perm.mode", v);
+	report_json_num(out, "shm_segsz", (long long)ds->shm_segsz);
+	report_json_num(out, "shm_nattch", (long long)ds->shm_nattch);
+	report_json_num(out, "shm_cpid", ds->shm_cpid);
+	report_json_num(out, "shm_lpid", ds->shm_lpid);
+	report_json_num(out, "shm_atime", (long long)ds->shm_atime);
+	report_json_num(out, "shm_dtime", (long long)ds->shm_dtime);
+	report_json_num(out, "shm_ctime", (long long)ds->shm_ctime);
+	strbuf_printf(out, ",\"dest\":%s", shminfo_dest(&r->si) ? "true" : "false");
+	if (a != NULL && a->how == SEGMENT_BY_FTOK && a->resolved) {
+		strbuf_puts(out, ",\"ftok\":{\"path\":");
+		strbuf_put_json(out, a->path);
+		strbuf_printf(out, ",\"st_dev\":%llu,\"st_ino\":%llu",
+		    (unsigned long long)a->dev, (unsigned long long)a->ino);
+		report_json_num(out, "proj_id", a->proj);
+		snprintf(v, sizeof v, "0x%08x", (unsigned)a->key);
+		report_json_str(out, "key", v);
+		strbuf_putc(out, '}');
+	}
+	if (r->have_board) {
+		strbuf_printf(out, ",\"board\":{\"cols\":%u,\"rows\":%u,\"generation\":%u,"
+		    "\"created\":%llu,\"slots\":%u}", r->cols, r->rows, r->generation,
+		    (unsigned long long)r->created, r->slots);
+		strbuf_puts(out, ",\"clients\":[");
+		for (i = 0; i < r->nclients; i++) {
+			const struct client_info *c = &r->clients[i];
+
+			strbuf_printf(out, "%s{\"slot\":%d", i ? "," : "", c->slot);
+			report_json_num(out, "pid", c->pid);
+			report_json_num(out, "uid", c->uid);
+			report_json_str(out, "user", shminfo_user(c->uid, name, sizeof name));
+			report_json_str(out, "tty", c->tty);
+			report_json_num(out, "colour", c->colour);
+			report_json_num(out, "col", c->col);
+			report_json_num(out, "row", c->row);
+			strbuf_putc(out, '}');
+		}
+		strbuf_putc(out, ']');
+	}
+	strbuf_puts(out, "}\n");
+}
