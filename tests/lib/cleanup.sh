@@ -30,9 +30,11 @@
 #   cleanup_pid PID            a background process to stop at exit
 #   cleanup_forget_pid PID...  processes already waited for (their pids may
 #                              be reused: not to be signalled any more)
-#   cleanup_client PIDFILE     a pizarra whose pid a wrapper writes into
-#                              PIDFILE (panes.sh); at exit a pid that no
-#                              longer is a pizarra is not ours any more
+#   cleanup_client BASE        a pizarra whose wrapper writes its pid into
+#                              BASE.pid and, once it exited, its status into
+#                              BASE.status (panes.sh); at exit one that
+#                              exited, or whose pid is no pizarra any more,
+#                              is not ours (its pid may be someone else's)
 #   cleanup_tmux SERVER        a tmux server (tmux -L SERVER) to kill
 #   cleanup_key KEY            remove the segments under KEY too
 #   cleanup_shmid ID           a segment that must be gone at exit
@@ -109,9 +111,11 @@ cleanup_not_pizarra() {
 	! cleanup_is_pizarra "$1"
 }
 
-# cleanup_client_pid PIDFILE: the pid in PIDFILE if it is a pizarra now.
+# cleanup_client_pid BASE: the pid in BASE.pid if that client has not
+# exited and is a pizarra now.
 cleanup_client_pid() {
-	_cl_cp=$(cat "$1" 2>/dev/null)
+	[ ! -f "$1.status" ] || return 1
+	_cl_cp=$(cat "$1.pid" 2>/dev/null)
 	[ -n "$_cl_cp" ] && cleanup_is_pizarra "$_cl_cp" && echo "$_cl_cp"
 }
 
@@ -140,7 +144,7 @@ cleanup_run() {
 		_cl_p=${_cl_c##*:}
 		if ! poll 3 cleanup_not_pizarra "$_cl_p"; then
 			_cl_f=${_cl_c%:*}
-			echo "cleanup: $(basename "$_cl_f" .pid) (pid $_cl_p) ignored the hangup: kill -9"
+			echo "cleanup: $(basename "$_cl_f") (pid $_cl_p) ignored the hangup: kill -9"
 			kill -9 "$_cl_p" 2>/dev/null
 			poll 2 cleanup_not_pizarra "$_cl_p"
 		fi

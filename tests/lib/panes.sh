@@ -130,7 +130,7 @@ pane_start() {
 	_pa_name=$1
 	shift
 	cleanup_tmux "$(pane_server "$_pa_name")"
-	cleanup_client "$T/$_pa_name.pid"
+	cleanup_client "$T/$_pa_name"
 	rm -f "$T/$_pa_name".*
 	mkfifo "$T/$_pa_name.go" || abort "mkfifo failed"
 	: >"$T/$_pa_name.raw"
