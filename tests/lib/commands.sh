@@ -2,7 +2,8 @@
 # commands.sh - running a command and checking what it did: its exit
 # status, its standard output and its standard error, one check each.
 # Sourced by test.sh; uses report.sh. The last command's output is in
-# $T/out and $T/err (T: the test's temp dir, set by test_begin).
+# $T/out and $T/err (T: the test's temp dir, set by test_begin);
+# expect_dump runs PIZARRA (test.sh).
 #
 # Interface:
 #   run CMD...                   run CMD, stdout in $T/out, stderr in $T/err;

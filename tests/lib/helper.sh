@@ -3,8 +3,9 @@
 # check`): a process other than pizarra that makes foreign segments, reads
 # and writes their bytes, holds one attached, polls shm_nattch, writes
 # hostile cells, headers and slots into a live board, and checks the bytes
-# a client sent to its terminal. Sourced by test.sh; uses report.sh, poll.sh
-# and cleanup.sh. `test_begin helper` (or panes) runs helper_init.
+# a client sent to its terminal. Sourced by test.sh; uses report.sh and
+# cleanup.sh (cleanup_pid), and T, the test's temp dir (test_begin), for its
+# files. `test_begin helper` (or panes) runs helper_init.
 #
 # Interface:
 #   helper_init            exit 99 when the helper is not built

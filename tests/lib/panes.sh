@@ -6,6 +6,7 @@
 # (cleanup_tmux, cleanup_client, cleanup_path) and helper.sh (expect_clean).
 # `test_begin panes` runs panes_init (skip, 77, when tmux is missing). Files
 # go into T, the test's temp dir (test_begin); pane NAME's are $T/NAME.*.
+# PIZARRA (test.sh) is the program pane_info_pid asks.
 #
 # The one pane starter, pane_start [--ready=REGEX] NAME [VAR=VALUE]...
 # PROGRAM [ARG]..., runs PROGRAM (with TERM=$PANE_TERM, the panes' own
