@@ -7,8 +7,9 @@
 # Needs root and setpriv(1) to run commands as nobody; skipped (77) otherwise.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=testlib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/testlib.sh"
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "SKIP: not root, cannot run commands as another user"
@@ -34,7 +35,7 @@ KEY2=$(test_key 1)
 # A world-readable directory for what nobody must read: the load files, and
 # a copy of the binary when nobody cannot reach the one in the build tree.
 PUB=$(mktemp -d "${TMPDIR:-/tmp}/pizarra-access.XXXXXX") || exit 99
-register_dir "$PUB"
+cleanup_path "$PUB"
 chmod 755 "$PUB"
 if as_nobody test -x "$PIZARRA"; then
 	PZ_NOBODY=$PIZARRA
@@ -72,7 +73,7 @@ if expect_status 0 pz -k "$KEY" put 0 0 secret; then
 	expect_stderr_match "mode 0600\\)\$"
 fi
 ID=$(shmids_of_key "$KEY")
-register_shmid "$ID"
+cleanup_shmid "$ID"
 mode_is 600
 
 section "0600: nobody may not attach it at all"
@@ -152,7 +153,7 @@ if expect_status 0 nz -k "$KEY2" put 0 0 mine; then
 	expect_stderr_match "^pizarra: created a 200x60 board at key $KEY2 .*mode 0600\\)\$"
 fi
 NID=$(shmids_of_key "$KEY2")
-register_shmid "$NID"
+cleanup_shmid "$NID"
 check "nobody's board is owned by nobody" [ "$(shm_field "$NID" uid)" = "$(id -u nobody)" ]
 if expect_status 0 nz -k "$KEY2" chmod 0640; then
 	expect_stdout_match "^shmid $NID: mode 0600 \\(rw-------\\) -> 0640 \\(rw-r-----\\)\$"

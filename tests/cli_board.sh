@@ -6,10 +6,9 @@
 # field; ftok addressing with -f/-p and its derivation in info; --trace.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=testlib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/testlib.sh"
-
-build_shmhelper
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin helper
 
 KEY2=$(test_key 1)
 KEY3=$(test_key 2)
@@ -47,7 +46,7 @@ if expect_status 0 pz -k "$KEY" put 0 0 hello; then
 fi
 ID=$(shmids_of_key "$KEY")
 check "exactly one segment under $KEY" [ "$(shm_count_key "$KEY")" -eq 1 ]
-register_shmid "$ID"
+cleanup_shmid "$ID"
 check "the message names the shmid $ID" grep -q "(shmid $ID," "$T/err"
 printf 'hello\n' >"$T/exp"
 dump_is "$T/exp" -k "$KEY"
@@ -192,14 +191,14 @@ pz -k "$KEY" clear
 expect_status 0 pz -k "$KEY" put 0 0 abcd
 # Colour the cells of B (blue, 4) and D (bright red, 9) directly in the
 # segment: a cell is code point | colour << 21 | author << 25.
-expect_status 0 shmhelper poke32 "$ID" $((HEADER + 4 * 1)) $((0x42 | 4 << 21))
-expect_status 0 shmhelper poke32 "$ID" $((HEADER + 4 * 3)) $((0x44 | 9 << 21))
+expect_status 0 helper poke32 "$ID" $((HEADER + 4 * 1)) $((0x42 | 4 << 21))
+expect_status 0 helper poke32 "$ID" $((HEADER + 4 * 3)) $((0x44 | 9 << 21))
 printf 'aBcD\n' >"$T/exp"
 dump_is "$T/exp" -k "$KEY"
 printf 'a\033[34mB\033[0mc\033[91mD\033[0m\n' >"$T/exp"
 dump_is "$T/exp" -k "$KEY" --ansi
 # A row's colour is reset at the end of the line, and uncoloured rows stay plain.
-expect_status 0 shmhelper poke32 "$ID" $((HEADER + 4 * 200)) $((0x45 | 2 << 21))
+expect_status 0 helper poke32 "$ID" $((HEADER + 4 * 200)) $((0x45 | 2 << 21))
 expect_status 0 pz -k "$KEY" put 0 2 plain
 printf 'a\033[34mB\033[0mc\033[91mD\033[0m\n\033[32mE\033[0m\nplain\n' >"$T/exp"
 dump_is "$T/exp" -k "$KEY" --ansi
@@ -237,7 +236,7 @@ if expect_status 0 pz -k "$KEY2" -s 80x24 -m 0640 put 0 0 x; then
 	expect_stderr_match "^pizarra: created a 80x24 board at key $KEY2 \\(shmid [0-9]+, mode 0640\\)\$"
 fi
 ID2=$(shmids_of_key "$KEY2")
-register_shmid "$ID2"
+cleanup_shmid "$ID2"
 if expect_status 0 pz -k "$KEY2" info --json; then
 	check "info --json board.cols is 80" [ "$(json_get "d['board']['cols']")" = 80 ]
 	check "info --json board.rows is 24" [ "$(json_get "d['board']['rows']")" = 24 ]
@@ -327,13 +326,13 @@ echo "ftok($T/keyfile, $PROJ): st_dev $DEV, st_ino $INO -> $FKEY"
 if [ "$(shm_count_key "$FKEY")" -ne 0 ]; then
 	fail "key $FKEY (ftok of the test's key file) is already in use; cannot test -f/-p"
 else
-	register_key "$FKEY"
+	cleanup_key "$FKEY"
 	if expect_status 0 pz -f "$T/keyfile" -p "$PROJ" put 0 0 ftok; then
 		expect_stderr_match "^pizarra: created a 200x60 board at key $FKEY "
 	fi
 	FID=$(shmids_of_key "$FKEY")
 	check "the board is under ftok's key $FKEY" [ -n "$FID" ]
-	register_shmid "$FID"
+	cleanup_shmid "$FID"
 	printf 'ftok\n' >"$T/exp"
 	dump_is "$T/exp" -f "$T/keyfile" -p "$PROJ"
 	dump_is "$T/exp" --key-file="$T/keyfile" --proj-id=0x7a

@@ -9,10 +9,9 @@
 # refuse without touching them.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=testlib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/testlib.sh"
-
-build_shmhelper
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin helper
 
 KEY2=$(test_key 1)
 KEY3=$(test_key 2)
@@ -54,7 +53,7 @@ put_fails() {
 section "a 20x5 board to fail on"
 expect_status 0 pz -k "$KEY" -s 20x5 put 0 0 x
 ID=$(shmids_of_key "$KEY")
-register_shmid "$ID"
+cleanup_shmid "$ID"
 printf 'first line\n  ┌─┐ ñ 漢\n  └─┘\n\nlast line, row 5\n' >"$T/content"
 expect_status 0 pz -k "$KEY" load "$T/content"
 snapshot
@@ -185,17 +184,17 @@ check "no segment under $KEY2 after the size errors" [ "$(shm_count_key "$KEY2")
 # foreign KEY SIZE NAME: create a segment that is not a pizarra board under
 # KEY, SIZE bytes, filled from $T/NAME.img; sets FID.
 foreign() {
-	FID=$(shmhelper create "$1" "$2" 0600)
+	FID=$(helper create "$1" "$2" 0600)
 	if [ -z "$FID" ]; then
 		fail "cannot create the foreign segment under $1"
 		return 1
 	fi
-	register_shmid "$FID"
-	if ! shmhelper write "$FID" <"$T/$3.img"; then
+	cleanup_shmid "$FID"
+	if ! helper write "$FID" <"$T/$3.img"; then
 		fail "cannot fill the foreign segment $FID"
 		return 1
 	fi
-	shmhelper read "$FID" >"$T/$3.orig"
+	helper read "$FID" >"$T/$3.orig"
 	check "foreign segment $FID holds $3.img" cmp -s "$T/$3.img" "$T/$3.orig"
 }
 
@@ -216,7 +215,7 @@ refused_by_all() {
 		expect_stderr_match "owner $ME"
 		expect_stderr_match "$_f_size bytes"
 		expect_stderr_match "ipcrm -m $FID\`"
-		shmhelper read "$FID" >"$T/$_f_name.now" 2>"$T/helper.err"
+		helper read "$FID" >"$T/$_f_name.now" 2>"$T/helper.err"
 		expect_files_equal "$T/$_f_name.orig" "$T/$_f_name.now" "'$cmd' left the foreign segment's bytes alone"
 		check "the foreign segment $FID still exists under $_f_key after '$cmd'" \
 			[ "$(shmids_of_key "$_f_key")" = "$FID" ]
@@ -226,7 +225,7 @@ refused_by_all() {
 	# Named by shmid, it is refused the same way.
 	expect_fails "^pizarra: shmid $FID .*is not a usable pizarra board: $_f_why.*ipcrm -m $FID" pz -i "$FID" dump
 	expect_fails "^pizarra: shmid $FID .*is not a usable pizarra board" pz -i "$FID" put 0 0 x
-	shmhelper read "$FID" >"$T/$_f_name.now"
+	helper read "$FID" >"$T/$_f_name.now"
 	expect_files_equal "$T/$_f_name.orig" "$T/$_f_name.now" "-i $FID left the foreign segment's bytes alone"
 }
 
@@ -250,13 +249,13 @@ section "a segment with a pizarra magic but a geometry larger than the segment"
 head -c $((HEADER + 400)) /dev/zero >"$T/corrupt.img"
 CSIZE=$((HEADER + 400))
 if foreign "$KEY4" "$CSIZE" corrupt; then
-	shmhelper poke32 "$FID" 4 1
-	shmhelper poke32 "$FID" 8 "$HEADER"
-	shmhelper poke32 "$FID" 12 200
-	shmhelper poke32 "$FID" 16 60
-	shmhelper poke32 "$FID" 20 127
-	shmhelper poke32 "$FID" 0 0x41525A50
-	shmhelper read "$FID" >"$T/corrupt.orig"
+	helper poke32 "$FID" 4 1
+	helper poke32 "$FID" 8 "$HEADER"
+	helper poke32 "$FID" 12 200
+	helper poke32 "$FID" 16 60
+	helper poke32 "$FID" 20 127
+	helper poke32 "$FID" 0 0x41525A50
+	helper read "$FID" >"$T/corrupt.orig"
 	refused_by_all "$KEY4" "$CSIZE" corrupt "corrupt pizarra header: 200x60 needs $((HEADER + 201 * 60 * 4)) bytes, the segment has $CSIZE"
 	ipcrm -m "$FID"
 fi
@@ -267,7 +266,7 @@ if foreign "$KEY4" 65536 zero; then
 	# Waits for a creator to publish the header, then gives up (2 s).
 	expect_fails "^pizarra: key $KEY4 \\(shmid $FID, owner $ME, 65536 bytes\\) is not a usable pizarra board: its header stayed empty.*ipcrm -m $FID" \
 		pz -k "$KEY4" put 0 0 x
-	shmhelper read "$FID" >"$T/zero.now"
+	helper read "$FID" >"$T/zero.now"
 	expect_files_equal "$T/zero.orig" "$T/zero.now" "put left the empty segment's bytes alone"
 	check "the empty segment still exists" [ "$(shmids_of_key "$KEY4")" = "$FID" ]
 fi

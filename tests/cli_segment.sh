@@ -6,10 +6,9 @@
 # an unattached board, and 50 processes racing to create one board.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=testlib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/testlib.sh"
-
-build_shmhelper
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin helper
 
 NEWKEY=$(test_key 1)
 RACERS=50
@@ -35,12 +34,12 @@ dest_bit() {
 section "a board with a process attached"
 expect_status 0 pz -k "$KEY" put 0 0 'lives on'
 ID=$(shmids_of_key "$KEY")
-register_shmid "$ID"
+cleanup_shmid "$ID"
 check "one segment under $KEY" [ -n "$ID" ]
 printf 'lives on\n' >"$T/exp"
 hold_start "$ID"
 wait_nattch "$ID" 1
-check "the helper is attached ($(cat "$T/hold.out"))" grep -q "^attached $ID\$" "$T/hold.out"
+check "the helper is attached ($(cat "$HOLD_OUT"))" grep -q "^attached $ID\$" "$HOLD_OUT"
 if expect_status 0 pz -k "$KEY" info; then
 	expect_stdout_match '^  shm_nattch +1$'
 	expect_stdout_match '^  dest +no$'
@@ -102,7 +101,7 @@ if expect_status 0 pz -k "$KEY" put 0 0 new; then
 	expect_stderr_match "^pizarra: created a 200x60 board at key $KEY "
 fi
 ID2=$(shmids_of_key "$KEY")
-register_shmid "$ID2"
+cleanup_shmid "$ID2"
 check "a new segment exists under $KEY" [ -n "$ID2" ]
 check "the new shmid $ID2 differs from the old $ID" [ "$ID2" != "$ID" ]
 printf 'new\n' >"$T/exp"
@@ -165,7 +164,7 @@ while [ "$i" -lt "$RACERS" ]; do
 		read -r _ <&7 && exec "$PIZARRA" -k "$NEWKEY" put "$i" 0 x 7<&-
 	) >"$T/race.$i.out" 2>"$T/race.$i.err" 9>&- &
 	RACE_PIDS="$RACE_PIDS $!"
-	bg_started "$!"
+	cleanup_pid "$!"
 	i=$((i + 1))
 done
 i=0
@@ -178,7 +177,7 @@ for p in $RACE_PIDS; do
 	wait "$p" || failed=$((failed + 1))
 done
 # shellcheck disable=SC2086 # one pid per word
-bg_waited $RACE_PIDS
+cleanup_forget_pid $RACE_PIDS
 exec 9>&- 7<&-
 check "all $RACERS racers exited 0 ($failed failed)" [ "$failed" -eq 0 ]
 cat "$T"/race.*.err >"$T/race.err"
@@ -187,7 +186,7 @@ check "no racer said anything else ($(grep -v '^pizarra: created a' "$T/race.err
 	[ "$(wc -l <"$T/race.err")" -eq 1 ]
 check "exactly one segment under $NEWKEY" [ "$(shm_count_key "$NEWKEY")" -eq 1 ]
 RID=$(shmids_of_key "$NEWKEY")
-register_shmid "$RID"
+cleanup_shmid "$RID"
 created_by_racers=$(awk -v pids="$RACE_PIDS" '
 	BEGIN { n = split(pids, p, " "); for (i = 1; i <= n; i++) racer[p[i]] = 1 }
 	NR > 1 && ($5 in racer) { c++ }

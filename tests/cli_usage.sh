@@ -4,8 +4,9 @@
 # "pizarra: ", exit status 2, nothing on stdout, and no segment created.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=testlib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/testlib.sh"
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin
 
 # expect_stderr_printable: no control character (other than the final
 # newline) and no byte outside printable ASCII in the last stderr.

@@ -10,14 +10,16 @@
 # pizarra was built with AddressSanitizer (which valgrind cannot run).
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=hostilelib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin helper
 
 command -v valgrind >/dev/null 2>&1 || skip "valgrind is not installed"
 if grep -aq __asan_init "$PIZARRA"; then
 	skip "$PIZARRA is built with AddressSanitizer; valgrind cannot run it"
 fi
 
+KEY2=$(test_key 1)
 VG_ERR=97       # valgrind's exit status when it found an error
 VALGRIND="valgrind -q --error-exitcode=$VG_ERR --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --num-callers=30"
 
@@ -120,17 +122,17 @@ vg 0 -k "$KEY" dump
 section "hostile content: cells, slots, a broken header"
 row=0
 for cat in c0 c1 osc csi sur above word wide; do
-	hostile cells "$KEY" "$cat" "$row" >/dev/null || fail "hostile could not write $cat"
+	helper cells "$KEY" "$cat" "$row" >/dev/null || fail "hostile could not write $cat"
 	row=$((row + 1))
 done
 vg 0 -k "$KEY" dump
-hl_clean dump "$T/out" "dump has no control byte"
+expect_clean dump "$T/out" "dump has no control byte"
 vg 0 -k "$KEY" dump --ansi
-hl_clean ansi "$T/out" "dump --ansi has no escape sequence but SGR"
-hostile slots "$KEY" free >/dev/null || fail "hostile could not write the slots"
+expect_clean ansi "$T/out" "dump --ansi has no escape sequence but SGR"
+helper slots "$KEY" free >/dev/null || fail "hostile could not write the slots"
 vg 0 -k "$KEY" info
 vg 0 -k "$KEY" info --json
-hostile header "$KEY" magic 0x12345678 >/dev/null
+helper header "$KEY" magic 0x12345678 >/dev/null
 vg 1 -k "$KEY" dump
 vg_match 'not a usable pizarra board'
 vg 1 -k "$KEY" put 0 0 x
@@ -138,16 +140,16 @@ vg 1 -k "$KEY" info
 vg 1 -k "$KEY" chmod 0600
 vg 1 -k "$KEY" rm
 check "rm left the broken board alone" [ "$(shmids_of_key "$KEY")" = "$ID" ]
-hostile header "$KEY" magic 0x41525a50 >/dev/null
-hostile header "$KEY" rows 100000 >/dev/null
+helper header "$KEY" magic 0x41525a50 >/dev/null
+helper header "$KEY" rows 100000 >/dev/null
 vg 1 -k "$KEY" dump
-hostile header "$KEY" rows 10 >/dev/null
+helper header "$KEY" rows 10 >/dev/null
 vg 0 -k "$KEY" dump
 
 # ---------------------------------------------------------------------------
 section "a segment that is no board"
-FID=$(hostile foreign "$KEY2" 4096)
-[ -z "$FID" ] || register_shmid "$FID"
+FID=$(helper foreign "$KEY2" 4096)
+[ -z "$FID" ] || cleanup_shmid "$FID"
 vg 1 -k "$KEY2" dump
 vg_match 'is not a usable pizarra board'
 vg 1 -k "$KEY2" put 0 0 x
@@ -157,8 +159,8 @@ vg 1 -k "$KEY2" clear
 vg 1 -k "$KEY2" rm
 check "the foreign segment was left alone" [ "$(shmids_of_key "$KEY2")" = "$FID" ]
 ipcrm -m "$FID"
-TINY=$(hostile foreign "$KEY2" 16)
-[ -z "$TINY" ] || register_shmid "$TINY"
+TINY=$(helper foreign "$KEY2" 16)
+[ -z "$TINY" ] || cleanup_shmid "$TINY"
 vg 1 -k "$KEY2" dump
 vg_match 'too small'
 ipcrm -m "$TINY"
@@ -188,20 +190,21 @@ fi
 
 # ---------------------------------------------------------------------------
 section "rm, and what comes after"
-hostile slots "$KEY" free >/dev/null
+helper slots "$KEY" free >/dev/null
 vg 0 -k "$KEY" rm
-check "the board is gone" pane_poll 2 shm_gone "$ID"
+check "the board is gone" poll 2 shm_gone "$ID"
 vg 1 -k "$KEY" rm
 vg 1 -i "$ID" dump
 # A removed segment still attached: reachable by shmid only.
 vg 0 -k "$KEY" put 0 0 again
 ID2=$(board_shmid "$KEY")
-hl_keep_attached "$ID2"
+hold_start "$ID2"
+check "a helper holds shmid $ID2 attached" poll 3 grep -q attached "$HOLD_OUT"
 vg 0 -k "$KEY" rm
 vg_match 'marked for removal'
 vg 0 -i "$ID2" dump
 vg 0 -i "$ID2" info --json
 vg 1 -k "$KEY" dump
-hl_release_attached
+hold_stop
 
 finish

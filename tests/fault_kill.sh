@@ -9,9 +9,9 @@
 # 2 s, and the cells it wrote stay (screens and `pizarra dump`).
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=hostilelib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
-hl_need_tmux
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin panes
 
 BLOCKS=$(printf '\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210')
 
@@ -23,11 +23,11 @@ mouse() {
 
 # ---------------------------------------------------------------------------
 section "three drawers on key $KEY"
-hl_start A "$PIZARRA" -k "$KEY"
+pane_start A "$PIZARRA" -k "$KEY"
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
-hl_start B "$PIZARRA" -k "$KEY"
-hl_start C "$PIZARRA" -k "$KEY"
+pane_start B "$PIZARRA" -k "$KEY"
+pane_start C "$PIZARRA" -k "$KEY"
 PB=$(pane_pid B)
 for c in A B C; do
 	pane_wait "$c" 'CLIENTS +3 in slots, nattch 3$' 3 "$c lists 3 clients"
@@ -35,8 +35,8 @@ done
 pane_type A "A typed"
 pane_keys C Down Down Down Down Down Down Down Down Down Down
 pane_type C "C typed"
-hl_wait_line C 0 "A typed" 2 "C shows A's text"
-hl_wait_line A 10 "C typed" 2 "A shows C's text"
+pane_wait_line C 0 "A typed" 2 "C shows A's text"
+pane_wait_line A 10 "C typed" 2 "A shows C's text"
 
 # ---------------------------------------------------------------------------
 section "B drags the mouse from 10,5 to 20,5 with the button held"
@@ -48,34 +48,34 @@ while [ "$x" -le 20 ]; do
 	x=$((x + 1))
 done
 for c in A B C; do
-	hl_wait_line "$c" 5 "          $BLOCKS" 3 "$c shows B's stroke (columns 10-20 of row 5)"
+	pane_wait_line "$c" 5 "          $BLOCKS" 3 "$c shows B's stroke (columns 10-20 of row 5)"
 done
 for c in A C; do
-	check "$c shows B's presence cursor on row 5 (reverse video)" pane_poll 2 pane_reverse_on "$c" 5
+	check "$c shows B's presence cursor on row 5 (reverse video)" poll 2 pane_reverse_on "$c" 5
 done
 
 # ---------------------------------------------------------------------------
 section "kill -9 B before the button is released"
 kill -9 "$PB"
-pane_deadline 2
+poll_deadline 2
 for c in A C; do
 	pane_wait "$c" 'CLIENTS +2 in slots, nattch 2$' 2 "$c: B's slot is reaped and shm_nattch is 2 within 2 s"
 	pane_wait_not "$c" "[●*] $PB " 2 "$c: B (pid $PB) leaves the CLIENTS list within 2 s"
-	check "$c: B's presence cursor leaves row 5 within 2 s" pane_poll 2 pane_no_reverse_on "$c" 5
+	check "$c: B's presence cursor leaves row 5 within 2 s" poll 2 pane_no_reverse_on "$c" 5
 done
-pane_deadline_end
+poll_deadline_end
 pane_wait_exit B 137 2
-hl_all_alive "A C" "after B was killed"
+pane_all_alive "A C" "after B was killed"
 for c in A C; do
-	hl_wait_line "$c" 5 "          $BLOCKS" 1 "$c still shows B's stroke"
+	pane_wait_line "$c" 5 "          $BLOCKS" 1 "$c still shows B's stroke"
 done
 
 # ---------------------------------------------------------------------------
 section "the others keep drawing"
 pane_type A " and more"
-hl_wait_line C 0 "A typed and more" 1 "what A types appears in C within a second"
+pane_wait_line C 0 "A typed and more" 1 "what A types appears in C within a second"
 pane_type C " too"
-hl_wait_line A 10 "C typed too" 1 "what C types appears in A within a second"
+pane_wait_line A 10 "C typed too" 1 "what C types appears in A within a second"
 printf 'A typed and more\n\n\n\n\n          %s\n\n\n\n\nC typed too\n' "$BLOCKS" >"$T/expected"
 CHECKS=$((CHECKS + 1))
 if "$PIZARRA" -k "$KEY" dump >"$T/dump" 2>"$T/dump.err" && cmp -s "$T/dump" "$T/expected"; then
@@ -88,8 +88,8 @@ fi
 for c in A C; do
 	pane_keys "$c" F10
 	pane_wait_exit "$c" 0
-	check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
-	hl_rawcheck "$c"
+	check "$c's recorded output is complete" poll 3 pane_raw_done "$c"
+	pane_rawcheck "$c"
 done
 
 finish

@@ -12,9 +12,9 @@
 # segment leaves `ipcs -m` when its last client quits.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=hostilelib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
-hl_need_tmux
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin panes
 
 ALL="A B C"
 
@@ -26,11 +26,11 @@ shm_dest() {
 
 # ---------------------------------------------------------------------------
 section "three drawers on key $KEY"
-hl_start A "$PIZARRA" -k "$KEY"
+pane_start A "$PIZARRA" -k "$KEY"
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
-hl_start B "$PIZARRA" -k "$KEY"
-hl_start C "$PIZARRA" -k "$KEY"
+pane_start B "$PIZARRA" -k "$KEY"
+pane_start C "$PIZARRA" -k "$KEY"
 for c in $ALL; do
 	pane_wait "$c" 'shm_nattch +3$' 3 "$c shows shm_nattch 3"
 done
@@ -48,24 +48,24 @@ ipcrm -m "$ID" || abort "ipcrm -m $ID failed"
 pane_type A " on"
 pane_type B " on"
 pane_type C " on"
-pane_deadline 2
+poll_deadline 2
 for c in $ALL; do
 	check "$c: banner 'shmid $ID was removed by someone else' within 2 s" \
-	    pane_poll 2 hl_banner_says "$c" "shmid $ID was removed by someone else (IPC_RMID)"
+	    poll 2 pane_banner_says "$c" "shmid $ID was removed by someone else (IPC_RMID)"
 done
-pane_deadline_end
+poll_deadline_end
 for c in $ALL; do
 	pane_wait "$c" 'Board removed by someone else: k keep, s save to a file, n new board' 1 \
 	    "$c asks what to do"
 done
-hl_all_alive "$ALL" "after the removal"
+pane_all_alive "$ALL" "after the removal"
 check "no segment is under $KEY any more" [ -z "$(shmids_of_key "$KEY")" ]
 check "ipcs -m lists shmid $ID as dest" shm_dest "$ID"
 check "shmid $ID is still attached 3 times" [ "$(shm_field "$ID" nattch)" = 3 ]
 for c in $ALL; do
-	hl_wait_line "$c" 6 "A draws on" 2 "$c still shows A's row"
-	hl_wait_line "$c" 7 "B draws on" 2 "$c still shows B's row"
-	hl_wait_line "$c" 8 "C draws on" 2 "$c still shows C's row"
+	pane_wait_line "$c" 6 "A draws on" 2 "$c still shows A's row"
+	pane_wait_line "$c" 7 "B draws on" 2 "$c still shows B's row"
+	pane_wait_line "$c" 8 "C draws on" 2 "$c still shows C's row"
 done
 
 # ---------------------------------------------------------------------------
@@ -75,41 +75,41 @@ pane_type B k
 pane_wait A "drawing on the orphaned segment \\(shmid $ID\\)" 2 "k: A keeps drawing on it"
 pane_keys A Down Down Down Home
 pane_type A "after ipcrm"
-hl_wait_line B 9 "after ipcrm" 2 "B shows what A drew after the removal"
-hl_wait_line C 9 "after ipcrm" 2 "C shows it too"
+pane_wait_line B 9 "after ipcrm" 2 "B shows what A drew after the removal"
+pane_wait_line C 9 "after ipcrm" 2 "C shows it too"
 printf '\n\n\n\n\n\nA draws on\nB draws on\nC draws on\nafter ipcrm\n' >"$T/expected"
 pane_keys A F6
 pane_wait A 'Save the board as text to:' 2 "F6 asks A for a file name"
-hl_erase_prompt A
+pane_erase_prompt A
 pane_type A "$T/saved-by-A.txt"
 pane_keys A Enter
 pane_wait A "saved [0-9]+ bytes to /" 2 "A says it saved the board (the path may be clipped)"
-check "A's file has the drawing" pane_poll 2 cmp -s "$T/saved-by-A.txt" "$T/expected"
+check "A's file has the drawing" poll 2 cmp -s "$T/saved-by-A.txt" "$T/expected"
 pane_type C s
 pane_wait C 'Save the board as text to:' 2 "s asks C for a file name"
-hl_erase_prompt C
+pane_erase_prompt C
 pane_type C "$T/saved-by-C.txt"
 pane_keys C Enter
-check "C's file has the drawing" pane_poll 2 cmp -s "$T/saved-by-C.txt" "$T/expected"
+check "C's file has the drawing" poll 2 cmp -s "$T/saved-by-C.txt" "$T/expected"
 [ -f "$T/saved-by-C.txt" ] || show_file "$T/expected" "expected"
-hl_all_alive "$ALL" "after the saves"
+pane_all_alive "$ALL" "after the saves"
 
 # ---------------------------------------------------------------------------
 section "a new client creates a new board under the key"
-hl_start D "$PIZARRA" -k "$KEY"
+pane_start D "$PIZARRA" -k "$KEY"
 NEW=$(board_shmid "$KEY")
 check "D created a new segment under $KEY (shmid $NEW, not $ID)" [ -n "$NEW" ] && [ "$NEW" != "$ID" ]
 pane_wait D "created a 200x60 board at key $KEY \\(shmid $NEW\\)" 2 "D says it created a board"
 pane_never D 'draws on' "D's board is empty"
-pane_deadline 2
+poll_deadline 2
 for c in $ALL; do
 	pane_wait "$c" "ORPHAN: key $KEY now names another board \\(shmid $NEW\\)" 2 \
 	    "$c's status line says the key now names another board"
 	pane_wait "$c" "key now names +$NEW \\(another\\)" 2 "$c's sidebar says so too"
 done
-pane_deadline_end
+poll_deadline_end
 pane_type D "D on the new board"
-hl_wait_line D 0 "D on the new board" 2 "D draws on its board"
+pane_wait_line D 0 "D on the new board" 2 "D draws on its board"
 "$PIZARRA" -k "$KEY" dump >"$T/new" 2>&1
 check "dump of the key shows D's board" file_has_line "$T/new" "D on the new board"
 CHECKS=$((CHECKS + 1))
@@ -122,7 +122,7 @@ fi
 for c in $ALL; do
 	pane_never "$c" 'D on the new board' "$c does not show D's drawing"
 done
-hl_all_alive "$ALL D" "with two boards"
+pane_all_alive "$ALL D" "with two boards"
 
 # ---------------------------------------------------------------------------
 section "the old clients quit: the removed segment goes with the last of them"
@@ -132,13 +132,13 @@ done
 for c in $ALL; do
 	pane_wait_exit "$c" 0
 done
-check "shmid $ID has left ipcs -m" pane_poll 2 shm_gone "$ID"
+check "shmid $ID has left ipcs -m" poll 2 shm_gone "$ID"
 check "the new board is still under $KEY" [ "$(shmids_of_key "$KEY")" = "$NEW" ]
 pane_keys D F10
 pane_wait_exit D 0
 for c in $ALL D; do
-	check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
-	hl_rawcheck "$c"
+	check "$c's recorded output is complete" poll 3 pane_raw_done "$c"
+	pane_rawcheck "$c"
 done
 
 finish

@@ -11,9 +11,9 @@
 # screen left (?1049l): its last ?1003 is ESC[?1003l.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=hostilelib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
-hl_need_tmux
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin panes
 
 # stty_has NAME FLAG: NAME's `stty -a` after the client exited has FLAG
 # (not -FLAG).
@@ -44,14 +44,14 @@ leave() {
 	# just killed can meet it still exiting).
 	c=A$ROW
 	section "leaving by $how (expected status $want)"
-	hl_start "$c" "$PIZARRA" -k "$KEY"
+	pane_start "$c" "$PIZARRA" -k "$KEY"
 	# Each round draws on a row of its own.
 	if [ "$ROW" -gt 0 ]; then
 		# shellcheck disable=SC2046 # ROW words
 		pane_keys "$c" $(printf 'Down %.0s' $(seq "$ROW"))
 	fi
 	pane_type "$c" "left by $how"
-	hl_wait_line "$c" "$ROW" "left by $how" 2 "the client draws"
+	pane_wait_line "$c" "$ROW" "left by $how" 2 "the client draws"
 	ROW=$((ROW + 1))
 	check "the client turned mouse tracking on (tmux mouse_any_flag 1)" \
 	    [ "$(pane_flag "$c" '#{mouse_any_flag}')" = 1 ]
@@ -71,15 +71,15 @@ leave() {
 	    '#{mouse_any_flag}#{mouse_all_flag}#{mouse_button_flag}#{mouse_standard_flag}')" = 0000 ]
 	check "tmux: back on the normal screen" [ "$(pane_flag "$c" '#{alternate_on}')" = 0 ]
 	pane_never "$c" 'F10Quit' "no key bar left on the screen"
-	check "the recorded output is complete" pane_poll 3 hl_raw_done "$c"
-	"$HOSTILE" modes "$T/$c.raw" >"$T/$c.modes"
+	check "the recorded output is complete" poll 3 pane_raw_done "$c"
+	"$HELPER" modes "$T/$c.raw" >"$T/$c.modes"
 	for m in 1000 1002 1003 1006; do
 		check "the output leaves mouse mode $m off (?${m}l)" mode_is "$c" "$m" l
 	done
 	check "the output leaves the cursor shown (?25h)" mode_is "$c" 25 h
 	check "the output leaves the alternate screen (?1049l)" mode_is "$c" 1049 l
 	check "its last ?1003 sequence is ESC[?1003l" [ "$(last_1003 "$c")" = l ]
-	hl_rawcheck "$c"
+	pane_rawcheck "$c"
 	pane_tmux "$c" kill-server 2>/dev/null
 }
 

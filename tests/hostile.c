@@ -1,8 +1,27 @@
 /*
- * hostile.c - a hostile writer for the hostile_*.sh and fault_*.sh tests.
- * It attaches to a live board by key the way any process with write
- * permission can (segment_open, read-write) and does what a careless or
- * malicious writer could:
+ * hostile.c - the C helper of the shell tests (tests/lib/helper.sh runs
+ * it): every shell test that needs a segment made, read or written by a
+ * process other than pizarra uses this one program, built by `make check`
+ * (a check program, not a test).
+ *
+ * Segments by shmid, as any other process sees them:
+ *
+ *   hostile create KEY SIZE [MODE]   shmget(IPC_CREAT|IPC_EXCL|MODE, default
+ *                                    0600): a zero-filled segment that is no
+ *                                    board; print its shmid
+ *   hostile read SHMID               the segment's bytes on standard output
+ *   hostile write SHMID [OFFSET]     standard input into the segment at OFFSET
+ *   hostile poke32 SHMID OFFSET VALUE  store a native 32-bit word
+ *   hostile nattch SHMID             print shm_nattch
+ *   hostile waitnattch SHMID N MS    poll shm_nattch until it is N, for at
+ *                                    most MS ms (exit 1 and say so if not)
+ *   hostile hold SHMID               attach SHMID read-only, say "attached
+ *                                    SHMID", stay attached until standard
+ *                                    input ends, detach, say "detached SHMID"
+ *
+ * A hostile writer: it attaches to a live board by key the way any process
+ * with write permission can (segment_open, read-write) and does what a
+ * careless or malicious writer could:
  *
  *   hostile cells KEY CATEGORY ROW   write one row of cells no terminal may
  *                                    be sent as they are: C0 (ESC, BEL, BS,
@@ -32,10 +51,8 @@
  *   hostile shmid KEY                print the shmid under KEY
  *   hostile raw KEY                  the segment's bytes on standard output
  *                                    (seeds for the fuzzer, tests/fuzz)
- *   hostile hold SHMID               attach SHMID, say "attached", stay
- *                                    attached until standard input ends
  *
- * and checks the bytes a client sent to its terminal (tests/hostilelib.sh
+ * and checks the bytes a client sent to its terminal (tests/lib/panes.sh
  * records them with tmux pipe-pane):
  *
  *   hostile rawcheck term|dump|ansi FILE
@@ -58,6 +75,7 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "board.h"
@@ -136,9 +154,12 @@ static const struct hostile_category hostile_categories[] = {
 static int
 hostile_usage(void)
 {
-	fputs("usage: hostile cells KEY CATEGORY ROW | expect CATEGORY ROW | categories\n"
+	fputs("usage: hostile create KEY SIZE [MODE] | read SHMID | write SHMID [OFFSET]\n"
+	    "       hostile poke32 SHMID OFFSET VALUE | nattch SHMID | waitnattch SHMID N MS\n"
+	    "       hostile hold SHMID\n"
+	    "       hostile cells KEY CATEGORY ROW | expect CATEGORY ROW | categories\n"
 	    "       hostile header KEY FIELD VALUE | slots KEY free|all|alive\n"
-	    "       hostile foreign KEY SIZE | rm KEY | shmid KEY | raw KEY | hold SHMID\n"
+	    "       hostile foreign KEY SIZE | rm KEY | shmid KEY | raw KEY\n"
 	    "       hostile rawcheck term|dump|ansi FILE | modes FILE\n", stderr);
 	return 2;
 }
@@ -595,6 +616,149 @@ hostile_raw(const char *key)
 	return ok ? 0 : 1;
 }
 
+/* hostile create KEY SIZE [MODE]: a fresh zero-filled segment that is no board. */
+static int
+hostile_create(const char *key, const char *sizearg, const char *modearg)
+{
+	size_t size = (size_t)hostile_num(sizearg, 1ull << 30);
+	int mode = modearg != NULL ? (int)hostile_num(modearg, 0777) : 0600;
+	int id;
+
+	id = shmget((key_t)(uint32_t)hostile_num(key, 0xFFFFFFFFull), size,
+	    IPC_CREAT | IPC_EXCL | mode);
+	if (id < 0) {
+		fprintf(stderr, "hostile: shmget(%s, %zu): %s\n", key, size, strerror(errno));
+		return 1;
+	}
+	printf("%d\n", id);
+	return 0;
+}
+
+/* IPC_STAT of the shmid in idarg; exits 1 on failure. */
+static int
+hostile_stat(const char *idarg, struct shmid_ds *ds)
+{
+	int id = (int)hostile_num(idarg, 0x7FFFFFFF);
+
+	if (shmctl(id, IPC_STAT, ds) != 0) {
+		fprintf(stderr, "hostile: shmctl(%d, IPC_STAT): %s\n", id, strerror(errno));
+		exit(1);
+	}
+	return id;
+}
+
+/* Attach the shmid in idarg (read-only or not); exits 1 on failure. */
+static unsigned char *
+hostile_attach_id(const char *idarg, bool readonly, size_t *size)
+{
+	struct shmid_ds ds;
+	int id = hostile_stat(idarg, &ds);
+	void *p;
+
+	p = shmat(id, NULL, readonly ? SHM_RDONLY : 0);
+	if (p == (void *)-1) {
+		fprintf(stderr, "hostile: shmat(%d): %s\n", id, strerror(errno));
+		exit(1);
+	}
+	*size = ds.shm_segsz;
+	return p;
+}
+
+/* hostile read SHMID: the segment's bytes on stdout. */
+static int
+hostile_read(const char *idarg)
+{
+	size_t size;
+	unsigned char *p = hostile_attach_id(idarg, true, &size);
+	int ok = fwrite(p, 1, size, stdout) == size && fflush(stdout) == 0;
+
+	if (!ok)
+		fprintf(stderr, "hostile: write: %s\n", strerror(errno));
+	shmdt(p);
+	return ok ? 0 : 1;
+}
+
+/* hostile write SHMID [OFFSET]: stdin into the segment from OFFSET on. */
+static int
+hostile_write(const char *idarg, const char *offarg)
+{
+	size_t size, n = offarg != NULL ? (size_t)hostile_num(offarg, 1ull << 30) : 0;
+	unsigned char *p = hostile_attach_id(idarg, false, &size);
+	int c;
+
+	for (; (c = getchar()) != EOF; n++) {
+		if (n >= size) {
+			fprintf(stderr, "hostile: input larger than the segment\n");
+			shmdt(p);
+			return 1;
+		}
+		p[n] = (unsigned char)c;
+	}
+	shmdt(p);
+	return 0;
+}
+
+/* hostile poke32 SHMID OFFSET VALUE: one native 32-bit word. */
+static int
+hostile_poke32(const char *idarg, const char *offarg, const char *valarg)
+{
+	size_t size, off = (size_t)hostile_num(offarg, 1ull << 30);
+	uint32_t v = (uint32_t)hostile_num(valarg, 0xFFFFFFFFull);
+	unsigned char *p = hostile_attach_id(idarg, false, &size);
+
+	if (off % 4 != 0 || off + 4 > size) {
+		fprintf(stderr, "hostile: bad offset %zu\n", off);
+		shmdt(p);
+		return 1;
+	}
+	memcpy(p + off, &v, sizeof v);
+	shmdt(p);
+	return 0;
+}
+
+/* hostile nattch SHMID */
+static int
+hostile_nattch(const char *idarg)
+{
+	struct shmid_ds ds;
+
+	hostile_stat(idarg, &ds);
+	printf("%lu\n", (unsigned long)ds.shm_nattch);
+	return 0;
+}
+
+/* hostile waitnattch SHMID N MS: poll shm_nattch every ms until N, for at most MS ms. */
+static int
+hostile_waitnattch(const char *idarg, const char *narg, const char *msarg)
+{
+	struct timespec ms = { 0, 1000000 }, now, end;
+	unsigned long long want = hostile_num(narg, 0xFFFFFFFFull);
+	unsigned long long limit = hostile_num(msarg, 3600000);
+	struct shmid_ds ds;
+	int id;
+
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += (time_t)(limit / 1000);
+	end.tv_nsec += (long)(limit % 1000) * 1000000;
+	if (end.tv_nsec >= 1000000000) {
+		end.tv_sec++;
+		end.tv_nsec -= 1000000000;
+	}
+	for (;;) {
+		id = hostile_stat(idarg, &ds);
+		if (ds.shm_nattch == want)
+			return 0;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > end.tv_sec ||
+		    (now.tv_sec == end.tv_sec && now.tv_nsec >= end.tv_nsec)) {
+			fprintf(stderr, "hostile: shmid %d: shm_nattch is %lu, not %llu, after %llu ms\n",
+			    id, (unsigned long)ds.shm_nattch, want, limit);
+			return 1;
+		}
+		nanosleep(&ms, NULL);
+	}
+}
+
 /* hostile hold SHMID: keep a segment attached until stdin ends. */
 static int
 hostile_hold(const char *idarg)
@@ -614,7 +778,11 @@ hostile_hold(const char *idarg)
 	while ((r = read(STDIN_FILENO, buf, sizeof buf)) != 0)
 		if (r < 0 && errno != EINTR)
 			break;
-	shmdt(p);
+	if (shmdt(p) != 0) {
+		fprintf(stderr, "hostile: shmdt: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("detached %d\n", id);
 	return 0;
 }
 
@@ -799,6 +967,18 @@ main(int argc, char **argv)
 {
 	const char *c = argc > 1 ? argv[1] : "";
 
+	if (strcmp(c, "create") == 0 && (argc == 4 || argc == 5))
+		return hostile_create(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
+	if (strcmp(c, "read") == 0 && argc == 3)
+		return hostile_read(argv[2]);
+	if (strcmp(c, "write") == 0 && (argc == 3 || argc == 4))
+		return hostile_write(argv[2], argc == 4 ? argv[3] : NULL);
+	if (strcmp(c, "poke32") == 0 && argc == 5)
+		return hostile_poke32(argv[2], argv[3], argv[4]);
+	if (strcmp(c, "nattch") == 0 && argc == 3)
+		return hostile_nattch(argv[2]);
+	if (strcmp(c, "waitnattch") == 0 && argc == 5)
+		return hostile_waitnattch(argv[2], argv[3], argv[4]);
 	if (strcmp(c, "cells") == 0 && argc == 5)
 		return hostile_cells(argv[2], argv[3], argv[4]);
 	if (strcmp(c, "expect") == 0 && argc == 4)

@@ -17,9 +17,9 @@
 # Skipped (77) when not root, without setpriv, or when nobody cannot run.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=hostilelib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
-hl_need_tmux
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin panes
 
 [ "$(id -u)" -eq 0 ] || skip "not root: cannot run clients as another user"
 command -v setpriv >/dev/null 2>&1 || skip "setpriv (util-linux) is not installed"
@@ -27,7 +27,7 @@ AS_NOBODY="setpriv --reuid=nobody --regid=nogroup --clear-groups"
 # shellcheck disable=SC2086 # the command and its options
 $AS_NOBODY true 2>"$T/setpriv.err" || skip "cannot switch to nobody: $(cat "$T/setpriv.err")"
 PUB=$(mktemp -d "${TMPDIR:-/tmp}/pizarra-hostile-access.XXXXXX") || exit 99
-register_dir "$PUB"
+cleanup_path "$PUB"
 chmod 755 "$PUB"
 # shellcheck disable=SC2086
 if $AS_NOBODY test -x "$PIZARRA"; then
@@ -38,12 +38,20 @@ else
 	PZ_NOBODY=$PUB/pizarra
 fi
 
-# nobody_start NAME ARGS...: a client of nobody's in a terminal of its own.
+# nobody_start [--ready=REGEX] NAME ARGS...: a client of nobody's in a
+# terminal of its own (pane_start's --ready=).
 nobody_start() {
+	_ready=--ready=F10Quit
+	case $1 in
+	--ready=*)
+		_ready=$1
+		shift
+		;;
+	esac
 	_n=$1
 	shift
 	# shellcheck disable=SC2086 # the setpriv command and its options
-	hl_start "$_n" $AS_NOBODY "$PZ_NOBODY" "$@"
+	pane_start "$_ready" "$_n" $AS_NOBODY "$PZ_NOBODY" "$@"
 }
 
 # no_alt_screen NAME: NAME's client never sent ESC[?1049h.
@@ -68,7 +76,7 @@ one_line_refusal() {
 		show_file "$T/$1.said" "what $1 printed"
 	fi
 	check "$1 never switched to the alternate screen" no_alt_screen "$1"
-	hl_rawcheck "$1"
+	pane_rawcheck "$1"
 }
 
 # dump_is TEXT: root's dump of the board is TEXT (printf format).
@@ -93,7 +101,7 @@ mode_is() {
 chmod_in() {
 	pane_keys "$1" F5
 	pane_wait "$1" 'Permission bits \(shmctl IPC_SET\)' 2 "F5 asks $1 for the mode"
-	hl_erase_prompt "$1"
+	pane_erase_prompt "$1"
 	pane_type "$1" "$2"
 	pane_keys "$1" Enter
 }
@@ -118,20 +126,20 @@ refused_admin() {
 section "root's board, mode 0600, root drawing on it"
 "$PIZARRA" -k "$KEY" put 0 0 secret 2>/dev/null || abort "root could not create the board"
 ID=$(board_shmid "$KEY")
-hl_start R "$PIZARRA" -k "$KEY"
-hl_wait_line R 0 "secret" 2 "R shows the board"
+pane_start R "$PIZARRA" -k "$KEY"
+pane_wait_line R 0 "secret" 2 "R shows the board"
 mode_is 600
 check "shm_nattch is 1 (R)" [ "$(shm_field "$ID" nattch)" = 1 ]
 
 section "0600: nobody may not open it, to draw or to view"
-HL_READY='' nobody_start N1 -k "$KEY"
+nobody_start --ready= N1 -k "$KEY"
 one_line_refusal N1 "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0600 \\(rw-------\\): you may not attach it; root can share it with \`pizarra chmod 0660\` \\(group\\) or \`pizarra chmod 0666\` \\(everyone\\)\$"
-HL_READY='' nobody_start N2 -k "$KEY" view
+nobody_start --ready= N2 -k "$KEY" view
 one_line_refusal N2 "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0600 \\(rw-------\\): you may not attach it; root can share it with \`pizarra chmod 0660\` \\(group\\) or \`pizarra chmod 0666\` \\(everyone\\)\$"
 check "shm_nattch is still 1" [ "$(shm_field "$ID" nattch)" = 1 ]
 check "still one segment under $KEY" [ "$(shmids_of_key "$KEY")" = "$ID" ]
 dump_is 'secret\n'
-hl_all_alive R "after nobody's attempts"
+pane_all_alive R "after nobody's attempts"
 
 # ---------------------------------------------------------------------------
 section "0644: nobody may view, not draw, not chmod, not remove"
@@ -139,18 +147,18 @@ chmod_in R 0644
 pane_wait R 'IPC_SET: mode is now 0644' 2 "root's F5 sets 0644"
 mode_is 644
 nobody_start V -k "$KEY" view
-hl_wait_line V 0 "secret" 2 "nobody's viewer shows the board"
+pane_wait_line V 0 "secret" 2 "nobody's viewer shows the board"
 pane_wait V 'VIEW-ONLY' 2 "nobody's viewer says VIEW-ONLY"
 pane_keys R Down
 pane_type R "root, live"
-hl_wait_line V 1 "root, live" 2 "nobody's viewer follows what root draws"
+pane_wait_line V 1 "root, live" 2 "nobody's viewer follows what root draws"
 pane_wait R "[0-9]+ +pizarra +viewer\$" 3 "R lists nobody's viewer as a viewer"
 pane_type V "zzz"
 pane_wait V 'view-only: attached SHM_RDONLY, drawing is refused' 2 "nobody's viewer cannot draw"
-HL_READY='' nobody_start N3 -k "$KEY"
+nobody_start --ready= N3 -k "$KEY"
 one_line_refusal N3 "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0644 \\(rw-r--r--\\): you can only view it \\(pizarra view\\); root can let others draw with \`pizarra chmod 0666\`\$"
 refused_admin V
-hl_all_alive "R V" "after nobody's refused chmod and IPC_RMID"
+pane_all_alive "R V" "after nobody's refused chmod and IPC_RMID"
 dump_is 'secret\nroot, live\n'
 
 # ---------------------------------------------------------------------------
@@ -163,7 +171,7 @@ PW=$(pane_pid W)
 pane_wait R "[●*] $PW +nobody " 3 "R lists nobody's drawer in a slot, as nobody"
 pane_keys W Down Down
 pane_type W "drawn by nobody"
-hl_wait_line R 2 "drawn by nobody" 2 "R shows what nobody draws"
+pane_wait_line R 2 "drawn by nobody" 2 "R shows what nobody draws"
 refused_admin W
 dump_is 'secret\nroot, live\ndrawn by nobody\n'
 
@@ -175,8 +183,8 @@ done
 for c in R V W; do
 	pane_wait_exit "$c" 0
 	pane_wait "$c" '^\[pizarra exited 0; tty restored\]' 2 "$c's terminal modes are back"
-	check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
-	hl_rawcheck "$c"
+	check "$c's recorded output is complete" poll 3 pane_raw_done "$c"
+	pane_rawcheck "$c"
 done
 
 finish

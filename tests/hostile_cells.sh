@@ -17,9 +17,9 @@
 # A control pane that prints the OSC for real shows the detectors work.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=hostilelib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
-hl_need_tmux
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin panes
 
 CATEGORIES="c0 c1 del osc csi dcs sur above fmt word wide"
 FFFD=$(printf '\357\277\275')
@@ -34,13 +34,13 @@ c_locale_view() {
 
 # ---------------------------------------------------------------------------
 section "control: a pane that really prints ESC ] 0 ; PWND BEL"
-HL_READY='' hl_start X printf '\033]0;PWND\007\033[2Jcontrol\n'
+pane_start --ready= X printf '\033]0;PWND\007\033[2Jcontrol\n'
 pane_wait_exit X 0
-pane_poll 3 hl_raw_done X
+poll 3 pane_raw_done X
 check "the control pane's title became PWND (the title check can fail)" \
     [ "$(pane_flag X '#{pane_title}')" = PWND ]
 CHECKS=$((CHECKS + 1))
-if "$HOSTILE" rawcheck term "$T/X.raw" >"$T/ctl.out"; then
+if "$HELPER" rawcheck term "$T/X.raw" >"$T/ctl.out"; then
 	fail "rawcheck passed the control pane's OSC and BEL"
 	cat "$T/ctl.out"
 elif grep -q 'OSC' "$T/ctl.out" && grep -q 'BEL' "$T/ctl.out"; then
@@ -52,51 +52,51 @@ fi
 
 # ---------------------------------------------------------------------------
 section "three clients on key $KEY: A (UTF-8), B (C locale), V (viewer)"
-hl_start A "$PIZARRA" -k "$KEY"
+pane_start A "$PIZARRA" -k "$KEY"
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_type A "A was here"
-hl_wait_line A 0 "A was here" 3 "A shows what it typed"
-hl_start B LC_ALL=C "$PIZARRA" -k "$KEY"
-hl_start V "$PIZARRA" -k "$KEY" view
-hl_wait_line B 0 "A was here" 3 "B shows A's text"
-hl_wait_line V 0 "A was here" 3 "V shows A's text"
+pane_wait_line A 0 "A was here" 3 "A shows what it typed"
+pane_start B LC_ALL=C "$PIZARRA" -k "$KEY"
+pane_start V "$PIZARRA" -k "$KEY" view
+pane_wait_line B 0 "A was here" 3 "B shows A's text"
+pane_wait_line V 0 "A was here" 3 "V shows A's text"
 printf 'A was here\n\n' >"$T/expected"
 
 # ---------------------------------------------------------------------------
 row=2
 for cat in $CATEGORIES; do
-	section "hostile cells: $cat ($("$HOSTILE" categories | sed -n "s/^$cat  *//p"))"
-	if ! hostile cells "$KEY" "$cat" "$row"; then
+	section "hostile cells: $cat ($("$HELPER" categories | sed -n "s/^$cat  *//p"))"
+	if ! helper cells "$KEY" "$cat" "$row"; then
 		fail "hostile could not write $cat"
 		continue
 	fi
-	line=$("$HOSTILE" expect "$cat" 0)
+	line=$("$HELPER" expect "$cat" 0)
 	printf '%s\n' "$line" >>"$T/expected"
-	hl_wait_line A "$row" "$line" 3 "A shows row $row as '$line'"
-	hl_wait_line V "$row" "$line" 3 "V shows row $row as '$line'"
+	pane_wait_line A "$row" "$line" 3 "A shows row $row as '$line'"
+	pane_wait_line V "$row" "$line" 3 "V shows row $row as '$line'"
 	cline=$(c_locale_view "$line")
-	hl_wait_line B "$row" "$cline" 3 "B (C locale) shows row $row as '$cline'"
-	hl_all_alive "A B V" "after the $cat cells"
-	hl_wait_line A 0 "A was here" 1 "A's own text is still on its screen"
+	pane_wait_line B "$row" "$cline" 3 "B (C locale) shows row $row as '$cline'"
+	pane_all_alive "A B V" "after the $cat cells"
+	pane_wait_line A 0 "A was here" 1 "A's own text is still on its screen"
 	row=$((row + 1))
 done
 for c in A B V; do
-	hl_title_safe "$c" PWND
+	pane_title_safe "$c" PWND
 done
 
 # ---------------------------------------------------------------------------
 section "a client started afterwards draws the whole board at once"
-hl_start C "$PIZARRA" -k "$KEY"
+pane_start C "$PIZARRA" -k "$KEY"
 row=2
 for cat in $CATEGORIES; do
-	line=$("$HOSTILE" expect "$cat" 0)
-	hl_wait_line C "$row" "$line" 3 "C shows row $row ($cat) as '$line'"
+	line=$("$HELPER" expect "$cat" 0)
+	pane_wait_line C "$row" "$line" 3 "C shows row $row ($cat) as '$line'"
 	row=$((row + 1))
 done
-hl_wait_line C 0 "A was here" 1 "C shows A's text"
-hl_all_alive "A B V C" "after C started"
-hl_title_safe C PWND
+pane_wait_line C 0 "A was here" 1 "C shows A's text"
+pane_all_alive "A B V C" "after C started"
+pane_title_safe C PWND
 
 # ---------------------------------------------------------------------------
 section "dump, dump --ansi, info and info --json"
@@ -112,14 +112,14 @@ if "$PIZARRA" -k "$KEY" dump >"$T/dump" 2>"$T/dump.err"; then
 else
 	fail "dump failed: $(cat "$T/dump.err")"
 fi
-hl_clean dump "$T/dump" "dump has no control byte"
+expect_clean dump "$T/dump" "dump has no control byte"
 CHECKS=$((CHECKS + 1))
 if "$PIZARRA" -k "$KEY" dump --ansi >"$T/ansi" 2>"$T/ansi.err"; then
 	pass "dump --ansi runs"
 else
 	fail "dump --ansi failed: $(cat "$T/ansi.err")"
 fi
-hl_clean ansi "$T/ansi" "dump --ansi has no escape sequence but SGR, no control byte"
+expect_clean ansi "$T/ansi" "dump --ansi has no escape sequence but SGR, no control byte"
 sed "s/$ESC\\[[0-9;]*m//g" "$T/ansi" >"$T/ansi.plain"
 check "dump --ansi without its SGR sequences is the plain dump" cmp -s "$T/ansi.plain" "$T/dump"
 check "dump --ansi colours the word row with colour 15 (ESC[97m)" grep -q "^word  $ESC\\[97m" "$T/ansi"
@@ -131,20 +131,20 @@ for how in "" --json; do
 	else
 		fail "info $how failed: $(cat "$T/info.err")"
 	fi
-	hl_clean dump "$T/info" "info $how has no control byte"
+	expect_clean dump "$T/info" "info $how has no control byte"
 done
 
 # ---------------------------------------------------------------------------
 section "the clients quit; everything they ever sent their terminal was clean"
-hl_all_alive "A B V C" "at the end"
+pane_all_alive "A B V C" "at the end"
 for c in A B V C; do
 	pane_keys "$c" F10
 done
 for c in A B V C; do
 	pane_wait_exit "$c" 0
-	check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
-	hl_rawcheck "$c" "$c's terminal never got a control character from the segment"
-	hl_title_safe "$c" PWND
+	check "$c's recorded output is complete" poll 3 pane_raw_done "$c"
+	pane_rawcheck "$c" "$c's terminal never got a control character from the segment"
+	pane_title_safe "$c" PWND
 done
 
 finish

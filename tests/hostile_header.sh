@@ -13,9 +13,9 @@
 # out-of-bounds read would kill them (and fail "still runs").
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=hostilelib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/hostilelib.sh"
-hl_need_tmux
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin panes
 
 # break_header FIELD VALUE ORIG REASON REFUSED: one round on a fresh 80x20
 # board. ORIG is the field's right value; REASON is what the banner must
@@ -35,31 +35,31 @@ break_header() {
 	V=V$ROUND
 	N=N$ROUND
 	section "header field $field := $value under three clients"
-	hl_start "$A" "$PIZARRA" -k "$KEY" -s 80x20
+	pane_start "$A" "$PIZARRA" -k "$KEY" -s 80x20
 	id=$(board_shmid "$KEY")
 	[ -n "$id" ] || abort "A started but there is no segment under $KEY"
 	# Row 5: below the banner that will cover the top rows.
 	pane_keys "$A" Down Down Down Down Down
 	pane_type "$A" "before $field"
-	hl_wait_line "$A" 5 "before $field" 3 "A shows what it typed"
-	hl_start "$B" LC_ALL=C "$PIZARRA" -k "$KEY"
-	hl_start "$V" "$PIZARRA" -k "$KEY" view
+	pane_wait_line "$A" 5 "before $field" 3 "A shows what it typed"
+	pane_start "$B" LC_ALL=C "$PIZARRA" -k "$KEY"
+	pane_start "$V" "$PIZARRA" -k "$KEY" view
 	for c in "$B" "$V"; do
-		hl_wait_line "$c" 5 "before $field" 3 "$c shows A's text"
+		pane_wait_line "$c" 5 "before $field" 3 "$c shows A's text"
 	done
 
-	hostile header "$KEY" "$field" "$value" || abort "hostile could not change $field"
-	pane_deadline 2
+	helper header "$KEY" "$field" "$value" || abort "hostile could not change $field"
+	poll_deadline 2
 	for c in "$A" "$B" "$V"; do
 		pane_wait "$c" 'Stopped trusting this board' 2 \
 		    "$c puts up 'Stopped trusting this board' within 2 s of the $field change"
 	done
-	pane_deadline_end
+	poll_deadline_end
 	for c in "$A" "$B" "$V"; do
-		check "$c's banner says why: '$reason'" hl_banner_says "$c" "$reason"
-		hl_wait_line "$c" 5 "before $field" 1 "$c still shows what the board held"
+		check "$c's banner says why: '$reason'" pane_banner_says "$c" "$reason"
+		pane_wait_line "$c" 5 "before $field" 1 "$c still shows what the board held"
 	done
-	hl_all_alive "$A $B $V" "after the $field change"
+	pane_all_alive "$A $B $V" "after the $field change"
 
 	CHECKS=$((CHECKS + 1))
 	if [ "$refused" = yes ]; then
@@ -72,7 +72,7 @@ break_header() {
 			fail "dump's refusal is not one line without output"
 			show_file "$T/err" "stderr"
 		fi
-		HL_READY='' hl_start "$N" "$PIZARRA" -k "$KEY"
+		pane_start --ready= "$N" "$PIZARRA" -k "$KEY"
 		pane_wait_exit "$N" 1
 		pane_wait "$N" 'is not a usable pizarra board' 2 "a new client refuses the board"
 	else
@@ -82,30 +82,30 @@ break_header() {
 			fail "dump refused a header that describes a valid board: $(cat "$T/err")"
 		fi
 	fi
-	hl_all_alive "$A $B $V" "after a new client tried the board"
+	pane_all_alive "$A $B $V" "after a new client tried the board"
 
 	# Put the header back: the board validates again, and a writer draws on
 	# it. A header that changed once is never trusted again (board.h): the
 	# new cells must not reach the clients' screens.
-	hostile header "$KEY" "$field" "$orig" || fail "hostile could not restore $field"
+	helper header "$KEY" "$field" "$orig" || fail "hostile could not restore $field"
 	check "with $field restored, a writer can draw on the board again" \
-	    hostile cells "$KEY" osc 7
+	    helper cells "$KEY" osc 7
 	pane_type "$A" "x"
 	pane_wait "$A" 'this board is no longer trusted: F6 saves it, F10 quits' 2 \
 	    "A refuses to draw on a board it does not trust"
 	for c in "$A" "$B" "$V"; do
 		pane_never "$c" 'PWND' "cells written after the change do not reach $c's screen"
 	done
-	hl_all_alive "$A $B $V" "after writes to the distrusted board"
+	pane_all_alive "$A $B $V" "after writes to the distrusted board"
 
 	rm -f "$T/saved-$field.txt"
 	pane_keys "$A" F6
 	pane_wait "$A" 'Save the board as text to:' 2 "F6 prompts for a file name"
-	hl_erase_prompt "$A"
+	pane_erase_prompt "$A"
 	pane_type "$A" "$T/saved-$field.txt"
 	pane_keys "$A" Enter
 	check "F6 saved what A showed (the board before the change)" \
-	    pane_poll 3 file_has_line "$T/saved-$field.txt" "before $field"
+	    poll 3 file_has_line "$T/saved-$field.txt" "before $field"
 
 	for c in "$A" "$B" "$V"; do
 		pane_keys "$c" F10
@@ -113,11 +113,11 @@ break_header() {
 	for c in "$A" "$B" "$V"; do
 		pane_wait_exit "$c" 0
 		pane_wait "$c" '^\[pizarra exited 0; tty restored\]' 2 "$c's terminal modes are back"
-		check "$c's recorded output is complete" pane_poll 3 hl_raw_done "$c"
-		hl_rawcheck "$c"
+		check "$c's recorded output is complete" poll 3 pane_raw_done "$c"
+		pane_rawcheck "$c"
 	done
-	hostile rm "$KEY" >/dev/null
-	check "shmid $id is gone after its clients quit and it was removed" pane_poll 3 shm_gone "$id"
+	helper rm "$KEY" >/dev/null
+	check "shmid $id is gone after its clients quit and it was removed" poll 3 shm_gone "$id"
 	for c in "$A" "$B" "$V" "$N"; do
 		pane_tmux "$c" kill-server 2>/dev/null
 	done

@@ -11,57 +11,58 @@
 # IPC_RMID was asked for).
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=uilib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/uilib.sh"
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin panes
 
 ALL="A B C"
 
 # ---------------------------------------------------------------------------
 section "three clients start on key $KEY"
-ui_start A "$PIZARRA" -k "$KEY"
+pane_start A "$PIZARRA" -k "$KEY"
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_wait A "created a 200x60 board at key $KEY \\(shmid $ID\\)" 2 "A says it created the board"
-ui_start B "$PIZARRA" -k "$KEY"
-ui_start C "$PIZARRA" -k "$KEY"
+pane_start B "$PIZARRA" -k "$KEY"
+pane_start C "$PIZARRA" -k "$KEY"
 check "B and C joined A's segment (still one shmid, $ID)" [ "$(shmids_of_key "$KEY")" = "$ID" ]
-ui_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
-ui_wait_all "$ALL" 'CLIENTS +3 in slots, nattch 3$' 3 "the sidebar lists 3 clients in slots"
+pane_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
+pane_wait_all "$ALL" 'CLIENTS +3 in slots, nattch 3$' 3 "the sidebar lists 3 clients in slots"
 for c in $ALL; do
 	p=$(pane_pid "$c")
-	check "info --json lists $c (pid $p) on its tty $(ui_tty "$c")" [ "$(client_pid_of "$c")" = "$p" ]
-	ui_wait_all "$ALL" "[●*] $p +[^ ]+ +$(ui_tty "$c")( |$)" 2 "the CLIENTS list has $c's row (pid $p)"
+	check "info --json lists $c (pid $p) on its tty $(pane_tty "$c")" [ "$(pane_info_pid "$c" "$KEY")" = "$p" ]
+	pane_wait_all "$ALL" "[●*] $p +[^ ]+ +$(pane_tty "$c")( |$)" 2 "the CLIENTS list has $c's row (pid $p)"
 	pane_wait "$c" "[●*] $p +[^ ]+ +[^ ]+ +you$" 2 "$c's own row says 'you'"
 done
 
 # ---------------------------------------------------------------------------
 section "text typed in one terminal appears in the other two; q draws"
 pane_type A "hello from A"
-ui_wait_all "B C" '^hello from A +│' 3 "A's text appears"
+pane_wait_all "B C" '^hello from A +│' 3 "A's text appears"
 pane_keys A Enter
 pane_type A q
-ui_wait_all "$ALL" '^q +│' 3 "the q A typed is drawn"
+pane_wait_all "$ALL" '^q +│' 3 "the q A typed is drawn"
 check "A still runs after typing q" pane_alive A
-ui_still A 'F10Quit' "A's key bar is still there after q"
+pane_still A 'F10Quit' "A's key bar is still there after q"
 
 pane_keys B Down Down Down
 pane_type B "B: ñandú € ┌─┐"
-ui_wait_all "A C" '^B: ñandú € ┌─┐ +│' 3 "B's UTF-8 text appears"
+pane_wait_all "A C" '^B: ñandú € ┌─┐ +│' 3 "B's UTF-8 text appears"
 pane_keys C Down Down Down Down Down
 pane_type C "C was here └─┘"
-ui_wait_all "A B" '^C was here └─┘ +│' 3 "C's text appears"
+pane_wait_all "A B" '^C was here └─┘ +│' 3 "C's text appears"
 printf 'hello from A\nq\n\nB: ñandú € ┌─┐\n\nC was here └─┘\n' >"$T/board1"
-dump_is "$T/board1"
+expect_dump "$T/board1" -k "$KEY"
 
 # ---------------------------------------------------------------------------
 section "a cursor that only moves shows at its new place at once, and leaves the old"
 pane_keys A Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
 pane_wait A ' 1,20 on 200x60' 2 "A's cursor is at 1,20"
-check "B shows A's cursor on row 20" pane_poll_cs 100 pane_reverse_on B 20
+check "B shows A's cursor on row 20" poll_cs 100 pane_reverse_on B 20
 for y in 21 22 23 24 25 26; do
 	pane_keys A Down
-	check "B shows A's cursor on row $y within 0.6 s" pane_poll_cs 60 pane_reverse_on B "$y"
-	check "A's cursor leaves row $((y - 1)) of B within 0.6 s" pane_poll_cs 60 pane_no_reverse_on B $((y - 1))
+	check "B shows A's cursor on row $y within 0.6 s" poll_cs 60 pane_reverse_on B "$y"
+	check "A's cursor leaves row $((y - 1)) of B within 0.6 s" poll_cs 60 pane_no_reverse_on B $((y - 1))
 done
 y=26
 while [ "$y" -gt 1 ]; do
@@ -73,33 +74,33 @@ pane_wait A ' 1,1 on 200x60' 2 "A's cursor is back at 1,1"
 # ---------------------------------------------------------------------------
 section "C quits with F10: 3 -> 2, C's terminal is restored"
 pc=$(pane_pid C)
-ui_quit C
-ui_wait_all "A B" 'shm_nattch +2$' 2 "shm_nattch drops to 2 after C quit"
-ui_wait_all "A B" 'CLIENTS +2 in slots, nattch 2$' 2 "2 clients in slots after C quit"
+pane_quit C
+pane_wait_all "A B" 'shm_nattch +2$' 2 "shm_nattch drops to 2 after C quit"
+pane_wait_all "A B" 'CLIENTS +2 in slots, nattch 2$' 2 "2 clients in slots after C quit"
 pane_wait_not A "[●*] $pc( |$)" 2 "C's row (pid $pc) leaves A's CLIENTS list"
 pane_wait_not B "[●*] $pc( |$)" 2 "C's row (pid $pc) leaves B's CLIENTS list"
 
 # ---------------------------------------------------------------------------
 section "D starts: 2 -> 3, D sees the drawing"
-ui_start D "$PIZARRA" -k "$KEY"
+pane_start D "$PIZARRA" -k "$KEY"
 ALL="A B D"
-ui_wait_all "$ALL" 'shm_nattch +3$' 3 "shm_nattch is 3 again"
+pane_wait_all "$ALL" 'shm_nattch +3$' 3 "shm_nattch is 3 again"
 pane_wait D '^hello from A +│' 2 "D shows A's text"
 pane_wait D '^B: ñandú € ┌─┐ +│' 2 "D shows B's text"
 pane_wait D '^C was here └─┘ +│' 2 "D shows the text of C, who left"
 
 # ---------------------------------------------------------------------------
 section "B is killed with kill -9: 3 -> 2 within 2 s, its row leaves the list"
-pb=$(client_pid_of B)
+pb=$(pane_info_pid B "$KEY")
 check "info --json gives B's pid ($pb) by its tty" [ -n "$pb" ] && [ "$pb" = "$(pane_pid B)" ]
 [ -n "$pb" ] || pb=$(pane_pid B)
 kill -9 "$pb"
-pane_deadline 2
-ui_wait_all "A D" 'shm_nattch +2$' 2 "shm_nattch is 2 within 2 s of kill -9"
+poll_deadline 2
+pane_wait_all "A D" 'shm_nattch +2$' 2 "shm_nattch is 2 within 2 s of kill -9"
 pane_wait_not A "[●*] $pb( |$)" 2 "the killed B (pid $pb) leaves A's CLIENTS list within 2 s"
 pane_wait_not D "[●*] $pb( |$)" 2 "the killed B (pid $pb) leaves D's CLIENTS list within 2 s"
-pane_deadline_end
-ui_wait_all "A D" 'CLIENTS +2 in slots, nattch 2$' 2 "2 clients in slots after the kill"
+poll_deadline_end
+pane_wait_all "A D" 'CLIENTS +2 in slots, nattch 2$' 2 "2 clients in slots after the kill"
 pane_wait_exit B 137 2
 
 # ---------------------------------------------------------------------------
@@ -108,7 +109,7 @@ pane_keys D Down Down Down Down Down Down Down
 pane_type D "D after the kill"
 pane_wait A '^D after the kill +│' 3 "D's text appears in A"
 printf 'hello from A\nq\n\nB: ñandú € ┌─┐\n\nC was here └─┘\n\nD after the kill\n' >"$T/board2"
-dump_is "$T/board2"
+expect_dump "$T/board2" -k "$KEY"
 section "an escape sequence the terminal does not know is not drawn"
 pane_keys A Home Down
 pane_tmux A send-keys -H 1b 5b 39 39 7e 1b 5b 31 3b 35 5a 1b 4f 7a
@@ -116,25 +117,25 @@ pane_type A "esc ok"
 pane_wait D '^esc ok +│' 3 "the text after the unknown sequences arrives"
 pane_never D '99~|1;5Z|\[' "no piece of the unknown sequences is on the board"
 printf 'hello from A\nq\nesc ok\nB: ñandú € ┌─┐\n\nC was here └─┘\n\nD after the kill\n' >"$T/board2"
-dump_is "$T/board2"
+expect_dump "$T/board2" -k "$KEY"
 
 section "F10 quits even while a question is asked"
-ui_start E "$PIZARRA" -k "$KEY"
+pane_start E "$PIZARRA" -k "$KEY"
 pane_keys E F8
 pane_wait E 'Clear the whole board for everyone' 2 "E is asked before clearing"
 pane_keys E F10
 pane_wait_exit E 0
-dump_is "$T/board2"
+expect_dump "$T/board2" -k "$KEY"
 
-ui_quit A C-q
+pane_quit A C-q
 pane_wait D 'shm_nattch +1$' 2 "D shows shm_nattch 1 after A quit with Ctrl-Q"
-ui_quit D
+pane_quit D
 CHECKS=$((CHECKS + 1))
-if pane_poll 2 shm_exists "$ID" && [ "$(awk -v id="$ID" '$2 == id { print $7 }' /proc/sysvipc/shm)" = 0 ]; then
+if poll 2 shm_exists "$ID" && [ "$(awk -v id="$ID" '$2 == id { print $7 }' /proc/sysvipc/shm)" = 0 ]; then
 	pass "the board outlives its clients: shmid $ID is still there, shm_nattch 0"
 else
 	fail "shmid $ID should still exist with shm_nattch 0 (nobody asked for IPC_RMID)"
 fi
-dump_is "$T/board2"
+expect_dump "$T/board2" -k "$KEY"
 
 finish

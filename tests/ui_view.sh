@@ -8,26 +8,27 @@
 # drawer types, live; quitting it gives shm_nattch back.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=uilib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/uilib.sh"
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin panes
 
 REFUSED='view-only: attached SHM_RDONLY, drawing is refused'
 
 # ---------------------------------------------------------------------------
 section "a drawer A, then a viewer V"
-ui_start A "$PIZARRA" -k "$KEY"
+pane_start A "$PIZARRA" -k "$KEY"
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_type A "drawn by A"
 pane_wait A '^drawn by A +│' 2 "A shows its own text"
-ui_start V "$PIZARRA" -k "$KEY" view
+pane_start V "$PIZARRA" -k "$KEY" view
 check "the viewer attached the same segment" [ "$(shmids_of_key "$KEY")" = "$ID" ]
 pane_wait V '^drawn by A +│' 2 "V shows the board"
 pane_wait V 'VIEW-ONLY' 2 "V's status line says VIEW-ONLY"
 pane_wait V 'shmat\(\) here +0x[0-9a-f]+ ro$' 2 "V's sidebar: attached read-only (shmat() here ... ro)"
 pane_wait V "shmat\\($ID, NULL, SHM_RDONLY\\) = 0x" 2 "V's syscall log shows shmat with SHM_RDONLY"
 pane_wait A 'shmat\(\) here +0x[0-9a-f]+ rw$' 2 "A's sidebar: attached read-write (rw)"
-ui_wait_all "A V" 'shm_nattch +2$' 2 "the sidebar shows shm_nattch 2"
+pane_wait_all "A V" 'shm_nattch +2$' 2 "the sidebar shows shm_nattch 2"
 pane_wait A 'CLIENTS +1 in slots, nattch 2$' 2 "A: one client in a slot, two attaches"
 pane_wait A '1 attach without a slot:' 3 "A: one attach without a slot"
 pv=$(pane_pid V)
@@ -41,7 +42,7 @@ pane_type V "zzz"
 pane_wait V "$REFUSED" 2 "typing in V shows the view-only refusal"
 pane_never V 'zzz' "V's canvas has no zzz"
 pane_never A 'zzz' "A's canvas has no zzz"
-dump_is "$T/board1"
+expect_dump "$T/board1" -k "$KEY"
 check "V still runs after typing" pane_alive V
 
 # The refusal stays on the status line for 4 s: each tool change (F3)
@@ -67,9 +68,9 @@ pane_keys V Home DC
 pane_wait V "$REFUSED" 2 "Delete in V shows the view-only refusal"
 pane_keys V F3
 pane_wait V 'tool: TEXT' 2 "F3 in V is back to the text tool"
-dump_is "$T/board1"
+expect_dump "$T/board1" -k "$KEY"
 check "V still runs after all that" pane_alive V
-ui_still A '^drawn by A +│' "A's board is untouched"
+pane_still A '^drawn by A +│' "A's board is untouched"
 
 # ---------------------------------------------------------------------------
 section "V sees the drawer's text live"
@@ -79,14 +80,14 @@ pane_wait V '^live from A +│' 3 "A's new text appears in V"
 pane_type A " ñandú €"
 pane_wait V '^live from A ñandú € +│' 3 "and its UTF-8 too"
 printf 'drawn by A\n\n\nlive from A ñandú €\n' >"$T/board2"
-dump_is "$T/board2"
+expect_dump "$T/board2" -k "$KEY"
 
 # ---------------------------------------------------------------------------
 section "V quits: shm_nattch back to 1"
-ui_quit V
+pane_quit V
 pane_wait A 'shm_nattch +1$' 2 "A shows shm_nattch 1"
 pane_wait_not A "$pv +pizarra +viewer$" 3 "A no longer names the viewer"
-ui_quit A
-dump_is "$T/board2"
+pane_quit A
+expect_dump "$T/board2" -k "$KEY"
 
 finish

@@ -9,21 +9,22 @@
 # F5-F12: tmux sends xterm's sequences for them) are not used.
 
 # shellcheck source-path=SCRIPTDIR
-# shellcheck source=uilib.sh
-. "${TESTS_SRCDIR:-$(dirname "$0")}/uilib.sh"
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin panes
 
 ALL="A V W"
 
 # ---------------------------------------------------------------------------
 section "A (UTF-8), V (TERM=vt100), W (TERM=vt100, C locale) start"
-ui_start A "$PIZARRA" -k "$KEY"
+pane_start A "$PIZARRA" -k "$KEY"
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
-ui_start V TERM=vt100 "$PIZARRA" -k "$KEY"
-ui_start W TERM=vt100 LANG=C LC_ALL=C "$PIZARRA" -k "$KEY"
+pane_start V TERM=vt100 "$PIZARRA" -k "$KEY"
+pane_start W TERM=vt100 LANG=C LC_ALL=C "$PIZARRA" -k "$KEY"
 check "V and W joined A's segment" [ "$(shmids_of_key "$KEY")" = "$ID" ]
-ui_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
-ui_wait_all "$ALL" 'CLIENTS +3 in slots, nattch 3$' 3 "3 clients in slots"
+pane_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
+pane_wait_all "$ALL" 'CLIENTS +3 in slots, nattch 3$' 3 "3 clients in slots"
 pane_wait W "\\* $(pane_pid W) .* you$" 2 "W marks clients with an ASCII *"
 pane_wait W '^ TEXT  # ' 2 "W's status line shows its colour as an ASCII #"
 
@@ -44,17 +45,17 @@ pane_wait V '^┌─┐ box ' 3 "V (TERM=vt100, UTF-8) shows the top of the box"
 pane_wait V '^│ñ│ ñandú € ' 2 "V (TERM=vt100, UTF-8) shows the sides and the text"
 pane_wait V '^└─┘ {20}' 2 "V (TERM=vt100, UTF-8) shows the bottom of the box"
 printf '┌─┐ box\n│ñ│ ñandú €\n└─┘\n' >"$T/board1"
-dump_is "$T/board1"
+expect_dump "$T/board1" -k "$KEY"
 
 # ---------------------------------------------------------------------------
 section "typing in the vt100 clients draws; the others see it"
 pane_keys W Down Down Down Down
 pane_type W "typed in W (C locale)"
-ui_wait_all "A V" '^typed in W \(C locale\) ' 3 "W's text appears"
+pane_wait_all "A V" '^typed in W \(C locale\) ' 3 "W's text appears"
 pane_keys V Down Down Down Down Down Down
 pane_type V "typed in V (vt100)"
-ui_wait_all "A W" '^typed in V \(vt100\) ' 3 "V's text appears"
-ui_still W '^typed in W \(C locale\) ' "W shows its own text"
+pane_wait_all "A W" '^typed in V \(vt100\) ' 3 "V's text appears"
+pane_still W '^typed in W \(C locale\) ' "W shows its own text"
 
 section "W draws a line and a box: real box drawing on the board, ASCII in W"
 # vt100 has no Home key (khome): tmux's \e[1~ would be typed as text.
@@ -79,7 +80,7 @@ pane_wait A '^┌──┐ +│' 3 "A shows W's box's top as ┌──┐"
 pane_wait A '^│  │ +│' 2 "A shows W's box's sides as │  │"
 pane_wait A '^└──┘ +│' 2 "A shows W's box's bottom as └──┘"
 printf '┌─┐ box\n│ñ│ ñandú €\n└─┘\n\ntyped in W (C locale)\n\ntyped in V (vt100)\n\n─────\n\n┌──┐\n│  │\n└──┘\n' >"$T/board2"
-dump_is "$T/board2"
+expect_dump "$T/board2" -k "$KEY"
 
 # ---------------------------------------------------------------------------
 section "the vt100 clients quit with Ctrl-Q"
@@ -87,15 +88,15 @@ section "the vt100 clients quit with Ctrl-Q"
 # the terminal: only the modes are checked, not the screen's content.
 pane_keys W C-q
 pane_wait_exit W 0 && pane_wait W '^\[pizarra exited 0; tty restored\]' 2 "W: tty modes back"
-ui_check_flag W '#{cursor_flag}' 1 "W: the cursor is visible"
-ui_check_flag W '#{mouse_any_flag}#{mouse_all_flag}' 00 "W: mouse tracking is off"
-ui_wait_all "A V" 'shm_nattch +2$' 2 "shm_nattch 2 after W quit"
+pane_check_flag W '#{cursor_flag}' 1 "W: the cursor is visible"
+pane_check_flag W '#{mouse_any_flag}#{mouse_all_flag}' 00 "W: mouse tracking is off"
+pane_wait_all "A V" 'shm_nattch +2$' 2 "shm_nattch 2 after W quit"
 pane_keys V C-q
 pane_wait_exit V 0 && pane_wait V '^\[pizarra exited 0; tty restored\]' 2 "V: tty modes back"
-ui_check_flag V '#{cursor_flag}' 1 "V: the cursor is visible"
-ui_check_flag V '#{mouse_any_flag}#{mouse_all_flag}' 00 "V: mouse tracking is off"
+pane_check_flag V '#{cursor_flag}' 1 "V: the cursor is visible"
+pane_check_flag V '#{mouse_any_flag}#{mouse_all_flag}' 00 "V: mouse tracking is off"
 pane_wait A 'shm_nattch +1$' 2 "shm_nattch 1 after V quit"
-ui_quit A
-dump_is "$T/board2"
+pane_quit A
+expect_dump "$T/board2" -k "$KEY"
 
 finish

@@ -1,0 +1,104 @@
+# shellcheck shell=sh
+# keys.sh - the key registry: every shell test, its number and the System V
+# keys it owns. Sourced by test.sh; test_begin looks the test up here.
+#
+# The table (keys_table) has one line per test:
+#
+#     NAME  NUMBER  BYTE...
+#
+# NAME is the script's name without .sh, NUMBER the test's number (unique,
+# printed when the test starts), and each BYTE (two lower-case hex digits)
+# the high byte of one key: the test's key SUB (0, 1, ...) is
+#
+#     BYTE[SUB] << 24 | (PID & 0xFFFFFF)
+#
+# where PID is the test's shell. A test that needs no segment has "-" for
+# its bytes. Adding a test is one line here (take the next number and, for
+# each key it needs, the next free byte).
+#
+# Why no two tests running in parallel share a key: the low 24 bits are the
+# pid of a live shell, which no other process running at the same time has
+# (pid_max is at most 2^22), and no byte is in the table twice, so even a
+# segment that a killed run left behind under a pid that came back belongs
+# to one test only. The bytes stay out of 0xA0..0xDF, which the Check suites
+# use (tests/checkutil.c: tu_key(n) = (0xA0 + n) << 24 | the suite's pid,
+# n < 64). Other keys in the tree, none in this table's range: the bench
+# 0xB0 << 24 | (pid & 0xFFFF) << 8 | a counter (tests/bench/keys.c),
+# tests/fuzz/mkcorpus.sh 0xCD, the soak 0xCE and 0xCF (tests/soak/soak.c),
+# and the ftok keys of cli_board (project ids 0x70, 0x7A, 0x7B with the key
+# file's device and inode bits). keys_verify checks the table (a byte given
+# twice or in 0xA0..0xDF, a name or number given twice) every time a test
+# starts, and fails the test loudly (exit 99) when it does not hold.
+#
+# Bytes in use: 0xE0..0xFD. Free: 0xFE, 0xFF, then 0x80..0x9F.
+#
+# Interface:
+#   keys_table             the table (comments and blank lines allowed)
+#   keys_verify            exit 99 with a message if the table is inconsistent
+#   keys_lookup NAME       sets KEYS_NUMBER and KEYS_BYTES (the bytes, space
+#                          separated, empty for "-") from NAME's line; exit
+#                          99, naming this file, when NAME is not in it
+
+keys_table() {
+	cat <<'EOF'
+# name            number  key bytes
+cli_usage         0       e0 e1 e2 e3
+cli_board         1       e4 e5 e6
+cli_errors        2       e7 e8 e9 ea
+cli_segment       3       eb ec
+cli_access        4       ed ee
+ui_sync           5       ef
+ui_lesson         6       f0
+ui_view           7       f1
+ui_resize         8       f2
+ui_vt100          9       f3
+hostile_cells     10      f4
+hostile_header    11      f5
+hostile_slots     12      f6
+hostile_access    13      f7
+fault_kill        14      f8
+fault_stop        15      f9
+fault_remove      16      fa
+fault_tty         17      fb
+cli_valgrind      18      fc fd
+EOF
+}
+
+keys_verify() {
+	_ky_err=$(keys_table | awk '
+	/^[ \t]*(#|$)/ { next }
+	{
+		if (NF < 3) { print "line \"" $0 "\": expected NAME NUMBER BYTE... (or -)"; next }
+		if ($1 in name) print "test " $1 " is listed twice"
+		name[$1] = 1
+		if ($2 !~ /^[0-9]+$/) print "test " $1 ": number \"" $2 "\" is not a number"
+		if ($2 in num) print "tests " num[$2] " and " $1 " have the same number " $2
+		num[$2] = $1
+		if (NF == 3 && $3 == "-") next
+		for (i = 3; i <= NF; i++) {
+			b = $i
+			if (b !~ /^[0-9a-f][0-9a-f]$/) { print "test " $1 ": \"" b "\" is not a byte (two lower-case hex digits)"; continue }
+			if (b >= "a0" && b <= "df") print "test " $1 ": byte 0x" b " is in 0xa0..0xdf, the range of the Check suites"
+			if (b in byte) print "tests " byte[b] " and " $1 " share the byte 0x" b
+			byte[b] = $1
+		}
+	}')
+	if [ -n "$_ky_err" ]; then
+		printf 'keys.sh: the key registry is inconsistent:\n%s\n' "$_ky_err" >&2
+		exit 99
+	fi
+}
+
+keys_lookup() {
+	_ky_line=$(keys_table | awk -v t="$1" '
+	/^[ \t]*(#|$)/ { next }
+	$1 == t { printf "%s", $2; for (i = 3; i <= NF; i++) if ($i != "-") printf " %s", $i; print ""; exit }')
+	if [ -z "$_ky_line" ]; then
+		echo "keys.sh: unknown test '$1': give it a line (a number and its keys) in tests/lib/keys.sh" >&2
+		exit 99
+	fi
+	KEYS_NUMBER=${_ky_line%% *}
+	KEYS_BYTES=
+	# shellcheck disable=SC2034 # for test.sh
+	[ "$KEYS_NUMBER" = "$_ky_line" ] || KEYS_BYTES=${_ky_line#* }
+}
