@@ -17,10 +17,9 @@
 #
 # Needs no segment and no terminal.
 
-set -u
-
-TEST_NAME=layering
-: "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
+# shellcheck source=tests/lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin
 TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 
 # Top first; modules in one layer are separated by spaces, layers by "|".
@@ -28,25 +27,6 @@ FRONT_LAYERS='main | command | ui | input | keymap | action | status sidebar can
 	screen | pen session show edit owner | cli'
 CORE_LAYERS='report | segment client | notify | board | strbuf |
 	cell futex proc pzerr shminfo trace utf8'
-
-CHECKS=0
-FAILS=0
-
-fail() {
-	FAILS=$((FAILS + 1))
-	printf 'FAIL: %s\n' "$*"
-}
-
-check() {
-	_msg=$1
-	shift
-	CHECKS=$((CHECKS + 1))
-	if "$@"; then
-		printf 'ok: %s\n' "$_msg"
-	else
-		fail "$_msg"
-	fi
-}
 
 # layer_map LAYERS: " module:n module:n ... " (n = 0 at the top), for layer_of.
 layer_map() {
@@ -195,9 +175,8 @@ problems() {
 	done
 }
 
-# A copy of the tree to break.
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/layering.XXXXXX") || exit 99
-trap 'rm -rf "$WORK"' EXIT INT TERM
+# A copy of the tree to break, in the test's temporary directory.
+WORK=$T
 
 # broken NAME PATTERN EDIT...: a fresh copy, EDIT run in it, must be reported (PATTERN).
 broken() {
@@ -207,6 +186,7 @@ broken() {
 	rm -rf "$WORK/tree"
 	mkdir -p "$WORK/tree"
 	cp -R "$TOP/src" "$TOP/include" "$WORK/tree/"
+	chmod -R u+w "$WORK/tree"   # make distcheck's source tree is read-only
 	rm -f "$WORK/tree"/src/*.o "$WORK/tree"/src/lib/*.o
 	(cd "$WORK/tree" && "$@") || { fail "$_name: could not make the broken copy"; return; }
 	problems "$WORK/tree" >"$WORK/out"
@@ -224,7 +204,7 @@ add_line() {   # add_line FILE LINE: append LINE after the file's first #include
 		mv "$1.new" "$1"
 }
 
-echo "== the test checks itself on broken copies"
+section "the test checks itself on broken copies"
 broken "an upward include (cli.c includes ui.h)" 'src/cli.c includes ui.h' \
 	add_line src/cli.c '#include "ui.h"'
 broken "an include beside (canvas.c includes sidebar.h)" 'src/canvas.c includes sidebar.h' \
@@ -242,8 +222,7 @@ broken "a declared function left undefined" 'status.h declares status_missing' \
 broken "a module with no layer" "module 'extra' has no layer" \
 	sh -c 'printf "int x;\n" >src/extra.c'
 
-echo
-echo "== the tree"
+section "the tree"
 problems "$TOP" >"$WORK/real"
 check "every include goes down, headers declare their own functions" test ! -s "$WORK/real"
 sed 's/^/   | /' "$WORK/real"
@@ -255,5 +234,4 @@ else
 	fail "the tree at $TOP does not look like pizarra's"
 fi
 
-printf '\n%s: %d checks, %d failed\n' "$TEST_NAME" "$CHECKS" "$FAILS"
-[ "$FAILS" -eq 0 ]
+finish

@@ -61,6 +61,7 @@ fault_stop        15      f9
 fault_remove      16      fa
 fault_tty         17      fb
 cli_valgrind      18      fc fd
+layering          19      -
 EOF
 }
 
