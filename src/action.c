@@ -6,6 +6,7 @@
  * operations go through the session, and their outcome is said here in
  * the words of the lecture (shmdt, shmat, IPC_SET, IPC_RMID).
  */
+#include <errno.h>
 #include <stdio.h>
 
 #include "action.h"
@@ -124,7 +125,13 @@ action_detach(struct desk *d)
 		return ACT_ALL;
 	}
 	if (session_attach(s, &e) != 0) {
-		status_message(d->status, true, "%s", e.msg);
+		if (s->gone)
+			return ACT_ASK_ORPHAN;
+		if (e.err == EPROTO)
+			status_message(d->status, true, "shmid %d is no longer a valid board: F6 "
+			    "saves your copy", s->seg.shmid);
+		else
+			status_message(d->status, true, "%s", e.msg);
 		return 0;
 	}
 	canvas_invalidate(d->canvas);
@@ -339,18 +346,33 @@ action_chmod(struct desk *d, const char *text)
 	return 0;
 }
 
-unsigned
-action_save(struct desk *d, const char *path)
+/* Save to path; an existing file is asked about unless overwrite. */
+static unsigned
+action_save_to(struct desk *d, const char *path, bool overwrite)
 {
 	struct pzerr e;
 	size_t bytes;
 
-	if (session_save(d->session, path, &bytes, &e) != 0) {
+	if (session_save(d->session, path, overwrite, &bytes, &e) != 0) {
+		if (e.err == EEXIST && !overwrite)
+			return ACT_ASK_OVERWRITE;
 		status_message(d->status, true, "%s", e.msg);
 		return 0;
 	}
 	status_message(d->status, false, "saved %zu bytes to %s", bytes, path);
 	return 0;
+}
+
+unsigned
+action_save(struct desk *d, const char *path)
+{
+	return action_save_to(d, path, false);
+}
+
+unsigned
+action_overwrite(struct desk *d, const char *path)
+{
+	return action_save_to(d, path, true);
 }
 
 unsigned
@@ -383,28 +405,70 @@ action_clear(struct desk *d)
 unsigned
 action_keep_orphan(struct desk *d)
 {
-	status_message(d->status, false, "drawing on the orphaned segment (shmid %d)",
-	    d->session->seg.shmid);
+	const struct session *s = d->session;
+
+	if (s->gone)
+		status_message(d->status, false, "keeping your copy of shmid %d: F6 saves it",
+		    s->seg.shmid);
+	else
+		status_message(d->status, false, "drawing on the orphaned segment (shmid %d)",
+		    s->seg.shmid);
 	return 0;
 }
 
+/* After moving to another board: a new view, a new sample. */
+static unsigned
+action_moved(struct desk *d)
+{
+	sidebar_forget(d->sidebar);
+	canvas_invalidate(d->canvas);
+	canvas_follow(d->canvas, session_board(d->session), d->pen->col, d->pen->row);
+	action_cursor(d);
+	return ACT_ALL | ACT_RESAMPLE;
+}
+
 unsigned
-action_switch(struct desk *d)
+action_new_board(struct desk *d)
 {
 	struct session *s = d->session;
 	struct pzerr e;
-	bool created;
 
-	if (session_switch(s, &created, &e) != 0) {
+	if (s->key_now_shmid >= 0)
+		return ACT_ASK_JOIN;
+	if (s->readonly) {
+		status_message(d->status, false, "no board is under the key yet: k keeps viewing "
+		    "this one");
+		return 0;
+	}
+	if (session_replace(s, &e) != 0) {
+		if (e.err == EEXIST)
+			return ACT_ASK_JOIN;
 		status_message(d->status, true, "%s", e.msg);
 		return 0;
 	}
-	sidebar_forget(d->sidebar);
-	canvas_invalidate(d->canvas);
-	canvas_follow(d->canvas, session_board(s), d->pen->col, d->pen->row);
-	status_message(d->status, false, created ? "new board shmid %d under the key, with your "
-	    "drawing" : "moved to the board now under the key (shmid %d)", s->seg.shmid);
-	return ACT_ALL;
+	status_message(d->status, false, "new board shmid %d under the key, mode %04o, with "
+	    "your drawing", s->seg.shmid, (unsigned)s->mode);
+	return action_moved(d);
+}
+
+unsigned
+action_join(struct desk *d)
+{
+	struct session *s = d->session;
+	struct shminfo_stat si;
+	char who[64] = "?";
+	struct pzerr e;
+	int id = s->key_now_shmid;
+
+	if (session_key_board(s, &si) == 0)
+		shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
+	if (id < 0 || session_join(s, id, &e) != 0) {
+		status_message(d->status, true, "%s", id < 0 ? "no board is under the key now" :
+		    e.msg);
+		return 0;
+	}
+	status_message(d->status, false, "now on %s's board, shmid %d, under the key", who, id);
+	return action_moved(d);
 }
 
 unsigned

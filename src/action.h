@@ -35,7 +35,11 @@
 #define ACT_ASK_SAVE   0x100u   /* ask for a file name */
 #define ACT_ASK_REMOVE 0x200u   /* ask before IPC_RMID */
 #define ACT_ASK_CLEAR  0x400u   /* ask before clearing */
-#define ACT_ASKS       (ACT_HELP | ACT_ASK_CHMOD | ACT_ASK_SAVE | ACT_ASK_REMOVE | ACT_ASK_CLEAR)
+#define ACT_ASK_OVERWRITE 0x800u  /* the file exists: ask before replacing it */
+#define ACT_ASK_ORPHAN 0x1000u  /* our segment was removed: ask what to do */
+#define ACT_ASK_JOIN   0x2000u  /* ask before moving onto the board under the key */
+#define ACT_ASKS       (ACT_HELP | ACT_ASK_CHMOD | ACT_ASK_SAVE | ACT_ASK_REMOVE | \
+			ACT_ASK_CLEAR | ACT_ASK_OVERWRITE | ACT_ASK_ORPHAN | ACT_ASK_JOIN)
 
 struct desk {
 	struct session *session;
@@ -88,11 +92,13 @@ unsigned action_lift(struct desk *d);
 
 /* Answers to questions. */
 unsigned action_chmod(struct desk *d, const char *mode);
-unsigned action_save(struct desk *d, const char *path);
+unsigned action_save(struct desk *d, const char *path);       /* never over a file */
+unsigned action_overwrite(struct desk *d, const char *path);  /* replacing it */
 unsigned action_remove(struct desk *d);
 unsigned action_clear(struct desk *d);
 unsigned action_keep_orphan(struct desk *d);
-unsigned action_switch(struct desk *d);
+unsigned action_new_board(struct desk *d);    /* a new board with the drawing, or ask to join */
+unsigned action_join(struct desk *d);         /* move onto the board under the key */
 unsigned action_declined(struct desk *d, const char *what);   /* "not cleared" */
 unsigned action_cancelled(struct desk *d);
 

@@ -2,17 +2,27 @@
  * input.c - the modes table (input_modes[]) and the keys' way to it. A
  * quit key quits in every mode; otherwise the current mode's handler gets
  * the key: drawing looks it up in the key tables (keymap.c), a prompt
- * edits its line, a question takes the letters it names. Actions that
- * want a mode opened say so in their ACT_* bits, and this file opens it,
- * so no action needs to know the modes.
+ * edits its line, a question takes only the keys it names (any other key
+ * is ignored, so keys typed for something else never answer it). Actions
+ * that want a mode opened say so in their ACT_* bits, and this file opens
+ * it, so no action needs to know the modes. A mode opened over another
+ * one, and a question from elsewhere while something is open, wait in
+ * `pending` and open when the current mode closes; keys typed within
+ * INPUT_GRACE_MS of a question from elsewhere popping up still go to the
+ * board, where the typist meant them.
  *
  * An escape sequence the terminal description does not know (a wrong
  * TERM) arrives as ESC and plain characters: it is swallowed instead of
  * being drawn on the board. A lone ESC is delivered when the batch of
  * input ends (input_flush), which is how the Esc key itself is told apart.
  */
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cell.h"
 #include "input.h"
@@ -20,24 +30,33 @@
 #include "screen.h"
 #include "utf8.h"
 
-/* A letter a question takes, and what it does (either case). */
+#define ESC 27
+#define ENTER '\r'
+
+/* A key a question takes (a letter in either case, ESC or ENTER), and what it does. */
 struct input_answer {
-	int letter;
-	action_fn run;
+	int key;
+	action_fn run;                               /* or */
+	unsigned (*run_text)(struct desk *, const char *);   /* with the prompt's text */
+	enum input_mode reopen;                      /* or this mode again, text kept */
 };
+
+/* Writes the question into buf for room columns (the answer's space left out). */
+typedef void (*input_asker)(const struct input *, const struct desk *, int, char *, size_t);
 
 struct input_mode_row {
 	enum input_view view;
 	unsigned opened_by;            /* the ACT_* request that opens it */
+	bool from_elsewhere;           /* not asked for by a key: a grace period applies */
 	const char *question;          /* on the status line */
+	const char *brief;             /* the same when the question does not fit */
+	input_asker ask;               /* or worded at the time */
 	unsigned (*key)(struct input *, struct desk *, int, wint_t);
 	/* prompts */
 	void (*initial)(const struct desk *, char *, size_t);
 	unsigned (*submit)(struct desk *, const char *);
-	/* questions */
-	const struct input_answer *answers;   /* ends with letter 0 */
-	action_fn otherwise;                  /* any other key */
-	bool commands;                        /* command keys close it and run */
+	/* questions: the keys they take, ending with key 0 */
+	const struct input_answer *answers;
 	void (*banner)(const struct desk *, char *, size_t);
 };
 
@@ -47,14 +66,40 @@ static unsigned input_prompt_key(struct input *, struct desk *, int, wint_t);
 static unsigned input_ask_key(struct input *, struct desk *, int, wint_t);
 static void input_mode_initial(const struct desk *, char *, size_t);
 static void input_save_initial(const struct desk *, char *, size_t);
+static void input_ask_save(const struct input *, const struct desk *, int, char *, size_t);
+static void input_ask_overwrite(const struct input *, const struct desk *, int, char *,
+				size_t);
+static void input_ask_orphan(const struct input *, const struct desk *, int, char *, size_t);
+static void input_ask_join(const struct input *, const struct desk *, int, char *, size_t);
 static unsigned input_not_cleared(struct desk *);
 static unsigned input_not_removed(struct desk *);
+static unsigned input_not_joined(struct desk *);
 static void input_orphan_banner(const struct desk *, char *, size_t);
+static void input_join_banner(const struct desk *, char *, size_t);
 
-static const struct input_answer input_yes_clear[] = { { 'y', action_clear }, { 0, NULL } };
-static const struct input_answer input_yes_remove[] = { { 'y', action_remove }, { 0, NULL } };
+static const struct input_answer input_clear_answers[] = {
+	{ 'y', action_clear, NULL, MODE_DRAW }, { 'n', input_not_cleared, NULL, MODE_DRAW },
+	{ ESC, input_not_cleared, NULL, MODE_DRAW }, { ENTER, input_not_cleared, NULL, MODE_DRAW },
+	{ 0, NULL, NULL, MODE_DRAW },
+};
+static const struct input_answer input_remove_answers[] = {
+	{ 'y', action_remove, NULL, MODE_DRAW }, { 'n', input_not_removed, NULL, MODE_DRAW },
+	{ ESC, input_not_removed, NULL, MODE_DRAW }, { ENTER, input_not_removed, NULL, MODE_DRAW },
+	{ 0, NULL, NULL, MODE_DRAW },
+};
 static const struct input_answer input_orphan_answers[] = {
-	{ 's', action_ask_save }, { 'n', action_switch }, { 0, NULL },
+	{ 'k', action_keep_orphan, NULL, MODE_DRAW }, { ESC, action_keep_orphan, NULL, MODE_DRAW },
+	{ 's', action_ask_save, NULL, MODE_DRAW }, { 'n', action_new_board, NULL, MODE_DRAW },
+	{ 0, NULL, NULL, MODE_DRAW },
+};
+static const struct input_answer input_join_answers[] = {
+	{ 'y', action_join, NULL, MODE_DRAW }, { 'n', input_not_joined, NULL, MODE_DRAW },
+	{ ESC, input_not_joined, NULL, MODE_DRAW }, { ENTER, input_not_joined, NULL, MODE_DRAW },
+	{ 0, NULL, NULL, MODE_DRAW },
+};
+static const struct input_answer input_overwrite_answers[] = {
+	{ 'o', NULL, action_overwrite, MODE_DRAW }, { 'r', NULL, NULL, MODE_SAVE },
+	{ ESC, action_cancelled, NULL, MODE_DRAW }, { 0, NULL, NULL, MODE_DRAW },
 };
 
 static const struct input_mode_row input_modes[MODE_COUNT] = {
@@ -63,32 +108,56 @@ static const struct input_mode_row input_modes[MODE_COUNT] = {
 	[MODE_CHMOD] = {
 		.view = INPUT_QUESTION, .opened_by = ACT_ASK_CHMOD,
 		.question = "Permission bits (shmctl IPC_SET), e.g. 0660 group, 0666 all: ",
+		.brief = "Mode (IPC_SET), e.g. 0660: ",
 		.key = input_prompt_key, .initial = input_mode_initial, .submit = action_chmod,
 	},
 	[MODE_SAVE] = {
-		.view = INPUT_QUESTION, .opened_by = ACT_ASK_SAVE,
-		.question = "Save the board as text to: ",
+		.view = INPUT_QUESTION, .opened_by = ACT_ASK_SAVE, .ask = input_ask_save,
 		.key = input_prompt_key, .initial = input_save_initial, .submit = action_save,
+	},
+	[MODE_OVERWRITE] = {
+		.view = INPUT_QUESTION, .opened_by = ACT_ASK_OVERWRITE, .ask = input_ask_overwrite,
+		.key = input_ask_key, .answers = input_overwrite_answers,
 	},
 	[MODE_CLEAR] = {
 		.view = INPUT_QUESTION, .opened_by = ACT_ASK_CLEAR,
 		.question = "Clear the whole board for everyone? (y/N) ",
-		.key = input_ask_key, .answers = input_yes_clear, .otherwise = input_not_cleared,
+		.brief = "Clear the board for all? (y/N) ",
+		.key = input_ask_key, .answers = input_clear_answers,
 	},
 	[MODE_REMOVE] = {
 		.view = INPUT_QUESTION, .opened_by = ACT_ASK_REMOVE,
 		.question = "IPC_RMID: mark the segment for removal? It lives until the last "
 		    "detach (y/N) ",
-		.key = input_ask_key, .answers = input_yes_remove, .otherwise = input_not_removed,
+		.brief = "IPC_RMID: remove the segment? (y/N) ",
+		.key = input_ask_key, .answers = input_remove_answers,
 	},
 	[MODE_ORPHAN] = {
-		.view = INPUT_QUESTION,
-		.question = "Board removed by someone else: k keep, s save to a file, n new board "
-		    "under the key ",
-		.key = input_ask_key, .answers = input_orphan_answers,
-		.otherwise = action_keep_orphan, .commands = true, .banner = input_orphan_banner,
+		.view = INPUT_QUESTION, .opened_by = ACT_ASK_ORPHAN, .from_elsewhere = true,
+		.ask = input_ask_orphan, .key = input_ask_key, .answers = input_orphan_answers,
+		.banner = input_orphan_banner,
+	},
+	[MODE_JOIN] = {
+		.view = INPUT_QUESTION, .opened_by = ACT_ASK_JOIN, .ask = input_ask_join,
+		.key = input_ask_key, .answers = input_join_answers, .banner = input_join_banner,
 	},
 };
+
+/* Format into buf the first of the wordings that fits room columns (the last one anyway). */
+static void
+input_first_fit(char *buf, size_t n, int room, const char *const *forms, int nforms, ...)
+{
+	va_list ap;
+	int i;
+
+	for (i = 0; i < nforms; i++) {
+		va_start(ap, nforms);
+		vsnprintf(buf, n, forms[i], ap);
+		va_end(ap);
+		if (cell_columns(buf) <= room)
+			return;
+	}
+}
 
 static void
 input_mode_initial(const struct desk *d, char *buf, size_t n)
@@ -103,6 +172,121 @@ input_save_initial(const struct desk *d, char *buf, size_t n)
 	snprintf(buf, n, "pizarra-%d.txt", d->session->seg.shmid);
 }
 
+/* The working directory, ~ for the home directory, its left cut to fit room columns. */
+static void
+input_dir(char *buf, size_t n, int room)
+{
+	char cwd[PATH_MAX];
+	const char *home = getenv("HOME"), *p = cwd;
+	size_t hl = home != NULL ? strlen(home) : 0;
+
+	if (getcwd(cwd, sizeof cwd) == NULL)
+		snprintf(cwd, sizeof cwd, ".");
+	if (hl > 1 && strncmp(cwd, home, hl) == 0 && (cwd[hl] == '/' || cwd[hl] == '\0'))
+		p = cwd + hl;
+	if (snprintf(buf, n, "%s%s%s", p != cwd ? "~" : "", p,
+	    strcmp(cwd, "/") == 0 ? "" : "/") >= (int)n)
+		snprintf(buf, n, "./");
+	if (room < 4 || cell_columns(buf) <= room)
+		return;
+	p = buf;
+	while (*p != '\0' && cell_columns(p) > room - 1)
+		p++;
+	while ((*p & 0xC0) == 0x80)
+		p++;
+	memmove(buf + strlen(screen_utf8() ? "\u2026" : "<"), p, strlen(p) + 1);
+	memcpy(buf, screen_utf8() ? "\u2026" : "<", strlen(screen_utf8() ? "\u2026" : "<"));
+}
+
+static void
+input_ask_save(const struct input *in, const struct desk *d, int room, char *buf, size_t n)
+{
+	char dir[PATH_MAX];
+
+	(void)in;
+	(void)d;
+	input_dir(dir, sizeof dir, room - 27);
+	if (cell_columns(dir) + 27 <= room) {
+		snprintf(buf, n, "Save the board as text in %s: ", dir);
+		return;
+	}
+	input_dir(dir, sizeof dir, room - 9);
+	snprintf(buf, n, "Save in %s: ", dir);
+}
+
+static void
+input_ask_overwrite(const struct input *in, const struct desk *d, int room, char *buf,
+		    size_t n)
+{
+	static const char *const forms[] = {
+		"%s exists: o overwrite, r another name, Esc cancel ",
+		"%.20s exists: o overwrite, r rename ", "exists: o overwrite, r rename ",
+	};
+	const char *slash = strrchr(in->prompt, '/');
+
+	(void)d;
+	input_first_fit(buf, n, room, forms, 3, slash != NULL ? slash + 1 : in->prompt);
+}
+
+static void
+input_ask_orphan(const struct input *in, const struct desk *d, int room, char *buf, size_t n)
+{
+	static const char *const gone[] = {
+		"shmid %d is gone: k keep your copy, s save it, n new board under the key ",
+		"shmid %d is gone: k keep copy, s save, n new ", "Gone: k keep, s save, n new ",
+	};
+	static const char *const removed_new[] = {
+		"Board removed by someone else: k keep, s save to a file, n new board under the key ",
+		"Removed by someone else: k keep, s save, n new ", "Removed: k keep, s save, n new ",
+	};
+	static const char *const removed_join[] = {
+		"Board removed by someone else: k keep, s save to a file, n join the board under "
+		"the key ",
+		"Removed by someone else: k keep, s save, n join ", "Removed: k keep, s save, n join ",
+	};
+	const struct session *s = d->session;
+
+	(void)in;
+	if (s->gone)
+		input_first_fit(buf, n, room, gone, 3, s->seg.shmid);
+	else
+		input_first_fit(buf, n, room, s->key_now_shmid >= 0 ? removed_join : removed_new, 3);
+}
+
+/* Who owns the board under the key, and its mode; "?" when it cannot be read. */
+static void
+input_key_owner(const struct desk *d, char *who, size_t n, unsigned *mode)
+{
+	struct shminfo_stat si;
+
+	snprintf(who, n, "?");
+	*mode = 0;
+	if (session_key_board(d->session, &si) != 0)
+		return;
+	shminfo_user(si.ds.shm_perm.uid, who, n);
+	*mode = si.ds.shm_perm.mode & 0777;
+}
+
+static void
+input_ask_join(const struct input *in, const struct desk *d, int room, char *buf, size_t n)
+{
+	static const char *const join[] = {
+		"Join %s's board (shmid %d, mode %04o)? Your drawing is not copied (y/N) ",
+		"Join %.12s's board (shmid %d, %04o)? (y/N) ", "Join %.8s's board %d? (y/N) ",
+	};
+	static const char *const view[] = {
+		"View %s's board (shmid %d, mode %04o)? (y/N) ",
+		"View %.12s's board (shmid %d, %04o)? (y/N) ", "View %.8s's board %d? (y/N) ",
+	};
+	char who[64];
+	unsigned mode;
+
+	(void)in;
+	input_key_owner(d, who, sizeof who, &mode);
+	input_first_fit(buf, n, room, d->session->readonly ? view : join, 3, who,
+	    d->session->key_now_shmid, mode);
+}
+
 static unsigned
 input_not_cleared(struct desk *d)
 {
@@ -115,26 +299,82 @@ input_not_removed(struct desk *d)
 	return action_declined(d, "not removed");
 }
 
+static unsigned
+input_not_joined(struct desk *d)
+{
+	status_message(d->status, false, "not moved: still on shmid %d, the removed board",
+	    d->session->seg.shmid);
+	return 0;
+}
+
 static void
 input_orphan_banner(const struct desk *d, char *buf, size_t n)
 {
-	bool ro = d->session->readonly;
+	const struct session *s = d->session;
+	bool ro = s->readonly;
+	const char *then;
 
-	snprintf(buf, n, "shmid %d was removed by someone else (IPC_RMID): its key is now "
-	    "0x00000000 and it lives only while processes stay attached. k: keep %s it   "
-	    "s: save it to a file   n: %s", d->session->seg.shmid, ro ? "viewing" : "drawing on",
-	    ro ? "view the board now under the key" :
-	    "continue on a new board under the key, with this drawing");
+	if (s->key_now_shmid >= 0)
+		then = ro ? "view the board now under the key (asks first, says whose)" :
+		    "join the board now under the key (asks first, says whose; your drawing is "
+		    "not copied there)";
+	else
+		then = ro ? "view the board now under the key, once there is one" :
+		    "continue on a new board under the key, with this drawing";
+	if (s->gone)
+		snprintf(buf, n, "shmid %d was removed while you were detached (IPC_RMID) and is "
+		    "gone: what you see is your copy. k: keep the copy   s: save it to a file   "
+		    "n: %s", s->seg.shmid, then);
+	else
+		snprintf(buf, n, "shmid %d was removed by someone else (IPC_RMID): its key is now "
+		    "0x00000000 and it lives only while processes stay attached. k: keep %s it   "
+		    "s: save it to a file   n: %s", s->seg.shmid, ro ? "viewing" : "drawing on",
+		    then);
+}
+
+static void
+input_join_banner(const struct desk *d, char *buf, size_t n)
+{
+	const struct session *s = d->session;
+	char who[64];
+	unsigned mode;
+
+	input_key_owner(d, who, sizeof who, &mode);
+	if (s->readonly)
+		snprintf(buf, n, "key 0x%08x now names shmid %d, %s's board (mode %04o). y: view "
+		    "it instead of the removed board   n: stay", (unsigned)s->seg.key,
+		    s->key_now_shmid, who, mode);
+	else
+		snprintf(buf, n, "key 0x%08x now names shmid %d, %s's board (mode %04o). y: move "
+		    "onto it: what you type lands on their board, and your drawing is not copied "
+		    "there (n, then F6, saves it first)   n: stay on the removed board",
+		    (unsigned)s->seg.key, s->key_now_shmid, who, mode);
+}
+
+/* Open mode m now; an open prompt or question waits for it to close. */
+static void
+input_open(struct input *in, const struct desk *d, enum input_mode m, bool keep_text)
+{
+	if (in->mode != MODE_DRAW && in->mode != m)
+		in->pending |= 1u << in->mode;
+	in->mode = m;
+	if (!keep_text) {
+		in->prompt[0] = '\0';
+		if (input_modes[m].initial != NULL)
+			input_modes[m].initial(d, in->prompt, sizeof in->prompt);
+		in->prompt_len = strlen(in->prompt);
+	}
 }
 
 void
-input_open(struct input *in, const struct desk *d, enum input_mode m)
+input_ask(struct input *in, const struct desk *d, enum input_mode m, uint64_t now)
 {
-	in->mode = m;
-	in->prompt[0] = '\0';
-	if (input_modes[m].initial != NULL)
-		input_modes[m].initial(d, in->prompt, sizeof in->prompt);
-	in->prompt_len = strlen(in->prompt);
+	if (in->mode != MODE_DRAW) {
+		in->pending |= 1u << m;
+		return;
+	}
+	input_open(in, d, m, false);
+	in->asked_at = now;
 }
 
 /* Open the modes an action asked for; return the rest of its bits. */
@@ -146,7 +386,8 @@ input_requests(struct input *in, struct desk *d, unsigned bits)
 	if (bits & ACT_ASKS)
 		for (m = 0; m < MODE_COUNT; m++)
 			if (input_modes[m].opened_by & bits)
-				input_open(in, d, (enum input_mode)m);
+				input_open(in, d, (enum input_mode)m,
+				    m == MODE_OVERWRITE || m == MODE_SAVE);
 	return bits & ~(unsigned)ACT_ASKS;
 }
 
@@ -214,7 +455,7 @@ input_prompt_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	char utf[4];
 	int n;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == ESC) {
 		in->mode = MODE_DRAW;
 		return action_cancelled(d);
 	}
@@ -238,41 +479,79 @@ input_prompt_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	return 0;
 }
 
-/* A question: the letters it names, else its "otherwise"; mouse events are ignored. */
+/* The key as a question's answers name it: a lower-case letter, ESC or ENTER; 0 for others. */
+static int
+input_answer_key(int ret, wint_t ch)
+{
+	if (ret == KEY_CODE_YES)
+		return ch == KEY_ENTER ? ENTER : 0;
+	if (ch == '\r' || ch == '\n')
+		return ENTER;
+	if (ch == ESC)
+		return ESC;
+	return ch < 0x80 && isalpha((int)ch) ? tolower((int)ch) : 0;
+}
+
+/* A question: only the keys it names answer it; others (and the mouse) are ignored. */
 static unsigned
 input_ask_key(struct input *in, struct desk *d, int ret, wint_t ch)
 {
-	const struct input_mode_row *m = &input_modes[in->mode];
-	const struct keymap_binding *cmd = keymap_command(ret, ch);
-	const struct input_answer *a;
+	const struct input_answer *a = input_modes[in->mode].answers;
+	int key = input_answer_key(ret, ch);
 	MEVENT ev;
 
-	if (m->commands && cmd != NULL) {
-		in->mode = MODE_DRAW;
-		return cmd->run(d);
-	}
 	if (ret == KEY_CODE_YES && ch == KEY_MOUSE) {
 		getmouse(&ev);
 		return 0;
 	}
-	in->mode = MODE_DRAW;
-	for (a = m->answers; ret == OK && a->letter != 0; a++)
-		if (ch == (wint_t)a->letter || ch == (wint_t)(a->letter - 'a' + 'A'))
-			return a->run(d);
-	return m->otherwise(d);
+	for (; key != 0 && a->key != 0; a++) {
+		if (a->key != key)
+			continue;
+		if (a->reopen != MODE_DRAW) {
+			in->mode = MODE_DRAW;
+			input_open(in, d, a->reopen, true);
+			return 0;
+		}
+		in->mode = MODE_DRAW;
+		return a->run != NULL ? a->run(d) : a->run_text(d, in->prompt);
+	}
+	return 0;
+}
+
+/* True while a question from elsewhere has popped up but takes no answer yet. */
+static bool
+input_arming(const struct input *in, uint64_t now)
+{
+	return input_modes[in->mode].from_elsewhere && now < in->asked_at + INPUT_GRACE_MS;
 }
 
 /* One key, after the escape-sequence filter. */
 static unsigned
-input_dispatch(struct input *in, struct desk *d, int ret, wint_t ch)
+input_dispatch(struct input *in, struct desk *d, int ret, wint_t ch, uint64_t now)
 {
+	enum input_mode m = in->mode;
+	unsigned r;
+
 	if (keymap_quits(ret, ch))
 		return ACT_QUIT;
-	return input_requests(in, d, input_modes[in->mode].key(in, d, ret, ch));
+	/* a question that just popped up: keys already on their way were meant for the board */
+	if (input_arming(in, now))
+		m = MODE_DRAW;
+	r = input_requests(in, d, input_modes[m].key(in, d, ret, ch));
+	if (in->mode == MODE_DRAW && in->pending != 0) {
+		for (m = 0; !(in->pending & (1u << m)); m++)
+			;
+		in->pending &= ~(1u << m);
+		input_open(in, d, m, m == MODE_SAVE);
+		if (input_modes[m].from_elsewhere)
+			in->asked_at = now;
+		r |= ACT_ALL;
+	}
+	return r;
 }
 
 unsigned
-input_key(struct input *in, struct desk *d, int ret, wint_t ch)
+input_key(struct input *in, struct desk *d, int ret, wint_t ch, uint64_t now)
 {
 	unsigned r = 0;
 
@@ -282,7 +561,7 @@ input_key(struct input *in, struct desk *d, int ret, wint_t ch)
 			return 0;
 		}
 		in->esc_state = 0;
-		r = input_dispatch(in, d, OK, 27);
+		r = input_dispatch(in, d, OK, ESC, now);
 	} else if (ret == OK && in->esc_state == 2) {
 		if (ch >= 0x20 && ch <= 0x3F)
 			return 0;
@@ -294,38 +573,64 @@ input_key(struct input *in, struct desk *d, int ret, wint_t ch)
 		return 0;
 	} else if (in->esc_state == 1) {
 		in->esc_state = 0;
-		r = input_dispatch(in, d, OK, 27);
+		r = input_dispatch(in, d, OK, ESC, now);
 	} else {
 		in->esc_state = 0;
 	}
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == ESC) {
 		in->esc_state = 1;
 		return r;
 	}
-	return r | input_dispatch(in, d, ret, ch);
+	return r | input_dispatch(in, d, ret, ch, now);
 }
 
 unsigned
-input_flush(struct input *in, struct desk *d)
+input_flush(struct input *in, struct desk *d, uint64_t now)
 {
 	unsigned r = 0;
 
 	if (in->esc_state == 1)
-		r = input_dispatch(in, d, OK, 27);
+		r = input_dispatch(in, d, OK, ESC, now);
 	in->esc_state = 0;
 	return r;
 }
 
 enum input_view
-input_view(const struct input *in)
+input_view(const struct input *in, uint64_t now)
 {
-	return input_modes[in->mode].view;
+	return input_arming(in, now) ? INPUT_DRAWING : input_modes[in->mode].view;
+}
+
+uint64_t
+input_armed_at(const struct input *in)
+{
+	return input_modes[in->mode].from_elsewhere ? in->asked_at + INPUT_GRACE_MS : 0;
+}
+
+bool
+input_open_mode(const struct input *in)
+{
+	return in->mode != MODE_DRAW;
 }
 
 const char *
-input_question(const struct input *in)
+input_question(const struct input *in, const struct desk *d, int width, uint64_t now,
+	       char *buf, size_t n)
 {
-	return input_modes[in->mode].question;
+	const struct input_mode_row *m = &input_modes[in->mode];
+	const char *answer = input_answer(in);
+	/* leave room for the answer, or at least for its last few characters */
+	int want = answer != NULL ? cell_columns(answer) + 1 : 1;
+	int room = width - (want < 12 ? want : 12);
+
+	if (m->view != INPUT_QUESTION || input_arming(in, now))
+		return NULL;
+	if (m->ask != NULL)
+		m->ask(in, d, room, buf, n);
+	else
+		snprintf(buf, n, "%s", (int)strlen(m->question) <= room || m->brief == NULL ?
+		    m->question : m->brief);
+	return buf;
 }
 
 const char *
@@ -337,7 +642,7 @@ input_answer(const struct input *in)
 bool
 input_draw_overlay(const struct input *in, const struct desk *d)
 {
-	char text[PZERR_MSG_MAX + 128];
+	char text[PZERR_MSG_MAX + 256];
 
 	if (in->mode == MODE_HELP) {
 		keymap_draw_help();

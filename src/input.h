@@ -2,27 +2,36 @@
  * input.h - what a key means now. The keyboard is in one mode at a time
  * (drawing, the help, a prompt, a question), and the modes are one table:
  * each row has its question, its key handler and what its answers do.
- * Escape sequences the terminal description does not know are swallowed
- * here, and mouse events are turned into board cells for the actions.
- * Only input.c writes a struct input.
+ * A question that comes from elsewhere (the segment was removed) waits
+ * until the open prompt, question or help closes, and a question is
+ * answered only by the keys it names. Escape sequences the terminal
+ * description does not know are swallowed here, and mouse events are
+ * turned into board cells for the actions. Only input.c writes a struct
+ * input.
  */
 #ifndef PIZARRA_INPUT_H
 #define PIZARRA_INPUT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 #include "action.h"
+
+/* Keys typed this soon after a question popped up were meant for the board. */
+#define INPUT_GRACE_MS  1000
 
 enum input_mode {
 	MODE_DRAW,
 	MODE_HELP,
 	MODE_CHMOD,          /* prompt: permission bits */
 	MODE_SAVE,           /* prompt: file name */
+	MODE_OVERWRITE,      /* question: the file exists */
 	MODE_CLEAR,          /* question: clear for everyone? */
 	MODE_REMOVE,         /* question: IPC_RMID? */
 	MODE_ORPHAN,         /* the segment was removed by someone else: choose */
+	MODE_JOIN,           /* question: move onto the board under the key? */
 	MODE_COUNT
 };
 
@@ -35,29 +44,48 @@ enum input_view {
 
 struct input {
 	enum input_mode mode;
+	unsigned pending;    /* bit m: mode m waits for the current one to close */
+	uint64_t asked_at;   /* when a question that came from elsewhere popped up */
 	int esc_state;       /* 1 after ESC, 2 in a CSI, 3 in an SS3 sequence */
 	char prompt[256];    /* a prompt's answer so far (UTF-8) */
 	size_t prompt_len;
 };
 
 /*
- * Take one key (wget_wch's return and character) in the current mode.
- * Returns ACT_* bits: what to redraw, ACT_QUIT. Requests to open a mode
- * are handled here and not returned.
+ * Take one key (wget_wch's return and character) at time now (ms) in the
+ * current mode. Returns ACT_* bits: what to redraw, ACT_QUIT. Requests to
+ * open a mode are handled here and not returned.
  */
-unsigned input_key(struct input *in, struct desk *d, int ret, wint_t ch);
+unsigned input_key(struct input *in, struct desk *d, int ret, wint_t ch, uint64_t now);
 
 /* The batch of input ended: a pending ESC was the Esc key itself. */
-unsigned input_flush(struct input *in, struct desk *d);
+unsigned input_flush(struct input *in, struct desk *d, uint64_t now);
 
-/* Open mode m (a question that came from elsewhere, such as a removal). */
-void input_open(struct input *in, const struct desk *d, enum input_mode m);
+/*
+ * A question from elsewhere (at now): asked at once while drawing, else
+ * when the open prompt, question or help closes.
+ */
+void input_ask(struct input *in, const struct desk *d, enum input_mode m, uint64_t now);
 
-/* What the screen shows for the current mode. */
-enum input_view input_view(const struct input *in);
+/*
+ * What the screen shows for the current mode at now. A question from
+ * elsewhere shows its banner at once and its question (and takes answers)
+ * from input_armed_at on; until then the screen is the drawing's.
+ */
+enum input_view input_view(const struct input *in, uint64_t now);
 
-/* The current question (NULL while drawing or in the help). */
-const char *input_question(const struct input *in);
+/* When the open question from elsewhere starts taking answers (0: none waits). */
+uint64_t input_armed_at(const struct input *in);
+
+/* True when a mode other than drawing is open (its overlay covers the canvas). */
+bool input_open_mode(const struct input *in);
+
+/*
+ * The current question at now, worded to fit width columns with the answer
+ * typed so far (shorter when narrow); NULL while drawing or in the help.
+ */
+const char *input_question(const struct input *in, const struct desk *d, int width,
+			   uint64_t now, char *buf, size_t n);
 
 /* The answer typed so far for a prompt (NULL for other modes). */
 const char *input_answer(const struct input *in);

@@ -8,9 +8,15 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "notify.h"
@@ -29,6 +35,7 @@ session_open(struct session *s, struct cli_opts *o, bool readonly, struct pzerr 
 	s->opts = o;
 	s->readonly = readonly;
 	s->key_now_shmid = -1;
+	s->mode = o->mode;
 	if (client_self(&s->me, e) != 0)
 		return -1;
 	if (segment_open(&s->seg, &o->addr, &so, &o->log, e) != 0)
@@ -184,8 +191,10 @@ session_attach(struct session *s, struct pzerr *e)
 
 	if (s->attached)
 		return 0;
-	if (segment_attach(&s->seg, s->readonly, e) != 0)
+	if (segment_attach(&s->seg, s->readonly, e) != 0) {
+		s->gone = e->err == EIDRM;
 		return -1;
+	}
 	s->attached = true;
 	s->distrust = false;
 	session_claim(s, &why);
@@ -217,65 +226,193 @@ session_clear(struct session *s, struct pzerr *e)
 	return 0;
 }
 
-int
-session_save(struct session *s, const char *path, size_t *bytes, struct pzerr *e)
+/* path with "~" or "~user" at its start expanded, into out. */
+static int
+session_expand(const char *path, char *out, size_t n, struct pzerr *e)
 {
-	const struct board *b = session_board(s);
-	struct strbuf sb;
+	const char *rest = path, *home = NULL;
+	char user[256];
+	struct passwd *pw;
+	size_t len;
+
+	if (path[0] != '~') {
+		if (snprintf(out, n, "%s", path) >= (int)n)
+			return pzerr_set(e, ENAMETOOLONG, "%s: name too long", path);
+		return 0;
+	}
+	rest = path + 1 + strcspn(path + 1, "/");
+	len = (size_t)(rest - path - 1);
+	if (len == 0) {
+		home = getenv("HOME");
+		if ((home == NULL || home[0] == '\0') && (pw = getpwuid(getuid())) != NULL)
+			home = pw->pw_dir;
+	} else if (len < sizeof user) {
+		memcpy(user, path + 1, len);
+		user[len] = '\0';
+		if ((pw = getpwnam(user)) != NULL)
+			home = pw->pw_dir;
+	}
+	if (home == NULL)
+		return pzerr_set(e, ENOENT, "%.*s: no such user, nothing saved", (int)len + 1, path);
+	if (snprintf(out, n, "%s%s", home, rest) >= (int)n)
+		return pzerr_set(e, ENAMETOOLONG, "%s: name too long", path);
+	return 0;
+}
+
+/* Write all of buf to fd; a file-size limit is an error (EFBIG), not a signal. */
+static int
+session_write_all(int fd, const char *buf, size_t len)
+{
+	struct sigaction ign, old;
 	ssize_t w = 0;
 	size_t off = 0;
-	int fd;
 
-	*bytes = 0;
-	if (b == NULL || path[0] == '\0')
-		return pzerr_set(e, EINVAL, "nothing saved");
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return pzerr_set(e, errno, "%s: %s%s", path, strerror(errno),
-		    errno == EEXIST ? " (choose another name; nothing is overwritten)" : "");
-	strbuf_init(&sb);
-	board_dump(b, &sb, false);
-	while (off < sb.len && (w = write(fd, sb.data + off, sb.len - off)) > 0)
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &old);
+	while (off < len && (w = write(fd, buf + off, len - off)) > 0)
 		off += (size_t)w;
-	strbuf_free(&sb);
-	if (close(fd) != 0 || w < 0)
-		return pzerr_set(e, errno, "%s: %s", path, strerror(errno));
-	*bytes = off;
+	sigaction(SIGXFSZ, &old, NULL);
+	if (off == len)
+		return 0;
+	if (w == 0)
+		errno = ENOSPC;
+	return -1;
+}
+
+/* Give the finished temporary file its name: replacing, or only when the name is free. */
+static int
+session_publish_file(const char *tmp, const char *path, bool overwrite)
+{
+	if (overwrite)
+		return rename(tmp, path);
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	/* a file system without RENAME_NOREPLACE: link() refuses an existing name too */
+	if (link(tmp, path) != 0)
+		return -1;
+	unlink(tmp);
 	return 0;
 }
 
 int
-session_switch(struct session *s, bool *created, struct pzerr *e)
+session_save(struct session *s, const char *path, bool overwrite, size_t *bytes,
+	     struct pzerr *e)
 {
-	struct segment_opts so = {
-		.create = !s->readonly, .readonly = s->readonly,
-		.cols = s->seg.board.cols, .rows = s->seg.board.rows, .mode = s->opts->mode,
-	};
-	const struct board *old = session_board(s);
-	struct segment fresh;
+	const struct board *b = session_board(s);
+	char full[PATH_MAX], tmp[PATH_MAX + 32], dir[PATH_MAX];
+	struct strbuf sb;
+	mode_t mask;
+	int fd, err;
+
+	*bytes = 0;
+	if (b == NULL || path[0] == '\0')
+		return pzerr_set(e, EINVAL, "nothing saved");
+	if (session_expand(path, full, sizeof full, e) != 0)
+		return -1;
+	memcpy(dir, full, sizeof dir);
+	snprintf(tmp, sizeof tmp, "%s/.pizarra-save.XXXXXX", dirname(dir));
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0)
+		return pzerr_set(e, errno, "%s: %s; nothing saved", full, strerror(errno));
+	mask = umask(0);
+	umask(mask);
+	strbuf_init(&sb);
+	board_dump(b, &sb, false);
+	if (fchmod(fd, (0600 | (s->mode & 0044)) & ~mask) != 0 ||
+	    session_write_all(fd, sb.data, sb.len) != 0 || fsync(fd) != 0) {
+		err = errno;
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) != 0 || session_publish_file(tmp, full, overwrite) != 0) {
+		err = errno;
+		goto fail;
+	}
+	*bytes = sb.len;
+	strbuf_free(&sb);
+	return 0;
+fail:
+	unlink(tmp);
+	strbuf_free(&sb);
+	if (err == EEXIST)
+		return pzerr_set(e, EEXIST, "%s exists", full);
+	return pzerr_set(e, err, "%s: %s; nothing saved", full, strerror(err));
+}
+
+/* Leave our board for fresh (attached): slot, detach, the removal's state. */
+static void
+session_move(struct session *s, struct segment *fresh)
+{
 	struct pzerr why;
 
-	if (s->seg.addr.how == SEGMENT_BY_SHMID)
-		return pzerr_set(e, EINVAL, "this board was opened by shmid (-i): there is no "
-		    "key to move to");
-	if (segment_open(&fresh, &s->seg.addr, &so, &s->opts->log, e) != 0)
-		return -1;
-	*created = fresh.created;
-	if (fresh.created && old != NULL) {
-		board_copy_cells(&fresh.board, old);
-		notify_bump(&fresh.board);
-	}
 	if (s->have_slot && s->attached)
 		client_release(&s->seg.board, &s->me);
 	s->have_slot = false;
 	if (s->attached)
 		segment_detach(&s->seg, NULL);
-	s->seg = fresh;
+	s->seg = *fresh;
 	s->attached = true;
-	s->distrust = s->we_removed = s->orphan_seen = s->stat_ok = false;
+	s->distrust = s->we_removed = s->orphan_seen = s->stat_ok = s->gone = false;
 	s->key_now_shmid = -1;
+	session_drop_snap(s);
 	session_claim(s, &why);
+	session_sample(s);
+}
+
+int
+session_replace(struct session *s, struct pzerr *e)
+{
+	struct segment_opts so = {
+		.create = !s->readonly, .readonly = s->readonly,
+		.cols = s->seg.board.cols, .rows = s->seg.board.rows, .mode = s->mode & 0777,
+	};
+	const struct board *old = session_board(s);
+	struct segment fresh;
+
+	if (s->seg.addr.how == SEGMENT_BY_SHMID)
+		return pzerr_set(e, EINVAL, "this board was opened by shmid (-i): there is no "
+		    "key to move to");
+	if (s->readonly)
+		return pzerr_set(e, EPERM, "a viewer does not create boards: run `pizarra draw`");
+	if (old == NULL)
+		return pzerr_set(e, EINVAL, "there is no drawing to carry over");
+	if (segment_open(&fresh, &s->seg.addr, &so, &s->opts->log, e) != 0)
+		return -1;
+	if (!fresh.created) {
+		/* someone started a board under the key meanwhile: never join it unasked */
+		segment_detach(&fresh, NULL);
+		s->key_now_shmid = fresh.shmid;
+		return pzerr_set(e, EEXIST, "someone started a board under the key meanwhile");
+	}
+	board_copy_cells(&fresh.board, old);
+	notify_bump(&fresh.board);
+	session_move(s, &fresh);
 	return 0;
+}
+
+int
+session_join(struct session *s, int shmid, struct pzerr *e)
+{
+	struct segment fresh;
+
+	if (s->seg.key == 0 || segment_under_key(s->seg.key) != shmid)
+		return pzerr_set(e, ESTALE, "the key no longer names shmid %d", shmid);
+	if (segment_open_shmid(&fresh, shmid, &s->seg.addr, s->readonly, &s->opts->log, e) != 0)
+		return -1;
+	session_move(s, &fresh);
+	return 0;
+}
+
+int
+session_key_board(const struct session *s, struct shminfo_stat *out)
+{
+	if (s->key_now_shmid < 0)
+		return -1;
+	return shminfo_from_proc(s->key_now_shmid, 0, out);
 }
 
 void
@@ -285,6 +422,12 @@ session_sample(struct session *s)
 
 	s->stat.shmid = s->seg.shmid;
 	s->stat_ok = segment_stat(s->seg.shmid, &s->stat.ds, NULL, &e) == 0;
+	s->stat_denied = !s->stat_ok && e.err == EACCES &&
+	    shminfo_from_proc(s->seg.shmid, 0, &s->stat) == 0;
+	if (s->stat_denied)
+		s->stat_ok = true;
+	if (s->stat_ok)
+		s->mode = s->stat.ds.shm_perm.mode & 0777;
 }
 
 /* The header check and the slot chores of a live board. */

@@ -54,8 +54,11 @@ struct session {
 	struct client_info me;         /* our identity, slot, cursor and colour */
 	bool have_slot;
 	char slot_why[PZERR_MSG_MAX];  /* why the last claim failed */
-	struct shminfo_stat stat;      /* the last IPC_STAT */
+	struct shminfo_stat stat;      /* the last IPC_STAT (or /proc/sysvipc/shm when denied) */
 	bool stat_ok;
+	bool stat_denied;              /* IPC_STAT refused us: stat comes from /proc */
+	mode_t mode;                   /* the board's permission bits, as last seen */
+	bool gone;                     /* the segment no longer exists (removed while detached) */
 	bool changed;                  /* cells or our slot changed: bump once */
 	bool moved;                    /* our cursor changed: bump presence too */
 };
@@ -106,7 +109,10 @@ void session_notify(struct session *s);
 /* shmdt, keeping a local copy to show. */
 int session_detach(struct session *s, struct pzerr *e);
 
-/* shmat again by shmid (works on a segment marked for removal while it lives). */
+/*
+ * shmat again by shmid (works on a segment marked for removal while it
+ * lives). A segment that is gone sets s->gone (EIDRM).
+ */
 int session_attach(struct session *s, struct pzerr *e);
 
 /* shmctl(IPC_RMID) from this process. */
@@ -118,17 +124,36 @@ int session_chmod(struct session *s, mode_t mode, struct pzerr *e);
 /* Empty the board for everyone. */
 int session_clear(struct session *s, struct pzerr *e);
 
-/* Write the board (or our copy) to a new text file; *bytes gets its size. */
-int session_save(struct session *s, const char *path, size_t *bytes, struct pzerr *e);
+/*
+ * Write the board (or our copy) as text to path ("~" and "~user" expand;
+ * relative to the working directory): into a temporary file beside it,
+ * then renamed over the name, so a full disk or a kill never leaves a
+ * partial file under it. The file's mode follows the board's read bits
+ * (0600 plus the group's and others' read), less the umask. An existing
+ * file is replaced only when overwrite is set, else -1 with EEXIST.
+ * *bytes gets the size written.
+ */
+int session_save(struct session *s, const char *path, bool overwrite, size_t *bytes,
+		 struct pzerr *e);
 
 /*
- * Leave an orphaned segment for the board now under our key: a drawer
- * creates it if there is none and copies the drawing over (*created
- * says so); a viewer only follows a board someone else started.
+ * After a removal: make a new board under our key, of our board's size and
+ * mode, with the drawing copied into it, and move there. -1 with EEXIST
+ * when a board is under the key by then (session_join is for that, after
+ * asking), EINVAL when the board was named by shmid (no key).
  */
-int session_switch(struct session *s, bool *created, struct pzerr *e);
+int session_replace(struct session *s, struct pzerr *e);
 
-/* Take the kernel's shmid_ds (IPC_STAT) into s->stat; s->stat_ok says whether it worked. */
+/* Move to the board shmid, which must still be the one under our key. */
+int session_join(struct session *s, int shmid, struct pzerr *e);
+
+/* The kernel's status of the board now under our key (/proc: no permission needed). */
+int session_key_board(const struct session *s, struct shminfo_stat *out);
+
+/*
+ * Take the kernel's shmid_ds into s->stat: IPC_STAT, or /proc/sysvipc/shm
+ * when IPC_STAT is denied (stat_denied); stat_ok says whether either worked.
+ */
 void session_sample(struct session *s);
 
 /*

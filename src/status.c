@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cell.h"
 #include "screen.h"
 #include "status.h"
 
@@ -41,17 +42,29 @@ status_expire(struct status *st, uint64_t now)
 	return true;
 }
 
+/* A long answer shows its end, where the cursor is, after an ellipsis. */
 void
 status_draw_question(const char *question, const char *answer)
 {
 	WINDOW *win = screen_window(SCREEN_STATUS);
+	const char *more = screen_utf8() ? "\u2026" : "<";
+	int room;
 
 	werase(win);
 	wattrset(win, screen_attr(LOOK_WARNING));
-	mvwaddnstr(win, 0, 0, question, COLS);
+	mvwaddnstr(win, 0, 0, question, -1);
 	wattrset(win, A_NORMAL);
-	if (answer != NULL)
-		waddnstr(win, answer, COLS - (int)strlen(question) - 1);
+	if (answer != NULL) {
+		room = COLS - getcurx(win) - 1;
+		if (room > 1 && cell_columns(answer) > room) {
+			waddstr(win, more);
+			while (*answer != '\0' && cell_columns(answer) > room - 1)
+				answer++;
+			while ((*answer & 0xC0) == 0x80)
+				answer++;
+		}
+		waddnstr(win, answer, -1);
+	}
 	wnoutrefresh(win);
 }
 

@@ -48,6 +48,8 @@ struct ui {
 	unsigned burst;                /* frames in a row, each within UI_FRAME_MS of the last */
 	uint32_t input_drained;        /* input word value when keys were last read */
 	uint64_t next_tick, next_reap;
+	uint64_t question_at;          /* a question from elsewhere starts showing then */
+	uint64_t question_shown;       /* the last such moment drawn */
 };
 
 /* Milliseconds on the monotonic clock. */
@@ -100,7 +102,7 @@ ui_session_events(struct ui *ui, unsigned ev)
 		ui->dirty = ACT_ALL;
 	}
 	if (ev & SESSION_ORPHANED) {
-		input_open(&ui->input, &ui->desk, MODE_ORPHAN);
+		input_ask(&ui->input, &ui->desk, MODE_ORPHAN, ui_now_ms());
 		ui->dirty = ACT_ALL;
 	}
 	if (ev & SESSION_RECLAIMED)
@@ -154,9 +156,9 @@ ui_read_keys(struct ui *ui)
 				ui->quit = true;
 			continue;
 		}
-		ui_apply(ui, input_key(&ui->input, &ui->desk, ret, ch));
+		ui_apply(ui, input_key(&ui->input, &ui->desk, ret, ch, ui_now_ms()));
 	}
-	ui_apply(ui, input_flush(&ui->input, &ui->desk));
+	ui_apply(ui, input_flush(&ui->input, &ui->desk, ui_now_ms()));
 }
 
 /* The status line, from the session and the pen (or the open question). */
@@ -178,8 +180,10 @@ ui_draw_status(struct ui *ui, uint64_t now)
 		.key_now_shmid = s->key_now_shmid,
 	};
 
-	if (input_question(&ui->input) != NULL)
-		status_draw_question(input_question(&ui->input), input_answer(&ui->input));
+	char q[512];
+
+	if (input_question(&ui->input, &ui->desk, COLS, now, q, sizeof q) != NULL)
+		status_draw_question(q, input_answer(&ui->input));
 	else
 		status_draw(&ui->status, &l, now);
 }
@@ -199,15 +203,15 @@ ui_draw_overlay(struct ui *ui)
 		drawn = true;
 	}
 	/* a banner covers canvas cells the shadow believes are shown */
-	if (drawn && input_view(&ui->input) != INPUT_HELP)
+	if (drawn && input_view(&ui->input, ui_now_ms()) != INPUT_HELP)
 		canvas_invalidate(&ui->canvas);
 }
 
 /* The terminal's cursor: after a question, hidden in the help, else ours on the canvas. */
 static void
-ui_place_cursor(const struct ui *ui)
+ui_place_cursor(const struct ui *ui, uint64_t now)
 {
-	switch (input_view(&ui->input)) {
+	switch (input_view(&ui->input, now)) {
 	case INPUT_QUESTION:
 		curs_set(1);
 		setsyx(LINES - 2, getcurx(screen_window(SCREEN_STATUS)));
@@ -226,8 +230,8 @@ static void
 ui_render(struct ui *ui)
 {
 	const struct session *s = &ui->session;
-	bool overlay = input_view(&ui->input) != INPUT_DRAWING || s->distrust;
 	uint64_t now = ui_now_ms();
+	bool overlay = input_open_mode(&ui->input) || s->distrust;
 
 	if (ui->overlay_drawn && !overlay) {
 		canvas_invalidate(&ui->canvas);
@@ -261,9 +265,29 @@ ui_render(struct ui *ui)
 		ui->frame_at = now;
 	}
 	ui_draw_overlay(ui);
-	ui_place_cursor(ui);
+	ui_place_cursor(ui, now);
 	doupdate();
 	ui->dirty = 0;
+}
+
+/*
+ * A question from elsewhere shows its question (and takes answers) a
+ * moment after it popped up: wake for that moment, then draw it.
+ */
+static void
+ui_question_timer(struct ui *ui, uint64_t now)
+{
+	uint64_t at = input_armed_at(&ui->input);
+
+	ui->question_at = 0;
+	if (at == 0 || at == ui->question_shown)
+		return;
+	if (now < at) {
+		ui->question_at = at;
+		return;
+	}
+	ui->dirty = ACT_ALL;
+	ui->question_shown = at;
 }
 
 /* True while a storm of remote changes should wait for the next frame. */
@@ -281,8 +305,8 @@ static void
 ui_loop(struct ui *ui)
 {
 	_Atomic uint32_t *input = screen_input_word();
+	uint64_t now, wake;
 	uint32_t seen;
-	uint64_t now;
 
 	ui->dirty = ACT_ALL;
 	ui->input_drained = atomic_load(input) - 1;
@@ -296,6 +320,7 @@ ui_loop(struct ui *ui)
 		now = ui_now_ms();
 		if (now >= ui->next_tick)
 			ui_tick(ui, now);
+		ui_question_timer(ui, now);
 		if (ui_pacing(ui, now)) {
 			/* our keys and other people's cursor moves still wake us at once */
 			notify_wait_presence(ui_live_board(ui), ui->canvas.drawn_presence, input,
@@ -306,8 +331,10 @@ ui_loop(struct ui *ui)
 		if (ui->quit)
 			break;
 		now = ui_now_ms();
+		wake = ui->question_at != 0 && ui->question_at < ui->next_tick ? ui->question_at :
+		    ui->next_tick;
 		notify_wait_any(ui_live_board(ui), ui->canvas.drawn_gen, input, seen,
-		    ui->next_tick > now ? (int)(ui->next_tick - now) : 0);
+		    wake > now ? (int)(wake - now) : 0);
 	}
 }
 

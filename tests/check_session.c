@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/shm.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cell.h"
@@ -136,7 +138,6 @@ START_TEST(test_removal_by_others_then_new_board)
 {
 	struct session s, t;
 	struct pzerr e;
-	bool created;
 	int old;
 
 	open_drawer(&s, 3);
@@ -155,9 +156,12 @@ START_TEST(test_removal_by_others_then_new_board)
 	ck_assert(session_tick(&s) & SESSION_KEY_MOVED);
 	ck_assert_int_eq(s.key_now_shmid, t.seg.shmid);
 	ck_assert_uint_eq(session_tick(&s) & SESSION_KEY_MOVED, 0);
-	/* moving there joins it; the drawing is not copied onto someone's board */
-	ck_assert_int_eq(session_switch(&s, &created, &e), 0);
-	ck_assert(!created);
+	/* a new board is not made over it, and we are not moved there unasked */
+	ck_assert_int_eq(session_replace(&s, &e), -1);
+	ck_assert_int_eq(e.err, EEXIST);
+	ck_assert_int_eq(s.seg.shmid, old);
+	/* joining (after asking) moves us; the drawing is not copied onto their board */
+	ck_assert_int_eq(session_join(&s, t.seg.shmid, &e), 0);
 	ck_assert_int_eq(s.seg.shmid, t.seg.shmid);
 	ck_assert(s.have_slot);
 	ck_assert_int_eq(s.key_now_shmid, -1);
@@ -168,21 +172,28 @@ START_TEST(test_removal_by_others_then_new_board)
 }
 END_TEST
 
-START_TEST(test_switch_creates_with_drawing)
+START_TEST(test_replace_with_drawing_and_mode)
 {
 	struct session s;
 	struct pzerr e;
-	bool created;
+	struct shmid_ds ds;
 	int old;
 
-	open_drawer(&s, 4);
+	opts_for(4)->mode = 0640;
+	ck_assert_int_eq(session_open(&s, &opts, false, &e), 0);
+	ck_assert_int_eq(session_claim(&s, &e), 0);
 	old = s.seg.shmid;
 	board_draw(&s.seg.board, 6, 4, 'w', 2, 0);
+	opts.mode = 0600;                                /* not what the new board gets */
+	session_sample(&s);
 	ck_assert_int_eq(shmctl(old, IPC_RMID, NULL), 0);
-	ck_assert_int_eq(session_switch(&s, &created, &e), 0);
-	ck_assert(created);
+	ck_assert_int_eq(session_join(&s, old, &e), -1);  /* nothing under the key to join */
+	ck_assert_int_eq(session_replace(&s, &e), 0);
 	ck_assert_int_ne(s.seg.shmid, old);
 	ck_assert_uint_eq(cell_cp(board_get(&s.seg.board, 6, 4)), 'w');
+	ck_assert_int_eq(shmctl(s.seg.shmid, IPC_STAT, &ds), 0);
+	ck_assert_uint_eq(ds.shm_perm.mode & 0777, 0640);   /* the removed board's mode */
+	ck_assert(s.have_slot);
 	ck_assert_int_lt(shmctl(old, IPC_STAT, &(struct shmid_ds){ 0 }), 0);   /* the old one is gone */
 	session_remove(&s, &e);
 	session_close(&s);
@@ -228,35 +239,130 @@ START_TEST(test_distrust_keeps_a_copy)
 }
 END_TEST
 
+/* The contents of path, or NULL. */
+static char *
+slurp(const char *path)
+{
+	static char buf[4096];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return NULL;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	buf[n < 0 ? 0 : n] = '\0';
+	return buf;
+}
+
+/* How many entries dir has besides . and .. */
+static int
+entries(const char *dir)
+{
+	char cmd[128];
+	FILE *p;
+	int n = -1;
+
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+	p = popen(cmd, "r");
+	if (p != NULL && fscanf(p, "%d", &n) != 1)
+		n = -1;
+	if (p != NULL)
+		pclose(p);
+	return n;
+}
+
 START_TEST(test_save)
 {
-	char dir[] = "/tmp/check_session.XXXXXX", path[64], buf[64];
+	char dir[] = "/tmp/check_session.XXXXXX", path[64];
 	struct session s;
 	struct pzerr e;
+	struct stat st;
 	size_t bytes;
-	ssize_t n;
-	int fd;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/board.txt", dir);
 	open_drawer(&s, 7);
 	board_put(&s.seg.board, 0, 1, "hola", 4, 0, 0, &e);
-	ck_assert_int_eq(session_save(&s, path, &bytes, &e), 0);
+	ck_assert_int_eq(session_save(&s, path, false, &bytes, &e), 0);
 	ck_assert_uint_eq(bytes, 6);
-	fd = open(path, O_RDONLY);
-	n = read(fd, buf, sizeof buf);
-	close(fd);
-	ck_assert_int_eq(n, 6);
-	ck_assert_int_eq(memcmp(buf, "\nhola\n", 6), 0);
-	/* never over an existing file */
+	ck_assert_str_eq(slurp(path), "\nhola\n");
+	ck_assert_int_eq(entries(dir), 1);                 /* no temporary file left */
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0600);         /* a 0600 board: only its owner */
+	/* an existing file is never replaced unasked */
 	board_put(&s.seg.board, 0, 0, "new", 3, 0, 0, &e);
-	ck_assert_int_eq(session_save(&s, path, &bytes, &e), -1);
+	ck_assert_int_eq(session_save(&s, path, false, &bytes, &e), -1);
 	ck_assert_int_eq(e.err, EEXIST);
-	ck_assert_ptr_nonnull(strstr(e.msg, "nothing is overwritten"));
-	fd = open(path, O_RDONLY);
-	ck_assert_int_eq(read(fd, buf, sizeof buf), 6);
-	close(fd);
-	ck_assert_int_eq(session_save(&s, "", &bytes, &e), -1);
+	ck_assert_str_eq(slurp(path), "\nhola\n");
+	ck_assert_int_eq(entries(dir), 1);
+	/* and replaced when asked */
+	ck_assert_int_eq(session_save(&s, path, true, &bytes, &e), 0);
+	ck_assert_str_eq(slurp(path), "new\nhola\n");
+	ck_assert_int_eq(session_save(&s, "", false, &bytes, &e), -1);
+	unlink(path);
+	rmdir(dir);
+	session_remove(&s, &e);
+	session_close(&s);
+}
+END_TEST
+
+/* session_save with files limited to 16 bytes (soft limit, lifted again at once). */
+static void
+limited_save(struct session *s, const char *path, bool overwrite, int *r, struct pzerr *e)
+{
+	struct rlimit lim, small;
+	size_t bytes;
+
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &lim), 0);
+	small = lim;
+	small.rlim_cur = 16;
+	setrlimit(RLIMIT_FSIZE, &small);
+	*r = session_save(s, path, overwrite, &bytes, e);
+	setrlimit(RLIMIT_FSIZE, &lim);
+}
+
+START_TEST(test_save_mode_home_and_full_disk)
+{
+	char dir[] = "/tmp/check_session.XXXXXX", path[64];
+	struct session s;
+	struct pzerr e;
+	struct stat st;
+	size_t bytes;
+	mode_t old;
+	int r;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	open_drawer(&s, 10);
+	ck_assert_int_eq(session_chmod(&s, 0664, &e), 0);
+	session_sample(&s);
+	old = umask(022);
+	/* ~ is the home directory */
+	setenv("HOME", dir, 1);
+	ck_assert_int_eq(session_save(&s, "~/shared.txt", false, &bytes, &e), 0);
+	snprintf(path, sizeof path, "%s/shared.txt", dir);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0644);   /* the board's read bits, not its write bits */
+	unlink(path);
+	/* a full disk (here a file-size limit) leaves nothing under the name; the
+	 * limit is lifted before asserting, as Check itself writes to a file */
+	ck_assert_int_eq(board_put(&s.seg.board, 0, 0, "twenty bytes of text", 20, 0, 0, &e), 0);
+	limited_save(&s, path, false, &r, &e);
+	ck_assert_int_eq(r, -1);
+	ck_assert_int_eq(e.err, EFBIG);
+	ck_assert_ptr_nonnull(strstr(e.msg, "nothing saved"));
+	ck_assert_int_eq(entries(dir), 0);
+	/* nor over an existing file: it keeps its old content */
+	ck_assert_int_eq(session_save(&s, "~/shared.txt", false, &bytes, &e), 0);
+	ck_assert_int_eq(board_put(&s.seg.board, 0, 1, "and a second line", 17, 0, 0, &e), 0);
+	limited_save(&s, path, true, &r, &e);
+	ck_assert_int_eq(r, -1);
+	ck_assert_str_eq(slurp(path), "twenty bytes of text\n");
+	ck_assert_int_eq(entries(dir), 1);
+	/* a directory that does not exist */
+	ck_assert_int_eq(session_save(&s, "/nonexistent/dir/x.txt", false, &bytes, &e), -1);
+	ck_assert_int_eq(e.err, ENOENT);
+	umask(old);
 	unlink(path);
 	rmdir(dir);
 	session_remove(&s, &e);
@@ -308,10 +414,11 @@ session_suite(void)
 	tcase_add_test(tc, test_detach_attach);
 	tcase_add_test(tc, test_snapshot_is_a_copy);
 	tcase_add_test(tc, test_removal_by_others_then_new_board);
-	tcase_add_test(tc, test_switch_creates_with_drawing);
+	tcase_add_test(tc, test_replace_with_drawing_and_mode);
 	tcase_add_test(tc, test_we_removed);
 	tcase_add_test(tc, test_distrust_keeps_a_copy);
 	tcase_add_test(tc, test_save);
+	tcase_add_test(tc, test_save_mode_home_and_full_disk);
 	tcase_add_test(tc, test_view_only);
 	tcase_add_test(tc, test_open_fails_cleanly);
 	suite_add_tcase(s, tc);

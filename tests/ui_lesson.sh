@@ -116,6 +116,7 @@ section "drawing goes on on the removed segment"
 pane_keys A Home Down Down Down Down Down Down
 pane_type A "drawn after IPC_RMID"
 pane_wait_all "B C" '^drawn after IPC_RMID +│' 3 "A's text after the removal appears"
+pane_wait B 'Board removed by someone else: k keep' 2 "B is asked what to do (the question shows a moment after the banner)"
 pane_type B k
 pane_wait_not B 'removed by someone else' 2 "k: B keeps drawing on the orphan, the banner goes"
 pane_wait B '^before rm +│' 2 "B shows the top of the board again"

@@ -4,9 +4,11 @@
  */
 #include <locale.h>
 #include <pthread.h>
+#include <string.h>
 #include <wchar.h>
 
 #include "cell.h"
+#include "utf8.h"
 
 static locale_t cell_locale = (locale_t)0;
 static pthread_once_t cell_once = PTHREAD_ONCE_INIT;
@@ -76,4 +78,24 @@ bool
 cell_drawable(uint32_t cp)
 {
 	return cell_width(cp) > 0;
+}
+
+int
+cell_columns(const char *s)
+{
+	size_t len = strlen(s), off = 0;
+	uint32_t cp;
+	int n, cols = 0;
+
+	while (off < len) {
+		n = utf8_decode(s + off, len - off, &cp);
+		if (n < 0) {
+			cols++;
+			off++;
+			continue;
+		}
+		cols += cell_width(cp);
+		off += (size_t)n;
+	}
+	return cols;
 }

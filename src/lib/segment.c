@@ -248,11 +248,12 @@ segment_stat(int shmid, struct shmid_ds *ds, struct trace *t, struct pzerr *e)
 }
 
 /*
- * Attach shmid, wait for its header, validate it. Sets *gone when the
- * segment disappeared under us (worth retrying by key).
+ * Attach shmid, wait up to ready_ms for its header, validate it. Sets
+ * *gone when the segment disappeared under us (worth retrying by key).
  */
 static int
-segment_attach_id(struct segment *s, int shmid, bool readonly, bool *gone, struct pzerr *e)
+segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, bool *gone,
+		  struct pzerr *e)
 {
 	struct shmid_ds ds;
 	struct pzerr why;
@@ -285,7 +286,7 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, bool *gone, struc
 		}
 		return pzerr_set(e, err, "shmat(%d): %s", shmid, strerror(err));
 	}
-	if (board_wait_ready(base, ds.shm_segsz, SEGMENT_READY_MS) != 0) {
+	if (board_wait_ready(base, ds.shm_segsz, ready_ms) != 0) {
 		segment_shmdt(base, s->trace);
 		return segment_foreign(&s->addr, shmid, ds.shm_segsz,
 		    "its header stayed empty (not a pizarra board, or its creator died "
@@ -377,7 +378,7 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 	if (segment_resolve(&s->addr, t, e) != 0)
 		return -1;
 	if (s->addr.how == SEGMENT_BY_SHMID)
-		return segment_attach_id(s, s->addr.shmid, o->readonly, &gone, e);
+		return segment_attach_id(s, s->addr.shmid, o->readonly, SEGMENT_READY_MS, &gone, e);
 	s->key = s->addr.key;
 	if (s->key == IPC_PRIVATE)
 		return pzerr_set(e, EINVAL, "key 0 is IPC_PRIVATE and names no shared board; "
@@ -400,7 +401,7 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 			return pzerr_set(e, errno, "shmget(0x%08x): %s", (unsigned)s->key,
 			    strerror(errno));
 		}
-		if (segment_attach_id(s, id, o->readonly, &gone, e) == 0)
+		if (segment_attach_id(s, id, o->readonly, SEGMENT_READY_MS, &gone, e) == 0)
 			return 0;
 		if (!gone)
 			return -1;
@@ -420,7 +421,7 @@ segment_open_shmid(struct segment *s, int shmid, const struct segment_addr *a, b
 	s->trace = t;
 	s->shmid = -1;
 	s->key = a->how == SEGMENT_BY_SHMID ? 0 : a->key;
-	return segment_attach_id(s, shmid, readonly, &gone, e);
+	return segment_attach_id(s, shmid, readonly, SEGMENT_READY_MS, &gone, e);
 }
 
 /* Find the shmid an address names, without attaching. */
@@ -561,7 +562,7 @@ segment_attach(struct segment *s, bool readonly, struct pzerr *e)
 		return 0;
 	s->addr.how = SEGMENT_BY_SHMID;
 	s->addr.shmid = s->shmid;
-	r = segment_attach_id(s, s->shmid, readonly, &gone, e);
+	r = segment_attach_id(s, s->shmid, readonly, 0, &gone, e);
 	s->addr = keep;
 	return r;
 }

@@ -62,6 +62,7 @@ fault_remove      16      fa
 fault_tty         17      fb
 cli_valgrind      18      fc fd
 layering          19      -
+ui_questions      20      fe
 EOF
 }
 
