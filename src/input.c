@@ -205,12 +205,13 @@ input_ask_save(const struct input *in, const struct desk *d, int room, char *buf
 
 	(void)in;
 	(void)d;
-	input_dir(dir, sizeof dir, room - 27);
-	if (cell_columns(dir) + 27 <= room) {
+	/* "Save the board as text in " and ": " take 28 columns, "Save in " and ": " 10 */
+	input_dir(dir, sizeof dir, INT_MAX);
+	if (cell_columns(dir) + 28 <= room) {
 		snprintf(buf, n, "Save the board as text in %s: ", dir);
 		return;
 	}
-	input_dir(dir, sizeof dir, room - 9);
+	input_dir(dir, sizeof dir, room - 10);
 	snprintf(buf, n, "Save in %s: ", dir);
 }
 
@@ -386,8 +387,7 @@ input_requests(struct input *in, struct desk *d, unsigned bits)
 	if (bits & ACT_ASKS)
 		for (m = 0; m < MODE_COUNT; m++)
 			if (input_modes[m].opened_by & bits)
-				input_open(in, d, (enum input_mode)m,
-				    m == MODE_OVERWRITE || m == MODE_SAVE);
+				input_open(in, d, (enum input_mode)m, m == MODE_OVERWRITE);
 	return bits & ~(unsigned)ACT_ASKS;
 }
 

@@ -243,6 +243,7 @@ pen_move(struct pen *p, const struct pen_paper *pp, long dc, long dr)
 	uint32_t col, row;
 	unsigned r;
 
+	p->at_edge = false;
 	if (pp->view == NULL)
 		return 0;
 	pen_target(p, pp->view, dc, dr, &col, &row);
@@ -251,17 +252,27 @@ pen_move(struct pen *p, const struct pen_paper *pp, long dc, long dr)
 	return r;
 }
 
-/* Typing with the text tool (and the tools that have no use for a character). */
+/*
+ * Typing with the text tool (and the tools that have no use for a
+ * character). The cursor cannot pass the row's last cell, so a character
+ * typed there stays and the next one is refused rather than overwriting it.
+ */
 static unsigned
 pen_type_char(struct pen *p, const struct pen_paper *pp, uint32_t cp)
 {
-	int w = board_draw(pp->ink, p->col, p->row, cp, pp->colour, pp->author);
+	int w;
 
+	if (p->at_edge)
+		return pen_note(p, true, "the board ends at column %u: Enter goes to the next "
+		    "line", pp->view->cols - 1);
+	w = board_draw(pp->ink, p->col, p->row, cp, pp->colour, pp->author);
 	if (w < 0)
 		return PEN_CELLS | pen_note(p, true, "no room for a wide character at the "
 		    "board's edge");
 	if (p->col + (uint32_t)w < pp->view->cols)
 		p->col += (uint32_t)w;
+	else
+		p->at_edge = true;
 	return PEN_CELLS | PEN_CURSOR;
 }
 
@@ -290,12 +301,17 @@ unsigned
 pen_backspace(struct pen *p, const struct pen_paper *pp)
 {
 	uint32_t col = p->col;
+	bool edge = p->at_edge;
 	unsigned r;
 
+	p->at_edge = false;
 	if (pp->view == NULL)
 		return 0;
 	if (pp->ink == NULL)
 		return PEN_REFUSED;
+	/* after the row's last character the cursor is, in effect, past it */
+	if (edge)
+		return pen_put(pp, col, p->row, 0) | PEN_CURSOR;
 	if (col == 0)
 		return 0;
 	col--;
@@ -309,6 +325,7 @@ pen_backspace(struct pen *p, const struct pen_paper *pp)
 unsigned
 pen_delete(struct pen *p, const struct pen_paper *pp)
 {
+	p->at_edge = false;
 	if (pp->ink == NULL)
 		return PEN_REFUSED;
 	return pen_put(pp, p->col, p->row, 0);
@@ -349,6 +366,7 @@ pen_box_enter(struct pen *p, const struct pen_paper *pp)
 unsigned
 pen_enter(struct pen *p, const struct pen_paper *pp)
 {
+	p->at_edge = false;
 	if (pp->view == NULL)
 		return 0;
 	return pen_tools[p->tool].enter(p, pp);
@@ -390,6 +408,7 @@ pen_press(struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t row)
 {
 	const struct pen_tool *t = &pen_tools[p->tool];
 
+	p->at_edge = false;
 	if (pp->view == NULL)
 		return 0;
 	p->down = true;
@@ -405,6 +424,7 @@ pen_drag(struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t row)
 	const struct pen_tool *t = &pen_tools[pen_tools[p->tool].drag_as];
 	unsigned r;
 
+	p->at_edge = false;
 	if (pp->view == NULL)
 		return 0;
 	if (t->step == NULL) {

@@ -47,6 +47,7 @@ struct pen {
 	bool anchor_set;             /* box: first corner chosen */
 	uint32_t anchor_col, anchor_row;
 	bool down;                   /* the mouse button is held */
+	bool at_edge;                /* the last character typed filled the row's last cell */
 	bool last_valid;             /* line: the exact directions of the last cell drawn */
 	uint32_t last_col, last_row;
 	unsigned last_bits;

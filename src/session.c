@@ -313,6 +313,8 @@ session_save(struct session *s, const char *path, bool overwrite, size_t *bytes,
 		return pzerr_set(e, EINVAL, "nothing saved");
 	if (session_expand(path, full, sizeof full, e) != 0)
 		return -1;
+	if (s->attached)
+		session_sample(s);      /* the mode as it is now, not at the last tick */
 	memcpy(dir, full, sizeof dir);
 	snprintf(tmp, sizeof tmp, "%s/.pizarra-save.XXXXXX", dirname(dir));
 	fd = mkostemp(tmp, O_CLOEXEC);
@@ -366,11 +368,12 @@ session_move(struct session *s, struct segment *fresh)
 int
 session_replace(struct session *s, struct pzerr *e)
 {
+	const struct board *old = session_board(s);
 	struct segment_opts so = {
 		.create = !s->readonly, .readonly = s->readonly,
-		.cols = s->seg.board.cols, .rows = s->seg.board.rows, .mode = s->mode & 0777,
+		.cols = old != NULL ? old->cols : 0, .rows = old != NULL ? old->rows : 0,
+		.mode = s->mode & 0777,
 	};
-	const struct board *old = session_board(s);
 	struct segment fresh;
 
 	if (s->seg.addr.how == SEGMENT_BY_SHMID)

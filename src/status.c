@@ -2,8 +2,8 @@
  * status.c - the status line. A message's time starts when it is first
  * drawn, not when it is set, so one set while the screen could not show it
  * (a terminal too small, a frame not yet drawn) is still read. The
- * warning about our key naming another board outranks messages: it stays
- * until the situation ends.
+ * warning about our key naming another board stays until the situation
+ * ends; a message (an answer's outcome, say) is shown over it while it lasts.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,6 +22,14 @@ status_message(struct status *st, bool warn, const char *fmt, ...)
 	vsnprintf(st->message, sizeof st->message, fmt, ap);
 	va_end(ap);
 	st->warn = warn;
+	st->unseen = true;
+	st->until = 0;
+}
+
+void
+status_clear(struct status *st)
+{
+	st->message[0] = '\0';
 	st->unseen = true;
 	st->until = 0;
 }
@@ -90,16 +98,16 @@ status_tail(struct status *st, WINDOW *win, const struct status_line *l, uint64_
 		st->unseen = false;
 		st->until = now + STATUS_MESSAGE_MS;
 	}
-	if (l->key_now_shmid >= 0) {
-		snprintf(text, sizeof text, "  ORPHAN: key 0x%08x now names another board "
-		    "(shmid %d); F6 saves this one", (unsigned)l->key, l->key_now_shmid);
-		wattrset(win, screen_attr(LOOK_WARNING));
-		waddnstr(win, text, COLS - getcurx(win));
-	} else if (st->message[0] != '\0' && st->until != 0 && now < st->until) {
+	if (st->message[0] != '\0' && st->until != 0 && now < st->until) {
 		x = getcurx(win) + 2;
 		wattrset(win, screen_attr(st->warn ? LOOK_WARNING : LOOK_MESSAGE));
 		if (x < COLS)
 			mvwaddnstr(win, 0, x, st->message, COLS - x);
+	} else if (l->key_now_shmid >= 0) {
+		snprintf(text, sizeof text, "  ORPHAN: key 0x%08x now names another board "
+		    "(shmid %d); F6 saves this one", (unsigned)l->key, l->key_now_shmid);
+		wattrset(win, screen_attr(LOOK_WARNING));
+		waddnstr(win, text, COLS - getcurx(win));
 	}
 }
 

@@ -38,13 +38,16 @@ struct status_line {
 void status_message(struct status *st, bool warn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Take the message away (a warning that outranks it has come). */
+void status_clear(struct status *st);
+
 /* True when a message was set since the status line was last drawn. */
 bool status_unseen(const struct status *st);
 
 /* The message's time is up at now: true when it just went (redraw). */
 bool status_expire(struct status *st, uint64_t now);
 
-/* Draw the status line from l. */
+/* Draw the status line from l: a message while it lasts, else l's warning. */
 void status_draw(struct status *st, const struct status_line *l, uint64_t now);
 
 /* Draw a question (and the answer typed so far, when not NULL) instead. */

@@ -111,8 +111,12 @@ ui_session_events(struct ui *ui, unsigned ev)
 	if (ev & SESSION_NO_SLOT)
 		status_message(&ui->status, true, "no client slot (%s): drawing without presence",
 		    s->slot_why);
-	if (ev & SESSION_KEY_MOVED)
+	if (ev & SESSION_KEY_MOVED) {
+		/* the warning that the key names another board is news: show it now */
+		if (s->key_now_shmid >= 0)
+			status_clear(&ui->status);
 		ui->dirty |= ACT_STATUS;
+	}
 }
 
 /* The sidebar tick: sample four times a second, the slow checks once a second. */

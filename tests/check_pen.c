@@ -211,6 +211,44 @@ START_TEST(test_text_and_wide_at_edges)
 }
 END_TEST
 
+START_TEST(test_typing_stops_at_the_edge)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+
+	setup(&s, &p, &pp, 16, 4);
+	place(&p, &pp, PEN_TEXT, 14, 1);
+	pen_type(&p, &pp, 'a');
+	pen_type(&p, &pp, 'b');                        /* the last cell */
+	ck_assert_uint_eq(cp_at(&s, 15, 1), 'b');
+	ck_assert_uint_eq(p.col, 15);
+	r = pen_type(&p, &pp, 'c');                    /* past the edge: refused, said */
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert(p.note_warn);
+	ck_assert_ptr_nonnull(strstr(p.note, "column 15"));
+	ck_assert_uint_eq(cp_at(&s, 15, 1), 'b');      /* not overwritten */
+	/* backspace there erases the last character, and typing goes on */
+	pen_backspace(&p, &pp);
+	ck_assert_uint_eq(cp_at(&s, 15, 1), 0);
+	ck_assert_uint_eq(cp_at(&s, 14, 1), 'a');
+	ck_assert_uint_eq(p.col, 15);
+	pen_type(&p, &pp, 'd');
+	ck_assert_uint_eq(cp_at(&s, 15, 1), 'd');
+	/* a move away and back is a deliberate choice of the cell: typing overwrites it */
+	pen_move(&p, &pp, -1, 0);
+	pen_move(&p, &pp, 1, 0);
+	pen_type(&p, &pp, 'e');
+	ck_assert_uint_eq(cp_at(&s, 15, 1), 'e');
+	/* Enter leaves the edge for the next line */
+	pen_enter(&p, &pp);
+	ck_assert_uint_eq(p.row, 2);
+	pen_type(&p, &pp, 'f');
+	ck_assert_uint_eq(cp_at(&s, p.line_start, 2), 'f');
+}
+END_TEST
+
 START_TEST(test_no_ink_writes_nothing)
 {
 	struct segment s;
@@ -314,6 +352,7 @@ pen_suite(void)
 	tcase_add_test(tc, test_box_escape_and_refusal);
 	tcase_add_test(tc, test_brush_and_eraser);
 	tcase_add_test(tc, test_text_and_wide_at_edges);
+	tcase_add_test(tc, test_typing_stops_at_the_edge);
 	tcase_add_test(tc, test_no_ink_writes_nothing);
 	tcase_add_test(tc, test_mouse_strokes);
 	tcase_add_test(tc, test_tools_cycle);

@@ -63,6 +63,7 @@ fault_tty         17      fb
 cli_valgrind      18      fc fd
 layering          19      -
 ui_questions      20      fe
+ui_messages       21      ff 80 81 82 83 84
 EOF
 }
 
