@@ -160,7 +160,7 @@ sidebar_title(int y, const char *title)
 static int
 sidebar_segment_rows(const struct session *s)
 {
-	return 1 + SHMINFO_NFIELDS + 2 + (s->key_now_shmid >= 0);
+	return 1 + SHMINFO_NFIELDS + 2 + (s->key_now_shmid >= 0) + s->stat_denied;
 }
 
 /* One "name  value" line of the segment section. */
@@ -184,6 +184,8 @@ sidebar_segment(const struct sidebar *sb, const struct session *s, int y, int ro
 		return 0;
 	snprintf(line, sizeof line, "SEGMENT  shmid %d", s->seg.shmid);
 	sidebar_title(y + used++, line);
+	if (s->stat_denied && used < rows)
+		sidebar_text(y + used++, 1, screen_attr(LOOK_WARNING), "IPC_STAT denied; via /proc");
 	for (f = 0; f < SHMINFO_NFIELDS && used < rows; f++, used++) {
 		a = screen_attr(LOOK_VALUE);
 		if (sb->changed_at[f] && now - sb->changed_at[f] < SIDEBAR_HIGHLIGHT_MS)

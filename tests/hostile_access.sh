@@ -13,7 +13,10 @@
 #     (chmod) and F7 (IPC_RMID) are refused by the kernel with a message,
 #     the mode and the board unchanged;
 #   - 0666: nobody draws (in a slot of its own, listed as nobody in root's
-#     sidebar; root sees the text), and its F5 and F7 are still refused.
+#     sidebar; root sees the text), and its F5 and F7 are still refused;
+#   - 0600 again: nobody, attached already, keeps drawing (the kernel
+#     checks at attach time), and its sidebar says IPC_STAT is denied and
+#     shows the segment from /proc/sysvipc/shm instead of a column of ?.
 # Skipped (77) when not root, without setpriv, or when nobody cannot run.
 
 # shellcheck source-path=SCRIPTDIR
@@ -174,6 +177,18 @@ pane_type W "drawn by nobody"
 pane_wait_line R 2 "drawn by nobody" 2 "R shows what nobody draws"
 refused_admin W
 dump_is 'secret\nroot, live\ndrawn by nobody\n'
+
+# ---------------------------------------------------------------------------
+section "0600 again: nobody, still attached, keeps drawing and says IPC_STAT is denied"
+chmod_in R 0600
+pane_wait R 'IPC_SET: mode is now 0600' 2 "root's F5 sets 0600"
+pane_wait W 'IPC_STAT denied; via /proc' 3 "nobody's sidebar says IPC_STAT is denied now"
+pane_wait W 'shm_perm.mode 0600 rw-------$' 2 "and still shows the segment, from /proc/sysvipc/shm"
+pane_never W 'shm_nattch +\?$' "no field is a bare ?"
+pane_keys W Down Home
+pane_type W "still drawing"
+pane_wait_line R 3 "still drawing" 2 "nobody keeps the access it attached with"
+dump_is 'secret\nroot, live\ndrawn by nobody\nstill drawing\n'
 
 # ---------------------------------------------------------------------------
 section "everyone quits"
