@@ -284,82 +284,6 @@ check_once(const char *hay, const char *needle)
 	ck_assert_msg(n == 1, "\"%s\" occurs %d times in:\n%s", needle, n, hay);
 }
 
-/* Create an IPC_PRIVATE segment, attach it, and mark it removed at once. */
-static int
-private_segment(size_t size, int mode, void **addr)
-{
-	int id = shmget(IPC_PRIVATE, size, IPC_CREAT | mode);
-
-	ck_assert_int_ge(id, 0);
-	*addr = shmat(id, NULL, 0);
-	if (*addr == (void *)-1)
-		shmctl(id, IPC_RMID, NULL);
-	ck_assert_ptr_ne(*addr, (void *)-1);
-	ck_assert_int_eq(shmctl(id, IPC_RMID, NULL), 0);
-	return id;
-}
-
-/* Fill si by IPC_STAT of a real segment. */
-static void
-stat_segment(int id, struct shminfo_stat *si)
-{
-	memset(si, 0, sizeof *si);
-	si->shmid = id;
-	ck_assert_int_eq(shmctl(id, IPC_STAT, &si->ds), 0);
-}
-
-/* A made-up status with a distinct value in every field. */
-static void
-fake_stat(struct shminfo_stat *si)
-{
-	memset(si, 0, sizeof *si);
-	si->shmid = 98307;
-	si->ds.shm_perm.__key = 0x70030002;
-	si->ds.shm_perm.uid = 0;
-	si->ds.shm_perm.gid = 0;
-	si->ds.shm_perm.cuid = 0;
-	si->ds.shm_perm.cgid = 0;
-	si->ds.shm_perm.mode = 0600;
-	si->ds.shm_segsz = 48832;
-	si->ds.shm_nattch = 3;
-	si->ds.shm_cpid = 4321;
-	si->ds.shm_lpid = 8765;
-	si->ds.shm_atime = 0;
-	si->ds.shm_dtime = 0;
-	si->ds.shm_ctime = 0;
-}
-
-/* Format field f of si (long times) into a static buffer. */
-static const char *
-value_of(const struct shminfo_stat *si, enum shminfo_field f, bool long_times)
-{
-	static char v[256];
-
-	memset(v, 'Z', sizeof v);
-	shminfo_value(si, f, long_times, v, sizeof v);
-	ck_assert_ptr_nonnull(memchr(v, '\0', sizeof v));
-	return v;
-}
-
-/* A uid that no user has (the first free one from 4000000 up). */
-static uid_t
-unused_uid(void)
-{
-	uid_t u = 4000000;
-
-	while (getpwuid(u) != NULL)
-		u++;
-	return u;
-}
-
-/* Set the time zone to UTC so clock times are predictable. */
-static void
-use_utc(void)
-{
-	ck_assert_int_eq(setenv("TZ", "UTC", 1), 0);
-	tzset();
-}
-
 /* A resolved ftok address with known parts: key 0x70030002. */
 static void
 ftok_addr(struct segment_addr *a, const char *path)
@@ -388,7 +312,7 @@ two_clients(struct client_info c[2])
 	snprintf(c[0].tty, sizeof c[0].tty, "pts/3");
 	c[1].slot = 4;
 	c[1].pid = 2222;
-	c[1].uid = unused_uid();
+	c[1].uid = tu_unused_uid();
 	c[1].colour = 12;
 	c[1].col = 79;
 	c[1].row = 23;
@@ -430,9 +354,9 @@ START_TEST(test_text_fields)
 	void *addr;
 	int id, f;
 
-	id = private_segment(8192, 0600, &addr);
+	id = tu_private_segment(8192, 0600, &addr);
 	memset(&r, 0, sizeof r);
-	stat_segment(id, &r.si);
+	tu_stat_segment(id, &r.si);
 	strbuf_init(&sb);
 	strbuf_puts(&sb, "before\n");
 	report_format_text(&sb, &r);
@@ -440,7 +364,7 @@ START_TEST(test_text_fields)
 	ck_assert_int_eq(strncmp(text, "before\n", 7), 0);
 	for (f = 0; f < SHMINFO_NFIELDS; f++) {
 		const char *name = kernel_names[f];
-		const char *want = value_of(&r.si, (enum shminfo_field)f, true);
+		const char *want = tu_value_of(&r.si, (enum shminfo_field)f, true);
 
 		v = text_value(text, name, &col, &len);
 		ck_assert_msg(v != NULL, "no line for %s in:\n%s", name, text);
@@ -473,7 +397,7 @@ START_TEST(test_text_named_by)
 	struct strbuf sb;
 
 	memset(&r, 0, sizeof r);
-	fake_stat(&r.si);
+	tu_fake_stat(&r.si);
 	memset(&a, 0, sizeof a);
 	a.how = SEGMENT_BY_SHMID;
 	a.shmid = 98307;
@@ -508,9 +432,9 @@ START_TEST(test_text_ftok_board_clients)
 	char want[64];
 	size_t col, len;
 
-	use_utc();
+	tu_use_utc();
 	memset(&r, 0, sizeof r);
-	fake_stat(&r.si);
+	tu_fake_stat(&r.si);
 	r.si.ds.shm_nattch = 3;
 	ftok_addr(&a, "/srv/board key");
 	two_clients(c);
@@ -571,7 +495,7 @@ START_TEST(test_text_board_no_clients)
 	const char *text;
 
 	memset(&r, 0, sizeof r);
-	fake_stat(&r.si);
+	tu_fake_stat(&r.si);
 	r.si.ds.shm_nattch = 0;
 	r.have_board = true;
 	r.cols = 10;
@@ -619,9 +543,9 @@ START_TEST(test_json_fields)
 	void *addr;
 	int id, f;
 
-	id = private_segment(8192, 0600, &addr);
+	id = tu_private_segment(8192, 0600, &addr);
 	memset(&r, 0, sizeof r);
-	stat_segment(id, &r.si);
+	tu_stat_segment(id, &r.si);
 	strbuf_init(&sb);
 	report_format_json(&sb, &r);
 	json = strbuf_cstr(&sb);
@@ -664,7 +588,7 @@ START_TEST(test_json_names_and_dest)
 	const char *json;
 
 	memset(&r, 0, sizeof r);
-	fake_stat(&r.si);
+	tu_fake_stat(&r.si);
 	strbuf_init(&sb);
 	report_format_json(&sb, &r);
 	json = strbuf_cstr(&sb);
@@ -694,7 +618,7 @@ START_TEST(test_json_ftok_board_clients)
 	char want[256];
 
 	memset(&r, 0, sizeof r);
-	fake_stat(&r.si);
+	tu_fake_stat(&r.si);
 	ftok_addr(&a, "/srv/pizarra/board");
 	two_clients(c);
 	r.addr = &a;
@@ -737,7 +661,7 @@ START_TEST(test_json_escaping)
 	const char *json;
 
 	memset(&r, 0, sizeof r);
-	fake_stat(&r.si);
+	tu_fake_stat(&r.si);
 	ftok_addr(&a, "/tmp/a \"quoted\" \\dir\\ \x01\t\xC3\xB1 \xFF end");
 	two_clients(c);
 	snprintf(c[0].tty, sizeof c[0].tty, "p\"t\\s");
@@ -768,7 +692,7 @@ START_TEST(test_json_empty_clients_unresolved_ftok)
 	const char *json;
 
 	memset(&r, 0, sizeof r);
-	fake_stat(&r.si);
+	tu_fake_stat(&r.si);
 	ftok_addr(&a, "/tmp/x");
 	a.resolved = false;
 	r.addr = &a;
@@ -802,7 +726,7 @@ START_TEST(test_json_inode_bit63)
 	const char *json;
 
 	memset(&r, 0, sizeof r);
-	fake_stat(&r.si);
+	tu_fake_stat(&r.si);
 	ftok_addr(&a, "/mnt/overlay/board");
 	a.ino = (ino_t)0x8000000000000002ull;
 	r.addr = &a;
@@ -825,7 +749,7 @@ START_TEST(test_json_appends)
 	struct strbuf sb;
 
 	memset(&r, 0, sizeof r);
-	fake_stat(&r.si);
+	tu_fake_stat(&r.si);
 	strbuf_init(&sb);
 	strbuf_puts(&sb, "prefix");
 	report_format_json(&sb, &r);

@@ -42,63 +42,6 @@ static const char *const kernel_names[SHMINFO_NFIELDS] = {
 	[SHMINFO_DEST] = "dest",
 };
 
-/* Create an IPC_PRIVATE segment, attach it, and mark it removed at once. */
-static int
-private_segment(size_t size, int mode, void **addr)
-{
-	int id = shmget(IPC_PRIVATE, size, IPC_CREAT | mode);
-
-	ck_assert_int_ge(id, 0);
-	*addr = shmat(id, NULL, 0);
-	if (*addr == (void *)-1)
-		shmctl(id, IPC_RMID, NULL);
-	ck_assert_ptr_ne(*addr, (void *)-1);
-	ck_assert_int_eq(shmctl(id, IPC_RMID, NULL), 0);
-	return id;
-}
-
-/* Fill si by IPC_STAT of a real segment. */
-static void
-stat_segment(int id, struct shminfo_stat *si)
-{
-	memset(si, 0, sizeof *si);
-	si->shmid = id;
-	ck_assert_int_eq(shmctl(id, IPC_STAT, &si->ds), 0);
-}
-
-/* A made-up status with a distinct value in every field. */
-static void
-fake_stat(struct shminfo_stat *si)
-{
-	memset(si, 0, sizeof *si);
-	si->shmid = 98307;
-	si->ds.shm_perm.__key = 0x70030002;
-	si->ds.shm_perm.uid = 0;
-	si->ds.shm_perm.gid = 0;
-	si->ds.shm_perm.cuid = 0;
-	si->ds.shm_perm.cgid = 0;
-	si->ds.shm_perm.mode = 0600;
-	si->ds.shm_segsz = 48832;
-	si->ds.shm_nattch = 3;
-	si->ds.shm_cpid = 4321;
-	si->ds.shm_lpid = 8765;
-	si->ds.shm_atime = 0;
-	si->ds.shm_dtime = 0;
-	si->ds.shm_ctime = 0;
-}
-
-/* Format field f of si (long times) into a static buffer. */
-static const char *
-value_of(const struct shminfo_stat *si, enum shminfo_field f, bool long_times)
-{
-	static char v[256];
-
-	memset(v, 'Z', sizeof v);
-	shminfo_value(si, f, long_times, v, sizeof v);
-	ck_assert_ptr_nonnull(memchr(v, '\0', sizeof v));
-	return v;
-}
-
 /* The expected "uid (name)" form, from the password database. */
 static void
 expect_user(uid_t uid, char *out, size_t n)
@@ -123,17 +66,6 @@ expect_group(gid_t gid, char *out, size_t n)
 		snprintf(out, n, "%u (%u)", (unsigned)gid, (unsigned)gid);
 }
 
-/* A uid that no user has (the first free one from 4000000 up). */
-static uid_t
-unused_uid(void)
-{
-	uid_t u = 4000000;
-
-	while (getpwuid(u) != NULL)
-		u++;
-	return u;
-}
-
 /* A gid that no group has (the first free one from 4000000 up). */
 static gid_t
 unused_gid(void)
@@ -145,14 +77,6 @@ unused_gid(void)
 	return g;
 }
 
-/* Set the time zone to UTC so clock times are predictable. */
-static void
-use_utc(void)
-{
-	ck_assert_int_eq(setenv("TZ", "UTC", 1), 0);
-	tzset();
-}
-
 /* Assert that the /proc status of shmid equals its IPC_STAT, field by field. */
 static void
 check_proc_equals_stat(int id)
@@ -161,7 +85,7 @@ check_proc_equals_stat(int id)
 	char a[128], b[128];
 	int f;
 
-	stat_segment(id, &st);
+	tu_stat_segment(id, &st);
 	memset(&pr, 0x5A, sizeof pr);
 	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), 0);
 	ck_assert_int_eq(pr.shmid, id);
@@ -225,16 +149,16 @@ START_TEST(test_value_key)
 {
 	struct shminfo_stat si;
 
-	fake_stat(&si);
-	ck_assert_str_eq(value_of(&si, SHMINFO_KEY, true), "0x70030002");
+	tu_fake_stat(&si);
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_KEY, true), "0x70030002");
 	si.ds.shm_perm.__key = 0;
-	ck_assert_str_eq(value_of(&si, SHMINFO_KEY, true), "0x00000000");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_KEY, true), "0x00000000");
 	si.ds.shm_perm.__key = 0x1F;
-	ck_assert_str_eq(value_of(&si, SHMINFO_KEY, false), "0x0000001f");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_KEY, false), "0x0000001f");
 	si.ds.shm_perm.__key = (key_t)0xA0ABCDEFu;
-	ck_assert_str_eq(value_of(&si, SHMINFO_KEY, true), "0xa0abcdef");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_KEY, true), "0xa0abcdef");
 	si.ds.shm_perm.__key = -1;
-	ck_assert_str_eq(value_of(&si, SHMINFO_KEY, true), "0xffffffff");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_KEY, true), "0xffffffff");
 }
 END_TEST
 
@@ -243,20 +167,20 @@ START_TEST(test_value_numbers)
 {
 	struct shminfo_stat si;
 
-	fake_stat(&si);
-	ck_assert_str_eq(value_of(&si, SHMINFO_SHMID, true), "98307");
-	ck_assert_str_eq(value_of(&si, SHMINFO_SEGSZ, true), "48832");
-	ck_assert_str_eq(value_of(&si, SHMINFO_NATTCH, true), "3");
-	ck_assert_str_eq(value_of(&si, SHMINFO_CPID, true), "4321");
-	ck_assert_str_eq(value_of(&si, SHMINFO_LPID, true), "8765");
+	tu_fake_stat(&si);
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_SHMID, true), "98307");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_SEGSZ, true), "48832");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_NATTCH, true), "3");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_CPID, true), "4321");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_LPID, true), "8765");
 	si.shmid = 0;
 	si.ds.shm_segsz = (size_t)8 << 30;
 	si.ds.shm_nattch = 0;
 	si.ds.shm_lpid = 0;
-	ck_assert_str_eq(value_of(&si, SHMINFO_SHMID, true), "0");
-	ck_assert_str_eq(value_of(&si, SHMINFO_SEGSZ, true), "8589934592");
-	ck_assert_str_eq(value_of(&si, SHMINFO_NATTCH, true), "0");
-	ck_assert_str_eq(value_of(&si, SHMINFO_LPID, true), "0");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_SHMID, true), "0");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_SEGSZ, true), "8589934592");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_NATTCH, true), "0");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_LPID, true), "0");
 }
 END_TEST
 
@@ -265,29 +189,29 @@ START_TEST(test_value_ids)
 {
 	struct shminfo_stat si;
 	char want[64];
-	uid_t u = unused_uid();
+	uid_t u = tu_unused_uid();
 	gid_t g = unused_gid();
 
-	fake_stat(&si);
-	ck_assert_str_eq(value_of(&si, SHMINFO_UID, true), "0 (root)");
-	ck_assert_str_eq(value_of(&si, SHMINFO_GID, true), "0 (root)");
-	ck_assert_str_eq(value_of(&si, SHMINFO_CUID, true), "0 (root)");
-	ck_assert_str_eq(value_of(&si, SHMINFO_CGID, true), "0 (root)");
+	tu_fake_stat(&si);
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_UID, true), "0 (root)");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_GID, true), "0 (root)");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_CUID, true), "0 (root)");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_CGID, true), "0 (root)");
 	si.ds.shm_perm.uid = u;
 	si.ds.shm_perm.gid = g;
 	si.ds.shm_perm.cuid = u + 1;
 	si.ds.shm_perm.cgid = 1;
 	snprintf(want, sizeof want, "%u (%u)", (unsigned)u, (unsigned)u);
-	ck_assert_str_eq(value_of(&si, SHMINFO_UID, true), want);
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_UID, true), want);
 	snprintf(want, sizeof want, "%u (%u)", (unsigned)g, (unsigned)g);
-	ck_assert_str_eq(value_of(&si, SHMINFO_GID, true), want);
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_GID, true), want);
 	expect_user(u + 1, want, sizeof want);
-	ck_assert_str_eq(value_of(&si, SHMINFO_CUID, true), want);
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_CUID, true), want);
 	expect_group(1, want, sizeof want);
-	ck_assert_str_eq(value_of(&si, SHMINFO_CGID, true), want);
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_CGID, true), want);
 	expect_user(getuid(), want, sizeof want);
 	si.ds.shm_perm.uid = getuid();
-	ck_assert_str_eq(value_of(&si, SHMINFO_UID, true), want);
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_UID, true), want);
 }
 END_TEST
 
@@ -296,18 +220,18 @@ START_TEST(test_value_mode)
 {
 	struct shminfo_stat si;
 
-	fake_stat(&si);
-	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, true), "0600 rw-------");
+	tu_fake_stat(&si);
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_MODE, true), "0600 rw-------");
 	si.ds.shm_perm.mode = 0644;
-	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, true), "0644 rw-r--r--");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_MODE, true), "0644 rw-r--r--");
 	si.ds.shm_perm.mode = 0;
-	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, true), "0000 ---------");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_MODE, true), "0000 ---------");
 	si.ds.shm_perm.mode = 0777;
-	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, true), "0777 rwxrwxrwx");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_MODE, true), "0777 rwxrwxrwx");
 	si.ds.shm_perm.mode = 0640 | SHM_DEST;
-	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, true), "0640 rw-r-----");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_MODE, true), "0640 rw-r-----");
 	si.ds.shm_perm.mode = 0404 | SHM_DEST | SHM_LOCKED;
-	ck_assert_str_eq(value_of(&si, SHMINFO_MODE, false), "0404 r-----r--");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_MODE, false), "0404 r-----r--");
 }
 END_TEST
 
@@ -318,10 +242,10 @@ START_TEST(test_value_time_never)
 	struct shminfo_stat si;
 	size_t i;
 
-	fake_stat(&si);
+	tu_fake_stat(&si);
 	for (i = 0; i < 3; i++) {
-		ck_assert_str_eq(value_of(&si, times[i], true), "never");
-		ck_assert_str_eq(value_of(&si, times[i], false), "never");
+		ck_assert_str_eq(tu_value_of(&si, times[i], true), "never");
+		ck_assert_str_eq(tu_value_of(&si, times[i], false), "never");
 	}
 }
 END_TEST
@@ -331,20 +255,20 @@ START_TEST(test_value_time_forms)
 {
 	struct shminfo_stat si;
 
-	use_utc();
-	fake_stat(&si);
+	tu_use_utc();
+	tu_fake_stat(&si);
 	si.ds.shm_atime = 90061;
 	si.ds.shm_dtime = 1700000000;
 	si.ds.shm_ctime = 951782400;
-	ck_assert_str_eq(value_of(&si, SHMINFO_ATIME, true), "1970-01-02 01:01:01");
-	ck_assert_str_eq(value_of(&si, SHMINFO_ATIME, false), "01:01:01");
-	ck_assert_str_eq(value_of(&si, SHMINFO_DTIME, true), "2023-11-14 22:13:20");
-	ck_assert_str_eq(value_of(&si, SHMINFO_DTIME, false), "22:13:20");
-	ck_assert_str_eq(value_of(&si, SHMINFO_CTIME, true), "2000-02-29 00:00:00");
-	ck_assert_str_eq(value_of(&si, SHMINFO_CTIME, false), "00:00:00");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_ATIME, true), "1970-01-02 01:01:01");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_ATIME, false), "01:01:01");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_DTIME, true), "2023-11-14 22:13:20");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_DTIME, false), "22:13:20");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_CTIME, true), "2000-02-29 00:00:00");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_CTIME, false), "00:00:00");
 	ck_assert_int_eq(setenv("TZ", "UTC-2", 1), 0);
 	tzset();
-	ck_assert_str_eq(value_of(&si, SHMINFO_DTIME, true), "2023-11-15 00:13:20");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_DTIME, true), "2023-11-15 00:13:20");
 }
 END_TEST
 
@@ -353,7 +277,7 @@ START_TEST(test_time)
 {
 	char out[32];
 
-	use_utc();
+	tu_use_utc();
 	shminfo_time(0, true, out, sizeof out);
 	ck_assert_str_eq(out, "never");
 	shminfo_time(0, false, out, sizeof out);
@@ -377,12 +301,12 @@ START_TEST(test_dest)
 	struct shminfo_stat si;
 	const char *v;
 
-	fake_stat(&si);
+	tu_fake_stat(&si);
 	ck_assert(!shminfo_dest(&si));
-	ck_assert_str_eq(value_of(&si, SHMINFO_DEST, true), "no");
+	ck_assert_str_eq(tu_value_of(&si, SHMINFO_DEST, true), "no");
 	si.ds.shm_perm.mode = 0600 | SHM_DEST;
 	ck_assert(shminfo_dest(&si));
-	v = value_of(&si, SHMINFO_DEST, true);
+	v = tu_value_of(&si, SHMINFO_DEST, true);
 	ck_assert_msg(strncmp(v, "yes", 3) == 0, "dest with SHM_DEST reads \"%s\"", v);
 	si.ds.shm_perm.mode = 0777 | SHM_LOCKED;
 	ck_assert(!shminfo_dest(&si));
@@ -398,7 +322,7 @@ START_TEST(test_value_small_buffer)
 	char out[16];
 	int f;
 
-	fake_stat(&si);
+	tu_fake_stat(&si);
 	memset(out, 'Z', sizeof out);
 	shminfo_value(&si, SHMINFO_KEY, true, out, 5);
 	ck_assert_str_eq(out, "0x70");
@@ -445,7 +369,7 @@ END_TEST
 START_TEST(test_user_group)
 {
 	char buf[64], small[4];
-	uid_t u = unused_uid();
+	uid_t u = tu_unused_uid();
 	gid_t g = unused_gid();
 	char want[32];
 
@@ -475,7 +399,7 @@ START_TEST(test_from_proc_matches_ipc_stat)
 	void *addr;
 	int id;
 
-	id = private_segment(12345, 0640, &addr);
+	id = tu_private_segment(12345, 0640, &addr);
 	check_proc_equals_stat(id);
 	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), 0);
 	ck_assert_int_eq(pr.shmid, id);
@@ -502,13 +426,13 @@ START_TEST(test_from_proc_follows_changes)
 	void *addr, *second;
 	int id;
 
-	id = private_segment(4096, 0600, &addr);
+	id = tu_private_segment(4096, 0600, &addr);
 	second = shmat(id, NULL, SHM_RDONLY);
 	ck_assert_ptr_ne(second, (void *)-1);
 	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), 0);
 	ck_assert_uint_eq(pr.ds.shm_nattch, 2);
 	ck_assert_int_eq(shmdt(second), 0);
-	stat_segment(id, &st);
+	tu_stat_segment(id, &st);
 	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), 0);
 	ck_assert_uint_eq(pr.ds.shm_nattch, 1);
 	ck_assert_int_ne(pr.ds.shm_dtime, 0);
@@ -527,7 +451,7 @@ START_TEST(test_from_proc_distinct_fields)
 	pid_t child;
 	int id, status;
 
-	id = private_segment(7777, 0604, &addr);
+	id = tu_private_segment(7777, 0604, &addr);
 	if (geteuid() == 0) {
 		ck_assert_int_eq(shmctl(id, IPC_STAT, &ds), 0);
 		ds.shm_perm.uid = 1234;
@@ -543,7 +467,7 @@ START_TEST(test_from_proc_distinct_fields)
 	}
 	ck_assert_int_eq(waitpid(child, &status, 0), child);
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	stat_segment(id, &st);
+	tu_stat_segment(id, &st);
 	ck_assert_int_eq(st.ds.shm_lpid, child);
 	ck_assert_int_ne(st.ds.shm_cpid, st.ds.shm_lpid);
 	if (geteuid() == 0) {
@@ -556,10 +480,10 @@ START_TEST(test_from_proc_distinct_fields)
 	wait_past(st.ds.shm_ctime);
 	second = shmat(id, NULL, SHM_RDONLY);
 	ck_assert_ptr_ne(second, (void *)-1);
-	stat_segment(id, &st);
+	tu_stat_segment(id, &st);
 	wait_past(st.ds.shm_atime);
 	ck_assert_int_eq(shmdt(second), 0);
-	stat_segment(id, &st);
+	tu_stat_segment(id, &st);
 	ck_assert_int_lt(st.ds.shm_ctime, st.ds.shm_atime);
 	ck_assert_int_lt(st.ds.shm_atime, st.ds.shm_dtime);
 	check_proc_equals_stat(id);
@@ -576,7 +500,7 @@ START_TEST(test_from_proc_by_shmid_among_many)
 	int id[4], i;
 
 	for (i = 0; i < 4; i++)
-		id[i] = private_segment(sizes[i], 0600, &addr[i]);
+		id[i] = tu_private_segment(sizes[i], 0600, &addr[i]);
 	for (i = 3; i >= 0; i--) {
 		ck_assert_int_eq(shminfo_from_proc(id[i], 0, &pr), 0);
 		ck_assert_int_eq(pr.shmid, id[i]);
@@ -596,7 +520,7 @@ START_TEST(test_from_proc_missing)
 	void *addr;
 	int id;
 
-	id = private_segment(4096, 0600, &addr);
+	id = tu_private_segment(4096, 0600, &addr);
 	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), 0);
 	ck_assert_int_eq(shmdt(addr), 0);
 	ck_assert_int_eq(shminfo_from_proc(id, 0, &pr), -1);

@@ -1,6 +1,7 @@
 /*
  * checkutil.c - shared helpers of the Check suites (see checkutil.h).
  */
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,4 +112,80 @@ tu_run(Suite *suite)
 	srunner_free(sr);
 	tu_sweep();
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* Create an IPC_PRIVATE segment, attach it, and mark it removed at once. */
+int
+tu_private_segment(size_t size, int mode, void **addr)
+{
+	int id = shmget(IPC_PRIVATE, size, IPC_CREAT | mode);
+
+	ck_assert_int_ge(id, 0);
+	*addr = shmat(id, NULL, 0);
+	if (*addr == (void *)-1)
+		shmctl(id, IPC_RMID, NULL);
+	ck_assert_ptr_ne(*addr, (void *)-1);
+	ck_assert_int_eq(shmctl(id, IPC_RMID, NULL), 0);
+	return id;
+}
+
+/* Fill si by IPC_STAT of a real segment. */
+void
+tu_stat_segment(int id, struct shminfo_stat *si)
+{
+	memset(si, 0, sizeof *si);
+	si->shmid = id;
+	ck_assert_int_eq(shmctl(id, IPC_STAT, &si->ds), 0);
+}
+
+/* A made-up status with a distinct value in every field. */
+void
+tu_fake_stat(struct shminfo_stat *si)
+{
+	memset(si, 0, sizeof *si);
+	si->shmid = 98307;
+	si->ds.shm_perm.__key = 0x70030002;
+	si->ds.shm_perm.uid = 0;
+	si->ds.shm_perm.gid = 0;
+	si->ds.shm_perm.cuid = 0;
+	si->ds.shm_perm.cgid = 0;
+	si->ds.shm_perm.mode = 0600;
+	si->ds.shm_segsz = 48832;
+	si->ds.shm_nattch = 3;
+	si->ds.shm_cpid = 4321;
+	si->ds.shm_lpid = 8765;
+	si->ds.shm_atime = 0;
+	si->ds.shm_dtime = 0;
+	si->ds.shm_ctime = 0;
+}
+
+/* Format field f of si into a static buffer. */
+const char *
+tu_value_of(const struct shminfo_stat *si, enum shminfo_field f, bool long_times)
+{
+	static char v[256];
+
+	memset(v, 'Z', sizeof v);
+	shminfo_value(si, f, long_times, v, sizeof v);
+	ck_assert_ptr_nonnull(memchr(v, '\0', sizeof v));
+	return v;
+}
+
+/* A uid that no user has (the first free one from 4000000 up). */
+uid_t
+tu_unused_uid(void)
+{
+	uid_t u = 4000000;
+
+	while (getpwuid(u) != NULL)
+		u++;
+	return u;
+}
+
+/* Set the time zone to UTC so clock times are predictable. */
+void
+tu_use_utc(void)
+{
+	ck_assert_int_eq(setenv("TZ", "UTC", 1), 0);
+	tzset();
 }

@@ -13,6 +13,7 @@
 #include <sys/types.h>
 
 #include "segment.h"
+#include "shminfo.h"
 
 /* A key unique to this test program's run: n = 0..63. */
 key_t tu_key(int n);
@@ -32,6 +33,24 @@ void tu_await_sleeper(int ready_fd, pid_t pid);
 
 /* Poll cond(arg) every millisecond until true or timeout_ms; returns its last value. */
 bool tu_poll(bool (*cond)(void *arg), void *arg, int timeout_ms);
+
+/* Create an IPC_PRIVATE segment, attach it, and mark it removed at once. */
+int tu_private_segment(size_t size, int mode, void **addr);
+
+/* Fill si by IPC_STAT of a real segment. */
+void tu_stat_segment(int id, struct shminfo_stat *si);
+
+/* A made-up status with a distinct value in every field. */
+void tu_fake_stat(struct shminfo_stat *si);
+
+/* Format field f of si into a static buffer (checked to be terminated). */
+const char *tu_value_of(const struct shminfo_stat *si, enum shminfo_field f, bool long_times);
+
+/* A uid that no user has (the first free one from 4000000 up). */
+uid_t tu_unused_uid(void);
+
+/* Set the time zone to UTC so clock times are predictable. */
+void tu_use_utc(void);
 
 /* Run the suite (fork mode), remove any segment under our keys, return the exit status. */
 int tu_run(Suite *suite);
