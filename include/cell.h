@@ -17,6 +17,7 @@
 #define PIZARRA_CELL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define CELL_EMPTY      0u
@@ -47,5 +48,13 @@ int cell_width(uint32_t cp);
 
 /* True when cp is a character a cell may hold and a terminal may be sent. */
 bool cell_drawable(uint32_t cp);
+
+/*
+ * Columns the UTF-8 text s takes on a terminal: each character's
+ * cell_width (0 for combining and other zero-width characters), and 1 for
+ * each byte that is not valid UTF-8. For laying out messages by what the
+ * eye sees, not by bytes.
+ */
+int cell_columns(const char *s);
 
 #endif

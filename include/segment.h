@@ -135,7 +135,10 @@ int segment_detach(struct segment *s, struct pzerr *e);
 
 /*
  * shmat s->shmid again (readonly as asked) and re-validate the board; works
- * on a segment marked for removal while anyone is still attached.
+ * on a segment marked for removal while anyone is still attached. The
+ * board was published when it was first opened, so an empty header is not
+ * waited for: it fails at once (EPROTO), as any header that does not
+ * validate. EIDRM when the segment is gone.
  */
 int segment_attach(struct segment *s, bool readonly, struct pzerr *e);
 
