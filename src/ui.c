@@ -67,6 +67,19 @@ ui_live_board(const struct ui *ui)
 	return session_live(&ui->session) ? &ui->session.seg.board : NULL;
 }
 
+/*
+ * The board whose generation the loop sleeps on: the live board while the
+ * canvas shows it. A terminal too small for the layout draws no canvas, so
+ * no frame would ever catch up with a change, and a wait on the generation
+ * would return at once, for ever: then only keys (a resize) and the ticks
+ * wake the loop, and the canvas catches up when the terminal is big again.
+ */
+static const struct board *
+ui_watched_board(const struct ui *ui)
+{
+	return screen_too_small() ? NULL : ui_live_board(ui);
+}
+
 /* A fresh sample of the segment for the sidebar. */
 static void
 ui_sample(struct ui *ui, bool slow, uint64_t now)
@@ -234,7 +247,7 @@ ui_render(struct ui *ui)
 		ui->dirty = ACT_ALL;
 	}
 	ui->overlay_drawn = overlay;
-	if (canvas_behind(&ui->canvas, ui_live_board(ui)))
+	if (canvas_behind(&ui->canvas, ui_watched_board(ui)))
 		ui->dirty |= ACT_CANVAS;
 	if (status_unseen(&ui->status))
 		ui->dirty |= ACT_STATUS;
@@ -270,7 +283,7 @@ ui_render(struct ui *ui)
 static bool
 ui_pacing(const struct ui *ui, uint64_t now)
 {
-	const struct board *b = ui_live_board(ui);
+	const struct board *b = ui_watched_board(ui);
 
 	return ui->dirty == 0 && ui->burst >= 2 && canvas_behind(&ui->canvas, b) &&
 	    now < ui->frame_at + UI_FRAME_MS &&
@@ -298,7 +311,7 @@ ui_loop(struct ui *ui)
 			ui_tick(ui, now);
 		if (ui_pacing(ui, now)) {
 			/* our keys and other people's cursor moves still wake us at once */
-			notify_wait_presence(ui_live_board(ui), ui->canvas.drawn_presence, input,
+			notify_wait_presence(ui_watched_board(ui), ui->canvas.drawn_presence, input,
 			    seen, (int)(ui->frame_at + UI_FRAME_MS - now));
 			continue;
 		}
@@ -306,7 +319,7 @@ ui_loop(struct ui *ui)
 		if (ui->quit)
 			break;
 		now = ui_now_ms();
-		notify_wait_any(ui_live_board(ui), ui->canvas.drawn_gen, input, seen,
+		notify_wait_any(ui_watched_board(ui), ui->canvas.drawn_gen, input, seen,
 		    ui->next_tick > now ? (int)(ui->next_tick - now) : 0);
 	}
 }
