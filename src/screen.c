@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,6 +164,20 @@ bool
 screen_signalled(void)
 {
 	return screen_got_signal != 0;
+}
+
+bool
+screen_hung_up(void)
+{
+	struct pollfd p[2] = { { STDIN_FILENO, 0, 0 }, { STDOUT_FILENO, 0, 0 } };
+	int i;
+
+	if (poll(p, 2, 0) <= 0)
+		return false;
+	for (i = 0; i < 2; i++)
+		if (p[i].revents & (POLLHUP | POLLERR | POLLNVAL))
+			return true;
+	return false;
 }
 
 /* Give the terminal back at exit() too. */

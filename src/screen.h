@@ -58,6 +58,14 @@ void screen_install_signals(void);
 /* True once a quit signal (INT, TERM, HUP, QUIT) arrived. */
 bool screen_signalled(void);
 
+/*
+ * True when the terminal went away: poll() reports POLLHUP, POLLERR or
+ * POLLNVAL on standard input or output (a hung-up terminal, whose reads
+ * give 0 or EIO). A client started in a session of its own (setsid) gets
+ * no SIGHUP when its terminal closes; this is how it notices.
+ */
+bool screen_hung_up(void);
+
 /* The word SIGIO (terminal input), SIGWINCH and the quit signals bump. */
 _Atomic uint32_t *screen_input_word(void);
 

@@ -141,18 +141,24 @@ ui_tick(struct ui *ui, uint64_t now)
 			ui->dirty |= ACT_CANVAS;
 	}
 	ui->next_tick = now + UI_TICK_MS;
+	/* a terminal that went away without a SIGHUP (we may lead a session of our
+	 * own): one poll() per tick, which wakes us anyway */
+	if (screen_hung_up())
+		ui->quit = true;
 	if (status_expire(&ui->status, now))
 		ui->dirty |= ACT_STATUS;
 }
 
-/* Read and handle every pending key. */
-static void
+/* Read and handle every pending key; how many there were. */
+static unsigned
 ui_read_keys(struct ui *ui)
 {
+	unsigned n = 0;
 	wint_t ch;
 	int ret;
 
 	while ((ret = wget_wch(stdscr, &ch)) != ERR) {
+		n++;
 		ui->dirty |= ret == KEY_CODE_YES || ch < 0x20 ? ACT_ALL : ACT_STATUS | ACT_CANVAS;
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
 			screen_layout();
@@ -170,6 +176,7 @@ ui_read_keys(struct ui *ui)
 		ui_apply(ui, input_key(&ui->input, &ui->desk, ret, ch));
 	}
 	ui_apply(ui, input_flush(&ui->input, &ui->desk));
+	return n;
 }
 
 /* The status line, from the session and the pen (or the open question). */
@@ -302,13 +309,17 @@ ui_loop(struct ui *ui)
 	while (!ui->quit && !screen_signalled()) {
 		seen = atomic_load(input);
 		if (seen != ui->input_drained) {
-			ui_read_keys(ui);
+			/* woken for input that is not there: has the terminal gone? */
+			if (ui_read_keys(ui) == 0 && screen_hung_up())
+				ui->quit = true;
 			ui->input_drained = seen;
 		}
 		session_notify(&ui->session);
 		now = ui_now_ms();
 		if (now >= ui->next_tick)
 			ui_tick(ui, now);
+		if (ui->quit)
+			break;
 		if (ui_pacing(ui, now)) {
 			/* our keys and other people's cursor moves still wake us at once */
 			notify_wait_presence(ui_watched_board(ui), ui->canvas.drawn_presence, input,
