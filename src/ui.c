@@ -6,7 +6,7 @@
  * overlays, then the cursor, in one doupdate (one write) per frame.
  *
  * The loop sleeps in one futex_waitv on the board's generation and on the
- * input word that SIGIO (terminal input), SIGWINCH and the quit signals
+ * input word that SIGIO (terminal input), SIGWINCH and the requests to leave
  * bump, until the next sidebar tick: a remote change wakes it directly,
  * with no thread and no polling. Once frames come in a burst (each within
  * UI_FRAME_MS of the last), further remote changes wait for the next
