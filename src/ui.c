@@ -122,6 +122,11 @@ ui_session_events(struct ui *ui, unsigned ev)
 	if (ev & SESSION_NO_SLOT)
 		status_message(&ui->status, true, "no client slot (%s): drawing without presence",
 		    s->slot_why);
+	if (ev & SESSION_CLAIMED) {
+		status_message(&ui->status, false, "claimed client slot %d: the others see your "
+		    "cursor now", s->me.slot);
+		ui->dirty |= ACT_SIDEBAR | ACT_CANVAS;
+	}
 	if (ev & SESSION_KEY_MOVED)
 		ui->dirty |= ACT_STATUS;
 }

@@ -47,13 +47,18 @@
  *                                    version, header_size, cols, rows,
  *                                    nslots, generation) of an attached
  *                                    board, then notify
- *   hostile slots KEY free|all|alive garbage in every free (or every) client
+ *   hostile slots KEY free|all|alive|takeover|release
+ *                                    garbage in every free (or every) client
  *                                    slot: pid 0, huge pids, dead and live
  *                                    pids, other users' uids, control and
  *                                    non-ASCII bytes in the tty, cursor
  *                                    0xFFFFFFFF, every attribute bit...;
  *                                    alive: every free slot looks like a
- *                                    live client (pid 1, its start time)
+ *                                    live client (pid 1, its start time);
+ *                                    takeover: every slot does, the live
+ *                                    clients' own included; release: free
+ *                                    every slot of pid 1 (no pizarra is
+ *                                    init), as its owner would, and notify
  *   hostile foreign KEY SIZE         create a segment that is no board (every
  *                                    byte 0xAB) under KEY; print its shmid
  *   hostile rm KEY                   shmctl(IPC_RMID), as `ipcrm -m` does
@@ -167,7 +172,7 @@ hostile_usage(void)
 	    "       hostile poke32 SHMID OFFSET VALUE | nattch SHMID | waitnattch SHMID N MS\n"
 	    "       hostile hold SHMID | storm SHMID RATE MS [PID]...\n"
 	    "       hostile cells KEY CATEGORY ROW | expect CATEGORY ROW | categories\n"
-	    "       hostile header KEY FIELD VALUE | slots KEY free|all|alive\n"
+	    "       hostile header KEY FIELD VALUE | slots KEY free|all|alive|takeover|release\n"
 	    "       hostile foreign KEY SIZE | rm KEY | shmid KEY | raw KEY\n"
 	    "       hostile rawcheck term|dump|ansi FILE | modes FILE\n", stderr);
 	return 2;
@@ -514,7 +519,30 @@ hostile_my_ns(void)
 	return me.pidns;
 }
 
-/* hostile slots KEY free|all|alive */
+/* hostile slots KEY release: free every slot whose owner is pid 1. */
+static int
+hostile_release(const char *key)
+{
+	struct segment s;
+	uint64_t owner;
+	int i, n = 0;
+
+	hostile_open(&s, key);
+	for (i = 0; i < BOARD_SLOTS; i++) {
+		_Atomic uint64_t *w = &s.board.hdr->slots[i].owner;
+
+		owner = atomic_load(w);
+		if (owner != 0 && (owner & 0x7FFFFFFFull) == 1 &&
+		    atomic_compare_exchange_strong(w, &owner, 0))
+			n++;
+	}
+	notify_bump(&s.board);
+	printf("released %d slots of pid 1 in shmid %d\n", n, s.shmid);
+	segment_detach(&s, NULL);
+	return 0;
+}
+
+/* hostile slots KEY free|all|alive|takeover|release */
 static int
 hostile_slots(const char *key, const char *which)
 {
@@ -524,11 +552,13 @@ hostile_slots(const char *key, const char *which)
 	bool all, alive;
 	int i, n = 0, live = 0;
 
+	if (strcmp(which, "release") == 0)
+		return hostile_release(key);
 	if (strcmp(which, "all") != 0 && strcmp(which, "free") != 0 &&
-	    strcmp(which, "alive") != 0)
+	    strcmp(which, "alive") != 0 && strcmp(which, "takeover") != 0)
 		return hostile_usage();
-	all = strcmp(which, "all") == 0;
-	alive = strcmp(which, "alive") == 0;
+	all = strcmp(which, "all") == 0 || strcmp(which, "takeover") == 0;
+	alive = strcmp(which, "alive") == 0 || strcmp(which, "takeover") == 0;
 	hostile_open(&s, key);
 	for (i = 0; i < BOARD_SLOTS; i++) {
 		struct board_slot *sl = &s.board.hdr->slots[i];
