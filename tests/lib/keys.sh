@@ -30,8 +30,8 @@
 # twice or in 0xA0..0xDF, a name or number given twice) every time a test
 # starts, and fails the test loudly (exit 99) when it does not hold.
 #
-# Bytes in use: 0xE0..0xFD and 0x9B..0x9F (taken from the top of
-# 0x80..0x9F down). Free: 0xFE, 0xFF, then 0x80..0x9A.
+# Bytes in use: 0xE0..0xFD and 0x85..0x89. Free: 0xFE, 0xFF, 0x80..0x84,
+# 0x8A..0x9F.
 #
 # Interface:
 #   keys_table             the table (comments and blank lines allowed)
@@ -63,9 +63,9 @@ fault_remove      16      fa
 fault_tty         17      fb
 cli_valgrind      18      fc fd
 layering          19      -
-fault_spin        20      9f 9e 9d
-fault_hangup      21      9c
-fault_noslot      22      9b
+fault_spin        23      85 86 87
+fault_hangup      24      88
+fault_noslot      25      89
 EOF
 }
 
