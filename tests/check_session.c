@@ -256,7 +256,7 @@ START_TEST(test_claims_when_a_slot_frees)
 	struct pzerr e;
 	int id;
 
-	open_drawer(&s, 10);
+	open_drawer(&s, 11);
 	id = s.seg.shmid;
 	ck_assert_int_eq(fill_slots(&s.seg.board, &s.me), BOARD_SLOTS - 1);
 	/* our slot taken over, no other free: no slot, and none at the next ticks */
@@ -277,7 +277,7 @@ START_TEST(test_claims_when_a_slot_frees)
 	ck_assert_uint_eq(session_tick(&s) & (SESSION_NO_SLOT | SESSION_CLAIMED), 0);
 	session_close(&s);
 	/* a drawer that starts on a full board gets a slot once one frees */
-	ck_assert_msg(session_open(&s, opts_for(10), false, &e) == 0, "%s", e.msg);
+	ck_assert_msg(session_open(&s, opts_for(11), false, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(fill_slots(&s.seg.board, &s.me), 1);     /* the one we released */
 	ck_assert_int_eq(session_claim(&s, &e), -1);
 	ck_assert_int_eq(e.err, EAGAIN);
