@@ -92,7 +92,7 @@ hang_up() {
 hang_up A setsid
 hang_up B plain
 hang_up C setsid F4 'DETACHED'
-hang_up D setsid F6 'Save the board as text to: '
+hang_up D setsid F6 'Save (the board as text )?(to|in)[: ]'
 hang_up E setsid F1 'Type to draw: every printable key'
 
 finish

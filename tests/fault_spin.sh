@@ -53,7 +53,7 @@ pane_keys H F1
 pane_wait H 'Type to draw: every printable key' 3 "H: the help is open"
 pane_start P "$PIZARRA" -k "$K0"
 pane_keys P F6
-pane_wait P 'Save the board as text to: ' 3 "P: the save prompt is open"
+pane_wait P 'Save (the board as text )?(to|in)[: ]' 3 "P: the save prompt is open"
 pane_start S "$PIZARRA" -k "$K0"
 pane_resize S 40 10
 pane_wait S 'pizarra needs at least 50x12' 3 "S: the terminal (40x10) is too small"
