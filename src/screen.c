@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +51,7 @@ static const struct screen_style screen_looks[LOOK_COUNT] = {
 static struct termios screen_saved_tio;
 static bool screen_have_tio;
 static volatile sig_atomic_t screen_got_signal;
-static _Atomic uint32_t screen_input;          /* bumped by SIGIO, SIGWINCH, quit signals */
+static _Atomic uint32_t screen_input;          /* bumped by SIGIO, SIGWINCH, leave signals */
 static struct sigaction screen_curses_winch;   /* ncurses' own SIGWINCH handler */
 static int screen_stdin_flags = -1;            /* stdin's file status flags before O_ASYNC */
 static WINDOW *screen_windows[SCREEN_NAREAS];
@@ -120,7 +121,42 @@ screen_watch_input(void)
 		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags | O_ASYNC);
 }
 
-/* Fatal signal: put the terminal back, then die of the same signal. */
+/*
+ * Every signal whose default action ends the process (all but KILL and STOP,
+ * which cannot be caught; SIGIO is the input's, SIGWINCH the resize's) is
+ * one of two kinds here:
+ *
+ * - a request to leave, from someone else or from a limit: the handler only
+ *   records it and wakes the loop, which ends as F10 does (our slot
+ *   released, shmdt, the terminal given back by screen_end, status 0). The
+ *   program is intact, so the whole way out can run.
+ * - the program itself failed (a fault, abort(), a trap, a forbidden system
+ *   call): its state may be half-changed (inside malloc, inside ncurses), so
+ *   the handler only puts the terminal back with async-signal-safe calls and
+ *   dies of the same signal, so that the exit status and a core dump tell
+ *   what happened; the others reap the slot within a second, as after
+ *   kill -9. Such a handler returning to a faulting instruction would fault
+ *   again, for ever, which is why these never try to go on.
+ *
+ * The real-time signals SIGRTMIN..SIGRTMAX are requests to leave. Signals
+ * 32 and 33 are glibc's own (thread cancellation, setxid): sigaction
+ * refuses them, so they keep their default action (docs/security.md).
+ */
+static const int screen_leave_sigs[] = {
+	SIGHUP, SIGINT, SIGTERM, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+	SIGXCPU, SIGXFSZ, SIGPIPE,
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+};
+static const int screen_fatal_sigs[] = {
+	SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS,
+};
+
+/* The program failed: put the terminal back, then die of the same signal. */
 static void
 screen_fatal(int sig)
 {
@@ -129,7 +165,7 @@ screen_fatal(int sig)
 	raise(sig);
 }
 
-/* SIGINT, SIGTERM, SIGHUP, SIGQUIT: ask the event loop to quit cleanly. */
+/* A request to leave: the event loop quits cleanly. */
 static void
 screen_on_signal(int sig)
 {
@@ -141,28 +177,43 @@ screen_on_signal(int sig)
 void
 screen_install_signals(void)
 {
-	static const int quit_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-	static const int fatal_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 	struct sigaction sa;
 	size_t i;
+	int sig;
 
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = screen_on_signal;
 	sa.sa_flags = SA_RESTART;
-	for (i = 0; i < sizeof quit_sigs / sizeof quit_sigs[0]; i++)
-		sigaction(quit_sigs[i], &sa, NULL);
+	for (i = 0; i < sizeof screen_leave_sigs / sizeof screen_leave_sigs[0]; i++)
+		sigaction(screen_leave_sigs[i], &sa, NULL);
+	for (sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		sigaction(sig, &sa, NULL);
 	sa.sa_handler = screen_fatal;
 	sa.sa_flags = SA_RESETHAND;
-	for (i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
-		sigaction(fatal_sigs[i], &sa, NULL);
+	for (i = 0; i < sizeof screen_fatal_sigs / sizeof screen_fatal_sigs[0]; i++)
+		sigaction(screen_fatal_sigs[i], &sa, NULL);
 }
 
-/* True once a quit signal arrived. */
+/* True once a request to leave arrived. */
 bool
 screen_signalled(void)
 {
 	return screen_got_signal != 0;
+}
+
+bool
+screen_hung_up(void)
+{
+	struct pollfd p[2] = { { STDIN_FILENO, 0, 0 }, { STDOUT_FILENO, 0, 0 } };
+	int i;
+
+	if (poll(p, 2, 0) <= 0)
+		return false;
+	for (i = 0; i < 2; i++)
+		if (p[i].revents & (POLLHUP | POLLERR | POLLNVAL))
+			return true;
+	return false;
 }
 
 /* Give the terminal back at exit() too. */

@@ -52,13 +52,28 @@ enum screen_area {
 /* Can the interactive board run here (a terminal of a known type)? Prints why not. */
 int screen_check(void);
 
-/* Install the handlers that always give the terminal back, and the quit signals. */
+/*
+ * Install the handlers that always give the terminal back: for every signal
+ * whose default action ends the process (but KILL and STOP, and glibc's 32
+ * and 33). The requests to leave (HUP, INT, TERM, QUIT, USR1, USR2, ALRM,
+ * VTALRM, PROF, XCPU, XFSZ, PIPE, PWR, STKFLT, SIGRTMIN..SIGRTMAX) end the
+ * event loop cleanly; the failures (SEGV, BUS, FPE, ILL, ABRT, TRAP, SYS)
+ * put the terminal back in the handler and die of the signal.
+ */
 void screen_install_signals(void);
 
-/* True once a quit signal (INT, TERM, HUP, QUIT) arrived. */
+/* True once a request to leave arrived (see screen_install_signals). */
 bool screen_signalled(void);
 
-/* The word SIGIO (terminal input), SIGWINCH and the quit signals bump. */
+/*
+ * True when the terminal went away: poll() reports POLLHUP, POLLERR or
+ * POLLNVAL on standard input or output (a hung-up terminal, whose reads
+ * give 0 or EIO). A client started in a session of its own (setsid) gets
+ * no SIGHUP when its terminal closes; this is how it notices.
+ */
+bool screen_hung_up(void);
+
+/* The word SIGIO (terminal input), SIGWINCH and the requests to leave bump. */
 _Atomic uint32_t *screen_input_word(void);
 
 /* Start ncurses, colours and the mouse, then lay out; 0 or -1 with a message printed. */

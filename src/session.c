@@ -448,8 +448,12 @@ session_check_board(struct session *s)
 	}
 	if (s->readonly)
 		return 0;
+	/* no slot yet (all were taken) or no longer (ours was taken over and no
+	 * other was free): try again every second; the claim reaps first */
+	if (!s->have_slot)
+		return session_claim(s, &e) == 0 ? SESSION_CLAIMED : 0;
 	client_reap(b);
-	if (!s->have_slot || client_heartbeat(b, &s->me) == 0)
+	if (client_heartbeat(b, &s->me) == 0)
 		return 0;
 	return session_claim(s, &e) == 0 ? SESSION_RECLAIMED : SESSION_NO_SLOT;
 }

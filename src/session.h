@@ -38,6 +38,7 @@ enum session_block {
 #define SESSION_RECLAIMED  4u   /* our slot was taken over; we claimed another */
 #define SESSION_KEY_MOVED  8u   /* the board our key names changed (key_now_shmid) */
 #define SESSION_NO_SLOT   16u   /* our slot was taken over and no other is free (slot_why) */
+#define SESSION_CLAIMED   32u   /* we had no slot and claimed one now (me.slot) */
 
 struct session {
 	struct cli_opts *opts;         /* the trace, and the mode for a new board */
@@ -157,9 +158,9 @@ int session_key_board(const struct session *s, struct shminfo_stat *out);
 void session_sample(struct session *s);
 
 /*
- * Once a second: the header check, reaping dead slots, our heartbeat, and
- * whether someone else removed the segment or the key names another one.
- * Returns SESSION_* bits.
+ * Once a second: the header check, reaping dead slots, our heartbeat (or,
+ * for a drawer without a slot, another claim), and whether someone else
+ * removed the segment or the key names another one. Returns SESSION_* bits.
  */
 unsigned session_tick(struct session *s);
 

@@ -6,7 +6,7 @@
  * overlays, then the cursor, in one doupdate (one write) per frame.
  *
  * The loop sleeps in one futex_waitv on the board's generation and on the
- * input word that SIGIO (terminal input), SIGWINCH and the quit signals
+ * input word that SIGIO (terminal input), SIGWINCH and the requests to leave
  * bump, until the next sidebar tick: a remote change wakes it directly,
  * with no thread and no polling. Once frames come in a burst (each within
  * UI_FRAME_MS of the last), further remote changes wait for the next
@@ -69,6 +69,19 @@ ui_live_board(const struct ui *ui)
 	return session_live(&ui->session) ? &ui->session.seg.board : NULL;
 }
 
+/*
+ * The board whose generation the loop sleeps on: the live board while the
+ * canvas shows it. A terminal too small for the layout draws no canvas, so
+ * no frame would ever catch up with a change, and a wait on the generation
+ * would return at once, for ever: then only keys (a resize) and the ticks
+ * wake the loop, and the canvas catches up when the terminal is big again.
+ */
+static const struct board *
+ui_watched_board(const struct ui *ui)
+{
+	return screen_too_small() ? NULL : ui_live_board(ui);
+}
+
 /* A fresh sample of the segment for the sidebar. */
 static void
 ui_sample(struct ui *ui, bool slow, uint64_t now)
@@ -111,6 +124,11 @@ ui_session_events(struct ui *ui, unsigned ev)
 	if (ev & SESSION_NO_SLOT)
 		status_message(&ui->status, true, "no client slot (%s): drawing without presence",
 		    s->slot_why);
+	if (ev & SESSION_CLAIMED) {
+		status_message(&ui->status, false, "claimed client slot %d: the others see your "
+		    "cursor now", s->me.slot);
+		ui->dirty |= ACT_SIDEBAR | ACT_CANVAS;
+	}
 	if (ev & SESSION_KEY_MOVED) {
 		/* the warning that the key names another board is news: show it now */
 		if (s->key_now_shmid >= 0)
@@ -134,18 +152,24 @@ ui_tick(struct ui *ui, uint64_t now)
 			ui->dirty |= ACT_CANVAS;
 	}
 	ui->next_tick = now + UI_TICK_MS;
+	/* a terminal that went away without a SIGHUP (we may lead a session of our
+	 * own): one poll() per tick, which wakes us anyway */
+	if (screen_hung_up())
+		ui->quit = true;
 	if (status_expire(&ui->status, now))
 		ui->dirty |= ACT_STATUS;
 }
 
-/* Read and handle every pending key. */
-static void
+/* Read and handle every pending key; how many there were. */
+static unsigned
 ui_read_keys(struct ui *ui)
 {
+	unsigned n = 0;
 	wint_t ch;
 	int ret;
 
 	while ((ret = wget_wch(stdscr, &ch)) != ERR) {
+		n++;
 		ui->dirty |= ret == KEY_CODE_YES || ch < 0x20 ? ACT_ALL : ACT_STATUS | ACT_CANVAS;
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
 			screen_layout();
@@ -163,6 +187,7 @@ ui_read_keys(struct ui *ui)
 		ui_apply(ui, input_key(&ui->input, &ui->desk, ret, ch, ui_now_ms()));
 	}
 	ui_apply(ui, input_flush(&ui->input, &ui->desk, ui_now_ms()));
+	return n;
 }
 
 /* The status line, from the session and the pen (or the open question). */
@@ -242,7 +267,7 @@ ui_render(struct ui *ui)
 		ui->dirty = ACT_ALL;
 	}
 	ui->overlay_drawn = overlay;
-	if (canvas_behind(&ui->canvas, ui_live_board(ui)))
+	if (canvas_behind(&ui->canvas, ui_watched_board(ui)))
 		ui->dirty |= ACT_CANVAS;
 	if (status_unseen(&ui->status))
 		ui->dirty |= ACT_STATUS;
@@ -298,7 +323,7 @@ ui_question_timer(struct ui *ui, uint64_t now)
 static bool
 ui_pacing(const struct ui *ui, uint64_t now)
 {
-	const struct board *b = ui_live_board(ui);
+	const struct board *b = ui_watched_board(ui);
 
 	return ui->dirty == 0 && ui->burst >= 2 && canvas_behind(&ui->canvas, b) &&
 	    now < ui->frame_at + UI_FRAME_MS &&
@@ -317,7 +342,9 @@ ui_loop(struct ui *ui)
 	while (!ui->quit && !screen_signalled()) {
 		seen = atomic_load(input);
 		if (seen != ui->input_drained) {
-			ui_read_keys(ui);
+			/* woken for input that is not there: has the terminal gone? */
+			if (ui_read_keys(ui) == 0 && screen_hung_up())
+				ui->quit = true;
 			ui->input_drained = seen;
 		}
 		session_notify(&ui->session);
@@ -325,9 +352,11 @@ ui_loop(struct ui *ui)
 		if (now >= ui->next_tick)
 			ui_tick(ui, now);
 		ui_question_timer(ui, now);
+		if (ui->quit)
+			break;
 		if (ui_pacing(ui, now)) {
 			/* our keys and other people's cursor moves still wake us at once */
-			notify_wait_presence(ui_live_board(ui), ui->canvas.drawn_presence, input,
+			notify_wait_presence(ui_watched_board(ui), ui->canvas.drawn_presence, input,
 			    seen, (int)(ui->frame_at + UI_FRAME_MS - now));
 			continue;
 		}
@@ -337,7 +366,7 @@ ui_loop(struct ui *ui)
 		now = ui_now_ms();
 		wake = ui->question_at != 0 && ui->question_at < ui->next_tick ? ui->question_at :
 		    ui->next_tick;
-		notify_wait_any(ui_live_board(ui), ui->canvas.drawn_gen, input, seen,
+		notify_wait_any(ui_watched_board(ui), ui->canvas.drawn_gen, input, seen,
 		    wake > now ? (int)(wake - now) : 0);
 	}
 }

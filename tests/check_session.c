@@ -2,8 +2,9 @@
  * check_session.c - unit tests of the session (src/session.c), the
  * front-end's curses-free attachment to a board: detach and attach again
  * (shm_nattch and the local copy), removal by us and by someone else, a
- * new board under the key, a header that stops validating, saving, the
- * batching of notifications, and view-only sessions.
+ * new board under the key, a header that stops validating, a drawer
+ * without a slot claiming one once one frees, saving, the batching of
+ * notifications, and view-only sessions.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -239,6 +240,67 @@ START_TEST(test_distrust_keeps_a_copy)
 }
 END_TEST
 
+/* Fill every free slot of b with a live-looking client: our own pid and start time. */
+static int
+fill_slots(const struct board *b, const struct client_info *me)
+{
+	int i, n = 0;
+
+	for (i = 0; i < BOARD_SLOTS; i++) {
+		struct board_slot *sl = &b->hdr->slots[i];
+
+		if (atomic_load(&sl->owner) != 0)
+			continue;
+		atomic_store(&sl->start, me->start);
+		atomic_store(&sl->pidns, me->pidns);
+		atomic_store(&sl->heartbeat, client_now_ms());
+		atomic_store(&sl->owner, (0xC0000000ull + (uint64_t)i) << 32 | 0x80000000ull |
+		    (uint64_t)me->pid);
+		n++;
+	}
+	return n;
+}
+
+START_TEST(test_claims_when_a_slot_frees)
+{
+	struct session s;
+	struct pzerr e;
+	int id;
+
+	open_drawer(&s, 11);
+	id = s.seg.shmid;
+	ck_assert_int_eq(fill_slots(&s.seg.board, &s.me), BOARD_SLOTS - 1);
+	/* our slot taken over, no other free: no slot, and none at the next ticks */
+	atomic_store(&s.seg.board.hdr->slots[s.me.slot].owner, 0xC0000000ull << 32 |
+	    0x80000000ull | (uint64_t)s.me.pid);
+	ck_assert_uint_eq(session_tick(&s) & (SESSION_NO_SLOT | SESSION_CLAIMED), SESSION_NO_SLOT);
+	ck_assert(!s.have_slot);
+	ck_assert_str_ne(s.slot_why, "");
+	ck_assert_uint_eq(session_author(&s), 0);
+	ck_assert_uint_eq(session_tick(&s) & (SESSION_NO_SLOT | SESSION_CLAIMED), 0);
+	ck_assert(!s.have_slot);
+	/* a slot frees: the next tick claims it */
+	atomic_store(&s.seg.board.hdr->slots[42].owner, 0);
+	ck_assert_uint_eq(session_tick(&s) & (SESSION_NO_SLOT | SESSION_CLAIMED), SESSION_CLAIMED);
+	ck_assert(s.have_slot);
+	ck_assert_int_eq(s.me.slot, 42);
+	ck_assert_uint_eq(session_author(&s), 43);
+	ck_assert_uint_eq(session_tick(&s) & (SESSION_NO_SLOT | SESSION_CLAIMED), 0);
+	session_close(&s);
+	/* a drawer that starts on a full board gets a slot once one frees */
+	ck_assert_msg(session_open(&s, opts_for(11), false, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(fill_slots(&s.seg.board, &s.me), 1);     /* the one we released */
+	ck_assert_int_eq(session_claim(&s, &e), -1);
+	ck_assert_int_eq(e.err, EAGAIN);
+	ck_assert_uint_eq(session_tick(&s) & SESSION_CLAIMED, 0);
+	atomic_store(&s.seg.board.hdr->slots[7].owner, 0);
+	ck_assert(session_tick(&s) & SESSION_CLAIMED);
+	ck_assert_int_eq(s.me.slot, 7);
+	session_close(&s);
+	shmctl(id, IPC_RMID, NULL);
+}
+END_TEST
+
 /* The contents of path, or NULL. */
 static char *
 slurp(const char *path)
@@ -417,6 +479,7 @@ session_suite(void)
 	tcase_add_test(tc, test_replace_with_drawing_and_mode);
 	tcase_add_test(tc, test_we_removed);
 	tcase_add_test(tc, test_distrust_keeps_a_copy);
+	tcase_add_test(tc, test_claims_when_a_slot_frees);
 	tcase_add_test(tc, test_save);
 	tcase_add_test(tc, test_save_mode_home_and_full_disk);
 	tcase_add_test(tc, test_view_only);

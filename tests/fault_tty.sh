@@ -1,14 +1,23 @@
 #!/bin/sh
-# fault_tty.sh - the terminal is always given back: a client that drew a
-# little (mouse tracking on) leaves by F10, Ctrl-C, SIGINT, SIGTERM, SIGHUP
-# and SIGQUIT (it quits cleanly, status 0) and by the fatal SIGSEGV,
-# SIGBUS, SIGFPE, SIGILL and SIGABRT (it restores the terminal, then dies
-# of the signal: status 128 + N). Each time, after it is gone: `stty -g` in
-# its pane is what it was before it started, `stty -a` shows echo and icanon
-# back on, tmux sees the cursor visible, no mouse tracking and the normal
-# screen, and the bytes it sent (tmux pipe-pane) leave every mouse mode
-# (1000, 1002, 1003, 1006) reset, the cursor shown (?25h) and the alternate
-# screen left (?1049l): its last ?1003 is ESC[?1003l.
+# fault_tty.sh - the terminal is always given back, whatever ends the
+# client: a client that drew a little (mouse tracking on) leaves by F10,
+# Ctrl-C, and by every signal whose default action would end it (all but
+# KILL and STOP; SIGIO and SIGWINCH are the client's own, and 32 and 33 are
+# glibc's, which no program can catch through sigaction):
+#   - the requests to leave, which end the loop cleanly (status 0, its slot
+#     released: `info` lists no client afterwards): SIGINT, SIGTERM,
+#     SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+#     SIGXCPU, SIGXFSZ, SIGPIPE, SIGPWR, SIGSTKFLT and every real-time
+#     signal SIGRTMIN..SIGRTMAX (34..64);
+#   - the failures, after which it restores the terminal in the handler and
+#     dies of the signal (status 128 + N): SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+#     SIGABRT, SIGTRAP, SIGSYS.
+# Each time, after it is gone: `stty -g` in its pane is what it was before
+# it started, `stty -a` shows echo and icanon back on, tmux sees the cursor
+# visible, no mouse tracking and the normal screen, and the bytes it sent
+# (tmux pipe-pane) leave every mouse mode (1000, 1002, 1003, 1006) reset,
+# the cursor shown (?25h) and the alternate screen left (?1049l): its last
+# ?1003 is ESC[?1003l.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -34,31 +43,42 @@ last_1003() {
 	tr '\033' '\n' <"$T/$1.raw" | grep -a '^\[?1003[hl]' | tail -1 | cut -c7
 }
 
-# leave HOW STATUS: start a client, draw, make it leave by HOW (a tmux key
-# name, or a signal name), check that it exits with STATUS and that its
-# terminal is back.
+# info_no_client: `info` lists no client in a slot.
+# shellcheck disable=SC2317 # called through poll
+info_no_client() {
+	"$PIZARRA" -k "$KEY" info >"$T/info" 2>&1 && grep -q '^clients (0 in slots' "$T/info"
+}
+
+# leave HOW STATUS [SIGNAL]: start a client, draw, make it leave by HOW (a
+# tmux key name, or a signal's name; SIGNAL is its number when the shell's
+# kill does not know the name), check that it exits with STATUS and that
+# its terminal is back.
 leave() {
 	how=$1
 	want=$2
+	sig=${3:-$1}
 	# A tmux server of its own each time (a new server under the name of one
 	# just killed can meet it still exiting).
 	c=A$ROW
-	section "leaving by $how (expected status $want)"
+	section "leaving by $how${3:+ (signal $3)} (expected status $want)"
 	pane_start "$c" "$PIZARRA" -k "$KEY"
-	# Each round draws on a row of its own.
-	if [ "$ROW" -gt 0 ]; then
+	# Each round draws on a row of its own, 36 rows round; the text is
+	# padded so that it covers what an earlier round left on the row.
+	row=$((ROW % 36))
+	if [ "$row" -gt 0 ]; then
 		# shellcheck disable=SC2046 # ROW words
-		pane_keys "$c" $(printf 'Down %.0s' $(seq "$ROW"))
+		pane_keys "$c" $(printf 'Down %.0s' $(seq "$row"))
 	fi
-	pane_type "$c" "left by $how"
-	pane_wait_line "$c" "$ROW" "left by $how" 2 "the client draws"
+	pane_type "$c" "$(printf '%-24s' "left by $how")"
+	pane_wait_line "$c" "$row" "left by $how" 2 "the client draws"
 	ROW=$((ROW + 1))
+	LAST=$how
 	check "the client turned mouse tracking on (tmux mouse_any_flag 1)" \
 	    [ "$(pane_flag "$c" '#{mouse_any_flag}')" = 1 ]
 	check "the client is on the alternate screen" [ "$(pane_flag "$c" '#{alternate_on}')" = 1 ]
 	case $how in
 	F10 | C-c | C-q) pane_keys "$c" "$how" ;;
-	*) kill -s "$how" "$(pane_pid "$c")" ;;
+	*) kill -s "$sig" "$(pane_pid "$c")" ;;
 	esac
 	pane_wait_exit "$c" "$want"
 	pane_wait "$c" "^\\[pizarra exited $want; tty restored\\]" 2 \
@@ -80,26 +100,44 @@ leave() {
 	check "the output leaves the alternate screen (?1049l)" mode_is "$c" 1049 l
 	check "its last ?1003 sequence is ESC[?1003l" [ "$(last_1003 "$c")" = l ]
 	pane_rawcheck "$c"
+	if [ "$want" = 0 ]; then
+		check "it released its slot: info lists no client" info_no_client
+	fi
 	pane_tmux "$c" kill-server 2>/dev/null
 }
 
 ROW=0
+LAST=
+# The keys, and the requests to leave: a clean quit.
 leave F10 0
 leave C-c 0
-leave INT 0
-leave TERM 0
-leave HUP 0
-leave QUIT 0
+for s in INT TERM HUP QUIT USR1 USR2 ALRM VTALRM PROF XCPU XFSZ PIPE PWR; do
+	leave "$s" 0
+done
+leave STKFLT 0 16
+n=34
+while [ "$n" -le 64 ]; do
+	if [ "$n" -lt 50 ]; then
+		name=RTMIN+$((n - 34))
+	else
+		name=RTMAX-$((64 - n))
+	fi
+	leave "${name%[+-]0}" 0 "$n"
+	n=$((n + 1))
+done
+# The failures: the terminal restored, then death by the signal.
 leave SEGV 139
 leave BUS 135
 leave FPE 136
 leave ILL 132
 leave ABRT 134
+leave TRAP 133
+leave SYS 159
 
 section "the board outlived every way out"
 CHECKS=$((CHECKS + 1))
-if "$PIZARRA" -k "$KEY" dump >"$T/dump" 2>&1 && file_has_line "$T/dump" "left by ABRT"; then
-	pass "dump shows what the last client drew"
+if "$PIZARRA" -k "$KEY" dump >"$T/dump" 2>&1 && grep -Eq "^left by $LAST *\$" "$T/dump"; then
+	pass "dump shows what the last client drew (left by $LAST)"
 else
 	fail "dump: $(cat "$T/dump")"
 fi

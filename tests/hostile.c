@@ -18,6 +18,15 @@
  *   hostile hold SHMID               attach SHMID read-only, say "attached
  *                                    SHMID", stay attached until standard
  *                                    input ends, detach, say "detached SHMID"
+ *   hostile storm SHMID RATE MS [PID]...  change the board RATE times a second
+ *                                    for MS ms, by shmid (so a segment marked
+ *                                    for removal, or one whose header no
+ *                                    longer validates, works too): one cell
+ *                                    of row 20, its row stamp, the generation
+ *                                    and a FUTEX_WAKE each time; for each
+ *                                    PID (at most 16), print the CPU time
+ *                                    and context switches it used meanwhile
+ *                                    (/proc/PID/stat, /proc/PID/status)
  *
  * A hostile writer: it attaches to a live board by key the way any process
  * with write permission can (segment_open, read-write) and does what a
@@ -38,13 +47,18 @@
  *                                    version, header_size, cols, rows,
  *                                    nslots, generation) of an attached
  *                                    board, then notify
- *   hostile slots KEY free|all|alive garbage in every free (or every) client
+ *   hostile slots KEY free|all|alive|takeover|release
+ *                                    garbage in every free (or every) client
  *                                    slot: pid 0, huge pids, dead and live
  *                                    pids, other users' uids, control and
  *                                    non-ASCII bytes in the tty, cursor
  *                                    0xFFFFFFFF, every attribute bit...;
  *                                    alive: every free slot looks like a
- *                                    live client (pid 1, its start time)
+ *                                    live client (pid 1, its start time);
+ *                                    takeover: every slot does, the live
+ *                                    clients' own included; release: free
+ *                                    every slot of pid 1 (no pizarra is
+ *                                    init), as its owner would, and notify
  *   hostile foreign KEY SIZE         create a segment that is no board (every
  *                                    byte 0xAB) under KEY; print its shmid
  *   hostile rm KEY                   shmctl(IPC_RMID), as `ipcrm -m` does
@@ -156,9 +170,9 @@ hostile_usage(void)
 {
 	fputs("usage: hostile create KEY SIZE [MODE] | read SHMID | write SHMID [OFFSET]\n"
 	    "       hostile poke32 SHMID OFFSET VALUE | nattch SHMID | waitnattch SHMID N MS\n"
-	    "       hostile hold SHMID\n"
+	    "       hostile hold SHMID | storm SHMID RATE MS [PID]...\n"
 	    "       hostile cells KEY CATEGORY ROW | expect CATEGORY ROW | categories\n"
-	    "       hostile header KEY FIELD VALUE | slots KEY free|all|alive\n"
+	    "       hostile header KEY FIELD VALUE | slots KEY free|all|alive|takeover|release\n"
 	    "       hostile foreign KEY SIZE | rm KEY | shmid KEY | raw KEY\n"
 	    "       hostile rawcheck term|dump|ansi FILE | modes FILE\n", stderr);
 	return 2;
@@ -505,7 +519,30 @@ hostile_my_ns(void)
 	return me.pidns;
 }
 
-/* hostile slots KEY free|all|alive */
+/* hostile slots KEY release: free every slot whose owner is pid 1. */
+static int
+hostile_release(const char *key)
+{
+	struct segment s;
+	uint64_t owner;
+	int i, n = 0;
+
+	hostile_open(&s, key);
+	for (i = 0; i < BOARD_SLOTS; i++) {
+		_Atomic uint64_t *w = &s.board.hdr->slots[i].owner;
+
+		owner = atomic_load(w);
+		if (owner != 0 && (owner & 0x7FFFFFFFull) == 1 &&
+		    atomic_compare_exchange_strong(w, &owner, 0))
+			n++;
+	}
+	notify_bump(&s.board);
+	printf("released %d slots of pid 1 in shmid %d\n", n, s.shmid);
+	segment_detach(&s, NULL);
+	return 0;
+}
+
+/* hostile slots KEY free|all|alive|takeover|release */
 static int
 hostile_slots(const char *key, const char *which)
 {
@@ -515,11 +552,13 @@ hostile_slots(const char *key, const char *which)
 	bool all, alive;
 	int i, n = 0, live = 0;
 
+	if (strcmp(which, "release") == 0)
+		return hostile_release(key);
 	if (strcmp(which, "all") != 0 && strcmp(which, "free") != 0 &&
-	    strcmp(which, "alive") != 0)
+	    strcmp(which, "alive") != 0 && strcmp(which, "takeover") != 0)
 		return hostile_usage();
-	all = strcmp(which, "all") == 0;
-	alive = strcmp(which, "alive") == 0;
+	all = strcmp(which, "all") == 0 || strcmp(which, "takeover") == 0;
+	alive = strcmp(which, "alive") == 0 || strcmp(which, "takeover") == 0;
 	hostile_open(&s, key);
 	for (i = 0; i < BOARD_SLOTS; i++) {
 		struct board_slot *sl = &s.board.hdr->slots[i];
@@ -786,6 +825,134 @@ hostile_hold(const char *idarg)
 	return 0;
 }
 
+/* What /proc says a process used so far: CPU time and context switches. */
+struct hostile_usage {
+	unsigned long long cpu_ms, voluntary, involuntary;
+	bool ok;
+};
+
+/* Read pid's utime + stime (/proc/PID/stat fields 14, 15) and its switches. */
+static struct hostile_usage
+hostile_usage_of(pid_t pid)
+{
+	struct hostile_usage u = { 0, 0, 0, false };
+	unsigned long long ut = 0, st = 0;
+	char path[64], buf[1024], *p;
+	long tck = sysconf(_SC_CLK_TCK);
+	int field, got = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	f = fopen(path, "re");
+	if (f == NULL)
+		return u;
+	p = fgets(buf, sizeof buf, f) != NULL ? strrchr(buf, ')') : NULL;
+	fclose(f);
+	/* after ") " comes field 3 */
+	for (field = 3; p != NULL && field <= 15; field++) {
+		p = strchr(p + 1, ' ');
+		if (p != NULL && field == 14)
+			ut = strtoull(p + 1, NULL, 10);
+		if (p != NULL && field == 15)
+			st = strtoull(p + 1, NULL, 10);
+	}
+	if (p == NULL || tck <= 0)
+		return u;
+	u.cpu_ms = (ut + st) * 1000 / (unsigned long long)tck;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	f = fopen(path, "re");
+	if (f == NULL)
+		return u;
+	while (fgets(buf, sizeof buf, f) != NULL) {
+		if (sscanf(buf, "voluntary_ctxt_switches: %llu", &u.voluntary) == 1)
+			got++;
+		if (sscanf(buf, "nonvoluntary_ctxt_switches: %llu", &u.involuntary) == 1)
+			got++;
+	}
+	fclose(f);
+	u.ok = got == 2;
+	return u;
+}
+
+/* ts += ns */
+static void
+hostile_ts_add(struct timespec *ts, long long ns)
+{
+	ns += ts->tv_nsec;
+	ts->tv_sec += (time_t)(ns / 1000000000);
+	ts->tv_nsec = (long)(ns % 1000000000);
+}
+
+#define HOSTILE_STORM_PIDS 16
+
+/* hostile storm SHMID RATE MS [PID]...: RATE changes a second for MS ms. */
+static int
+hostile_storm(const char *idarg, const char *ratearg, const char *msarg, int npids,
+	      char **pidargs)
+{
+	unsigned long long rate = hostile_num(ratearg, 100000), ms = hostile_num(msarg, 600000);
+	struct hostile_usage before[HOSTILE_STORM_PIDS], after;
+	pid_t pids[HOSTILE_STORM_PIDS];
+	int i, status = 0;
+	_Atomic uint32_t *cell = NULL, *stamp = NULL;
+	unsigned long long n, changes, k;
+	struct board_header *h;
+	struct timespec at;
+	uint32_t cols, rows;
+	size_t size;
+
+	if (rate == 0 || npids > HOSTILE_STORM_PIDS)
+		return hostile_usage();
+	for (i = 0; i < npids; i++)
+		pids[i] = (pid_t)hostile_num(pidargs[i], 0x7FFFFFFF);
+	h = (struct board_header *)(void *)hostile_attach_id(idarg, false, &size);
+	/* the geometry as the header says it, if it fits the segment: row 20's
+	 * first ten cells and its stamp; otherwise only the generation moves */
+	cols = atomic_load(&h->cols);
+	rows = atomic_load(&h->rows);
+	if (cols >= 10 && cols <= BOARD_MAX_COLS && rows > 20 && rows <= BOARD_MAX_ROWS &&
+	    board_size_for(cols, rows) <= size) {
+		cell = (_Atomic uint32_t *)(void *)((unsigned char *)h +
+		    sizeof(struct board_header)) + 20 * (size_t)cols;
+		stamp = (_Atomic uint32_t *)(void *)((unsigned char *)h +
+		    sizeof(struct board_header)) + (size_t)cols * rows + 20;
+	}
+	changes = rate * ms / 1000;
+	for (i = 0; i < npids; i++)
+		before[i] = hostile_usage_of(pids[i]);
+	clock_gettime(CLOCK_MONOTONIC, &at);
+	for (n = 0; n < changes; n++) {
+		if (cell != NULL) {
+			k = n % 10;
+			atomic_store_explicit(&cell[k], cell_make((uint32_t)('a' + n % 26), 0, 0),
+			    memory_order_relaxed);
+			atomic_fetch_add_explicit(stamp, 1, memory_order_release);
+		}
+		atomic_fetch_add_explicit(&h->generation, 1, memory_order_release);
+		futex_wake(&h->generation);
+		hostile_ts_add(&at, 1000000000ll / (long long)rate);
+		while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, NULL) == EINTR)
+			;
+	}
+	shmdt(h);
+	printf("storm: %llu changes in %llu ms%s\n", changes, ms,
+	    cell != NULL ? "" : " (the generation only: the header's geometry does not fit)");
+	for (i = 0; i < npids; i++) {
+		after = hostile_usage_of(pids[i]);
+		if (!before[i].ok || !after.ok) {
+			fprintf(stderr, "hostile: cannot read /proc/%d\n", (int)pids[i]);
+			status = 1;
+			continue;
+		}
+		printf("pid %d: cpu %llu ms, switches %llu (voluntary %llu, involuntary %llu)\n",
+		    (int)pids[i], after.cpu_ms - before[i].cpu_ms,
+		    after.voluntary - before[i].voluntary + after.involuntary -
+		    before[i].involuntary, after.voluntary - before[i].voluntary,
+		    after.involuntary - before[i].involuntary);
+	}
+	return status;
+}
+
 /* Read a whole file into memory; exits 1 on failure. */
 static unsigned char *
 hostile_slurp(const char *path, size_t *len)
@@ -999,6 +1166,8 @@ main(int argc, char **argv)
 		return hostile_raw(argv[2]);
 	if (strcmp(c, "hold") == 0 && argc == 3)
 		return hostile_hold(argv[2]);
+	if (strcmp(c, "storm") == 0 && argc >= 5)
+		return hostile_storm(argv[2], argv[3], argv[4], argc - 5, argv + 5);
 	if (strcmp(c, "rawcheck") == 0 && argc == 4)
 		return hostile_rawcheck(argv[2], argv[3]);
 	if (strcmp(c, "modes") == 0 && argc == 3)

@@ -134,7 +134,8 @@ pane_keys D F6
 pane_erase_prompt D
 pane_type D "~/shared.txt"
 pane_keys D Enter
-check "a 0644 board is saved readable by all" poll 2 [ "$(stat -c %a "$T/shared.txt" 2>/dev/null)" = 644 ]
+check "a 0644 board is saved readable by all" poll 2 [ "$(stat -c %a "$T/shared.txt" 2>/dev/null)" = 644 ] ||
+	{ ls -la "$T"; pane_show_capture D; }
 check "no temporary file is left" [ -z "$(ls -A "$T" | grep '^\.pizarra-save')" ]
 pane_quit D
 "$PIZARRA" -k "$K3" rm >/dev/null
