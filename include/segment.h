@@ -72,8 +72,20 @@ struct segment {
 /* Fill a with the default board's name: ftok(SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ). */
 void segment_addr_default(struct segment_addr *a);
 
-/* Describe a for messages: "key 0x70030002", "shmid 98307". */
+/*
+ * Describe a for messages: "key 0x70030002", "shmid 98307", or before
+ * segment_resolve 'ftok("/path", 112)' (the path escaped, utf8_escape).
+ */
 const char *segment_addr_name(const struct segment_addr *a, char *buf, size_t n);
+
+/*
+ * The options that name a the way the user named it, for a hint that
+ * shows a pizarra command: "" for the default board, otherwise with a
+ * leading space " -k 0x00001234", " -i 98307", " -p 113", " -f PATH -p 113"
+ * (PATH quoted for a shell when it needs it, control characters escaped),
+ * so that "`pizarra%s chmod 0660`" acts on the same board. Returns buf.
+ */
+const char *segment_addr_options(const struct segment_addr *a, char *buf, size_t n);
 
 /* For BY_FTOK, run ftok and record key, device and inode. Others: nothing to do. */
 int segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e);

@@ -218,7 +218,8 @@ expect_status 0 pz -k "$KEY" info
 section "commands other than put/load on a missing board"
 for cmd in dump info clear rm "chmod 0660" "chown root"; do
 	# shellcheck disable=SC2086 # split the command's operands
-	expect_fails "^pizarra: no board exists at key $KEY2; \`pizarra\` or \`pizarra put\` creates one\$" \
+	# The hint creates the board the user named, not the default one.
+	expect_fails "^pizarra: no board exists at key $KEY2; \`pizarra -k $KEY2\` creates one\$" \
 		pz -k "$KEY2" $cmd
 done
 check "none of them created a segment" [ "$(shm_count_key "$KEY2")" -eq 0 ]
@@ -359,7 +360,7 @@ else
 	fi
 	# Another project id is another key, with no board.
 	OKEY=$(printf '0x%08x' $((((PROJ + 1) << 24) | ((DEV & 0xff) << 16) | (INO & 0xffff))))
-	expect_fails "^pizarra: no board exists at key $OKEY \\(ftok\\(\"$T/keyfile\", $((PROJ + 1))\\)\\)" \
+	expect_fails "^pizarra: no board exists at key $OKEY \\(ftok\\(\"$T/keyfile\", $((PROJ + 1))\\)\\); \`pizarra -f $T/keyfile -p $((PROJ + 1))\` creates one\$" \
 		pz -f "$T/keyfile" -p $((PROJ + 1)) dump
 	check "no segment under $OKEY" [ "$(shm_count_key "$OKEY")" -eq 0 ]
 	# The default project id is 0x70 ('p').

@@ -91,10 +91,11 @@ check "our commands left only the helper attached" [ "$(shm_field "$ID" nattch)"
 section "the last detach destroys it"
 hold_stop
 check "shmid $ID is gone after the last detach" shm_gone "$ID"
-expect_fails "^pizarra: shmid $ID does not exist \\(it was removed and its last process detached\\); see \`ipcs -m\`\$" \
+# The shmid exists no more; whether it ever did cannot be known, so it is not called "removed".
+expect_fails "^pizarra: no segment has shmid $ID; see \`ipcs -m\`\$" \
 	pz -i "$ID" dump
-expect_fails "^pizarra: shmid $ID does not exist" pz -i "$ID" info
-expect_fails "^pizarra: shmid $ID does not exist" pz -i "$ID" put 0 0 x
+expect_fails "^pizarra: no segment has shmid $ID; see" pz -i "$ID" info
+expect_fails "^pizarra: no segment has shmid $ID; see" pz -i "$ID" put 0 0 x
 
 section "a new board under the key is a new segment"
 if expect_status 0 pz -k "$KEY" put 0 0 new; then
@@ -145,7 +146,7 @@ fi
 check "shmid $ID2 is gone" shm_gone "$ID2"
 check "nothing under $KEY" [ "$(shm_count_key "$KEY")" -eq 0 ]
 expect_fails "^pizarra: no board exists at key $KEY; " pz -k "$KEY" rm
-expect_fails "^pizarra: shmid $ID2 does not exist" pz -i "$ID2" rm
+expect_fails "^pizarra: no segment has shmid $ID2; see" pz -i "$ID2" rm
 
 # ---------------------------------------------------------------------------
 section "$RACERS processes create one board"

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "report.h"
+#include "utf8.h"
 
 /* Append "  name<pad>value\n". */
 static void
@@ -34,7 +35,7 @@ report_ftok_text(struct strbuf *out, const struct segment_addr *a)
 		return;
 	}
 	strbuf_puts(out, "ftok\n");
-	report_line(out, "path", a->path);
+	report_line(out, "path", utf8_escape(a->path, v, sizeof v));
 	snprintf(v, sizeof v, "0x%llx (low 8 bits 0x%02x)", (unsigned long long)a->dev,
 	    (unsigned)(a->dev & 0xff));
 	report_line(out, "st_dev", v);
