@@ -11,6 +11,7 @@
 
 #include "edit.h"
 #include "notify.h"
+#include "utf8.h"
 
 #define EDIT_FILE_MAX (256u << 20)
 
@@ -94,11 +95,26 @@ edit_load(struct cli_opts *o)
 	return status;
 }
 
-/* A 0-based coordinate operand: digits only, at most 65535. */
+/*
+ * A 0-based coordinate operand (WHAT is "COL" or "ROW"): digits only, at
+ * most 65535 (what a cursor can hold). 0, or EXIT_USAGE after saying why.
+ */
 static int
-edit_coordinate(const char *s, uint32_t *v)
+edit_coordinate(const char *what, const char *s, uint32_t *v)
 {
-	return cli_parse_u32(s, false, 0xFFFF, v);
+	const char *noun = what[0] == 'C' ? "column" : "row";
+	uint64_t n;
+	char q[128];
+	int r = cli_parse_number(s, false, 0, 0xFFFF, &n);
+
+	if (r == CLI_NUM_OK) {
+		*v = (uint32_t)n;
+		return 0;
+	}
+	utf8_escape(s, q, sizeof q);
+	if (r == CLI_NUM_RANGE)
+		return cli_usage_error("put: %s '%s' is out of range (0-65535)", what, q);
+	return cli_usage_error("put: %s '%s' is not a %s number (0-65535)", what, q, noun);
 }
 
 int
@@ -110,16 +126,9 @@ edit_put(struct cli_opts *o)
 	struct pzerr e;
 	int status = EXIT_SUCCESS;
 
-	if (edit_coordinate(o->args[0], &col) != 0) {
-		cli_error("put: COL '%s' is not a column number (0-based) (try 'pizarra --help')",
-		    o->args[0]);
+	if (edit_coordinate("COL", o->args[0], &col) != 0 ||
+	    edit_coordinate("ROW", o->args[1], &row) != 0)
 		return EXIT_USAGE;
-	}
-	if (edit_coordinate(o->args[1], &row) != 0) {
-		cli_error("put: ROW '%s' is not a row number (0-based) (try 'pizarra --help')",
-		    o->args[1]);
-		return EXIT_USAGE;
-	}
 	if (board_check_text(text, strlen(text), BOARD_MAX_COLS, BOARD_MAX_ROWS, &e) != 0) {
 		cli_error("put: TEXT: %s; the board was not changed", e.msg);
 		return EXIT_FAILURE;

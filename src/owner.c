@@ -10,6 +10,7 @@
 
 #include "owner.h"
 #include "shminfo.h"
+#include "utf8.h"
 
 /* Refuse early when we are neither owner, creator nor root (as shmctl IPC_SET/RMID would). */
 static int
@@ -50,17 +51,16 @@ owner_target(struct cli_opts *o, const char *what, int *shmid)
 int
 owner_chmod(struct cli_opts *o)
 {
-	char before[10], after[10];
+	char before[10], after[10], q[128];
 	struct shmid_ds ds;
 	struct pzerr e;
 	const char *why;
 	mode_t mode;
 	int shmid;
 
-	if (cli_parse_mode(o->args[0], &mode, &why) != 0) {
-		cli_error("chmod: '%s' %s (try 'pizarra --help')", o->args[0], why);
-		return EXIT_USAGE;
-	}
+	if (cli_parse_mode(o->args[0], &mode, &why) != 0)
+		return cli_usage_error("chmod: MODE '%s' %s", utf8_escape(o->args[0], q, sizeof q),
+		    why);
 	if (owner_target(o, "change the mode of", &shmid) != 0)
 		return EXIT_FAILURE;
 	if (segment_stat(shmid, &ds, &o->log, &e) != 0 ||
@@ -78,18 +78,15 @@ owner_chmod(struct cli_opts *o)
 int
 owner_chown(struct cli_opts *o)
 {
-	char user[64], group[64];
+	char user[64], group[64], why[256];
 	struct shmid_ds ds;
 	struct pzerr e;
 	uid_t uid;
 	gid_t gid;
 	int shmid;
 
-	if (cli_parse_owner(o->args[0], &uid, &gid) != 0) {
-		cli_error("chown: '%s' is not a known USER[:GROUP] (try 'pizarra --help')",
-		    o->args[0]);
-		return EXIT_USAGE;
-	}
+	if (cli_parse_owner(o->args[0], &uid, &gid, why, sizeof why) != 0)
+		return cli_usage_error("chown: %s", why);
 	if (owner_target(o, "change the owner of", &shmid) != 0)
 		return EXIT_FAILURE;
 	if (segment_chown(shmid, uid, gid, &o->log, &e) != 0 ||

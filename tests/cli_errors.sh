@@ -4,9 +4,9 @@
 # generation identical before and after). Covers load (missing file,
 # invalid UTF-8, too wide, too many lines, control characters), put (does
 # not fit, outside the board, control characters), a missing -f key file,
-# -s too small or too large, and foreign segments under the key (too small,
-# wrong magic, corrupt header, empty header), which every command must
-# refuse without touching them.
+# -s too small or too large (a usage error naming the range), and foreign
+# segments under the key (too small, wrong magic, corrupt header, empty
+# header), which every command must refuse without touching them.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -162,22 +162,21 @@ expect_fails "^pizarra: key file $T/no-key-file: No such file or directory" \
 expect_fails "^pizarra: key file $T/no-key-file: No such file or directory" \
 	pz -f "$T/no-key-file" rm
 
-section "-s too small or too large"
-expect_fails '^pizarra: 4x2 is too small to draw on; a board is at least 16x4$' pz -k "$KEY2" -s 4x2 put 0 0 x
-expect_fails '^pizarra: 15x4 is too small' pz -k "$KEY2" -s 15x4 put 0 0 x
-expect_fails '^pizarra: 16x3 is too small' pz -k "$KEY2" -s 16x3 load "$T/content"
-expect_fails '^pizarra: 0x0 is too small' pz -k "$KEY2" -s 0x0 put 0 0 x
-expect_fails '^pizarra: 100000x100000 is too large' pz -k "$KEY2" -s 100000x100000 put 0 0 x
-expect_fails '^pizarra: 10001x4 is too large' pz -k "$KEY2" -s 10001x4 put 0 0 x
-expect_fails '^pizarra: 16x10001 is too large' pz -k "$KEY2" -s 16x10001 put 0 0 x
+section "-s too small or too large: a usage error naming the range"
+expect_usage_error "^pizarra: -s: '4x2': 4 columns is out of range \\(16-10000\\) \\(try 'pizarra --help'\\)\$" pz -k "$KEY2" -s 4x2 put 0 0 x
+expect_usage_error "^pizarra: -s: '15x4': 15 columns is out of range" pz -k "$KEY2" -s 15x4 put 0 0 x
+expect_usage_error "^pizarra: -s: '16x3': 3 rows is out of range \\(4-10000\\)" pz -k "$KEY2" -s 16x3 load "$T/content"
+expect_usage_error "^pizarra: -s: '0x0': 0 columns is out of range" pz -k "$KEY2" -s 0x0 put 0 0 x
+expect_usage_error "^pizarra: -s: '100000x100000': 100000 columns is out of range" pz -k "$KEY2" -s 100000x100000 put 0 0 x
+expect_usage_error "^pizarra: -s: '10001x4': 10001 columns is out of range \\(16-10000\\)" pz -k "$KEY2" -s 10001x4 put 0 0 x
+expect_usage_error "^pizarra: -s: '16x10001': 10001 rows is out of range \\(4-10000\\)" pz -k "$KEY2" -s 16x10001 put 0 0 x
 # 9999x9999 is within both the column and the row limit: the message must
 # say that the cell count is what is too large (and how large it is).
-expect_fails '^pizarra: 9999x9999 is too large' pz -k "$KEY2" -s 9999x9999 put 0 0 x
-expect_stderr_match '99980001'
-expect_fails '^pizarra: 10000x1678 is too large' pz -k "$KEY2" -s 10000x1678 put 0 0 x
-expect_stderr_match '16780000'
-# A size beyond the parser's limit is just as "too large", not malformed.
-expect_fails 'too large' pz -k "$KEY2" -s 1000001x4 put 0 0 x
+expect_usage_error "^pizarra: -s: '9999x9999': 99980001 cells is out of range \\(at most 16777216\\)" pz -k "$KEY2" -s 9999x9999 put 0 0 x
+expect_usage_error "^pizarra: -s: '10000x1678': 16780000 cells is out of range" pz -k "$KEY2" -s 10000x1678 put 0 0 x
+# A size beyond the parser's limit is just as out of range, not malformed, and never wraps.
+expect_usage_error "^pizarra: -s: '1000001x4': 1000001 columns is out of range" pz -k "$KEY2" -s 1000001x4 put 0 0 x
+expect_usage_error "^pizarra: -s: '4294967312x4': 4294967312 columns is out of range" pz -k "$KEY2" -s 4294967312x4 put 0 0 x
 check "no segment under $KEY2 after the size errors" [ "$(shm_count_key "$KEY2")" -eq 0 ]
 
 # ---------------------------------------------------------------------------

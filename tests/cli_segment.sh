@@ -119,10 +119,13 @@ check "/proc shows mode 660" [ "$(shm_field "$ID2" perms)" = 660 ]
 if expect_status 0 pz -k "$KEY" info; then
 	expect_stdout_match '^  shm_perm.mode +0660 rw-rw----$'
 fi
-expect_usage_error "^pizarra: chmod: '0400' would lock out the board's owner: keep 0600 \\(owner read and write\\)" \
+expect_usage_error "^pizarra: chmod: MODE '0400' would lock out the board's owner: keep 0600 \\(owner read and write\\)" \
 	pz -k "$KEY" chmod 0400
-expect_usage_error "^pizarra: chmod: '0200' would lock out the board's owner" pz -k "$KEY" chmod 0200
-expect_usage_error "^pizarra: chmod: '0066' would lock out the board's owner" pz -k "$KEY" chmod 0066
+expect_usage_error "^pizarra: chmod: MODE '0200' would lock out the board's owner" pz -k "$KEY" chmod 0200
+expect_usage_error "^pizarra: chmod: MODE '0066' would lock out the board's owner" pz -k "$KEY" chmod 0066
+# Write without read would let no one of the group (or of the others) attach.
+expect_usage_error "^pizarra: chmod: MODE '0620' gives the group write without read" pz -k "$KEY" chmod 0620
+expect_usage_error "^pizarra: chmod: MODE '0602' gives others write without read" pz -k "$KEY" chmod 0602
 check "the refused chmods left mode 660" [ "$(shm_field "$ID2" perms)" = 660 ]
 if expect_status 0 pz -k "$KEY" chmod 644; then
 	expect_stdout_match "^shmid $ID2: mode 0660 \\(rw-rw----\\) -> 0644 \\(rw-r--r--\\)\$"
