@@ -398,6 +398,111 @@ START_TEST(test_load_refuses_without_writing)
 }
 END_TEST
 
+/* Scan text in pieces of step bytes (the last one final); the result of the last feed. */
+static int
+scan_in_pieces(struct board_scan *sc, const char *text, size_t len, size_t step, uint32_t max,
+	       struct pzerr *e)
+{
+	size_t at = 0, end = 0, used;
+	int r;
+
+	board_scan_init(sc, max);
+	for (;;) {
+		/* what was left over is given again, with the next piece */
+		end = end + step < len ? end + step : len;
+		r = board_scan_feed(sc, text + at, end - at, end == len, &used, e);
+		if (r != 0)
+			return r;
+		at += used;
+		if (end == len)
+			break;
+	}
+	ck_assert_uint_eq(at, len);
+	return 0;
+}
+
+/* Fed a byte at a time or all at once, a scan sees the same shape. */
+START_TEST(test_scan_pieces)
+{
+	const char *text = "ñandú\t€\r\n漢字 x\n\n\tend\r\n\n";
+	struct board_scan whole, piece;
+	struct pzerr e;
+	size_t used, step;
+
+	board_scan_init(&whole, 8);
+	ck_assert_int_eq(board_scan_feed(&whole, text, strlen(text), true, &used, &e), 0);
+	ck_assert_uint_eq(used, strlen(text));
+	ck_assert_uint_eq(whole.height, 4);
+	ck_assert_uint_eq(whole.width, 11);
+	ck_assert_uint_eq(whole.wide_line, 1);
+	ck_assert_uint_eq(whole.wide_width, 9);
+	for (step = 1; step <= 5; step++) {
+		ck_assert_int_eq(scan_in_pieces(&piece, text, strlen(text), step, 8, &e), 0);
+		ck_assert_uint_eq(piece.height, whole.height);
+		ck_assert_uint_eq(piece.width, whole.width);
+		ck_assert_uint_eq(piece.wide_line, whole.wide_line);
+		ck_assert_uint_eq(piece.wide_width, whole.wide_width);
+	}
+	/* a character cut by the end is left over, unless it is the end */
+	board_scan_init(&piece, 100);
+	ck_assert_int_eq(board_scan_feed(&piece, "ab\xe6\xbc", 4, false, &used, &e), 0);
+	ck_assert_uint_eq(used, 2);
+	ck_assert_int_eq(board_scan_feed(&piece, "\r", 1, false, &used, &e), 0);
+	ck_assert_uint_eq(used, 0);
+	board_scan_init(&piece, 100);
+	ck_assert_int_eq(board_scan_feed(&piece, "ab\xe6\xbc", 4, true, &used, &e), -1);
+	ck_assert_uint_eq(used, 2);
+	ck_assert_str_eq(e.msg, "line 1, column 3: invalid UTF-8 (byte 0xe6, byte 3 of the line)");
+}
+END_TEST
+
+/* Errors name the line and the column and byte within that line, not in the file. */
+START_TEST(test_scan_errors_within_the_line)
+{
+	struct board_scan sc;
+	struct pzerr e;
+	size_t used;
+
+	board_scan_init(&sc, 100);
+	ck_assert_int_eq(board_scan_feed(&sc, "first\nsecond\n\t漢\xff", 18, true, &used, &e), -1);
+	ck_assert_str_eq(e.msg, "line 3, column 11: invalid UTF-8 (byte 0xff, byte 5 of the line)");
+	ck_assert_uint_eq(used, 17);
+	board_scan_init(&sc, 100);
+	ck_assert_int_eq(scan_in_pieces(&sc, "ok\nab\x1b[2J", 10, 1, 100, &e), -1);
+	ck_assert_str_eq(e.msg, "line 2, column 3: U+001B cannot be drawn on a board "
+	    "(a control, zero-width or unassigned character)");
+	ck_assert_uint_eq(sc.done, 5);
+	/* the same messages from board_check_text */
+	ck_assert_int_eq(board_check_text("x\ny\xc0\xafz", 6, 100, 100, &e), -1);
+	ck_assert_str_eq(e.msg, "line 2, column 2: invalid UTF-8 (byte 0xc0, byte 2 of the line)");
+}
+END_TEST
+
+/* A new board is at least the default size and large enough, within the limits. */
+START_TEST(test_geometry_for)
+{
+	struct pzerr e;
+	uint32_t c, r;
+
+	ck_assert_int_eq(board_geometry_for(0, 0, &c, &r, &e), 0);
+	ck_assert_uint_eq(c, BOARD_DEF_COLS);
+	ck_assert_uint_eq(r, BOARD_DEF_ROWS);
+	ck_assert_int_eq(board_geometry_for(201, 3, &c, &r, &e), 0);
+	ck_assert_uint_eq(c, 201);
+	ck_assert_uint_eq(r, BOARD_DEF_ROWS);
+	ck_assert_int_eq(board_geometry_for(10, 10000, &c, &r, &e), 0);
+	ck_assert_uint_eq(c, BOARD_DEF_COLS);
+	ck_assert_uint_eq(r, 10000);
+	ck_assert_int_eq(board_geometry_for(10001, 1, &c, &r, &e), -1);
+	ck_assert_int_eq(e.err, EFBIG);
+	ck_assert_int_eq(board_geometry_for(1, 10001, &c, &r, &e), -1);
+	ck_assert_int_eq(board_geometry_for(10000, 1678, &c, &r, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "16780000 cells"));
+	ck_assert_int_eq(board_geometry_for(10000, 1677, &c, &r, &e), 0);
+	ck_assert_int_eq(board_check_geometry(c, r, 0, &e), 0);
+}
+END_TEST
+
 START_TEST(test_clear)
 {
 	struct segment s;
@@ -655,6 +760,9 @@ board_suite(void)
 	tcase_add_test(tc, test_put_refuses_without_writing);
 	tcase_add_test(tc, test_load_dump_round_trip);
 	tcase_add_test(tc, test_load_refuses_without_writing);
+	tcase_add_test(tc, test_scan_pieces);
+	tcase_add_test(tc, test_scan_errors_within_the_line);
+	tcase_add_test(tc, test_geometry_for);
 	tcase_add_test(tc, test_clear);
 	tcase_add_test(tc, test_dump_never_passes_controls);
 	tcase_add_test(tc, test_dump_ansi_colours);

@@ -52,6 +52,28 @@ board_check_geometry(uint32_t cols, uint32_t rows, uint64_t shmmax, struct pzerr
 	return 0;
 }
 
+/* A new board's geometry for content of need_cols x need_rows. */
+int
+board_geometry_for(uint32_t need_cols, uint32_t need_rows, uint32_t *cols, uint32_t *rows,
+		   struct pzerr *e)
+{
+	uint32_t c = need_cols > BOARD_DEF_COLS ? need_cols : BOARD_DEF_COLS;
+	uint32_t r = need_rows > BOARD_DEF_ROWS ? need_rows : BOARD_DEF_ROWS;
+
+	if (need_cols > BOARD_MAX_COLS)
+		return pzerr_set(e, EFBIG, "%u columns are needed, and a board has at most %u",
+		    need_cols, BOARD_MAX_COLS);
+	if (need_rows > BOARD_MAX_ROWS)
+		return pzerr_set(e, EFBIG, "%u rows are needed, and a board has at most %u",
+		    need_rows, BOARD_MAX_ROWS);
+	if ((uint64_t)c * r > BOARD_MAX_CELLS)
+		return pzerr_set(e, EFBIG, "a %ux%u board would be needed: %llu cells, and a "
+		    "board has at most %u", c, r, (unsigned long long)c * r, BOARD_MAX_CELLS);
+	*cols = c;
+	*rows = r;
+	return 0;
+}
+
 /* Fill a fresh zeroed segment's header and publish it. */
 int
 board_init(void *base, size_t segsz, uint32_t cols, uint32_t rows, struct pzerr *e)
@@ -279,59 +301,145 @@ struct board_shape {
 typedef void (*board_visit_fn)(const struct board *b, uint32_t line, uint32_t col,
 	uint32_t cp, void *arg);
 
+/* Start a scan; lines wider than max_cols are noted in wide_line. */
+void
+board_scan_init(struct board_scan *sc, uint32_t max_cols)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->max_cols = max_cols;
+}
+
+/* The line that just ended (at a newline or the end of the text). */
+static void
+board_scan_line_end(struct board_scan *sc)
+{
+	if (sc->end > sc->max_cols && sc->wide_line == 0) {
+		sc->wide_line = sc->line + 1;
+		sc->wide_width = sc->end;
+	}
+	if (sc->end > sc->width)
+		sc->width = sc->end;
+}
+
 /*
- * Walk UTF-8 text as board lines: check every character, measure the shape
- * against max_cols, and (fn not NULL) call fn for every character with its
- * line and column. Tabs expand to the next multiple of 8, \r before \n is
- * dropped; a line's width ends at its last character. Fails only for bytes
- * or characters a board cannot hold.
+ * True when s[0..len) is the start of a UTF-8 sequence cut by the end of
+ * what has been read so far (more bytes may complete it).
+ */
+static bool
+board_utf8_cut(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t need = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 :
+	    c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+	size_t i;
+
+	if (need == 0 || len >= need)
+		return false;
+	for (i = 1; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			return false;
+	return true;
+}
+
+/*
+ * Walk the next bytes of a text as board lines: check every character,
+ * measure the shape, and (fn not NULL) call fn for every character that
+ * fits in max_cols with its line and column. Tabs expand to the next
+ * multiple of 8, \r before \n is dropped; a line's width ends at its last
+ * character. Unless final, a character (or a \r) cut by the end of text is
+ * left for the next call: *used says how many bytes were walked. Fails
+ * only for bytes or characters a board cannot hold, naming the line and
+ * the column within it.
  */
 static int
-board_walk(const char *text, size_t len, uint32_t max_cols, struct board_shape *shape,
-	   const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
+board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, size_t *used,
+	       const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
 {
-	uint32_t line = 0, col = 0, end = 0, cp;
 	size_t i = 0;
+	uint32_t cp;
 	int n, w;
 
-	memset(shape, 0, sizeof *shape);
-	while (i <= len) {
-		if (i == len || text[i] == '\n') {
-			if (end > max_cols && shape->wide_line == 0) {
-				shape->wide_line = line + 1;
-				shape->wide_width = end;
-			}
-			if (i == len)
-				break;
-			line++;
-			col = end = 0;
+	*used = 0;
+	while (i < len) {
+		if (text[i] == '\n') {
+			board_scan_line_end(sc);
+			sc->line++;
+			sc->col = sc->end = 0;
+			sc->line_byte = 0;
 			i++;
 			continue;
 		}
 		n = utf8_decode(text + i, len - i, &cp);
-		if (n < 0)
-			return pzerr_set(e, EILSEQ, "line %u, byte %zu: invalid UTF-8",
-			    line + 1, i + 1);
-		i += (size_t)n;
-		if (cp == '\r' && i < len && text[i] == '\n')
+		if (n < 0 && !final && board_utf8_cut(text + i, len - i))
+			break;
+		if (n < 0) {
+			*used = i;
+			sc->done += i;
+			return pzerr_set(e, EILSEQ, "line %u, column %u: invalid UTF-8 "
+			    "(byte 0x%02x, byte %zu of the line)", sc->line + 1, sc->col + 1,
+			    (unsigned char)text[i], sc->line_byte + 1);
+		}
+		if (cp == '\r' && i + 1 == len && !final)
+			break;
+		if (cp == '\r' && i + 1 < len && text[i + 1] == '\n') {
+			i++;
+			sc->line_byte++;
 			continue;
+		}
 		if (cp == '\t') {
-			col = (col / BOARD_TAB + 1) * BOARD_TAB;
+			sc->col = (sc->col / BOARD_TAB + 1) * BOARD_TAB;
+			i++;
+			sc->line_byte++;
 			continue;
 		}
 		w = cell_width(cp);
-		if (w == 0)
+		if (w == 0) {
+			*used = i;
+			sc->done += i;
 			return pzerr_set(e, EILSEQ,
 			    "line %u, column %u: U+%04X cannot be drawn on a board "
 			    "(a control, zero-width or unassigned character)",
-			    line + 1, col + 1, cp);
-		if (fn != NULL && col + (uint32_t)w <= max_cols)
-			fn(b, line, col, cp, arg);
-		col += (uint32_t)w;
-		end = col;
-		shape->lines = line + 1;
+			    sc->line + 1, sc->col + 1, cp);
+		}
+		if (fn != NULL && sc->col + (uint32_t)w <= sc->max_cols)
+			fn(b, sc->line, sc->col, cp, arg);
+		/* a column count that would wrap is far beyond any board: saturate */
+		sc->col = sc->col > UINT32_MAX - 2 ? UINT32_MAX - 2 : sc->col + (uint32_t)w;
+		sc->end = sc->col;
+		sc->height = sc->line + 1;
+		i += (size_t)n;
+		sc->line_byte += (size_t)n;
 	}
+	if (final && i == len)
+		board_scan_line_end(sc);
+	*used = i;
+	sc->done += i;
 	return 0;
+}
+
+/* Scan the next bytes of a text (no board). */
+int
+board_scan_feed(struct board_scan *sc, const char *text, size_t len, bool final, size_t *used,
+		struct pzerr *e)
+{
+	return board_scan_run(sc, text, len, final, used, NULL, NULL, NULL, e);
+}
+
+/* The whole of a text at once, its shape in shape. */
+static int
+board_walk(const char *text, size_t len, uint32_t max_cols, struct board_shape *shape,
+	   const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
+{
+	struct board_scan sc;
+	size_t used;
+	int r;
+
+	board_scan_init(&sc, max_cols);
+	r = board_scan_run(&sc, text, len, true, &used, b, fn, arg, e);
+	shape->lines = sc.height;
+	shape->wide_line = sc.wide_line;
+	shape->wide_width = sc.wide_width;
+	return r;
 }
 
 /* Validate text against a geometry without a board. */
