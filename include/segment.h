@@ -142,6 +142,20 @@ int segment_chown(int shmid, uid_t uid, gid_t gid, struct trace *t, struct pzerr
  */
 int segment_remove(int shmid, struct trace *t, struct pzerr *e);
 
+/*
+ * Remove a board this process created (s->created) and is still attached
+ * to, after all (the command that created it failed), but only while no
+ * one else has touched it: shm_nattch is 1 (only us), the generation is
+ * still our_generation (0 for a board we only created), no row was ever
+ * stamped (no cell written), no client slot is taken, and nobody holds
+ * the lease. Returns 0 when it was removed, 1 when it was left in place (e
+ * says who touched it), -1 on error. Someone who found the shmid just
+ * before the removal can still attach the removed segment (Linux allows
+ * it while it lives): that is the one window left.
+ */
+int segment_remove_untouched(struct segment *s, uint32_t our_generation, struct trace *t,
+			     struct pzerr *e);
+
 /* shmdt: detach s (the board becomes invalid until segment_attach). */
 int segment_detach(struct segment *s, struct pzerr *e);
 

@@ -516,9 +516,13 @@ cli_open(struct cli_opts *o, struct segment *s, bool create, bool readonly)
 void
 cli_close(struct cli_opts *o, struct segment *s, bool failed)
 {
-	if (failed && s->created)
-		segment_remove(s->shmid, &o->log, NULL);
-	else if (s->created)
+	struct pzerr e;
+
+	if (failed && s->created) {
+		/* only while no one else attached it, wrote on it or took a slot */
+		if (segment_remove_untouched(s, 0, &o->log, &e) == 1)
+			cli_error("note: %s; the board this command created stays", e.msg);
+	} else if (s->created)
 		cli_error("created a %ux%u board at key 0x%08x (shmid %d, mode %04o)",
 		    s->board.cols, s->board.rows, (unsigned)s->key, s->shmid,
 		    (unsigned)o->mode);

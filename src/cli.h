@@ -105,7 +105,9 @@ int cli_open(struct cli_opts *o, struct segment *s, bool create, bool readonly);
 
 /*
  * Detach s. A board this command created is removed again when the
- * command failed, and announced on stderr when it succeeded.
+ * command failed, but only while no one else has touched it
+ * (segment_remove_untouched; a note says so when it stays), and announced
+ * on stderr when the command succeeded.
  */
 void cli_close(struct cli_opts *o, struct segment *s, bool failed);
 

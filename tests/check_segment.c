@@ -644,6 +644,56 @@ START_TEST(test_missing_hint_has_options)
 }
 END_TEST
 
+/* A board we created and nobody touched is removed; one somebody touched is left alone. */
+START_TEST(test_remove_untouched)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(18));
+	struct segment s, other;
+	struct shmid_ds ds;
+	struct pzerr e;
+	int id;
+
+	/* nobody else: removed */
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	ck_assert(s.created);
+	id = s.shmid;
+	ck_assert_msg(segment_remove_untouched(&s, 0, NULL, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(segment_stat(id, &ds, NULL, &e), 0);
+	ck_assert(ds.shm_perm.mode & SHM_DEST);
+	segment_detach(&s, &e);
+
+	/* someone else attached: left */
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	ck_assert_int_eq(segment_open(&other, &a, &o, NULL, &e), 0);
+	ck_assert(!other.created);
+	ck_assert_int_eq(segment_remove_untouched(&other, 0, NULL, &e), -1);
+	ck_assert_int_eq(segment_remove_untouched(&s, 0, NULL, &e), 1);
+	ck_assert_msg(strstr(e.msg, "1 other process attached it meanwhile") != NULL, "%s", e.msg);
+	/* ... wrote and notified, then left: left */
+	ck_assert_int_eq(board_put(&other.board, 0, 0, "theirs", 6, 0, 0, &e), 0);
+	notify_bump(&other.board);
+	segment_detach(&other, &e);
+	ck_assert_int_eq(segment_remove_untouched(&s, 0, NULL, &e), 1);
+	ck_assert_msg(strstr(e.msg, "changed it meanwhile (generation 1)") != NULL, "%s", e.msg);
+	ck_assert_int_eq(segment_remove_untouched(&s, 1, NULL, &e), 1);
+	ck_assert_msg(strstr(e.msg, "wrote on row 0") != NULL, "%s", e.msg);
+	ck_assert_int_eq(segment_stat(s.shmid, &ds, NULL, &e), 0);
+	ck_assert(!(ds.shm_perm.mode & SHM_DEST));
+	ck_assert_uint_eq(board_get(&s.board, 0, 0), 't');
+	segment_remove(s.shmid, NULL, &e);
+	segment_detach(&s, &e);
+
+	/* a slot taken (and never given back) without any notification: left */
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	atomic_store(&s.board.hdr->slots[5].owner, 1ull << 32 | 1234);
+	ck_assert_int_eq(segment_remove_untouched(&s, 0, NULL, &e), 1);
+	ck_assert_msg(strstr(e.msg, "a client took slot 5") != NULL, "%s", e.msg);
+	segment_remove(s.shmid, NULL, &e);
+	segment_detach(&s, &e);
+}
+END_TEST
+
 /* The segment suite. */
 static Suite *
 segment_suite(void)
@@ -655,6 +705,7 @@ segment_suite(void)
 	tcase_add_test(tc, test_create_then_attach);
 	tcase_add_test(tc, test_addr_options);
 	tcase_add_test(tc, test_missing_hint_has_options);
+	tcase_add_test(tc, test_remove_untouched);
 	tcase_add_test(tc, test_missing_without_create);
 	tcase_add_test(tc, test_foreign_small);
 	tcase_add_test(tc, test_foreign_magic);

@@ -75,6 +75,52 @@ load_fails 'line 3, .*invalid UTF-8' "$T/bad-truncated"
 printf 'latin1 \361and\372\n' >"$T/bad-latin1"
 load_fails 'line 1, .*invalid UTF-8' "$T/bad-latin1"
 
+section "load: errors name the line, and the column and byte within that line"
+printf 'first line\nsecond\n  xy\377 rest\n' >"$T/bad-deep"
+load_fails 'line 3, column 5: invalid UTF-8 \(byte 0xff, byte 5 of the line\)' "$T/bad-deep"
+printf 'a\n\t\342\224\200\355\240\200\n' >"$T/bad-after-tab"
+load_fails 'line 2, column 10: invalid UTF-8 \(byte 0xed, byte 5 of the line\)' "$T/bad-after-tab"
+
+section "load: binary data and endless input stop at the first problem"
+# Read while checking: the first bad byte ends the read, however much follows
+# (the writer is still writing when pizarra gives up).
+# shellcheck disable=SC2016 # expanded by the inner sh
+expect_fails "^pizarra: standard input: line 2, column 1: invalid UTF-8 \\(byte 0xff, byte 1 of the line\\); the board was not changed\$" \
+	sh -c '{ printf "ok\\n\\377"; cat /dev/zero; } | "$1" -k "$2" load -' sh "$PIZARRA" "$KEY"
+unchanged "load of endless binary data"
+# shellcheck disable=SC2016 # expanded by the inner sh
+expect_fails "^pizarra: standard input: line 1, column 1: U\\+0000 cannot be drawn" \
+	sh -c 'cat /dev/zero | "$1" -k "$2" load -' sh "$PIZARRA" "$KEY"
+# shellcheck disable=SC2016 # expanded by the inner sh
+expect_fails "^pizarra: standard input: more than 10000 lines, more than any board has rows; the board was not changed\$" \
+	sh -c 'yes | "$1" -k "$2" load -' sh "$PIZARRA" "$KEY"
+# shellcheck disable=SC2016 # expanded by the inner sh
+expect_fails "^pizarra: standard input: line 1 is more than 10000 columns wide, wider than any board; the board was not changed\$" \
+	sh -c 'yes | tr -d "\\n" | "$1" -k "$2" load -' sh "$PIZARRA" "$KEY"
+unchanged "load of endless lines"
+
+section "load: a UTF-8 byte order mark at the start is skipped"
+printf '\357\273\277with a BOM\n' >"$T/bom"
+printf 'with a BOM\n' >"$T/bom-exp"
+expect_status 0 pz -k "$KEY" load "$T/bom"
+expect_dump "$T/bom-exp" -k "$KEY"
+printf 'a BOM\357\273\277 inside\n' >"$T/bom-inside"
+expect_status 0 pz -k "$KEY" load "$T/content"
+snapshot
+load_fails 'line 1, column 6: U\+FEFF cannot be drawn' "$T/bom-inside"
+
+section "paths with control characters are shown escaped"
+BADNAME=$(printf 'bad\033]0;owned\007name\nnext')
+expect_fails "^pizarra: $T/bad\\\\e]0;owned\\\\x07name\\\\nnext: No such file or directory; the board was not changed\$" \
+	pz -k "$KEY" load "$T/$BADNAME"
+expect_fails "^pizarra: key file $T/bad\\\\e]0;owned\\\\x07name\\\\nnext: No such file or directory" \
+	pz -f "$T/$BADNAME" dump
+check "no ESC or BEL reached stderr" [ "$(tr -d '\033\007' <"$T/err" | wc -c)" -eq "$(wc -c <"$T/err")" ]
+: >"$T/$BADNAME"
+printf 'x\001\n' >"$T/$BADNAME"
+expect_fails "^pizarra: $T/bad\\\\e]0;owned\\\\x07name\\\\nnext: line 1, column 2: U\\+0001" pz -k "$KEY" load "$T/$BADNAME"
+rm -f "$T/$BADNAME"
+
 section "load: too wide, too many lines"
 printf '123456789012345678901\n' >"$T/wide21"
 load_fails "line 1 is 21 columns wide, the board has 20 columns" "$T/wide21"
@@ -124,7 +170,7 @@ put_fails 'position 65535,65535 is outside the 20x5 board' 65535 65535 x
 expect_fails '^pizarra: put: TEXT: line 1, column 2: U\+001B cannot be drawn.*; the board was not changed$' \
 	pz -k "$KEY" put 0 0 "$(printf 'a\033[2Jb')"
 unchanged "put of ESC"
-expect_fails '^pizarra: put: TEXT: line 1, .*invalid UTF-8; the board was not changed$' \
+expect_fails '^pizarra: put: TEXT: line 1, column 2: invalid UTF-8 \(byte 0xff, byte 2 of the line\); the board was not changed$' \
 	pz -k "$KEY" put 0 0 "$(printf 'a\377')"
 unchanged "put of invalid UTF-8"
 expect_fails '^pizarra: put: TEXT: line 2, column 1: U\+0008 cannot be drawn' \
@@ -137,15 +183,48 @@ expect_stderr_nomatch "the board's 2 columns"
 put_fails "the text has 2 lines: from row 4 it needs rows 4-5" 0 4 "$(printf 'a\nb')"
 expect_stderr_nomatch 'more than 1 lines'
 
-section "a failed put or load on a missing board leaves no board and no false report"
-expect_fails '^pizarra: put: position 500,0 is outside the 200x60 board' pz -k "$KEY2" put 500 0 x
+section "the size of a new board is decided, and checked against the text, before shmget"
+# With -s, text that does not fit is refused before any board is made.
+expect_fails "^pizarra: put: the text at that position needs a 501x60 board, but -s asks for 200x60; no board was created \\(give -s a larger size, or leave it out\\)\$" \
+	pz -k "$KEY2" -s 200x60 --trace put 500 0 x
 expect_stderr_nomatch 'created a'
-check "no segment under $KEY2 after the failed put" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+expect_stderr_nomatch 'IPC_CREAT'
+expect_stderr_nomatch 'IPC_RMID'
+check "no segment under $KEY2 after the refused put" [ "$(shm_count_key "$KEY2")" -eq 0 ]
 awk 'BEGIN { for (i = 0; i < 201; i++) printf "a"; print "" }' >"$T/wide201"
-expect_fails "^pizarra: $T/wide201: line 1 is 201 columns wide, the board has 200 columns" \
-	pz -k "$KEY2" load "$T/wide201"
+expect_fails "^pizarra: $T/wide201 needs a 201x60 board, but -s asks for 200x60; no board was created" \
+	pz -k "$KEY2" -s 200x60 --trace load "$T/wide201"
 expect_stderr_nomatch 'created a'
-check "no segment under $KEY2 after the failed load" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+expect_stderr_nomatch 'IPC_CREAT'
+check "no segment under $KEY2 after the refused load" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+expect_fails "^pizarra: $T/lines6 needs a 20x6 board, but -s asks for 20x5; no board was created" \
+	pz -k "$KEY2" -s 20x5 load "$T/lines6"
+check "no segment under $KEY2 after the refused load of 6 lines" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+# Without -s, a new board is at least the default size and large enough for the text.
+if expect_status 0 pz -k "$KEY2" load "$T/wide201"; then
+	expect_stderr_match "^pizarra: created a 201x60 board at key $KEY2 "
+fi
+cleanup_shmid "$(shmids_of_key "$KEY2")"
+expect_dump "$T/wide201" -k "$KEY2"
+pz -k "$KEY2" rm >/dev/null
+awk 'BEGIN { for (i = 1; i <= 75; i++) print i }' >"$T/lines75"
+if expect_status 0 pz -k "$KEY2" load "$T/lines75"; then
+	expect_stderr_match "^pizarra: created a 200x75 board at key $KEY2 "
+fi
+cleanup_shmid "$(shmids_of_key "$KEY2")"
+expect_dump "$T/lines75" -k "$KEY2"
+pz -k "$KEY2" rm >/dev/null
+if expect_status 0 pz -k "$KEY2" put 500 70 x; then
+	expect_stderr_match "^pizarra: created a 501x71 board at key $KEY2 "
+fi
+cleanup_shmid "$(shmids_of_key "$KEY2")"
+pz -k "$KEY2" rm >/dev/null
+# Beyond any board: refused before shmget too.
+expect_fails "^pizarra: put: the text at that position: 65536 columns are needed, and a board has at most 10000; no board was created\$" \
+	pz -k "$KEY2" --trace put 65535 0 x
+expect_stderr_nomatch 'IPC_CREAT'
+expect_fails "^pizarra: put: the text at that position: a 10000x2000 board would be needed: 20000000 cells, and a board has at most 16777216; no board was created" \
+	pz -k "$KEY2" put 9999 1999 x
 # A missing file or invalid text is found before the board is created.
 expect_fails "^pizarra: $T/no-such-file: No such file" pz -k "$KEY2" load "$T/no-such-file"
 expect_fails "^pizarra: $T/ctl-esc: line 1, column 5: U\\+001B" pz -k "$KEY2" load "$T/ctl-esc"

@@ -685,6 +685,64 @@ segment_remove(int shmid, struct trace *t, struct pzerr *e)
 	return segment_ctl_error(shmid, "remove", err, e);
 }
 
+/* Has anyone but us touched the board we created? Says who in e. */
+static bool
+segment_touched(const struct segment *s, const struct shmid_ds *ds, uint32_t our_generation,
+		struct pzerr *e)
+{
+	const struct board *b = &s->board;
+	uint32_t gen, i;
+	char name[64];
+
+	segment_addr_name(&s->addr, name, sizeof name);
+	if (ds->shm_nattch != 1) {
+		pzerr_set(e, EBUSY, "%s (shmid %d): %lu other process%s attached it meanwhile",
+		    name, s->shmid, (unsigned long)ds->shm_nattch - 1,
+		    ds->shm_nattch == 2 ? "" : "es");
+		return true;
+	}
+	gen = atomic_load_explicit(&b->hdr->generation, memory_order_acquire);
+	if (gen != our_generation) {
+		pzerr_set(e, EBUSY, "%s (shmid %d): someone changed it meanwhile (generation %u)",
+		    name, s->shmid, gen);
+		return true;
+	}
+	for (i = 0; i < b->rows; i++)
+		if (board_row_stamp(b, i) != 0) {
+			pzerr_set(e, EBUSY, "%s (shmid %d): someone wrote on row %u meanwhile",
+			    name, s->shmid, i);
+			return true;
+		}
+	for (i = 0; i < BOARD_SLOTS; i++)
+		if (atomic_load_explicit(&b->hdr->slots[i].owner, memory_order_acquire) != 0) {
+			pzerr_set(e, EBUSY, "%s (shmid %d): a client took slot %u meanwhile",
+			    name, s->shmid, i);
+			return true;
+		}
+	return false;
+}
+
+/* IPC_RMID a board we created, unless someone else touched it. */
+int
+segment_remove_untouched(struct segment *s, uint32_t our_generation, struct trace *t,
+			 struct pzerr *e)
+{
+	struct shmid_ds ds;
+
+	if (!s->created || s->base == NULL)
+		return pzerr_set(e, EINVAL, "shmid %d was not created by this process, or is "
+		    "not attached: it is not ours to remove", s->shmid);
+	if (segment_stat(s->shmid, &ds, t, e) != 0)
+		return -1;
+	if (ds.shm_perm.mode & SHM_DEST) {
+		pzerr_set(e, EIDRM, "shmid %d was removed by someone else meanwhile", s->shmid);
+		return 1;
+	}
+	if (segment_touched(s, &ds, our_generation, e))
+		return 1;
+	return segment_remove(s->shmid, t, e);
+}
+
 /* shmdt the board. */
 int
 segment_detach(struct segment *s, struct pzerr *e)
