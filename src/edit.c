@@ -6,7 +6,9 @@
  * and the core checks the text again against the real board before any
  * cell is written, so invalid input never changes anything. A board this
  * command created is removed again on failure only while no one else has
- * touched it (cli_close).
+ * touched it (cli_close). load and clear hold the board's lease while they
+ * write every cell (board_lease_take), so two of them never interleave,
+ * and say so when the segment was removed meanwhile.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -179,9 +181,74 @@ edit_decide_size(struct cli_opts *o, const char *what, uint32_t need_cols, uint3
 	return 0;
 }
 
+/* Is the segment marked for removal (or gone)? From IPC_STAT. */
+static bool
+edit_dest(struct cli_opts *o, const struct segment *s)
+{
+	struct shmid_ds ds;
+
+	return segment_stat(s->shmid, &ds, &o->log, NULL) != 0 ||
+	    (ds.shm_perm.mode & SHM_DEST) != 0;
+}
+
+/* What a whole-board operation needs: its name, the lease, what the segment was at the start. */
+struct edit_whole {
+	const char *doing;     /* "loading", "clearing" */
+	uint64_t lease;        /* our lease word */
+	bool dest_before;      /* already marked for removal when we opened it (-i) */
+};
+
+/*
+ * Begin a whole-board operation on s: take the lease (waiting for a live
+ * holder, BOARD_LEASE_WAIT_MS at most). 0, or -1 said.
+ */
+static int
+edit_whole_begin(struct cli_opts *o, struct segment *s, struct edit_whole *w)
+{
+	struct pzerr e;
+	char name[64];
+
+	w->dest_before = edit_dest(o, s);
+	if (board_lease_take(&s->board, BOARD_LEASE_WAIT_MS, &w->lease, &e) != 0) {
+		cli_error("%s (shmid %d): %s", segment_addr_name(&s->addr, name, sizeof name),
+		    s->shmid, e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * End it: give the lease back and say what went wrong meanwhile (someone
+ * removed the segment, or took the lease over). 0, or -1 said.
+ */
+static int
+edit_whole_end(struct cli_opts *o, struct segment *s, struct edit_whole *w)
+{
+	bool removed = !w->dest_before && edit_dest(o, s);
+	bool lost = board_lease_give(&s->board, w->lease) != 0;
+	char name[64];
+
+	segment_addr_name(&s->addr, name, sizeof name);
+	if (removed) {
+		cli_error("%s (shmid %d): the board was removed while %s (IPC_RMID by someone "
+		    "else): what was written went into the removed segment, which disappears at "
+		    "its last detach; run the command again for a new board", name, s->shmid,
+		    w->doing);
+		return -1;
+	}
+	if (lost) {
+		cli_error("%s (shmid %d): the board's lease was taken over while %s (this process "
+		    "was thought dead): another load or clear may have mixed with this one; run "
+		    "the command again", name, s->shmid, w->doing);
+		return -1;
+	}
+	return 0;
+}
+
 int
 edit_load(struct cli_opts *o)
 {
+	struct edit_whole w = { "loading", 0, false };
 	const char *path = o->args[0];
 	struct edit_text t;
 	struct segment s;
@@ -200,11 +267,17 @@ edit_load(struct cli_opts *o)
 		free(t.buf);
 		return EXIT_FAILURE;
 	}
-	if (board_load(&s.board, t.text, t.len, &e) != 0) {
-		cli_error("%s: %s; the board was not changed", name, e.msg);
+	if (edit_whole_begin(o, &s, &w) != 0) {
 		status = EXIT_FAILURE;
 	} else {
-		notify_bump(&s.board);
+		if (board_load(&s.board, t.text, t.len, &e) != 0) {
+			cli_error("%s: %s; the board was not changed", name, e.msg);
+			status = EXIT_FAILURE;
+		} else {
+			notify_bump(&s.board);
+		}
+		if (edit_whole_end(o, &s, &w) != 0)
+			status = EXIT_FAILURE;
 	}
 	cli_close(o, &s, status != EXIT_SUCCESS);
 	free(t.buf);
@@ -272,17 +345,24 @@ edit_put(struct cli_opts *o)
 int
 edit_clear(struct cli_opts *o)
 {
+	struct edit_whole w = { "clearing", 0, false };
 	struct segment s;
 	struct pzerr e;
 	int status = EXIT_SUCCESS;
 
 	if (cli_open(o, &s, false, false) != 0)
 		return EXIT_FAILURE;
-	if (board_clear(&s.board, &e) != 0) {
-		cli_error("clear: %s", e.msg);
+	if (edit_whole_begin(o, &s, &w) != 0) {
 		status = EXIT_FAILURE;
 	} else {
-		notify_bump(&s.board);
+		if (board_clear(&s.board, &e) != 0) {
+			cli_error("clear: %s", e.msg);
+			status = EXIT_FAILURE;
+		} else {
+			notify_bump(&s.board);
+		}
+		if (edit_whole_end(o, &s, &w) != 0)
+			status = EXIT_FAILURE;
 	}
 	cli_close(o, &s, false);
 	return status;

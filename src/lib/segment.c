@@ -713,6 +713,11 @@ segment_touched(const struct segment *s, const struct shmid_ds *ds, uint32_t our
 			    name, s->shmid, i);
 			return true;
 		}
+	if (atomic_load_explicit(&b->hdr->lease, memory_order_acquire) != 0) {
+		pzerr_set(e, EBUSY, "%s (shmid %d): process %d holds its lease", name, s->shmid,
+		    (int)(atomic_load_explicit(&b->hdr->lease, memory_order_relaxed) >> 32));
+		return true;
+	}
 	for (i = 0; i < BOARD_SLOTS; i++)
 		if (atomic_load_explicit(&b->hdr->slots[i].owner, memory_order_acquire) != 0) {
 			pzerr_set(e, EBUSY, "%s (shmid %d): a client took slot %u meanwhile",

@@ -30,7 +30,8 @@
 # twice or in 0xA0..0xDF, a name or number given twice) every time a test
 # starts, and fails the test loudly (exit 99) when it does not hold.
 #
-# Bytes in use: 0xE0..0xFD. Free: 0xFE, 0xFF, then 0x80..0x9F.
+# Bytes in use: 0xE0..0xFD and, from the top of the other range, 0x9E..0x9F.
+# Free: 0xFE, 0xFF, then 0x80..0x9D.
 #
 # Interface:
 #   keys_table             the table (comments and blank lines allowed)
@@ -62,6 +63,7 @@ fault_remove      16      fa
 fault_tty         17      fb
 cli_valgrind      18      fc fd
 layering          19      -
+cli_lease         20      9f 9e
 EOF
 }
 
