@@ -67,6 +67,7 @@ struct segment {
 	bool created;        /* this process created it */
 	struct board board;  /* valid while attached */
 	struct trace *trace; /* may be NULL */
+	char not_board[PZERR_MSG_MAX]; /* after a refusal with EPROTO: why it is not a usable board */
 };
 
 /* Fill a with the default board's name: ftok(SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ). */

@@ -9,7 +9,7 @@
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
-test_begin
+test_begin helper
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "SKIP: not root, cannot run commands as another user"
@@ -209,6 +209,18 @@ if as_supp true 2>/dev/null; then
 	expect_status 0 pz -k "$KEY" chown :0
 else
 	echo "(setpriv cannot give nobody the supplementary group $SUPP: skipping this part)"
+fi
+
+section "info -i of root's segment that is no board, as nobody"
+FOREIGN=$(helper create "$KEY2" 4096 0644)
+if [ -n "$FOREIGN" ]; then
+	cleanup_shmid "$FOREIGN"
+	if expect_status 0 nz -i "$FOREIGN" info; then
+		expect_stdout_match "^  shmid +$FOREIGN\$"
+		expect_stdout_match "^  none +not a pizarra board: 4096 bytes is too small for a board; it was left untouched; it belongs to root\$"
+		expect_stdout_nomatch 'ipcrm'
+	fi
+	ipcrm -m "$FOREIGN"
 fi
 
 section "root, the owner, removes its board"

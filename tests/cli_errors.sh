@@ -303,8 +303,23 @@ refused_by_all() {
 	# Named by shmid, it is refused the same way.
 	expect_fails "^pizarra: shmid $FID .*is not a usable pizarra board: $_f_why.*ipcrm -m $FID" pz -i "$FID" dump
 	expect_fails "^pizarra: shmid $FID .*is not a usable pizarra board" pz -i "$FID" put 0 0 x
+	# info -i still shows the segment's shmid_ds, and why it is no board.
+	if expect_status 0 pz -i "$FID" info; then
+		expect_stderr_empty
+		expect_stdout_match "^  shmid +$FID\$"
+		expect_stdout_match "^  shm_segsz +$_f_size\$"
+		expect_stdout_match "^  none +not a pizarra board: $_f_why; it was left untouched; it is yours: \`ipcrm -m $FID\` removes it if nothing needs it\$"
+		expect_stdout_nomatch '^clients'
+	fi
+	if expect_status 0 pz -i "$FID" info --json; then
+		check "info --json -i $FID: board is null, and not_board says why" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(not (d["board"] is None and d["not_board"].startswith("not a pizarra board: ") and d["shmid"] == int(sys.argv[2])))' "$T/out" "$FID"
+	fi
 	helper read "$FID" >"$T/$_f_name.now"
 	expect_files_equal "$T/$_f_name.orig" "$T/$_f_name.now" "-i $FID left the foreign segment's bytes alone"
+	check "nobody is left attached after info -i" [ "$(shm_field "$FID" nattch)" = 0 ]
 }
 
 section "a foreign segment of 100 bytes under the key"

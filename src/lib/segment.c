@@ -418,9 +418,9 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, bool *gone, struc
 		return pzerr_set(e, why.err, "%s", why.msg);
 	}
 	if (ds.shm_segsz < sizeof(struct board_header)) {
-		snprintf(why.msg, sizeof why.msg, "%zu bytes is too small for a board",
+		snprintf(s->not_board, sizeof s->not_board, "%zu bytes is too small for a board",
 		    (size_t)ds.shm_segsz);
-		return segment_foreign(&s->addr, shmid, ds.shm_segsz, why.msg, e);
+		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	base = segment_shmat(shmid, readonly ? SHM_RDONLY : 0, s->trace);
 	if (base == NULL) {
@@ -435,13 +435,14 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, bool *gone, struc
 	}
 	if (board_wait_ready(base, ds.shm_segsz, SEGMENT_READY_MS) != 0) {
 		segment_shmdt(base, s->trace);
-		return segment_foreign(&s->addr, shmid, ds.shm_segsz,
-		    "its header stayed empty (not a pizarra board, or its creator died "
-		    "while creating it)", e);
+		snprintf(s->not_board, sizeof s->not_board, "its header stayed empty (not a "
+		    "pizarra board, or its creator died while creating it)");
+		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	if (board_open(&s->board, base, ds.shm_segsz, readonly, &why) != 0) {
 		segment_shmdt(base, s->trace);
-		return segment_foreign(&s->addr, shmid, ds.shm_segsz, why.msg, e);
+		snprintf(s->not_board, sizeof s->not_board, "%s", why.msg);
+		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	s->shmid = shmid;
 	s->base = base;
