@@ -213,6 +213,23 @@ cli_parse_mode(const char *s, mode_t *mode, const char **why)
 	return 0;
 }
 
+/* What a chmod cannot take from the processes attached now. */
+const char *
+cli_chmod_note(mode_t before, mode_t after, unsigned long attached, char *buf, size_t n)
+{
+	if (n == 0)
+		return buf;
+	buf[0] = '\0';
+	if (attached == 0 || (before & 0777 & ~(after & 0777)) == 0)
+		return buf;
+	if (attached == 1)
+		snprintf(buf, n, "1 process is attached and keeps its access until it detaches");
+	else
+		snprintf(buf, n, "%lu processes are attached and keep their access until they "
+		    "detach", attached);
+	return buf;
+}
+
 /* One side of USER[:GROUP]: a name the lookup knows, or a number 0..4294967294. */
 static int
 cli_owner_part(const char *s, bool group, uint64_t *v, char *why, size_t n)

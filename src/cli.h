@@ -97,6 +97,19 @@ int cli_parse_mode(const char *s, mode_t *mode, const char **why);
 int cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid, char *why, size_t n);
 
 /*
+ * What a chmod from mode before to mode after cannot do to the processes
+ * attached now: the kernel checks permissions only at shmat, so they keep
+ * the access they attached with until they detach. attached counts them
+ * (shm_nattch, less one when the caller is attached itself, as the UI is).
+ * "" when no permission bit was taken away or nobody is attached;
+ * otherwise "1 process is attached and keeps its access until it
+ * detaches", "3 processes are attached and keep their access until they
+ * detach". Returns buf. The UI's F5 answer uses it too.
+ */
+const char *cli_chmod_note(mode_t before, mode_t after, unsigned long attached, char *buf,
+			   size_t n);
+
+/*
  * Open the board o names (create it when asked, read-only when asked);
  * prints the error and returns -1 on failure. A note says when -s or -m
  * could not apply because the board existed.

@@ -2,7 +2,9 @@
  * owner.c - chmod, chown and rm. The kernel would refuse a non-owner with
  * a bare EPERM; asking /proc/sysvipc/shm first lets the message say whose
  * board it is. The segment is verified to be a pizarra board before any
- * shmctl changes it, so a foreign segment is never touched.
+ * shmctl changes it, so a foreign segment is never touched. chmod says
+ * what it cannot do: processes attached keep their access until they
+ * detach (cli_chmod_note).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,7 +53,7 @@ owner_target(struct cli_opts *o, const char *what, int *shmid)
 int
 owner_chmod(struct cli_opts *o)
 {
-	char before[10], after[10], q[128];
+	char before[10], after[10], q[128], note[128];
 	struct shmid_ds ds;
 	struct pzerr e;
 	const char *why;
@@ -70,8 +72,11 @@ owner_chmod(struct cli_opts *o)
 	}
 	shminfo_rwx(ds.shm_perm.mode, before);
 	shminfo_rwx(mode, after);
-	printf("shmid %d: mode %04o (%s) -> %04o (%s)\n", shmid,
-	    (unsigned)ds.shm_perm.mode & 0777, before, (unsigned)mode, after);
+	/* we are not attached (segment_verify detached): shm_nattch is everyone else */
+	cli_chmod_note(ds.shm_perm.mode, mode, (unsigned long)ds.shm_nattch, note, sizeof note);
+	printf("shmid %d: mode %04o (%s) -> %04o (%s)%s%s\n", shmid,
+	    (unsigned)ds.shm_perm.mode & 0777, before, (unsigned)mode, after,
+	    note[0] ? "; " : "", note);
 	return EXIT_SUCCESS;
 }
 

@@ -45,6 +45,36 @@ if expect_status 0 pz -k "$KEY" info; then
 	expect_stdout_match '^  dest +no$'
 fi
 
+section "chmod says what it cannot do: attached processes keep their access"
+# The kernel checks permissions at shmat only: taking bits away does not
+# take them from the processes attached now, and chmod says so.
+if expect_status 0 pz -k "$KEY" chmod 0644; then
+	expect_stdout_match "^shmid $ID: mode 0600 \\(rw-------\\) -> 0644 \\(rw-r--r--\\)\$"
+fi
+if expect_status 0 pz -k "$KEY" chmod 0600; then
+	expect_stdout_match "^shmid $ID: mode 0644 \\(rw-r--r--\\) -> 0600 \\(rw-------\\); 1 process is attached and keeps its access until it detaches\$"
+fi
+# A second and a third process attached (fd 5: their fifo; not fd 8, hold_start's).
+rm -f "$T/hold2.fifo"
+mkfifo "$T/hold2.fifo" || abort "mkfifo failed"
+exec 5<>"$T/hold2.fifo"
+"$HELPER" hold "$ID" <"$T/hold2.fifo" >"$T/hold2.out" 2>&1 8>&- 5>&- &
+H2=$!
+cleanup_pid "$H2"
+"$HELPER" hold "$ID" <"$T/hold2.fifo" >"$T/hold3.out" 2>&1 8>&- 5>&- &
+H3=$!
+cleanup_pid "$H3"
+wait_nattch "$ID" 3
+expect_status 0 pz -k "$KEY" chmod 0666
+if expect_status 0 pz -k "$KEY" chmod 0640; then
+	expect_stdout_match "^shmid $ID: mode 0666 \\(rw-rw-rw-\\) -> 0640 \\(rw-r-----\\); 3 processes are attached and keep their access until they detach\$"
+fi
+exec 5>&-
+wait "$H2" "$H3"
+cleanup_forget_pid "$H2" "$H3"
+wait_nattch "$ID" 1
+expect_status 0 pz -k "$KEY" chmod 0600
+
 section "rm while attached: marked for removal, lives on"
 if expect_status 0 pz -k "$KEY" rm; then
 	expect_stderr_empty
