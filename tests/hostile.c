@@ -812,8 +812,7 @@ hostile_dead_word(void)
 	pid = fork();
 	if (pid == 0) {
 		close(fds[1]);
-		(void)read(fds[0], &c, 1);
-		_exit(0);
+		_exit(read(fds[0], &c, 1) < 0);
 	}
 	close(fds[0]);
 	start = hostile_start_of(pid);

@@ -389,7 +389,9 @@ board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, 
 			continue;
 		}
 		if (cp == '\t') {
-			sc->col = (sc->col / BOARD_TAB + 1) * BOARD_TAB;
+			/* saturate far beyond any board rather than wrap */
+			sc->col = sc->col >= UINT32_MAX - 2 * BOARD_TAB ? UINT32_MAX - BOARD_TAB :
+			    (sc->col / BOARD_TAB + 1) * BOARD_TAB;
 			i++;
 			sc->line_byte++;
 			continue;
