@@ -67,13 +67,26 @@ struct segment {
 	bool created;        /* this process created it */
 	struct board board;  /* valid while attached */
 	struct trace *trace; /* may be NULL */
+	char not_board[PZERR_MSG_MAX]; /* after a refusal with EPROTO: why it is not a usable board */
 };
 
 /* Fill a with the default board's name: ftok(SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ). */
 void segment_addr_default(struct segment_addr *a);
 
-/* Describe a for messages: "key 0x70030002", "shmid 98307". */
+/*
+ * Describe a for messages: "key 0x70030002", "shmid 98307", or before
+ * segment_resolve 'ftok("/path", 112)' (the path escaped, utf8_escape).
+ */
 const char *segment_addr_name(const struct segment_addr *a, char *buf, size_t n);
+
+/*
+ * The options that name a the way the user named it, for a hint that
+ * shows a pizarra command: "" for the default board, otherwise with a
+ * leading space " -k 0x00001234", " -i 98307", " -p 113", " -f PATH -p 113"
+ * (PATH quoted for a shell when it needs it, control characters escaped),
+ * so that "`pizarra%s chmod 0660`" acts on the same board. Returns buf.
+ */
+const char *segment_addr_options(const struct segment_addr *a, char *buf, size_t n);
 
 /* For BY_FTOK, run ftok and record key, device and inode. Others: nothing to do. */
 int segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e);
@@ -129,6 +142,20 @@ int segment_chown(int shmid, uid_t uid, gid_t gid, struct trace *t, struct pzerr
  * 0x00000000) and lives on until its last detach.
  */
 int segment_remove(int shmid, struct trace *t, struct pzerr *e);
+
+/*
+ * Remove a board this process created (s->created) and is still attached
+ * to, after all (the command that created it failed), but only while no
+ * one else has touched it: shm_nattch is 1 (only us), the generation is
+ * still our_generation (0 for a board we only created), no row was ever
+ * stamped (no cell written), no client slot is taken, and nobody holds
+ * the lease. Returns 0 when it was removed, 1 when it was left in place (e
+ * says who touched it), -1 on error. Someone who found the shmid just
+ * before the removal can still attach the removed segment (Linux allows
+ * it while it lives): that is the one window left.
+ */
+int segment_remove_untouched(struct segment *s, uint32_t our_generation, struct trace *t,
+			     struct pzerr *e);
 
 /* shmdt: detach s (the board becomes invalid until segment_attach). */
 int segment_detach(struct segment *s, struct pzerr *e);

@@ -3,6 +3,9 @@
  *
  * Strict means RFC 3629: no overlong forms, no surrogates, nothing above
  * U+10FFFF. Decoding never reads past the end it is given.
+ *
+ * utf8_escape makes any string (a file name, say) safe to put in a
+ * one-line message: what a terminal would act on or hide is spelled out.
  */
 #ifndef PIZARRA_UTF8_H
 #define PIZARRA_UTF8_H
@@ -25,5 +28,17 @@ int utf8_encode(uint32_t cp, char out[4]);
  * byte offset of the first bad sequence in *bad_off.
  */
 int utf8_validate(const char *s, size_t len, size_t *bad_off);
+
+/*
+ * Copy the C string s into buf (n bytes, always NUL-terminated when n > 0)
+ * for a one-line message: printable characters as they are; a backslash
+ * as \\; \n, \r, \t, \e for those controls; any other C0 control, DEL
+ * and every byte that is not valid UTF-8 as \xHH (one per byte); C1
+ * controls, and the invisible characters that reorder or hide text
+ * (zero-width, bidi controls, line and paragraph separators, BOM) as
+ * \u{XXXX}. What does not fit is cut at a whole escape or character and
+ * marked with "...". Returns buf.
+ */
+const char *utf8_escape(const char *s, char *buf, size_t n);
 
 #endif

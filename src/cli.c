@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "utf8.h"
 
 enum { OPT_JSON = 256, OPT_ANSI };
 
@@ -130,23 +131,50 @@ cli_version(void)
 	    "There is NO WARRANTY, to the extent permitted by law.\n", PACKAGE_VERSION);
 }
 
-/* strtoul alone would take signs, spaces and wrap: insist on digits first. */
+/*
+ * Digits only (after 0x when hex_ok): no sign, no space, never empty, and
+ * no wrapping: a value that does not fit is out of range, however long.
+ */
+int
+cli_parse_number(const char *s, bool hex_ok, uint64_t min, uint64_t max, uint64_t *out)
+{
+	unsigned base = 10, d;
+	uint64_t v = 0;
+	bool over = false;
+	const char *p = s;
+
+	if (hex_ok && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		base = 16;
+		p += 2;
+	}
+	if (*p == '\0')
+		return CLI_NUM_BAD;
+	for (; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			d = (unsigned)(*p - '0');
+		else if (base == 16 && *p >= 'a' && *p <= 'f')
+			d = (unsigned)(*p - 'a' + 10);
+		else if (base == 16 && *p >= 'A' && *p <= 'F')
+			d = (unsigned)(*p - 'A' + 10);
+		else
+			return CLI_NUM_BAD;
+		if (v > (UINT64_MAX - d) / base)
+			over = true;
+		else
+			v = v * base + d;
+	}
+	if (over || v < min || v > max)
+		return CLI_NUM_RANGE;
+	*out = v;
+	return CLI_NUM_OK;
+}
+
 int
 cli_parse_u32(const char *s, bool hex_ok, unsigned long max, uint32_t *out)
 {
-	unsigned long v;
-	char *end;
-	int base = 10;
+	uint64_t v;
 
-	if (hex_ok && (strncmp(s, "0x", 2) == 0 || strncmp(s, "0X", 2) == 0)) {
-		base = 16;
-		s += 2;
-	}
-	if (base == 16 ? !isxdigit((unsigned char)*s) : !isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	v = strtoul(s, &end, base);
-	if (errno != 0 || *end != '\0' || end == s || v > max)
+	if (cli_parse_number(s, hex_ok, 0, max > 0xFFFFFFFFul ? 0xFFFFFFFFul : max, &v) != 0)
 		return -1;
 	*out = (uint32_t)v;
 	return 0;
@@ -155,33 +183,62 @@ cli_parse_u32(const char *s, bool hex_ok, unsigned long max, uint32_t *out)
 int
 cli_parse_mode(const char *s, mode_t *mode, const char **why)
 {
-	unsigned long v;
-	char *end;
+	unsigned long v = 0;
+	const char *p;
 
 	*why = "is not an octal mode like 0600 or 0660";
-	if (*s < '0' || *s > '7')
+	if (*s == '\0')
 		return -1;
-	errno = 0;
-	v = strtoul(s, &end, 8);
-	if (errno != 0 || *end != '\0')
-		return -1;
+	for (p = s; *p != '\0'; p++) {
+		if (*p < '0' || *p > '7')
+			return -1;
+		if (v <= 07777)
+			v = v * 8 + (unsigned long)(*p - '0');
+	}
 	*why = "has bits beyond 0777";
 	if (v > 0777)
 		return -1;
 	*why = "would lock out the board's owner: keep 0600 (owner read and write)";
 	if ((v & 0600) != 0600)
 		return -1;
+	*why = "gives the group write without read, which lets no one in it attach (shmat "
+	    "needs read to attach for writing): 0660 lets the group draw, 0640 view";
+	if ((v & 0060) == 0020)
+		return -1;
+	*why = "gives others write without read, which lets none of them attach (shmat "
+	    "needs read to attach for writing): 0666 lets everyone draw, 0644 view";
+	if ((v & 0006) == 0002)
+		return -1;
 	*mode = (mode_t)v;
 	return 0;
 }
 
-/* One side of USER[:GROUP]: a name the lookup knows, or a number. */
-static int
-cli_owner_part(const char *s, bool group, unsigned long *v)
+/* What a chmod cannot take from the processes attached now. */
+const char *
+cli_chmod_note(mode_t before, mode_t after, unsigned long attached, char *buf, size_t n)
 {
+	if (n == 0)
+		return buf;
+	buf[0] = '\0';
+	if (attached == 0 || (before & 0777 & ~(after & 0777)) == 0)
+		return buf;
+	if (attached == 1)
+		snprintf(buf, n, "1 process is attached and keeps its access until it detaches");
+	else
+		snprintf(buf, n, "%lu processes are attached and keep their access until they "
+		    "detach", attached);
+	return buf;
+}
+
+/* One side of USER[:GROUP]: a name the lookup knows, or a number 0..4294967294. */
+static int
+cli_owner_part(const char *s, bool group, uint64_t *v, char *why, size_t n)
+{
+	const char *what = group ? "GROUP" : "USER";
 	struct passwd *pw;
 	struct group *gr;
-	char *end;
+	char q[128];
+	int r;
 
 	if (!group && (pw = getpwnam(s)) != NULL) {
 		*v = pw->pw_uid;
@@ -191,43 +248,64 @@ cli_owner_part(const char *s, bool group, unsigned long *v)
 		*v = gr->gr_gid;
 		return 0;
 	}
-	*v = strtoul(s, &end, 10);
-	return *end != '\0' || s[0] == '-' ? -1 : 0;
+	utf8_escape(s, q, sizeof q);
+	/* (uid_t)-1 is "no change" to the kernel: the largest id is one less */
+	r = cli_parse_number(s, false, 0, 4294967294u, v);
+	if (r == CLI_NUM_RANGE)
+		snprintf(why, n, "%s '%s' is out of range (%s ids are 0-4294967294)", what, q,
+		    group ? "group" : "user");
+	else if (r != 0)
+		snprintf(why, n, "%s '%s' is not a known %s nor a number (0-4294967294)", what, q,
+		    group ? "group" : "user");
+	return r == 0 ? 0 : -1;
 }
 
 int
-cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid)
+cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid, char *why, size_t n)
 {
-	char buf[256], *colon;
-	unsigned long v;
+	char buf[256], *colon, q[128];
+	uint64_t v;
 
-	if (strlen(spec) >= sizeof buf)
-		return -1;
-	strcpy(buf, spec);
 	*uid = (uid_t)-1;
 	*gid = (gid_t)-1;
+	if (strlen(spec) >= sizeof buf) {
+		snprintf(why, n, "'%s' is too long for USER[:GROUP]", utf8_escape(spec, q, sizeof q));
+		return -1;
+	}
+	strcpy(buf, spec);
 	colon = strchr(buf, ':');
 	if (colon != NULL)
 		*colon++ = '\0';
 	if (buf[0] != '\0') {
-		if (cli_owner_part(buf, false, &v) != 0)
+		if (cli_owner_part(buf, false, &v, why, n) != 0)
 			return -1;
 		*uid = (uid_t)v;
 	}
 	if (colon != NULL && colon[0] != '\0') {
-		if (cli_owner_part(colon, true, &v) != 0)
+		if (cli_owner_part(colon, true, &v, why, n) != 0)
 			return -1;
 		*gid = (gid_t)v;
 	}
-	return *uid == (uid_t)-1 && *gid == (gid_t)-1 ? -1 : 0;
+	if (*uid == (uid_t)-1 && *gid == (gid_t)-1) {
+		snprintf(why, n, "'%s' names neither a USER nor a GROUP", utf8_escape(spec, q, sizeof q));
+		return -1;
+	}
+	return 0;
 }
 
-/* Parse "COLSxROWS". */
+/*
+ * Parse "COLSxROWS" within the board limits; on failure why says what is
+ * wrong (malformed, or which part is out of which range).
+ */
 static int
-cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows)
+cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows, char *why, size_t n)
 {
-	char buf[64], *x;
+	char buf[64], q[96], *x;
+	uint64_t c, r;
+	int rc, rr;
 
+	utf8_escape(s, q, sizeof q);
+	snprintf(why, n, "'%s' is not a size like 80x24 (COLSxROWS)", q);
 	if (strlen(s) >= sizeof buf)
 		return -1;
 	strcpy(buf, s);
@@ -235,9 +313,27 @@ cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows)
 	if (x == NULL)
 		return -1;
 	*x = '\0';
-	if (cli_parse_u32(buf, false, 0xFFFFFFFFul, cols) != 0 ||
-	    cli_parse_u32(x + 1, false, 0xFFFFFFFFul, rows) != 0)
+	rc = cli_parse_number(buf, false, BOARD_MIN_COLS, BOARD_MAX_COLS, &c);
+	rr = cli_parse_number(x + 1, false, BOARD_MIN_ROWS, BOARD_MAX_ROWS, &r);
+	if (rc == CLI_NUM_BAD || rr == CLI_NUM_BAD)
 		return -1;
+	if (rc == CLI_NUM_RANGE) {
+		snprintf(why, n, "'%s': %s columns is out of range (%u-%u)", q, buf,
+		    BOARD_MIN_COLS, BOARD_MAX_COLS);
+		return -1;
+	}
+	if (rr == CLI_NUM_RANGE) {
+		snprintf(why, n, "'%s': %s rows is out of range (%u-%u)", q, x + 1,
+		    BOARD_MIN_ROWS, BOARD_MAX_ROWS);
+		return -1;
+	}
+	if (c * r > BOARD_MAX_CELLS) {
+		snprintf(why, n, "'%s': %llu cells is out of range (at most %u)", q,
+		    (unsigned long long)(c * r), BOARD_MAX_CELLS);
+		return -1;
+	}
+	*cols = (uint32_t)c;
+	*rows = (uint32_t)r;
 	return 0;
 }
 
@@ -267,34 +363,46 @@ cli_bad_option(int c, const char *arg)
 static int
 cli_naming_option(int c, struct cli_opts *o, struct cli_naming *n)
 {
-	uint32_t v;
+	char q[128];
+	uint64_t v;
+	int r;
 
+	utf8_escape(optarg, q, sizeof q);
 	switch (c) {
 	case 'f':
 		if (strlen(optarg) >= sizeof o->addr.path || optarg[0] == '\0')
-			return cli_usage_error("-f: key file name '%s' is empty or too long", optarg);
+			return cli_usage_error("-f: key file name '%s' is empty or too long "
+			    "(at most %zu bytes)", q, sizeof o->addr.path - 1);
 		strcpy(o->addr.path, optarg);
 		n->by_file = true;
 		return CLI_GO_ON;
 	case 'p':
-		if (cli_parse_u32(optarg, true, 0xFFFFFFFFul, &v) != 0)
-			return cli_usage_error("-p: '%s' is not a project id (a number 1-255)", optarg);
-		if (v == 0 || v > 255)
-			return cli_usage_error("-p: project id '%s' is out of range (1-255)", optarg);
+		r = cli_parse_number(optarg, true, 1, 255, &v);
+		if (r == CLI_NUM_BAD)
+			return cli_usage_error("-p: '%s' is not a project id (a number 1-255)", q);
+		if (r == CLI_NUM_RANGE)
+			return cli_usage_error("-p: project id '%s' is out of range (1-255)", q);
 		o->addr.proj = (int)v;
 		n->by_proj = true;
 		return CLI_GO_ON;
 	case 'k':
-		if (cli_parse_u32(optarg, true, 0xFFFFFFFFul, &v) != 0)
-			return cli_usage_error("-k: '%s' is not a key (decimal, or 0x followed by "
-			    "up to 8 hex digits)", optarg);
-		o->addr.key = (key_t)v;
+		r = cli_parse_number(optarg, true, 0, 0xFFFFFFFFu, &v);
+		if (r == CLI_NUM_BAD)
+			return cli_usage_error("-k: '%s' is not a key (decimal 0-4294967295, or 0x "
+			    "followed by up to 8 hex digits)", q);
+		if (r == CLI_NUM_RANGE)
+			return cli_usage_error("-k: key '%s' is out of range (0-4294967295, "
+			    "0x0-0xffffffff)", q);
+		o->addr.key = (key_t)(uint32_t)v;
 		n->by_key = true;
 		return CLI_GO_ON;
 	default: /* 'i' */
-		if (cli_parse_u32(optarg, false, 0x7FFFFFFF, &v) != 0)
-			return cli_usage_error("-i: '%s' is not a shmid (a number from `ipcs -m`)",
-			    optarg);
+		r = cli_parse_number(optarg, false, 0, 0x7FFFFFFF, &v);
+		if (r == CLI_NUM_BAD)
+			return cli_usage_error("-i: '%s' is not a shmid (a number 0-2147483647, "
+			    "from `ipcs -m`)", q);
+		if (r == CLI_NUM_RANGE)
+			return cli_usage_error("-i: shmid '%s' is out of range (0-2147483647)", q);
 		o->addr.shmid = (int)v;
 		n->by_id = true;
 		return CLI_GO_ON;
@@ -306,18 +414,19 @@ static int
 cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
 {
 	const char *why;
+	char msg[256], q[128];
 
 	switch (c) {
 	case 'f': case 'p': case 'k': case 'i':
 		return cli_naming_option(c, o, n);
 	case 's':
-		if (cli_parse_size(optarg, &o->cols, &o->rows) != 0)
-			return cli_usage_error("-s: '%s' is not a size like 80x24", optarg);
+		if (cli_parse_size(optarg, &o->cols, &o->rows, msg, sizeof msg) != 0)
+			return cli_usage_error("-s: %s", msg);
 		o->size_given = true;
 		return CLI_GO_ON;
 	case 'm':
 		if (cli_parse_mode(optarg, &o->mode, &why) != 0)
-			return cli_usage_error("-m: '%s' %s", optarg, why);
+			return cli_usage_error("-m: '%s' %s", utf8_escape(optarg, q, sizeof q), why);
 		o->mode_given = true;
 		return CLI_GO_ON;
 	case 't':
@@ -339,17 +448,39 @@ cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
 	}
 }
 
-/* Run getopt over argv (argv[0] is skipped) until the first operand. */
-static int
-cli_options(int argc, char **argv, struct cli_opts *o, struct cli_naming *n)
+/* True for "-" followed by a digit: a negative number, which no option looks like. */
+static bool
+cli_negative(const char *arg)
 {
-	int c, status;
+	return arg[0] == '-' && isdigit((unsigned char)arg[1]);
+}
+
+/*
+ * Run getopt over argv (argv[0] is skipped) until the first operand. After
+ * the command (operands true), a negative number is an operand too, so
+ * that `put -1 0 x` is refused as a column, not as an unknown option -1.
+ */
+static int
+cli_options(int argc, char **argv, struct cli_opts *o, struct cli_naming *n, bool operands)
+{
+	int c, status, at = -1, word;
 
 	opterr = 0;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "+:f:p:k:i:s:m:thV", cli_longopts, NULL)) != -1)
+	optind = 0;    /* 0, not 1: glibc starts afresh (optind 0 means word 1) */
+	for (;;) {
+		/* at a new word (not inside a cluster like -tk5): stop at a negative number */
+		word = optind == 0 ? 1 : optind;
+		if (operands && word != at && word < argc && cli_negative(argv[word])) {
+			optind = word;
+			break;
+		}
+		at = word;
+		c = getopt_long(argc, argv, "+:f:p:k:i:s:m:thV", cli_longopts, NULL);
+		if (c == -1)
+			break;
 		if ((status = cli_option(c, o, n, argv)) != CLI_GO_ON)
 			return status;
+	}
 	return CLI_GO_ON;
 }
 
@@ -359,14 +490,14 @@ cli_parse(int argc, char **argv, struct cli_opts *o)
 	struct cli_naming n = { false, false, false, false };
 	int status, cmd;
 
-	if ((status = cli_options(argc, argv, o, &n)) != CLI_GO_ON)
+	if ((status = cli_options(argc, argv, o, &n, false)) != CLI_GO_ON)
 		return status;
 	cmd = optind;
 	o->command = cmd < argc ? argv[cmd] : "draw";
 	o->args = argv + argc;
 	o->nargs = 0;
 	if (cmd < argc) {
-		if ((status = cli_options(argc - cmd, argv + cmd, o, &n)) != CLI_GO_ON)
+		if ((status = cli_options(argc - cmd, argv + cmd, o, &n, true)) != CLI_GO_ON)
 			return status;
 		o->args = argv + cmd + optind;
 		o->nargs = argc - cmd - optind;
@@ -402,9 +533,13 @@ cli_open(struct cli_opts *o, struct segment *s, bool create, bool readonly)
 void
 cli_close(struct cli_opts *o, struct segment *s, bool failed)
 {
-	if (failed && s->created)
-		segment_remove(s->shmid, &o->log, NULL);
-	else if (s->created)
+	struct pzerr e;
+
+	if (failed && s->created) {
+		/* only while no one else attached it, wrote on it or took a slot */
+		if (segment_remove_untouched(s, 0, &o->log, &e) == 1)
+			cli_error("note: %s; the board this command created stays", e.msg);
+	} else if (s->created)
 		cli_error("created a %ux%u board at key 0x%08x (shmid %d, mode %04o)",
 		    s->board.cols, s->board.rows, (unsigned)s->key, s->shmid,
 		    (unsigned)o->mode);

@@ -64,14 +64,50 @@ int cli_flush_stdout(void);
 /* Print the trace to stderr when --trace was given. */
 void cli_print_trace(const struct cli_opts *o);
 
-/* Parse an unsigned number (decimal, or 0x hex when hex_ok) up to max. */
+/* What cli_parse_number found. */
+#define CLI_NUM_OK      0
+#define CLI_NUM_BAD   (-1)   /* not a number: empty, a sign, a space, any other character */
+#define CLI_NUM_RANGE (-2)   /* a number, but outside min..max (however many digits) */
+
+/*
+ * Parse an unsigned number: decimal digits only, or 0x and hex digits when
+ * hex_ok; no sign, no space, never empty, never wrapping. Returns
+ * CLI_NUM_OK with *out set, CLI_NUM_BAD or CLI_NUM_RANGE.
+ */
+int cli_parse_number(const char *s, bool hex_ok, uint64_t min, uint64_t max, uint64_t *out);
+
+/* cli_parse_number from 0 to max (at most 0xFFFFFFFF): 0, or -1 for either failure. */
 int cli_parse_u32(const char *s, bool hex_ok, unsigned long max, uint32_t *out);
 
-/* Check a permission mode for a board: octal, at most 0777, owner rw. */
+/*
+ * Check a permission mode for a board: octal digits only, at most 0777,
+ * the owner's rw kept, and no class given write without read (shmat needs
+ * read to attach for writing, so such a mode lets no one of that class
+ * in). On failure *why completes "'MODE' ..." (a static string). The UI's
+ * F5 prompt uses it too.
+ */
 int cli_parse_mode(const char *s, mode_t *mode, const char **why);
 
-/* Parse USER[:GROUP] (names or numbers); (uid_t)-1 / (gid_t)-1 for the part not given. */
-int cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid);
+/*
+ * Parse USER[:GROUP]: names, or numbers 0-4294967294 ((uid_t)-1 means "no
+ * change" to the kernel, so it is refused); (uid_t)-1 / (gid_t)-1 for the
+ * part not given. On failure why (n bytes) says which part is wrong and
+ * how, naming the range.
+ */
+int cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid, char *why, size_t n);
+
+/*
+ * What a chmod from mode before to mode after cannot do to the processes
+ * attached now: the kernel checks permissions only at shmat, so they keep
+ * the access they attached with until they detach. attached counts them
+ * (shm_nattch, less one when the caller is attached itself, as the UI is).
+ * "" when no permission bit was taken away or nobody is attached;
+ * otherwise "1 process is attached and keeps its access until it
+ * detaches", "3 processes are attached and keep their access until they
+ * detach". Returns buf. The UI's F5 answer uses it too.
+ */
+const char *cli_chmod_note(mode_t before, mode_t after, unsigned long attached, char *buf,
+			   size_t n);
 
 /*
  * Open the board o names (create it when asked, read-only when asked);
@@ -82,7 +118,9 @@ int cli_open(struct cli_opts *o, struct segment *s, bool create, bool readonly);
 
 /*
  * Detach s. A board this command created is removed again when the
- * command failed, and announced on stderr when it succeeded.
+ * command failed, but only while no one else has touched it
+ * (segment_remove_untouched; a note says so when it stays), and announced
+ * on stderr when the command succeeded.
  */
 void cli_close(struct cli_opts *o, struct segment *s, bool failed);
 

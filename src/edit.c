@@ -1,8 +1,14 @@
 /*
- * edit.c - load, put and clear from the command line. The text is read
- * and checked against the largest board before the board is opened, and
- * checked again against the real board by the core before any cell is
- * written, so invalid input never changes anything.
+ * edit.c - load, put and clear from the command line. The text is checked
+ * while it is read (a file stops being read at its first bad byte, or as
+ * soon as it is larger than any board), the size of a board this command
+ * may create is decided and checked against the text before any shmget,
+ * and the core checks the text again against the real board before any
+ * cell is written, so invalid input never changes anything. A board this
+ * command created is removed again on failure only while no one else has
+ * touched it (cli_close). load and clear hold the board's lease while they
+ * write every cell (board_lease_take), so two of them never interleave,
+ * and say so when the segment was removed meanwhile.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,119 +17,319 @@
 
 #include "edit.h"
 #include "notify.h"
+#include "utf8.h"
 
-#define EDIT_FILE_MAX (256u << 20)
+#define EDIT_FILE_MAX (256u << 20)    /* no board's text is larger */
+#define EDIT_CHUNK    65536u          /* read and check this much at a time */
 
-/* Read a whole file ("-" is standard input) into memory. */
-static char *
-edit_read_file(const char *path, size_t *len)
+/* A text read and scanned: its bytes (without a leading BOM) and its shape. */
+struct edit_text {
+	char *buf;             /* what was read */
+	const char *text;      /* the text itself: buf, past a UTF-8 BOM */
+	size_t len;            /* bytes of text */
+	struct board_scan sc;
+};
+
+/* "PATH: " with the path escaped, for messages. */
+static const char *
+edit_name(const char *path, char *buf, size_t n)
+{
+	char q[256];
+
+	snprintf(buf, n, "%s", strcmp(path, "-") == 0 ? "standard input" :
+	    utf8_escape(path, q, sizeof q));
+	return buf;
+}
+
+/* Stop reading when the text so far is larger than any board; says so. */
+static int
+edit_too_large(const char *name, const struct board_scan *sc, size_t len)
+{
+	/* the scan's max_cols is BOARD_MAX_COLS: wide_line is a line wider than any board */
+	if (sc->end > BOARD_MAX_COLS || sc->wide_line != 0) {
+		cli_error("%s: line %u is more than %u columns wide, wider than any board; the "
+		    "board was not changed", name, sc->wide_line != 0 ? sc->wide_line :
+		    sc->line + 1, BOARD_MAX_COLS);
+		return -1;
+	}
+	if (sc->height > BOARD_MAX_ROWS) {
+		cli_error("%s: more than %u lines, more than any board has rows; the board was "
+		    "not changed", name, BOARD_MAX_ROWS);
+		return -1;
+	}
+	if (len > EDIT_FILE_MAX) {
+		cli_error("%s: more than %u MiB, larger than any board can hold; the board was "
+		    "not changed", name, EDIT_FILE_MAX >> 20);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Read a whole file ("-" is standard input) into t, checking it as it
+ * comes. A UTF-8 BOM at the start is skipped. Says what is wrong and
+ * returns -1 at the first byte a board cannot hold, or as soon as it is
+ * larger than any board.
+ */
+static int
+edit_read_file(const char *path, struct edit_text *t)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char *buf = NULL, *p;
-	size_t cap = 0, n;
+	size_t cap = 0, len = 0, start = 0, walked = 0, n, used;
+	char name[300], *p;
+	struct pzerr e;
+	bool eof = false;
 
-	*len = 0;
+	memset(t, 0, sizeof *t);
+	board_scan_init(&t->sc, BOARD_MAX_COLS);
+	edit_name(path, name, sizeof name);
 	if (f == NULL) {
-		cli_error("%s: %s; the board was not changed", path, strerror(errno));
-		return NULL;
+		cli_error("%s: %s; the board was not changed", name, strerror(errno));
+		return -1;
 	}
-	for (;;) {
-		if (cap - *len < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			if (cap > EDIT_FILE_MAX + 65536) {
-				cli_error("%s: larger than any board can hold; the board was not "
-				    "changed", path);
-				goto fail;
-			}
-			p = realloc(buf, cap);
+	while (!eof) {
+		if (cap - len < EDIT_CHUNK) {
+			cap = cap ? cap * 2 : 2 * EDIT_CHUNK;
+			p = realloc(t->buf, cap);
 			if (p == NULL) {
-				cli_error("%s: out of memory", path);
+				cli_error("%s: out of memory", name);
 				goto fail;
 			}
-			buf = p;
+			t->buf = p;
 		}
-		n = fread(buf + *len, 1, cap - *len, f);
-		*len += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		cli_error("%s: %s; the board was not changed", path, strerror(errno));
-		goto fail;
+		n = fread(t->buf + len, 1, EDIT_CHUNK, f);
+		len += n;
+		eof = n == 0;
+		if (eof && ferror(f)) {
+			cli_error("%s: %s; the board was not changed", name, strerror(errno));
+			goto fail;
+		}
+		if (walked == 0 && start == 0 && len >= 3 && memcmp(t->buf, "\xEF\xBB\xBF", 3) == 0)
+			start = walked = 3;
+		if (board_scan_feed(&t->sc, t->buf + walked, len - walked, eof, &used, &e) != 0) {
+			cli_error("%s: %s; the board was not changed", name, e.msg);
+			goto fail;
+		}
+		walked += used;
+		if (edit_too_large(name, &t->sc, len - start) != 0)
+			goto fail;
 	}
 	if (f != stdin)
 		fclose(f);
-	return buf;
+	t->text = t->buf + start;
+	t->len = len - start;
+	return 0;
 fail:
 	if (f != stdin)
 		fclose(f);
-	free(buf);
-	return NULL;
+	free(t->buf);
+	t->buf = NULL;
+	return -1;
+}
+
+/*
+ * Whether a board may be created by this command: no board under the key
+ * now (-i never creates). -1 after saying why when the key file is bad.
+ */
+static int
+edit_may_create(struct cli_opts *o, bool *create)
+{
+	struct pzerr e;
+
+	*create = false;
+	if (o->addr.how == SEGMENT_BY_SHMID)
+		return 0;
+	if (segment_resolve(&o->addr, &o->log, &e) != 0) {
+		cli_error("%s", e.msg);
+		return -1;
+	}
+	*create = o->addr.key != IPC_PRIVATE && segment_under_key(o->addr.key) < 0;
+	return 0;
+}
+
+/*
+ * Decide the size of the board this command would create for content
+ * that needs need_cols x need_rows: -s must hold it (refused here, before
+ * any shmget, when it does not), otherwise at least the default size and
+ * large enough. A board that exists already decides for itself (the core
+ * checks the content against it). what names the content in messages.
+ * 0, or -1 said.
+ */
+static int
+edit_decide_size(struct cli_opts *o, const char *what, uint32_t need_cols, uint32_t need_rows)
+{
+	struct pzerr e;
+	bool create;
+
+	if (edit_may_create(o, &create) != 0)
+		return -1;
+	if (o->size_given) {
+		if (create && (need_cols > o->cols || need_rows > o->rows)) {
+			cli_error("%s needs a %ux%u board, but -s asks for %ux%u; no board was "
+			    "created (give -s a larger size, or leave it out)", what,
+			    need_cols > o->cols ? need_cols : o->cols,
+			    need_rows > o->rows ? need_rows : o->rows, o->cols, o->rows);
+			return -1;
+		}
+		return 0;
+	}
+	/* also for a board that exists now, in case it is gone by the time we open it */
+	if (board_geometry_for(need_cols, need_rows, &o->cols, &o->rows, &e) != 0 && create) {
+		cli_error("%s: %s; no board was created", what, e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Is the segment marked for removal (or gone)? From IPC_STAT. */
+static bool
+edit_dest(struct cli_opts *o, const struct segment *s)
+{
+	struct shmid_ds ds;
+
+	return segment_stat(s->shmid, &ds, &o->log, NULL) != 0 ||
+	    (ds.shm_perm.mode & SHM_DEST) != 0;
+}
+
+/* What a whole-board operation needs: its name, the lease, what the segment was at the start. */
+struct edit_whole {
+	const char *doing;     /* "loading", "clearing" */
+	uint64_t lease;        /* our lease word */
+	bool dest_before;      /* already marked for removal when we opened it (-i) */
+};
+
+/*
+ * Begin a whole-board operation on s: take the lease (waiting for a live
+ * holder, BOARD_LEASE_WAIT_MS at most). 0, or -1 said.
+ */
+static int
+edit_whole_begin(struct cli_opts *o, struct segment *s, struct edit_whole *w)
+{
+	struct pzerr e;
+	char name[64];
+
+	w->dest_before = edit_dest(o, s);
+	if (board_lease_take(&s->board, BOARD_LEASE_WAIT_MS, &w->lease, &e) != 0) {
+		cli_error("%s (shmid %d): %s", segment_addr_name(&s->addr, name, sizeof name),
+		    s->shmid, e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * End it: give the lease back and say what went wrong meanwhile (someone
+ * removed the segment, or took the lease over). 0, or -1 said.
+ */
+static int
+edit_whole_end(struct cli_opts *o, struct segment *s, struct edit_whole *w)
+{
+	bool removed = !w->dest_before && edit_dest(o, s);
+	bool lost = board_lease_give(&s->board, w->lease) != 0;
+	char name[64];
+
+	segment_addr_name(&s->addr, name, sizeof name);
+	if (removed) {
+		cli_error("%s (shmid %d): the board was removed while %s (IPC_RMID by someone "
+		    "else): what was written went into the removed segment, which disappears at "
+		    "its last detach; run the command again for a new board", name, s->shmid,
+		    w->doing);
+		return -1;
+	}
+	if (lost) {
+		cli_error("%s (shmid %d): the board's lease was taken over while %s (this process "
+		    "was thought dead): another load or clear may have mixed with this one; run "
+		    "the command again", name, s->shmid, w->doing);
+		return -1;
+	}
+	return 0;
 }
 
 int
 edit_load(struct cli_opts *o)
 {
+	struct edit_whole w = { "loading", 0, false };
 	const char *path = o->args[0];
+	struct edit_text t;
 	struct segment s;
 	struct pzerr e;
-	size_t len;
-	char *text;
+	char name[300];
 	int status = EXIT_SUCCESS;
 
-	text = edit_read_file(path, &len);
-	if (text == NULL)
+	edit_name(path, name, sizeof name);
+	if (edit_read_file(path, &t) != 0)
 		return EXIT_FAILURE;
-	if (board_check_text(text, len, BOARD_MAX_COLS, BOARD_MAX_ROWS, &e) != 0) {
-		cli_error("%s: %s; the board was not changed", path, e.msg);
-		free(text);
+	if (edit_decide_size(o, name, t.sc.width, t.sc.height) != 0) {
+		free(t.buf);
 		return EXIT_FAILURE;
 	}
 	if (cli_open(o, &s, true, false) != 0) {
-		free(text);
+		free(t.buf);
 		return EXIT_FAILURE;
 	}
-	if (board_load(&s.board, text, len, &e) != 0) {
-		cli_error("%s: %s; the board was not changed", path, e.msg);
+	if (edit_whole_begin(o, &s, &w) != 0) {
 		status = EXIT_FAILURE;
 	} else {
-		notify_bump(&s.board);
+		if (board_load(&s.board, t.text, t.len, &e) != 0) {
+			cli_error("%s: %s; the board was not changed", name, e.msg);
+			status = EXIT_FAILURE;
+		} else {
+			notify_bump(&s.board);
+		}
+		if (edit_whole_end(o, &s, &w) != 0)
+			status = EXIT_FAILURE;
 	}
 	cli_close(o, &s, status != EXIT_SUCCESS);
-	free(text);
+	free(t.buf);
 	return status;
 }
 
-/* A 0-based coordinate operand: digits only, at most 65535. */
+/*
+ * A 0-based coordinate operand (WHAT is "COL" or "ROW"): digits only, at
+ * most 65535 (what a cursor can hold). 0, or EXIT_USAGE after saying why.
+ */
 static int
-edit_coordinate(const char *s, uint32_t *v)
+edit_coordinate(const char *what, const char *s, uint32_t *v)
 {
-	return cli_parse_u32(s, false, 0xFFFF, v);
+	const char *noun = what[0] == 'C' ? "column" : "row";
+	uint64_t n;
+	char q[128];
+	int r = cli_parse_number(s, false, 0, 0xFFFF, &n);
+
+	if (r == CLI_NUM_OK) {
+		*v = (uint32_t)n;
+		return 0;
+	}
+	utf8_escape(s, q, sizeof q);
+	if (r == CLI_NUM_RANGE)
+		return cli_usage_error("put: %s '%s' is out of range (0-65535)", what, q);
+	return cli_usage_error("put: %s '%s' is not a %s number (0-65535)", what, q, noun);
 }
 
 int
 edit_put(struct cli_opts *o)
 {
 	const char *text = o->args[2];
-	uint32_t col, row;
+	uint32_t col, row, need_cols, need_rows;
+	struct board_scan sc;
 	struct segment s;
 	struct pzerr e;
+	size_t used;
 	int status = EXIT_SUCCESS;
 
-	if (edit_coordinate(o->args[0], &col) != 0) {
-		cli_error("put: COL '%s' is not a column number (0-based) (try 'pizarra --help')",
-		    o->args[0]);
+	if (edit_coordinate("COL", o->args[0], &col) != 0 ||
+	    edit_coordinate("ROW", o->args[1], &row) != 0)
 		return EXIT_USAGE;
-	}
-	if (edit_coordinate(o->args[1], &row) != 0) {
-		cli_error("put: ROW '%s' is not a row number (0-based) (try 'pizarra --help')",
-		    o->args[1]);
-		return EXIT_USAGE;
-	}
-	if (board_check_text(text, strlen(text), BOARD_MAX_COLS, BOARD_MAX_ROWS, &e) != 0) {
+	board_scan_init(&sc, BOARD_MAX_COLS);
+	if (board_scan_feed(&sc, text, strlen(text), true, &used, &e) != 0) {
 		cli_error("put: TEXT: %s; the board was not changed", e.msg);
 		return EXIT_FAILURE;
 	}
+	/* the cell at COL, ROW must exist even for a text that draws nothing */
+	need_cols = col + (sc.width > 1 ? sc.width : 1);
+	need_rows = row + (sc.height > 1 ? sc.height : 1);
+	if (edit_decide_size(o, "put: the text at that position", need_cols, need_rows) != 0)
+		return EXIT_FAILURE;
 	if (cli_open(o, &s, true, false) != 0)
 		return EXIT_FAILURE;
 	if (board_put(&s.board, col, row, text, strlen(text), 0, 0, &e) != 0) {
@@ -139,17 +345,24 @@ edit_put(struct cli_opts *o)
 int
 edit_clear(struct cli_opts *o)
 {
+	struct edit_whole w = { "clearing", 0, false };
 	struct segment s;
 	struct pzerr e;
 	int status = EXIT_SUCCESS;
 
 	if (cli_open(o, &s, false, false) != 0)
 		return EXIT_FAILURE;
-	if (board_clear(&s.board, &e) != 0) {
-		cli_error("clear: %s", e.msg);
+	if (edit_whole_begin(o, &s, &w) != 0) {
 		status = EXIT_FAILURE;
 	} else {
-		notify_bump(&s.board);
+		if (board_clear(&s.board, &e) != 0) {
+			cli_error("clear: %s", e.msg);
+			status = EXIT_FAILURE;
+		} else {
+			notify_bump(&s.board);
+		}
+		if (edit_whole_end(o, &s, &w) != 0)
+			status = EXIT_FAILURE;
 	}
 	cli_close(o, &s, false);
 	return status;

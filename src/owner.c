@@ -2,7 +2,9 @@
  * owner.c - chmod, chown and rm. The kernel would refuse a non-owner with
  * a bare EPERM; asking /proc/sysvipc/shm first lets the message say whose
  * board it is. The segment is verified to be a pizarra board before any
- * shmctl changes it, so a foreign segment is never touched.
+ * shmctl changes it, so a foreign segment is never touched. chmod says
+ * what it cannot do: processes attached keep their access until they
+ * detach (cli_chmod_note).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 
 #include "owner.h"
 #include "shminfo.h"
+#include "utf8.h"
 
 /* Refuse early when we are neither owner, creator nor root (as shmctl IPC_SET/RMID would). */
 static int
@@ -50,17 +53,16 @@ owner_target(struct cli_opts *o, const char *what, int *shmid)
 int
 owner_chmod(struct cli_opts *o)
 {
-	char before[10], after[10];
+	char before[10], after[10], q[128], note[128];
 	struct shmid_ds ds;
 	struct pzerr e;
 	const char *why;
 	mode_t mode;
 	int shmid;
 
-	if (cli_parse_mode(o->args[0], &mode, &why) != 0) {
-		cli_error("chmod: '%s' %s (try 'pizarra --help')", o->args[0], why);
-		return EXIT_USAGE;
-	}
+	if (cli_parse_mode(o->args[0], &mode, &why) != 0)
+		return cli_usage_error("chmod: MODE '%s' %s", utf8_escape(o->args[0], q, sizeof q),
+		    why);
 	if (owner_target(o, "change the mode of", &shmid) != 0)
 		return EXIT_FAILURE;
 	if (segment_stat(shmid, &ds, &o->log, &e) != 0 ||
@@ -70,26 +72,26 @@ owner_chmod(struct cli_opts *o)
 	}
 	shminfo_rwx(ds.shm_perm.mode, before);
 	shminfo_rwx(mode, after);
-	printf("shmid %d: mode %04o (%s) -> %04o (%s)\n", shmid,
-	    (unsigned)ds.shm_perm.mode & 0777, before, (unsigned)mode, after);
+	/* we are not attached (segment_verify detached): shm_nattch is everyone else */
+	cli_chmod_note(ds.shm_perm.mode, mode, (unsigned long)ds.shm_nattch, note, sizeof note);
+	printf("shmid %d: mode %04o (%s) -> %04o (%s)%s%s\n", shmid,
+	    (unsigned)ds.shm_perm.mode & 0777, before, (unsigned)mode, after,
+	    note[0] ? "; " : "", note);
 	return EXIT_SUCCESS;
 }
 
 int
 owner_chown(struct cli_opts *o)
 {
-	char user[64], group[64];
+	char user[64], group[64], why[256];
 	struct shmid_ds ds;
 	struct pzerr e;
 	uid_t uid;
 	gid_t gid;
 	int shmid;
 
-	if (cli_parse_owner(o->args[0], &uid, &gid) != 0) {
-		cli_error("chown: '%s' is not a known USER[:GROUP] (try 'pizarra --help')",
-		    o->args[0]);
-		return EXIT_USAGE;
-	}
+	if (cli_parse_owner(o->args[0], &uid, &gid, why, sizeof why) != 0)
+		return cli_usage_error("chown: %s", why);
 	if (owner_target(o, "change the owner of", &shmid) != 0)
 		return EXIT_FAILURE;
 	if (segment_chown(shmid, uid, gid, &o->log, &e) != 0 ||

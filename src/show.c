@@ -1,38 +1,99 @@
 /*
  * show.c - info and dump. info gathers its report from IPC_STAT (which may
- * be refused while /proc still tells) and a read-only attach, then lets the
- * core format it; dump attaches read-only and prints board_dump's text.
+ * be refused while /proc still tells), a read-only attach and what
+ * systemd-logind will do to the owner's segments (logind.h, under "/" or
+ * PIZARRA_LOGIND_ROOT), then lets the core format it; a segment named by
+ * -i that is no board still gets its shmid_ds, and why it is not one.
+ * dump attaches read-only and prints board_dump's text.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "client.h"
+#include "logind.h"
 #include "notify.h"
 #include "report.h"
 #include "show.h"
 #include "strbuf.h"
 
+/* Print the report, as text or JSON. */
+static void
+show_report(const struct cli_opts *o, const struct report *r)
+{
+	struct strbuf out;
+
+	strbuf_init(&out);
+	if (o->json)
+		report_format_json(&out, r);
+	else
+		report_format_text(&out, r);
+	fwrite(strbuf_cstr(&out), 1, out.len, stdout);
+	strbuf_free(&out);
+}
+
+/* Where logind's files are read: PIZARRA_LOGIND_ROOT (for tests), or "/". */
+static const char *
+show_logind_root(void)
+{
+	const char *root = getenv("PIZARRA_LOGIND_ROOT");
+
+	return root != NULL && root[0] != '\0' ? root : "/";
+}
+
+/*
+ * The report of a segment named by -i that is no board: its shmid_ds, and
+ * why it is not a board (with `ipcrm -m ID` when it is ours to remove).
+ */
+static int
+show_not_board(struct cli_opts *o, struct report *r, const char *why)
+{
+	char text[PZERR_MSG_MAX + 200], who[64];
+	const struct ipc_perm *p = &r->si.ds.shm_perm;
+	uid_t me = geteuid();
+
+	if (me == p->uid || me == p->cuid)
+		snprintf(text, sizeof text, "not a pizarra board: %s; it was left untouched; it "
+		    "is yours: `ipcrm -m %d` removes it if nothing needs it", why, r->si.shmid);
+	else
+		snprintf(text, sizeof text, "not a pizarra board: %s; it was left untouched; it "
+		    "belongs to %s", why, shminfo_user(p->uid, who, sizeof who));
+	r->addr = &o->addr;
+	r->not_board = text;
+	show_report(o, r);
+	return EXIT_SUCCESS;
+}
+
 int
 show_info(struct cli_opts *o)
 {
 	struct client_info clients[BOARD_SLOTS];
+	struct logind_ipc logind;
 	struct report r;
 	struct segment s;
-	struct strbuf out;
 	struct pzerr e;
+	bool stat_ok;
 	int shmid;
 
 	if (cli_find(o, &shmid) != 0)
 		return EXIT_FAILURE;
 	memset(&r, 0, sizeof r);
 	r.si.shmid = shmid;
-	if (segment_stat(shmid, &r.si.ds, &o->log, &e) != 0 && e.err != EACCES) {
+	stat_ok = segment_stat(shmid, &r.si.ds, &o->log, &e) == 0;
+	if (!stat_ok && e.err != EACCES) {
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}
+	if (stat_ok) {
+		logind_check(show_logind_root(), r.si.ds.shm_perm.uid, &logind);
+		r.logind = &logind;
+	}
 	if (segment_open_shmid(&s, shmid, &o->addr, true, &o->log, &e) != 0) {
+		if (e.err == EPROTO && stat_ok && o->addr.how == SEGMENT_BY_SHMID)
+			return show_not_board(o, &r, s.not_board);
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}
@@ -46,13 +107,7 @@ show_info(struct cli_opts *o)
 	r.nclients = client_list(&s.board, clients, BOARD_SLOTS);
 	r.clients = clients;
 	segment_detach(&s, NULL);
-	strbuf_init(&out);
-	if (o->json)
-		report_format_json(&out, &r);
-	else
-		report_format_text(&out, &r);
-	fwrite(strbuf_cstr(&out), 1, out.len, stdout);
-	strbuf_free(&out);
+	show_report(o, &r);
 	return EXIT_SUCCESS;
 }
 

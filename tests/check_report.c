@@ -717,6 +717,83 @@ START_TEST(test_json_empty_clients_unresolved_ftok)
 }
 END_TEST
 
+/* logind's verdict: a section in the text, an object in the JSON, the warning only when it removes. */
+START_TEST(test_logind_section)
+{
+	struct logind_ipc l;
+	struct segment_addr a;
+	struct report r;
+	struct strbuf sb;
+	const char *text, *json;
+
+	memset(&r, 0, sizeof r);
+	memset(&l, 0, sizeof l);
+	tu_fake_stat(&r.si);
+	segment_addr_default(&a);
+	a.how = SEGMENT_BY_KEY;
+	a.key = 0x1234;
+	r.addr = &a;
+	r.have_board = true;
+	r.cols = 10;
+	r.rows = 2;
+	l.in_use = l.remove_ipc = l.removes = true;
+	l.owner = 4242;
+	r.logind = &l;
+	strbuf_init(&sb);
+	report_format_text(&sb, &r);
+	text = strbuf_cstr(&sb);
+	ck_assert_msg(strstr(text, "\nsystemd-logind\n  in use           yes (/run/systemd/system "
+	    "exists)\n  RemoveIPC        yes (systemd's default)\n  owner            4242 (uid "
+	    "4242): not a system user (those are uid 0-999)\n  warning          systemd-logind "
+	    "removes this board when 4242's last login session ends") != NULL, "%s", text);
+	ck_assert_ptr_nonnull(strstr(text, "with `pizarra -k 0x00001234 chown root`\n"));
+	strbuf_reset(&sb);
+	report_format_json(&sb, &r);
+	json = strbuf_cstr(&sb);
+	ck_assert_msg(json_is_one_object(json), "not one JSON object:\n%s", json);
+	check_once(json, "\"logind\":{\"in_use\":true,\"remove_ipc\":true,\"remove_ipc_from\":\"\","
+	    "\"system_user\":false,\"lingering\":false,\"removes_board\":true,\"warning\":\"systemd-logind");
+	/* kept: no warning line, an empty warning */
+	l.remove_ipc = l.removes = false;
+	snprintf(l.from, sizeof l.from, "/etc/systemd/logind.conf.d/x \"y\".conf");
+	strbuf_reset(&sb);
+	report_format_text(&sb, &r);
+	text = strbuf_cstr(&sb);
+	ck_assert_ptr_nonnull(strstr(text, "  RemoveIPC        no (set in /etc/systemd/logind.conf.d/x"));
+	ck_assert_ptr_null(strstr(text, "warning"));
+	strbuf_reset(&sb);
+	report_format_json(&sb, &r);
+	json = strbuf_cstr(&sb);
+	ck_assert_msg(json_is_one_object(json), "not one JSON object:\n%s", json);
+	check_once(json, "\"removes_board\":false,\"warning\":\"\"}");
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* A segment that is not a board: its fields, then why, and board null in the JSON. */
+START_TEST(test_not_board)
+{
+	struct report r;
+	struct strbuf sb;
+	const char *text, *json;
+
+	memset(&r, 0, sizeof r);
+	tu_fake_stat(&r.si);
+	r.not_board = "not a pizarra board: 100 bytes is too small for a board";
+	strbuf_init(&sb);
+	report_format_text(&sb, &r);
+	text = strbuf_cstr(&sb);
+	ck_assert_ptr_nonnull(strstr(text, "\nboard\n  none             not a pizarra board: 100 bytes"));
+	ck_assert_ptr_null(strstr(text, "clients"));
+	strbuf_reset(&sb);
+	report_format_json(&sb, &r);
+	json = strbuf_cstr(&sb);
+	ck_assert_msg(json_is_one_object(json), "not one JSON object:\n%s", json);
+	check_once(json, ",\"board\":null,\"not_board\":\"not a pizarra board: 100 bytes");
+	strbuf_free(&sb);
+}
+END_TEST
+
 /* An st_ino with bit 63 set (overlayfs xino) must print unsigned in the JSON. */
 START_TEST(test_json_inode_bit63)
 {
@@ -780,6 +857,8 @@ report_suite(void)
 	tcase_add_test(json, test_json_empty_clients_unresolved_ftok);
 	tcase_add_test(json, test_json_appends);
 	tcase_add_test(json, test_json_inode_bit63);
+	tcase_add_test(json, test_logind_section);
+	tcase_add_test(json, test_not_board);
 	suite_add_tcase(s, json);
 	return s;
 }

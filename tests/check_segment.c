@@ -327,7 +327,8 @@ START_TEST(test_rmid_semantics)
 	segment_detach(&s2, &e);
 	segment_detach(&s, &e);
 	ck_assert_int_eq(segment_open(&s2, &by_id, &o, NULL, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "does not exist"));
+	ck_assert_msg(strstr(e.msg, "no segment has shmid") != NULL, "%s", e.msg);
+	ck_assert_msg(strstr(e.msg, "removed") == NULL, "%s", e.msg);
 }
 END_TEST
 
@@ -541,7 +542,7 @@ START_TEST(test_chmod_chown)
 	ck_assert(trace_has(&t, "IPC_RMID"));
 	segment_detach(&s, &e);
 	ck_assert_int_eq(segment_chmod(id, 0600, &t, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "does not exist"));
+	ck_assert_msg(strstr(e.msg, "no segment has shmid") != NULL, "%s", e.msg);
 }
 END_TEST
 
@@ -552,7 +553,7 @@ START_TEST(test_denied_names_owner)
 	struct segment s;
 	struct pzerr e;
 	int status, pipefd[2];
-	char msg[PZERR_MSG_MAX] = "";
+	char msg[PZERR_MSG_MAX] = "", want[128];
 	pid_t pid;
 
 	if (getuid() != 0)
@@ -581,7 +582,115 @@ START_TEST(test_denied_names_owner)
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d: %s", status, msg);
 	ck_assert_ptr_nonnull(strstr(msg, "belongs to root"));
 	ck_assert_ptr_nonnull(strstr(msg, "0600"));
-	ck_assert_ptr_nonnull(strstr(msg, "pizarra chmod 0660"));
+	/* nobody is not in root's group: the least mode that lets it draw is 0666 */
+	snprintf(want, sizeof want, "`pizarra -k 0x%08x chmod 0666` (everyone",
+	    (unsigned)tu_key(15));
+	ck_assert_msg(strstr(msg, want) != NULL, "%s", msg);
+	snprintf(want, sizeof want, "or only view with `pizarra -k 0x%08x chmod 0644`",
+	    (unsigned)tu_key(15));
+	ck_assert_msg(strstr(msg, want) != NULL, "%s", msg);
+	ck_assert_msg(strstr(msg, "0660") == NULL, "%s", msg);
+}
+END_TEST
+
+/* A hint names the board with the options that named it, never the default board. */
+START_TEST(test_addr_options)
+{
+	struct segment_addr a;
+	char buf[256];
+
+	segment_addr_default(&a);
+	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), "");
+	a.proj = 113;
+	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -p 113");
+	snprintf(a.path, sizeof a.path, "/home/ana/key");
+	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -f /home/ana/key -p 113");
+	a.proj = SEGMENT_DEFAULT_PROJ;
+	snprintf(a.path, sizeof a.path, "/tmp/it's here");
+	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -f '/tmp/it'\\''s here'");
+	snprintf(a.path, sizeof a.path, "/tmp/a\033]0;x\007");
+	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -f '/tmp/a\\e]0;x\\x07'");
+	a.resolved = false;
+	ck_assert_str_eq(segment_addr_name(&a, buf, sizeof buf), "ftok(\"/tmp/a\\e]0;x\\x07\", 112)");
+	a.how = SEGMENT_BY_KEY;
+	a.key = 0x1234;
+	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -k 0x00001234");
+	a.how = SEGMENT_BY_SHMID;
+	a.shmid = 98307;
+	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -i 98307");
+	ck_assert_str_eq(segment_addr_options(&a, buf, 6), " -i 9");
+}
+END_TEST
+
+/* No board at a key: the hint creates one at that key, not at the default one. */
+START_TEST(test_missing_hint_has_options)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(17));
+	struct segment s;
+	struct pzerr e;
+	char want[128];
+
+	o.create = false;
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), -1);
+	ck_assert_int_eq(e.err, ENOENT);
+	snprintf(want, sizeof want, "no board exists at key 0x%08x; `pizarra -k 0x%08x` creates one",
+	    (unsigned)tu_key(17), (unsigned)tu_key(17));
+	ck_assert_str_eq(e.msg, want);
+	a.how = SEGMENT_BY_SHMID;
+	a.shmid = 0x7FFFFFF0;
+	ck_assert_int_eq(segment_find(&a, NULL, &s.shmid, &e), -1);
+	ck_assert_str_eq(e.msg, "no segment has shmid 2147483632; see `ipcs -m`");
+}
+END_TEST
+
+/* A board we created and nobody touched is removed; one somebody touched is left alone. */
+START_TEST(test_remove_untouched)
+{
+	struct segment_opts o = create_opts();
+	struct segment_addr a = key_addr(tu_key(18));
+	struct segment s, other;
+	struct shmid_ds ds;
+	struct pzerr e;
+	int id;
+
+	/* nobody else: removed */
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	ck_assert(s.created);
+	id = s.shmid;
+	ck_assert_msg(segment_remove_untouched(&s, 0, NULL, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(segment_stat(id, &ds, NULL, &e), 0);
+	ck_assert(ds.shm_perm.mode & SHM_DEST);
+	segment_detach(&s, &e);
+
+	/* someone else attached: left */
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	ck_assert_int_eq(segment_open(&other, &a, &o, NULL, &e), 0);
+	ck_assert(!other.created);
+	ck_assert_int_eq(segment_remove_untouched(&other, 0, NULL, &e), -1);
+	ck_assert_int_eq(segment_remove_untouched(&s, 0, NULL, &e), 1);
+	ck_assert_msg(strstr(e.msg, "1 other process attached it meanwhile") != NULL, "%s", e.msg);
+	/* ... wrote and notified, then left: left */
+	ck_assert_int_eq(board_put(&other.board, 0, 0, "theirs", 6, 0, 0, &e), 0);
+	notify_bump(&other.board);
+	segment_detach(&other, &e);
+	ck_assert_int_eq(segment_remove_untouched(&s, 0, NULL, &e), 1);
+	ck_assert_msg(strstr(e.msg, "changed it meanwhile (generation 1)") != NULL, "%s", e.msg);
+	ck_assert_int_eq(segment_remove_untouched(&s, 1, NULL, &e), 1);
+	ck_assert_msg(strstr(e.msg, "wrote on row 0") != NULL, "%s", e.msg);
+	ck_assert_int_eq(segment_stat(s.shmid, &ds, NULL, &e), 0);
+	ck_assert(!(ds.shm_perm.mode & SHM_DEST));
+	ck_assert_uint_eq(board_get(&s.board, 0, 0), 't');
+	segment_remove(s.shmid, NULL, &e);
+	segment_detach(&s, &e);
+
+	/* a slot taken (and never given back) without any notification: left */
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
+	atomic_store(&s.board.hdr->slots[5].owner, 1ull << 32 | 1234);
+	ck_assert_int_eq(segment_remove_untouched(&s, 0, NULL, &e), 1);
+	ck_assert_msg(strstr(e.msg, "a client took slot 5") != NULL, "%s", e.msg);
+	segment_remove(s.shmid, NULL, &e);
+	segment_detach(&s, &e);
 }
 END_TEST
 
@@ -594,6 +703,9 @@ segment_suite(void)
 	TCase *slow = tcase_create("slow");
 
 	tcase_add_test(tc, test_create_then_attach);
+	tcase_add_test(tc, test_addr_options);
+	tcase_add_test(tc, test_missing_hint_has_options);
+	tcase_add_test(tc, test_remove_untouched);
 	tcase_add_test(tc, test_missing_without_create);
 	tcase_add_test(tc, test_foreign_small);
 	tcase_add_test(tc, test_foreign_magic);

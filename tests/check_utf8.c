@@ -5,7 +5,9 @@
  * sequence, stray continuation bytes and sequences truncated by the end of
  * the buffer (which must never be read past, checked against a guard page);
  * exhaustive agreement between decoding and encoding; encoding of invalid
- * code points; and utf8_validate with the offset of the first bad sequence.
+ * code points; utf8_validate with the offset of the first bad sequence;
+ * and utf8_escape (controls, invalid bytes, bidi and zero-width characters
+ * spelled out, backslashes doubled, cut with "..." at a whole escape).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -417,6 +419,49 @@ START_TEST(test_validate_respects_len)
 }
 END_TEST
 
+/* Escape s into a buffer of n bytes and compare with want. */
+static void
+escape_is(const char *s, size_t n, const char *want)
+{
+	char buf[128];
+
+	ck_assert_uint_le(n, sizeof buf);
+	memset(buf, 'Z', sizeof buf);
+	ck_assert_ptr_eq(utf8_escape(s, buf, n), buf);
+	ck_assert_str_eq(buf, want);
+	ck_assert_uint_lt(strlen(buf), n);
+}
+
+/* Printable text is unchanged; what a terminal acts on or hides is spelled out. */
+START_TEST(test_escape)
+{
+	escape_is("/tmp/plain file ñ 漢.txt", 64, "/tmp/plain file ñ 漢.txt");
+	escape_is("a\nb\tc\rd\033[2J", 64, "a\\nb\\tc\\rd\\e[2J");
+	escape_is("bell\007 del\177 nul-less\001", 64, "bell\\x07 del\\x7F nul-less\\x01");
+	escape_is("back\\slash", 64, "back\\\\slash");
+	escape_is("latin1 \xf1 \xff", 64, "latin1 \\xF1 \\xFF");
+	escape_is("csi \xc2\x9b", 64, "csi \\u{009B}");
+	escape_is("rlo \xe2\x80\xae txt", 64, "rlo \\u{202E} txt");
+	escape_is("\xef\xbb\xbf" "bom zw\xe2\x80\x8b", 64, "\\u{FEFF}bom zw\\u{200B}");
+}
+END_TEST
+
+/* A result that does not fit ends in "..." after a whole escape or character. */
+START_TEST(test_escape_cut)
+{
+	char buf[8];
+
+	escape_is("abcdefg", 8, "abcdefg");
+	escape_is("abcdefgh", 8, "abcd...");
+	escape_is("ab\033cdefgh", 8, "ab\\e...");
+	escape_is("ab\033\033cdefgh", 8, "ab\\e...");
+	escape_is("漢字漢字", 8, "漢...");
+	escape_is("abc", 1, "");
+	escape_is("abcdef", 4, "...");
+	ck_assert_ptr_eq(utf8_escape("x", buf, 0), buf);
+}
+END_TEST
+
 /* The utf8 suite. */
 static Suite *
 utf8_suite(void)
@@ -448,6 +493,8 @@ utf8_suite(void)
 	tcase_add_test(val, test_validate_ok);
 	tcase_add_test(val, test_validate_bad_offset);
 	tcase_add_test(val, test_validate_respects_len);
+	tcase_add_test(val, test_escape);
+	tcase_add_test(val, test_escape_cut);
 	suite_add_tcase(s, val);
 	return s;
 }

@@ -9,7 +9,7 @@
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
-test_begin
+test_begin helper
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "SKIP: not root, cannot run commands as another user"
@@ -77,16 +77,27 @@ cleanup_shmid "$ID"
 mode_is 600
 
 section "0600: nobody may not attach it at all"
-for cmd in dump info "dump --ansi" "put 0 1 x" clear "load $PUB/text"; do
+# The hint is the least mode that lets nobody in (nobody is not in root's
+# group, so the other bits decide: 0666 to draw, 0644 to view), on the
+# board as nobody named it.
+NOT_IN='\(everyone: you are not in group root\)'
+for cmd in "put 0 1 x" clear "load $PUB/text"; do
 	# shellcheck disable=SC2086 # split the command's operands
-	if expect_fails "belongs to root, mode 0600 \\(rw-------\\): you may not attach it; root can share it with \`pizarra chmod 0660\` \\(group\\) or \`pizarra chmod 0666\` \\(everyone\\)\$" \
+	if expect_fails "belongs to root, mode 0600 \\(rw-------\\): you may not attach it; root can let you draw with \`pizarra -k $KEY chmod 0666\` $NOT_IN, or only view with \`pizarra -k $KEY chmod 0644\`\$" \
 		nz -k "$KEY" $cmd; then
-		expect_stderr_match "^pizarra: (key $KEY|shmid $ID) \\(shmid $ID\\) belongs"
 		# The board is named as the user named it.
-		expect_stderr_match "^pizarra: key $KEY \\(shmid $ID\\)"
+		expect_stderr_match "^pizarra: key $KEY \\(shmid $ID\\) belongs"
 	fi
 done
-expect_fails "^pizarra: shmid $ID \\(shmid $ID\\) belongs to root, mode 0600" nz -i "$ID" dump
+for cmd in dump info "dump --ansi"; do
+	# shellcheck disable=SC2086 # split the command's operands
+	if expect_fails "belongs to root, mode 0600 \\(rw-------\\): you may not attach it; root can let you view it with \`pizarra -k $KEY chmod 0644\` $NOT_IN, or draw with \`pizarra -k $KEY chmod 0666\`\$" \
+		nz -k "$KEY" $cmd; then
+		expect_stderr_match "^pizarra: key $KEY \\(shmid $ID\\) belongs"
+	fi
+done
+expect_fails "^pizarra: shmid $ID \\(shmid $ID\\) belongs to root, mode 0600 .*\`pizarra -i $ID chmod 0644\`" nz -i "$ID" dump
+expect_stderr_nomatch '`pizarra chmod'
 content_is 'secret\n'
 
 section "nobody may not chmod, chown or rm root's board"
@@ -120,7 +131,7 @@ if expect_status 0 nz -k "$KEY" info; then
 fi
 for cmd in "put 0 1 x" clear "load $PUB/text"; do
 	# shellcheck disable=SC2086 # split the command's operands
-	if expect_fails "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0644 \\(rw-r--r--\\): you can only view it .*root can let others draw with \`pizarra chmod 0666\`\$" \
+	if expect_fails "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0644 \\(rw-r--r--\\): you can only view it \\(\`pizarra -k $KEY view\`\\); root can let you draw with \`pizarra -k $KEY chmod 0666\` $NOT_IN\$" \
 		nz -k "$KEY" $cmd; then
 		expect_stderr_nomatch 'you may not attach'
 	fi
@@ -167,6 +178,50 @@ if expect_status 0 nz -k "$KEY2" rm; then
 	expect_stdout_match "^shmid $NID removed: no process was attached, so it is gone\$"
 fi
 check "nobody's board is gone" shm_gone "$NID"
+
+section "a supplementary group counts, as the kernel counts it"
+# The board's group is a group nobody is in only as a supplementary group
+# (getgroups), never as its effective group: the kernel gives nobody the
+# group bits, and so must the explanation of a refusal.
+SUPP=4242
+as_supp() {
+	setpriv --reuid=nobody --regid=nogroup --groups="$SUPP" "$@"
+}
+if as_supp true 2>/dev/null; then
+	expect_status 0 pz -k "$KEY" chown ":$SUPP"
+	check "the board's group is $SUPP" [ "$(shm_field "$ID" gid)" = "$SUPP" ]
+	IN_GROUP="\\(group $SUPP, which you are in\\)"
+	expect_status 0 pz -k "$KEY" chmod 0600
+	expect_fails "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0600 \\(rw-------\\): you may not attach it; root can let you view it with \`pizarra -k $KEY chmod 0640\` $IN_GROUP, or draw with \`pizarra -k $KEY chmod 0660\`\$" \
+		as_supp "$PZ_NOBODY" -k "$KEY" dump
+	expect_status 0 pz -k "$KEY" chmod 0640
+	if expect_status 0 as_supp "$PZ_NOBODY" -k "$KEY" dump; then
+		expect_stderr_empty
+	fi
+	expect_fails "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0640 \\(rw-r-----\\): you can only view it \\(\`pizarra -k $KEY view\`\\); root can let you draw with \`pizarra -k $KEY chmod 0660\` $IN_GROUP\$" \
+		as_supp "$PZ_NOBODY" -k "$KEY" put 0 0 x
+	# Others' bits were 0 all along: the group's decide for a group member.
+	expect_status 0 pz -k "$KEY" chmod 0660
+	if expect_status 0 as_supp "$PZ_NOBODY" -k "$KEY" put 0 0 'by the group'; then
+		expect_stderr_empty
+	fi
+	content_is 'by the group\n'
+	expect_status 0 pz -k "$KEY" chown :0
+else
+	echo "(setpriv cannot give nobody the supplementary group $SUPP: skipping this part)"
+fi
+
+section "info -i of root's segment that is no board, as nobody"
+FOREIGN=$(helper create "$KEY2" 4096 0644)
+if [ -n "$FOREIGN" ]; then
+	cleanup_shmid "$FOREIGN"
+	if expect_status 0 nz -i "$FOREIGN" info; then
+		expect_stdout_match "^  shmid +$FOREIGN\$"
+		expect_stdout_match "^  none +not a pizarra board: 4096 bytes is too small for a board; it was left untouched; it belongs to root\$"
+		expect_stdout_nomatch 'ipcrm'
+	fi
+	ipcrm -m "$FOREIGN"
+fi
 
 section "root, the owner, removes its board"
 if expect_status 0 pz -k "$KEY" rm; then

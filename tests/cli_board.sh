@@ -218,7 +218,8 @@ expect_status 0 pz -k "$KEY" info
 section "commands other than put/load on a missing board"
 for cmd in dump info clear rm "chmod 0660" "chown root"; do
 	# shellcheck disable=SC2086 # split the command's operands
-	expect_fails "^pizarra: no board exists at key $KEY2; \`pizarra\` or \`pizarra put\` creates one\$" \
+	# The hint creates the board the user named, not the default one.
+	expect_fails "^pizarra: no board exists at key $KEY2; \`pizarra -k $KEY2\` creates one\$" \
 		pz -k "$KEY2" $cmd
 done
 check "none of them created a segment" [ "$(shm_count_key "$KEY2")" -eq 0 ]
@@ -316,6 +317,64 @@ if expect_status 0 pz -k "$KEY" info --json; then
 fi
 
 # ---------------------------------------------------------------------------
+section "info says when systemd-logind will remove the board"
+# PIZARRA_LOGIND_ROOT points info at a fake tree (run/systemd/system,
+# etc/systemd/logind.conf and its drop-ins) instead of /.
+FAKE=$T/fakeroot
+mkdir -p "$FAKE/run/systemd/system"
+ME_UID=$(id -u)
+LOGIND_UID=
+if [ "$ME_UID" -eq 0 ]; then
+	# give the board to a regular (non-system) uid for a while
+	expect_status 0 pz -k "$KEY" chown 4242
+	LOGIND_UID=4242
+elif [ "$ME_UID" -gt 999 ]; then
+	LOGIND_UID=$ME_UID
+fi
+# no_line_matching FILE REGEX: no line of FILE matches.
+# shellcheck disable=SC2317 # called through check
+no_line_matching() {
+	! grep -Eq -- "$2" "$1"
+}
+# info_logind: info and info --json under the fake root; LOGIND_REMOVES, LOGIND_FROM.
+info_logind() {
+	PIZARRA_LOGIND_ROOT=$FAKE "$PIZARRA" -k "$KEY" info >"$T/logind.txt" 2>&1
+	PIZARRA_LOGIND_ROOT=$FAKE "$PIZARRA" -k "$KEY" info --json >"$T/out" 2>"$T/err"
+	LOGIND_REMOVES=$(json_get "d['logind']['removes_board']")
+	LOGIND_FROM=$(json_get "d['logind']['remove_ipc_from']")
+}
+if [ -n "$LOGIND_UID" ]; then
+	info_logind
+	check "systemd's default RemoveIPC=yes removes uid $LOGIND_UID's board" [ "$LOGIND_REMOVES" = True ]
+	check "info says so" grep -Eq "^  warning +systemd-logind removes this board when .*'s last login session ends if no process has it attached then \\(RemoveIPC=yes, systemd's default\\)" "$T/logind.txt"
+	check "with the fix, for this board" grep -qF "to keep it, put RemoveIPC=no under [Login] in a drop-in such as /etc/systemd/logind.conf.d/pizarra.conf and run \`systemctl restart systemd-logind\`, or give the board to a system user (uid 999 at most, such as root) with \`pizarra -k $KEY chown root\`" "$T/logind.txt"
+	check "info --json has the same warning" [ "$(json_get "d['logind']['warning'].startswith('systemd-logind removes this board')")" = True ]
+	mkdir -p "$FAKE/etc/systemd/logind.conf.d"
+	printf '[Login]\nRemoveIPC=no\n' >"$FAKE/etc/systemd/logind.conf"
+	info_logind
+	check "RemoveIPC=no in logind.conf keeps it" [ "$LOGIND_REMOVES" = False ]
+	check "info names where RemoveIPC was set" grep -Eq '^  RemoveIPC +no \(set in /etc/systemd/logind.conf\)$' "$T/logind.txt"
+	check "no warning then" no_line_matching "$T/logind.txt" warning
+	printf '[Login]\nRemoveIPC=yes\n' >"$FAKE/etc/systemd/logind.conf.d/50-back.conf"
+	info_logind
+	check "a drop-in overrides logind.conf" [ "$LOGIND_REMOVES" = True ]
+	check "info --json names the drop-in" [ "$LOGIND_FROM" = /etc/systemd/logind.conf.d/50-back.conf ]
+	rm -r "$FAKE/run/systemd/system"
+	info_logind
+	check "without systemd nothing removes it" [ "$LOGIND_REMOVES" = False ]
+	check "info says logind is not in use" grep -Eq '^  in use +no ' "$T/logind.txt"
+	mkdir -p "$FAKE/run/systemd/system"
+	if [ "$ME_UID" -eq 0 ]; then
+		expect_status 0 pz -k "$KEY" chown 0
+		info_logind
+		check "a system user's board is kept" [ "$LOGIND_REMOVES" = False ]
+		check "info says the owner is a system user" grep -Eq '^  owner +root \(uid 0\): a system user' "$T/logind.txt"
+	fi
+else
+	echo "(uid $ME_UID is a system user and not root: skipping the logind part)"
+fi
+
+# ---------------------------------------------------------------------------
 section "-f FILE -p N: ftok addressing"
 : >"$T/keyfile"
 PROJ=122
@@ -359,7 +418,7 @@ else
 	fi
 	# Another project id is another key, with no board.
 	OKEY=$(printf '0x%08x' $((((PROJ + 1) << 24) | ((DEV & 0xff) << 16) | (INO & 0xffff))))
-	expect_fails "^pizarra: no board exists at key $OKEY \\(ftok\\(\"$T/keyfile\", $((PROJ + 1))\\)\\)" \
+	expect_fails "^pizarra: no board exists at key $OKEY \\(ftok\\(\"$T/keyfile\", $((PROJ + 1))\\)\\); \`pizarra -f $T/keyfile -p $((PROJ + 1))\` creates one\$" \
 		pz -f "$T/keyfile" -p $((PROJ + 1)) dump
 	check "no segment under $OKEY" [ "$(shm_count_key "$OKEY")" -eq 0 ]
 	# The default project id is 0x70 ('p').

@@ -4,9 +4,9 @@
 # generation identical before and after). Covers load (missing file,
 # invalid UTF-8, too wide, too many lines, control characters), put (does
 # not fit, outside the board, control characters), a missing -f key file,
-# -s too small or too large, and foreign segments under the key (too small,
-# wrong magic, corrupt header, empty header), which every command must
-# refuse without touching them.
+# -s too small or too large (a usage error naming the range), and foreign
+# segments under the key (too small, wrong magic, corrupt header, empty
+# header), which every command must refuse without touching them.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -75,6 +75,52 @@ load_fails 'line 3, .*invalid UTF-8' "$T/bad-truncated"
 printf 'latin1 \361and\372\n' >"$T/bad-latin1"
 load_fails 'line 1, .*invalid UTF-8' "$T/bad-latin1"
 
+section "load: errors name the line, and the column and byte within that line"
+printf 'first line\nsecond\n  xy\377 rest\n' >"$T/bad-deep"
+load_fails 'line 3, column 5: invalid UTF-8 \(byte 0xff, byte 5 of the line\)' "$T/bad-deep"
+printf 'a\n\t\342\224\200\355\240\200\n' >"$T/bad-after-tab"
+load_fails 'line 2, column 10: invalid UTF-8 \(byte 0xed, byte 5 of the line\)' "$T/bad-after-tab"
+
+section "load: binary data and endless input stop at the first problem"
+# Read while checking: the first bad byte ends the read, however much follows
+# (the writer is still writing when pizarra gives up).
+# shellcheck disable=SC2016 # expanded by the inner sh
+expect_fails "^pizarra: standard input: line 2, column 1: invalid UTF-8 \\(byte 0xff, byte 1 of the line\\); the board was not changed\$" \
+	sh -c '{ printf "ok\\n\\377"; cat /dev/zero; } | "$1" -k "$2" load -' sh "$PIZARRA" "$KEY"
+unchanged "load of endless binary data"
+# shellcheck disable=SC2016 # expanded by the inner sh
+expect_fails "^pizarra: standard input: line 1, column 1: U\\+0000 cannot be drawn" \
+	sh -c 'cat /dev/zero | "$1" -k "$2" load -' sh "$PIZARRA" "$KEY"
+# shellcheck disable=SC2016 # expanded by the inner sh
+expect_fails "^pizarra: standard input: more than 10000 lines, more than any board has rows; the board was not changed\$" \
+	sh -c 'yes | "$1" -k "$2" load -' sh "$PIZARRA" "$KEY"
+# shellcheck disable=SC2016 # expanded by the inner sh
+expect_fails "^pizarra: standard input: line 1 is more than 10000 columns wide, wider than any board; the board was not changed\$" \
+	sh -c 'yes | tr -d "\\n" | "$1" -k "$2" load -' sh "$PIZARRA" "$KEY"
+unchanged "load of endless lines"
+
+section "load: a UTF-8 byte order mark at the start is skipped"
+printf '\357\273\277with a BOM\n' >"$T/bom"
+printf 'with a BOM\n' >"$T/bom-exp"
+expect_status 0 pz -k "$KEY" load "$T/bom"
+expect_dump "$T/bom-exp" -k "$KEY"
+printf 'a BOM\357\273\277 inside\n' >"$T/bom-inside"
+expect_status 0 pz -k "$KEY" load "$T/content"
+snapshot
+load_fails 'line 1, column 6: U\+FEFF cannot be drawn' "$T/bom-inside"
+
+section "paths with control characters are shown escaped"
+BADNAME=$(printf 'bad\033]0;owned\007name\nnext')
+expect_fails "^pizarra: $T/bad\\\\e]0;owned\\\\x07name\\\\nnext: No such file or directory; the board was not changed\$" \
+	pz -k "$KEY" load "$T/$BADNAME"
+expect_fails "^pizarra: key file $T/bad\\\\e]0;owned\\\\x07name\\\\nnext: No such file or directory" \
+	pz -f "$T/$BADNAME" dump
+check "no ESC or BEL reached stderr" [ "$(tr -d '\033\007' <"$T/err" | wc -c)" -eq "$(wc -c <"$T/err")" ]
+: >"$T/$BADNAME"
+printf 'x\001\n' >"$T/$BADNAME"
+expect_fails "^pizarra: $T/bad\\\\e]0;owned\\\\x07name\\\\nnext: line 1, column 2: U\\+0001" pz -k "$KEY" load "$T/$BADNAME"
+rm -f "$T/$BADNAME"
+
 section "load: too wide, too many lines"
 printf '123456789012345678901\n' >"$T/wide21"
 load_fails "line 1 is 21 columns wide, the board has 20 columns" "$T/wide21"
@@ -124,7 +170,7 @@ put_fails 'position 65535,65535 is outside the 20x5 board' 65535 65535 x
 expect_fails '^pizarra: put: TEXT: line 1, column 2: U\+001B cannot be drawn.*; the board was not changed$' \
 	pz -k "$KEY" put 0 0 "$(printf 'a\033[2Jb')"
 unchanged "put of ESC"
-expect_fails '^pizarra: put: TEXT: line 1, .*invalid UTF-8; the board was not changed$' \
+expect_fails '^pizarra: put: TEXT: line 1, column 2: invalid UTF-8 \(byte 0xff, byte 2 of the line\); the board was not changed$' \
 	pz -k "$KEY" put 0 0 "$(printf 'a\377')"
 unchanged "put of invalid UTF-8"
 expect_fails '^pizarra: put: TEXT: line 2, column 1: U\+0008 cannot be drawn' \
@@ -137,15 +183,48 @@ expect_stderr_nomatch "the board's 2 columns"
 put_fails "the text has 2 lines: from row 4 it needs rows 4-5" 0 4 "$(printf 'a\nb')"
 expect_stderr_nomatch 'more than 1 lines'
 
-section "a failed put or load on a missing board leaves no board and no false report"
-expect_fails '^pizarra: put: position 500,0 is outside the 200x60 board' pz -k "$KEY2" put 500 0 x
+section "the size of a new board is decided, and checked against the text, before shmget"
+# With -s, text that does not fit is refused before any board is made.
+expect_fails "^pizarra: put: the text at that position needs a 501x60 board, but -s asks for 200x60; no board was created \\(give -s a larger size, or leave it out\\)\$" \
+	pz -k "$KEY2" -s 200x60 --trace put 500 0 x
 expect_stderr_nomatch 'created a'
-check "no segment under $KEY2 after the failed put" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+expect_stderr_nomatch 'IPC_CREAT'
+expect_stderr_nomatch 'IPC_RMID'
+check "no segment under $KEY2 after the refused put" [ "$(shm_count_key "$KEY2")" -eq 0 ]
 awk 'BEGIN { for (i = 0; i < 201; i++) printf "a"; print "" }' >"$T/wide201"
-expect_fails "^pizarra: $T/wide201: line 1 is 201 columns wide, the board has 200 columns" \
-	pz -k "$KEY2" load "$T/wide201"
+expect_fails "^pizarra: $T/wide201 needs a 201x60 board, but -s asks for 200x60; no board was created" \
+	pz -k "$KEY2" -s 200x60 --trace load "$T/wide201"
 expect_stderr_nomatch 'created a'
-check "no segment under $KEY2 after the failed load" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+expect_stderr_nomatch 'IPC_CREAT'
+check "no segment under $KEY2 after the refused load" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+expect_fails "^pizarra: $T/lines6 needs a 20x6 board, but -s asks for 20x5; no board was created" \
+	pz -k "$KEY2" -s 20x5 load "$T/lines6"
+check "no segment under $KEY2 after the refused load of 6 lines" [ "$(shm_count_key "$KEY2")" -eq 0 ]
+# Without -s, a new board is at least the default size and large enough for the text.
+if expect_status 0 pz -k "$KEY2" load "$T/wide201"; then
+	expect_stderr_match "^pizarra: created a 201x60 board at key $KEY2 "
+fi
+cleanup_shmid "$(shmids_of_key "$KEY2")"
+expect_dump "$T/wide201" -k "$KEY2"
+pz -k "$KEY2" rm >/dev/null
+awk 'BEGIN { for (i = 1; i <= 75; i++) print i }' >"$T/lines75"
+if expect_status 0 pz -k "$KEY2" load "$T/lines75"; then
+	expect_stderr_match "^pizarra: created a 200x75 board at key $KEY2 "
+fi
+cleanup_shmid "$(shmids_of_key "$KEY2")"
+expect_dump "$T/lines75" -k "$KEY2"
+pz -k "$KEY2" rm >/dev/null
+if expect_status 0 pz -k "$KEY2" put 500 70 x; then
+	expect_stderr_match "^pizarra: created a 501x71 board at key $KEY2 "
+fi
+cleanup_shmid "$(shmids_of_key "$KEY2")"
+pz -k "$KEY2" rm >/dev/null
+# Beyond any board: refused before shmget too.
+expect_fails "^pizarra: put: the text at that position: 65536 columns are needed, and a board has at most 10000; no board was created\$" \
+	pz -k "$KEY2" --trace put 65535 0 x
+expect_stderr_nomatch 'IPC_CREAT'
+expect_fails "^pizarra: put: the text at that position: a 10000x2000 board would be needed: 20000000 cells, and a board has at most 16777216; no board was created" \
+	pz -k "$KEY2" put 9999 1999 x
 # A missing file or invalid text is found before the board is created.
 expect_fails "^pizarra: $T/no-such-file: No such file" pz -k "$KEY2" load "$T/no-such-file"
 expect_fails "^pizarra: $T/ctl-esc: line 1, column 5: U\\+001B" pz -k "$KEY2" load "$T/ctl-esc"
@@ -162,22 +241,21 @@ expect_fails "^pizarra: key file $T/no-key-file: No such file or directory" \
 expect_fails "^pizarra: key file $T/no-key-file: No such file or directory" \
 	pz -f "$T/no-key-file" rm
 
-section "-s too small or too large"
-expect_fails '^pizarra: 4x2 is too small to draw on; a board is at least 16x4$' pz -k "$KEY2" -s 4x2 put 0 0 x
-expect_fails '^pizarra: 15x4 is too small' pz -k "$KEY2" -s 15x4 put 0 0 x
-expect_fails '^pizarra: 16x3 is too small' pz -k "$KEY2" -s 16x3 load "$T/content"
-expect_fails '^pizarra: 0x0 is too small' pz -k "$KEY2" -s 0x0 put 0 0 x
-expect_fails '^pizarra: 100000x100000 is too large' pz -k "$KEY2" -s 100000x100000 put 0 0 x
-expect_fails '^pizarra: 10001x4 is too large' pz -k "$KEY2" -s 10001x4 put 0 0 x
-expect_fails '^pizarra: 16x10001 is too large' pz -k "$KEY2" -s 16x10001 put 0 0 x
+section "-s too small or too large: a usage error naming the range"
+expect_usage_error "^pizarra: -s: '4x2': 4 columns is out of range \\(16-10000\\) \\(try 'pizarra --help'\\)\$" pz -k "$KEY2" -s 4x2 put 0 0 x
+expect_usage_error "^pizarra: -s: '15x4': 15 columns is out of range" pz -k "$KEY2" -s 15x4 put 0 0 x
+expect_usage_error "^pizarra: -s: '16x3': 3 rows is out of range \\(4-10000\\)" pz -k "$KEY2" -s 16x3 load "$T/content"
+expect_usage_error "^pizarra: -s: '0x0': 0 columns is out of range" pz -k "$KEY2" -s 0x0 put 0 0 x
+expect_usage_error "^pizarra: -s: '100000x100000': 100000 columns is out of range" pz -k "$KEY2" -s 100000x100000 put 0 0 x
+expect_usage_error "^pizarra: -s: '10001x4': 10001 columns is out of range \\(16-10000\\)" pz -k "$KEY2" -s 10001x4 put 0 0 x
+expect_usage_error "^pizarra: -s: '16x10001': 10001 rows is out of range \\(4-10000\\)" pz -k "$KEY2" -s 16x10001 put 0 0 x
 # 9999x9999 is within both the column and the row limit: the message must
 # say that the cell count is what is too large (and how large it is).
-expect_fails '^pizarra: 9999x9999 is too large' pz -k "$KEY2" -s 9999x9999 put 0 0 x
-expect_stderr_match '99980001'
-expect_fails '^pizarra: 10000x1678 is too large' pz -k "$KEY2" -s 10000x1678 put 0 0 x
-expect_stderr_match '16780000'
-# A size beyond the parser's limit is just as "too large", not malformed.
-expect_fails 'too large' pz -k "$KEY2" -s 1000001x4 put 0 0 x
+expect_usage_error "^pizarra: -s: '9999x9999': 99980001 cells is out of range \\(at most 16777216\\)" pz -k "$KEY2" -s 9999x9999 put 0 0 x
+expect_usage_error "^pizarra: -s: '10000x1678': 16780000 cells is out of range" pz -k "$KEY2" -s 10000x1678 put 0 0 x
+# A size beyond the parser's limit is just as out of range, not malformed, and never wraps.
+expect_usage_error "^pizarra: -s: '1000001x4': 1000001 columns is out of range" pz -k "$KEY2" -s 1000001x4 put 0 0 x
+expect_usage_error "^pizarra: -s: '4294967312x4': 4294967312 columns is out of range" pz -k "$KEY2" -s 4294967312x4 put 0 0 x
 check "no segment under $KEY2 after the size errors" [ "$(shm_count_key "$KEY2")" -eq 0 ]
 
 # ---------------------------------------------------------------------------
@@ -225,8 +303,23 @@ refused_by_all() {
 	# Named by shmid, it is refused the same way.
 	expect_fails "^pizarra: shmid $FID .*is not a usable pizarra board: $_f_why.*ipcrm -m $FID" pz -i "$FID" dump
 	expect_fails "^pizarra: shmid $FID .*is not a usable pizarra board" pz -i "$FID" put 0 0 x
+	# info -i still shows the segment's shmid_ds, and why it is no board.
+	if expect_status 0 pz -i "$FID" info; then
+		expect_stderr_empty
+		expect_stdout_match "^  shmid +$FID\$"
+		expect_stdout_match "^  shm_segsz +$_f_size\$"
+		expect_stdout_match "^  none +not a pizarra board: $_f_why; it was left untouched; it is yours: \`ipcrm -m $FID\` removes it if nothing needs it\$"
+		expect_stdout_nomatch '^clients'
+	fi
+	if expect_status 0 pz -i "$FID" info --json; then
+		check "info --json -i $FID: board is null, and not_board says why" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(not (d["board"] is None and d["not_board"].startswith("not a pizarra board: ") and d["shmid"] == int(sys.argv[2])))' "$T/out" "$FID"
+	fi
 	helper read "$FID" >"$T/$_f_name.now"
 	expect_files_equal "$T/$_f_name.orig" "$T/$_f_name.now" "-i $FID left the foreign segment's bytes alone"
+	check "nobody is left attached after info -i" [ "$(shm_field "$FID" nattch)" = 0 ]
 }
 
 section "a foreign segment of 100 bytes under the key"

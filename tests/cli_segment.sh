@@ -45,6 +45,36 @@ if expect_status 0 pz -k "$KEY" info; then
 	expect_stdout_match '^  dest +no$'
 fi
 
+section "chmod says what it cannot do: attached processes keep their access"
+# The kernel checks permissions at shmat only: taking bits away does not
+# take them from the processes attached now, and chmod says so.
+if expect_status 0 pz -k "$KEY" chmod 0644; then
+	expect_stdout_match "^shmid $ID: mode 0600 \\(rw-------\\) -> 0644 \\(rw-r--r--\\)\$"
+fi
+if expect_status 0 pz -k "$KEY" chmod 0600; then
+	expect_stdout_match "^shmid $ID: mode 0644 \\(rw-r--r--\\) -> 0600 \\(rw-------\\); 1 process is attached and keeps its access until it detaches\$"
+fi
+# A second and a third process attached (fd 5: their fifo; not fd 8, hold_start's).
+rm -f "$T/hold2.fifo"
+mkfifo "$T/hold2.fifo" || abort "mkfifo failed"
+exec 5<>"$T/hold2.fifo"
+"$HELPER" hold "$ID" <"$T/hold2.fifo" >"$T/hold2.out" 2>&1 8>&- 5>&- &
+H2=$!
+cleanup_pid "$H2"
+"$HELPER" hold "$ID" <"$T/hold2.fifo" >"$T/hold3.out" 2>&1 8>&- 5>&- &
+H3=$!
+cleanup_pid "$H3"
+wait_nattch "$ID" 3
+expect_status 0 pz -k "$KEY" chmod 0666
+if expect_status 0 pz -k "$KEY" chmod 0640; then
+	expect_stdout_match "^shmid $ID: mode 0666 \\(rw-rw-rw-\\) -> 0640 \\(rw-r-----\\); 3 processes are attached and keep their access until they detach\$"
+fi
+exec 5>&-
+wait "$H2" "$H3"
+cleanup_forget_pid "$H2" "$H3"
+wait_nattch "$ID" 1
+expect_status 0 pz -k "$KEY" chmod 0600
+
 section "rm while attached: marked for removal, lives on"
 if expect_status 0 pz -k "$KEY" rm; then
 	expect_stderr_empty
@@ -91,10 +121,11 @@ check "our commands left only the helper attached" [ "$(shm_field "$ID" nattch)"
 section "the last detach destroys it"
 hold_stop
 check "shmid $ID is gone after the last detach" shm_gone "$ID"
-expect_fails "^pizarra: shmid $ID does not exist \\(it was removed and its last process detached\\); see \`ipcs -m\`\$" \
+# The shmid exists no more; whether it ever did cannot be known, so it is not called "removed".
+expect_fails "^pizarra: no segment has shmid $ID; see \`ipcs -m\`\$" \
 	pz -i "$ID" dump
-expect_fails "^pizarra: shmid $ID does not exist" pz -i "$ID" info
-expect_fails "^pizarra: shmid $ID does not exist" pz -i "$ID" put 0 0 x
+expect_fails "^pizarra: no segment has shmid $ID; see" pz -i "$ID" info
+expect_fails "^pizarra: no segment has shmid $ID; see" pz -i "$ID" put 0 0 x
 
 section "a new board under the key is a new segment"
 if expect_status 0 pz -k "$KEY" put 0 0 new; then
@@ -118,10 +149,13 @@ check "/proc shows mode 660" [ "$(shm_field "$ID2" perms)" = 660 ]
 if expect_status 0 pz -k "$KEY" info; then
 	expect_stdout_match '^  shm_perm.mode +0660 rw-rw----$'
 fi
-expect_usage_error "^pizarra: chmod: '0400' would lock out the board's owner: keep 0600 \\(owner read and write\\)" \
+expect_usage_error "^pizarra: chmod: MODE '0400' would lock out the board's owner: keep 0600 \\(owner read and write\\)" \
 	pz -k "$KEY" chmod 0400
-expect_usage_error "^pizarra: chmod: '0200' would lock out the board's owner" pz -k "$KEY" chmod 0200
-expect_usage_error "^pizarra: chmod: '0066' would lock out the board's owner" pz -k "$KEY" chmod 0066
+expect_usage_error "^pizarra: chmod: MODE '0200' would lock out the board's owner" pz -k "$KEY" chmod 0200
+expect_usage_error "^pizarra: chmod: MODE '0066' would lock out the board's owner" pz -k "$KEY" chmod 0066
+# Write without read would let no one of the group (or of the others) attach.
+expect_usage_error "^pizarra: chmod: MODE '0620' gives the group write without read" pz -k "$KEY" chmod 0620
+expect_usage_error "^pizarra: chmod: MODE '0602' gives others write without read" pz -k "$KEY" chmod 0602
 check "the refused chmods left mode 660" [ "$(shm_field "$ID2" perms)" = 660 ]
 if expect_status 0 pz -k "$KEY" chmod 644; then
 	expect_stdout_match "^shmid $ID2: mode 0660 \\(rw-rw----\\) -> 0644 \\(rw-r--r--\\)\$"
@@ -145,7 +179,7 @@ fi
 check "shmid $ID2 is gone" shm_gone "$ID2"
 check "nothing under $KEY" [ "$(shm_count_key "$KEY")" -eq 0 ]
 expect_fails "^pizarra: no board exists at key $KEY; " pz -k "$KEY" rm
-expect_fails "^pizarra: shmid $ID2 does not exist" pz -i "$ID2" rm
+expect_fails "^pizarra: no segment has shmid $ID2; see" pz -i "$ID2" rm
 
 # ---------------------------------------------------------------------------
 section "$RACERS processes create one board"

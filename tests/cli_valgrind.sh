@@ -77,8 +77,12 @@ vg 1 -k 0 dump
 vg_match 'IPC_PRIVATE'
 vg 1 -f /no/such/key/file dump
 vg 1 -i 2147483647 dump
-vg 1 -k "$KEY" -s 20000x20000 put 0 0 x
-vg_match 'too large'
+vg 2 -k "$KEY" -s 20000x20000 put 0 0 x
+vg_match 'out of range'
+vg 1 -k "$KEY" -s 20x5 put 30 0 x
+vg_match 'no board was created'
+vg 1 -k "$KEY" put 9999 9999 x
+vg_match 'no board was created'
 check "no board was created by the failures" [ -z "$(shmids_of_key "$KEY")" ]
 
 # ---------------------------------------------------------------------------

@@ -59,6 +59,16 @@
  *                                    clients' own included; release: free
  *                                    every slot of pid 1 (no pizarra is
  *                                    init), as its owner would, and notify
+ *   hostile lease KEY hold|dead|reused|garbage|show
+ *                                    the board's lease (board_lease_take):
+ *                                    hold takes it as this process, says
+ *                                    "leased SHMID", holds it until
+ *                                    standard input ends, gives it back and
+ *                                    says "given SHMID"; dead stores the word
+ *                                    of a process that exited; reused pid 1
+ *                                    with another start time; garbage all
+ *                                    bits set; show prints "free" or "held by
+ *                                    PID"
  *   hostile foreign KEY SIZE         create a segment that is no board (every
  *                                    byte 0xAB) under KEY; print its shmid
  *   hostile rm KEY                   shmctl(IPC_RMID), as `ipcrm -m` does
@@ -89,6 +99,7 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -173,6 +184,7 @@ hostile_usage(void)
 	    "       hostile hold SHMID | storm SHMID RATE MS [PID]...\n"
 	    "       hostile cells KEY CATEGORY ROW | expect CATEGORY ROW | categories\n"
 	    "       hostile header KEY FIELD VALUE | slots KEY free|all|alive|takeover|release\n"
+	    "       hostile lease KEY hold|dead|reused|garbage|show\n"
 	    "       hostile foreign KEY SIZE | rm KEY | shmid KEY | raw KEY\n"
 	    "       hostile rawcheck term|dump|ansi FILE | modes FILE\n", stderr);
 	return 2;
@@ -953,6 +965,76 @@ hostile_storm(const char *idarg, const char *ratearg, const char *msarg, int npi
 	return status;
 }
 
+/* The lease word of a process that has exited: a child's pid and start time, reaped. */
+static uint64_t
+hostile_dead_word(void)
+{
+	int fds[2], status;
+	uint64_t start;
+	char c;
+	pid_t pid;
+
+	if (pipe(fds) != 0)
+		return 0;
+	pid = fork();
+	if (pid == 0) {
+		close(fds[1]);
+		_exit(read(fds[0], &c, 1) < 0);
+	}
+	close(fds[0]);
+	start = hostile_start_of(pid);
+	close(fds[1]);
+	waitpid(pid, &status, 0);
+	return (uint64_t)(uint32_t)pid << 32 | (uint32_t)start;
+}
+
+/* hostile lease KEY hold|dead|reused|garbage|show */
+static int
+hostile_lease(const char *key, const char *what)
+{
+	struct board_lease_holder h;
+	struct segment s;
+	struct pzerr e;
+	uint64_t word;
+	char buf[64];
+	ssize_t r;
+
+	hostile_open(&s, key);
+	if (strcmp(what, "hold") == 0) {
+		if (board_lease_take(&s.board, 5000, &word, &e) != 0) {
+			fprintf(stderr, "hostile: %s\n", e.msg);
+			return 1;
+		}
+		printf("leased %d\n", s.shmid);
+		fflush(stdout);
+		while ((r = read(STDIN_FILENO, buf, sizeof buf)) != 0)
+			if (r < 0 && errno != EINTR)
+				break;
+		printf("%s %d\n", board_lease_give(&s.board, word) == 0 ? "given" : "lost", s.shmid);
+	} else if (strcmp(what, "show") == 0) {
+		board_lease_holder(&s.board, &h);
+		if (h.word == 0)
+			printf("free\n");
+		else
+			printf("held by %d%s\n", (int)h.pid, h.alive ? "" : " (dead)");
+	} else {
+		if (strcmp(what, "dead") == 0)
+			word = hostile_dead_word();
+		else if (strcmp(what, "reused") == 0)
+			word = 1ull << 32 | (uint32_t)(hostile_start_of(1) + 1);
+		else if (strcmp(what, "garbage") == 0)
+			word = UINT64_MAX;
+		else
+			return hostile_usage();
+		if (word == 0)
+			return 1;
+		atomic_store(&s.board.hdr->lease, word);
+		printf("%s %d\n", what, (int)(word >> 32));
+	}
+	segment_detach(&s, NULL);
+	return 0;
+}
+
 /* Read a whole file into memory; exits 1 on failure. */
 static unsigned char *
 hostile_slurp(const char *path, size_t *len)
@@ -1156,6 +1238,8 @@ main(int argc, char **argv)
 		return hostile_header(argv[2], argv[3], argv[4]);
 	if (strcmp(c, "slots") == 0 && argc == 4)
 		return hostile_slots(argv[2], argv[3]);
+	if (strcmp(c, "lease") == 0 && argc == 4)
+		return hostile_lease(argv[2], argv[3]);
 	if (strcmp(c, "foreign") == 0 && argc == 4)
 		return hostile_foreign(argv[2], argv[3]);
 	if (strcmp(c, "rm") == 0 && argc == 3)

@@ -136,9 +136,9 @@ check "shm_nattch is 1 (R)" [ "$(shm_field "$ID" nattch)" = 1 ]
 
 section "0600: nobody may not open it, to draw or to view"
 nobody_start --ready= N1 -k "$KEY"
-one_line_refusal N1 "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0600 \\(rw-------\\): you may not attach it; root can share it with \`pizarra chmod 0660\` \\(group\\) or \`pizarra chmod 0666\` \\(everyone\\)\$"
+one_line_refusal N1 "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0600 \\(rw-------\\): you may not attach it; root can let you draw with \`pizarra -k $KEY chmod 0666\` \\(everyone: you are not in group root\\), or only view with \`pizarra -k $KEY chmod 0644\`\$"
 nobody_start --ready= N2 -k "$KEY" view
-one_line_refusal N2 "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0600 \\(rw-------\\): you may not attach it; root can share it with \`pizarra chmod 0660\` \\(group\\) or \`pizarra chmod 0666\` \\(everyone\\)\$"
+one_line_refusal N2 "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0600 \\(rw-------\\): you may not attach it; root can let you view it with \`pizarra -k $KEY chmod 0644\` \\(everyone: you are not in group root\\), or draw with \`pizarra -k $KEY chmod 0666\`\$"
 check "shm_nattch is still 1" [ "$(shm_field "$ID" nattch)" = 1 ]
 check "still one segment under $KEY" [ "$(shmids_of_key "$KEY")" = "$ID" ]
 dump_is 'secret\n'
@@ -159,7 +159,7 @@ pane_wait R "[0-9]+ +pizarra +viewer\$" 3 "R lists nobody's viewer as a viewer"
 pane_type V "zzz"
 pane_wait V 'view-only: attached SHM_RDONLY, drawing is refused' 2 "nobody's viewer cannot draw"
 nobody_start --ready= N3 -k "$KEY"
-one_line_refusal N3 "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0644 \\(rw-r--r--\\): you can only view it \\(pizarra view\\); root can let others draw with \`pizarra chmod 0666\`\$"
+one_line_refusal N3 "^pizarra: key $KEY \\(shmid $ID\\) belongs to root, mode 0644 \\(rw-r--r--\\): you can only view it \\(\`pizarra -k $KEY view\`\\); root can let you draw with \`pizarra -k $KEY chmod 0666\` \\(everyone: you are not in group root\\)\$"
 refused_admin V
 pane_all_alive "R V" "after nobody's refused chmod and IPC_RMID"
 dump_is 'secret\nroot, live\n'

@@ -12,10 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "board.h"
 #include "cell.h"
 #include "futex.h"
+#include "proc.h"
 #include "utf8.h"
 
 #define BOARD_TAB 8
@@ -49,6 +51,28 @@ board_check_geometry(uint32_t cols, uint32_t rows, uint64_t shmmax, struct pzerr
 		    "%ux%u needs %zu bytes but this system's SHMMAX is %llu "
 		    "(/proc/sys/kernel/shmmax); choose a smaller size",
 		    cols, rows, board_size_for(cols, rows), (unsigned long long)shmmax);
+	return 0;
+}
+
+/* A new board's geometry for content of need_cols x need_rows. */
+int
+board_geometry_for(uint32_t need_cols, uint32_t need_rows, uint32_t *cols, uint32_t *rows,
+		   struct pzerr *e)
+{
+	uint32_t c = need_cols > BOARD_DEF_COLS ? need_cols : BOARD_DEF_COLS;
+	uint32_t r = need_rows > BOARD_DEF_ROWS ? need_rows : BOARD_DEF_ROWS;
+
+	if (need_cols > BOARD_MAX_COLS)
+		return pzerr_set(e, EFBIG, "%u columns are needed, and a board has at most %u",
+		    need_cols, BOARD_MAX_COLS);
+	if (need_rows > BOARD_MAX_ROWS)
+		return pzerr_set(e, EFBIG, "%u rows are needed, and a board has at most %u",
+		    need_rows, BOARD_MAX_ROWS);
+	if ((uint64_t)c * r > BOARD_MAX_CELLS)
+		return pzerr_set(e, EFBIG, "a %ux%u board would be needed: %llu cells, and a "
+		    "board has at most %u", c, r, (unsigned long long)c * r, BOARD_MAX_CELLS);
+	*cols = c;
+	*rows = r;
 	return 0;
 }
 
@@ -279,59 +303,147 @@ struct board_shape {
 typedef void (*board_visit_fn)(const struct board *b, uint32_t line, uint32_t col,
 	uint32_t cp, void *arg);
 
+/* Start a scan; lines wider than max_cols are noted in wide_line. */
+void
+board_scan_init(struct board_scan *sc, uint32_t max_cols)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->max_cols = max_cols;
+}
+
+/* The line that just ended (at a newline or the end of the text). */
+static void
+board_scan_line_end(struct board_scan *sc)
+{
+	if (sc->end > sc->max_cols && sc->wide_line == 0) {
+		sc->wide_line = sc->line + 1;
+		sc->wide_width = sc->end;
+	}
+	if (sc->end > sc->width)
+		sc->width = sc->end;
+}
+
 /*
- * Walk UTF-8 text as board lines: check every character, measure the shape
- * against max_cols, and (fn not NULL) call fn for every character with its
- * line and column. Tabs expand to the next multiple of 8, \r before \n is
- * dropped; a line's width ends at its last character. Fails only for bytes
- * or characters a board cannot hold.
+ * True when s[0..len) is the start of a UTF-8 sequence cut by the end of
+ * what has been read so far (more bytes may complete it).
+ */
+static bool
+board_utf8_cut(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t need = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 :
+	    c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+	size_t i;
+
+	if (need == 0 || len >= need)
+		return false;
+	for (i = 1; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			return false;
+	return true;
+}
+
+/*
+ * Walk the next bytes of a text as board lines: check every character,
+ * measure the shape, and (fn not NULL) call fn for every character that
+ * fits in max_cols with its line and column. Tabs expand to the next
+ * multiple of 8, \r before \n is dropped; a line's width ends at its last
+ * character. Unless final, a character (or a \r) cut by the end of text is
+ * left for the next call: *used says how many bytes were walked. Fails
+ * only for bytes or characters a board cannot hold, naming the line and
+ * the column within it.
  */
 static int
-board_walk(const char *text, size_t len, uint32_t max_cols, struct board_shape *shape,
-	   const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
+board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, size_t *used,
+	       const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
 {
-	uint32_t line = 0, col = 0, end = 0, cp;
 	size_t i = 0;
+	uint32_t cp;
 	int n, w;
 
-	memset(shape, 0, sizeof *shape);
-	while (i <= len) {
-		if (i == len || text[i] == '\n') {
-			if (end > max_cols && shape->wide_line == 0) {
-				shape->wide_line = line + 1;
-				shape->wide_width = end;
-			}
-			if (i == len)
-				break;
-			line++;
-			col = end = 0;
+	*used = 0;
+	while (i < len) {
+		if (text[i] == '\n') {
+			board_scan_line_end(sc);
+			sc->line++;
+			sc->col = sc->end = 0;
+			sc->line_byte = 0;
 			i++;
 			continue;
 		}
 		n = utf8_decode(text + i, len - i, &cp);
-		if (n < 0)
-			return pzerr_set(e, EILSEQ, "line %u, byte %zu: invalid UTF-8",
-			    line + 1, i + 1);
-		i += (size_t)n;
-		if (cp == '\r' && i < len && text[i] == '\n')
+		if (n < 0 && !final && board_utf8_cut(text + i, len - i))
+			break;
+		if (n < 0) {
+			*used = i;
+			sc->done += i;
+			return pzerr_set(e, EILSEQ, "line %u, column %u: invalid UTF-8 "
+			    "(byte 0x%02x, byte %zu of the line)", sc->line + 1, sc->col + 1,
+			    (unsigned char)text[i], sc->line_byte + 1);
+		}
+		if (cp == '\r' && i + 1 == len && !final)
+			break;
+		if (cp == '\r' && i + 1 < len && text[i + 1] == '\n') {
+			i++;
+			sc->line_byte++;
 			continue;
+		}
 		if (cp == '\t') {
-			col = (col / BOARD_TAB + 1) * BOARD_TAB;
+			/* saturate far beyond any board rather than wrap */
+			sc->col = sc->col >= UINT32_MAX - 2 * BOARD_TAB ? UINT32_MAX - BOARD_TAB :
+			    (sc->col / BOARD_TAB + 1) * BOARD_TAB;
+			i++;
+			sc->line_byte++;
 			continue;
 		}
 		w = cell_width(cp);
-		if (w == 0)
+		if (w == 0) {
+			*used = i;
+			sc->done += i;
 			return pzerr_set(e, EILSEQ,
 			    "line %u, column %u: U+%04X cannot be drawn on a board "
 			    "(a control, zero-width or unassigned character)",
-			    line + 1, col + 1, cp);
-		if (fn != NULL && col + (uint32_t)w <= max_cols)
-			fn(b, line, col, cp, arg);
-		col += (uint32_t)w;
-		end = col;
-		shape->lines = line + 1;
+			    sc->line + 1, sc->col + 1, cp);
+		}
+		if (fn != NULL && sc->col + (uint32_t)w <= sc->max_cols)
+			fn(b, sc->line, sc->col, cp, arg);
+		/* a column count that would wrap is far beyond any board: saturate */
+		sc->col = sc->col > UINT32_MAX - 2 ? UINT32_MAX - 2 : sc->col + (uint32_t)w;
+		sc->end = sc->col;
+		sc->height = sc->line + 1;
+		i += (size_t)n;
+		sc->line_byte += (size_t)n;
 	}
+	if (final && i == len)
+		board_scan_line_end(sc);
+	*used = i;
+	sc->done += i;
 	return 0;
+}
+
+/* Scan the next bytes of a text (no board). */
+int
+board_scan_feed(struct board_scan *sc, const char *text, size_t len, bool final, size_t *used,
+		struct pzerr *e)
+{
+	return board_scan_run(sc, text, len, final, used, NULL, NULL, NULL, e);
+}
+
+/* The whole of a text at once, its shape in shape. */
+static int
+board_walk(const char *text, size_t len, uint32_t max_cols, struct board_shape *shape,
+	   const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
+{
+	struct board_scan sc;
+	size_t used;
+	int r;
+
+	board_scan_init(&sc, max_cols);
+	r = board_scan_run(&sc, text, len, true, &used, b, fn, arg, e);
+	shape->lines = sc.height;
+	shape->wide_line = sc.wide_line;
+	shape->wide_width = sc.wide_width;
+	return r;
 }
 
 /* Validate text against a geometry without a board. */
@@ -459,6 +571,99 @@ board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 		board_stamp(b, (uint32_t)i);
 	free(img.cells);
 	return 0;
+}
+
+/* Judge the holder a lease word names. */
+static void
+board_judge(uint64_t word, struct board_lease_holder *h)
+{
+	uint64_t start;
+	int state;
+
+	h->word = word;
+	h->pid = (pid_t)(word >> 32);
+	h->start_low = (uint32_t)word;
+	h->alive = false;
+	/* pid 0, or a "pid" with the top bit set, names no process */
+	if (word == 0 || (word >> 32) == 0 || (word >> 63) != 0)
+		return;
+	if (!proc_exists(h->pid))
+		return;
+	state = proc_state(h->pid);
+	if (state == 'Z' || state == 'X')
+		return;
+	/* unreadable /proc (another user's, hidepid): it exists, so alive */
+	h->alive = proc_start_time(h->pid, &start) != 0 || (uint32_t)start == h->start_low;
+}
+
+/* Who holds the lease now. */
+void
+board_lease_holder(const struct board *b, struct board_lease_holder *h)
+{
+	board_judge(atomic_load_explicit(&b->hdr->lease, memory_order_acquire), h);
+}
+
+/* Take the lease, taking it over from a dead holder, waiting for a live one. */
+int
+board_lease_take(const struct board *b, int timeout_ms, uint64_t *mine, struct pzerr *e)
+{
+	struct board_header *h = b->hdr;
+	struct board_lease_holder who;
+	long long deadline = board_now_ms() + timeout_ms, left;
+	uint64_t start, word;
+	uint32_t seen;
+	char name[32];
+
+	if (b->readonly)
+		return pzerr_set(e, EROFS, "the board is attached read-only");
+	if (proc_start_time(getpid(), &start) != 0)
+		return pzerr_set(e, errno, "cannot read this process's start time "
+		    "(/proc/self/stat): %s", strerror(errno));
+	*mine = (uint64_t)(uint32_t)getpid() << 32 | (uint32_t)start;
+	for (;;) {
+		seen = atomic_load_explicit(&h->lease_wake, memory_order_acquire);
+		word = atomic_load_explicit(&h->lease, memory_order_acquire);
+		if (word == *mine)
+			return pzerr_set(e, EDEADLK, "this process holds the board's lease already");
+		if (word == 0) {
+			if (atomic_compare_exchange_strong_explicit(&h->lease, &word, *mine,
+			    memory_order_acq_rel, memory_order_acquire))
+				return 0;
+			continue;
+		}
+		board_judge(word, &who);
+		if (!who.alive) {
+			/* CAS on the exact word judged: a new holder meanwhile is left alone */
+			if (atomic_compare_exchange_strong_explicit(&h->lease, &word, *mine,
+			    memory_order_acq_rel, memory_order_acquire))
+				return 0;
+			continue;
+		}
+		left = deadline - board_now_ms();
+		if (left <= 0)
+			return pzerr_set(e, EBUSY, "the board is busy: process %d (%s) has held its "
+			    "lease for more than %d ms (a load or clear of the whole board under "
+			    "way); try again when it is done", (int)who.pid,
+			    proc_name(who.pid, name, sizeof name), timeout_ms);
+		futex_wait(&h->lease_wake, seen, left > 50 ? 50 : (int)left);
+	}
+}
+
+/* Give the lease back and wake its waiters. */
+int
+board_lease_give(const struct board *b, uint64_t mine)
+{
+	struct board_header *h = b->hdr;
+	uint64_t word = mine;
+	bool ours;
+
+	if (b->readonly)
+		return -1;
+	ours = atomic_compare_exchange_strong_explicit(&h->lease, &word, 0,
+	    memory_order_acq_rel, memory_order_relaxed);
+	atomic_fetch_add_explicit(&h->lease_wake, 1, memory_order_release);
+	futex_wake(&h->lease_wake);
+	return ours ? 0 : -1;
 }
 
 /* Copy src's cells into process memory as a read-only board. */

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "report.h"
+#include "utf8.h"
 
 /* Append "  name<pad>value\n". */
 static void
@@ -34,7 +35,7 @@ report_ftok_text(struct strbuf *out, const struct segment_addr *a)
 		return;
 	}
 	strbuf_puts(out, "ftok\n");
-	report_line(out, "path", a->path);
+	report_line(out, "path", utf8_escape(a->path, v, sizeof v));
 	snprintf(v, sizeof v, "0x%llx (low 8 bits 0x%02x)", (unsigned long long)a->dev,
 	    (unsigned)(a->dev & 0xff));
 	report_line(out, "st_dev", v);
@@ -47,6 +48,39 @@ report_ftok_text(struct strbuf *out, const struct segment_addr *a)
 	    (unsigned)a->proj & 0xff, (unsigned)(a->dev & 0xff), (unsigned)(a->ino & 0xffff),
 	    (unsigned)a->key);
 	report_line(out, "key", v);
+}
+
+/* The options that name the board, for a hint ("" when not known). */
+static const char *
+report_opts(const struct report *r, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	return r->addr != NULL ? segment_addr_options(r->addr, buf, n) : buf;
+}
+
+/* Append what systemd-logind will do to the board. */
+static void
+report_logind_text(struct strbuf *out, const struct report *r)
+{
+	const struct logind_ipc *l = r->logind;
+	char v[PZERR_MSG_MAX + 256], user[64], opts[160];
+
+	strbuf_puts(out, "systemd-logind\n");
+	report_line(out, "in use", l->in_use ? "yes (/run/systemd/system exists)" :
+	    "no (no /run/systemd/system): no logout removes the board");
+	snprintf(v, sizeof v, "%s (%s%s)", l->remove_ipc ? "yes" : "no",
+	    l->from[0] ? "set in " : "systemd's default", l->from);
+	report_line(out, "RemoveIPC", v);
+	shminfo_user(l->owner, user, sizeof user);
+	snprintf(v, sizeof v, "%s (uid %u): %s", user, (unsigned)l->owner,
+	    l->system_user ? "a system user, whose segments logind never removes" :
+	    l->lingering ? "lingers (loginctl enable-linger): logind keeps the user, and its "
+	    "segments, at logout" : "not a system user (those are uid 0-999)");
+	report_line(out, "owner", v);
+	if (l->removes) {
+		report_opts(r, opts, sizeof opts);
+		report_line(out, "warning", logind_warning(l, user, opts, v, sizeof v));
+	}
 }
 
 /* Append the report as aligned lines. */
@@ -62,8 +96,15 @@ report_format_text(struct strbuf *out, const struct report *r)
 		report_line(out, shminfo_name((enum shminfo_field)f), v);
 	}
 	report_ftok_text(out, r->addr);
-	if (!r->have_board)
+	if (!r->have_board) {
+		if (r->not_board != NULL) {
+			strbuf_puts(out, "board\n");
+			report_line(out, "none", r->not_board);
+		}
+		if (r->logind != NULL)
+			report_logind_text(out, r);
 		return;
+	}
 	strbuf_puts(out, "board\n");
 	snprintf(v, sizeof v, "%ux%u", r->cols, r->rows);
 	report_line(out, "geometry", v);
@@ -90,6 +131,8 @@ report_format_text(struct strbuf *out, const struct report *r)
 		    shminfo_user(c->uid, user, sizeof user), c->tty[0] ? c->tty : "-",
 		    c->colour, c->col, c->row);
 	}
+	if (r->logind != NULL)
+		report_logind_text(out, r);
 }
 
 /* Append ,"name":number. */
@@ -109,6 +152,25 @@ report_json_str(struct strbuf *out, const char *name, const char *v)
 	strbuf_put_json(out, name);
 	strbuf_putc(out, ':');
 	strbuf_put_json(out, v);
+}
+
+/* Append ,"logind":{...}. */
+static void
+report_logind_json(struct strbuf *out, const struct report *r)
+{
+	const struct logind_ipc *l = r->logind;
+	char v[PZERR_MSG_MAX + 256], user[64], opts[160];
+
+	strbuf_printf(out, ",\"logind\":{\"in_use\":%s,\"remove_ipc\":%s",
+	    l->in_use ? "true" : "false", l->remove_ipc ? "true" : "false");
+	report_json_str(out, "remove_ipc_from", l->from);
+	strbuf_printf(out, ",\"system_user\":%s,\"lingering\":%s,\"removes_board\":%s",
+	    l->system_user ? "true" : "false", l->lingering ? "true" : "false",
+	    l->removes ? "true" : "false");
+	shminfo_user(l->owner, user, sizeof user);
+	report_opts(r, opts, sizeof opts);
+	report_json_str(out, "warning", logind_warning(l, user, opts, v, sizeof v));
+	strbuf_putc(out, '}');
 }
 
 /* Append the report as one JSON object. */
@@ -170,5 +232,11 @@ report_format_json(struct strbuf *out, const struct report *r)
 		}
 		strbuf_putc(out, ']');
 	}
+	if (!r->have_board && r->not_board != NULL) {
+		strbuf_puts(out, ",\"board\":null");
+		report_json_str(out, "not_board", r->not_board);
+	}
+	if (r->logind != NULL)
+		report_logind_json(out, r);
 	strbuf_puts(out, "}\n");
 }

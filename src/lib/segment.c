@@ -12,6 +12,7 @@
 
 #include "segment.h"
 #include "shminfo.h"
+#include "utf8.h"
 
 #define SEGMENT_RETRIES 64
 
@@ -30,12 +31,71 @@ segment_addr_default(struct segment_addr *a)
 const char *
 segment_addr_name(const struct segment_addr *a, char *buf, size_t n)
 {
+	char path[128];
+
 	if (a->how == SEGMENT_BY_SHMID)
 		snprintf(buf, n, "shmid %d", a->shmid);
 	else if (a->how == SEGMENT_BY_FTOK && !a->resolved)
-		snprintf(buf, n, "ftok(\"%s\", %d)", a->path, a->proj);
+		snprintf(buf, n, "ftok(\"%s\", %d)", utf8_escape(a->path, path, sizeof path),
+		    a->proj);
 	else
 		snprintf(buf, n, "key 0x%08x", (unsigned)a->key);
+	return buf;
+}
+
+/* True when a shell takes s as one word as it is. */
+static bool
+segment_shell_plain(const char *s)
+{
+	if (*s == '\0' || *s == '~')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || strchr("_./,:+@%=-", *s) != NULL))
+			return false;
+	return true;
+}
+
+/* " -k 0x00001234", " -f PATH -p 113"...: the options that name a. */
+const char *
+segment_addr_options(const struct segment_addr *a, char *buf, size_t n)
+{
+	char path[256], quoted[600];
+	size_t i, o = 0;
+	int len = 0;
+
+	if (n == 0)
+		return buf;
+	buf[0] = '\0';
+	if (a->how == SEGMENT_BY_SHMID) {
+		snprintf(buf, n, " -i %d", a->shmid);
+		return buf;
+	}
+	if (a->how == SEGMENT_BY_KEY) {
+		snprintf(buf, n, " -k 0x%08x", (unsigned)a->key);
+		return buf;
+	}
+	if (strcmp(a->path, SEGMENT_DEFAULT_PATH) != 0) {
+		utf8_escape(a->path, path, sizeof path);
+		if (segment_shell_plain(path)) {
+			snprintf(quoted, sizeof quoted, "%s", path);
+		} else {
+			quoted[o++] = '\'';
+			for (i = 0; path[i] != '\0' && o + 6 < sizeof quoted; i++) {
+				if (path[i] == '\'') {
+					memcpy(quoted + o, "'\\''", 4);
+					o += 4;
+				} else {
+					quoted[o++] = path[i];
+				}
+			}
+			quoted[o++] = '\'';
+			quoted[o] = '\0';
+		}
+		len = snprintf(buf, n, " -f %s", quoted);
+	}
+	if (a->proj != SEGMENT_DEFAULT_PROJ && len >= 0 && (size_t)len < n)
+		snprintf(buf + len, n - (size_t)len, " -p %d", a->proj);
 	return buf;
 }
 
@@ -43,6 +103,7 @@ segment_addr_name(const struct segment_addr *a, char *buf, size_t n)
 int
 segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e)
 {
+	char path[160];
 	struct stat st;
 	key_t key;
 
@@ -52,18 +113,19 @@ segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e)
 	}
 	if (a->proj < 1 || a->proj > 255)
 		return pzerr_set(e, EINVAL, "project id %d is out of range (1-255)", a->proj);
+	utf8_escape(a->path, path, sizeof path);
 	if (stat(a->path, &st) != 0)
 		return pzerr_set(e, errno, "key file %s: %s; name an existing file with -f "
-		    "or give a key with -k", a->path, strerror(errno));
+		    "or give a key with -k", path, strerror(errno));
 	key = ftok(a->path, a->proj);
 	if (key == (key_t)-1) {
 		int err = errno;
 
-		trace_add(t, 1, "ftok(\"%s\", 0x%02x) = -1 %s", a->path, a->proj,
+		trace_add(t, 1, "ftok(\"%s\", 0x%02x) = -1 %s", path, a->proj,
 		    trace_errname(err));
-		return pzerr_set(e, err, "ftok(\"%s\", %d): %s", a->path, a->proj, strerror(err));
+		return pzerr_set(e, err, "ftok(\"%s\", %d): %s", path, a->proj, strerror(err));
 	}
-	trace_add(t, 0, "ftok(\"%s\", 0x%02x) = 0x%08x", a->path, a->proj, (unsigned)key);
+	trace_add(t, 0, "ftok(\"%s\", 0x%02x) = 0x%08x", path, a->proj, (unsigned)key);
 	a->key = key;
 	a->dev = st.st_dev;
 	a->ino = st.st_ino;
@@ -140,43 +202,130 @@ segment_describe_owner(int shmid, char *who, size_t wn, unsigned *mode, uid_t *u
 	shminfo_user(si.ds.shm_perm.uid, who, wn);
 }
 
-/* Can uid/gid (our credentials) read the segment with this owner and mode? */
+/* Is gid our effective group or one of our supplementary groups (the kernel's in_group_p)? */
+static bool
+segment_in_group(gid_t gid)
+{
+	gid_t *groups;
+	bool in = false;
+	int n, i;
+
+	if (gid == getegid())
+		return true;
+	n = getgroups(0, NULL);
+	if (n <= 0)
+		return false;
+	groups = malloc((size_t)n * sizeof *groups);
+	if (groups == NULL)
+		return false;
+	n = getgroups(n, groups);
+	for (i = 0; i < n && !in; i++)
+		in = groups[i] == gid;
+	free(groups);
+	return in;
+}
+
+/* The permission classes of ipcperms(): whose bits of the mode apply to us. */
+enum segment_class {
+	SEGMENT_OWNER,    /* our euid is the owner's or the creator's: bits 0700 */
+	SEGMENT_GROUP,    /* the segment's group or creator's group is one of ours: 0070 */
+	SEGMENT_OTHER,    /* 0007 */
+};
+
+/* Which class the kernel puts us in for this segment (root aside). */
+static enum segment_class
+segment_class_of(const struct shminfo_stat *si)
+{
+	uid_t me = geteuid();
+
+	if (me == si->ds.shm_perm.uid || me == si->ds.shm_perm.cuid)
+		return SEGMENT_OWNER;
+	if (segment_in_group(si->ds.shm_perm.gid) || segment_in_group(si->ds.shm_perm.cgid))
+		return SEGMENT_GROUP;
+	return SEGMENT_OTHER;
+}
+
+/* The rwx bits of mode that apply to class, as owner bits (0400 read, 0200 write). */
+static unsigned
+segment_class_bits(unsigned mode, enum segment_class c)
+{
+	return c == SEGMENT_OWNER ? mode & 0700 : c == SEGMENT_GROUP ? (mode & 0070) << 3 :
+	    (mode & 0007) << 6;
+}
+
+/* Can we read the segment with this owner and mode, as the kernel decides? */
 static bool
 segment_may_read(const struct shminfo_stat *si)
 {
-	uid_t me = geteuid();
-	unsigned mode = si->ds.shm_perm.mode;
-
-	if (me == 0)
-		return true;
-	if (me == si->ds.shm_perm.uid || me == si->ds.shm_perm.cuid)
-		return mode & 0400;
-	if (getegid() == si->ds.shm_perm.gid || getegid() == si->ds.shm_perm.cgid)
-		return mode & 0040;
-	return mode & 0004;
+	return geteuid() == 0 ||
+	    (segment_class_bits(si->ds.shm_perm.mode, segment_class_of(si)) & 0400) != 0;
 }
 
-/* Explain an EACCES on a board: whose it is and how the owner can share it. */
+/*
+ * The least mode that lets us (class c) view (write false) or draw: the
+ * present mode with read (and write) added for our class, and for
+ * everyone else also for the group, whose bits the kernel would give a
+ * group member instead of the other bits.
+ */
+static unsigned
+segment_least_mode(unsigned mode, enum segment_class c, bool write)
+{
+	unsigned need = write ? 06 : 04;
+
+	mode &= 0777;
+	if (c == SEGMENT_OWNER)
+		return mode | need << 6;
+	if (c == SEGMENT_GROUP)
+		return mode | need << 3;
+	return mode | need << 3 | need;
+}
+
+/* Explain an EACCES on a board: whose it is and the least mode that would let us in. */
 static int
 segment_denied(const struct segment_addr *a, int shmid, bool want_write, struct pzerr *e)
 {
-	char name[64], who[64], rwx[10];
+	char name[64], who[64], rwx[10], opts[160], group[64], whom[128];
 	struct shminfo_stat si;
+	enum segment_class c;
+	unsigned mode, draw, view;
 
 	segment_addr_name(a, name, sizeof name);
+	segment_addr_options(a, opts, sizeof opts);
 	if (shminfo_from_proc(shmid, 0, &si) != 0)
 		return pzerr_set(e, EACCES, "%s (shmid %d): permission denied", name, shmid);
 	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
-	shminfo_rwx(si.ds.shm_perm.mode, rwx);
+	mode = si.ds.shm_perm.mode & 0777;
+	shminfo_rwx(mode, rwx);
+	c = segment_class_of(&si);
+	draw = segment_least_mode(mode, c, true);
+	view = segment_least_mode(mode, c, false);
+	if (c == SEGMENT_OWNER)
+		return pzerr_set(e, EACCES,
+		    "%s (shmid %d) is yours, but mode %04o (%s) does not let its owner %s it; "
+		    "give yourself read and write again with `pizarra%s chmod %04o`",
+		    name, shmid, mode, rwx, want_write ? "draw on" : "read", opts, draw);
+	if (c == SEGMENT_GROUP)
+		snprintf(whom, sizeof whom, "group %s, which you are in",
+		    shminfo_group(si.ds.shm_perm.gid, group, sizeof group));
+	else
+		snprintf(whom, sizeof whom, "everyone: you are not in group %s",
+		    shminfo_group(si.ds.shm_perm.gid, group, sizeof group));
 	if (want_write && segment_may_read(&si))
 		return pzerr_set(e, EACCES,
 		    "%s (shmid %d) belongs to %s, mode %04o (%s): you can only view it "
-		    "(pizarra view); %s can let others draw with `pizarra chmod 0666`",
-		    name, shmid, who, si.ds.shm_perm.mode & 0777, rwx, who);
+		    "(`pizarra%s view`); %s can let you draw with `pizarra%s chmod %04o` (%s)",
+		    name, shmid, who, mode, rwx, opts, who, opts, draw, whom);
+	if (want_write)
+		return pzerr_set(e, EACCES,
+		    "%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
+		    "%s can let you draw with `pizarra%s chmod %04o` (%s), or only view with "
+		    "`pizarra%s chmod %04o`", name, shmid, who, mode, rwx, who, opts, draw, whom,
+		    opts, view);
 	return pzerr_set(e, EACCES,
 	    "%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
-	    "%s can share it with `pizarra chmod 0660` (group) or `pizarra chmod 0666` (everyone)",
-	    name, shmid, who, si.ds.shm_perm.mode & 0777, rwx, who);
+	    "%s can let you view it with `pizarra%s chmod %04o` (%s), or draw with "
+	    "`pizarra%s chmod %04o`", name, shmid, who, mode, rwx, who, opts, view, whom,
+	    opts, draw);
 }
 
 /* Refuse a segment that is not a (valid) pizarra board, saying how to proceed. */
@@ -204,8 +353,7 @@ segment_gone(const struct segment_addr *a, int shmid, struct pzerr *e)
 
 	segment_addr_name(a, name, sizeof name);
 	if (a->how == SEGMENT_BY_SHMID)
-		return pzerr_set(e, EIDRM, "shmid %d does not exist (it was removed and "
-		    "its last process detached); see `ipcs -m`", shmid);
+		return pzerr_set(e, EIDRM, "no segment has shmid %d; see `ipcs -m`", shmid);
 	return pzerr_set(e, EIDRM, "%s: shmid %d was removed meanwhile; try again", name, shmid);
 }
 
@@ -218,7 +366,7 @@ segment_ctl_error(int shmid, const char *what, int err, struct pzerr *e)
 	uid_t uid;
 
 	if (err == EINVAL || err == EIDRM)
-		return pzerr_set(e, err, "shmid %d does not exist (any more); see `ipcs -m`", shmid);
+		return pzerr_set(e, err, "no segment has shmid %d; see `ipcs -m`", shmid);
 	if (err == EPERM) {
 		segment_describe_owner(shmid, who, sizeof who, &mode, &uid);
 		if (uid == 0)
@@ -271,9 +419,9 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, boo
 		return pzerr_set(e, why.err, "%s", why.msg);
 	}
 	if (ds.shm_segsz < sizeof(struct board_header)) {
-		snprintf(why.msg, sizeof why.msg, "%zu bytes is too small for a board",
+		snprintf(s->not_board, sizeof s->not_board, "%zu bytes is too small for a board",
 		    (size_t)ds.shm_segsz);
-		return segment_foreign(&s->addr, shmid, ds.shm_segsz, why.msg, e);
+		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	base = segment_shmat(shmid, readonly ? SHM_RDONLY : 0, s->trace);
 	if (base == NULL) {
@@ -288,13 +436,14 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, boo
 	}
 	if (board_wait_ready(base, ds.shm_segsz, ready_ms) != 0) {
 		segment_shmdt(base, s->trace);
-		return segment_foreign(&s->addr, shmid, ds.shm_segsz,
-		    "its header stayed empty (not a pizarra board, or its creator died "
-		    "while creating it)", e);
+		snprintf(s->not_board, sizeof s->not_board, "its header stayed empty (not a "
+		    "pizarra board, or its creator died while creating it)");
+		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	if (board_open(&s->board, base, ds.shm_segsz, readonly, &why) != 0) {
 		segment_shmdt(base, s->trace);
-		return segment_foreign(&s->addr, shmid, ds.shm_segsz, why.msg, e);
+		snprintf(s->not_board, sizeof s->not_board, "%s", why.msg);
+		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	s->shmid = shmid;
 	s->base = base;
@@ -349,18 +498,19 @@ segment_create(struct segment *s, const struct segment_opts *o, struct pzerr *e)
 	return 0;
 }
 
-/* Explain that no board exists under a key. */
+/* Explain that no board exists under a key, with the command that makes one there. */
 static int
 segment_missing(const struct segment_addr *a, struct pzerr *e)
 {
-	char name[64];
+	char name[64], opts[160], path[128];
 
 	segment_addr_name(a, name, sizeof name);
+	segment_addr_options(a, opts, sizeof opts);
 	if (a->how == SEGMENT_BY_FTOK)
 		return pzerr_set(e, ENOENT, "no board exists at %s (ftok(\"%s\", %d)); "
-		    "`pizarra` or `pizarra put` creates one", name, a->path, a->proj);
-	return pzerr_set(e, ENOENT, "no board exists at %s; `pizarra` or `pizarra put` "
-	    "creates one", name);
+		    "`pizarra%s` creates one", name, utf8_escape(a->path, path, sizeof path),
+		    a->proj, opts);
+	return pzerr_set(e, ENOENT, "no board exists at %s; `pizarra%s` creates one", name, opts);
 }
 
 /* Open (create or attach) the board a names. */
@@ -535,6 +685,69 @@ segment_remove(int shmid, struct trace *t, struct pzerr *e)
 	err = errno;
 	trace_add(t, 1, "shmctl(%d, IPC_RMID, NULL) = -1 %s", shmid, trace_errname(err));
 	return segment_ctl_error(shmid, "remove", err, e);
+}
+
+/* Has anyone but us touched the board we created? Says who in e. */
+static bool
+segment_touched(const struct segment *s, const struct shmid_ds *ds, uint32_t our_generation,
+		struct pzerr *e)
+{
+	const struct board *b = &s->board;
+	uint32_t gen, i;
+	char name[64];
+
+	segment_addr_name(&s->addr, name, sizeof name);
+	if (ds->shm_nattch != 1) {
+		pzerr_set(e, EBUSY, "%s (shmid %d): %lu other process%s attached it meanwhile",
+		    name, s->shmid, (unsigned long)ds->shm_nattch - 1,
+		    ds->shm_nattch == 2 ? "" : "es");
+		return true;
+	}
+	gen = atomic_load_explicit(&b->hdr->generation, memory_order_acquire);
+	if (gen != our_generation) {
+		pzerr_set(e, EBUSY, "%s (shmid %d): someone changed it meanwhile (generation %u)",
+		    name, s->shmid, gen);
+		return true;
+	}
+	for (i = 0; i < b->rows; i++)
+		if (board_row_stamp(b, i) != 0) {
+			pzerr_set(e, EBUSY, "%s (shmid %d): someone wrote on row %u meanwhile",
+			    name, s->shmid, i);
+			return true;
+		}
+	if (atomic_load_explicit(&b->hdr->lease, memory_order_acquire) != 0) {
+		pzerr_set(e, EBUSY, "%s (shmid %d): process %d holds its lease", name, s->shmid,
+		    (int)(atomic_load_explicit(&b->hdr->lease, memory_order_relaxed) >> 32));
+		return true;
+	}
+	for (i = 0; i < BOARD_SLOTS; i++)
+		if (atomic_load_explicit(&b->hdr->slots[i].owner, memory_order_acquire) != 0) {
+			pzerr_set(e, EBUSY, "%s (shmid %d): a client took slot %u meanwhile",
+			    name, s->shmid, i);
+			return true;
+		}
+	return false;
+}
+
+/* IPC_RMID a board we created, unless someone else touched it. */
+int
+segment_remove_untouched(struct segment *s, uint32_t our_generation, struct trace *t,
+			 struct pzerr *e)
+{
+	struct shmid_ds ds;
+
+	if (!s->created || s->base == NULL)
+		return pzerr_set(e, EINVAL, "shmid %d was not created by this process, or is "
+		    "not attached: it is not ours to remove", s->shmid);
+	if (segment_stat(s->shmid, &ds, t, e) != 0)
+		return -1;
+	if (ds.shm_perm.mode & SHM_DEST) {
+		pzerr_set(e, EIDRM, "shmid %d was removed by someone else meanwhile", s->shmid);
+		return 1;
+	}
+	if (segment_touched(s, &ds, our_generation, e))
+		return 1;
+	return segment_remove(s->shmid, t, e);
 }
 
 /* shmdt the board. */
