@@ -7,6 +7,7 @@
  * the words of the lecture (shmdt, shmat, IPC_SET, IPC_RMID).
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 
 #include "action.h"
@@ -30,10 +31,13 @@ action_paper(const struct desk *d)
 bool
 action_refused(struct desk *d)
 {
+	char opts[PATH_MAX + 64];
+
 	switch (session_block(d->session)) {
 	case SESSION_VIEW_ONLY:
 		status_message(d->status, true, "view-only: attached SHM_RDONLY, drawing is "
-		    "refused (run `pizarra draw` to draw)");
+		    "refused (run `pizarra%s draw` to draw)",
+		    segment_addr_options(&d->session->seg.addr, opts, sizeof opts));
 		return true;
 	case SESSION_DISTRUSTED:
 		status_message(d->status, true, "this board is no longer trusted: F6 saves it, "
@@ -338,11 +342,21 @@ action_chmod(struct desk *d, const char *text)
 		status_message(d->status, true, "mode '%s' %s", text, why);
 		return 0;
 	}
-	if (session_chmod(d->session, mode, &e) != 0) {
+	struct session *s = d->session;
+	unsigned long others;
+	mode_t before;
+	char note[160];
+
+	session_sample(s);
+	before = s->mode;
+	others = s->stat_ok && s->stat.ds.shm_nattch > 0 ? s->stat.ds.shm_nattch - 1 : 0;
+	if (session_chmod(s, mode, &e) != 0) {
 		status_message(d->status, true, "%s", e.msg);
 		return 0;
 	}
-	status_message(d->status, false, "IPC_SET: mode is now %04o", (unsigned)mode);
+	cli_chmod_note(before, mode, s->attached ? others : others + 1, note, sizeof note);
+	status_message(d->status, false, "IPC_SET: mode is now %04o%s%s", (unsigned)mode,
+	    note[0] != '\0' ? "; " : "", note);
 	return 0;
 }
 

@@ -557,3 +557,11 @@ cli_find(struct cli_opts *o, int *shmid)
 	}
 	return 0;
 }
+
+const char *
+cli_logind_root(void)
+{
+	const char *root = getenv("PIZARRA_LOGIND_ROOT");
+
+	return root != NULL && root[0] != '\0' ? root : "/";
+}

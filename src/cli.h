@@ -124,6 +124,9 @@ int cli_open(struct cli_opts *o, struct segment *s, bool create, bool readonly);
  */
 void cli_close(struct cli_opts *o, struct segment *s, bool failed);
 
+/* Where logind's files are read: PIZARRA_LOGIND_ROOT (a fake tree, for tests), or "/". */
+const char *cli_logind_root(void);
+
 /* Find the shmid o names without attaching; prints the error and returns -1 on failure. */
 int cli_find(struct cli_opts *o, int *shmid);
 

@@ -248,14 +248,14 @@ screen_colours(void)
 }
 
 int
-screen_check(void)
+screen_check(const char *opts)
 {
 	const char *term = getenv("TERM");
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("the interactive board needs a terminal; use `pizarra dump` or "
-		    "`pizarra put` from scripts");
+		cli_error("the interactive board needs a terminal; use `pizarra%s dump` or "
+		    "`pizarra%s put` from scripts", opts, opts);
 		return -1;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {

@@ -49,8 +49,11 @@ enum screen_area {
 	SCREEN_NAREAS
 };
 
-/* Can the interactive board run here (a terminal of a known type)? Prints why not. */
-int screen_check(void);
+/*
+ * Can the interactive board run here (a terminal of a known type)? Prints
+ * why not; opts are the options that name the board, for the hint.
+ */
+int screen_check(const char *opts);
 
 /*
  * Install the handlers that always give the terminal back: for every signal

@@ -41,6 +41,8 @@ session_open(struct session *s, struct cli_opts *o, bool readonly, struct pzerr 
 	if (segment_open(&s->seg, &o->addr, &so, &o->log, e) != 0)
 		return -1;
 	s->attached = true;
+	s->created_gen = notify_generation(&s->seg.board);
+	logind_check(cli_logind_root(), (uid_t)-1, &s->logind);
 	return 0;
 }
 
@@ -65,11 +67,12 @@ session_close(struct session *s)
 	session_drop_snap(s);
 }
 
+/* A board we just made goes again, unless someone else has touched it meanwhile. */
 void
 session_abandon(struct session *s)
 {
-	if (s->seg.created)
-		segment_remove(s->seg.shmid, &s->opts->log, NULL);
+	if (s->seg.created && s->attached)
+		segment_remove_untouched(&s->seg, s->created_gen, &s->opts->log, NULL);
 	session_close(s);
 }
 
@@ -220,10 +223,16 @@ session_chmod(struct session *s, mode_t mode, struct pzerr *e)
 int
 session_clear(struct session *s, struct pzerr *e)
 {
-	if (board_clear(&s->seg.board, e) != 0)
+	uint64_t mine;
+	int r;
+
+	if (board_lease_take(&s->seg.board, SESSION_LEASE_MS, &mine, e) != 0)
 		return -1;
-	notify_bump(&s->seg.board);
-	return 0;
+	r = board_clear(&s->seg.board, e);
+	if (r == 0)
+		notify_bump(&s->seg.board);
+	board_lease_give(&s->seg.board, mine);
+	return r;
 }
 
 /* path with "~" or "~user" at its start expanded, into out. */
@@ -374,13 +383,15 @@ session_replace(struct session *s, struct pzerr *e)
 		.cols = old != NULL ? old->cols : 0, .rows = old != NULL ? old->rows : 0,
 		.mode = s->mode & 0777,
 	};
+	char why[PATH_MAX + 64];
 	struct segment fresh;
 
 	if (s->seg.addr.how == SEGMENT_BY_SHMID)
 		return pzerr_set(e, EINVAL, "this board was opened by shmid (-i): there is no "
 		    "key to move to");
 	if (s->readonly)
-		return pzerr_set(e, EPERM, "a viewer does not create boards: run `pizarra draw`");
+		return pzerr_set(e, EPERM, "a viewer does not create boards: run `pizarra%s draw`",
+		    segment_addr_options(&s->seg.addr, why, sizeof why));
 	if (old == NULL)
 		return pzerr_set(e, EINVAL, "there is no drawing to carry over");
 	if (segment_open(&fresh, &s->seg.addr, &so, &s->opts->log, e) != 0)
@@ -429,8 +440,12 @@ session_sample(struct session *s)
 	    shminfo_from_proc(s->seg.shmid, 0, &s->stat) == 0;
 	if (s->stat_denied)
 		s->stat_ok = true;
-	if (s->stat_ok)
-		s->mode = s->stat.ds.shm_perm.mode & 0777;
+	if (!s->stat_ok)
+		return;
+	s->mode = s->stat.ds.shm_perm.mode & 0777;
+	/* the owner can change (chown): ask logind's files again only then */
+	if (s->logind.owner != s->stat.ds.shm_perm.uid)
+		logind_check(cli_logind_root(), s->stat.ds.shm_perm.uid, &s->logind);
 }
 
 /* The header check and the slot chores of a live board. */

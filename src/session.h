@@ -20,6 +20,7 @@
 #include "board.h"
 #include "cli.h"
 #include "client.h"
+#include "logind.h"
 #include "pzerr.h"
 #include "segment.h"
 #include "shminfo.h"
@@ -59,6 +60,8 @@ struct session {
 	bool stat_ok;
 	bool stat_denied;              /* IPC_STAT refused us: stat comes from /proc */
 	mode_t mode;                   /* the board's permission bits, as last seen */
+	struct logind_ipc logind;      /* what systemd-logind will do to the board's owner's segments */
+	uint32_t created_gen;          /* the generation when we created the board */
 	bool gone;                     /* the segment no longer exists (removed while detached) */
 	bool changed;                  /* cells or our slot changed: bump once */
 	bool moved;                    /* our cursor changed: bump presence too */
@@ -122,7 +125,10 @@ int session_remove(struct session *s, struct pzerr *e);
 /* shmctl(IPC_SET) of the permission bits. */
 int session_chmod(struct session *s, mode_t mode, struct pzerr *e);
 
-/* Empty the board for everyone. */
+/* How long F8 waits for a load or clear of someone else's to end. */
+#define SESSION_LEASE_MS  300
+
+/* Empty the board for everyone, holding the board's lease (EBUSY names who has it). */
 int session_clear(struct session *s, struct pzerr *e);
 
 /*

@@ -35,15 +35,6 @@ show_report(const struct cli_opts *o, const struct report *r)
 	strbuf_free(&out);
 }
 
-/* Where logind's files are read: PIZARRA_LOGIND_ROOT (for tests), or "/". */
-static const char *
-show_logind_root(void)
-{
-	const char *root = getenv("PIZARRA_LOGIND_ROOT");
-
-	return root != NULL && root[0] != '\0' ? root : "/";
-}
-
 /*
  * The report of a segment named by -i that is no board: its shmid_ds, and
  * why it is not a board (with `ipcrm -m ID` when it is ours to remove).
@@ -88,7 +79,7 @@ show_info(struct cli_opts *o)
 		return EXIT_FAILURE;
 	}
 	if (stat_ok) {
-		logind_check(show_logind_root(), r.si.ds.shm_perm.uid, &logind);
+		logind_check(cli_logind_root(), r.si.ds.shm_perm.uid, &logind);
 		r.logind = &logind;
 	}
 	if (segment_open_shmid(&s, shmid, &o->addr, true, &o->log, &e) != 0) {

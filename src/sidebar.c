@@ -160,7 +160,8 @@ sidebar_title(int y, const char *title)
 static int
 sidebar_segment_rows(const struct session *s)
 {
-	return 1 + SHMINFO_NFIELDS + 2 + (s->key_now_shmid >= 0) + s->stat_denied;
+	return 1 + SHMINFO_NFIELDS + 2 + (s->key_now_shmid >= 0) + s->stat_denied +
+	    2 * s->logind.removes;
 }
 
 /* One "name  value" line of the segment section. */
@@ -202,6 +203,15 @@ sidebar_segment(const struct sidebar *sb, const struct session *s, int y, int ro
 			snprintf(line, sizeof line, "(detached)");
 		sidebar_field(y + used++, "shmat() here",
 		    screen_attr(s->attached ? LOOK_VALUE : LOOK_WARNING), line);
+	}
+	if (used + 1 < rows && s->logind.removes) {
+		/* the system removes it at the owner's logout: say so where people look */
+		char who[32];
+
+		snprintf(line, sizeof line, "logind: gone when %s logs out",
+		    shminfo_user(s->logind.owner, who, sizeof who));
+		sidebar_text(y + used++, 1, screen_attr(LOOK_WARNING), line);
+		sidebar_text(y + used++, 1, screen_attr(LOOK_WARNING), "fix: RemoveIPC=no (pizarra info)");
 	}
 	if (used < rows && s->key_now_shmid >= 0) {
 		snprintf(line, sizeof line, "%d (another)", s->key_now_shmid);

@@ -14,6 +14,7 @@
  * isolated change, every key, and every other person's cursor move (the
  * presence word) is drawn at once.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -391,10 +392,11 @@ int
 ui_run(struct cli_opts *o, bool readonly)
 {
 	static struct ui ui;
+	char opts[PATH_MAX + 64];
 	struct pzerr e;
 
 	ui.desk = (struct desk){ &ui.session, &ui.pen, &ui.canvas, &ui.sidebar, &ui.status };
-	if (screen_check() != 0)
+	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0)
 		return EXIT_FAILURE;
 	if (session_open(&ui.session, o, readonly, &e) != 0) {
 		cli_error("%s", e.msg);

@@ -15,40 +15,6 @@ BIG=$(test_key 1)
 ROUNDS=30
 CLEAR_ROUNDS=10
 
-LEASE_PID=
-LEASE_OUT=
-
-# lease_start KEY: a helper takes the board's lease and holds it until
-# lease_stop (a fifo on fd 6, as helper.sh's hold_start does it).
-lease_start() {
-	LEASE_OUT=$T/lease.out
-	rm -f "$T/lease.fifo"
-	mkfifo "$T/lease.fifo" || abort "mkfifo failed"
-	exec 6<>"$T/lease.fifo"
-	"$HELPER" lease "$1" hold <"$T/lease.fifo" >"$LEASE_OUT" 2>&1 6>&- &
-	LEASE_PID=$!
-	cleanup_pid "$LEASE_PID"
-	CHECKS=$((CHECKS + 1))
-	if poll 5 grep -q '^leased ' "$LEASE_OUT"; then
-		pass "the helper (pid $LEASE_PID) holds the lease"
-	else
-		fail "the helper did not take the lease: $(cat "$LEASE_OUT")"
-	fi
-}
-
-# lease_stop: the helper gives the lease back and exits.
-lease_stop() {
-	exec 6>&-
-	CHECKS=$((CHECKS + 1))
-	if wait "$LEASE_PID" && grep -q '^given ' "$LEASE_OUT"; then
-		pass "the helper gave the lease back"
-	else
-		fail "the helper did not give the lease back: $(cat "$LEASE_OUT")"
-	fi
-	cleanup_forget_pid "$LEASE_PID"
-	LEASE_PID=
-}
-
 # bg CMD...: run CMD in the background (without the lease fifo), stdout and stderr in $T/bg.out and
 # $T/bg.err; BG_PID. bg_wait: wait for it, BG_STATUS.
 bg() {

@@ -181,7 +181,8 @@ dump_is 'secret\nroot, live\ndrawn by nobody\n'
 # ---------------------------------------------------------------------------
 section "0600 again: nobody, still attached, keeps drawing and says IPC_STAT is denied"
 chmod_in R 0600
-pane_wait R 'IPC_SET: mode is now 0600' 2 "root's F5 sets 0600"
+pane_wait R 'IPC_SET: mode is now 0600; 2 processes are attached and keep their access until they' 2 \
+	"root's F5 sets 0600, and says the two attached keep their access"
 pane_wait W 'IPC_STAT denied; via /proc' 3 "nobody's sidebar says IPC_STAT is denied now"
 pane_wait W 'shm_perm.mode 0600 rw-------$' 2 "and still shows the segment, from /proc/sysvipc/shm"
 pane_never W 'shm_nattch +\?$' "no field is a bare ?"

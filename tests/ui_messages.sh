@@ -11,7 +11,8 @@
 #   - after a removal, n never moves anyone onto a board under the key
 #     without saying whose it is and asking; when there is none it makes
 #     one with the drawing and the removed board's mode; a detached client
-#     whose segment is gone gets the same choice.
+#     whose segment is gone gets the same choice;
+#   - the sidebar warns when systemd-logind will remove the board.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -200,5 +201,37 @@ pane_wait G "new board shmid [0-9]+ under the key, mode 0640, with your drawing"
 check "with the drawing" [ "$("$PIZARRA" -k "$K5" dump)" = "G's drawing" ]
 pane_quit G
 "$PIZARRA" -k "$K5" rm >/dev/null
+
+# ---------------------------------------------------------------------------
+section "F8 waits for a load or clear under way (the board's lease), then says who holds it"
+K7=$(test_key 7)
+printf 'not yet\n' >"$T/not-yet"
+pane_start I "$PIZARRA" -k "$K7"
+pane_type I "not yet"
+lease_start "$K7"
+pane_keys I F8
+pane_wait I 'Clear the whole board' 2 "I is asked"
+pane_type I y
+pane_wait I "the board is busy: process $LEASE_PID \\(hostile\\)" 2 "y: the clear waits briefly, then names the holder"
+expect_dump "$T/not-yet" -k "$K7"
+lease_stop
+pane_keys I F8
+pane_type I y
+pane_wait I 'board cleared' 2 "with the lease free, F8 clears"
+check "the board is empty" [ -z "$("$PIZARRA" -k "$K7" dump)" ]
+pane_quit I
+"$PIZARRA" -k "$K7" rm >/dev/null
+
+# ---------------------------------------------------------------------------
+section "the sidebar warns when systemd-logind will remove the board at its owner's logout"
+K6=$(test_key 6)
+mkdir -p "$T/sysroot/run/systemd/system"
+pane_start H PIZARRA_LOGIND_ROOT="$T/sysroot" "$PIZARRA" -k "$K6"
+pane_never H 'logind: gone' "no warning for a board of root's (a system user)"
+"$PIZARRA" -k "$K6" chown 4000 >/dev/null
+pane_wait H 'logind: gone when 4000 logs out' 3 "the board given to uid 4000: the sidebar warns"
+pane_wait H 'fix: RemoveIPC=no \(pizarra info\)' 2 "and names where the fix is"
+pane_quit H
+"$PIZARRA" -k "$K6" rm >/dev/null
 pane_quit A
 finish

@@ -18,6 +18,10 @@
 #                          process until hold_stop; its output ("attached
 #                          ID", later "detached ID") goes to $HOLD_OUT
 #   hold_stop              a check: the holder detaches and exits
+#   lease_start KEY        a check: a helper process takes the board's lease
+#                          and holds it until lease_stop (LEASE_PID; its
+#                          output, "leased ID" then "given ID", in $LEASE_OUT)
+#   lease_stop             a check: it gives the lease back and exits
 #   expect_clean MODE FILE WHAT   a check: FILE passes `hostile rawcheck MODE`
 #                          (term: what a client may send its terminal;
 #                          dump: text with no control byte; ansi: dump plus
@@ -26,6 +30,8 @@
 HELPER=${HELPER:-}
 HOLD_OUT=
 HOLD_PID=
+LEASE_OUT=
+LEASE_PID=
 
 helper_init() {
 	: "${HELPER:=$TESTS_BUILDDIR/hostile}"
@@ -88,4 +94,35 @@ expect_clean() {
 	fail "$3:"
 	sed 's/^/   /' "$T/rawcheck.out"
 	return 1
+}
+
+# lease_start KEY: a helper takes the board's lease and holds it until
+# lease_stop (a fifo on fd 6, as helper.sh's hold_start does it).
+lease_start() {
+	LEASE_OUT=$T/lease.out
+	rm -f "$T/lease.fifo"
+	mkfifo "$T/lease.fifo" || abort "mkfifo failed"
+	exec 6<>"$T/lease.fifo"
+	"$HELPER" lease "$1" hold <"$T/lease.fifo" >"$LEASE_OUT" 2>&1 6>&- &
+	LEASE_PID=$!
+	cleanup_pid "$LEASE_PID"
+	CHECKS=$((CHECKS + 1))
+	if poll 5 grep -q '^leased ' "$LEASE_OUT"; then
+		pass "the helper (pid $LEASE_PID) holds the lease"
+	else
+		fail "the helper did not take the lease: $(cat "$LEASE_OUT")"
+	fi
+}
+
+# lease_stop: the helper gives the lease back and exits.
+lease_stop() {
+	exec 6>&-
+	CHECKS=$((CHECKS + 1))
+	if wait "$LEASE_PID" && grep -q '^given ' "$LEASE_OUT"; then
+		pass "the helper gave the lease back"
+	else
+		fail "the helper did not give the lease back: $(cat "$LEASE_OUT")"
+	fi
+	cleanup_forget_pid "$LEASE_PID"
+	LEASE_PID=
 }
