@@ -280,6 +280,29 @@ segment_least_mode(unsigned mode, enum segment_class c, bool write)
 	return mode | need << 3 | need;
 }
 
+/* What the kernel lets us do to the segment si describes, and the least mode for more. */
+unsigned
+segment_access(const struct shminfo_stat *si, bool write, unsigned *least, char *whom, size_t n)
+{
+	enum segment_class c = segment_class_of(si);
+	char group[64];
+
+	if (least != NULL)
+		*least = segment_least_mode(si->ds.shm_perm.mode, c, write);
+	if (whom != NULL && n > 0) {
+		shminfo_group(si->ds.shm_perm.gid, group, sizeof group);
+		if (c == SEGMENT_OWNER)
+			snprintf(whom, n, "its owner");
+		else if (c == SEGMENT_GROUP)
+			snprintf(whom, n, "group %s, which you are in", group);
+		else
+			snprintf(whom, n, "everyone: you are not in group %s", group);
+	}
+	if (geteuid() == 0)
+		return 06;
+	return (segment_class_bits(si->ds.shm_perm.mode, c) >> 6) & 06;
+}
+
 /* Explain an EACCES on a board: whose it is and the least mode that would let us in. */
 static int
 segment_denied(const struct segment_addr *a, int shmid, bool want_write, struct pzerr *e)
