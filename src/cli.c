@@ -20,7 +20,7 @@
 #include "cli.h"
 #include "utf8.h"
 
-enum { OPT_JSON = 256, OPT_ANSI };
+enum { OPT_JSON = 256, OPT_ANSI, OPT_BYTES, OPT_OWNER };
 
 static const struct option cli_longopts[] = {
 	{ "key-file", required_argument, NULL, 'f' },
@@ -32,6 +32,8 @@ static const struct option cli_longopts[] = {
 	{ "trace", no_argument, NULL, 't' },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "ansi", no_argument, NULL, OPT_ANSI },
+	{ "bytes", no_argument, NULL, OPT_BYTES },
+	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -112,6 +114,9 @@ cli_help_options(FILE *f)
 	    "When creating (draw, load, put):\n"
 	    "  -s, --size=COLSxROWS  board size (default %dx%d)\n"
 	    "  -m, --mode=OCTAL      permission bits (default 0600: only you)\n"
+	    "For ls and top (which -f, -p, -k and -i filter):\n"
+	    "      --bytes           sizes in bytes, not 55.1K\n"
+	    "      --owner=USER      only the segments USER owns\n"
 	    "Other:\n"
 	    "  -t, --trace           print the system calls made on the segment\n"
 	    "  -h, --help            display this help and exit\n"
@@ -409,6 +414,23 @@ cli_naming_option(int c, struct cli_opts *o, struct cli_naming *n)
 	}
 }
 
+/* --owner USER: a user name or number, as chown takes it (no group). */
+static int
+cli_owner_option(struct cli_opts *o)
+{
+	char why[256], q[128];
+	uid_t uid;
+	gid_t gid;
+
+	if (strchr(optarg, ':') != NULL || cli_parse_owner(optarg, &uid, &gid, why, sizeof why) != 0 ||
+	    uid == (uid_t)-1)
+		return cli_usage_error("--owner: '%s' is not a user name nor a uid (0-4294967294)",
+		    utf8_escape(optarg, q, sizeof q));
+	o->owner = uid;
+	o->owner_given = true;
+	return CLI_GO_ON;
+}
+
 /* Apply one option; CLI_GO_ON, CLI_HELP or an exit status. */
 static int
 cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
@@ -438,6 +460,11 @@ cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
 	case OPT_ANSI:
 		o->ansi = true;
 		return CLI_GO_ON;
+	case OPT_BYTES:
+		o->bytes = true;
+		return CLI_GO_ON;
+	case OPT_OWNER:
+		return cli_owner_option(o);
 	case 'h':
 		return CLI_HELP;
 	case 'V':
@@ -504,6 +531,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o)
 	}
 	if ((n.by_key + n.by_id + (n.by_file || n.by_proj)) > 1)
 		return cli_usage_error("choose one way to name the board: -f/-p, -k or -i");
+	o->named = n.by_key || n.by_id || n.by_file || n.by_proj;
 	if (n.by_key)
 		o->addr.how = SEGMENT_BY_KEY;
 	if (n.by_id)

@@ -26,6 +26,7 @@
 #define CLI_OPT_JSON     1u   /* --json */
 #define CLI_OPT_ANSI     2u   /* --ansi */
 #define CLI_OPT_CREATE   4u   /* -s and -m: the command may create the board */
+#define CLI_OPT_LIST     8u   /* --bytes and --owner: the segment list (ls, top) */
 
 struct cli_opts {
 	struct segment_addr addr;    /* which board */
@@ -33,6 +34,10 @@ struct cli_opts {
 	mode_t mode;                 /* -m, when creating */
 	bool size_given, mode_given;
 	bool json, ansi, trace;      /* --json, --ansi, --trace */
+	bool bytes;                  /* --bytes: sizes in bytes (ls, top) */
+	bool owner_given;            /* --owner: only this user's segments (ls, top) */
+	uid_t owner;
+	bool named;                  /* -f, -p, -k or -i was given (ls and top filter by it) */
 	const char *command;         /* "draw", "info"... */
 	char **args;                 /* the command's operands */
 	int nargs;

@@ -9,6 +9,7 @@
 
 #include "command.h"
 #include "edit.h"
+#include "list.h"
 #include "owner.h"
 #include "show.h"
 #include "ui.h"
@@ -50,6 +51,9 @@ static const struct command command_table[] = {
 	{ "rm", "", 0, 0, 0, NULL,
 	  "mark the segment for removal (shmctl IPC_RMID); it\n"
 	  "lives on until its last process detaches", owner_rm },
+	{ "ls", "", 0, 0, CLI_OPT_JSON | CLI_OPT_LIST, NULL,
+	  "every shared-memory segment you can see, boards or not,\n"
+	  "with its attached processes; attaches nothing", list_run },
 };
 
 #define COMMAND_COUNT (sizeof command_table / sizeof command_table[0])
@@ -99,6 +103,9 @@ command_check(const struct command *c, const struct cli_opts *o)
 	if (o->ansi && !(c->options & CLI_OPT_ANSI))
 		return cli_usage_error("--ansi only applies to %s",
 		    command_accepting(CLI_OPT_ANSI, which, sizeof which));
+	if ((o->bytes || o->owner_given) && !(c->options & CLI_OPT_LIST))
+		return cli_usage_error("%s only applies to %s", o->bytes ? "--bytes" : "--owner",
+		    command_accepting(CLI_OPT_LIST, which, sizeof which));
 	return CLI_GO_ON;
 }
 

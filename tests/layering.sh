@@ -24,7 +24,7 @@ TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 
 # Top first; modules in one layer are separated by spaces, layers by "|".
 FRONT_LAYERS='main | command | ui | input | keymap | action | status sidebar canvas |
-	screen | pen session show edit owner | cli'
+	screen | pen session show edit owner list | cli'
 CORE_LAYERS='report boardmap shmpeek | segment client | notify | board | cell strbuf shmlist shmmaps |
 	futex logind proc pzerr shminfo trace utf8'
 
