@@ -11,7 +11,9 @@
 #include "edit.h"
 #include "list.h"
 #include "owner.h"
+#include "peek.h"
 #include "show.h"
+#include "top.h"
 #include "ui.h"
 
 /* draw and view: the interactive board. */
@@ -54,6 +56,10 @@ static const struct command command_table[] = {
 	{ "ls", "", 0, 0, CLI_OPT_JSON | CLI_OPT_LIST, NULL,
 	  "every shared-memory segment you can see, boards or not,\n"
 	  "with its attached processes; attaches nothing", list_run },
+	{ "top", "", 0, 0, CLI_OPT_LIST, NULL,
+	  "the same list, live, full screen; Enter opens a segment", top_run },
+	{ "peek", "", 0, 0, 0, NULL,
+	  "any segment's bytes, live, read-only (shmat SHM_RDONLY)", peek_run },
 };
 
 #define COMMAND_COUNT (sizeof command_table / sizeof command_table[0])

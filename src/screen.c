@@ -331,7 +331,7 @@ screen_end(void)
 }
 
 void
-screen_suspend(void)
+screen_leave(void)
 {
 	fputs("\033[?1003l", stdout);
 	fflush(stdout);
@@ -339,13 +339,25 @@ screen_suspend(void)
 	endwin();
 	if (screen_stdin_flags != -1)
 		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags);
-	kill(getpid(), SIGSTOP);
-	if (screen_stdin_flags != -1)
+}
+
+void
+screen_return(void)
+{
+	if (screen_stdin_flags != -1 && fcntl(STDIN_FILENO, F_SETOWN, getpid()) == 0)
 		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags | O_ASYNC);
 	reset_prog_mode();
 	fputs("\033[?1003h", stdout);
 	fflush(stdout);
 	clearok(curscr, TRUE);
+}
+
+void
+screen_suspend(void)
+{
+	screen_leave();
+	kill(getpid(), SIGSTOP);
+	screen_return();
 }
 
 void

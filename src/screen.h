@@ -88,6 +88,14 @@ void screen_end(void);
 /* Ctrl-Z: give the terminal back, stop until SIGCONT, take it again (redraw everything). */
 void screen_suspend(void);
 
+/*
+ * Give the terminal back for a while (another program runs in it:
+ * pizarra top opening a segment), and take it again after, redrawing
+ * everything; screen_suspend is the two around a SIGSTOP.
+ */
+void screen_leave(void);
+void screen_return(void);
+
 /* Ctrl-L: repaint the whole terminal at the next doupdate. */
 void screen_repaint(void);
 

@@ -125,7 +125,7 @@ sidebar_rescan(struct sidebar *sb)
 }
 
 /* Write text at (y, x) clipped to the sidebar's width. */
-static void
+void
 sidebar_text(int y, int x, attr_t a, const char *text)
 {
 	WINDOW *win = screen_window(SCREEN_SIDEBAR);
@@ -139,7 +139,7 @@ sidebar_text(int y, int x, attr_t a, const char *text)
 }
 
 /* A section title across the sidebar. */
-static void
+void
 sidebar_title(int y, const char *title)
 {
 	int w = getmaxx(screen_window(SCREEN_SIDEBAR));
@@ -165,7 +165,7 @@ sidebar_segment_rows(const struct session *s)
 }
 
 /* One "name  value" line of the segment section. */
-static void
+void
 sidebar_field(int y, const char *name, attr_t a, const char *value)
 {
 	sidebar_text(y, 1, screen_attr(LOOK_NAME), name);

@@ -16,6 +16,7 @@
 
 #include "board.h"
 #include "client.h"
+#include "screen.h"
 #include "session.h"
 #include "shminfo.h"
 
@@ -57,5 +58,14 @@ void sidebar_forget(struct sidebar *sb);
 
 /* Scan /proc for attachers at the next slow sample, whatever the counts say. */
 void sidebar_rescan(struct sidebar *sb);
+
+/*
+ * The sidebar's drawing, for the other sidebars of the same window
+ * (pizarra top's and peek's): text at (y, x) clipped to the window's
+ * width, a section title across it, and one "name  value" line.
+ */
+void sidebar_text(int y, int x, attr_t a, const char *text);
+void sidebar_title(int y, const char *title);
+void sidebar_field(int y, const char *name, attr_t a, const char *value);
 
 #endif

@@ -23,8 +23,9 @@ test_begin
 TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 
 # Top first; modules in one layer are separated by spaces, layers by "|".
-FRONT_LAYERS='main | command | ui | input | keymap | action | status sidebar canvas |
-	screen | pen session show edit owner list | cli'
+FRONT_LAYERS='main | command | ui top peek | input | keymap | action segpanel frame opener |
+	status sidebar canvas hexview segtable lineedit | screen segdata |
+	pen session show edit owner list | cli'
 CORE_LAYERS='report boardmap shmpeek | segment client | notify | board | cell strbuf shmlist shmmaps |
 	futex logind proc pzerr shminfo trace utf8'
 

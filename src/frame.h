@@ -1,0 +1,72 @@
+/*
+ * frame.h - what pizarra top and peek share around their own view: a
+ * key table's rows (an F-key, up to three other keys, the key bar's label,
+ * the help line, the action), looked up, drawn as the key bar and as the
+ * help box; keys read through an escape filter (a sequence the terminal
+ * description does not know is swallowed, a lone ESC is a key); and the
+ * status line with a message that stays for a while. Only frame.c writes
+ * a struct frame.
+ */
+#ifndef PIZARRA_FRAME_H
+#define PIZARRA_FRAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "pzerr.h"
+
+#define FRAME_MESSAGE_MS 5000
+#define FRAME_CODE       0x1000000   /* a frame_key keys[] entry that is a KEY_* code */
+
+/* One key of a table; run gets the program's own state. */
+struct frame_key {
+	int fkey;                  /* n for F-key n, 0 for none */
+	int keys[3];               /* characters, or FRAME_CODE | KEY_* codes; 0 ends */
+	const char *label;         /* the key bar's, NULL: not on the bar */
+	const char *help;          /* the help box's line, NULL: not in the help */
+	void (*run)(void *ctx);
+};
+
+struct frame {
+	char message[PZERR_MSG_MAX + 64];
+	bool warn;
+	uint64_t until;            /* when the message goes (ms), 0 none */
+	int esc;                   /* 1 after ESC, 2 inside a CSI or SS3 sequence */
+};
+
+/* Milliseconds on the monotonic clock. */
+uint64_t frame_now(void);
+
+/* Say something on the status line for FRAME_MESSAGE_MS. */
+void frame_say(struct frame *f, bool warn, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The message's time is up at now: true when it just went (redraw). */
+bool frame_expire(struct frame *f, uint64_t now);
+
+/* The row of keys (n of them) a key is bound to, or NULL. */
+const struct frame_key *frame_lookup(const struct frame_key *keys, size_t n, int ret, wint_t ch);
+
+/* True for the keys that quit in every mode: F10, Ctrl-Q, Ctrl-C. */
+bool frame_quits(int ret, wint_t ch);
+
+/*
+ * Read every pending key and hand each to key(ctx, ret, ch), past the
+ * escape filter; a resize lays the screen out again first and is handed
+ * over as KEY_RESIZE.
+ */
+void frame_read_keys(struct frame *f, void (*key)(void *ctx, int ret, wint_t ch), void *ctx);
+
+/* The status line: the title (" TOP "), then text, then the message while it lasts. */
+void frame_draw_status(const struct frame *f, const char *title, const char *text, uint64_t now);
+
+/* The key bar: the rows that have a label, F-key first. */
+void frame_draw_keybar(const struct frame_key *keys, size_t n);
+
+/* The help box over the view: a title, the prose, then a line per key with a help line. */
+void frame_draw_help(const char *title, const char *const *prose, size_t nprose,
+		     const struct frame_key *keys, size_t n);
+
+#endif

@@ -1,0 +1,109 @@
+/*
+ * opener.c - top's Enter (see opener.h). The program runs with the same
+ * terminal as its standard input and output; its standard error goes to
+ * a memory file (memfd), read after it exits, so a refusal it printed is
+ * not lost under top's screen. Its exit status says the rest.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "opener.h"
+#include "screen.h"
+#include "segment.h"
+
+/* Is shmid a board? A read-only look (attach, validate, detach), untraced. */
+static enum list_board
+opener_look(int shmid)
+{
+	struct segment_addr a;
+	struct segment s;
+	struct pzerr e;
+
+	segment_addr_default(&a);
+	a.how = SEGMENT_BY_SHMID;
+	a.shmid = shmid;
+	if (segment_open_shmid(&s, shmid, &a, true, NULL, &e) != 0)
+		return LIST_BOARD_NO;
+	segment_detach(&s, NULL);
+	return LIST_BOARD_YES;
+}
+
+/* The last non-empty line of text (changed in place). */
+static const char *
+opener_last_line(char *text)
+{
+	char *nl;
+
+	while ((nl = strrchr(text, '\n')) != NULL && nl[1] == '\0')
+		*nl = '\0';
+	nl = strrchr(text, '\n');
+	return nl != NULL ? nl + 1 : text;
+}
+
+bool
+opener_open(int shmid, const struct shminfo_stat *si, enum list_board board, char *said,
+	    size_t n)
+{
+	char id[16], err[PZERR_MSG_MAX + 64];
+	const char *cmd, *line;
+	char *argv[5];
+	int fd, status = 0, spawn_err = 0;
+	ssize_t got = 0;
+	pid_t pid;
+
+	if (board == LIST_BOARD_UNKNOWN)
+		board = opener_look(shmid);
+	cmd = board != LIST_BOARD_YES ? "peek" :
+	    segment_access(si, true, NULL, NULL, 0) & 02 ? "draw" : "view";
+	snprintf(id, sizeof id, "%d", shmid);
+	argv[0] = (char *)"pizarra";
+	argv[1] = (char *)"-i";
+	argv[2] = id;
+	argv[3] = (char *)cmd;
+	argv[4] = NULL;
+	fd = memfd_create("pizarra-top-stderr", MFD_CLOEXEC);
+	screen_leave();
+	pid = fork();
+	if (pid == 0) {
+		if (fd >= 0)
+			dup2(fd, STDERR_FILENO);
+		signal(SIGTSTP, SIG_DFL);
+		execv("/proc/self/exe", argv);
+		_exit(127);
+	}
+	if (pid < 0)
+		spawn_err = errno;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	screen_return();
+	if (fd >= 0) {
+		/* its last lines: what it said last is what it ended with */
+		off_t end = lseek(fd, 0, SEEK_END);
+		off_t from = end > (off_t)sizeof err - 1 ? end - (off_t)sizeof err + 1 : 0;
+
+		got = end > 0 ? pread(fd, err, sizeof err - 1, from) : 0;
+		close(fd);
+	}
+	err[got > 0 ? got : 0] = '\0';
+	line = opener_last_line(err);
+	if (pid < 0) {
+		snprintf(said, n, "cannot start pizarra: %s", strerror(spawn_err));
+		return true;
+	}
+	if (line[0] != '\0') {
+		snprintf(said, n, "%s", line);
+		return !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		snprintf(said, n, "pizarra -i %d %s ended with status %d", shmid, cmd,
+		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+		return true;
+	}
+	snprintf(said, n, "back from pizarra -i %d %s", shmid, cmd);
+	return false;
+}

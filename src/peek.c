@@ -1,0 +1,475 @@
+/*
+ * peek.c - pizarra peek (see peek.h): it owns struct peek (the read-only
+ * attach, the byte view, the segment's row and attaches, the sidebar, the
+ * mode, the prompt, the message, the pace of looks), the key table and
+ * the modes table (the view, the help, the prompt for an offset). The
+ * loop sleeps on the input word alone until the next look at the bytes,
+ * the next sample of /proc/sysvipc/shm for the sidebar (segdata's pace),
+ * the next highlight that goes out or the message's end. When the bytes
+ * are a board's header (boardmap.h), the view names the fields.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "frame.h"
+#include "hexview.h"
+#include "lineedit.h"
+#include "notify.h"
+#include "peek.h"
+#include "screen.h"
+#include "segdata.h"
+#include "segpanel.h"
+#include "shmpeek.h"
+#include "status.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+enum peek_mode { PEEK_VIEW, PEEK_HELP, PEEK_JUMP, PEEK_NMODES };
+
+struct peek {
+	struct cli_opts *opts;
+	struct shmpeek seg;
+	struct hexview view;
+	struct segdata data;
+	struct segpanel panel;
+	struct boardmap names;         /* when board: the segment is that board */
+	bool board;
+	enum peek_mode mode;
+	struct lineedit line;
+	struct frame frame;            /* the message, the escape filter */
+	unsigned interval;             /* ms between looks, PEEK_FAST_MS..PEEK_SLOW_MS */
+	uint64_t next_look;
+	uint64_t unlit;                /* the highlight whose end was last drawn */
+	bool quit, dirty;
+};
+
+static void peek_help(void *);
+static void peek_format(void *);
+static void peek_ask_jump(void *);
+static void peek_quit(void *);
+static void peek_left(void *);
+static void peek_right(void *);
+static void peek_up(void *);
+static void peek_down(void *);
+static void peek_page_up(void *);
+static void peek_page_down(void *);
+static void peek_start(void *);
+static void peek_end(void *);
+static void peek_repaint(void *);
+
+static const struct frame_key peek_keys[] = {
+	{ 1, { '?', 'h', 0 }, "Help", "this help", peek_help },
+	{ 2, { 'f', '\t', 0 }, "Format", "bytes, int32, int64, float, double, chars", peek_format },
+	{ 3, { 'o', ':', 0 }, "Jump", "go to an offset (decimal or 0x hex)", peek_ask_jump },
+	{ 10, { 'q', CTRL('Q'), CTRL('C') }, "Quit", "detach (shmdt) and leave", peek_quit },
+	{ 0, { FRAME_CODE | KEY_LEFT, 0, 0 }, NULL, NULL, peek_left },
+	{ 0, { FRAME_CODE | KEY_RIGHT, 0, 0 }, NULL, NULL, peek_right },
+	{ 0, { FRAME_CODE | KEY_UP, 'k', 0 }, NULL, NULL, peek_up },
+	{ 0, { FRAME_CODE | KEY_DOWN, 'j', 0 }, NULL, NULL, peek_down },
+	{ 0, { FRAME_CODE | KEY_PPAGE, 0, 0 }, NULL, NULL, peek_page_up },
+	{ 0, { FRAME_CODE | KEY_NPAGE, ' ', 0 }, NULL, NULL, peek_page_down },
+	{ 0, { FRAME_CODE | KEY_HOME, 'g', 0 }, NULL, NULL, peek_start },
+	{ 0, { FRAME_CODE | KEY_END, 'G', 0 }, NULL, NULL, peek_end },
+	{ 0, { CTRL('L'), 0, 0 }, NULL, NULL, peek_repaint },
+};
+
+#define PEEK_NKEYS (sizeof peek_keys / sizeof peek_keys[0])
+
+static const char *const peek_help_text[] = {
+	"The segment's bytes, live: attached SHM_RDONLY, so nothing is ever",
+	"written. A byte that changed is lit for a moment. Another program's",
+	"writes wake nobody, so peek looks again every 100 ms while bytes",
+	"change, and less often (every 500 ms) while they do not.",
+	"Arrows move the cursor by an element or a row, PgUp/PgDn a page,",
+	"Home/End (g G) to the start or the end. The first line says what is",
+	"under the cursor (a board's field names, when it is a board).",
+	"",
+};
+
+#define PEEK_NHELP (sizeof peek_help_text / sizeof peek_help_text[0])
+
+static void peek_view_key(struct peek *, int, wint_t);
+static void peek_help_key(struct peek *, int, wint_t);
+static void peek_jump_key(struct peek *, int, wint_t);
+
+static const struct {
+	void (*key)(struct peek *, int, wint_t);
+	bool question;
+} peek_modes[PEEK_NMODES] = {
+	[PEEK_VIEW] = { peek_view_key, false },
+	[PEEK_HELP] = { peek_help_key, false },
+	[PEEK_JUMP] = { peek_jump_key, true },
+};
+
+/* Look at the bytes at once: the user moved (and is looking). */
+static void
+peek_moved(struct peek *p)
+{
+	p->interval = PEEK_FAST_MS;
+	p->next_look = 0;
+	p->dirty = true;
+}
+
+static void
+peek_left(void *v)
+{
+	struct peek *p = v;
+
+	hexview_step(&p->view, -1);
+	peek_moved(p);
+}
+
+static void
+peek_right(void *v)
+{
+	struct peek *p = v;
+
+	hexview_step(&p->view, 1);
+	peek_moved(p);
+}
+
+static void
+peek_up(void *v)
+{
+	struct peek *p = v;
+
+	hexview_step_rows(&p->view, -1);
+	peek_moved(p);
+}
+
+static void
+peek_down(void *v)
+{
+	struct peek *p = v;
+
+	hexview_step_rows(&p->view, 1);
+	peek_moved(p);
+}
+
+static void
+peek_page_up(void *v)
+{
+	struct peek *p = v;
+
+	hexview_page(&p->view, -1);
+	peek_moved(p);
+}
+
+static void
+peek_page_down(void *v)
+{
+	struct peek *p = v;
+
+	hexview_page(&p->view, 1);
+	peek_moved(p);
+}
+
+static void
+peek_start(void *v)
+{
+	struct peek *p = v;
+
+	hexview_home(&p->view, false);
+	peek_moved(p);
+}
+
+static void
+peek_end(void *v)
+{
+	struct peek *p = v;
+
+	hexview_home(&p->view, true);
+	peek_moved(p);
+}
+
+static void
+peek_help(void *v)
+{
+	((struct peek *)v)->mode = PEEK_HELP;
+}
+
+static void
+peek_format(void *v)
+{
+	struct peek *p = v;
+
+	hexview_next_format(&p->view);
+	frame_say(&p->frame, false, "as %s", shmpeek_format_name(p->view.fmt));
+	peek_moved(p);
+}
+
+static void
+peek_ask_jump(void *v)
+{
+	struct peek *p = v;
+
+	lineedit_set(&p->line, "0x");
+	p->mode = PEEK_JUMP;
+}
+
+static void
+peek_quit(void *v)
+{
+	((struct peek *)v)->quit = true;
+}
+
+static void
+peek_repaint(void *v)
+{
+	(void)v;
+	screen_repaint();
+}
+
+static void
+peek_jump_key(struct peek *p, int ret, wint_t ch)
+{
+	uint64_t off;
+	int r;
+
+	switch (lineedit_key(&p->line, ret, ch)) {
+	case LINEEDIT_CANCEL:
+		p->mode = PEEK_VIEW;
+		frame_say(&p->frame, false, "cancelled");
+		return;
+	case LINEEDIT_SUBMIT:
+		break;
+	default:
+		p->dirty = true;
+		return;
+	}
+	p->mode = PEEK_VIEW;
+	r = cli_parse_number(p->line.text, true, 0, p->seg.size - 1, &off);
+	if (r == CLI_NUM_RANGE) {
+		frame_say(&p->frame, true, "offset '%s' is out of range: this segment has %zu bytes (0-%zu, "
+		    "0x0-0x%zx)", p->line.text, p->seg.size, p->seg.size - 1, p->seg.size - 1);
+		return;
+	}
+	if (r != CLI_NUM_OK) {
+		frame_say(&p->frame, true, "offset '%s' is not a number: decimal, or 0x and hex digits",
+		    p->line.text);
+		return;
+	}
+	hexview_jump(&p->view, off);
+	peek_moved(p);
+}
+
+static void
+peek_view_key(struct peek *p, int ret, wint_t ch)
+{
+	const struct frame_key *k = frame_lookup(peek_keys, PEEK_NKEYS, ret, ch);
+
+	if (k != NULL)
+		k->run(p);
+}
+
+static void
+peek_help_key(struct peek *p, int ret, wint_t ch)
+{
+	(void)ret;
+	(void)ch;
+	p->mode = PEEK_VIEW;
+}
+
+/* One key, past the escape filter: the quit keys quit in every mode. */
+static void
+peek_key(void *v, int ret, wint_t ch)
+{
+	struct peek *p = v;
+
+	p->dirty = true;
+	if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
+		peek_moved(p);
+		return;
+	}
+	if (frame_quits(ret, ch)) {
+		p->quit = true;
+		return;
+	}
+	peek_modes[p->mode].key(p, ret, ch);
+}
+
+/* Is the segment a board? Its header, copied, validated as board_open does. */
+static void
+peek_recognise(struct peek *p)
+{
+	size_t need = sizeof(struct board_header);
+	unsigned char *hdr;
+
+	p->board = false;
+	if (p->seg.size < need || (hdr = malloc(need)) == NULL)
+		return;
+	if (shmpeek_copy(&p->seg, 0, hdr, need) == need &&
+	    boardmap_recognise(hdr, need, p->seg.size, &p->names, NULL) == 0)
+		p->board = true;
+	free(hdr);
+}
+
+/* A sample of the segment's row for the sidebar. */
+static void
+peek_sample(struct peek *p, uint64_t now)
+{
+	struct pzerr e;
+	char line[80];
+
+	if (segdata_sample(&p->data, now, &e) & SEGDATA_FAILED)
+		frame_say(&p->frame, true, "%s", e.msg);
+	peek_recognise(p);
+	snprintf(line, sizeof line, "shmat() here %p ro (SHM_RDONLY)", (const void *)p->seg.base);
+	segpanel_note(&p->panel, 0, line);
+	snprintf(line, sizeof line, "looks every %u ms (%u..%u)", p->interval, PEEK_FAST_MS,
+	    PEEK_SLOW_MS);
+	segpanel_note(&p->panel, 1, line);
+	if (segpanel_sample(&p->panel, &p->data, segdata_find(&p->data, p->seg.shmid), now))
+		p->dirty = true;
+}
+
+/* Look at the bytes: copy what is visible, compare, pace the next look. */
+static void
+peek_look(struct peek *p, uint64_t now)
+{
+	WINDOW *win = screen_window(SCREEN_CANVAS);
+
+	if (win == NULL) {
+		p->next_look = now + PEEK_SLOW_MS;
+		return;
+	}
+	if (hexview_update(&p->view, &p->seg, getmaxx(win), getmaxy(win), now))
+		p->dirty = true;
+	if (p->view.changed_bytes > 0)
+		p->interval = PEEK_FAST_MS;
+	else if (p->interval < PEEK_SLOW_MS)
+		p->interval = p->interval * 2 > PEEK_SLOW_MS ? PEEK_SLOW_MS : p->interval * 2;
+	p->next_look = now + p->interval;
+}
+
+static void
+peek_draw_status(struct peek *p, uint64_t now)
+{
+	char text[160];
+
+	if (p->mode == PEEK_JUMP) {
+		snprintf(text, sizeof text, "Offset (0-%zu, decimal or 0x hex): ", p->seg.size - 1);
+		status_draw_question(text, p->line.text);
+		return;
+	}
+	snprintf(text, sizeof text, " shmid %d, %zu bytes, as %s, read-only%s", p->seg.shmid,
+	    p->seg.size, shmpeek_format_name(p->view.fmt), p->board ? ", a pizarra board" : "");
+	frame_draw_status(&p->frame, " PEEK ", text, now);
+}
+
+static void
+peek_render(struct peek *p, uint64_t now)
+{
+	if (screen_too_small()) {
+		screen_draw_too_small();
+		doupdate();
+		p->dirty = false;
+		return;
+	}
+	hexview_draw(&p->view, screen_window(SCREEN_CANVAS), p->board ? &p->names : NULL, now);
+	segpanel_draw(&p->panel, now);
+	peek_draw_status(p, now);
+	frame_draw_keybar(peek_keys, PEEK_NKEYS);
+	if (p->mode == PEEK_HELP)
+		frame_draw_help(" pizarra peek (any key closes) ", peek_help_text, PEEK_NHELP,
+		    peek_keys, PEEK_NKEYS);
+	curs_set(peek_modes[p->mode].question ? 1 : 0);
+	doupdate();
+	p->dirty = false;
+}
+
+/* The next moment something is due: a look, a sample, a highlight out, the message's end. */
+static uint64_t
+peek_wake_at(const struct peek *p, uint64_t now)
+{
+	uint64_t at = p->next_look, s = segdata_next(&p->data), lit = hexview_lit_until(&p->view);
+
+	if (s < at)
+		at = s;
+	if (lit > now && lit < at)
+		at = lit;
+	if (p->frame.until > now && p->frame.until < at)
+		at = p->frame.until;
+	return at;
+}
+
+static void
+peek_loop(struct peek *p)
+{
+	_Atomic uint32_t *input = screen_input_word();
+	uint32_t seen, drained = atomic_load(input) - 1;
+	uint64_t now, at;
+
+	p->dirty = true;
+	while (!p->quit && !screen_signalled()) {
+		seen = atomic_load(input);
+		if (seen != drained) {
+			frame_read_keys(&p->frame, peek_key, p);
+			drained = seen;
+		}
+		now = frame_now();
+		if (now >= segdata_next(&p->data))
+			peek_sample(p, now);
+		if (now >= p->next_look)
+			peek_look(p, now);
+		at = hexview_lit_until(&p->view);
+		if (at != 0 && now >= at && at != p->unlit) {
+			p->unlit = at;
+			p->dirty = true;
+		}
+		if (frame_expire(&p->frame, now))
+			p->dirty = true;
+		if (p->quit || screen_hung_up())
+			break;
+		if (p->dirty)
+			peek_render(p, now);
+		now = frame_now();
+		at = peek_wake_at(p, now);
+		notify_wait_any(NULL, 0, input, seen, at > now ? (int)(at - now) : 0);
+	}
+}
+
+int
+peek_run(struct cli_opts *o)
+{
+	static struct peek p;
+	char opts[PATH_MAX + 64];
+	struct pzerr e;
+	int shmid;
+
+	memset(&p, 0, sizeof p);
+	p.opts = o;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("pizarra peek needs a terminal; `pizarra%s dump` prints a board, and "
+		    "`pizarra ls` lists the segments", segment_addr_options(&o->addr, opts,
+		    sizeof opts));
+		return EXIT_FAILURE;
+	}
+	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0)
+		return EXIT_FAILURE;
+	if (shmpeek_find(&o->addr, &o->log, &shmid, &e) != 0 ||
+	    shmpeek_attach(&p.seg, shmid, &o->addr, &o->log, &e) != 0) {
+		cli_error("%s", e.msg);
+		return EXIT_FAILURE;
+	}
+	hexview_reset(&p.view, p.seg.size, SHMPEEK_BYTES);
+	segdata_init(&p.data, NULL, shmid);
+	segpanel_show(&p.panel, shmid);
+	p.interval = PEEK_FAST_MS;
+	screen_install_signals();
+	if (screen_init() != 0) {
+		shmpeek_detach(&p.seg);
+		segdata_free(&p.data);
+		return EXIT_FAILURE;
+	}
+	peek_sample(&p, frame_now());
+	peek_loop(&p);
+	screen_end();
+	shmpeek_detach(&p.seg);
+	hexview_free(&p.view);
+	segdata_free(&p.data);
+	return EXIT_SUCCESS;
+}

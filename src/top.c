@@ -1,0 +1,517 @@
+/*
+ * top.c - pizarra top (see top.h): it owns struct top (the data, the
+ * list, the sidebar, the mode, the prompt, the frame's message), the key
+ * table (each row: an F-key, its letters, its key bar label and help
+ * line, its action; frame.h draws the bar and the help from it) and the
+ * modes table (the list, the help, the question before IPC_RMID, the
+ * prompt for IPC_SET). The loop sleeps on the input word alone (a foreign
+ * segment has no futex to wake us) until the next sample segdata asks
+ * for, the next highlight that goes out or the message's end. Enter hands
+ * the terminal to pizarra itself on the selected segment (opener.h).
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "frame.h"
+#include "lineedit.h"
+#include "notify.h"
+#include "opener.h"
+#include "screen.h"
+#include "segdata.h"
+#include "segpanel.h"
+#include "segtable.h"
+#include "status.h"
+#include "top.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+enum top_mode { TOP_LIST, TOP_HELP, TOP_REMOVE, TOP_CHMOD, TOP_NMODES };
+
+struct top {
+	struct cli_opts *opts;
+	struct segdata data;
+	struct segtable table;
+	struct segpanel panel;
+	struct frame frame;            /* the message, the escape filter */
+	enum top_mode mode;
+	struct lineedit line;          /* the IPC_SET prompt's text */
+	int target;                    /* the shmid a question or prompt is about */
+	bool quit;
+	bool dirty;
+};
+
+static void top_help(void *);
+static void top_sort(void *);
+static void top_reverse(void *);
+static void top_ask_chmod(void *);
+static void top_ask_remove(void *);
+static void top_open(void *);
+static void top_quit(void *);
+static void top_up(void *);
+static void top_down(void *);
+static void top_page_up(void *);
+static void top_page_down(void *);
+static void top_first(void *);
+static void top_last(void *);
+static void top_repaint(void *);
+static void top_suspend(void *);
+
+static const struct frame_key top_keys[] = {
+	{ 1, { '?', 'h', 0 }, "Help", "this help", top_help },
+	{ 2, { 's', '>', 0 }, "Sort", "sort by the next column", top_sort },
+	{ 3, { 'r', 'I', 0 }, "Order", "reverse the order", top_reverse },
+	{ 5, { 'm', 0, 0 }, "Mode", "shmctl IPC_SET: the permission bits (owner)", top_ask_chmod },
+	{ 7, { 'd', FRAME_CODE | KEY_DC, 0 }, "Remove", "shmctl IPC_RMID, after asking (owner)",
+	  top_ask_remove },
+	{ 10, { 'q', CTRL('Q'), CTRL('C') }, "Quit", "leave pizarra top", top_quit },
+	{ 0, { '\r', '\n', FRAME_CODE | KEY_ENTER }, "Enter:open", "open it: a board in draw "
+	  "(view if you may only read it), others in peek", top_open },
+	{ 0, { FRAME_CODE | KEY_UP, 'k', 0 }, NULL, NULL, top_up },
+	{ 0, { FRAME_CODE | KEY_DOWN, 'j', 0 }, NULL, NULL, top_down },
+	{ 0, { FRAME_CODE | KEY_PPAGE, 0, 0 }, NULL, NULL, top_page_up },
+	{ 0, { FRAME_CODE | KEY_NPAGE, ' ', 0 }, NULL, NULL, top_page_down },
+	{ 0, { FRAME_CODE | KEY_HOME, 'g', 0 }, NULL, NULL, top_first },
+	{ 0, { FRAME_CODE | KEY_END, 'G', 0 }, NULL, NULL, top_last },
+	{ 0, { CTRL('L'), 0, 0 }, NULL, NULL, top_repaint },
+	{ 0, { CTRL('Z'), 0, 0 }, NULL, NULL, top_suspend },
+};
+
+#define TOP_NKEYS (sizeof top_keys / sizeof top_keys[0])
+
+static void top_list_key(struct top *, int, wint_t);
+static void top_help_key(struct top *, int, wint_t);
+static void top_remove_key(struct top *, int, wint_t);
+static void top_chmod_key(struct top *, int, wint_t);
+
+/* A mode: its key handler, and whether it asks on the status line. */
+static const struct {
+	void (*key)(struct top *, int, wint_t);
+	bool question;
+} top_modes[TOP_NMODES] = {
+	[TOP_LIST] = { top_list_key, false },
+	[TOP_HELP] = { top_help_key, false },
+	[TOP_REMOVE] = { top_remove_key, true },
+	[TOP_CHMOD] = { top_chmod_key, true },
+};
+
+static const char *const top_help_text[] = {
+	"Every System V shared-memory segment, live: /proc/sysvipc/shm, read",
+	"again and again. Nothing is attached to list them, so shm_lpid,",
+	"shm_atime and shm_nattch stay as they are. A value that changed is",
+	"lit for a moment; a new row is lit whole; a removed one goes.",
+	"KEY is 0x00000000 once removed; STATUS dest: IPC_RMID was called and",
+	"the segment lives until its last detach; BOARD: a pizarra board, when",
+	"a process that has it attached lets us read its header (? unknown).",
+	"Up/Down, PgUp/PgDn, Home/End (j k g G) move the selection.",
+	"",
+};
+
+#define TOP_NHELP (sizeof top_help_text / sizeof top_help_text[0])
+
+/* Take a sample now and put the list and the sidebar in step with it. */
+static void
+top_sample(struct top *t, uint64_t now)
+{
+	const struct segdata_row *r;
+	struct pzerr e;
+	unsigned bits = segdata_sample(&t->data, now, &e);
+
+	if (bits & SEGDATA_FAILED) {
+		frame_say(&t->frame, true, "%s", e.msg);
+		t->dirty = true;
+		return;
+	}
+	segtable_sync(&t->table, &t->data);
+	r = segtable_selected(&t->table, &t->data);
+	segpanel_show(&t->panel, r != NULL ? shmlist_shmid(&r->seg) : -1);
+	if (segpanel_sample(&t->panel, &t->data, r, now) || bits != 0)
+		t->dirty = true;
+	if ((bits & SEGDATA_REMOVED) && t->data.removed == 1)
+		frame_say(&t->frame, false, "shmid %d is gone (removed, and its last process "
+		    "detached)", t->data.gone_shmid);
+}
+
+/* The selection moved: show its segment in the sidebar. */
+static void
+top_selected(struct top *t)
+{
+	const struct segdata_row *r = segtable_selected(&t->table, &t->data);
+
+	segpanel_show(&t->panel, r != NULL ? shmlist_shmid(&r->seg) : -1);
+	segpanel_sample(&t->panel, &t->data, r, frame_now());
+	t->dirty = true;
+}
+
+static void top_up(void *t) { segtable_move(&((struct top *)t)->table, -1); top_selected(t); }
+static void top_down(void *t) { segtable_move(&((struct top *)t)->table, 1); top_selected(t); }
+static void top_page_up(void *t) { segtable_page(&((struct top *)t)->table, -1); top_selected(t); }
+static void top_page_down(void *t) { segtable_page(&((struct top *)t)->table, 1); top_selected(t); }
+static void top_first(void *t) { segtable_ends(&((struct top *)t)->table, false); top_selected(t); }
+static void top_last(void *t) { segtable_ends(&((struct top *)t)->table, true); top_selected(t); }
+
+static void
+top_help(void *v)
+{
+	((struct top *)v)->mode = TOP_HELP;
+}
+
+static void
+top_sort(void *v)
+{
+	struct top *t = v;
+
+	segtable_next_sort(&t->table, &t->data);
+	frame_say(&t->frame, false, "sorted by %s", list_heading(t->table.sort));
+}
+
+static void
+top_reverse(void *v)
+{
+	struct top *t = v;
+
+	segtable_sort(&t->table, &t->data, t->table.sort);
+	frame_say(&t->frame, false, "sorted by %s, %s", list_heading(t->table.sort),
+	    t->table.descending ? "largest first" : "smallest first");
+}
+
+static void
+top_quit(void *v)
+{
+	((struct top *)v)->quit = true;
+}
+
+static void
+top_repaint(void *v)
+{
+	(void)v;
+	screen_repaint();
+}
+
+static void
+top_suspend(void *v)
+{
+	(void)v;
+	screen_suspend();
+}
+
+/*
+ * The selected row, when we may act on it as its owner (owner, creator or
+ * root, as IPC_SET and IPC_RMID require); NULL after saying why not.
+ */
+static const struct segdata_row *
+top_owned(struct top *t, const char *what)
+{
+	const struct segdata_row *r = segtable_selected(&t->table, &t->data);
+	uid_t me = geteuid();
+	char who[64];
+
+	if (r == NULL) {
+		frame_say(&t->frame, true, "no segment is selected");
+		return NULL;
+	}
+	if (me == 0 || me == (uid_t)r->seg.v[SHMLIST_UID] || me == (uid_t)r->seg.v[SHMLIST_CUID])
+		return r;
+	frame_say(&t->frame, true, "shmid %d belongs to %s: only its owner or creator (or root) "
+	    "may %s it", shmlist_shmid(&r->seg), shminfo_user((uid_t)r->seg.v[SHMLIST_UID], who,
+	    sizeof who), what);
+	return NULL;
+}
+
+static void
+top_ask_remove(void *v)
+{
+	struct top *t = v;
+	const struct segdata_row *r = top_owned(t, "remove");
+
+	if (r == NULL)
+		return;
+	if (r->seg.v[SHMLIST_PERMS] & 01000) {
+		frame_say(&t->frame, false, "shmid %d is marked for removal already (dest): it goes "
+		    "at its last detach", shmlist_shmid(&r->seg));
+		return;
+	}
+	t->target = shmlist_shmid(&r->seg);
+	t->mode = TOP_REMOVE;
+}
+
+static void
+top_ask_chmod(void *v)
+{
+	struct top *t = v;
+	const struct segdata_row *r = top_owned(t, "change the mode of");
+	char mode[8];
+
+	if (r == NULL)
+		return;
+	t->target = shmlist_shmid(&r->seg);
+	snprintf(mode, sizeof mode, "%04o", (unsigned)(r->seg.v[SHMLIST_PERMS] & 0777));
+	lineedit_set(&t->line, mode);
+	t->mode = TOP_CHMOD;
+}
+
+static void
+top_remove_key(struct top *t, int ret, wint_t ch)
+{
+	struct pzerr e;
+
+	if (ret != OK || (ch != 'y' && ch != 'Y' && ch != 'n' && ch != 'N' && ch != 27 &&
+	    ch != '\r' && ch != '\n'))
+		return;
+	t->mode = TOP_LIST;
+	if (ch != 'y' && ch != 'Y') {
+		frame_say(&t->frame, false, "not removed");
+		return;
+	}
+	if (segment_remove(t->target, &t->opts->log, &e) != 0) {
+		frame_say(&t->frame, true, "%s", e.msg);
+		return;
+	}
+	frame_say(&t->frame, false, "IPC_RMID: shmid %d is marked dest, its key is 0x00000000; "
+	    "it goes at its last detach", t->target);
+	top_sample(t, frame_now());
+}
+
+/* An octal mode 0..0777 (digits 0-7 only, never wrapping); -1 when it is not one. */
+static int
+top_octal(const char *s, mode_t *mode)
+{
+	unsigned v = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '7' || v > 0777)
+			return -1;
+		v = v * 8 + (unsigned)(*s - '0');
+	}
+	if (v > 0777)
+		return -1;
+	*mode = (mode_t)v;
+	return 0;
+}
+
+static void
+top_chmod_key(struct top *t, int ret, wint_t ch)
+{
+	const struct segdata_row *r = segdata_find(&t->data, t->target);
+	const char *why = "is not an octal mode 0000-0777";
+	char note[160];
+	struct pzerr e;
+	mode_t mode;
+	int bad;
+
+	switch (lineedit_key(&t->line, ret, ch)) {
+	case LINEEDIT_CANCEL:
+		t->mode = TOP_LIST;
+		frame_say(&t->frame, false, "cancelled");
+		return;
+	case LINEEDIT_SUBMIT:
+		break;
+	default:
+		return;
+	}
+	t->mode = TOP_LIST;
+	/* a board keeps the rules of pizarra chmod (its owner keeps rw); any other any mode */
+	bad = r != NULL && r->board == LIST_BOARD_YES ? cli_parse_mode(t->line.text, &mode, &why) :
+	    top_octal(t->line.text, &mode);
+	if (bad != 0) {
+		frame_say(&t->frame, true, "mode '%s' %s", t->line.text, why);
+		return;
+	}
+	if (segment_chmod(t->target, mode, &t->opts->log, &e) != 0) {
+		frame_say(&t->frame, true, "%s", e.msg);
+		return;
+	}
+	cli_chmod_note(r != NULL ? (mode_t)r->seg.v[SHMLIST_PERMS] : 0, mode,
+	    r != NULL ? (unsigned long)r->seg.v[SHMLIST_NATTCH] : 0, note, sizeof note);
+	frame_say(&t->frame, false, "IPC_SET: shmid %d has mode %04o now%s%s", t->target,
+	    (unsigned)mode, note[0] ? "; " : "", note);
+	top_sample(t, frame_now());
+}
+
+static void
+top_open(void *v)
+{
+	struct top *t = v;
+	const struct segdata_row *r = segtable_selected(&t->table, &t->data);
+	char said[PZERR_MSG_MAX + 64];
+	struct shminfo_stat si;
+	bool failed;
+
+	if (r == NULL) {
+		frame_say(&t->frame, true, "no segment is selected");
+		return;
+	}
+	shmlist_to_stat(&r->seg, &si);
+	failed = opener_open(shmlist_shmid(&r->seg), &si, r->board, said, sizeof said);
+	frame_say(&t->frame, failed, "%s", said);
+	segdata_hurry(&t->data, frame_now());
+}
+
+static void
+top_list_key(struct top *t, int ret, wint_t ch)
+{
+	const struct frame_key *k = frame_lookup(top_keys, TOP_NKEYS, ret, ch);
+
+	if (k != NULL)
+		k->run(t);
+}
+
+static void
+top_help_key(struct top *t, int ret, wint_t ch)
+{
+	(void)ret;
+	(void)ch;
+	t->mode = TOP_LIST;
+}
+
+/* One key, past the escape filter: the quit keys quit in every mode. */
+static void
+top_key(void *v, int ret, wint_t ch)
+{
+	struct top *t = v;
+
+	t->dirty = true;
+	if (ret == KEY_CODE_YES && ch == KEY_RESIZE)
+		return;
+	if (frame_quits(ret, ch)) {
+		t->quit = true;
+		return;
+	}
+	top_modes[t->mode].key(t, ret, ch);
+}
+
+/* The status line: what is shown and the sort, or the open question. */
+static void
+top_draw_status(struct top *t, uint64_t now)
+{
+	char text[PZERR_MSG_MAX + 128];
+
+	if (t->mode == TOP_REMOVE) {
+		snprintf(text, sizeof text, "IPC_RMID shmid %d: mark it for removal? It lives "
+		    "until its last detach (y/N) ", t->target);
+		status_draw_question(text, NULL);
+		return;
+	}
+	if (t->mode == TOP_CHMOD) {
+		snprintf(text, sizeof text, "IPC_SET shmid %d, permission bits (octal): ", t->target);
+		status_draw_question(text, t->line.text);
+		return;
+	}
+	if (t->opts->named || t->opts->owner_given)
+		snprintf(text, sizeof text, " %zu of %zu segments, by %s %s", t->data.n,
+		    t->data.total, list_heading(t->table.sort), t->table.descending ? "v" : "^");
+	else
+		snprintf(text, sizeof text, " %zu segment%s, by %s %s", t->data.n,
+		    t->data.n == 1 ? "" : "s", list_heading(t->table.sort),
+		    t->table.descending ? "v" : "^");
+	frame_draw_status(&t->frame, " TOP ", text, now);
+}
+
+static void
+top_render(struct top *t, uint64_t now)
+{
+	t->dirty = false;
+	if (screen_too_small()) {
+		screen_draw_too_small();
+		doupdate();
+		return;
+	}
+	segtable_draw(&t->table, &t->data, screen_window(SCREEN_CANVAS), t->opts->bytes, now);
+	segpanel_draw(&t->panel, now);
+	top_draw_status(t, now);
+	frame_draw_keybar(top_keys, TOP_NKEYS);
+	if (t->mode == TOP_HELP)
+		frame_draw_help(" pizarra top (any key closes) ", top_help_text, TOP_NHELP,
+		    top_keys, TOP_NKEYS);
+	curs_set(top_modes[t->mode].question ? 1 : 0);
+	doupdate();
+}
+
+/* When the loop must wake next: a sample, a highlight going out, the message's end. */
+static uint64_t
+top_wake_at(const struct top *t, uint64_t now)
+{
+	uint64_t at = segdata_next(&t->data), lit = segdata_lit_until(&t->data, now);
+
+	if (lit != 0 && lit < at)
+		at = lit;
+	if (t->frame.until > now && t->frame.until < at)
+		at = t->frame.until;
+	return at;
+}
+
+static void
+top_loop(struct top *t)
+{
+	_Atomic uint32_t *input = screen_input_word();
+	uint32_t seen, drained = atomic_load(input) - 1;
+	uint64_t now, at;
+
+	t->dirty = true;
+	while (!t->quit && !screen_signalled()) {
+		seen = atomic_load(input);
+		if (seen != drained) {
+			frame_read_keys(&t->frame, top_key, t);
+			drained = seen;
+		}
+		now = frame_now();
+		if (now >= segdata_next(&t->data))
+			top_sample(t, now);
+		/* a wake for a highlight or the message going out: draw without it */
+		if (segdata_lit_until(&t->data, now) != 0 || frame_expire(&t->frame, now))
+			t->dirty = true;
+		if (t->quit || screen_hung_up())
+			break;
+		if (t->dirty)
+			top_render(t, now);
+		now = frame_now();
+		at = top_wake_at(t, now);
+		notify_wait_any(NULL, 0, input, seen, at > now ? (int)(at - now) : 0);
+	}
+}
+
+int
+top_run(struct cli_opts *o)
+{
+	static struct top t;
+	char opts[PATH_MAX + 64];
+	struct pzerr e;
+
+	memset(&t, 0, sizeof t);
+	t.opts = o;
+	if (o->named && segment_resolve(&o->addr, &o->log, &e) != 0) {
+		cli_error("%s", e.msg);
+		return EXIT_FAILURE;
+	}
+	segdata_init(&t.data, o, -1);
+	segtable_init(&t.table);
+	t.panel.shmid = -2;
+	if (segdata_sample(&t.data, frame_now(), &e) & SEGDATA_FAILED) {
+		cli_error("top: %s", e.msg);
+		segdata_free(&t.data);
+		return EXIT_FAILURE;
+	}
+	segdata_hurry(&t.data, frame_now());
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("pizarra top needs a terminal; `pizarra ls` prints the same list "
+		    "(--json for programs)");
+		segdata_free(&t.data);
+		return EXIT_FAILURE;
+	}
+	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0 ||
+	    (screen_install_signals(), screen_init()) != 0) {
+		segdata_free(&t.data);
+		return EXIT_FAILURE;
+	}
+	segtable_sync(&t.table, &t.data);
+	top_selected(&t);
+	top_loop(&t);
+	screen_end();
+	segtable_free(&t.table);
+	segdata_free(&t.data);
+	return EXIT_SUCCESS;
+}
