@@ -202,6 +202,13 @@ action_suspend(struct desk *d)
 }
 
 unsigned
+action_bytes(struct desk *d)
+{
+	(void)d;
+	return ACT_BYTES;
+}
+
+unsigned
 action_left(struct desk *d)
 {
 	return action_move(d, -1, 0);

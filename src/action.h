@@ -38,6 +38,7 @@
 #define ACT_ASK_OVERWRITE 0x800u  /* the file exists: ask before replacing it */
 #define ACT_ASK_ORPHAN 0x1000u  /* our segment was removed: ask what to do */
 #define ACT_ASK_JOIN   0x2000u  /* ask before moving onto the board under the key */
+#define ACT_BYTES      0x4000u  /* switch the canvas to the segment's bytes, or back */
 #define ACT_ASKS       (ACT_HELP | ACT_ASK_CHMOD | ACT_ASK_SAVE | ACT_ASK_REMOVE | \
 			ACT_ASK_CLEAR | ACT_ASK_OVERWRITE | ACT_ASK_ORPHAN | ACT_ASK_JOIN)
 
@@ -67,6 +68,7 @@ unsigned action_panel(struct desk *d);
 unsigned action_quit(struct desk *d);
 unsigned action_redraw(struct desk *d);
 unsigned action_suspend(struct desk *d);
+unsigned action_bytes(struct desk *d);        /* the canvas shows the segment's bytes, or the board */
 
 /* Drawing keys. */
 unsigned action_left(struct desk *d);

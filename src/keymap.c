@@ -53,6 +53,7 @@ static const struct keymap_key keymap_keys[] = {
 	{ false, 127, action_backspace }, { false, 8, action_backspace },
 	{ false, '\t', action_tab }, { false, 27, action_escape },
 	{ false, CTRL('L'), action_redraw }, { false, CTRL('Z'), action_suspend },
+	{ false, CTRL('X'), action_bytes },
 };
 
 /* The help's prose; the key lines under it come from keymap_commands. */
@@ -65,6 +66,8 @@ static const char *const keymap_help_text[] = {
 	"BOX: Enter at one corner, Enter at the other (or drag);",
 	"ERASER clears as you move. Esc cancels a box or a prompt.",
 	"Ctrl-L redraws the screen, Ctrl-Z suspends (fg resumes).",
+	"Ctrl-X shows the segment's bytes (header, your slot, the cells",
+	"around your cursor): type, and see your character at its offset.",
 	"",
 	"The lesson: the board is one System V segment. Each pizarra did",
 	"ftok -> shmget -> shmat; F4 does shmdt (watch shm_nattch drop in",

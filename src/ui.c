@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "action.h"
+#include "bytesview.h"
 #include "canvas.h"
 #include "input.h"
 #include "keymap.h"
@@ -33,6 +34,7 @@
 #define UI_TICK_MS   250      /* sidebar refresh: 4 times a second */
 #define UI_FRAME_MS  2        /* remote changes closer than this share a frame */
 #define UI_REAP_MS   1000     /* reap dead slots, heartbeat, header check */
+#define UI_BYTES_MS  40       /* the byte view redraws at most this often in a storm */
 
 struct ui {
 	struct session session;
@@ -51,6 +53,7 @@ struct ui {
 	uint64_t next_tick, next_reap;
 	uint64_t question_at;          /* a question from elsewhere starts showing then */
 	uint64_t question_shown;       /* the last such moment drawn */
+	struct bytesview bytes;        /* Ctrl-X: the canvas shows the segment's bytes */
 };
 
 /* Milliseconds on the monotonic clock. */
@@ -83,6 +86,15 @@ ui_watched_board(const struct ui *ui)
 	return screen_too_small() ? NULL : ui_live_board(ui);
 }
 
+/* True when the live board changed since the canvas (or the byte view) showed it. */
+static bool
+ui_behind(const struct ui *ui)
+{
+	const struct board *b = ui_watched_board(ui);
+
+	return ui->bytes.on ? bytesview_behind(&ui->bytes, b) : canvas_behind(&ui->canvas, b);
+}
+
 /* A fresh sample of the segment for the sidebar. */
 static void
 ui_sample(struct ui *ui, bool slow, uint64_t now)
@@ -99,6 +111,15 @@ ui_apply(struct ui *ui, unsigned r)
 	ui->dirty |= r & ACT_ALL;
 	if (r & ACT_QUIT)
 		ui->quit = true;
+	if (r & ACT_BYTES) {
+		ui->dirty = ACT_ALL;
+		canvas_invalidate(&ui->canvas);
+		if (bytesview_toggle(&ui->bytes, &ui->session))
+			status_message(&ui->status, false, "the segment's bytes: what you type "
+			    "lands at its cell's offset (Ctrl-X: the board)");
+		else
+			status_message(&ui->status, false, "the board again (Ctrl-X: its bytes)");
+	}
 	if (r & ACT_RESAMPLE) {
 		sidebar_rescan(&ui->sidebar);
 		ui_sample(ui, true, ui_now_ms());
@@ -152,6 +173,9 @@ ui_tick(struct ui *ui, uint64_t now)
 		if (canvas_recheck(&ui->canvas, ui_live_board(ui), session_live(&ui->session)))
 			ui->dirty |= ACT_CANVAS;
 	}
+	/* the byte view looks again every tick: a writer that bumps nothing, a highlight out */
+	if (ui->bytes.on)
+		ui->dirty |= ACT_CANVAS;
 	ui->next_tick = now + UI_TICK_MS;
 	/* a terminal that went away without a SIGHUP (we may lead a session of our
 	 * own): one poll() per tick, which wakes us anyway */
@@ -250,7 +274,10 @@ ui_place_cursor(const struct ui *ui, uint64_t now)
 		curs_set(0);
 		break;
 	case INPUT_DRAWING:
-		canvas_place_cursor(&ui->canvas, ui->pen.col, ui->pen.row);
+		if (ui->bytes.on)
+			curs_set(0);
+		else
+			canvas_place_cursor(&ui->canvas, ui->pen.col, ui->pen.row);
 		break;
 	}
 }
@@ -268,7 +295,7 @@ ui_render(struct ui *ui)
 		ui->dirty = ACT_ALL;
 	}
 	ui->overlay_drawn = overlay;
-	if (canvas_behind(&ui->canvas, ui_watched_board(ui)))
+	if (ui_behind(ui))
 		ui->dirty |= ACT_CANVAS;
 	if (status_unseen(&ui->status))
 		ui->dirty |= ACT_STATUS;
@@ -289,8 +316,11 @@ ui_render(struct ui *ui)
 	if (ui->dirty & ACT_KEYBAR)
 		keymap_draw_bar(s->attached);
 	if (ui->dirty & ACT_CANVAS) {
-		canvas_draw(&ui->canvas, session_board(s), session_live(s),
-		    s->have_slot ? s->me.slot : -1);
+		if (ui->bytes.on)
+			bytesview_draw(&ui->bytes, s, ui->pen.col, ui->pen.row, now);
+		else
+			canvas_draw(&ui->canvas, session_board(s), session_live(s),
+			    s->have_slot ? s->me.slot : -1);
 		ui->burst = now < ui->frame_at + UI_FRAME_MS ? ui->burst + 1 : 0;
 		ui->frame_at = now;
 	}
@@ -326,6 +356,8 @@ ui_pacing(const struct ui *ui, uint64_t now)
 {
 	const struct board *b = ui_watched_board(ui);
 
+	if (ui->bytes.on)
+		return ui->dirty == 0 && ui_behind(ui) && now < ui->frame_at + UI_BYTES_MS;
 	return ui->dirty == 0 && ui->burst >= 2 && canvas_behind(&ui->canvas, b) &&
 	    now < ui->frame_at + UI_FRAME_MS &&
 	    notify_presence_seen(b) == ui->canvas.drawn_presence;
@@ -357,8 +389,13 @@ ui_loop(struct ui *ui)
 			break;
 		if (ui_pacing(ui, now)) {
 			/* our keys and other people's cursor moves still wake us at once */
-			notify_wait_presence(ui_watched_board(ui), ui->canvas.drawn_presence, input,
-			    seen, (int)(ui->frame_at + UI_FRAME_MS - now));
+			if (ui->bytes.on)
+				notify_wait_any(NULL, 0, input, seen,
+				    (int)(ui->frame_at + UI_BYTES_MS - now));
+			else
+				notify_wait_presence(ui_watched_board(ui),
+				    ui->canvas.drawn_presence, input, seen,
+				    (int)(ui->frame_at + UI_FRAME_MS - now));
 			continue;
 		}
 		ui_render(ui);
@@ -367,7 +404,8 @@ ui_loop(struct ui *ui)
 		now = ui_now_ms();
 		wake = ui->question_at != 0 && ui->question_at < ui->next_tick ? ui->question_at :
 		    ui->next_tick;
-		notify_wait_any(ui_watched_board(ui), ui->canvas.drawn_gen, input, seen,
+		notify_wait_any(ui_watched_board(ui), ui->bytes.on ? bytesview_gen(&ui->bytes) :
+		    ui->canvas.drawn_gen, input, seen,
 		    wake > now ? (int)(wake - now) : 0);
 	}
 }
@@ -418,5 +456,6 @@ ui_run(struct cli_opts *o, bool readonly)
 	session_close(&ui.session);
 	screen_end();
 	canvas_free(&ui.canvas);
+	bytesview_free(&ui.bytes);
 	return EXIT_SUCCESS;
 }

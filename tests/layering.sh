@@ -23,7 +23,7 @@ test_begin
 TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 
 # Top first; modules in one layer are separated by spaces, layers by "|".
-FRONT_LAYERS='main | command | ui top peek | input | keymap | action segpanel frame opener |
+FRONT_LAYERS='main | command | ui top peek | input | keymap | action segpanel frame opener bytesview |
 	status sidebar canvas hexview segtable lineedit | screen segdata |
 	pen session show edit owner list | cli'
 CORE_LAYERS='report boardmap shmpeek | segment client | notify | board | cell strbuf shmlist shmmaps |

@@ -1,0 +1,79 @@
+/*
+ * bytesview.c - the board's byte view (see bytesview.h): three bands of
+ * the segment, each under a title, laid out by hexview; the scrolling one
+ * follows the cell under our cursor. A struct shmpeek over our mapping
+ * (its base and the kernel's size) is all hexview needs to read it.
+ */
+#include <stdio.h>
+
+#include "boardmap.h"
+#include "bytesview.h"
+#include "notify.h"
+
+bool
+bytesview_toggle(struct bytesview *bv, const struct session *s)
+{
+	bv->on = !bv->on;
+	if (bv->on) {
+		hexview_reset(&bv->view, s->seg.size, SHMPEEK_BYTES);
+		hexview_cursor_len(&bv->view, 4);
+	}
+	return bv->on;
+}
+
+bool
+bytesview_behind(const struct bytesview *bv, const struct board *b)
+{
+	return b != NULL && notify_generation(b) != bv->gen;
+}
+
+uint32_t
+bytesview_gen(const struct bytesview *bv)
+{
+	return bv->gen;
+}
+
+void
+bytesview_draw(struct bytesview *bv, const struct session *s, uint32_t col, uint32_t row,
+	       uint64_t now)
+{
+	WINDOW *win = screen_window(SCREEN_CANVAS);
+	struct shmpeek mapping = { s->seg.shmid, s->seg.base, s->seg.size, NULL };
+	struct hexview_band band[2];
+	struct boardmap m;
+	int n = 0;
+
+	if (win == NULL)
+		return;
+	if (!session_live(s)) {
+		werase(win);
+		mvwaddnstr(win, 0, 0, s->attached ? "this board is not trusted: its bytes are not "
+		    "read" : "detached (shmdt): no segment is mapped; F4 attaches again", -1);
+		wnoutrefresh(win);
+		return;
+	}
+	if (bv->view.size != s->seg.size) {
+		hexview_reset(&bv->view, s->seg.size, SHMPEEK_BYTES);
+		hexview_cursor_len(&bv->view, 4);
+	}
+	boardmap_of(&s->seg.board, &m);
+	bv->gen = notify_generation(&s->seg.board);
+	band[n++] = (struct hexview_band){ 0, 64, "header: magic, version, header_size, cols, "
+	    "rows, nslots, generation..." };
+	if (s->have_slot) {
+		band[n] = (struct hexview_band){ 64 + 64 * (uint64_t)s->me.slot, 64, "" };
+		snprintf(band[n].title, sizeof band[n].title, "slots[%d]: yours (owner, start, "
+		    "heartbeat, pidns, uid, cursor...)", s->me.slot);
+		n++;
+	}
+	hexview_bands(&bv->view, band, n, "cells around your cursor (4 bytes each)");
+	hexview_jump(&bv->view, boardmap_cell_offset(&m, col, row));
+	hexview_update(&bv->view, &mapping, getmaxx(win), getmaxy(win), now);
+	hexview_draw(&bv->view, win, &m, now);
+}
+
+void
+bytesview_free(struct bytesview *bv)
+{
+	hexview_free(&bv->view);
+}
