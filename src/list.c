@@ -392,7 +392,14 @@ list_run(struct cli_opts *o)
 		natt = shmmaps_of(&m, shmlist_shmid(&l.seg[i]), &att);
 		list_board_of(&rows[n++], &l.seg[i], att, natt);
 	}
-	if (o->json) {
+	if (o->named && n == 0) {
+		char name[64];
+
+		/* a filter that matches nothing is a failure, as lsipc -i has it */
+		cli_error("no segment matches %s; `pizarra ls` lists them all",
+		    segment_addr_name(&o->addr, name, sizeof name));
+		status = EXIT_FAILURE;
+	} else if (o->json) {
 		if (list_json(rows, n, &l, &m) != 0)
 			status = EXIT_FAILURE;
 	} else {
@@ -406,12 +413,6 @@ list_run(struct cli_opts *o)
 	if (l.skipped > 0)
 		cli_error("note: %zu rows of %s did not read and are left out", l.skipped,
 		    SHMLIST_PATH);
-	if (o->named && n == 0 && status == EXIT_SUCCESS) {
-		char name[64];
-
-		cli_error("no segment matches %s", segment_addr_name(&o->addr, name, sizeof name));
-		status = EXIT_FAILURE;
-	}
 out:
 	free(rows);
 	shmlist_free(&l);

@@ -366,11 +366,15 @@ shmlist_size_human(uint64_t bytes, char *buf, size_t n)
 		whole /= 1024;
 		u++;
 	}
-	/* one decimal, rounded half up; 1023.96K is 1024.0K, not 1.0M, as lsipc has it */
+	/* one decimal, rounded half up; 1023.96K rounds to 1M */
 	tenth = (unsigned)((rest * 10 + 512) / 1024);
 	if (tenth == 10) {
 		whole++;
 		tenth = 0;
+	}
+	if (whole == 1024 && u < 5) {
+		whole = 1;
+		u++;
 	}
 	if (tenth == 0)
 		snprintf(buf, n, "%llu%c", (unsigned long long)whole, units[u]);

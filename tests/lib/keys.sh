@@ -30,8 +30,9 @@
 # twice or in 0xA0..0xDF, a name or number given twice) every time a test
 # starts, and fails the test loudly (exit 99) when it does not hold.
 #
-# Bytes in use: 0xE0..0xFF, 0x80..0x8B and, from the top, 0x9E..0x9F.
-# Free: 0x8C..0x9D.
+# Bytes in use: 0xE0..0xFF, 0x80..0x8B and, from the top, 0x98..0x9F
+# (0x98..0x9D: ls, top, peek and the byte view, tests 60..64).
+# Free: 0x8C..0x97.
 #
 # Interface:
 #   keys_table             the table (comments and blank lines allowed)
@@ -69,6 +70,11 @@ fault_spin        23      85 86 87
 fault_hangup      24      88
 fault_noslot      25      89
 cli_lease         22      9f 9e
+cli_ls            60      98 99
+ui_top            61      9a
+ui_peek           62      9b
+ui_bytes          63      9c
+ui_exercise       64      9d
 EOF
 }
 
