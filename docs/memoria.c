@@ -77,8 +77,9 @@ int
 main(int argc, char *argv[])
 {
 	const char *file = FILEKEY;
-	int proj = KEY, id_zone, i, c, rc = 0, args = 1;
+	int proj = KEY, id_zone, i, c, rc = 0, args = 1, removed = 0;
 	struct sigaction sa;
+	struct shmid_ds ds;
 	int *buffer;
 	key_t key;
 
@@ -136,14 +137,21 @@ main(int argc, char *argv[])
 		printf(" %d", buffer[i]);
 	printf("\n");
 
+	/* Was it marked for removal meanwhile (IPC_RMID from another process)? */
+	if (shmctl(id_zone, IPC_STAT, &ds) == 0 && (ds.shm_perm.mode & SHM_DEST))
+		removed = 1;
 	/* Free the shared memory: 4a. detach, 4b. mark it for removal */
 	if (shmdt(buffer) == -1) {
 		perror("shmdt");
 		rc = 1;
 	}
-	if (shmctl(id_zone, IPC_RMID, NULL) == -1) {
+	if (removed)
+		printf("shmid %d was marked for removal already (dest): it went at our "
+		    "detach\n", id_zone);
+	else if (shmctl(id_zone, IPC_RMID, NULL) == -1) {
 		perror("shmctl(IPC_RMID)");
 		rc = 1;
-	}
+	} else
+		printf("shmid %d removed\n", id_zone);
 	return rc;
 }

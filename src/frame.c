@@ -108,12 +108,16 @@ frame_draw_status(const struct frame *f, const char *title, const char *text, ui
 
 	if (win == NULL)
 		return;
+	bool message = f->message[0] != '\0' && f->until != 0 && now < f->until;
+
 	werase(win);
 	wattrset(win, screen_attr(LOOK_TITLE));
 	mvwaddnstr(win, 0, 0, title, COLS);
 	wattrset(win, screen_attr(LOOK_STATUS));
-	waddnstr(win, text, COLS - getcurx(win));
-	if (f->message[0] != '\0' && f->until != 0 && now < f->until && COLS - getcurx(win) > 2) {
+	/* a message that would not fit after the text stands in its place */
+	if (!message || getcurx(win) + (int)(strlen(text) + 2 + strlen(f->message)) <= COLS)
+		waddnstr(win, text, COLS - getcurx(win));
+	if (message && COLS - getcurx(win) > 2) {
 		wattrset(win, screen_attr(f->warn ? LOOK_WARNING : LOOK_MESSAGE));
 		waddstr(win, "  ");
 		waddnstr(win, f->message, COLS - getcurx(win));

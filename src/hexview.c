@@ -366,16 +366,22 @@ hexview_board_value(const unsigned char *b, unsigned avail, uint64_t start, uint
 	}
 	memcpy(&v, f, len);
 	if (strncmp(name, "cells[", 6) == 0) {
+		/* the cell's value first, where a narrow window still shows it */
+		const char *where = strstr(name, " (");
+		int nl = where != NULL ? (int)(where - name) : (int)strlen(name);
+
 		w = (uint32_t)v;
 		cp = cell_cp(w);
+		if (where == NULL)
+			where = "";
 		if (cp == 0)
-			snprintf(buf, n, "%s = 0x%08x: empty", name, w);
+			snprintf(buf, n, "%.*s = 0x%08x: empty%s", nl, name, w, where);
 		else if (cp >= 0x20 && cp < 0x7F)
-			snprintf(buf, n, "%s = 0x%08x: U+%04X '%c' colour %u author %u", name, w, cp,
-			    (char)cp, cell_colour(w), cell_author(w));
+			snprintf(buf, n, "%.*s = 0x%08x: '%c' U+%04X colour %u author %u%s", nl, name,
+			    w, (char)cp, cp, cell_colour(w), cell_author(w), where);
 		else
-			snprintf(buf, n, "%s = 0x%08x: U+%04X colour %u author %u", name, w, cp,
-			    cell_colour(w), cell_author(w));
+			snprintf(buf, n, "%.*s = 0x%08x: U+%04X colour %u author %u%s", nl, name, w,
+			    cp, cell_colour(w), cell_author(w), where);
 		return;
 	}
 	snprintf(buf, n, "%s = %llu (0x%llx)", name, (unsigned long long)v,

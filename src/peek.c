@@ -243,8 +243,8 @@ peek_jump_key(struct peek *p, int ret, wint_t ch)
 	p->mode = PEEK_VIEW;
 	r = cli_parse_number(p->line.text, true, 0, p->seg.size - 1, &off);
 	if (r == CLI_NUM_RANGE) {
-		frame_say(&p->frame, true, "offset '%s' is out of range: this segment has %zu bytes (0-%zu, "
-		    "0x0-0x%zx)", p->line.text, p->seg.size, p->seg.size - 1, p->seg.size - 1);
+		frame_say(&p->frame, true, "offset '%s' is out of range 0-%zu (0x0-0x%zx)",
+		    p->line.text, p->seg.size - 1, p->seg.size - 1);
 		return;
 	}
 	if (r != CLI_NUM_OK) {
@@ -355,8 +355,9 @@ peek_draw_status(struct peek *p, uint64_t now)
 		status_draw_question(text, p->line.text);
 		return;
 	}
-	snprintf(text, sizeof text, " shmid %d, %zu bytes, as %s, read-only%s", p->seg.shmid,
-	    p->seg.size, shmpeek_format_name(p->view.fmt), p->board ? ", a pizarra board" : "");
+	snprintf(text, sizeof text, " shmid %d, %zu byte%s, as %s, read-only%s", p->seg.shmid,
+	    p->seg.size, p->seg.size == 1 ? "" : "s", shmpeek_format_name(p->view.fmt),
+	    p->board ? ", a pizarra board" : "");
 	frame_draw_status(&p->frame, " PEEK ", text, now);
 }
 
@@ -442,16 +443,19 @@ peek_run(struct cli_opts *o)
 
 	memset(&p, 0, sizeof p);
 	p.opts = o;
+	if (shmpeek_find(&o->addr, &o->log, &shmid, &e) != 0) {
+		cli_error("%s", e.msg);
+		return EXIT_FAILURE;
+	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("pizarra peek needs a terminal; `pizarra%s dump` prints a board, and "
-		    "`pizarra ls` lists the segments", segment_addr_options(&o->addr, opts,
+		cli_error("pizarra peek needs a terminal; `pizarra ls` lists the segments, and "
+		    "`pizarra%s dump` prints a board", segment_addr_options(&o->addr, opts,
 		    sizeof opts));
 		return EXIT_FAILURE;
 	}
 	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0)
 		return EXIT_FAILURE;
-	if (shmpeek_find(&o->addr, &o->log, &shmid, &e) != 0 ||
-	    shmpeek_attach(&p.seg, shmid, &o->addr, &o->log, &e) != 0) {
+	if (shmpeek_attach(&p.seg, shmid, &o->addr, &o->log, &e) != 0) {
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}

@@ -33,7 +33,11 @@ segdata_free(struct segdata *d)
 	d->n = d->cap = 0;
 }
 
-/* Keep only the rows of the filter; sort by shmid. */
+/*
+ * Keep only the rows of the filter; sort by shmid. A segment that passed
+ * it stays while it lives: one removed (IPC_RMID) loses its key, and is
+ * still shown, as dest, until its last detach.
+ */
 static void
 segdata_keep(struct segdata *d, struct shmlist *l)
 {
@@ -43,7 +47,8 @@ segdata_keep(struct segdata *d, struct shmlist *l)
 	for (i = 0; i < l->n; i++) {
 		if (d->only >= 0 && shmlist_shmid(&l->seg[i]) != d->only)
 			continue;
-		if (d->filter != NULL && !list_match(d->filter, &l->seg[i]))
+		if (d->filter != NULL && !list_match(d->filter, &l->seg[i]) &&
+		    segdata_find(d, shmlist_shmid(&l->seg[i])) == NULL)
 			continue;
 		l->seg[k++] = l->seg[i];
 	}

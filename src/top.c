@@ -39,6 +39,7 @@ struct top {
 	enum top_mode mode;
 	struct lineedit line;          /* the IPC_SET prompt's text */
 	int target;                    /* the shmid a question or prompt is about */
+	uint64_t unlit_at;             /* a highlight drawn goes out then (ms), 0 none */
 	bool quit;
 	bool dirty;
 };
@@ -429,6 +430,7 @@ top_render(struct top *t, uint64_t now)
 		    top_keys, TOP_NKEYS);
 	curs_set(top_modes[t->mode].question ? 1 : 0);
 	doupdate();
+	t->unlit_at = segdata_lit_until(&t->data, now);
 }
 
 /* When the loop must wake next: a sample, a highlight going out, the message's end. */
@@ -461,8 +463,8 @@ top_loop(struct top *t)
 		now = frame_now();
 		if (now >= segdata_next(&t->data))
 			top_sample(t, now);
-		/* a wake for a highlight or the message going out: draw without it */
-		if (segdata_lit_until(&t->data, now) != 0 || frame_expire(&t->frame, now))
+		/* a highlight or the message went out: draw without it */
+		if ((t->unlit_at != 0 && now >= t->unlit_at) || frame_expire(&t->frame, now))
 			t->dirty = true;
 		if (t->quit || screen_hung_up())
 			break;

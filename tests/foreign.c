@@ -11,8 +11,8 @@
  *                                   IPC_PRIVATE; prints the shmid
  *   foreign random KEY SIZE SEED [MODE]  SIZE pseudo-random bytes (xorshift
  *                                   from SEED); prints the shmid
- *   foreign many N SIZE             N IPC_PRIVATE segments of SIZE bytes (one
- *                                   shmid a line)
+ *   foreign many N SIZE [UID]       N IPC_PRIVATE segments of SIZE bytes (one
+ *                                   shmid a line), given to UID when given
  *   foreign set32 SHMID INDEX VALUE store int32 VALUE at index INDEX, as a
  *                                   second program of the exercise would
  *   foreign sum SHMID               FNV-1a (64 bits) of every byte, read-only
@@ -44,7 +44,7 @@
 static int
 foreign_usage(void)
 {
-	fputs("usage: foreign ints KEY N [MODE] | random KEY SIZE SEED [MODE] | many N SIZE\n"
+	fputs("usage: foreign ints KEY N [MODE] | random KEY SIZE SEED [MODE] | many N SIZE [UID]\n"
 	    "       foreign set32 SHMID INDEX VALUE | sum SHMID | chown SHMID UID\n"
 	    "       foreign holdas NAME SHMID rw|ro\n"
 	    "       foreign usage MS PID...\n", stderr);
@@ -125,10 +125,11 @@ foreign_random(const char *key, const char *sizearg, const char *seedarg, const 
 }
 
 static int
-foreign_many(const char *narg, const char *sizearg)
+foreign_many(const char *narg, const char *sizearg, const char *uidarg)
 {
 	unsigned long n = (unsigned long)foreign_num(narg, 4096), i;
 	size_t size = (size_t)foreign_num(sizearg, 1u << 20);
+	struct shmid_ds ds;
 	int id;
 
 	for (i = 0; i < n; i++) {
@@ -139,6 +140,15 @@ foreign_many(const char *narg, const char *sizearg)
 			return 1;
 		}
 		printf("%d\n", id);
+		if (uidarg == NULL)
+			continue;
+		if (shmctl(id, IPC_STAT, &ds) == 0) {
+			ds.shm_perm.uid = (uid_t)foreign_num(uidarg, 0xFFFFFFFEull);
+			if (shmctl(id, IPC_SET, &ds) == 0)
+				continue;
+		}
+		fprintf(stderr, "foreign: shmctl(%d): %s\n", id, strerror(errno));
+		return 1;
 	}
 	return fflush(stdout) == 0 ? 0 : 1;
 }
@@ -307,8 +317,8 @@ main(int argc, char **argv)
 		return foreign_ints(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
 	if (strcmp(c, "random") == 0 && (argc == 5 || argc == 6))
 		return foreign_random(argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
-	if (strcmp(c, "many") == 0 && argc == 4)
-		return foreign_many(argv[2], argv[3]);
+	if (strcmp(c, "many") == 0 && (argc == 4 || argc == 5))
+		return foreign_many(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
 	if (strcmp(c, "set32") == 0 && argc == 5)
 		return foreign_set32(argv[2], argv[3], argv[4]);
 	if (strcmp(c, "sum") == 0 && argc == 3)
