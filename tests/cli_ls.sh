@@ -135,8 +135,8 @@ check "CPID of the ints is its creator's" [ "$(ls_col "$INTS" CPID)" = "$(shm_fi
 check "COMMAND of the ints: its creator is gone (-)" [ "$(ls_col "$INTS" COMMAND)" = - ]
 check "LPID of the ints is the holder" [ "$(ls_col "$INTS" LPID)" = "$(holder_pid lecture)" ]
 check "LCOMMAND of the ints is the holder's name" [ "$(ls_col "$INTS" LCOMMAND)" = lecture ]
-check "ATTACHED of the ints: the holder, by pid and name" \
-    row_has "$INTS" " $(holder_pid lecture) lecture "
+check "ATTACHED of the ints: the holder, by pid and name (then BOARD -)" \
+    row_has "$INTS" " $(holder_pid lecture) lecture +-$"
 check "BOARD of a foreign segment attached by a readable process: -" row_has "$INTS" ' -$'
 check "BOARD of an unattached board: ? (nobody attached to read it through)" \
     row_has "$BOARD" ' [?]$'

@@ -193,9 +193,12 @@ else
 		cp "$PIZARRA" "$PUB/pizarra" && chmod 755 "$PUB/pizarra"
 		PZN=$PUB/pizarra
 	fi
+	pz -k "$KEY" chmod 0644 >/dev/null || abort "pizarra chmod 0644 failed"
 	# shellcheck disable=SC2086
 	pane_start N $AS_NOBODY "$PZN" top --owner "$TEST_UID"
 	pane_wait N 'TOP +2 of' 2 "nobody's top lists the two segments"
+	pane_keys N F2 F2 F2 Home
+	pane_wait N "shmid +$BIG" 2 "nobody selects BIG (by SIZE, largest first)"
 	pane_keys N F7
 	pane_wait N "belongs to $TEST_UID: only its owner or creator \\(or root\\) may remove it" 2 \
 	    "nobody's F7 is refused, naming the owner"
@@ -203,8 +206,16 @@ else
 	pane_wait N "only its owner or creator \\(or root\\) may change the mode of it" 2 \
 	    "nobody's F5 is refused"
 	pane_keys N Enter
-	pane_wait N 'you may not read it' 4 "nobody's Enter: the refusal is said in the list"
+	pane_wait N 'you may not read it' 4 "nobody's Enter on BIG (0600): the refusal is said in the list"
 	check "nobody is back in the list" poll 2 row_matches N "$BIG" .
+	pane_keys N End
+	pane_wait N "shmid +$BOARD" 2 "nobody selects the board (0644)"
+	pane_keys N Enter
+	pane_wait N 'VIEW-ONLY' 3 "nobody's Enter on a board it may only read: view, not draw"
+	pane_type N x
+	pane_wait N 'view-only: attached SHM_RDONLY, drawing is refused' 2 "typing is refused"
+	pane_keys N F10
+	check "nobody is back in top" poll 3 row_matches N "$BOARD" .
 	pane_quit N
 	check "nobody changed nothing: both still there" [ -n "$(shm_field "$BIG" shmid)" ]
 fi
