@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "action.h"
+#include "cell.h"
 #include "screen.h"
 
 /* The pen's paper for this session now. */
@@ -101,8 +102,23 @@ action_colour(struct desk *d)
 		return 0;
 	}
 	session_next_colour(d->session);
+	action_fit_colour(d);
 	action_cursor(d);
-	status_message(d->status, false, "colour %u", d->session->me.colour);
+	if (d->session->me.colour == 0)
+		status_message(d->status, false, "colour: default (the terminal's own)");
+	else
+		status_message(d->status, false, "colour %u", d->session->me.colour);
+	return 0;
+}
+
+unsigned
+action_fit_colour(struct desk *d)
+{
+	int tries;
+
+	/* skip the colours that vanish on this terminal's background */
+	for (tries = 0; tries < CELL_COLOURS && !screen_ink_reads(d->session->me.colour); tries++)
+		session_next_colour(d->session);
 	return 0;
 }
 

@@ -54,6 +54,9 @@ typedef unsigned (*action_fn)(struct desk *d);
 /* Publish the cursor after a move the caller made itself (start-up, a new board). */
 unsigned action_cursor(struct desk *d);
 
+/* Our ink, if it would vanish on this terminal's background, becomes the next that reads. */
+unsigned action_fit_colour(struct desk *d);
+
 /* Command keys. */
 unsigned action_help(struct desk *d);
 unsigned action_colour(struct desk *d);

@@ -13,7 +13,8 @@
  *
  * An escape sequence the terminal description does not know (a wrong
  * TERM) arrives as ESC and plain characters: it is swallowed instead of
- * being drawn on the board. A lone ESC is delivered when the batch of
+ * being drawn on the board, and so is an OSC string (a terminal answering
+ * our background query late). A lone ESC is delivered when the batch of
  * input ends (input_flush), which is how the Esc key itself is told apart.
  */
 #include <ctype.h>
@@ -555,9 +556,21 @@ input_key(struct input *in, struct desk *d, int ret, wint_t ch, uint64_t now)
 {
 	unsigned r = 0;
 
+	if (ret == OK && in->esc_state == 4) {
+		/* an OSC string (a terminal's late answer to our background query): to BEL or ST */
+		if (ch == 7)
+			in->esc_state = 0;
+		else if (ch == ESC)
+			in->esc_state = 5;
+		return 0;
+	}
+	if (ret == OK && in->esc_state == 5) {
+		in->esc_state = ch == '\\' ? 0 : 4;
+		return 0;
+	}
 	if (ret == OK && in->esc_state == 1) {
-		if (ch == '[' || ch == 'O') {
-			in->esc_state = ch == '[' ? 2 : 3;
+		if (ch == '[' || ch == 'O' || ch == ']') {
+			in->esc_state = ch == '[' ? 2 : ch == 'O' ? 3 : 4;
 			return 0;
 		}
 		in->esc_state = 0;

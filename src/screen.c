@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <poll.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +20,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "palette.h"
 #include "screen.h"
 
+#define SCREEN_PROBE_MS  300           /* the longest wait for the background's answer */
 #define SCREEN_PAIR_BASE 32            /* pairs SCREEN_PAIR_BASE + n: ink colour n */
 #define SCREEN_RESTORE "\033[?1003l\033[?1006l\033[?1002l\033[?1000l\033[?25h\033[?1049l\033[0m"
 
@@ -32,19 +35,25 @@ struct screen_style {
 };
 
 static const struct screen_style screen_looks[LOOK_COUNT] = {
+	/*
+	 * Readable on a light and a dark background alike: text in the
+	 * terminal's own foreground (-1) wherever it can be, colours only as
+	 * backgrounds under black or white text, and never bold over an
+	 * explicit black or white (xterm's boldColors turns bold black grey).
+	 */
 	[LOOK_NORMAL] = { -1, -1, A_NORMAL, A_NORMAL },
-	[LOOK_TITLE] = { COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD },
-	[LOOK_NAME] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
+	[LOOK_TITLE] = { COLOR_BLACK, COLOR_GREEN, A_NORMAL, A_REVERSE },
+	[LOOK_NAME] = { -1, -1, A_NORMAL, A_NORMAL },
 	[LOOK_VALUE] = { -1, -1, A_BOLD, A_BOLD },
-	[LOOK_CHANGED] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE },
+	[LOOK_CHANGED] = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE },
 	[LOOK_KEY] = { -1, -1, A_BOLD, A_BOLD },
 	[LOOK_KEYLABEL] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE },
-	[LOOK_STATUS] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
-	[LOOK_MESSAGE] = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
-	[LOOK_WARNING] = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
-	[LOOK_OUTSIDE] = { COLOR_BLUE, -1, A_DIM, A_DIM },
-	[LOOK_DETACHED] = { COLOR_WHITE, -1, A_DIM, A_DIM },
-	[LOOK_PLACEHOLDER] = { COLOR_RED, -1, A_BOLD, A_UNDERLINE },
+	[LOOK_STATUS] = { -1, -1, A_NORMAL, A_NORMAL },
+	[LOOK_MESSAGE] = { -1, -1, A_BOLD, A_BOLD },
+	[LOOK_WARNING] = { COLOR_WHITE, COLOR_RED, A_NORMAL, A_REVERSE | A_BOLD },
+	[LOOK_OUTSIDE] = { -1, -1, A_DIM, A_DIM },
+	[LOOK_DETACHED] = { -1, -1, A_DIM, A_DIM },
+	[LOOK_PLACEHOLDER] = { COLOR_RED, -1, A_NORMAL, A_UNDERLINE },
 	[LOOK_SYSCALL_FAIL] = { COLOR_RED, -1, A_NORMAL, A_UNDERLINE },
 };
 
@@ -57,6 +66,8 @@ static int screen_stdin_flags = -1;            /* stdin's file status flags befo
 static WINDOW *screen_windows[SCREEN_NAREAS];
 static bool screen_is_utf8, screen_colour, screen_small, screen_sidebar_on;
 static int screen_pair_of[LOOK_COUNT];
+static struct palette_rgb screen_bg;           /* the terminal's background, when it said */
+static bool screen_bg_known;
 static attr_t screen_attr_of[LOOK_COUNT];
 
 /* Write the restore sequence and the saved terminal modes (async-signal-safe). */
@@ -231,7 +242,9 @@ screen_colours(void)
 {
 	int i, n;
 
-	screen_colour = has_colors() && start_color() == OK && COLORS >= 8 && COLOR_PAIRS > 48;
+	/* NO_COLOR (no-color.org): attributes only, for the chrome and the inks alike */
+	screen_colour = (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0') &&
+	    has_colors() && start_color() == OK && COLORS >= 8 && COLOR_PAIRS > 48;
 	if (screen_colour)
 		use_default_colors();
 	for (i = 0; i < LOOK_COUNT; i++) {
@@ -243,8 +256,65 @@ screen_colours(void)
 	}
 	if (!screen_colour)
 		return;
+	/* with 8 colours, 8..15 are their dark twins in bold, but grey (8) and
+	 * bright white (15) are plain black and white: bold would make them vanish */
 	for (n = 1; n < 16; n++)
-		init_pair((short)(SCREEN_PAIR_BASE + n), (short)(COLORS >= 16 ? n : n % 8), -1);
+		init_pair((short)(SCREEN_PAIR_BASE + n), (short)(COLORS >= 16 ? n : n == 8 ? 7 : n % 8),
+		    -1);
+}
+
+/*
+ * Ask the terminal for its background (OSC 11) before ncurses starts. A
+ * DA1 request (CSI c) follows, which every terminal answers: its reply
+ * ends the wait, so a terminal that ignores OSC 11 (tmux, screen) costs
+ * one round trip; one that answers nothing costs SCREEN_PROBE_MS. Without
+ * an answer, $COLORFGBG may tell; otherwise nothing is assumed.
+ */
+static void
+screen_probe_background(void)
+{
+	static const char query[] = "\033]11;?\033\\\033[c";
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+	char buf[512];
+	struct termios raw;
+	size_t len = 0;
+	ssize_t n;
+	int waited = 0;
+	const char *da;
+
+	screen_bg_known = palette_from_colorfgbg(getenv("COLORFGBG"), &screen_bg) == 0;
+	if (!screen_have_tio)
+		return;
+	raw = screen_saved_tio;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		return;
+	if (write(STDOUT_FILENO, query, sizeof query - 1) == (ssize_t)(sizeof query - 1)) {
+		while (waited < SCREEN_PROBE_MS && len < sizeof buf - 1) {
+			if (poll(&pfd, 1, 10) <= 0) {
+				waited += 10;
+				continue;
+			}
+			if ((n = read(STDIN_FILENO, buf + len, sizeof buf - 1 - len)) <= 0)
+				break;
+			len += (size_t)n;
+			buf[len] = '\0';
+			/* the DA1 reply, ESC [ ? ... c, comes after any OSC 11 reply */
+			if ((da = strstr(buf, "\033[?")) != NULL && strchr(da, 'c') != NULL)
+				break;
+		}
+	}
+	tcsetattr(STDIN_FILENO, TCSANOW, &screen_saved_tio);
+	if (palette_parse_osc11(buf, len, &screen_bg) == 0)
+		screen_bg_known = true;
+}
+
+bool
+screen_ink_reads(unsigned colour)
+{
+	return !screen_colour || !screen_bg_known || palette_reads_on(colour, screen_bg);
 }
 
 int
@@ -277,6 +347,7 @@ screen_init(void)
 	/* With SIGTSTP ignored ncurses installs no handler of its own, and so
 	 * does not wrap every doupdate in two sigaction calls; ^Z is ours. */
 	signal(SIGTSTP, SIG_IGN);
+	screen_probe_background();
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		cli_error("cannot start the terminal (TERM=%s): set TERM to your terminal's type",
 		    getenv("TERM") ? getenv("TERM") : "");
@@ -430,7 +501,7 @@ screen_ink(unsigned colour, bool cursor)
 		return a;
 	if (!screen_colour)
 		return a | mono[colour % 3];
-	if (COLORS < 16 && colour >= 8)
+	if (COLORS < 16 && colour >= 9 && colour <= 14)
 		a |= A_BOLD;
 	return a | COLOR_PAIR(SCREEN_PAIR_BASE + (int)colour);
 }

@@ -113,6 +113,12 @@ bool screen_utf8(void);
 /* The attributes (colour pair included) for a meaning. */
 attr_t screen_attr(enum screen_look l);
 
+/*
+ * True when ink colour 0..15 reads on this terminal's background (always
+ * when the background is unknown or there is no colour).
+ */
+bool screen_ink_reads(unsigned colour);
+
 /* The attributes for ink colour 0..15, as a cursor (reverse) or not. */
 attr_t screen_ink(unsigned colour, bool cursor);
 

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cell.h"
 #include "notify.h"
 #include "session.h"
 #include "strbuf.h"
@@ -138,7 +139,7 @@ session_publish(struct session *s, uint32_t col, uint32_t row, unsigned tool)
 void
 session_next_colour(struct session *s)
 {
-	s->me.colour = s->me.colour % 15 + 1;
+	s->me.colour = (s->me.colour + 1) % CELL_COLOURS;
 }
 
 void

@@ -97,7 +97,7 @@ unsigned session_author(const struct session *s);
 /* Publish our cursor, colour and tool in our slot; true when it changed. */
 bool session_publish(struct session *s, uint32_t col, uint32_t row, unsigned tool);
 
-/* Our colour: the next one of the 15. */
+/* Our colour: the next of the 16 (0, the terminal's own foreground, after 15). */
 void session_next_colour(struct session *s);
 
 /* Cells were written: the next session_notify wakes the others. */

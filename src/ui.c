@@ -412,6 +412,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	if (session_claim(&ui.session, &e) != 0)
 		status_message(&ui.status, true, "no client slot (%s): drawing without presence",
 		    e.msg);
+	action_fit_colour(&ui.desk);
 	action_cursor(&ui.desk);
 	ui_greet(&ui, o);
 	ui_loop(&ui);

@@ -26,7 +26,7 @@ TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 FRONT_LAYERS='main | command | ui | input | keymap | action | status sidebar canvas |
 	screen | pen session show edit owner | cli'
 CORE_LAYERS='report | segment client | notify | board | cell strbuf |
-	futex logind proc pzerr shminfo trace utf8'
+	futex logind palette proc pzerr shminfo trace utf8'
 
 # layer_map LAYERS: " module:n module:n ... " (n = 0 at the top), for layer_of.
 layer_map() {
