@@ -187,10 +187,23 @@ action_ask_clear(struct desk *d)
 	return action_refused(d) ? 0 : ACT_ASK_CLEAR;
 }
 
+/* F9: the sidebar's sections take turns at the top, then it hides, then it comes back. */
 unsigned
 action_panel(struct desk *d)
 {
-	sidebar_next_focus(d->sidebar);
+	static const char *const first[] = { "segment", "clients", "syscalls" };
+
+	if (!screen_sidebar_shown()) {
+		screen_show_sidebar(true);
+		status_message(d->status, false, "sidebar shown, %s first", first[d->sidebar->focus]);
+		return ACT_LAYOUT;
+	}
+	if (sidebar_next_focus(d->sidebar)) {
+		screen_show_sidebar(false);
+		status_message(d->status, false, "sidebar hidden: F9 shows it");
+		return ACT_LAYOUT;
+	}
+	status_message(d->status, false, "sidebar: %s first", first[d->sidebar->focus]);
 	return 0;
 }
 

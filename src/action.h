@@ -30,6 +30,7 @@
 /* What the caller is asked to do. */
 #define ACT_QUIT       0x10u    /* leave */
 #define ACT_RESAMPLE   0x20u    /* take a new sidebar sample now (and scan /proc) */
+#define ACT_LAYOUT     0x4000u  /* lay the screen out again (the sidebar came or went) */
 #define ACT_HELP       0x40u    /* open the help */
 #define ACT_ASK_CHMOD  0x80u    /* ask for permission bits */
 #define ACT_ASK_SAVE   0x100u   /* ask for a file name */

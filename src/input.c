@@ -434,17 +434,41 @@ input_draw_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	return 0;
 }
 
-/* Any key closes the help; of the mouse, only a press. */
+/* Where a scrolling key takes the help's first line; false for other keys. */
+static bool
+input_help_scroll(wint_t ch, int top, int page, int *out)
+{
+	switch (ch) {
+	case KEY_DOWN: *out = top + 1; return true;
+	case KEY_UP: *out = top - 1; return true;
+	case KEY_NPAGE: *out = top + page; return true;
+	case KEY_PPAGE: *out = top - page; return true;
+	case KEY_HOME: *out = 0; return true;
+	case KEY_END: *out = INT_MAX / 2; return true;
+	default: return false;
+	}
+}
+
+/*
+ * When the help does not fit, arrows, PgUp, PgDn, Home and End scroll it;
+ * any other key closes it (of the mouse, only a press).
+ */
 static unsigned
 input_help_key(struct input *in, struct desk *d, int ret, wint_t ch)
 {
+	int page = keymap_help_page(), last = keymap_help_lines() - page, top;
 	MEVENT ev;
 
 	(void)d;
 	if (ret == KEY_CODE_YES && ch == KEY_MOUSE && getmouse(&ev) == OK &&
 	    !(ev.bstate & BUTTON1_PRESSED))
 		return 0;
+	if (last > 0 && ret == KEY_CODE_YES && input_help_scroll(ch, in->help_top, page, &top)) {
+		in->help_top = top < 0 ? 0 : top > last ? last : top;
+		return 0;
+	}
 	in->mode = MODE_DRAW;
+	in->help_top = 0;
 	return 0;
 }
 
@@ -658,7 +682,7 @@ input_draw_overlay(const struct input *in, const struct desk *d)
 	char text[PZERR_MSG_MAX + 256];
 
 	if (in->mode == MODE_HELP) {
-		keymap_draw_help();
+		keymap_draw_help(in->help_top);
 		return true;
 	}
 	if (input_modes[in->mode].banner == NULL)

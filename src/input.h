@@ -47,6 +47,7 @@ struct input {
 	unsigned pending;    /* bit m: mode m waits for the current one to close */
 	uint64_t asked_at;   /* when a question that came from elsewhere popped up */
 	int esc_state;       /* 1 after ESC, 2 in a CSI, 3 in an SS3, 4 in an OSC, 5 at its ESC */
+	int help_top;        /* the help's first line shown */
 	char prompt[256];    /* a prompt's answer so far (UTF-8) */
 	size_t prompt_len;
 };

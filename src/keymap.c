@@ -27,7 +27,8 @@ static const struct keymap_binding keymap_commands[] = {
 	  action_ask_remove },
 	{ KEY_F(8), CTRL('E'), "Clear", "Clr", NULL, NULL, "empty the board (asks first)",
 	  action_ask_clear },
-	{ KEY_F(9), CTRL('B'), "Panel", "Pnl", NULL, NULL, "sidebar: segment/clients/syscalls",
+	{ KEY_F(9), CTRL('B'), "Panel", "Pnl", NULL, NULL,
+	  "sidebar: segment, clients or syscalls first; hidden",
 	  action_panel },
 	{ KEY_F(10), CTRL('Q'), "Quit", "Quit", NULL, NULL, "detach and leave (also Ctrl-C)",
 	  action_quit },
@@ -140,19 +141,59 @@ keymap_draw_bar(bool attached)
 	wnoutrefresh(win);
 }
 
-void
-keymap_draw_help(void)
+int
+keymap_help_lines(void)
 {
-	int h = (int)KEYMAP_NHELP + (int)KEYMAP_NCOMMANDS + 4;
-	int w = 72, y0, x0, i;
+	return (int)(KEYMAP_NHELP + KEYMAP_NCOMMANDS);
+}
+
+/* The box's height: the lines, two borders and a blank line, within the screen. */
+static int
+keymap_help_height(void)
+{
+	int h = keymap_help_lines() + 3;
+
+	return h > LINES - 2 ? LINES - 2 : h;
+}
+
+int
+keymap_help_page(void)
+{
+	int rows = keymap_help_height() - 2;
+
+	return rows < keymap_help_lines() ? rows - 1 : rows;
+}
+
+/* Line i of the help: the prose, then one line per command key. */
+static void
+keymap_help_line(int i, char *buf, size_t n)
+{
+	const struct keymap_binding *b;
+
+	if (i < (int)KEYMAP_NHELP) {
+		snprintf(buf, n, "%s", keymap_help_text[i]);
+		return;
+	}
+	b = &keymap_commands[i - (int)KEYMAP_NHELP];
+	snprintf(buf, n, "F%-2d Ctrl-%c  %-7s %s", b->fkey - KEY_F0, b->ctrl + '@', b->label,
+	    b->help);
+}
+
+void
+keymap_draw_help(int top)
+{
+	int h = keymap_help_height(), w = 72, y0, x0, i, page = keymap_help_page();
+	int lines = keymap_help_lines();
+	bool scrolls = page < lines;
 	char line[128];
-	size_t k;
 	WINDOW *win;
 
 	if (w > COLS - 2)
 		w = COLS - 2;
-	if (h > LINES - 2)
-		h = LINES - 2;
+	if (top > lines - page)
+		top = lines - page;
+	if (top < 0)
+		top = 0;
 	y0 = (LINES - 2 - h) / 2;
 	x0 = (COLS - w) / 2;
 	win = newwin(h, w, y0 < 0 ? 0 : y0, x0 < 0 ? 0 : x0);
@@ -161,16 +202,21 @@ keymap_draw_help(void)
 	werase(win);
 	box(win, 0, 0);
 	wattrset(win, screen_attr(LOOK_TITLE));
-	mvwaddnstr(win, 0, 2, " pizarra help (any key closes) ", w - 4);
+	wmove(win, 0, 2);
+	screen_put_fit(win, scrolls ? " pizarra help (arrows, PgUp, PgDn scroll; other keys "
+	    "close) " : " pizarra help (any key closes) ", w - 4);
 	wattrset(win, A_NORMAL);
-	for (i = 0; i < (int)KEYMAP_NHELP && i + 1 < h - 1; i++)
-		mvwaddnstr(win, i + 1, 2, keymap_help_text[i], w - 4);
-	for (k = 0; k < KEYMAP_NCOMMANDS && i + 1 < h - 1; k++, i++) {
-		const struct keymap_binding *b = &keymap_commands[k];
-
-		snprintf(line, sizeof line, "F%-2d Ctrl-%c  %-7s %s", b->fkey - KEY_F0,
-		    b->ctrl + '@', b->label, b->help);
-		mvwaddnstr(win, i + 1, 2, line, w - 4);
+	for (i = 0; i < page && top + i < lines; i++) {
+		keymap_help_line(top + i, line, sizeof line);
+		wmove(win, i + 1, 2);
+		screen_put_fit(win, line, w - 4);
+	}
+	if (scrolls) {
+		wattrset(win, screen_attr(LOOK_KEY));
+		wmove(win, h - 2, 2);
+		screen_put_fit(win, top + page < lines ? "-- more below: Down or PgDn --" :
+		    "-- the end: Up or PgUp goes back --", w - 4);
+		wattrset(win, A_NORMAL);
 	}
 	wnoutrefresh(win);
 	delwin(win);

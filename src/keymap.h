@@ -36,7 +36,14 @@ action_fn keymap_drawing(int ret, wint_t ch);
 /* The key bar at the bottom, htop style. */
 void keymap_draw_bar(bool attached);
 
-/* The help box over the canvas. */
-void keymap_draw_help(void);
+/* The help's lines, and how many the box shows at a time on this terminal. */
+int keymap_help_lines(void);
+int keymap_help_page(void);
+
+/*
+ * The help box over the canvas, from line top on (clamped); when it does
+ * not all fit, the box says how to scroll and that there is more.
+ */
+void keymap_draw_help(int top);
 
 #endif

@@ -19,9 +19,11 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cell.h"
 #include "cli.h"
 #include "palette.h"
 #include "screen.h"
+#include "utf8.h"
 
 #define SCREEN_PROBE_MS  300           /* the longest wait for the background's answer */
 #define SCREEN_PAIR_BASE 32            /* pairs SCREEN_PAIR_BASE + n: ink colour n */
@@ -475,6 +477,47 @@ int
 screen_canvas_rows(void)
 {
 	return screen_windows[SCREEN_CANVAS] != NULL ? getmaxy(screen_windows[SCREEN_CANVAS]) : 0;
+}
+
+void
+screen_put_fit(WINDOW *w, const char *text, int room)
+{
+	const char *end = text;
+	int cols = 0, n;
+	uint32_t cp;
+
+	if (room <= 0)
+		return;
+	if (cell_columns(text) <= room) {
+		waddstr(w, text);
+		return;
+	}
+	/* keep whole characters up to room - 1 columns, then the ellipsis */
+	while (*end != '\0') {
+		n = utf8_decode(end, strlen(end), &cp);
+		if (n < 0) {
+			n = 1;
+			cp = '?';
+		}
+		if (cols + cell_width(cp) > room - 1)
+			break;
+		cols += cell_width(cp);
+		end += n;
+	}
+	waddnstr(w, text, (int)(end - text));
+	waddstr(w, screen_is_utf8 ? "\u2026" : "~");
+}
+
+void
+screen_show_sidebar(bool on)
+{
+	screen_sidebar_on = on;
+}
+
+bool
+screen_sidebar_shown(void)
+{
+	return screen_windows[SCREEN_SIDEBAR] != NULL;
 }
 
 bool

@@ -76,6 +76,15 @@ status_draw_question(const char *question, const char *answer)
 	wnoutrefresh(win);
 }
 
+/* The last board index in view, from the first and the canvas's size. */
+static uint32_t
+status_last(uint32_t first, uint32_t visible, uint32_t size)
+{
+	uint32_t last = first + (visible > 0 ? visible : 1) - 1;
+
+	return last < size ? last : size - 1;
+}
+
 /* The brush's character after the position, as the terminal can show it. */
 static void
 status_brush(WINDOW *win, uint32_t brush)
@@ -101,13 +110,15 @@ status_tail(struct status *st, WINDOW *win, const struct status_line *l, uint64_
 	if (st->message[0] != '\0' && st->until != 0 && now < st->until) {
 		x = getcurx(win) + 2;
 		wattrset(win, screen_attr(st->warn ? LOOK_WARNING : LOOK_MESSAGE));
-		if (x < COLS)
-			mvwaddnstr(win, 0, x, st->message, COLS - x);
+		if (x < COLS) {
+			wmove(win, 0, x);
+			screen_put_fit(win, st->message, COLS - x);
+		}
 	} else if (l->key_now_shmid >= 0) {
 		snprintf(text, sizeof text, "  ORPHAN: key 0x%08x now names another board "
 		    "(shmid %d); F6 saves this one", (unsigned)l->key, l->key_now_shmid);
 		wattrset(win, screen_attr(LOOK_WARNING));
-		waddnstr(win, text, COLS - getcurx(win));
+		screen_put_fit(win, text, COLS - getcurx(win));
 	}
 }
 
@@ -125,7 +136,13 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	wattrset(win, screen_ink(l->colour, false) | A_BOLD);
 	waddnstr(win, screen_utf8() ? " \u25A0" : " #", -1);
 	x = getcurx(win);
-	if (l->have_board)
+	if (l->have_board && (l->cols > l->view_cols || l->rows > l->view_rows))
+		/* a board larger than the canvas: which part of it is in view */
+		snprintf(text, sizeof text, " %u,%u  cols %u-%u/%u rows %u-%u/%u%s%s", l->col,
+		    l->row, l->view_col, status_last(l->view_col, l->view_cols, l->cols), l->cols,
+		    l->view_row, status_last(l->view_row, l->view_rows, l->rows), l->rows,
+		    l->attached ? "" : "  DETACHED", l->brush != 0 ? "  brush " : "");
+	else if (l->have_board)
 		snprintf(text, sizeof text, " %u,%u on %ux%u%s%s", l->col, l->row, l->cols, l->rows,
 		    l->attached ? "" : "  DETACHED", l->brush != 0 ? "  brush " : "");
 	else

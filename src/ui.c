@@ -92,6 +92,16 @@ ui_sample(struct ui *ui, bool slow, uint64_t now)
 		ui->dirty |= ACT_SIDEBAR;
 }
 
+/* Lay the screen out for its size and the sidebar's place, the canvas following. */
+static void
+ui_layout(struct ui *ui)
+{
+	screen_layout();
+	canvas_resize(&ui->canvas);
+	canvas_follow(&ui->canvas, session_board(&ui->session), ui->pen.col, ui->pen.row);
+	ui->dirty = ACT_ALL;
+}
+
 /* Act on what an action or a key reported. */
 static void
 ui_apply(struct ui *ui, unsigned r)
@@ -99,6 +109,8 @@ ui_apply(struct ui *ui, unsigned r)
 	ui->dirty |= r & ACT_ALL;
 	if (r & ACT_QUIT)
 		ui->quit = true;
+	if (r & ACT_LAYOUT)
+		ui_layout(ui);
 	if (r & ACT_RESAMPLE) {
 		sidebar_rescan(&ui->sidebar);
 		ui_sample(ui, true, ui_now_ms());
@@ -173,11 +185,7 @@ ui_read_keys(struct ui *ui)
 		n++;
 		ui->dirty |= ret == KEY_CODE_YES || ch < 0x20 ? ACT_ALL : ACT_STATUS | ACT_CANVAS;
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
-			screen_layout();
-			canvas_resize(&ui->canvas);
-			canvas_follow(&ui->canvas, session_board(&ui->session), ui->pen.col,
-			    ui->pen.row);
-			ui->dirty = ACT_ALL;
+			ui_layout(ui);
 			continue;
 		}
 		if (screen_too_small()) {
@@ -205,6 +213,8 @@ ui_draw_status(struct ui *ui, uint64_t now)
 		.have_board = b != NULL,
 		.col = ui->pen.col, .row = ui->pen.row,
 		.cols = b != NULL ? b->cols : 0, .rows = b != NULL ? b->rows : 0,
+		.view_col = ui->canvas.view_col, .view_row = ui->canvas.view_row,
+		.view_cols = (uint32_t)ui->canvas.w, .view_rows = (uint32_t)ui->canvas.h,
 		.attached = s->attached,
 		.key = s->seg.key,
 		.key_now_shmid = s->key_now_shmid,
