@@ -96,6 +96,17 @@ status_brush(WINDOW *win, uint32_t brush)
 	wadd_wch(win, &cc);
 }
 
+/* True while a message is shown (its time starts at its first drawing, now). */
+static bool
+status_live(struct status *st, uint64_t now)
+{
+	if (st->unseen) {
+		st->unseen = false;
+		st->until = now + STATUS_MESSAGE_MS;
+	}
+	return st->message[0] != '\0' && st->until != 0 && now < st->until;
+}
+
 /* The message, or the warning that our key names another board now. */
 static void
 status_tail(struct status *st, WINDOW *win, const struct status_line *l, uint64_t now)
@@ -103,11 +114,7 @@ status_tail(struct status *st, WINDOW *win, const struct status_line *l, uint64_
 	char text[200];
 	int x;
 
-	if (st->unseen) {
-		st->unseen = false;
-		st->until = now + STATUS_MESSAGE_MS;
-	}
-	if (st->message[0] != '\0' && st->until != 0 && now < st->until) {
+	if (status_live(st, now)) {
 		x = getcurx(win) + 2;
 		wattrset(win, screen_attr(st->warn ? LOOK_WARNING : LOOK_MESSAGE));
 		if (x < COLS) {
@@ -136,7 +143,11 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	wattrset(win, screen_ink(l->colour, false) | A_BOLD);
 	waddnstr(win, screen_utf8() ? " \u25A0" : " #", -1);
 	x = getcurx(win);
-	if (l->have_board && (l->cols > l->view_cols || l->rows > l->view_rows))
+	if (l->have_board && status_live(st, now))
+		/* a message wants the room: the position alone */
+		snprintf(text, sizeof text, " %u,%u%s%s", l->col, l->row,
+		    l->attached ? "" : "  DETACHED", l->brush != 0 ? "  brush " : "");
+	else if (l->have_board && (l->cols > l->view_cols || l->rows > l->view_rows))
 		/* a board larger than the canvas: which part of it is in view */
 		snprintf(text, sizeof text, " %u,%u  cols %u-%u/%u rows %u-%u/%u%s%s", l->col,
 		    l->row, l->view_col, status_last(l->view_col, l->view_cols, l->cols), l->cols,
