@@ -100,7 +100,7 @@ else
 	modes=CHANGED
 fi
 printf '[pizarra exited %s; tty %s]\n' "$st" "$modes"
-echo "$st" >"$base.status"
+echo "$st" >"$base.status.new" && mv "$base.status.new" "$base.status"
 exec sleep 3600
 EOF
 }
