@@ -63,6 +63,44 @@ action_cursor(struct desk *d)
 	return 0;
 }
 
+/* Our own cursor moved: the view is ours again if it was following someone. */
+static void
+action_moved_self(struct desk *d)
+{
+	if (!d->canvas->following)
+		return;
+	canvas_unfollow(d->canvas);
+	status_message(d->status, false, "you moved: no longer following (Ctrl-F follows again)");
+}
+
+unsigned
+action_follow_next(struct desk *d)
+{
+	const struct session *s = d->session;
+	struct client_info list[BOARD_SLOTS];
+	struct canvas *cv = d->canvas;
+	char who[32];
+	int i, n = 0, at = -1;
+
+	if (session_live(s))
+		n = client_list(&s->seg.board, list, BOARD_SLOTS);
+	for (i = 0; i < n; i++)
+		if (cv->following && cv->follow_found && list[i].pid == cv->followed.pid)
+			at = i;
+	for (i = at + 1; i < n; i++)
+		if (!s->have_slot || list[i].slot != s->me.slot)
+			break;
+	if (i >= n) {
+		canvas_unfollow(cv);
+		status_message(d->status, false, "following nobody: the view is yours");
+		return 0;
+	}
+	canvas_follow_client(cv, list[i].pid, list[i].uid, false);
+	status_message(d->status, false, "following %s (pid %d): Ctrl-F for the next",
+	    shminfo_user(list[i].uid, who, sizeof who), (int)list[i].pid);
+	return ACT_CANVAS;
+}
+
 /* Act on what the pen did: notify, publish, say. */
 static unsigned
 action_pen(struct desk *d, unsigned r)
@@ -73,8 +111,12 @@ action_pen(struct desk *d, unsigned r)
 		session_touched(d->session);
 	if (r & PEN_NOTE)
 		status_message(d->status, d->pen->note_warn, "%s", d->pen->note);
-	if (r & PEN_CURSOR)
+	else if (r & PEN_DONE)
+		status_clear(d->status);       /* "box: corner at..." is done with */
+	if (r & PEN_CURSOR) {
+		action_moved_self(d);
 		action_cursor(d);
+	}
 	return 0;
 }
 
@@ -108,6 +150,33 @@ action_colour(struct desk *d)
 		status_message(d->status, false, "colour: default (the terminal's own)");
 	else
 		status_message(d->status, false, "colour %u", d->session->me.colour);
+	return 0;
+}
+
+/*
+ * A client starting out takes a row of its own: the first row (from the
+ * top, column 0) with no other client's cursor in it.
+ */
+unsigned
+action_start_spot(struct desk *d)
+{
+	const struct session *s = d->session;
+	const struct board *b = session_board(s);
+	struct client_info list[BOARD_SLOTS];
+	uint32_t row;
+	int i, n;
+
+	if (b == NULL || !session_live(s))
+		return 0;
+	n = client_list(b, list, BOARD_SLOTS);
+	for (row = 0; row < b->rows; row++) {
+		for (i = 0; i < n; i++)
+			if ((!s->have_slot || list[i].slot != s->me.slot) && list[i].row == row)
+				break;
+		if (i == n)
+			break;
+	}
+	pen_place(d->pen, 0, row < b->rows ? row : 0);
 	return 0;
 }
 

@@ -55,6 +55,9 @@ typedef unsigned (*action_fn)(struct desk *d);
 /* Publish the cursor after a move the caller made itself (start-up, a new board). */
 unsigned action_cursor(struct desk *d);
 
+/* Put our cursor in a row no one else's cursor is in (start-up). */
+unsigned action_start_spot(struct desk *d);
+
 /* Our ink, if it would vanish on this terminal's background, becomes the next that reads. */
 unsigned action_fit_colour(struct desk *d);
 
@@ -70,6 +73,7 @@ unsigned action_ask_clear(struct desk *d);
 unsigned action_panel(struct desk *d);
 unsigned action_quit(struct desk *d);
 unsigned action_redraw(struct desk *d);
+unsigned action_follow_next(struct desk *d);  /* follow the next person on the board, then nobody */
 unsigned action_suspend(struct desk *d);
 
 /* Drawing keys. */

@@ -20,7 +20,7 @@
 #include "cli.h"
 #include "utf8.h"
 
-enum { OPT_JSON = 256, OPT_ANSI };
+enum { OPT_JSON = 256, OPT_ANSI, OPT_FOLLOW };
 
 static const struct option cli_longopts[] = {
 	{ "key-file", required_argument, NULL, 'f' },
@@ -32,6 +32,7 @@ static const struct option cli_longopts[] = {
 	{ "trace", no_argument, NULL, 't' },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "ansi", no_argument, NULL, OPT_ANSI },
+	{ "follow", required_argument, NULL, OPT_FOLLOW },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -112,6 +113,8 @@ cli_help_options(FILE *f)
 	    "When creating (draw, load, put):\n"
 	    "  -s, --size=COLSxROWS  board size (default %dx%d)\n"
 	    "  -m, --mode=OCTAL      permission bits (default 0600: only you)\n"
+	    "When drawing or viewing (draw, view):\n"
+	    "      --follow=WHO      keep WHO's cursor in view: a process id, or a user\n"
 	    "Other:\n"
 	    "  -t, --trace           print the system calls made on the segment\n"
 	    "  -h, --help            display this help and exit\n"
@@ -409,6 +412,29 @@ cli_naming_option(int c, struct cli_opts *o, struct cli_naming *n)
 	}
 }
 
+/* --follow PID|USER: digits are a process id, anything else a user's name. */
+static int
+cli_follow(struct cli_opts *o, const char *who)
+{
+	struct passwd *pw;
+	uint64_t v;
+	char q[128];
+
+	o->follow_given = true;
+	if (cli_parse_number(who, false, 1, 4194304, &v) == CLI_NUM_OK) {
+		o->follow_by_uid = false;
+		o->follow_pid = (pid_t)v;
+		return CLI_GO_ON;
+	}
+	if (who[0] != '\0' && (pw = getpwnam(who)) != NULL) {
+		o->follow_by_uid = true;
+		o->follow_uid = pw->pw_uid;
+		return CLI_GO_ON;
+	}
+	return cli_usage_error("--follow: '%s' is neither a process id (1-4194304) nor a user "
+	    "of this system", utf8_escape(who, q, sizeof q));
+}
+
 /* Apply one option; CLI_GO_ON, CLI_HELP or an exit status. */
 static int
 cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
@@ -438,6 +464,8 @@ cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
 	case OPT_ANSI:
 		o->ansi = true;
 		return CLI_GO_ON;
+	case OPT_FOLLOW:
+		return cli_follow(o, optarg);
 	case 'h':
 		return CLI_HELP;
 	case 'V':

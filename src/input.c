@@ -423,6 +423,10 @@ input_draw_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	action_fn run;
 
 	(void)in;
+	if (cmd != NULL && cmd->drawer_only && d->session->readonly) {
+		action_refused(d);         /* a viewer is told why, not given a tool */
+		return 0;
+	}
 	if (cmd != NULL)
 		return cmd->run(d);
 	if (ret == KEY_CODE_YES && ch == KEY_MOUSE)

@@ -12,26 +12,26 @@
 #define CTRL(c) ((c) & 0x1f)
 
 static const struct keymap_binding keymap_commands[] = {
-	{ KEY_F(1), CTRL('G'), "Help", "Help", NULL, NULL, "this help", action_help },
+	{ KEY_F(1), CTRL('G'), "Help", "Help", NULL, NULL, "this help", action_help, false },
 	{ KEY_F(2), CTRL('K'), "Colour", "Col", NULL, NULL, "next colour for what you draw",
-	  action_colour },
+	  action_colour, true },
 	{ KEY_F(3), CTRL('T'), "Tool", "Tool", NULL, NULL, "text, brush, line, box, eraser",
-	  action_tool },
+	  action_tool, true },
 	{ KEY_F(4), CTRL('D'), "Detach", "Dtch", "Attach", "Atch",
-	  "shmdt / shmat again (the lesson)", action_detach },
+	  "shmdt / shmat again (the lesson)", action_detach, false },
 	{ KEY_F(5), CTRL('P'), "Mode", "Mode", NULL, NULL, "shmctl IPC_SET: permission bits",
-	  action_ask_chmod },
+	  action_ask_chmod, false },
 	{ KEY_F(6), CTRL('S'), "Save", "Save", NULL, NULL, "write the board to a text file",
-	  action_ask_save },
+	  action_ask_save, false },
 	{ KEY_F(7), CTRL('R'), "Remove", "Rm", NULL, NULL, "shmctl IPC_RMID (asks first)",
-	  action_ask_remove },
+	  action_ask_remove, false },
 	{ KEY_F(8), CTRL('E'), "Clear", "Clr", NULL, NULL, "empty the board (asks first)",
-	  action_ask_clear },
+	  action_ask_clear, true },
 	{ KEY_F(9), CTRL('B'), "Panel", "Pnl", NULL, NULL,
 	  "sidebar: segment, clients or syscalls first; hidden",
-	  action_panel },
+	  action_panel, false },
 	{ KEY_F(10), CTRL('Q'), "Quit", "Quit", NULL, NULL, "detach and leave (also Ctrl-C)",
-	  action_quit },
+	  action_quit, false },
 };
 
 #define KEYMAP_NCOMMANDS (sizeof keymap_commands / sizeof keymap_commands[0])
@@ -54,6 +54,7 @@ static const struct keymap_key keymap_keys[] = {
 	{ false, 127, action_backspace }, { false, 8, action_backspace },
 	{ false, '\t', action_tab }, { false, 27, action_escape },
 	{ false, CTRL('L'), action_redraw }, { false, CTRL('Z'), action_suspend },
+	{ false, CTRL('F'), action_follow_next },
 };
 
 /* The help's prose; the key lines under it come from keymap_commands. */
@@ -65,6 +66,7 @@ static const char *const keymap_help_text[] = {
 	"(type a key to choose it); LINE draws box lines as you move;",
 	"BOX: Enter at one corner, Enter at the other (or drag);",
 	"ERASER clears as you move. Esc cancels a box or a prompt.",
+	"Ctrl-F follows the next person's cursor (moving your own stops it);",
 	"Ctrl-L redraws the screen, Ctrl-Z suspends (fg resumes).",
 	"",
 	"The lesson: the board is one System V segment. Each pizarra did",
@@ -110,7 +112,7 @@ keymap_drawing(int ret, wint_t ch)
 }
 
 void
-keymap_draw_bar(bool attached)
+keymap_draw_bar(bool attached, bool viewer)
 {
 	WINDOW *win = screen_window(SCREEN_KEYBAR);
 	int width = (COLS - 21) / 10;
@@ -125,6 +127,8 @@ keymap_draw_bar(bool attached)
 		const struct keymap_binding *b = &keymap_commands[i];
 		const char *l = narrow ? b->short_label : b->label;
 
+		if (viewer && b->drawer_only)
+			continue;
 		if (!attached && b->detached_label != NULL)
 			l = narrow ? b->detached_short : b->detached_label;
 		if (COLS - getcurx(win) < 4)

@@ -91,6 +91,14 @@ pen_note(struct pen *p, bool warn, const char *fmt, ...)
 	return PEN_NOTE;
 }
 
+void
+pen_place(struct pen *p, uint32_t col, uint32_t row)
+{
+	p->col = p->line_start = col;
+	p->row = row;
+	p->at_edge = false;
+}
+
 unsigned
 pen_next_tool(struct pen *p)
 {
@@ -360,7 +368,7 @@ pen_box_enter(struct pen *p, const struct pen_paper *pp)
 	c1 = p->anchor_col < p->col ? p->col : p->anchor_col;
 	r0 = p->anchor_row < p->row ? p->anchor_row : p->row;
 	r1 = p->anchor_row < p->row ? p->row : p->anchor_row;
-	return pen_box(p, pp, c0, r0, c1, r1) | PEN_CURSOR;
+	return pen_box(p, pp, c0, r0, c1, r1) | PEN_CURSOR | PEN_DONE;
 }
 
 unsigned
@@ -450,6 +458,8 @@ pen_release(struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t ro
 	p->down = false;
 	if (p->tool == PEN_BOX && p->anchor_set && (p->anchor_col != col || p->anchor_row != row))
 		return r | pen_box_enter(p, pp);
+	if (p->anchor_set)
+		r |= PEN_DONE;
 	p->anchor_set = false;
 	return r;
 }

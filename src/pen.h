@@ -32,6 +32,7 @@ enum pen_tool_id {
 #define PEN_CURSOR   2u    /* the cursor may have moved: publish it */
 #define PEN_NOTE     4u    /* the pen has a note for the user (pen->note) */
 #define PEN_REFUSED  8u    /* it had to draw and may not (paper.ink NULL) */
+#define PEN_DONE    16u    /* a box was drawn or given up: its hint may go */
 
 struct pen_paper {
 	const struct board *view;    /* what is shown (size, contents); NULL: nothing */
@@ -60,6 +61,9 @@ void pen_init(struct pen *p, bool utf8);
 
 /* The name of a tool ("TEXT", "BRUSH"...). */
 const char *pen_tool_name(enum pen_tool_id t);
+
+/* Put the cursor at (col, row) without drawing (a client starting out). */
+void pen_place(struct pen *p, uint32_t col, uint32_t row);
 
 /* Choose the next tool (cancels a box's corner). */
 unsigned pen_next_tool(struct pen *p);

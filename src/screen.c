@@ -70,6 +70,7 @@ static bool screen_is_utf8, screen_colour, screen_small, screen_sidebar_on;
 static int screen_pair_of[LOOK_COUNT];
 static struct palette_rgb screen_bg;           /* the terminal's background, when it said */
 static bool screen_bg_known;
+static bool screen_ended;                      /* screen_end gave the terminal back */
 static attr_t screen_attr_of[LOOK_COUNT];
 
 /* Write the restore sequence and the saved terminal modes (async-signal-safe). */
@@ -233,6 +234,10 @@ screen_hung_up(void)
 static void
 screen_atexit(void)
 {
+	/* once screen_end gave the terminal back, what was written since stays
+	 * (a second ESC [ ?1049 l would move the cursor back over it) */
+	if (screen_ended)
+		return;
 	if (!isendwin())
 		endwin();
 	screen_restore_raw();
@@ -401,6 +406,7 @@ screen_end(void)
 	endwin();
 	screen_restore_raw();
 	signal(SIGTSTP, SIG_DFL);
+	screen_ended = true;
 }
 
 void

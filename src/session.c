@@ -56,6 +56,16 @@ session_drop_snap(struct session *s)
 	s->have_snap = false;
 }
 
+bool
+session_last_one(struct session *s)
+{
+	if (!s->attached)
+		return false;
+	session_sample(s);
+	return s->stat_ok && !s->stat_denied && s->stat.ds.shm_nattch == 1 &&
+	    !shminfo_dest(&s->stat);
+}
+
 void
 session_close(struct session *s)
 {

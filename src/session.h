@@ -73,6 +73,12 @@ struct session {
  */
 int session_open(struct session *s, struct cli_opts *o, bool readonly, struct pzerr *e);
 
+/*
+ * True when we are the board's last attached process and it is not marked
+ * for removal: when we leave, it stays in memory with nobody attached.
+ */
+bool session_last_one(struct session *s);
+
 /* Leave: free our slot and detach (also the local copy). */
 void session_close(struct session *s);
 

@@ -162,6 +162,11 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	mvwaddnstr(win, 0, x, text, COLS - x);
 	if (l->brush != 0 && l->have_board)
 		status_brush(win, l->brush);
+	if (l->following != NULL) {
+		wattrset(win, screen_attr(LOOK_VALUE));
+		waddstr(win, "  following ");
+		screen_put_fit(win, l->following, COLS - getcurx(win));
+	}
 	status_tail(st, win, l, now);
 	wattrset(win, A_NORMAL);
 	wnoutrefresh(win);

@@ -34,6 +34,7 @@ struct status_line {
 	bool attached;
 	key_t key;                  /* our key, for the warning below */
 	int key_now_shmid;          /* another board under our key, or -1 */
+	const char *following;      /* whom the view follows ("alice (pid 123)"), or NULL */
 };
 
 /* Say something on the status line for a while (from its first drawing). */

@@ -27,10 +27,13 @@ shm_dest() {
 # ---------------------------------------------------------------------------
 section "three drawers on key $KEY"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 pane_start C "$PIZARRA" -k "$KEY"
+pane_home C
 for c in $ALL; do
 	pane_wait "$c" 'shm_nattch +3$' 3 "$c shows shm_nattch 3"
 done
@@ -97,6 +100,7 @@ pane_all_alive "$ALL" "after the saves"
 # ---------------------------------------------------------------------------
 section "a new client creates a new board under the key"
 pane_start D "$PIZARRA" -k "$KEY"
+pane_home D
 NEW=$(board_shmid "$KEY")
 check "D created a new segment under $KEY (shmid $NEW, not $ID)" [ -n "$NEW" ] && [ "$NEW" != "$ID" ]
 pane_wait D "created a 200x60 board at key $KEY \\(shmid $NEW\\)" 2 "D says it created a board"

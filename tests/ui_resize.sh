@@ -16,9 +16,11 @@ SMALL='pizarra needs at least 50x12;'
 # ---------------------------------------------------------------------------
 section "A draws, B watches"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 pane_type A "resize me"
 pane_keys A Enter
 pane_type A "ñandú € ┌─┐"

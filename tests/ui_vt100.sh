@@ -18,10 +18,13 @@ ALL="A V W"
 # ---------------------------------------------------------------------------
 section "A (UTF-8), V (TERM=vt100), W (TERM=vt100, C locale) start"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_start V TERM=vt100 "$PIZARRA" -k "$KEY"
+pane_keys V -N 5 Up  # vt100 has no PgUp or Home: back to row 0 by Up
 pane_start W TERM=vt100 LANG=C LC_ALL=C "$PIZARRA" -k "$KEY"
+pane_keys W -N 5 Up
 check "V and W joined A's segment" [ "$(shmids_of_key "$KEY")" = "$ID" ]
 pane_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
 pane_wait_all "$ALL" 'CLIENTS +3 in slots, nattch 3$' 3 "3 clients in slots"

@@ -72,6 +72,7 @@ fault_noslot      25      89
 cli_lease         22      9f 9e
 ui_colours        26      60
 ui_small          27      61
+ui_people         28      62 63
 EOF
 }
 

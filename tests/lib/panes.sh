@@ -190,6 +190,13 @@ pane_keys() {
 	pane_tmux "$_pa_kname" send-keys "$@"
 }
 
+# pane_home NAME: move NAME's cursor to the board's top left without drawing
+# (PgUp, Home), for a test that needs it there: a client that joins starts
+# in a row no other cursor is in.
+pane_home() {
+	pane_keys "$1" PPage Home
+}
+
 # pane_type NAME TEXT: type TEXT literally (UTF-8 included).
 pane_type() {
 	pane_tmux "$1" send-keys -l -- "$2"
