@@ -17,6 +17,7 @@
 #include "board.h"
 #include "cell.h"
 #include "futex.h"
+#include "grapheme.h"
 #include "proc.h"
 #include "utf8.h"
 
@@ -357,6 +358,8 @@ static int
 board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, size_t *used,
 	       const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
 {
+	struct grapheme g;
+	char why[PZERR_MSG_MAX];
 	size_t i = 0;
 	uint32_t cp;
 	int n, w;
@@ -396,15 +399,18 @@ board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, 
 			sc->line_byte++;
 			continue;
 		}
-		w = cell_width(cp);
-		if (w == 0) {
+		/* one grapheme cluster, one cell: its NFC, selectors dropped, or refused */
+		n = grapheme_next(text + i, len - i, final, &g);
+		if (n == 0)
+			break;
+		if (g.verdict != GRAPHEME_CELL) {
 			*used = i;
 			sc->done += i;
-			return pzerr_set(e, EILSEQ,
-			    "line %u, column %u: U+%04X cannot be drawn on a board "
-			    "(a control, zero-width or unassigned character)",
-			    sc->line + 1, sc->col + 1, cp);
+			return pzerr_set(e, EILSEQ, "line %u, column %u: %s", sc->line + 1,
+			    sc->col + 1, grapheme_why(&g, why, sizeof why));
 		}
+		cp = g.cp;
+		w = cell_width(cp);
 		if (fn != NULL && sc->col + (uint32_t)w <= sc->max_cols)
 			fn(b, sc->line, sc->col, cp, arg);
 		/* a column count that would wrap is far beyond any board: saturate */
