@@ -2,7 +2,9 @@
  * check_pen.c - unit tests of the pen (src/pen.c), the front-end's
  * curses-free drawing tools: line corners and box joins, the brush and the
  * eraser along a path, wide characters at the board's edge, mouse strokes,
- * and a paper without ink (a client that may not draw) writing nothing.
+ * a paper without ink (a client that may not draw) writing nothing, and
+ * graphemes typed as several characters (a letter and its accent, an
+ * emoji and its selector, ZWJ sequences, flags, jamo into a syllable).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -341,6 +343,154 @@ START_TEST(test_tools_cycle)
 }
 END_TEST
 
+/* Type the code points of cps[0..n) one by one, as a terminal delivers them. */
+static unsigned
+type_all(struct pen *p, const struct pen_paper *pp, const uint32_t *cps, size_t n)
+{
+	unsigned r = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		r = pen_type(p, pp, cps[i]);
+	return r;
+}
+
+/* A letter and its combining accent, typed apart, are one cell; selectors change nothing. */
+START_TEST(test_typed_graphemes_compose)
+{
+	static const uint32_t e_acute[] = { 'e', 0x301, 'x' };
+	static const uint32_t heart[] = { 0x2764, 0xFE0F, 'y' };
+	static const uint32_t grin[] = { 0x1F600, 0xFE0F, 'z' };
+	static const uint32_t ga[] = { 0x1100, 0x1161, 0x11A8, '!' };
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+
+	setup(&s, &p, &pp, 20, 6);
+	place(&p, &pp, PEN_TEXT, 2, 0);
+	r = type_all(&p, &pp, e_acute, 2);
+	ck_assert(r & PEN_CELLS);
+	ck_assert_uint_eq(board_get(&s.board, 2, 0), cell_make(0xE9, 3, 2));
+	ck_assert_uint_eq(p.col, 3);
+	pen_type(&p, &pp, e_acute[2]);
+	ck_assert_uint_eq(cp_at(&s, 3, 0), 'x');
+	ck_assert_uint_eq(cp_at(&s, 4, 0), 0);
+	/* ❤ U+FE0F: the heart at its own width, the selector dropped */
+	place(&p, &pp, PEN_TEXT, 2, 1);
+	type_all(&p, &pp, heart, 3);
+	ck_assert_uint_eq(cp_at(&s, 2, 1), 0x2764);
+	ck_assert_uint_eq(cp_at(&s, 3, 1), 'y');
+	place(&p, &pp, PEN_TEXT, 2, 2);
+	ck_assert_uint_eq(type_all(&p, &pp, grin, 2), 0);    /* the selector: nothing to do */
+	pen_type(&p, &pp, grin[2]);
+	ck_assert_uint_eq(cp_at(&s, 2, 2), 0x1F600);
+	ck_assert_uint_eq(cp_at(&s, 3, 2), CELL_CONT);
+	ck_assert_uint_eq(cp_at(&s, 4, 2), 'z');
+	/* a leading consonant waits for its vowel, then they are one syllable (and its final) */
+	place(&p, &pp, PEN_TEXT, 2, 3);
+	r = pen_type(&p, &pp, ga[0]);
+	ck_assert(r & PEN_NOTE);
+	ck_assert(p.note_warn);
+	ck_assert_ptr_nonnull(strstr(p.note, "U+1100 cannot be drawn on a board (a Hangul "
+	    "leading consonant"));
+	ck_assert_uint_eq(cp_at(&s, 2, 3), 0);
+	ck_assert_uint_eq(p.col, 2);
+	r = pen_type(&p, &pp, ga[1]);
+	ck_assert(r & PEN_CELLS);
+	ck_assert(!p.note_warn);
+	ck_assert_str_eq(p.note, "U+AC00: the characters typed made one");
+	ck_assert_uint_eq(cp_at(&s, 2, 3), 0xAC00);
+	ck_assert_uint_eq(cp_at(&s, 3, 3), CELL_CONT);
+	ck_assert_uint_eq(p.col, 4);
+	pen_type(&p, &pp, ga[2]);
+	ck_assert_uint_eq(cp_at(&s, 2, 3), 0xAC01);
+	ck_assert_uint_eq(p.col, 4);
+	pen_type(&p, &pp, ga[3]);
+	ck_assert_uint_eq(cp_at(&s, 4, 3), '!');
+	/* at the board's edge the accent still joins the last character */
+	place(&p, &pp, PEN_TEXT, 19, 4);
+	type_all(&p, &pp, e_acute, 2);
+	ck_assert_uint_eq(cp_at(&s, 19, 4), 0xE9);
+	ck_assert(p.at_edge);
+	/* and the brush takes the whole grapheme */
+	place(&p, &pp, PEN_BRUSH, 5, 5);
+	type_all(&p, &pp, e_acute, 2);
+	ck_assert_uint_eq(p.brush, 0xE9);
+	ck_assert_uint_eq(cp_at(&s, 5, 5), 0xE9);
+}
+END_TEST
+
+/* What cannot be one cell is taken back and said, as it grows. */
+START_TEST(test_typed_graphemes_refused)
+{
+	static const uint32_t coder[] = { 0x1F469, 0x200D, 0x1F4BB };
+	static const uint32_t flag[] = { 0x1F1EA, 0x1F1F8 };
+	static const uint32_t thumb[] = { 0x1F44D, 0x1F3FD };
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+
+	setup(&s, &p, &pp, 20, 6);
+	place(&p, &pp, PEN_TEXT, 2, 0);
+	r = pen_type(&p, &pp, coder[0]);
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 0x1F469);
+	ck_assert_uint_eq(p.col, 4);
+	r = pen_type(&p, &pp, coder[1]);
+	ck_assert(r & PEN_CELLS);
+	ck_assert(r & PEN_NOTE);
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 0);
+	ck_assert_uint_eq(cp_at(&s, 3, 0), 0);
+	ck_assert_uint_eq(p.col, 2);
+	ck_assert_str_eq(p.note, "U+1F469 U+200D is 2 code points that cannot share a cell: an "
+	    "emoji ZWJ sequence; a cell holds one character, so write its parts apart (without "
+	    "U+200D); taken back");
+	r = pen_type(&p, &pp, coder[2]);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert(p.note_warn);
+	ck_assert_str_eq(p.note, "U+1F469 U+200D U+1F4BB is 3 code points that cannot share a "
+	    "cell: an emoji ZWJ sequence; a cell holds one character, so write its parts apart "
+	    "(without U+200D)");
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 0);
+	ck_assert_uint_eq(p.col, 2);
+	pen_type(&p, &pp, 'x');                        /* the next grapheme goes where it was */
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 'x');
+	/* a flag: neither half is drawn */
+	place(&p, &pp, PEN_TEXT, 2, 1);
+	r = type_all(&p, &pp, flag, 2);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert_ptr_nonnull(strstr(p.note, "a flag (two regional indicators)"));
+	ck_assert_uint_eq(cp_at(&s, 2, 1), 0);
+	ck_assert_uint_eq(p.col, 2);
+	/* a skin tone: the thumb is taken back */
+	r = type_all(&p, &pp, thumb, 2);
+	ck_assert_ptr_nonnull(strstr(p.note, "an emoji with a skin tone"));
+	ck_assert_uint_eq(cp_at(&s, 2, 1), 0);
+	/* a mark with no character before it: after a move, after another client's write */
+	place(&p, &pp, PEN_TEXT, 2, 2);
+	pen_type(&p, &pp, 'e');
+	pen_move(&p, &pp, 1, 0);
+	r = pen_type(&p, &pp, 0x301);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert_str_eq(p.note, "U+0301 cannot be drawn on a board (a combining mark with no "
+	    "character before it)");
+	ck_assert_uint_eq(cp_at(&s, 2, 2), 'e');
+	place(&p, &pp, PEN_TEXT, 5, 2);
+	pen_type(&p, &pp, 'e');
+	board_set(&s.board, 5, 2, cell_make('z', 1, 1));
+	ck_assert_uint_eq(pen_type(&p, &pp, 0x301), PEN_NOTE);
+	ck_assert_uint_eq(board_get(&s.board, 5, 2), cell_make('z', 1, 1));
+	/* a character refused at the edge: its accent is dropped with it */
+	place(&p, &pp, PEN_TEXT, 18, 3);
+	pen_type(&p, &pp, 'a');
+	pen_type(&p, &pp, 'b');
+	ck_assert_uint_eq(pen_type(&p, &pp, 'c'), PEN_NOTE);
+	ck_assert_uint_eq(pen_type(&p, &pp, 0x301), 0);
+	ck_assert_uint_eq(cp_at(&s, 19, 3), 'b');
+}
+END_TEST
+
 static Suite *
 pen_suite(void)
 {
@@ -356,6 +506,8 @@ pen_suite(void)
 	tcase_add_test(tc, test_no_ink_writes_nothing);
 	tcase_add_test(tc, test_mouse_strokes);
 	tcase_add_test(tc, test_tools_cycle);
+	tcase_add_test(tc, test_typed_graphemes_compose);
+	tcase_add_test(tc, test_typed_graphemes_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
