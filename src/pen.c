@@ -398,6 +398,37 @@ pen_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
 }
 
 unsigned
+pen_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t len)
+{
+	const struct board *b = pp->view;
+	struct board_placed out;
+	struct pzerr e;
+	char drop[96] = "";
+
+	if (b == NULL)
+		return 0;
+	if (pp->ink == NULL)
+		return PEN_REFUSED;
+	p->typing.n = 0;
+	if (len == 0)
+		return pen_note(p, false, "the paste was empty");
+	if (board_place(pp->ink, p->col, p->row, text, len, pp->colour, pp->author, &out,
+	    &e) != 0)
+		return pen_note(p, true, "paste refused, nothing placed: %s", e.msg);
+	if (out.dropped > 0)
+		snprintf(drop, sizeof drop, "; %u outside the board %s dropped", out.dropped,
+		    out.dropped == 1 ? "was" : "were");
+	pen_note(p, out.dropped > 0, "pasted %u character%s on %u line%s at %u,%u%s", out.cells,
+	    out.cells == 1 ? "" : "s", out.height, out.height == 1 ? "" : "s", p->col, p->row,
+	    drop);
+	p->line_start = p->col;
+	p->at_edge = out.end_col >= b->cols;
+	p->col = p->at_edge ? b->cols - 1 : out.end_col;
+	p->row = out.end_row >= b->rows ? b->rows - 1 : out.end_row;
+	return (out.cells > 0 ? PEN_CELLS : 0) | PEN_CURSOR | PEN_NOTE;
+}
+
+unsigned
 pen_backspace(struct pen *p, const struct pen_paper *pp)
 {
 	uint32_t col = p->col;

@@ -531,6 +531,46 @@ START_TEST(test_graphemes)
 }
 END_TEST
 
+/* board_place: a block at (col, row), clipped to the board and counted, checked first. */
+START_TEST(test_place)
+{
+	struct board_placed out;
+	struct segment s;
+	struct board ro;
+	struct pzerr e;
+	uint32_t *before;
+	const char *text = "ab\tc\rdefgh\r\n\xe6\xbc\xa2x\n";
+
+	tu_private_board(&s, 16, 4);
+	ck_assert_int_eq(board_place(&s.board, 12, 2, text, strlen(text), 5, 6, &out, &e), 0);
+	/* line 1: a b at 12, 13; the tab to 12 + 8, off the board: c dropped */
+	ck_assert_uint_eq(board_get(&s.board, 12, 2), cell_make('a', 5, 6));
+	ck_assert_uint_eq(cell_cp(board_get(&s.board, 13, 2)), 'b');
+	ck_assert_uint_eq(cell_cp(board_get(&s.board, 14, 2)), 0);
+	/* line 2 (after a lone CR): defg, h dropped */
+	ck_assert_uint_eq(cell_cp(board_get(&s.board, 15, 3)), 'g');
+	/* line 3 is below the board: 漢 and x dropped */
+	ck_assert_uint_eq(out.height, 3);
+	ck_assert_uint_eq(out.cells, 6);
+	ck_assert_uint_eq(out.dropped, 4);
+	ck_assert_uint_eq(out.end_col, 12);
+	ck_assert_uint_eq(out.end_row, 5);
+	/* checked before anything is written, as put */
+	before = snapshot(&s.board);
+	ck_assert_int_eq(board_place(&s.board, 0, 0, "okay\x07", 5, 0, 0, &out, &e), -1);
+	ck_assert_str_eq(e.msg, "line 1, column 5: U+0007 cannot be drawn on a board (a control, "
+	    "zero-width or unassigned character)");
+	ck_assert_int_eq(board_place(&s.board, 16, 0, "x", 1, 0, 0, &out, &e), -1);
+	ck_assert_int_eq(e.err, ERANGE);
+	ro = s.board;
+	ro.readonly = true;
+	ck_assert_int_eq(board_place(&ro, 0, 0, "x", 1, 0, 0, &out, &e), -1);
+	ck_assert_int_eq(e.err, EROFS);
+	ck_assert(same_cells(&s.board, before));
+	free(before);
+}
+END_TEST
+
 /* Errors name the line and the column and byte within that line, not in the file. */
 START_TEST(test_scan_errors_within_the_line)
 {
@@ -980,6 +1020,7 @@ board_suite(void)
 	tcase_add_test(tc, test_scan_pieces);
 	tcase_add_test(tc, test_scan_errors_within_the_line);
 	tcase_add_test(tc, test_graphemes);
+	tcase_add_test(tc, test_place);
 	tcase_add_test(tc, test_geometry_for);
 	tcase_add_test(tc, test_lease_take_give);
 	tcase_add_test(tc, test_lease_dead_holder);

@@ -4,7 +4,10 @@
  * eraser along a path, wide characters at the board's edge, mouse strokes,
  * a paper without ink (a client that may not draw) writing nothing, and
  * graphemes typed as several characters (a letter and its accent, an
- * emoji and its selector, ZWJ sequences, flags, jamo into a syllable).
+ * emoji and its selector, ZWJ sequences, flags, jamo into a syllable);
+ * and a paste placed as a block at the cursor (tabs from its left edge,
+ * every kind of newline, what falls off the board dropped and counted,
+ * bad text refused whole).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -491,6 +494,127 @@ START_TEST(test_typed_graphemes_refused)
 }
 END_TEST
 
+/* The text of board row r from column c0 to c1 (empty cells as '.'), ASCII only. */
+static const char *
+row_text(const struct segment *s, uint32_t r, uint32_t c0, uint32_t c1)
+{
+	static char buf[64];
+	uint32_t c, cp;
+	size_t n = 0;
+
+	for (c = c0; c <= c1 && n + 1 < sizeof buf; c++) {
+		cp = cp_at(s, c, r);
+		buf[n++] = cp == 0 ? '.' : cp < 0x80 ? (char)cp : '?';
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* A paste is a block at the cursor: lines at its column, tabs from its left edge, no drift. */
+START_TEST(test_paste_block)
+{
+	const char *text = "ab\tc\r\nd\te\rf\n\tg\n";
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+
+	setup(&s, &p, &pp, 30, 8);
+	place(&p, &pp, PEN_LINE, 3, 1);                /* any tool pastes text */
+	r = pen_paste(&p, &pp, text, strlen(text));
+	ck_assert_uint_eq(r, PEN_CELLS | PEN_CURSOR | PEN_NOTE);
+	ck_assert(!p.note_warn);
+	ck_assert_str_eq(p.note, "pasted 7 characters on 4 lines at 3,1");
+	ck_assert_str_eq(row_text(&s, 1, 2, 12), ".ab......c.");
+	ck_assert_str_eq(row_text(&s, 2, 2, 12), ".d.......e.");
+	ck_assert_str_eq(row_text(&s, 3, 2, 12), ".f.........");
+	ck_assert_str_eq(row_text(&s, 4, 2, 12), ".........g.");
+	ck_assert_uint_eq(board_get(&s.board, 3, 1), cell_make('a', 3, 2));
+	/* the cursor after the final newline: the block's left edge, the next line */
+	ck_assert_uint_eq(p.col, 3);
+	ck_assert_uint_eq(p.row, 5);
+	ck_assert_uint_eq(p.line_start, 3);
+	/* without a final newline: after the last character; Enter returns to the edge */
+	place(&p, &pp, PEN_TEXT, 20, 6);
+	pen_paste(&p, &pp, "xy\nz", 4);
+	ck_assert_uint_eq(p.col, 21);
+	ck_assert_uint_eq(p.row, 7);
+	ck_assert_str_eq(row_text(&s, 7, 20, 21), "z.");
+	pen_enter(&p, &pp);
+	ck_assert_uint_eq(p.col, 20);
+	/* graphemes as typed: e + U+0301 is one cell, a selector is dropped */
+	place(&p, &pp, PEN_TEXT, 0, 0);
+	pen_paste(&p, &pp, "e\xcc\x81\xe2\x9d\xa4\xef\xb8\x8fx", 10);
+	ck_assert_uint_eq(cp_at(&s, 0, 0), 0xE9);
+	ck_assert_uint_eq(cp_at(&s, 1, 0), 0x2764);
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 'x');
+	ck_assert_str_eq(p.note, "pasted 3 characters on 1 line at 0,0");
+}
+END_TEST
+
+/* What falls off the board is dropped and said; bad text refuses the whole paste. */
+START_TEST(test_paste_edges_and_refusals)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp, none;
+	uint32_t *before;
+	unsigned r;
+
+	setup(&s, &p, &pp, 30, 6);
+	place(&p, &pp, PEN_TEXT, 26, 4);
+	r = pen_paste(&p, &pp, "123456\nabc\nxyz", 14);
+	ck_assert(r & PEN_CELLS);
+	ck_assert(p.note_warn);
+	ck_assert_str_eq(p.note, "pasted 7 characters on 3 lines at 26,4; 5 outside the board "
+	    "were dropped");
+	ck_assert_str_eq(row_text(&s, 4, 25, 29), ".1234");
+	ck_assert_str_eq(row_text(&s, 5, 25, 29), ".abc.");
+	ck_assert_uint_eq(p.col, 29);                  /* clamped to the board */
+	ck_assert_uint_eq(p.row, 5);
+	/* a wide character that would straddle the right edge is dropped, not cut */
+	place(&p, &pp, PEN_TEXT, 28, 0);
+	pen_paste(&p, &pp, "a\xe6\xbc\xa2", 4);
+	ck_assert_uint_eq(cp_at(&s, 28, 0), 'a');
+	ck_assert_uint_eq(cp_at(&s, 29, 0), 0);
+	ck_assert_str_eq(p.note, "pasted 1 character on 1 line at 28,0; 1 outside the board was "
+	    "dropped");
+	/* refused whole: a control, invalid UTF-8, a grapheme no cell holds */
+	before = malloc(30 * 6 * sizeof *before);
+	ck_assert_ptr_nonnull(before);
+	for (uint32_t i = 0; i < 30 * 6; i++)
+		before[i] = board_get(&s.board, i % 30, i / 30);
+	place(&p, &pp, PEN_TEXT, 2, 1);
+	r = pen_paste(&p, &pp, "fine\nok\x1b[31mred", 15);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert(p.note_warn);
+	ck_assert_str_eq(p.note, "paste refused, nothing placed: line 2, column 3: U+001B cannot "
+	    "be drawn on a board (a control, zero-width or unassigned character)");
+	r = pen_paste(&p, &pp, "fine\xff", 5);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert_str_eq(p.note, "paste refused, nothing placed: line 1, column 5: invalid UTF-8 "
+	    "(byte 0xff, byte 5 of the line)");
+	r = pen_paste(&p, &pp, "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", 11);
+	ck_assert_ptr_nonnull(strstr(p.note, "paste refused, nothing placed: line 1, column 1: "
+	    "U+1F469 U+200D U+1F4BB is 3 code points that cannot share a cell"));
+	/* a refused paste even off the board's edge changes nothing */
+	place(&p, &pp, PEN_TEXT, 25, 5);
+	ck_assert_uint_eq(pen_paste(&p, &pp, "abcdefgh\x07", 9), PEN_NOTE);
+	for (uint32_t i = 0; i < 30 * 6; i++)
+		ck_assert_uint_eq(board_get(&s.board, i % 30, i / 30), before[i]);
+	free(before);
+	ck_assert_uint_eq(p.col, 25);
+	ck_assert_uint_eq(p.row, 5);
+	/* nothing to paste; no ink */
+	ck_assert_uint_eq(pen_paste(&p, &pp, "", 0), PEN_NOTE);
+	none = pp;
+	none.ink = NULL;
+	ck_assert_uint_eq(pen_paste(&p, &none, "x", 1), PEN_REFUSED);
+	none.view = NULL;
+	ck_assert_uint_eq(pen_paste(&p, &none, "x", 1), 0);
+}
+END_TEST
+
 static Suite *
 pen_suite(void)
 {
@@ -508,6 +632,8 @@ pen_suite(void)
 	tcase_add_test(tc, test_tools_cycle);
 	tcase_add_test(tc, test_typed_graphemes_compose);
 	tcase_add_test(tc, test_typed_graphemes_refused);
+	tcase_add_test(tc, test_paste_block);
+	tcase_add_test(tc, test_paste_edges_and_refusals);
 	suite_add_tcase(s, tc);
 	return s;
 }
