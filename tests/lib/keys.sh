@@ -69,6 +69,8 @@ fault_spin        23      85 86 87
 fault_hangup      24      88
 fault_noslot      25      89
 cli_lease         22      9f 9e
+ui_paste          50      94
+ui_text           51      95
 EOF
 }
 
