@@ -51,6 +51,12 @@ unsigned cell_author(uint32_t cell);
  */
 int cell_width(uint32_t cp);
 
+/* The Unicode version of the widths and grapheme rules ("15.0.0"), utf8proc's. */
+const char *cell_unicode_version(void);
+
+/* The utf8proc release that gives them ("2.8.0"). */
+const char *cell_utf8proc_version(void);
+
 /* True when cp is a character a cell may hold and a terminal may be sent. */
 bool cell_drawable(uint32_t cp);
 

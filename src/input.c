@@ -639,6 +639,9 @@ input_paste_end(struct input *in, struct desk *d, bool ended, uint64_t now)
 		r |= action_paste(d, in->paste != NULL ? in->paste : "", in->paste_len);
 	else if (input_modes[in->mode].submit != NULL)
 		input_paste_prompt(in);
+	else if (in->mode == MODE_HELP)
+		status_message(d->status, true, "a paste does not close the help (any key does): "
+		    "nothing placed");
 	else
 		status_message(d->status, true, "a paste does not answer a question: nothing "
 		    "placed");

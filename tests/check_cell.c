@@ -379,6 +379,17 @@ START_TEST(test_drawable_never_join)
 }
 END_TEST
 
+/* The Unicode version is utf8proc's, 15.0 or later. */
+START_TEST(test_unicode_version)
+{
+	int major = atoi(cell_unicode_version());
+
+	ck_assert_int_ge(major, 15);
+	ck_assert_str_eq(cell_unicode_version(), utf8proc_unicode_version());
+	ck_assert_str_eq(cell_utf8proc_version(), utf8proc_version());
+}
+END_TEST
+
 /* cell_columns counts what a terminal shows, marks a cell cannot hold alone included. */
 START_TEST(test_columns)
 {
@@ -418,6 +429,7 @@ cell_suite(void)
 	tcase_add_test(width, test_cont_not_drawable);
 	tcase_add_test(width, test_drawable_never_join);
 	tcase_add_test(width, test_columns);
+	tcase_add_test(width, test_unicode_version);
 	tcase_set_timeout(width, 60);
 	suite_add_tcase(s, width);
 	return s;

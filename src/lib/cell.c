@@ -100,6 +100,18 @@ cell_width(uint32_t cp)
 	}
 }
 
+const char *
+cell_unicode_version(void)
+{
+	return utf8proc_unicode_version();
+}
+
+const char *
+cell_utf8proc_version(void)
+{
+	return utf8proc_version();
+}
+
 /* True when cp may be held by a cell and sent to a terminal. */
 bool
 cell_drawable(uint32_t cp)
