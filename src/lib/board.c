@@ -399,18 +399,29 @@ board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, 
 			sc->line_byte++;
 			continue;
 		}
-		/* one grapheme cluster, one cell: its NFC, selectors dropped, or refused */
-		n = grapheme_next(text + i, len - i, final, &g);
-		if (n == 0)
-			break;
-		if (g.verdict != GRAPHEME_CELL) {
-			*used = i;
-			sc->done += i;
-			return pzerr_set(e, EILSEQ, "line %u, column %u: %s", sc->line + 1,
-			    sc->col + 1, grapheme_why(&g, why, sizeof why));
+		/*
+		 * One grapheme cluster, one cell: its NFC, selectors dropped, or
+		 * refused. Printable ASCII before ASCII is a cluster of its own
+		 * (nothing ASCII extends a cluster), which spares most text the
+		 * cluster machinery.
+		 */
+		if (cp >= 0x20 && cp < 0x7F &&
+		    (i + 1 < len ? (unsigned char)text[i + 1] < 0x80 : final)) {
+			n = 1;
+			w = 1;
+		} else {
+			n = grapheme_next(text + i, len - i, final, &g);
+			if (n == 0)
+				break;
+			if (g.verdict != GRAPHEME_CELL) {
+				*used = i;
+				sc->done += i;
+				return pzerr_set(e, EILSEQ, "line %u, column %u: %s", sc->line + 1,
+				    sc->col + 1, grapheme_why(&g, why, sizeof why));
+			}
+			cp = g.cp;
+			w = cell_width(cp);
 		}
-		cp = g.cp;
-		w = cell_width(cp);
 		if (fn != NULL && sc->col + (uint32_t)w <= sc->max_cols)
 			fn(b, sc->line, sc->col, cp, arg);
 		/* a column count that would wrap is far beyond any board: saturate */

@@ -18,7 +18,13 @@
 void
 grapheme_init(struct grapheme *g)
 {
-	memset(g, 0, sizeof *g);
+	/* cps[0..n) is all that is read: no need to clear the array */
+	g->n = 0;
+	g->more = false;
+	g->state = 0;
+	g->len = 0;
+	g->verdict = GRAPHEME_CELL;
+	g->cp = 0;
 }
 
 bool
