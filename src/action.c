@@ -399,6 +399,14 @@ action_type(struct desk *d, uint32_t cp)
 }
 
 unsigned
+action_paste(struct desk *d, const char *text, size_t len)
+{
+	struct pen_paper pp = action_paper(d);
+
+	return action_pen(d, pen_paste(d->pen, &pp, text, len));
+}
+
+unsigned
 action_press(struct desk *d, uint32_t col, uint32_t row)
 {
 	struct pen_paper pp = action_paper(d);

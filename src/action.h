@@ -13,6 +13,7 @@
 #define PIZARRA_ACTION_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "canvas.h"
@@ -91,6 +92,7 @@ unsigned action_backspace(struct desk *d);
 unsigned action_delete(struct desk *d);
 unsigned action_escape(struct desk *d);
 unsigned action_type(struct desk *d, uint32_t cp);
+unsigned action_paste(struct desk *d, const char *text, size_t len);   /* a bracketed paste */
 
 /* The mouse, on board cells (input decodes the events). */
 unsigned action_press(struct desk *d, uint32_t col, uint32_t row);

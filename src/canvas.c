@@ -18,6 +18,7 @@
 #define CANVAS_OUTSIDE   (1ull << 62)     /* shadow key of a cell beyond the board */
 #define CANVAS_DIM       (1ull << 61)     /* shadow flag: drawn greyed out */
 #define CANVAS_PREVIEW   (1ull << 60)     /* shadow key of a preview cell: | its glyph */
+#define CANVAS_CUT       (1ull << 59)     /* shadow flag: a wide character cut by the right edge */
 #define CANVAS_STALE     UINT64_MAX       /* shadow key that matches nothing */
 
 void
@@ -245,6 +246,7 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint32_t *ce
 	uint32_t cp = cell_cp(cell), next = 0;
 	uint64_t key = cell | (uint64_t)presence[i] << 32 | (dim ? CANVAS_DIM : 0), key2 = 0;
 	uint8_t pres = presence[i];
+	bool cut = false;
 	int w = 1;
 
 	if (cp >= 0x1100 && cp != CELL_CONT && cell_width(cp) == 2) {
@@ -253,6 +255,10 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint32_t *ce
 		if (x + 1 < cv->w && cell_cp(next) == CELL_CONT) {
 			w = 2;
 			key2 = next | (uint64_t)presence[i + 1] << 32 | (dim ? CANVAS_DIM : 0);
+		} else if (cell_cp(next) == CELL_CONT) {
+			/* whole, but its right half is beyond the canvas's last column */
+			cut = true;
+			key |= CANVAS_CUT;
 		}
 	}
 	if (cv->shadow[i] == key && (w == 1 || cv->shadow[i + 1] == key2))
@@ -260,6 +266,12 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint32_t *ce
 	cv->shadow[i] = key;
 	if (w == 2)
 		cv->shadow[i + 1] = key2;
+	if (cut) {
+		/* nothing is wrong with it: say quietly that it goes on out of sight */
+		canvas_put(y, x, screen_utf8() ? 0x2026 : '>', screen_attr(LOOK_OUTSIDE) |
+		    (pres ? A_REVERSE : 0));
+		return 1;
+	}
 	if (cp == CELL_CONT)
 		cp = ' ';
 	if (w == 2 && presence[i] == 0)

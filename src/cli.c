@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell.h"
 #include "cli.h"
 #include "utf8.h"
 
@@ -131,7 +132,9 @@ cli_version(void)
 	    "Copyright (C) 2026 the pizarra developers.\n"
 	    "License MIT: <https://opensource.org/licenses/MIT>.\n"
 	    "This is free software: you are free to change and redistribute it.\n"
-	    "There is NO WARRANTY, to the extent permitted by law.\n", PACKAGE_VERSION);
+	    "There is NO WARRANTY, to the extent permitted by law.\n"
+	    "Characters: Unicode %s widths and graphemes, from utf8proc %s.\n",
+	    PACKAGE_VERSION, cell_unicode_version(), cell_utf8proc_version());
 }
 
 /*

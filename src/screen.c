@@ -27,7 +27,9 @@
 
 #define SCREEN_PROBE_MS  300           /* the longest wait for the background's answer */
 #define SCREEN_PAIR_BASE 32            /* pairs SCREEN_PAIR_BASE + n: ink colour n */
-#define SCREEN_RESTORE "\033[?1003l\033[?1006l\033[?1002l\033[?1000l\033[?25h\033[?1049l\033[0m"
+#define SCREEN_RESTORE "\033[?2004l\033[?1003l\033[?1006l\033[?1002l\033[?1000l\033[?25h\033[?1049l\033[0m"
+#define SCREEN_PASTE_ON  "\033[?2004h"    /* bracketed paste: ESC [ 200 ~ text ESC [ 201 ~ */
+#define SCREEN_PASTE_OFF "\033[?2004l"
 
 /* One meaning's look: colours when available, attributes either way. */
 struct screen_style {
@@ -377,6 +379,9 @@ screen_init(void)
 	 * so each frame would leave in several writes: leave and come back. */
 	endwin();
 	refresh();
+	/* after ncurses' own set-up, which knows nothing of it; SCREEN_RESTORE undoes it */
+	fputs(SCREEN_PASTE_ON, stdout);
+	fflush(stdout);
 	screen_watch_input();
 	screen_sidebar_on = true;
 	screen_layout();
@@ -400,6 +405,7 @@ void
 screen_end(void)
 {
 	screen_drop_windows();
+	fputs(SCREEN_PASTE_OFF, stdout);
 	fputs("\033[?1003l", stdout);
 	fflush(stdout);
 	mousemask(0, NULL);
@@ -412,6 +418,7 @@ screen_end(void)
 void
 screen_suspend(void)
 {
+	fputs(SCREEN_PASTE_OFF, stdout);
 	fputs("\033[?1003l", stdout);
 	fflush(stdout);
 	def_prog_mode();
@@ -422,6 +429,7 @@ screen_suspend(void)
 	if (screen_stdin_flags != -1)
 		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags | O_ASYNC);
 	reset_prog_mode();
+	fputs(SCREEN_PASTE_ON, stdout);
 	fputs("\033[?1003h", stdout);
 	fflush(stdout);
 	clearok(curscr, TRUE);

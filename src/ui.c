@@ -169,6 +169,7 @@ ui_tick(struct ui *ui, uint64_t now)
 	 * own): one poll() per tick, which wakes us anyway */
 	if (screen_hung_up())
 		ui->quit = true;
+	ui_apply(ui, input_tick(&ui->input, &ui->desk, now));
 	if (status_expire(&ui->status, now))
 		ui->dirty |= ACT_STATUS;
 }
@@ -452,6 +453,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	session_close(&ui.session);
 	screen_end();
 	canvas_free(&ui.canvas);
+	input_free(&ui.input);
 	fflush(stdout);         /* the terminal is back before the note is written */
 	if (last)
 		cli_error("note: the board stays in memory under %s with nobody attached; "

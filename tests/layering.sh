@@ -25,7 +25,7 @@ TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 # Top first; modules in one layer are separated by spaces, layers by "|".
 FRONT_LAYERS='main | command | ui | input | keymap | action | status sidebar canvas |
 	screen | pen session show edit owner | cli'
-CORE_LAYERS='report | segment client | notify | board | cell strbuf |
+CORE_LAYERS='report | segment client | notify | board | grapheme | cell strbuf |
 	futex logind palette proc pzerr shminfo trace utf8'
 
 # layer_map LAYERS: " module:n module:n ... " (n = 0 at the top), for layer_of.

@@ -108,14 +108,14 @@ printf 'old\n' >"$T/exists.txt"
 pane_start D HOME="$T" "$PIZARRA" -k "$K3"
 pane_type D "saved"
 pane_keys D F6
-pane_wait D "Save the board as text in [^ ]*$(basename "$PWD")/:" 2 "the prompt shows the directory"
+pane_wait D "Save (the board as text )?in [^ ]*$(basename "$PWD")/:" 2 "the prompt shows the directory"
 pane_erase_prompt D
 pane_type D "$T/exists.txt"
 pane_keys D Enter
 pane_wait D 'exists.txt exists: o overwrite, r another name, Esc cancel' 2 "an existing name is asked about"
 check "the file is untouched while asking" file_has_line "$T/exists.txt" old
 pane_type D r
-pane_wait D "Save the board as text in .*exists\\.txt" 2 "r: the prompt again, with the name"
+pane_wait D "Save (the board as text )?in .*exists\\.txt" 2 "r: the prompt again, with the name"
 pane_erase_prompt D
 pane_erase_prompt D
 pane_type D "~/other.txt"

@@ -73,6 +73,8 @@ cli_lease         22      9f 9e
 ui_colours        26      60
 ui_small          27      61
 ui_people         28      62 63
+ui_paste          50      94
+ui_text           51      95
 EOF
 }
 
