@@ -190,6 +190,30 @@ int board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
 int board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 	      size_t len, unsigned colour, unsigned author, struct pzerr *e);
 
+/* What board_place wrote and what it left out. */
+struct board_placed {
+	uint32_t height;       /* lines of the text, up to the last one with a character (not
+	                        * "lines": curses' term.h makes that a macro) */
+	uint32_t cells;        /* characters written */
+	uint32_t dropped;      /* characters outside the board, not written */
+	uint32_t end_col;      /* where the text ends (the cell after its last character, */
+	uint32_t end_row;      /* or the left edge of the line after a final newline); may be off the board */
+};
+
+/*
+ * Place UTF-8 text as a block whose top left is (col, row), as a paste
+ * does: every line starts at col, a tab goes to the next multiple of 8
+ * columns from col, and "\r\n", "\r" and "\n" each end a line. What
+ * falls outside the board (a character that does not fit right of the
+ * last column, a line below the last row) is dropped and counted in
+ * out->dropped, not refused. All of the text is checked first, with the
+ * rules of board_put (strict UTF-8, no controls but newlines and tabs,
+ * every grapheme one cell): on a problem nothing is written and e names
+ * the line and column. Does not notify: call notify_bump after it.
+ */
+int board_place(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
+		unsigned colour, unsigned author, struct board_placed *out, struct pzerr *e);
+
 /* Empty every cell (and stamp every row). Does not notify: call notify_bump after it. */
 int board_clear(const struct board *b, struct pzerr *e);
 

@@ -40,19 +40,31 @@ unsigned cell_author(uint32_t cell);
 
 /*
  * Columns cp takes on a terminal: 1 or 2 for a character pizarra can place
- * in a cell, 0 for anything else (controls C0/C1/DEL, surrogates, above
- * U+10FFFF, unassigned, combining and other zero-width characters). Does
- * not depend on the process locale.
+ * in a cell, 0 for anything else: controls C0/C1/DEL, surrogates, above
+ * U+10FFFF, unassigned, format characters (Cf), line and paragraph
+ * separators, combining marks (Mn, Mc, Me), and every code point that
+ * joins the grapheme before or after it (UAX #29: variation selectors,
+ * emoji modifiers, ZWJ, spacing and prepended marks, regional indicators,
+ * Hangul jamo), so that no two cells ever read as one grapheme. Widths are
+ * utf8proc's (Unicode 15.0 with utf8proc 2.8); they do not depend on the
+ * process locale.
  */
 int cell_width(uint32_t cp);
+
+/* The Unicode version of the widths and grapheme rules ("15.0.0"), utf8proc's. */
+const char *cell_unicode_version(void);
+
+/* The utf8proc release that gives them ("2.8.0"). */
+const char *cell_utf8proc_version(void);
 
 /* True when cp is a character a cell may hold and a terminal may be sent. */
 bool cell_drawable(uint32_t cp);
 
 /*
- * Columns the UTF-8 text s takes on a terminal: each character's
- * cell_width (0 for combining and other zero-width characters), and 1 for
- * each byte that is not valid UTF-8. For laying out messages by what the
+ * Columns the UTF-8 text s takes on a terminal: each character's width
+ * as utf8proc gives it (0 for controls, combining and other zero-width
+ * characters; a mark a cell cannot hold alone still counts its columns),
+ * and 1 for each byte that is not valid UTF-8. For laying out messages by what the
  * eye sees, not by bytes.
  */
 int cell_columns(const char *s);

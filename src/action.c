@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "action.h"
+#include "cell.h"
 #include "screen.h"
 
 /* The pen's paper for this session now. */
@@ -62,6 +63,44 @@ action_cursor(struct desk *d)
 	return 0;
 }
 
+/* Our own cursor moved: the view is ours again if it was following someone. */
+static void
+action_moved_self(struct desk *d)
+{
+	if (!d->canvas->following)
+		return;
+	canvas_unfollow(d->canvas);
+	status_message(d->status, false, "you moved: no longer following (Ctrl-F follows again)");
+}
+
+unsigned
+action_follow_next(struct desk *d)
+{
+	const struct session *s = d->session;
+	struct client_info list[BOARD_SLOTS];
+	struct canvas *cv = d->canvas;
+	char who[32];
+	int i, n = 0, at = -1;
+
+	if (session_live(s))
+		n = client_list(&s->seg.board, list, BOARD_SLOTS);
+	for (i = 0; i < n; i++)
+		if (cv->following && cv->follow_found && list[i].pid == cv->followed.pid)
+			at = i;
+	for (i = at + 1; i < n; i++)
+		if (!s->have_slot || list[i].slot != s->me.slot)
+			break;
+	if (i >= n) {
+		canvas_unfollow(cv);
+		status_message(d->status, false, "following nobody: the view is yours");
+		return 0;
+	}
+	canvas_follow_client(cv, list[i].pid, list[i].uid, false);
+	status_message(d->status, false, "following %s (pid %d): Ctrl-F for the next",
+	    shminfo_user(list[i].uid, who, sizeof who), (int)list[i].pid);
+	return ACT_CANVAS;
+}
+
 /* Act on what the pen did: notify, publish, say. */
 static unsigned
 action_pen(struct desk *d, unsigned r)
@@ -72,8 +111,12 @@ action_pen(struct desk *d, unsigned r)
 		session_touched(d->session);
 	if (r & PEN_NOTE)
 		status_message(d->status, d->pen->note_warn, "%s", d->pen->note);
-	if (r & PEN_CURSOR)
+	else if (r & PEN_DONE)
+		status_clear(d->status);       /* "box: corner at..." is done with */
+	if (r & PEN_CURSOR) {
+		action_moved_self(d);
 		action_cursor(d);
+	}
 	return 0;
 }
 
@@ -101,8 +144,50 @@ action_colour(struct desk *d)
 		return 0;
 	}
 	session_next_colour(d->session);
+	action_fit_colour(d);
 	action_cursor(d);
-	status_message(d->status, false, "colour %u", d->session->me.colour);
+	if (d->session->me.colour == 0)
+		status_message(d->status, false, "colour: default (the terminal's own)");
+	else
+		status_message(d->status, false, "colour %u", d->session->me.colour);
+	return 0;
+}
+
+/*
+ * A client starting out takes a row of its own: the first row (from the
+ * top, column 0) with no other client's cursor in it.
+ */
+unsigned
+action_start_spot(struct desk *d)
+{
+	const struct session *s = d->session;
+	const struct board *b = session_board(s);
+	struct client_info list[BOARD_SLOTS];
+	uint32_t row;
+	int i, n;
+
+	if (b == NULL || !session_live(s))
+		return 0;
+	n = client_list(b, list, BOARD_SLOTS);
+	for (row = 0; row < b->rows; row++) {
+		for (i = 0; i < n; i++)
+			if ((!s->have_slot || list[i].slot != s->me.slot) && list[i].row == row)
+				break;
+		if (i == n)
+			break;
+	}
+	pen_place(d->pen, 0, row < b->rows ? row : 0);
+	return 0;
+}
+
+unsigned
+action_fit_colour(struct desk *d)
+{
+	int tries;
+
+	/* skip the colours that vanish on this terminal's background */
+	for (tries = 0; tries < CELL_COLOURS && !screen_ink_reads(d->session->me.colour); tries++)
+		session_next_colour(d->session);
 	return 0;
 }
 
@@ -171,10 +256,23 @@ action_ask_clear(struct desk *d)
 	return action_refused(d) ? 0 : ACT_ASK_CLEAR;
 }
 
+/* F9: the sidebar's sections take turns at the top, then it hides, then it comes back. */
 unsigned
 action_panel(struct desk *d)
 {
-	sidebar_next_focus(d->sidebar);
+	static const char *const first[] = { "segment", "clients", "syscalls" };
+
+	if (!screen_sidebar_shown()) {
+		screen_show_sidebar(true);
+		status_message(d->status, false, "sidebar shown, %s first", first[d->sidebar->focus]);
+		return ACT_LAYOUT;
+	}
+	if (sidebar_next_focus(d->sidebar)) {
+		screen_show_sidebar(false);
+		status_message(d->status, false, "sidebar hidden: F9 shows it");
+		return ACT_LAYOUT;
+	}
+	status_message(d->status, false, "sidebar: %s first", first[d->sidebar->focus]);
 	return 0;
 }
 
@@ -305,6 +403,14 @@ action_type(struct desk *d, uint32_t cp)
 	struct pen_paper pp = action_paper(d);
 
 	return action_pen(d, pen_type(d->pen, &pp, cp));
+}
+
+unsigned
+action_paste(struct desk *d, const char *text, size_t len)
+{
+	struct pen_paper pp = action_paper(d);
+
+	return action_pen(d, pen_paste(d->pen, &pp, text, len));
 }
 
 unsigned

@@ -13,6 +13,7 @@
 #define PIZARRA_ACTION_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "canvas.h"
@@ -30,6 +31,7 @@
 /* What the caller is asked to do. */
 #define ACT_QUIT       0x10u    /* leave */
 #define ACT_RESAMPLE   0x20u    /* take a new sidebar sample now (and scan /proc) */
+#define ACT_LAYOUT     0x4000u  /* lay the screen out again (the sidebar came or went) */
 #define ACT_HELP       0x40u    /* open the help */
 #define ACT_ASK_CHMOD  0x80u    /* ask for permission bits */
 #define ACT_ASK_SAVE   0x100u   /* ask for a file name */
@@ -38,7 +40,7 @@
 #define ACT_ASK_OVERWRITE 0x800u  /* the file exists: ask before replacing it */
 #define ACT_ASK_ORPHAN 0x1000u  /* our segment was removed: ask what to do */
 #define ACT_ASK_JOIN   0x2000u  /* ask before moving onto the board under the key */
-#define ACT_BYTES      0x4000u  /* switch the canvas to the segment's bytes, or back */
+#define ACT_BYTES      0x8000u  /* switch the canvas to the segment's bytes, or back */
 #define ACT_ASKS       (ACT_HELP | ACT_ASK_CHMOD | ACT_ASK_SAVE | ACT_ASK_REMOVE | \
 			ACT_ASK_CLEAR | ACT_ASK_OVERWRITE | ACT_ASK_ORPHAN | ACT_ASK_JOIN)
 
@@ -55,6 +57,12 @@ typedef unsigned (*action_fn)(struct desk *d);
 /* Publish the cursor after a move the caller made itself (start-up, a new board). */
 unsigned action_cursor(struct desk *d);
 
+/* Put our cursor in a row no one else's cursor is in (start-up). */
+unsigned action_start_spot(struct desk *d);
+
+/* Our ink, if it would vanish on this terminal's background, becomes the next that reads. */
+unsigned action_fit_colour(struct desk *d);
+
 /* Command keys. */
 unsigned action_help(struct desk *d);
 unsigned action_colour(struct desk *d);
@@ -67,6 +75,7 @@ unsigned action_ask_clear(struct desk *d);
 unsigned action_panel(struct desk *d);
 unsigned action_quit(struct desk *d);
 unsigned action_redraw(struct desk *d);
+unsigned action_follow_next(struct desk *d);  /* follow the next person on the board, then nobody */
 unsigned action_suspend(struct desk *d);
 unsigned action_bytes(struct desk *d);        /* the canvas shows the segment's bytes, or the board */
 
@@ -85,6 +94,7 @@ unsigned action_backspace(struct desk *d);
 unsigned action_delete(struct desk *d);
 unsigned action_escape(struct desk *d);
 unsigned action_type(struct desk *d, uint32_t cp);
+unsigned action_paste(struct desk *d, const char *text, size_t len);   /* a bracketed paste */
 
 /* The mouse, on board cells (input decodes the events). */
 unsigned action_press(struct desk *d, uint32_t col, uint32_t row);

@@ -17,6 +17,8 @@
 
 #define CANVAS_OUTSIDE   (1ull << 62)     /* shadow key of a cell beyond the board */
 #define CANVAS_DIM       (1ull << 61)     /* shadow flag: drawn greyed out */
+#define CANVAS_PREVIEW   (1ull << 60)     /* shadow key of a preview cell: | its glyph */
+#define CANVAS_CUT       (1ull << 59)     /* shadow flag: a wide character cut by the right edge */
 #define CANVAS_STALE     UINT64_MAX       /* shadow key that matches nothing */
 
 void
@@ -167,20 +169,17 @@ canvas_row_moved(struct canvas *cv, uint32_t i)
  * came, went or changed colour.
  */
 static void
-canvas_presence(struct canvas *cv, const struct board *b, bool live, int my_slot)
+canvas_presence(struct canvas *cv, const struct client_info *list, int n, int my_slot)
 {
-	struct client_info list[BOARD_SLOTS];
 	uint32_t old[BOARD_SLOTS];
 	uint8_t old_val[BOARD_SLOTS];
-	int i, k, n = 0, nold = cv->nmarks;
+	int i, k, nold = cv->nmarks;
 
 	memcpy(old, cv->marks, (size_t)nold * sizeof old[0]);
 	memcpy(old_val, cv->mark_val, (size_t)nold);
 	for (i = 0; i < nold; i++)
 		cv->presence[old[i]] = 0;
 	cv->nmarks = 0;
-	if (live)
-		n = client_list(b, list, BOARD_SLOTS);
 	for (i = 0; i < n; i++) {
 		const struct client_info *c = &list[i];
 		uint32_t at;
@@ -247,6 +246,7 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint32_t *ce
 	uint32_t cp = cell_cp(cell), next = 0;
 	uint64_t key = cell | (uint64_t)presence[i] << 32 | (dim ? CANVAS_DIM : 0), key2 = 0;
 	uint8_t pres = presence[i];
+	bool cut = false;
 	int w = 1;
 
 	if (cp >= 0x1100 && cp != CELL_CONT && cell_width(cp) == 2) {
@@ -255,6 +255,10 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint32_t *ce
 		if (x + 1 < cv->w && cell_cp(next) == CELL_CONT) {
 			w = 2;
 			key2 = next | (uint64_t)presence[i + 1] << 32 | (dim ? CANVAS_DIM : 0);
+		} else if (cell_cp(next) == CELL_CONT) {
+			/* whole, but its right half is beyond the canvas's last column */
+			cut = true;
+			key |= CANVAS_CUT;
 		}
 	}
 	if (cv->shadow[i] == key && (w == 1 || cv->shadow[i + 1] == key2))
@@ -262,6 +266,12 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint32_t *ce
 	cv->shadow[i] = key;
 	if (w == 2)
 		cv->shadow[i + 1] = key2;
+	if (cut) {
+		/* nothing is wrong with it: say quietly that it goes on out of sight */
+		canvas_put(y, x, screen_utf8() ? 0x2026 : '>', screen_attr(LOOK_OUTSIDE) |
+		    (pres ? A_REVERSE : 0));
+		return 1;
+	}
 	if (cp == CELL_CONT)
 		cp = ' ';
 	if (w == 2 && presence[i] == 0)
@@ -276,6 +286,79 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint32_t *ce
 	}
 	canvas_put(y, x, cp, canvas_attr(cell, pres, dim));
 	return w;
+}
+
+void
+canvas_preview(struct canvas *cv, bool on, uint32_t c0, uint32_t r0, uint32_t c1, uint32_t r1,
+	       unsigned ink)
+{
+	cv->preview.on = on;
+	cv->preview.c0 = c0 < c1 ? c0 : c1;
+	cv->preview.c1 = c0 < c1 ? c1 : c0;
+	cv->preview.r0 = r0 < r1 ? r0 : r1;
+	cv->preview.r1 = r0 < r1 ? r1 : r0;
+	cv->preview_ink = ink;
+}
+
+/* Flag the canvas rows a rectangle covers (it came or went). */
+static void
+canvas_rect_rows(struct canvas *cv, const struct canvas_rect *r)
+{
+	uint32_t row;
+
+	if (!r->on)
+		return;
+	for (row = r->r0; row <= r->r1; row++)
+		if (row >= cv->view_row && row - cv->view_row < (uint32_t)cv->h)
+			cv->row_moved[row - cv->view_row] = 1;
+}
+
+/* A moved preview redraws the rows it left and the rows it covers now. */
+static void
+canvas_preview_rows(struct canvas *cv)
+{
+	const struct canvas_rect *a = &cv->preview, *b = &cv->preview_drawn;
+
+	if (a->on == b->on && (!a->on || (a->c0 == b->c0 && a->c1 == b->c1 && a->r0 == b->r0 &&
+	    a->r1 == b->r1)))
+		return;
+	canvas_rect_rows(cv, b);
+	canvas_rect_rows(cv, a);
+	cv->preview_drawn = cv->preview;
+}
+
+/* The preview's character at board cell (col, row): a corner or an edge; 0 off it. */
+static uint32_t
+canvas_preview_glyph(const struct canvas *cv, uint32_t col, uint32_t row)
+{
+	const struct canvas_rect *r = &cv->preview;
+	bool top = row == r->r0, bottom = row == r->r1, left = col == r->c0, right = col == r->c1;
+	bool u = screen_utf8();
+
+	if (!r->on || col < r->c0 || col > r->c1 || row < r->r0 || row > r->r1 ||
+	    !(top || bottom || left || right))
+		return 0;
+	if ((top || bottom) && (left || right) && r->c0 != r->c1 && r->r0 != r->r1)
+		return !u ? '+' : top ? (left ? 0x250C : 0x2510) : (left ? 0x2514 : 0x2518);
+	if (r->r0 == r->r1 && r->c0 == r->c1)
+		return u ? 0x253C : '+';
+	if (top || bottom)
+		return r->r0 == r->r1 || !(left || right) ? (u ? 0x2500 : '-') : (u ? 0x2502 : '|');
+	return u ? 0x2502 : '|';
+}
+
+/* Draw a preview cell (or the blank left of one, under half a wide character). */
+static int
+canvas_preview_put(struct canvas *cv, int y, int x, uint32_t glyph)
+{
+	size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
+	uint64_t key = CANVAS_PREVIEW | glyph | (uint64_t)cv->preview_ink << 24;
+
+	if (cv->shadow[i] != key) {
+		cv->shadow[i] = key;
+		canvas_put(y, x, glyph, screen_ink(cv->preview_ink, true) | A_DIM);
+	}
+	return 1;
 }
 
 /* Draw the screen cells of row y that lie beyond the board's edge. */
@@ -309,6 +392,43 @@ canvas_rows_ready(struct canvas *cv, const struct board *b)
 	return false;
 }
 
+void
+canvas_follow_client(struct canvas *cv, pid_t pid, uid_t uid, bool by_uid)
+{
+	cv->following = true;
+	cv->follow_pid = pid;
+	cv->follow_uid = uid;
+	cv->follow_by_uid = by_uid;
+	cv->follow_found = false;
+}
+
+void
+canvas_unfollow(struct canvas *cv)
+{
+	cv->following = false;
+	cv->follow_found = false;
+}
+
+/* Pan to the followed client's cursor, when they are on the board. */
+static void
+canvas_track(struct canvas *cv, const struct board *b, const struct client_info *list, int n,
+	     int my_slot)
+{
+	int i;
+
+	if (!cv->following)
+		return;
+	for (i = 0; i < n; i++)
+		if (list[i].slot != my_slot && (cv->follow_by_uid ? list[i].uid == cv->follow_uid :
+		    list[i].pid == cv->follow_pid))
+			break;
+	cv->follow_found = i < n;
+	if (i == n)
+		return;
+	cv->followed = list[i];
+	canvas_follow(cv, b, list[i].col, list[i].row);
+}
+
 /*
  * Only rows whose stamp moved or whose presence cursors changed are
  * looked at, unless a full check was asked for (a new view, a tick).
@@ -317,9 +437,10 @@ void
 canvas_draw(struct canvas *cv, const struct board *b, bool live, int my_slot)
 {
 	WINDOW *win = screen_window(SCREEN_CANVAS);
+	struct client_info list[BOARD_SLOTS];
 	bool dim = !live, full;
 	uint32_t gen = 0, stamp;
-	int x, y;
+	int x, y, n = 0;
 
 	if (win == NULL || cv->shadow_n == 0)
 		return;
@@ -332,9 +453,12 @@ canvas_draw(struct canvas *cv, const struct board *b, bool live, int my_slot)
 	if (live) {
 		gen = notify_generation(b);
 		cv->drawn_presence = notify_presence_seen(b);
+		n = client_list(b, list, BOARD_SLOTS);
+		canvas_track(cv, b, list, n, my_slot);
 	}
 	full = !canvas_rows_ready(cv, b) || cv->full_redraw || cv->full_check;
-	canvas_presence(cv, b, live, my_slot);
+	canvas_presence(cv, list, n, my_slot);
+	canvas_preview_rows(cv);
 	for (y = 0; y < cv->h; y++) {
 		uint32_t br = cv->view_row + (uint32_t)y;
 		const _Atomic uint32_t *cells = board_row(b, br);
@@ -350,8 +474,19 @@ canvas_draw(struct canvas *cv, const struct board *b, bool live, int my_slot)
 		if (!full && !moved && stamp == cv->row_seen[br])
 			continue;
 		cv->row_seen[br] = stamp;
-		for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;)
-			x += canvas_cell(cv, b, cells, y, x, cv->presence, dim);
+		for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;) {
+			uint32_t bc = cv->view_col + (uint32_t)x, g = canvas_preview_glyph(cv, bc, br);
+
+			/* a wide character whose right half is under the preview is cut */
+			if (g == 0 && canvas_preview_glyph(cv, bc + 1, br) != 0 &&
+			    cell_width(cell_cp(atomic_load_explicit(&cells[bc],
+			    memory_order_relaxed))) == 2)
+				g = ' ';
+			if (g != 0)
+				x += canvas_preview_put(cv, y, x, g);
+			else
+				x += canvas_cell(cv, b, cells, y, x, cv->presence, dim);
+		}
 		if (full)
 			canvas_outside_row(cv, b, y, x);
 	}

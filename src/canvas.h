@@ -14,6 +14,13 @@
 #include <stdint.h>
 
 #include "board.h"
+#include "client.h"
+
+/* A rectangle of board cells (inclusive corners), shown or not. */
+struct canvas_rect {
+	bool on;
+	uint32_t c0, r0, c1, r1;
+};
 
 struct canvas {
 	int w, h;                      /* the canvas window's size in cells */
@@ -32,6 +39,15 @@ struct canvas {
 	uint32_t drawn_gen;            /* the board generation the canvas shows */
 	uint32_t drawn_presence;       /* the board's presence word the canvas shows */
 	uint32_t checked_gen;          /* generation at the last full check */
+	bool following;                /* the view keeps someone else's cursor in sight */
+	bool follow_by_uid;            /* ... the first client of follow_uid, else of follow_pid */
+	pid_t follow_pid;
+	uid_t follow_uid;
+	bool follow_found;             /* the last frame found them on the board */
+	struct client_info followed;   /* and this is who it was */
+	struct canvas_rect preview;    /* the box being drawn, outlined over the board */
+	struct canvas_rect preview_drawn;
+	unsigned preview_ink;          /* its colour */
 };
 
 /* Take the canvas window's new size (after a layout): all stale, view at 0,0. */
@@ -62,6 +78,23 @@ bool canvas_behind(const struct canvas *c, const struct board *b);
  * frame is needed for it.
  */
 bool canvas_recheck(struct canvas *c, const struct board *b, bool live);
+
+/*
+ * Keep the view on another client's cursor: the process pid, or (by_uid)
+ * the first client of user uid, whoever that is at each frame. Until they
+ * are on the board, the view stays where it is.
+ */
+void canvas_follow_client(struct canvas *c, pid_t pid, uid_t uid, bool by_uid);
+
+/*
+ * Outline the box being drawn from corner (c0, r0) to (c1, r1), over the
+ * board and in ink colour, without writing a cell (on false: none).
+ */
+void canvas_preview(struct canvas *c, bool on, uint32_t c0, uint32_t r0, uint32_t c1, uint32_t r1,
+		    unsigned ink);
+
+/* Stop following. */
+void canvas_unfollow(struct canvas *c);
 
 /* Put the terminal cursor on board cell (col, row), or hide it when out of view. */
 void canvas_place_cursor(const struct canvas *c, uint32_t col, uint32_t row);

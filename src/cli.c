@@ -17,10 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell.h"
 #include "cli.h"
 #include "utf8.h"
 
-enum { OPT_JSON = 256, OPT_ANSI, OPT_BYTES, OPT_OWNER };
+enum { OPT_JSON = 256, OPT_ANSI, OPT_FOLLOW, OPT_BYTES, OPT_OWNER };
 
 static const struct option cli_longopts[] = {
 	{ "key-file", required_argument, NULL, 'f' },
@@ -32,6 +33,7 @@ static const struct option cli_longopts[] = {
 	{ "trace", no_argument, NULL, 't' },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "ansi", no_argument, NULL, OPT_ANSI },
+	{ "follow", required_argument, NULL, OPT_FOLLOW },
 	{ "bytes", no_argument, NULL, OPT_BYTES },
 	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "help", no_argument, NULL, 'h' },
@@ -114,6 +116,8 @@ cli_help_options(FILE *f)
 	    "When creating (draw, load, put):\n"
 	    "  -s, --size=COLSxROWS  board size (default %dx%d)\n"
 	    "  -m, --mode=OCTAL      permission bits (default 0600: only you)\n"
+	    "When drawing or viewing (draw, view):\n"
+	    "      --follow=WHO      keep WHO's cursor in view: a process id, or a user\n"
 	    "For ls and top (which -f, -p, -k and -i filter):\n"
 	    "      --bytes           sizes in bytes, not 55.1K\n"
 	    "      --owner=USER      only the segments USER owns\n"
@@ -133,7 +137,9 @@ cli_version(void)
 	    "Copyright (C) 2026 the pizarra developers.\n"
 	    "License MIT: <https://opensource.org/licenses/MIT>.\n"
 	    "This is free software: you are free to change and redistribute it.\n"
-	    "There is NO WARRANTY, to the extent permitted by law.\n", PACKAGE_VERSION);
+	    "There is NO WARRANTY, to the extent permitted by law.\n"
+	    "Characters: Unicode %s widths and graphemes, from utf8proc %s.\n",
+	    PACKAGE_VERSION, cell_unicode_version(), cell_utf8proc_version());
 }
 
 /*
@@ -431,6 +437,29 @@ cli_owner_option(struct cli_opts *o)
 	return CLI_GO_ON;
 }
 
+/* --follow PID|USER: digits are a process id, anything else a user's name. */
+static int
+cli_follow(struct cli_opts *o, const char *who)
+{
+	struct passwd *pw;
+	uint64_t v;
+	char q[128];
+
+	o->follow_given = true;
+	if (cli_parse_number(who, false, 1, 4194304, &v) == CLI_NUM_OK) {
+		o->follow_by_uid = false;
+		o->follow_pid = (pid_t)v;
+		return CLI_GO_ON;
+	}
+	if (who[0] != '\0' && (pw = getpwnam(who)) != NULL) {
+		o->follow_by_uid = true;
+		o->follow_uid = pw->pw_uid;
+		return CLI_GO_ON;
+	}
+	return cli_usage_error("--follow: '%s' is neither a process id (1-4194304) nor a user "
+	    "of this system", utf8_escape(who, q, sizeof q));
+}
+
 /* Apply one option; CLI_GO_ON, CLI_HELP or an exit status. */
 static int
 cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
@@ -460,6 +489,8 @@ cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
 	case OPT_ANSI:
 		o->ansi = true;
 		return CLI_GO_ON;
+	case OPT_FOLLOW:
+		return cli_follow(o, optarg);
 	case OPT_BYTES:
 		o->bytes = true;
 		return CLI_GO_ON;

@@ -26,7 +26,8 @@
 #define CLI_OPT_JSON     1u   /* --json */
 #define CLI_OPT_ANSI     2u   /* --ansi */
 #define CLI_OPT_CREATE   4u   /* -s and -m: the command may create the board */
-#define CLI_OPT_LIST     8u   /* --bytes and --owner: the segment list (ls, top) */
+#define CLI_OPT_FOLLOW   8u   /* --follow: an interactive board */
+#define CLI_OPT_LIST    16u   /* --bytes and --owner: the segment list (ls, top) */
 
 struct cli_opts {
 	struct segment_addr addr;    /* which board */
@@ -34,6 +35,10 @@ struct cli_opts {
 	mode_t mode;                 /* -m, when creating */
 	bool size_given, mode_given;
 	bool json, ansi, trace;      /* --json, --ansi, --trace */
+	bool follow_given;           /* --follow PID|USER */
+	bool follow_by_uid;          /* ... a user (follow_uid) rather than a process (follow_pid) */
+	pid_t follow_pid;
+	uid_t follow_uid;
 	bool bytes;                  /* --bytes: sizes in bytes (ls, top) */
 	bool owner_given;            /* --owner: only this user's segments (ls, top) */
 	uid_t owner;

@@ -30,9 +30,9 @@ command_view(struct cli_opts *o)
 }
 
 static const struct command command_table[] = {
-	{ "draw", "", 0, 0, CLI_OPT_CREATE, NULL,
+	{ "draw", "", 0, 0, CLI_OPT_CREATE | CLI_OPT_FOLLOW, NULL,
 	  "open the board to draw on (the default); creates it", command_draw },
-	{ "view", "", 0, 0, 0, NULL,
+	{ "view", "", 0, 0, CLI_OPT_FOLLOW, NULL,
 	  "open the board read-only (shmat SHM_RDONLY)", command_view },
 	{ "info", "", 0, 0, CLI_OPT_JSON, NULL,
 	  "the segment's shmid_ds, the key's ftok derivation,\nthe board and its clients",
@@ -109,6 +109,9 @@ command_check(const struct command *c, const struct cli_opts *o)
 	if (o->ansi && !(c->options & CLI_OPT_ANSI))
 		return cli_usage_error("--ansi only applies to %s",
 		    command_accepting(CLI_OPT_ANSI, which, sizeof which));
+	if (o->follow_given && !(c->options & CLI_OPT_FOLLOW))
+		return cli_usage_error("--follow only applies to %s",
+		    command_accepting(CLI_OPT_FOLLOW, which, sizeof which));
 	if ((o->bytes || o->owner_given) && !(c->options & CLI_OPT_LIST))
 		return cli_usage_error("%s only applies to %s", o->bytes ? "--bytes" : "--owner",
 		    command_accepting(CLI_OPT_LIST, which, sizeof which));

@@ -13,8 +13,13 @@
  *
  * An escape sequence the terminal description does not know (a wrong
  * TERM) arrives as ESC and plain characters: it is swallowed instead of
- * being drawn on the board. A lone ESC is delivered when the batch of
+ * being drawn on the board, and so is an OSC string (a terminal answering
+ * our background query late). A lone ESC is delivered when the batch of
  * input ends (input_flush), which is how the Esc key itself is told apart.
+ * One of them is recognised: ESC [ 2 0 0 ~ starts a bracketed paste, and
+ * everything up to ESC [ 2 0 1 ~ is collected as text (no key in it is a
+ * command: a pasted Ctrl-Q does not quit) and goes to the pen as one
+ * paste, or to the open prompt; a question ignores it.
  */
 #include <ctype.h>
 #include <limits.h>
@@ -422,6 +427,10 @@ input_draw_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	action_fn run;
 
 	(void)in;
+	if (cmd != NULL && cmd->drawer_only && d->session->readonly) {
+		action_refused(d);         /* a viewer is told why, not given a tool */
+		return 0;
+	}
 	if (cmd != NULL)
 		return cmd->run(d);
 	if (ret == KEY_CODE_YES && ch == KEY_MOUSE)
@@ -433,17 +442,41 @@ input_draw_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	return 0;
 }
 
-/* Any key closes the help; of the mouse, only a press. */
+/* Where a scrolling key takes the help's first line; false for other keys. */
+static bool
+input_help_scroll(wint_t ch, int top, int page, int *out)
+{
+	switch (ch) {
+	case KEY_DOWN: *out = top + 1; return true;
+	case KEY_UP: *out = top - 1; return true;
+	case KEY_NPAGE: *out = top + page; return true;
+	case KEY_PPAGE: *out = top - page; return true;
+	case KEY_HOME: *out = 0; return true;
+	case KEY_END: *out = INT_MAX / 2; return true;
+	default: return false;
+	}
+}
+
+/*
+ * When the help does not fit, arrows, PgUp, PgDn, Home and End scroll it;
+ * any other key closes it (of the mouse, only a press).
+ */
 static unsigned
 input_help_key(struct input *in, struct desk *d, int ret, wint_t ch)
 {
+	int page = keymap_help_page(), last = keymap_help_lines() - page, top;
 	MEVENT ev;
 
 	(void)d;
 	if (ret == KEY_CODE_YES && ch == KEY_MOUSE && getmouse(&ev) == OK &&
 	    !(ev.bstate & BUTTON1_PRESSED))
 		return 0;
+	if (last > 0 && ret == KEY_CODE_YES && input_help_scroll(ch, in->help_top, page, &top)) {
+		in->help_top = top < 0 ? 0 : top > last ? last : top;
+		return 0;
+	}
 	in->mode = MODE_DRAW;
+	in->help_top = 0;
 	return 0;
 }
 
@@ -550,30 +583,195 @@ input_dispatch(struct input *in, struct desk *d, int ret, wint_t ch, uint64_t no
 	return r;
 }
 
+/* Append bytes to the paste under way (past INPUT_PASTE_MAX it only notes that). */
+static void
+input_paste_add(struct input *in, const char *bytes, size_t n)
+{
+	size_t cap;
+	char *p;
+
+	if (in->paste_over)
+		return;
+	if (in->paste_len + n > INPUT_PASTE_MAX) {
+		in->paste_over = true;
+		return;
+	}
+	if (in->paste_len + n > in->paste_cap) {
+		cap = in->paste_cap ? in->paste_cap : 4096;
+		while (cap < in->paste_len + n)
+			cap *= 2;
+		p = realloc(in->paste, cap);
+		if (p == NULL) {
+			in->paste_over = true;
+			return;
+		}
+		in->paste = p;
+		in->paste_cap = cap;
+	}
+	memcpy(in->paste + in->paste_len, bytes, n);
+	in->paste_len += n;
+}
+
+/* Forget the paste's text. */
+static void
+input_paste_drop(struct input *in)
+{
+	free(in->paste);
+	in->paste = NULL;
+	in->paste_len = in->paste_cap = 0;
+	in->paste_over = false;
+	in->paste_match = 0;
+	in->pasting = false;
+}
+
+void
+input_free(struct input *in)
+{
+	input_paste_drop(in);
+}
+
+/* A prompt takes the paste's first line, the characters it may hold. */
+static void
+input_paste_prompt(struct input *in)
+{
+	size_t i = 0;
+	uint32_t cp;
+	int n;
+
+	while (i < in->paste_len && in->paste[i] != '\n' && in->paste[i] != '\r') {
+		n = utf8_decode(in->paste + i, in->paste_len - i, &cp);
+		if (n < 0)
+			break;
+		if (cell_drawable(cp) && in->prompt_len + (size_t)n < sizeof in->prompt) {
+			memcpy(in->prompt + in->prompt_len, in->paste + i, (size_t)n);
+			in->prompt_len += (size_t)n;
+			in->prompt[in->prompt_len] = '\0';
+		}
+		i += (size_t)n;
+	}
+}
+
+/* The paste ended (ended: its end marker came; else it stopped coming): hand it on. */
+static unsigned
+input_paste_end(struct input *in, struct desk *d, bool ended, uint64_t now)
+{
+	unsigned r = ACT_ALL;
+
+	if (!ended)
+		status_message(d->status, true, "a paste never ended: its end (ESC [201~) did not "
+		    "come within %d s, which is what a byte that is not UTF-8 in the text does "
+		    "(ncurses drops what follows it); nothing placed", INPUT_PASTE_IDLE_MS / 1000);
+	else if (in->paste_over)
+		status_message(d->status, true, "the paste is larger than %u MiB: refused, "
+		    "nothing placed", INPUT_PASTE_MAX >> 20);
+	else if (in->mode == MODE_DRAW || input_arming(in, now))
+		r |= action_paste(d, in->paste != NULL ? in->paste : "", in->paste_len);
+	else if (input_modes[in->mode].submit != NULL)
+		input_paste_prompt(in);
+	else if (in->mode == MODE_HELP)
+		status_message(d->status, true, "a paste does not close the help (any key does): "
+		    "nothing placed");
+	else
+		status_message(d->status, true, "a paste does not answer a question: nothing "
+		    "placed");
+	input_paste_drop(in);
+	return r;
+}
+
+/* One key inside a paste: text, or the end marker. */
+static unsigned
+input_paste_key(struct input *in, struct desk *d, int ret, wint_t ch, uint64_t now)
+{
+	static const char end[] = "\033[201~";
+	char utf[4];
+	int n;
+
+	in->paste_at = now;
+	if (ret == OK && (unsigned)ch == (unsigned char)end[in->paste_match]) {
+		if (++in->paste_match == sizeof end - 1)
+			return input_paste_end(in, d, true, now);
+		return 0;
+	}
+	/* what looked like the end marker was text after all */
+	if (in->paste_match > 0) {
+		input_paste_add(in, end, in->paste_match);
+		in->paste_match = 0;
+		if (ret == OK && ch == ESC) {
+			in->paste_match = 1;
+			return 0;
+		}
+	}
+	if (ret != OK) {
+		/* a key the terminal description decoded (an escape sequence in the text) */
+		input_paste_add(in, "\033", 1);
+		return 0;
+	}
+	n = utf8_encode((uint32_t)ch, utf);
+	/* what is no character at all is kept as an invalid byte: the paste is refused */
+	input_paste_add(in, n > 0 ? utf : "\xff", n > 0 ? (size_t)n : 1);
+	return 0;
+}
+
+unsigned
+input_tick(struct input *in, struct desk *d, uint64_t now)
+{
+	if (in->pasting && now >= in->paste_at + INPUT_PASTE_IDLE_MS)
+		return input_paste_end(in, d, false, now);
+	return 0;
+}
+
 unsigned
 input_key(struct input *in, struct desk *d, int ret, wint_t ch, uint64_t now)
 {
 	unsigned r = 0;
 
+	if (in->pasting) {
+		if (now < in->paste_at + INPUT_PASTE_IDLE_MS)
+			return input_paste_key(in, d, ret, ch, now);
+		r = input_paste_end(in, d, false, now);
+	}
+	if (ret == OK && in->esc_state == 4) {
+		/* an OSC string (a terminal's late answer to our background query): to BEL or ST */
+		if (ch == 7)
+			in->esc_state = 0;
+		else if (ch == ESC)
+			in->esc_state = 5;
+		return r;
+	}
+	if (ret == OK && in->esc_state == 5) {
+		in->esc_state = ch == '\\' ? 0 : 4;
+		return r;
+	}
 	if (ret == OK && in->esc_state == 1) {
-		if (ch == '[' || ch == 'O') {
-			in->esc_state = ch == '[' ? 2 : 3;
-			return 0;
+		if (ch == '[' || ch == 'O' || ch == ']') {
+			in->esc_state = ch == '[' ? 2 : ch == 'O' ? 3 : 4;
+			in->csi_len = 0;
+			return r;
 		}
 		in->esc_state = 0;
-		r = input_dispatch(in, d, OK, ESC, now);
+		r |= input_dispatch(in, d, OK, ESC, now);
 	} else if (ret == OK && in->esc_state == 2) {
-		if (ch >= 0x20 && ch <= 0x3F)
-			return 0;
+		if (ch >= 0x20 && ch <= 0x3F) {
+			if (in->csi_len + 1 < sizeof in->csi)
+				in->csi[in->csi_len++] = (char)ch;
+			return r;
+		}
 		in->esc_state = 0;
-		if (ch >= 0x40 && ch <= 0x7E)
-			return 0;
+		if (ch >= 0x40 && ch <= 0x7E) {
+			in->csi[in->csi_len] = '\0';
+			if (ch == '~' && strcmp(in->csi, "200") == 0) {
+				input_paste_drop(in);
+				in->pasting = true;
+				in->paste_at = now;
+			}
+			return r;
+		}
 	} else if (ret == OK && in->esc_state == 3) {
 		in->esc_state = 0;
-		return 0;
+		return r;
 	} else if (in->esc_state == 1) {
 		in->esc_state = 0;
-		r = input_dispatch(in, d, OK, ESC, now);
+		r |= input_dispatch(in, d, OK, ESC, now);
 	} else {
 		in->esc_state = 0;
 	}
@@ -589,6 +787,8 @@ input_flush(struct input *in, struct desk *d, uint64_t now)
 {
 	unsigned r = 0;
 
+	if (in->pasting)
+		return 0;
 	if (in->esc_state == 1)
 		r = input_dispatch(in, d, OK, ESC, now);
 	in->esc_state = 0;
@@ -619,9 +819,9 @@ input_question(const struct input *in, const struct desk *d, int width, uint64_t
 {
 	const struct input_mode_row *m = &input_modes[in->mode];
 	const char *answer = input_answer(in);
-	/* leave room for the answer, or at least for its last few characters */
+	/* leave room for the answer (up to half the line; a longer one shows its end) */
 	int want = answer != NULL ? cell_columns(answer) + 1 : 1;
-	int room = width - (want < 12 ? want : 12);
+	int room = width - (want < width / 2 ? want : width / 2);
 
 	if (m->view != INPUT_QUESTION || input_arming(in, now))
 		return NULL;
@@ -645,7 +845,7 @@ input_draw_overlay(const struct input *in, const struct desk *d)
 	char text[PZERR_MSG_MAX + 256];
 
 	if (in->mode == MODE_HELP) {
-		keymap_draw_help();
+		keymap_draw_help(in->help_top);
 		return true;
 	}
 	if (input_modes[in->mode].banner == NULL)

@@ -6,7 +6,9 @@
  * until the open prompt, question or help closes, and a question is
  * answered only by the keys it names. Escape sequences the terminal
  * description does not know are swallowed here, and mouse events are
- * turned into board cells for the actions. Only input.c writes a struct
+ * turned into board cells for the actions. A bracketed paste (ESC [ 200 ~
+ * text ESC [ 201 ~, which screen.c asks the terminal for) is collected
+ * whole and handed on as text, never as keys. Only input.c writes a struct
  * input.
  */
 #ifndef PIZARRA_INPUT_H
@@ -21,6 +23,12 @@
 
 /* Keys typed this soon after a question popped up were meant for the board. */
 #define INPUT_GRACE_MS  1000
+
+/* A paste larger than this is refused (a 1000x1000 block of 4-byte characters fits). */
+#define INPUT_PASTE_MAX (4u << 20)
+
+/* A paste whose end marker has not come this long after its last byte never ends. */
+#define INPUT_PASTE_IDLE_MS 2000
 
 enum input_mode {
 	MODE_DRAW,
@@ -46,9 +54,19 @@ struct input {
 	enum input_mode mode;
 	unsigned pending;    /* bit m: mode m waits for the current one to close */
 	uint64_t asked_at;   /* when a question that came from elsewhere popped up */
-	int esc_state;       /* 1 after ESC, 2 in a CSI, 3 in an SS3 sequence */
+	int esc_state;       /* 1 after ESC, 2 in a CSI, 3 in an SS3, 4 in an OSC, 5 at its ESC */
+	int help_top;        /* the help's first line shown */
+	char csi[16];        /* the parameter bytes of the CSI sequence so far */
+	size_t csi_len;
 	char prompt[256];    /* a prompt's answer so far (UTF-8) */
 	size_t prompt_len;
+	/* a bracketed paste under way */
+	bool pasting;
+	char *paste;         /* its text so far (UTF-8; a control key as ESC), malloc'd */
+	size_t paste_len, paste_cap;
+	bool paste_over;     /* it grew past INPUT_PASTE_MAX: it will be refused */
+	unsigned paste_match;   /* bytes of the end marker ESC [ 2 0 1 ~ matched so far */
+	uint64_t paste_at;   /* when its last byte came */
 };
 
 /*
@@ -58,8 +76,18 @@ struct input {
  */
 unsigned input_key(struct input *in, struct desk *d, int ret, wint_t ch, uint64_t now);
 
-/* The batch of input ended: a pending ESC was the Esc key itself. */
+/* The batch of input ended: a pending ESC was the Esc key itself (not inside a paste). */
 unsigned input_flush(struct input *in, struct desk *d, uint64_t now);
+
+/*
+ * The tick: a paste whose end marker has not come INPUT_PASTE_IDLE_MS after
+ * its last byte is refused (ncurses drops everything after a byte that is
+ * not UTF-8, the end marker included, so such a paste never ends).
+ */
+unsigned input_tick(struct input *in, struct desk *d, uint64_t now);
+
+/* Free what a paste under way holds (at the end of the session). */
+void input_free(struct input *in);
 
 /*
  * A question from elsewhere (at now): asked at once while drawing, else

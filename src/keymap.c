@@ -12,25 +12,26 @@
 #define CTRL(c) ((c) & 0x1f)
 
 static const struct keymap_binding keymap_commands[] = {
-	{ KEY_F(1), CTRL('G'), "Help", "Help", NULL, NULL, "this help", action_help },
+	{ KEY_F(1), CTRL('G'), "Help", "Help", NULL, NULL, "this help", action_help, false },
 	{ KEY_F(2), CTRL('K'), "Colour", "Col", NULL, NULL, "next colour for what you draw",
-	  action_colour },
+	  action_colour, true },
 	{ KEY_F(3), CTRL('T'), "Tool", "Tool", NULL, NULL, "text, brush, line, box, eraser",
-	  action_tool },
+	  action_tool, true },
 	{ KEY_F(4), CTRL('D'), "Detach", "Dtch", "Attach", "Atch",
-	  "shmdt / shmat again (the lesson)", action_detach },
+	  "shmdt / shmat again (the lesson)", action_detach, false },
 	{ KEY_F(5), CTRL('P'), "Mode", "Mode", NULL, NULL, "shmctl IPC_SET: permission bits",
-	  action_ask_chmod },
+	  action_ask_chmod, false },
 	{ KEY_F(6), CTRL('S'), "Save", "Save", NULL, NULL, "write the board to a text file",
-	  action_ask_save },
+	  action_ask_save, false },
 	{ KEY_F(7), CTRL('R'), "Remove", "Rm", NULL, NULL, "shmctl IPC_RMID (asks first)",
-	  action_ask_remove },
+	  action_ask_remove, false },
 	{ KEY_F(8), CTRL('E'), "Clear", "Clr", NULL, NULL, "empty the board (asks first)",
-	  action_ask_clear },
-	{ KEY_F(9), CTRL('B'), "Panel", "Pnl", NULL, NULL, "sidebar: segment/clients/syscalls",
-	  action_panel },
+	  action_ask_clear, true },
+	{ KEY_F(9), CTRL('B'), "Panel", "Pnl", NULL, NULL,
+	  "sidebar: segment, clients or syscalls first; hidden",
+	  action_panel, false },
 	{ KEY_F(10), CTRL('Q'), "Quit", "Quit", NULL, NULL, "detach and leave (also Ctrl-C)",
-	  action_quit },
+	  action_quit, false },
 };
 
 #define KEYMAP_NCOMMANDS (sizeof keymap_commands / sizeof keymap_commands[0])
@@ -53,6 +54,7 @@ static const struct keymap_key keymap_keys[] = {
 	{ false, 127, action_backspace }, { false, 8, action_backspace },
 	{ false, '\t', action_tab }, { false, 27, action_escape },
 	{ false, CTRL('L'), action_redraw }, { false, CTRL('Z'), action_suspend },
+	{ false, CTRL('F'), action_follow_next },
 	{ false, CTRL('X'), action_bytes },
 };
 
@@ -65,6 +67,7 @@ static const char *const keymap_help_text[] = {
 	"(type a key to choose it); LINE draws box lines as you move;",
 	"BOX: Enter at one corner, Enter at the other (or drag);",
 	"ERASER clears as you move. Esc cancels a box or a prompt.",
+	"Ctrl-F follows the next person's cursor (moving your own stops it);",
 	"Ctrl-L redraws the screen, Ctrl-Z suspends (fg resumes).",
 	"Ctrl-X shows the segment's bytes (header, your slot, the cells",
 	"around your cursor): type, and see your character at its offset.",
@@ -112,7 +115,7 @@ keymap_drawing(int ret, wint_t ch)
 }
 
 void
-keymap_draw_bar(bool attached)
+keymap_draw_bar(bool attached, bool viewer)
 {
 	WINDOW *win = screen_window(SCREEN_KEYBAR);
 	int width = (COLS - 21) / 10;
@@ -127,6 +130,8 @@ keymap_draw_bar(bool attached)
 		const struct keymap_binding *b = &keymap_commands[i];
 		const char *l = narrow ? b->short_label : b->label;
 
+		if (viewer && b->drawer_only)
+			continue;
 		if (!attached && b->detached_label != NULL)
 			l = narrow ? b->detached_short : b->detached_label;
 		if (COLS - getcurx(win) < 4)
@@ -143,19 +148,59 @@ keymap_draw_bar(bool attached)
 	wnoutrefresh(win);
 }
 
-void
-keymap_draw_help(void)
+int
+keymap_help_lines(void)
 {
-	int h = (int)KEYMAP_NHELP + (int)KEYMAP_NCOMMANDS + 4;
-	int w = 72, y0, x0, i;
+	return (int)(KEYMAP_NHELP + KEYMAP_NCOMMANDS);
+}
+
+/* The box's height: the lines, two borders and a blank line, within the screen. */
+static int
+keymap_help_height(void)
+{
+	int h = keymap_help_lines() + 3;
+
+	return h > LINES - 2 ? LINES - 2 : h;
+}
+
+int
+keymap_help_page(void)
+{
+	int rows = keymap_help_height() - 2;
+
+	return rows < keymap_help_lines() ? rows - 1 : rows;
+}
+
+/* Line i of the help: the prose, then one line per command key. */
+static void
+keymap_help_line(int i, char *buf, size_t n)
+{
+	const struct keymap_binding *b;
+
+	if (i < (int)KEYMAP_NHELP) {
+		snprintf(buf, n, "%s", keymap_help_text[i]);
+		return;
+	}
+	b = &keymap_commands[i - (int)KEYMAP_NHELP];
+	snprintf(buf, n, "F%-2d Ctrl-%c  %-7s %s", b->fkey - KEY_F0, b->ctrl + '@', b->label,
+	    b->help);
+}
+
+void
+keymap_draw_help(int top)
+{
+	int h = keymap_help_height(), w = 72, y0, x0, i, page = keymap_help_page();
+	int lines = keymap_help_lines();
+	bool scrolls = page < lines;
 	char line[128];
-	size_t k;
 	WINDOW *win;
 
 	if (w > COLS - 2)
 		w = COLS - 2;
-	if (h > LINES - 2)
-		h = LINES - 2;
+	if (top > lines - page)
+		top = lines - page;
+	if (top < 0)
+		top = 0;
 	y0 = (LINES - 2 - h) / 2;
 	x0 = (COLS - w) / 2;
 	win = newwin(h, w, y0 < 0 ? 0 : y0, x0 < 0 ? 0 : x0);
@@ -164,16 +209,21 @@ keymap_draw_help(void)
 	werase(win);
 	box(win, 0, 0);
 	wattrset(win, screen_attr(LOOK_TITLE));
-	mvwaddnstr(win, 0, 2, " pizarra help (any key closes) ", w - 4);
+	wmove(win, 0, 2);
+	screen_put_fit(win, scrolls ? " pizarra help (arrows, PgUp, PgDn scroll; other keys "
+	    "close) " : " pizarra help (any key closes) ", w - 4);
 	wattrset(win, A_NORMAL);
-	for (i = 0; i < (int)KEYMAP_NHELP && i + 1 < h - 1; i++)
-		mvwaddnstr(win, i + 1, 2, keymap_help_text[i], w - 4);
-	for (k = 0; k < KEYMAP_NCOMMANDS && i + 1 < h - 1; k++, i++) {
-		const struct keymap_binding *b = &keymap_commands[k];
-
-		snprintf(line, sizeof line, "F%-2d Ctrl-%c  %-7s %s", b->fkey - KEY_F0,
-		    b->ctrl + '@', b->label, b->help);
-		mvwaddnstr(win, i + 1, 2, line, w - 4);
+	for (i = 0; i < page && top + i < lines; i++) {
+		keymap_help_line(top + i, line, sizeof line);
+		wmove(win, i + 1, 2);
+		screen_put_fit(win, line, w - 4);
+	}
+	if (scrolls) {
+		wattrset(win, screen_attr(LOOK_KEY));
+		wmove(win, h - 2, 2);
+		screen_put_fit(win, top + page < lines ? "-- more below: Down or PgDn --" :
+		    "-- the end: Up or PgUp goes back --", w - 4);
+		wattrset(win, A_NORMAL);
 	}
 	wnoutrefresh(win);
 	delwin(win);

@@ -22,6 +22,7 @@ struct keymap_binding {
 	const char *detached_short;
 	const char *help;             /* the help box's line */
 	action_fn run;
+	bool drawer_only;             /* nothing a viewer can do: not in its key bar */
 };
 
 /* The command bound to a key (an F-key or its Ctrl alternative; ^C quits), or NULL. */
@@ -33,10 +34,17 @@ bool keymap_quits(int ret, wint_t ch);
 /* The drawing key's action (arrows, Enter, Backspace, Tab, Esc...), or NULL. */
 action_fn keymap_drawing(int ret, wint_t ch);
 
-/* The key bar at the bottom, htop style. */
-void keymap_draw_bar(bool attached);
+/* The key bar at the bottom, htop style; a viewer's leaves out what it cannot do. */
+void keymap_draw_bar(bool attached, bool viewer);
 
-/* The help box over the canvas. */
-void keymap_draw_help(void);
+/* The help's lines, and how many the box shows at a time on this terminal. */
+int keymap_help_lines(void);
+int keymap_help_page(void);
+
+/*
+ * The help box over the canvas, from line top on (clamped); when it does
+ * not all fit, the box says how to scroll and that there is more.
+ */
+void keymap_draw_help(int top);
 
 #endif

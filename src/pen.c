@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cell.h"
+#include "grapheme.h"
 #include "pen.h"
 
 enum { UP = 1, DOWN = 2, LEFT = 4, RIGHT = 8 };
@@ -89,6 +90,14 @@ pen_note(struct pen *p, bool warn, const char *fmt, ...)
 	va_end(ap);
 	p->note_warn = warn;
 	return PEN_NOTE;
+}
+
+void
+pen_place(struct pen *p, uint32_t col, uint32_t row)
+{
+	p->col = p->line_start = col;
+	p->row = row;
+	p->at_edge = false;
 }
 
 unsigned
@@ -285,16 +294,146 @@ pen_brush_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
 	    pen_note(p, false, "brush is now the character you typed");
 }
 
+/* True when the next character typed may continue the grapheme typed last. */
+static bool
+pen_typing_continues(const struct pen *p, const struct pen_paper *pp)
+{
+	return p->typing.n > 0 && p->tool == p->typed_tool && p->col == p->typed_next_col &&
+	    p->row == p->typed_row && p->at_edge == p->typed_edge &&
+	    (p->typed_cp == 0 || p->typed_tool == PEN_BRUSH ||
+	    cell_cp(board_get(pp->ink, p->typed_col, p->typed_row)) == p->typed_cp);
+}
+
+/* Say why the grapheme typed cannot be one cell. */
+static unsigned
+pen_refuse_typed(struct pen *p, const char *then)
+{
+	char why[200];
+
+	p->typed_said = true;
+	return pen_note(p, true, "%s%s", grapheme_why(&p->typing, why, sizeof why), then);
+}
+
+/* Remember where the cursor is after the grapheme typed. */
+static void
+pen_typed_at(struct pen *p)
+{
+	p->typed_next_col = p->col;
+	p->typed_edge = p->at_edge;
+}
+
+/* The grapheme typed grew: draw what it is now in its cell, or take it back. */
+static unsigned
+pen_retype(struct pen *p, const struct pen_paper *pp)
+{
+	const struct grapheme *g = &p->typing;
+	uint32_t old = p->typed_cp;
+	unsigned r = 0;
+	int w;
+
+	grapheme_judge(&p->typing);
+	if (g->verdict == GRAPHEME_CELL && g->cp == old)
+		return 0;   /* a variation selector: the cell stays as it is */
+	if (p->typed_tool == PEN_BRUSH) {
+		if (g->verdict != GRAPHEME_CELL)
+			return pen_refuse_typed(p, "; the brush stays as it was");
+		p->brush = g->cp;
+		p->typed_cp = g->cp;
+		return pen_put(pp, p->typed_col, p->typed_row, g->cp) |
+		    pen_note(p, false, "brush is now the character you typed");
+	}
+	if (old != 0 && (g->verdict != GRAPHEME_CELL || cell_width(old) != cell_width(g->cp))) {
+		r |= pen_put(pp, p->typed_col, p->typed_row, 0) | PEN_CURSOR;
+		p->col = p->typed_col;
+		p->at_edge = false;
+		p->typed_cp = 0;
+	}
+	if (g->verdict != GRAPHEME_CELL) {
+		pen_typed_at(p);
+		return r | pen_refuse_typed(p, old != 0 ? "; taken back" : "");
+	}
+	w = board_draw(pp->ink, p->typed_col, p->typed_row, g->cp, pp->colour, pp->author);
+	if (w < 0) {
+		p->typed_dead = true;
+		pen_typed_at(p);
+		return r | pen_note(p, true, "no room for a wide character at the board's edge");
+	}
+	r |= PEN_CELLS | PEN_CURSOR;
+	p->typed_cp = g->cp;
+	p->at_edge = p->typed_col + (uint32_t)w >= pp->view->cols;
+	p->col = p->at_edge ? p->typed_col : p->typed_col + (uint32_t)w;
+	pen_typed_at(p);
+	if (p->typed_said) {
+		/* the refusal said before is stale: say what it became */
+		p->typed_said = false;
+		r |= pen_note(p, false, "U+%04X: the characters typed made one", (unsigned)g->cp);
+	}
+	return r;
+}
+
 unsigned
 pen_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
 {
+	unsigned r;
+
 	if (pp->view == NULL)
 		return 0;
 	if (pp->ink == NULL)
 		return PEN_REFUSED;
-	if (!cell_drawable(cp))
-		return pen_note(p, true, "U+%04X cannot be drawn on a board", cp);
-	return pen_tools[p->tool].type(p, pp, cp);
+	if (pen_typing_continues(p, pp) && grapheme_add(&p->typing, cp))
+		return p->typed_dead ? 0 : pen_retype(p, pp);
+	/* a new grapheme */
+	grapheme_init(&p->typing);
+	grapheme_add(&p->typing, cp);
+	grapheme_judge(&p->typing);
+	p->typed_col = p->col;
+	p->typed_row = p->row;
+	p->typed_tool = p->tool;
+	p->typed_cp = 0;
+	p->typed_dead = p->typed_said = false;
+	if (p->typing.verdict != GRAPHEME_CELL) {
+		pen_typed_at(p);
+		return pen_refuse_typed(p, "");
+	}
+	r = pen_tools[p->tool].type(p, pp, cp);
+	if (p->tool == PEN_BRUSH ||
+	    cell_cp(board_get(pp->ink, p->typed_col, p->typed_row)) == cp)
+		p->typed_cp = cp;
+	else
+		p->typed_dead = true;
+	pen_typed_at(p);
+	return r;
+}
+
+unsigned
+pen_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t len)
+{
+	const struct board *b = pp->view;
+	struct board_placed out;
+	struct pzerr e;
+	char drop[96] = "";
+
+	if (b == NULL)
+		return 0;
+	if (pp->ink == NULL)
+		return PEN_REFUSED;
+	p->typing.n = 0;
+	if (len == 0)
+		return pen_note(p, false, "the paste was empty");
+	if (board_place(pp->ink, p->col, p->row, text, len, pp->colour, pp->author, &out,
+	    &e) != 0)
+		return pen_note(p, true, "paste refused, nothing placed: %s", e.msg);
+	if (out.dropped > 0)
+		snprintf(drop, sizeof drop, "; %u outside the board %s dropped", out.dropped,
+		    out.dropped == 1 ? "was" : "were");
+	pen_note(p, out.dropped > 0, "pasted %u character%s on %u line%s at %u,%u%s", out.cells,
+	    out.cells == 1 ? "" : "s", out.height, out.height == 1 ? "" : "s", p->col, p->row,
+	    drop);
+	p->line_start = p->col;
+	p->at_edge = out.end_col >= b->cols;
+	p->col = p->at_edge ? b->cols - 1 : out.end_col;
+	p->row = out.end_row >= b->rows ? b->rows - 1 : out.end_row;
+	return (out.cells > 0 ? PEN_CELLS : 0) | PEN_CURSOR | PEN_NOTE;
 }
 
 unsigned
@@ -360,7 +499,7 @@ pen_box_enter(struct pen *p, const struct pen_paper *pp)
 	c1 = p->anchor_col < p->col ? p->col : p->anchor_col;
 	r0 = p->anchor_row < p->row ? p->anchor_row : p->row;
 	r1 = p->anchor_row < p->row ? p->row : p->anchor_row;
-	return pen_box(p, pp, c0, r0, c1, r1) | PEN_CURSOR;
+	return pen_box(p, pp, c0, r0, c1, r1) | PEN_CURSOR | PEN_DONE;
 }
 
 unsigned
@@ -450,6 +589,8 @@ pen_release(struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t ro
 	p->down = false;
 	if (p->tool == PEN_BOX && p->anchor_set && (p->anchor_col != col || p->anchor_row != row))
 		return r | pen_box_enter(p, pp);
+	if (p->anchor_set)
+		r |= PEN_DONE;
 	p->anchor_set = false;
 	return r;
 }

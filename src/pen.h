@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "board.h"
+#include "grapheme.h"
 
 enum pen_tool_id {
 	PEN_TEXT,
@@ -32,6 +33,7 @@ enum pen_tool_id {
 #define PEN_CURSOR   2u    /* the cursor may have moved: publish it */
 #define PEN_NOTE     4u    /* the pen has a note for the user (pen->note) */
 #define PEN_REFUSED  8u    /* it had to draw and may not (paper.ink NULL) */
+#define PEN_DONE    16u    /* a box was drawn or given up: its hint may go */
 
 struct pen_paper {
 	const struct board *view;    /* what is shown (size, contents); NULL: nothing */
@@ -51,8 +53,21 @@ struct pen {
 	bool last_valid;             /* line: the exact directions of the last cell drawn */
 	uint32_t last_col, last_row;
 	unsigned last_bits;
-	char note[160];              /* what the last operation wants said */
+	char note[256];              /* what the last operation wants said */
 	bool note_warn;
+	/*
+	 * The grapheme being typed: a terminal delivers one as several
+	 * characters (e, then U+0301), so the pen keeps the cluster so far and
+	 * redraws its cell as it grows (pen_type).
+	 */
+	struct grapheme typing;      /* its code points (n 0: none) */
+	uint32_t typed_col, typed_row;   /* its cell */
+	uint32_t typed_next_col;     /* the cursor after it, */
+	bool typed_edge;             /* and at_edge */
+	enum pen_tool_id typed_tool;
+	uint32_t typed_cp;           /* what its cell holds for it now (0: nothing) */
+	bool typed_dead;             /* the tool refused it (the edge): the rest is dropped */
+	bool typed_said;             /* a refusal of it was said */
 };
 
 /* A pen at 0,0 with the text tool; the brush is a full block, or # without UTF-8. */
@@ -61,14 +76,37 @@ void pen_init(struct pen *p, bool utf8);
 /* The name of a tool ("TEXT", "BRUSH"...). */
 const char *pen_tool_name(enum pen_tool_id t);
 
+/* Put the cursor at (col, row) without drawing (a client starting out). */
+void pen_place(struct pen *p, uint32_t col, uint32_t row);
+
 /* Choose the next tool (cancels a box's corner). */
 unsigned pen_next_tool(struct pen *p);
 
 /* Move the cursor by (dc, dr), clamped to the board, using the tool on the way. */
 unsigned pen_move(struct pen *p, const struct pen_paper *pp, long dc, long dr);
 
-/* Type one printable character at the cursor (the brush tool takes it as its brush). */
+/*
+ * Type one printable character at the cursor (the brush tool takes it as
+ * its brush). A character that continues the grapheme typed just before
+ * (a combining mark, a variation selector, the rest of a ZWJ sequence:
+ * grapheme.h), with the cursor still where that left it, joins it: the
+ * cell is redrawn with what the cluster is now (e then U+0301 is é, a
+ * selector changes nothing), or emptied when the cluster can no longer be
+ * one cell, with a note saying why.
+ */
 unsigned pen_type(struct pen *p, const struct pen_paper *pp, uint32_t cp);
+
+/*
+ * Paste text (UTF-8, from the terminal's bracketed paste) as a block whose
+ * top left is the cursor (board_place: each line at the cursor's column,
+ * tabs to multiples of 8 from it, CRLF, CR and LF as newlines), with any
+ * tool. What falls outside the board is dropped and said; invalid UTF-8, a
+ * control character or a grapheme no cell can hold refuses the whole
+ * paste, said with its line and column. One operation, one note. The
+ * cursor goes where the text ends (clamped to the board), and Enter then
+ * returns to the block's left edge.
+ */
+unsigned pen_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t len);
 
 /* Backspace: step left (over a whole wide character) and erase. */
 unsigned pen_backspace(struct pen *p, const struct pen_paper *pp);

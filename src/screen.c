@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <poll.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,11 +19,17 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cell.h"
 #include "cli.h"
+#include "palette.h"
 #include "screen.h"
+#include "utf8.h"
 
+#define SCREEN_PROBE_MS  300           /* the longest wait for the background's answer */
 #define SCREEN_PAIR_BASE 32            /* pairs SCREEN_PAIR_BASE + n: ink colour n */
-#define SCREEN_RESTORE "\033[?1003l\033[?1006l\033[?1002l\033[?1000l\033[?25h\033[?1049l\033[0m"
+#define SCREEN_RESTORE "\033[?2004l\033[?1003l\033[?1006l\033[?1002l\033[?1000l\033[?25h\033[?1049l\033[0m"
+#define SCREEN_PASTE_ON  "\033[?2004h"    /* bracketed paste: ESC [ 200 ~ text ESC [ 201 ~ */
+#define SCREEN_PASTE_OFF "\033[?2004l"
 
 /* One meaning's look: colours when available, attributes either way. */
 struct screen_style {
@@ -32,19 +39,25 @@ struct screen_style {
 };
 
 static const struct screen_style screen_looks[LOOK_COUNT] = {
+	/*
+	 * Readable on a light and a dark background alike: text in the
+	 * terminal's own foreground (-1) wherever it can be, colours only as
+	 * backgrounds under black or white text, and never bold over an
+	 * explicit black or white (xterm's boldColors turns bold black grey).
+	 */
 	[LOOK_NORMAL] = { -1, -1, A_NORMAL, A_NORMAL },
-	[LOOK_TITLE] = { COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD },
-	[LOOK_NAME] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
+	[LOOK_TITLE] = { COLOR_BLACK, COLOR_GREEN, A_NORMAL, A_REVERSE },
+	[LOOK_NAME] = { -1, -1, A_NORMAL, A_NORMAL },
 	[LOOK_VALUE] = { -1, -1, A_BOLD, A_BOLD },
-	[LOOK_CHANGED] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE },
+	[LOOK_CHANGED] = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE },
 	[LOOK_KEY] = { -1, -1, A_BOLD, A_BOLD },
 	[LOOK_KEYLABEL] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE },
-	[LOOK_STATUS] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
-	[LOOK_MESSAGE] = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
-	[LOOK_WARNING] = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
-	[LOOK_OUTSIDE] = { COLOR_BLUE, -1, A_DIM, A_DIM },
-	[LOOK_DETACHED] = { COLOR_WHITE, -1, A_DIM, A_DIM },
-	[LOOK_PLACEHOLDER] = { COLOR_RED, -1, A_BOLD, A_UNDERLINE },
+	[LOOK_STATUS] = { -1, -1, A_NORMAL, A_NORMAL },
+	[LOOK_MESSAGE] = { -1, -1, A_BOLD, A_BOLD },
+	[LOOK_WARNING] = { COLOR_WHITE, COLOR_RED, A_NORMAL, A_REVERSE | A_BOLD },
+	[LOOK_OUTSIDE] = { -1, -1, A_DIM, A_DIM },
+	[LOOK_DETACHED] = { -1, -1, A_DIM, A_DIM },
+	[LOOK_PLACEHOLDER] = { COLOR_RED, -1, A_NORMAL, A_UNDERLINE },
 	[LOOK_SYSCALL_FAIL] = { COLOR_RED, -1, A_NORMAL, A_UNDERLINE },
 };
 
@@ -57,6 +70,9 @@ static int screen_stdin_flags = -1;            /* stdin's file status flags befo
 static WINDOW *screen_windows[SCREEN_NAREAS];
 static bool screen_is_utf8, screen_colour, screen_small, screen_sidebar_on;
 static int screen_pair_of[LOOK_COUNT];
+static struct palette_rgb screen_bg;           /* the terminal's background, when it said */
+static bool screen_bg_known;
+static bool screen_ended;                      /* screen_end gave the terminal back */
 static attr_t screen_attr_of[LOOK_COUNT];
 
 /* Write the restore sequence and the saved terminal modes (async-signal-safe). */
@@ -220,6 +236,10 @@ screen_hung_up(void)
 static void
 screen_atexit(void)
 {
+	/* once screen_end gave the terminal back, what was written since stays
+	 * (a second ESC [ ?1049 l would move the cursor back over it) */
+	if (screen_ended)
+		return;
 	if (!isendwin())
 		endwin();
 	screen_restore_raw();
@@ -231,7 +251,9 @@ screen_colours(void)
 {
 	int i, n;
 
-	screen_colour = has_colors() && start_color() == OK && COLORS >= 8 && COLOR_PAIRS > 48;
+	/* NO_COLOR (no-color.org): attributes only, for the chrome and the inks alike */
+	screen_colour = (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0') &&
+	    has_colors() && start_color() == OK && COLORS >= 8 && COLOR_PAIRS > 48;
 	if (screen_colour)
 		use_default_colors();
 	for (i = 0; i < LOOK_COUNT; i++) {
@@ -243,8 +265,65 @@ screen_colours(void)
 	}
 	if (!screen_colour)
 		return;
+	/* with 8 colours, 8..15 are their dark twins in bold, but grey (8) and
+	 * bright white (15) are plain black and white: bold would make them vanish */
 	for (n = 1; n < 16; n++)
-		init_pair((short)(SCREEN_PAIR_BASE + n), (short)(COLORS >= 16 ? n : n % 8), -1);
+		init_pair((short)(SCREEN_PAIR_BASE + n), (short)(COLORS >= 16 ? n : n == 8 ? 7 : n % 8),
+		    -1);
+}
+
+/*
+ * Ask the terminal for its background (OSC 11) before ncurses starts. A
+ * DA1 request (CSI c) follows, which every terminal answers: its reply
+ * ends the wait, so a terminal that ignores OSC 11 (tmux, screen) costs
+ * one round trip; one that answers nothing costs SCREEN_PROBE_MS. Without
+ * an answer, $COLORFGBG may tell; otherwise nothing is assumed.
+ */
+static void
+screen_probe_background(void)
+{
+	static const char query[] = "\033]11;?\033\\\033[c";
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+	char buf[512];
+	struct termios raw;
+	size_t len = 0;
+	ssize_t n;
+	int waited = 0;
+	const char *da;
+
+	screen_bg_known = palette_from_colorfgbg(getenv("COLORFGBG"), &screen_bg) == 0;
+	if (!screen_have_tio)
+		return;
+	raw = screen_saved_tio;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		return;
+	if (write(STDOUT_FILENO, query, sizeof query - 1) == (ssize_t)(sizeof query - 1)) {
+		while (waited < SCREEN_PROBE_MS && len < sizeof buf - 1) {
+			if (poll(&pfd, 1, 10) <= 0) {
+				waited += 10;
+				continue;
+			}
+			if ((n = read(STDIN_FILENO, buf + len, sizeof buf - 1 - len)) <= 0)
+				break;
+			len += (size_t)n;
+			buf[len] = '\0';
+			/* the DA1 reply, ESC [ ? ... c, comes after any OSC 11 reply */
+			if ((da = strstr(buf, "\033[?")) != NULL && strchr(da, 'c') != NULL)
+				break;
+		}
+	}
+	tcsetattr(STDIN_FILENO, TCSANOW, &screen_saved_tio);
+	if (palette_parse_osc11(buf, len, &screen_bg) == 0)
+		screen_bg_known = true;
+}
+
+bool
+screen_ink_reads(unsigned colour)
+{
+	return !screen_colour || !screen_bg_known || palette_reads_on(colour, screen_bg);
 }
 
 int
@@ -277,6 +356,7 @@ screen_init(void)
 	/* With SIGTSTP ignored ncurses installs no handler of its own, and so
 	 * does not wrap every doupdate in two sigaction calls; ^Z is ours. */
 	signal(SIGTSTP, SIG_IGN);
+	screen_probe_background();
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		cli_error("cannot start the terminal (TERM=%s): set TERM to your terminal's type",
 		    getenv("TERM") ? getenv("TERM") : "");
@@ -299,6 +379,9 @@ screen_init(void)
 	 * so each frame would leave in several writes: leave and come back. */
 	endwin();
 	refresh();
+	/* after ncurses' own set-up, which knows nothing of it; SCREEN_RESTORE undoes it */
+	fputs(SCREEN_PASTE_ON, stdout);
+	fflush(stdout);
 	screen_watch_input();
 	screen_sidebar_on = true;
 	screen_layout();
@@ -322,17 +405,20 @@ void
 screen_end(void)
 {
 	screen_drop_windows();
+	fputs(SCREEN_PASTE_OFF, stdout);
 	fputs("\033[?1003l", stdout);
 	fflush(stdout);
 	mousemask(0, NULL);
 	endwin();
 	screen_restore_raw();
 	signal(SIGTSTP, SIG_DFL);
+	screen_ended = true;
 }
 
 void
 screen_leave(void)
 {
+	fputs(SCREEN_PASTE_OFF, stdout);
 	fputs("\033[?1003l", stdout);
 	fflush(stdout);
 	def_prog_mode();
@@ -347,6 +433,7 @@ screen_return(void)
 	if (screen_stdin_flags != -1 && fcntl(STDIN_FILENO, F_SETOWN, getpid()) == 0)
 		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags | O_ASYNC);
 	reset_prog_mode();
+	fputs(SCREEN_PASTE_ON, stdout);
 	fputs("\033[?1003h", stdout);
 	fflush(stdout);
 	clearok(curscr, TRUE);
@@ -418,6 +505,47 @@ screen_canvas_rows(void)
 	return screen_windows[SCREEN_CANVAS] != NULL ? getmaxy(screen_windows[SCREEN_CANVAS]) : 0;
 }
 
+void
+screen_put_fit(WINDOW *w, const char *text, int room)
+{
+	const char *end = text;
+	int cols = 0, n;
+	uint32_t cp;
+
+	if (room <= 0)
+		return;
+	if (cell_columns(text) <= room) {
+		waddstr(w, text);
+		return;
+	}
+	/* keep whole characters up to room - 1 columns, then the ellipsis */
+	while (*end != '\0') {
+		n = utf8_decode(end, strlen(end), &cp);
+		if (n < 0) {
+			n = 1;
+			cp = '?';
+		}
+		if (cols + cell_width(cp) > room - 1)
+			break;
+		cols += cell_width(cp);
+		end += n;
+	}
+	waddnstr(w, text, (int)(end - text));
+	waddstr(w, screen_is_utf8 ? "\u2026" : "~");
+}
+
+void
+screen_show_sidebar(bool on)
+{
+	screen_sidebar_on = on;
+}
+
+bool
+screen_sidebar_shown(void)
+{
+	return screen_windows[SCREEN_SIDEBAR] != NULL;
+}
+
 bool
 screen_utf8(void)
 {
@@ -442,7 +570,7 @@ screen_ink(unsigned colour, bool cursor)
 		return a;
 	if (!screen_colour)
 		return a | mono[colour % 3];
-	if (COLORS < 16 && colour >= 8)
+	if (COLORS < 16 && colour >= 9 && colour <= 14)
 		a |= A_BOLD;
 	return a | COLOR_PAIR(SCREEN_PAIR_BASE + (int)colour);
 }

@@ -115,11 +115,29 @@ WINDOW *screen_window(enum screen_area a);
 int screen_canvas_cols(void);
 int screen_canvas_rows(void);
 
+/*
+ * Write text at the window's cursor in at most room columns; text that
+ * does not fit is cut at a character and ends in an ellipsis (… or ~).
+ */
+void screen_put_fit(WINDOW *w, const char *text, int room);
+
+/* Show or hide the sidebar (the canvas gets the room); screen_layout applies it. */
+void screen_show_sidebar(bool on);
+
+/* True when the layout has a sidebar. */
+bool screen_sidebar_shown(void);
+
 /* True when the terminal's character set is UTF-8. */
 bool screen_utf8(void);
 
 /* The attributes (colour pair included) for a meaning. */
 attr_t screen_attr(enum screen_look l);
+
+/*
+ * True when ink colour 0..15 reads on this terminal's background (always
+ * when the background is unknown or there is no colour).
+ */
+bool screen_ink_reads(unsigned colour);
 
 /* The attributes for ink colour 0..15, as a cursor (reverse) or not. */
 attr_t screen_ink(unsigned colour, bool cursor);

@@ -146,7 +146,7 @@ segpanel_draw(const struct segpanel *p, uint64_t now)
 		sidebar_field(y++, "memory", screen_attr(LOOK_VALUE), line);
 	}
 	if (p->board[0] != '\0' && y < height)
-		sidebar_text(y++, 1, screen_attr(LOOK_NAME), p->board);
+		sidebar_text(y++, 2, screen_attr(LOOK_NAME), p->board);
 	if (y < height) {
 		snprintf(line, sizeof line, "ATTACHED  %d seen, shm_nattch %lu", p->natt, p->nattch);
 		sidebar_title(y++, line);
@@ -155,16 +155,16 @@ segpanel_draw(const struct segpanel *p, uint64_t now)
 		snprintf(line, sizeof line, "%-7d %-12.12s %s 0x%llx", (int)p->att[i].pid,
 		    p->att[i].name, p->att[i].writable ? "rw" : "ro",
 		    (unsigned long long)p->att[i].start);
-		sidebar_text(y, 1, screen_attr(LOOK_NORMAL), line);
+		sidebar_text(y, 2, screen_attr(LOOK_NORMAL), line);
 	}
 	if (!p->gone && p->nattch > (unsigned long)p->natt && y < height) {
 		snprintf(line, sizeof line, "%lu attach%s not seen (another user's processes)",
 		    p->nattch - (unsigned long)p->natt, p->nattch - (unsigned long)p->natt == 1 ?
 		    "" : "es");
-		sidebar_text(y++, 1, screen_attr(LOOK_WARNING), line);
+		sidebar_text(y++, 2, screen_attr(LOOK_WARNING), line);
 	}
 	for (i = 0; i < p->nnotes && y < height; i++)
 		if (p->notes[i][0] != '\0')
-			sidebar_text(y++, 1, screen_attr(LOOK_NAME), p->notes[i]);
+			sidebar_text(y++, 2, screen_attr(LOOK_NAME), p->notes[i]);
 	wnoutrefresh(win);
 }

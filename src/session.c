@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cell.h"
 #include "notify.h"
 #include "session.h"
 #include "strbuf.h"
@@ -53,6 +54,16 @@ session_drop_snap(struct session *s)
 	if (s->have_snap)
 		board_copy_free(&s->snap);
 	s->have_snap = false;
+}
+
+bool
+session_last_one(struct session *s)
+{
+	if (!s->attached)
+		return false;
+	session_sample(s);
+	return s->stat_ok && !s->stat_denied && s->stat.ds.shm_nattch == 1 &&
+	    !shminfo_dest(&s->stat);
 }
 
 void
@@ -138,7 +149,7 @@ session_publish(struct session *s, uint32_t col, uint32_t row, unsigned tool)
 void
 session_next_colour(struct session *s)
 {
-	s->me.colour = s->me.colour % 15 + 1;
+	s->me.colour = (s->me.colour + 1) % CELL_COLOURS;
 }
 
 void

@@ -73,6 +73,12 @@ struct session {
  */
 int session_open(struct session *s, struct cli_opts *o, bool readonly, struct pzerr *e);
 
+/*
+ * True when we are the board's last attached process and it is not marked
+ * for removal: when we leave, it stays in memory with nobody attached.
+ */
+bool session_last_one(struct session *s);
+
 /* Leave: free our slot and detach (also the local copy). */
 void session_close(struct session *s);
 
@@ -97,7 +103,7 @@ unsigned session_author(const struct session *s);
 /* Publish our cursor, colour and tool in our slot; true when it changed. */
 bool session_publish(struct session *s, uint32_t col, uint32_t row, unsigned tool);
 
-/* Our colour: the next one of the 15. */
+/* Our colour: the next of the 16 (0, the terminal's own foreground, after 15). */
 void session_next_colour(struct session *s);
 
 /* Cells were written: the next session_notify wakes the others. */

@@ -13,6 +13,7 @@
 #include "sidebar.h"
 
 #define SIDEBAR_NAME_W     13
+#define SIDEBAR_X          2       /* text starts here, a space after the divider */
 #define SIDEBAR_RESCAN_MS  10000   /* at most this long between /proc scans */
 
 enum { SECTION_SEGMENT, SECTION_CLIENTS, SECTION_SYSCALLS, SECTION_COUNT };
@@ -105,10 +106,11 @@ sidebar_sample(struct sidebar *sb, const struct session *s, bool slow, uint64_t 
 	return changed;
 }
 
-void
+bool
 sidebar_next_focus(struct sidebar *sb)
 {
 	sb->focus = (sb->focus + 1) % SECTION_COUNT;
+	return sb->focus == 0;
 }
 
 void
@@ -124,7 +126,7 @@ sidebar_rescan(struct sidebar *sb)
 	sb->scan_nattch = (unsigned long)-1;
 }
 
-/* Write text at (y, x) clipped to the sidebar's width. */
+/* Write text at (y, x) clipped to the sidebar's width (an ellipsis says it was). */
 void
 sidebar_text(int y, int x, attr_t a, const char *text)
 {
@@ -134,7 +136,8 @@ sidebar_text(int y, int x, attr_t a, const char *text)
 	if (room <= 0)
 		return;
 	wattrset(win, a);
-	mvwaddnstr(win, y, x, text, room);
+	wmove(win, y, x);
+	screen_put_fit(win, text, room);
 	wattrset(win, A_NORMAL);
 }
 
@@ -168,8 +171,8 @@ sidebar_segment_rows(const struct session *s)
 void
 sidebar_field(int y, const char *name, attr_t a, const char *value)
 {
-	sidebar_text(y, 1, screen_attr(LOOK_NAME), name);
-	sidebar_text(y, 2 + SIDEBAR_NAME_W, a, value);
+	sidebar_text(y, SIDEBAR_X, screen_attr(LOOK_NAME), name);
+	sidebar_text(y, SIDEBAR_X + 1 + SIDEBAR_NAME_W, a, value);
 }
 
 /* Draw the segment section in rows y.. (at most rows). */
@@ -186,7 +189,7 @@ sidebar_segment(const struct sidebar *sb, const struct session *s, int y, int ro
 	snprintf(line, sizeof line, "SEGMENT  shmid %d", s->seg.shmid);
 	sidebar_title(y + used++, line);
 	if (s->stat_denied && used < rows)
-		sidebar_text(y + used++, 1, screen_attr(LOOK_WARNING), "IPC_STAT denied; via /proc");
+		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING), "IPC_STAT denied; via /proc");
 	for (f = 0; f < SHMINFO_NFIELDS && used < rows; f++, used++) {
 		a = screen_attr(LOOK_VALUE);
 		if (sb->changed_at[f] && now - sb->changed_at[f] < SIDEBAR_HIGHLIGHT_MS)
@@ -210,8 +213,8 @@ sidebar_segment(const struct sidebar *sb, const struct session *s, int y, int ro
 
 		snprintf(line, sizeof line, "logind: gone when %s logs out",
 		    shminfo_user(s->logind.owner, who, sizeof who));
-		sidebar_text(y + used++, 1, screen_attr(LOOK_WARNING), line);
-		sidebar_text(y + used++, 1, screen_attr(LOOK_WARNING), "fix: RemoveIPC=no (pizarra info)");
+		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING), line);
+		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING), "fix: RemoveIPC=no (pizarra info)");
 	}
 	if (used < rows && s->key_now_shmid >= 0) {
 		snprintf(line, sizeof line, "%d (another)", s->key_now_shmid);
@@ -268,13 +271,13 @@ sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int ro
 	sidebar_title(y + used++, line);
 	if (!session_live(s)) {
 		if (used < rows)
-			sidebar_text(y + used++, 1, screen_attr(LOOK_WARNING),
+			sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING),
 			    s->attached ? "the board is not trusted" : "detached: slots unreadable");
 		return used;
 	}
 	if (s->stat_ok && nattch != (unsigned long)sb->nclients && used < rows) {
 		sidebar_mismatch(sb, nattch, line, sizeof line);
-		sidebar_text(y + used++, 1, screen_attr(LOOK_WARNING), line);
+		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING), line);
 	}
 	for (i = 0; i < sb->nclients && used < rows; i++) {
 		const struct client_info *c = &sb->clients[i];
@@ -282,36 +285,64 @@ sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int ro
 
 		if (used == rows - 1 && need > rows) {
 			snprintf(line, sizeof line, "... %d more (F9)", need - rows + 1);
-			sidebar_text(y + used++, 1, screen_attr(LOOK_NAME), line);
+			sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_NAME), line);
 			return used;
 		}
-		sidebar_text(y + used, 1, screen_ink(c->colour, false) | A_BOLD,
+		sidebar_text(y + used, SIDEBAR_X, screen_ink(c->colour, false) | A_BOLD,
 		    screen_utf8() ? "\u25CF" : "*");
 		snprintf(line, sizeof line, "%-7d %-8.8s %-7.7s%s", (int)c->pid,
 		    shminfo_user(c->uid, user, sizeof user), c->tty[0] ? c->tty : "-",
 		    mine ? "you" : "");
-		sidebar_text(y + used++, 3, screen_attr(mine ? LOOK_VALUE : LOOK_NORMAL), line);
+		sidebar_text(y + used++, SIDEBAR_X + 2, screen_attr(mine ? LOOK_VALUE : LOOK_NORMAL),
+		    line);
 	}
 	for (i = 0; i < sb->nothers && used < rows; i++) {
 		proc_name(sb->others[i], name, sizeof name);
 		snprintf(line, sizeof line, "%-7d %-12.12s %s", (int)sb->others[i], name,
 		    sb->others[i] == s->me.pid ? "you" :
 		    strcmp(name, "pizarra") == 0 ? "viewer" : "no slot");
-		sidebar_text(y + used, 1, screen_attr(LOOK_NAME), screen_utf8() ? "\u25CB" : "o");
-		sidebar_text(y + used++, 3, screen_attr(LOOK_NORMAL), line);
+		sidebar_text(y + used, SIDEBAR_X, screen_attr(LOOK_NAME), screen_utf8() ? "\u25CB" : "o");
+		sidebar_text(y + used++, SIDEBAR_X + 2, screen_attr(LOOK_NORMAL), line);
 	}
 	return used;
 }
 
-/* Rows one syscall entry takes when wrapped to width. */
+/*
+ * The length of the first piece of s for width columns: all of it when it
+ * fits, else up to the last place between tokens (after a space, a comma,
+ * a '|' or a '(') so that "IPC_CREAT|IPC_EXCL" breaks at the '|', never
+ * inside a name; a token longer than the width is cut where it must be.
+ */
+static int
+sidebar_piece(const char *s, int width)
+{
+	int len = (int)strlen(s), i;
+
+	if (len <= width)
+		return len;
+	for (i = width - 1; i > 0; i--)
+		if (strchr(" ,|(", s[i]) != NULL)
+			return i + 1;
+	return width;
+}
+
+/* Rows one syscall entry takes, wrapped to width (continuations indented by 2). */
 static int
 sidebar_entry_rows(int width, const struct trace_entry *en)
 {
-	int len = (int)strlen(en->text);
+	const char *p = en->text;
+	int rows = 0, w = width;
 
-	if (width <= 3 || len <= width)
+	if (width <= 3)
 		return 1;
-	return 1 + (len - width + width - 3) / (width - 2);
+	while (*p != '\0') {
+		p += sidebar_piece(p, w);
+		while (*p == ' ')
+			p++;
+		rows++;
+		w = width - 2;
+	}
+	return rows > 0 ? rows : 1;
 }
 
 /* Rows the syscall section needs. */
@@ -327,12 +358,14 @@ sidebar_syscalls_rows(const struct session *s, int width)
 	return rows;
 }
 
-/* Draw the syscall log, newest first, long calls wrapped and indented. */
+/* Draw the syscall log, newest first, long calls wrapped between tokens and indented. */
 static int
 sidebar_syscalls(const struct session *s, int y, int rows, int width)
 {
 	const struct trace_entry *en;
-	int used = 0, off, len;
+	char piece[TRACE_TEXT];
+	const char *p;
+	int used = 0, w, n;
 	unsigned i;
 	attr_t a;
 
@@ -341,10 +374,14 @@ sidebar_syscalls(const struct session *s, int y, int rows, int width)
 	sidebar_title(y + used++, "SYSCALLS  this process, newest first");
 	for (i = 0; used < rows && (en = trace_get(&s->opts->log, i)) != NULL; i++) {
 		a = screen_attr(en->failed ? LOOK_SYSCALL_FAIL : LOOK_NORMAL);
-		len = (int)strlen(en->text);
-		sidebar_text(y + used++, 1, a, en->text);
-		for (off = width; off < len && used < rows && width > 3; off += width - 2)
-			sidebar_text(y + used++, 3, a, en->text + off);
+		for (p = en->text, w = width; *p != '\0' && used < rows; w = width - 2) {
+			n = width > 3 ? sidebar_piece(p, w) : (int)strlen(p);
+			snprintf(piece, sizeof piece, "%.*s", n, p);
+			sidebar_text(y + used++, w == width ? SIDEBAR_X : SIDEBAR_X + 2, a, piece);
+			p += n;
+			while (*p == ' ')
+				p++;
+		}
 	}
 	return used;
 }
@@ -357,7 +394,7 @@ sidebar_draw(const struct sidebar *sb, const struct session *s, uint64_t now)
 
 	if (win == NULL)
 		return;
-	width = getmaxx(win) - 1;
+	width = getmaxx(win) - SIDEBAR_X;
 	height = getmaxy(win);
 	werase(win);
 	wattrset(win, screen_attr(LOOK_OUTSIDE));

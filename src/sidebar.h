@@ -50,8 +50,8 @@ bool sidebar_sample(struct sidebar *sb, const struct session *s, bool slow, uint
 /* Draw the sidebar for s (nothing when the sidebar is hidden). */
 void sidebar_draw(const struct sidebar *sb, const struct session *s, uint64_t now);
 
-/* The next section gets the room when the screen is short. */
-void sidebar_next_focus(struct sidebar *sb);
+/* The next section gets the room when the screen is short; true when back at the first. */
+bool sidebar_next_focus(struct sidebar *sb);
 
 /* Forget the values (a new segment: the next sample lights nothing). */
 void sidebar_forget(struct sidebar *sb);

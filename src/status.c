@@ -76,6 +76,15 @@ status_draw_question(const char *question, const char *answer)
 	wnoutrefresh(win);
 }
 
+/* The last board index in view, from the first and the canvas's size. */
+static uint32_t
+status_last(uint32_t first, uint32_t visible, uint32_t size)
+{
+	uint32_t last = first + (visible > 0 ? visible : 1) - 1;
+
+	return last < size ? last : size - 1;
+}
+
 /* The brush's character after the position, as the terminal can show it. */
 static void
 status_brush(WINDOW *win, uint32_t brush)
@@ -87,6 +96,17 @@ status_brush(WINDOW *win, uint32_t brush)
 	wadd_wch(win, &cc);
 }
 
+/* True while a message is shown (its time starts at its first drawing, now). */
+static bool
+status_live(struct status *st, uint64_t now)
+{
+	if (st->unseen) {
+		st->unseen = false;
+		st->until = now + STATUS_MESSAGE_MS;
+	}
+	return st->message[0] != '\0' && st->until != 0 && now < st->until;
+}
+
 /* The message, or the warning that our key names another board now. */
 static void
 status_tail(struct status *st, WINDOW *win, const struct status_line *l, uint64_t now)
@@ -94,20 +114,18 @@ status_tail(struct status *st, WINDOW *win, const struct status_line *l, uint64_
 	char text[200];
 	int x;
 
-	if (st->unseen) {
-		st->unseen = false;
-		st->until = now + STATUS_MESSAGE_MS;
-	}
-	if (st->message[0] != '\0' && st->until != 0 && now < st->until) {
+	if (status_live(st, now)) {
 		x = getcurx(win) + 2;
 		wattrset(win, screen_attr(st->warn ? LOOK_WARNING : LOOK_MESSAGE));
-		if (x < COLS)
-			mvwaddnstr(win, 0, x, st->message, COLS - x);
+		if (x < COLS) {
+			wmove(win, 0, x);
+			screen_put_fit(win, st->message, COLS - x);
+		}
 	} else if (l->key_now_shmid >= 0) {
 		snprintf(text, sizeof text, "  ORPHAN: key 0x%08x now names another board "
 		    "(shmid %d); F6 saves this one", (unsigned)l->key, l->key_now_shmid);
 		wattrset(win, screen_attr(LOOK_WARNING));
-		waddnstr(win, text, COLS - getcurx(win));
+		screen_put_fit(win, text, COLS - getcurx(win));
 	}
 }
 
@@ -125,7 +143,17 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	wattrset(win, screen_ink(l->colour, false) | A_BOLD);
 	waddnstr(win, screen_utf8() ? " \u25A0" : " #", -1);
 	x = getcurx(win);
-	if (l->have_board)
+	if (l->have_board && status_live(st, now))
+		/* a message wants the room: the position alone */
+		snprintf(text, sizeof text, " %u,%u%s%s", l->col, l->row,
+		    l->attached ? "" : "  DETACHED", l->brush != 0 ? "  brush " : "");
+	else if (l->have_board && (l->cols > l->view_cols || l->rows > l->view_rows))
+		/* a board larger than the canvas: which part of it is in view */
+		snprintf(text, sizeof text, " %u,%u  cols %u-%u/%u rows %u-%u/%u%s%s", l->col,
+		    l->row, l->view_col, status_last(l->view_col, l->view_cols, l->cols), l->cols,
+		    l->view_row, status_last(l->view_row, l->view_rows, l->rows), l->rows,
+		    l->attached ? "" : "  DETACHED", l->brush != 0 ? "  brush " : "");
+	else if (l->have_board)
 		snprintf(text, sizeof text, " %u,%u on %ux%u%s%s", l->col, l->row, l->cols, l->rows,
 		    l->attached ? "" : "  DETACHED", l->brush != 0 ? "  brush " : "");
 	else
@@ -134,6 +162,11 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	mvwaddnstr(win, 0, x, text, COLS - x);
 	if (l->brush != 0 && l->have_board)
 		status_brush(win, l->brush);
+	if (l->following != NULL) {
+		wattrset(win, screen_attr(LOOK_VALUE));
+		waddstr(win, "  following ");
+		screen_put_fit(win, l->following, COLS - getcurx(win));
+	}
 	status_tail(st, win, l, now);
 	wattrset(win, A_NORMAL);
 	wnoutrefresh(win);

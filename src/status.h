@@ -29,9 +29,12 @@ struct status_line {
 	uint32_t brush;             /* the brush's character, 0 when not the brush tool */
 	bool have_board;            /* false: "no board" */
 	uint32_t col, row, cols, rows;
+	uint32_t view_col, view_row;  /* the board cell at the canvas's top left */
+	uint32_t view_cols, view_rows; /* the canvas's size in cells */
 	bool attached;
 	key_t key;                  /* our key, for the warning below */
 	int key_now_shmid;          /* another board under our key, or -1 */
+	const char *following;      /* whom the view follows ("alice (pid 123)"), or NULL */
 };
 
 /* Say something on the status line for a while (from its first drawing). */

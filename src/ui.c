@@ -104,6 +104,16 @@ ui_sample(struct ui *ui, bool slow, uint64_t now)
 		ui->dirty |= ACT_SIDEBAR;
 }
 
+/* Lay the screen out for its size and the sidebar's place, the canvas following. */
+static void
+ui_layout(struct ui *ui)
+{
+	screen_layout();
+	canvas_resize(&ui->canvas);
+	canvas_follow(&ui->canvas, session_board(&ui->session), ui->pen.col, ui->pen.row);
+	ui->dirty = ACT_ALL;
+}
+
 /* Act on what an action or a key reported. */
 static void
 ui_apply(struct ui *ui, unsigned r)
@@ -111,6 +121,8 @@ ui_apply(struct ui *ui, unsigned r)
 	ui->dirty |= r & ACT_ALL;
 	if (r & ACT_QUIT)
 		ui->quit = true;
+	if (r & ACT_LAYOUT)
+		ui_layout(ui);
 	if (r & ACT_BYTES) {
 		ui->dirty = ACT_ALL;
 		canvas_invalidate(&ui->canvas);
@@ -181,6 +193,7 @@ ui_tick(struct ui *ui, uint64_t now)
 	 * own): one poll() per tick, which wakes us anyway */
 	if (screen_hung_up())
 		ui->quit = true;
+	ui_apply(ui, input_tick(&ui->input, &ui->desk, now));
 	if (status_expire(&ui->status, now))
 		ui->dirty |= ACT_STATUS;
 }
@@ -197,11 +210,7 @@ ui_read_keys(struct ui *ui)
 		n++;
 		ui->dirty |= ret == KEY_CODE_YES || ch < 0x20 ? ACT_ALL : ACT_STATUS | ACT_CANVAS;
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
-			screen_layout();
-			canvas_resize(&ui->canvas);
-			canvas_follow(&ui->canvas, session_board(&ui->session), ui->pen.col,
-			    ui->pen.row);
-			ui->dirty = ACT_ALL;
+			ui_layout(ui);
 			continue;
 		}
 		if (screen_too_small()) {
@@ -229,13 +238,27 @@ ui_draw_status(struct ui *ui, uint64_t now)
 		.have_board = b != NULL,
 		.col = ui->pen.col, .row = ui->pen.row,
 		.cols = b != NULL ? b->cols : 0, .rows = b != NULL ? b->rows : 0,
+		.view_col = ui->canvas.view_col, .view_row = ui->canvas.view_row,
+		.view_cols = (uint32_t)ui->canvas.w, .view_rows = (uint32_t)ui->canvas.h,
 		.attached = s->attached,
 		.key = s->seg.key,
 		.key_now_shmid = s->key_now_shmid,
 	};
 
-	char q[512];
+	char q[512], who[96], user[32];
 
+	if (ui->canvas.following) {
+		if (ui->canvas.follow_found)
+			snprintf(who, sizeof who, "%s (pid %d)", shminfo_user(ui->canvas.followed.uid,
+			    user, sizeof user), (int)ui->canvas.followed.pid);
+		else if (ui->canvas.follow_by_uid)
+			snprintf(who, sizeof who, "%s (not on the board)",
+			    shminfo_user(ui->canvas.follow_uid, user, sizeof user));
+		else
+			snprintf(who, sizeof who, "pid %d (not on the board)",
+			    (int)ui->canvas.follow_pid);
+		l.following = who;
+	}
 	if (input_question(&ui->input, &ui->desk, COLS, now, q, sizeof q) != NULL)
 		status_draw_question(q, input_answer(&ui->input));
 	else
@@ -311,19 +334,27 @@ ui_render(struct ui *ui)
 		ui->dirty = ACT_ALL;
 	if (ui->dirty & ACT_SIDEBAR)
 		sidebar_draw(&ui->sidebar, s, now);
-	if (ui->dirty & ACT_STATUS)
-		ui_draw_status(ui, now);
 	if (ui->dirty & ACT_KEYBAR)
-		keymap_draw_bar(s->attached);
+		keymap_draw_bar(s->attached, s->readonly);
 	if (ui->dirty & ACT_CANVAS) {
-		if (ui->bytes.on)
+		if (ui->bytes.on) {
 			bytesview_draw(&ui->bytes, s, ui->pen.col, ui->pen.row, now);
-		else
+		} else {
+			/* the box tool's rubber band, from its first corner to the cursor */
+			canvas_preview(&ui->canvas, ui->pen.tool == PEN_BOX && ui->pen.anchor_set,
+			    ui->pen.anchor_col, ui->pen.anchor_row, ui->pen.col, ui->pen.row,
+			    s->me.colour);
 			canvas_draw(&ui->canvas, session_board(s), session_live(s),
 			    s->have_slot ? s->me.slot : -1);
+		}
 		ui->burst = now < ui->frame_at + UI_FRAME_MS ? ui->burst + 1 : 0;
 		ui->frame_at = now;
+		/* following someone, the frame may have moved the view the status line tells */
+		if (ui->canvas.following)
+			ui->dirty |= ACT_STATUS;
 	}
+	if (ui->dirty & ACT_STATUS)
+		ui_draw_status(ui, now);
 	ui_draw_overlay(ui);
 	ui_place_cursor(ui, now);
 	doupdate();
@@ -430,8 +461,9 @@ int
 ui_run(struct cli_opts *o, bool readonly)
 {
 	static struct ui ui;
-	char opts[PATH_MAX + 64];
+	char opts[PATH_MAX + 64], name[PATH_MAX + 64];
 	struct pzerr e;
+	bool last;
 
 	ui.desk = (struct desk){ &ui.session, &ui.pen, &ui.canvas, &ui.sidebar, &ui.status };
 	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0)
@@ -450,12 +482,23 @@ ui_run(struct cli_opts *o, bool readonly)
 	if (session_claim(&ui.session, &e) != 0)
 		status_message(&ui.status, true, "no client slot (%s): drawing without presence",
 		    e.msg);
+	action_fit_colour(&ui.desk);
+	action_start_spot(&ui.desk);
 	action_cursor(&ui.desk);
+	if (o->follow_given)
+		canvas_follow_client(&ui.canvas, o->follow_pid, o->follow_uid, o->follow_by_uid);
 	ui_greet(&ui, o);
 	ui_loop(&ui);
+	last = session_last_one(&ui.session);
 	session_close(&ui.session);
 	screen_end();
 	canvas_free(&ui.canvas);
 	bytesview_free(&ui.bytes);
+	input_free(&ui.input);
+	fflush(stdout);         /* the terminal is back before the note is written */
+	if (last)
+		cli_error("note: the board stays in memory under %s with nobody attached; "
+		    "`pizarra%s rm` removes it", segment_addr_name(&o->addr, name, sizeof name),
+		    opts);
 	return EXIT_SUCCESS;
 }

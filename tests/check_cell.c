@@ -6,11 +6,15 @@
  * and 0 for controls (C0, DEL, C1), surrogates, values above U+10FFFF,
  * unassigned and combining characters and CELL_CONT; cell_drawable; and
  * that the widths are the same whatever the process or thread locale is,
- * and that cell_width leaves the caller's locale as it was.
+ * and that cell_width leaves the caller's locale as it was. The widths
+ * that changed when utf8proc replaced glibc's wcwidth (Unicode 15.0) have
+ * cases of their own, and no two characters a cell may hold ever join
+ * into one grapheme (utf8proc's UAX #29 breaks, with its state).
  */
 #include <locale.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <utf8proc.h>
 
 #include "cell.h"
 #include "checkutil.h"
@@ -58,6 +62,27 @@ static const struct width_case width_cases[] = {
 	{ 0x0378, 0 },      /* unassigned */
 	{ 0xFFFF, 0 },      /* noncharacter */
 	{ 0x10FFFF, 0 },    /* noncharacter */
+	/* what utf8proc (Unicode 15.0) changed from glibc 2.36's wcwidth */
+	{ 0x31350, 2 },     /* CJK extension H, new in Unicode 15.0 (glibc: unassigned) */
+	{ 0x1FAE8, 2 },     /* shaking face, an emoji new in Unicode 15.0 */
+	{ 0x4DC0, 1 },      /* Yijing hexagram: East Asian Width N (glibc: 2) */
+	{ 0x3248, 1 },      /* circled number ten on black square: EAW A (glibc: 2) */
+	{ 0x0903, 0 },      /* Devanagari visarga, a spacing mark (Mc) */
+	{ 0x0E33, 0 },      /* Thai sara am: a spacing mark in UAX #29 */
+	{ 0xFF9E, 0 },      /* halfwidth katakana voiced sound mark: Extend */
+	{ 0x00AD, 0 },      /* soft hyphen, a format character */
+	{ 0x0600, 0 },      /* Arabic number sign, prepended to what follows */
+	{ 0x0D4E, 0 },      /* Malayalam dot reph, a letter prepended to what follows */
+	{ 0x1F3FD, 0 },     /* emoji modifier (skin tone): it modifies the emoji before it */
+	{ 0x1F1EA, 0 },     /* regional indicator E: half a flag */
+	{ 0x1100, 0 },      /* Hangul choseong kiyeok: begins a syllable */
+	{ 0x1161, 0 },      /* Hangul jungseong a: joins the syllable before it */
+	{ 0x200D, 0 },      /* zero width joiner */
+	{ 0xFE0E, 0 },      /* variation selector 15 */
+	/* and what stays */
+	{ 0xAC00, 2 },      /* Hangul syllable ga */
+	{ 0x2764, 1 },      /* heavy black heart: text presentation, EAW N */
+	{ 0xE000, 1 },      /* private use */
 };
 
 /* Check every entry of width_cases, and that cell_drawable agrees with it. */
@@ -319,6 +344,65 @@ START_TEST(test_cont_not_drawable)
 }
 END_TEST
 
+/*
+ * No two characters a cell may hold join into one grapheme, so cells side
+ * by side (in a dump, on a terminal) always read as one grapheme each: the
+ * grapheme break classes of the drawable code points, and a break between
+ * every two of them (one of each class, with utf8proc's state).
+ */
+START_TEST(test_drawable_never_join)
+{
+	uint32_t rep[32] = { 0 }, cp;
+	int a, c;
+
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		if (!cell_drawable(cp))
+			continue;
+		c = utf8proc_get_property((utf8proc_int32_t)cp)->boundclass;
+		ck_assert_msg(c == UTF8PROC_BOUNDCLASS_OTHER || c == UTF8PROC_BOUNDCLASS_LV ||
+		    c == UTF8PROC_BOUNDCLASS_LVT || c == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC,
+		    "U+%04X is drawable with grapheme break class %d", (unsigned)cp, c);
+		if (rep[c] == 0)
+			rep[c] = cp;
+	}
+	for (a = 0; a < 32; a++) {
+		for (c = 0; c < 32; c++) {
+			utf8proc_int32_t st = 0;
+
+			if (rep[a] == 0 || rep[c] == 0)
+				continue;
+			ck_assert_msg(utf8proc_grapheme_break_stateful((utf8proc_int32_t)rep[a],
+			    (utf8proc_int32_t)rep[c], &st), "U+%04X and U+%04X make one grapheme",
+			    (unsigned)rep[a], (unsigned)rep[c]);
+		}
+	}
+}
+END_TEST
+
+/* The Unicode version is utf8proc's, 15.0 or later. */
+START_TEST(test_unicode_version)
+{
+	int major = atoi(cell_unicode_version());
+
+	ck_assert_int_ge(major, 15);
+	ck_assert_str_eq(cell_unicode_version(), utf8proc_unicode_version());
+	ck_assert_str_eq(cell_utf8proc_version(), utf8proc_version());
+}
+END_TEST
+
+/* cell_columns counts what a terminal shows, marks a cell cannot hold alone included. */
+START_TEST(test_columns)
+{
+	ck_assert_int_eq(cell_columns(""), 0);
+	ck_assert_int_eq(cell_columns("abc"), 3);
+	ck_assert_int_eq(cell_columns("\xe6\xbc\xa2x"), 3);            /* 漢x */
+	ck_assert_int_eq(cell_columns("e\xcc\x81"), 1);                 /* e + U+0301 */
+	ck_assert_int_eq(cell_columns("\xe0\xb8\x81\xe0\xb8\xb3"), 2);  /* Thai ko kai, sara am */
+	ck_assert_int_eq(cell_columns("a\x1b[1m"), 4);                   /* ESC counts nothing */
+	ck_assert_int_eq(cell_columns("\xff"), 1);                       /* an invalid byte: 1 */
+}
+END_TEST
+
 /* The cell suite. */
 static Suite *
 cell_suite(void)
@@ -343,6 +427,9 @@ cell_suite(void)
 	tcase_add_test(width, test_width_surrogates_and_beyond);
 	tcase_add_test(width, test_width_range);
 	tcase_add_test(width, test_cont_not_drawable);
+	tcase_add_test(width, test_drawable_never_join);
+	tcase_add_test(width, test_columns);
+	tcase_add_test(width, test_unicode_version);
 	tcase_set_timeout(width, 60);
 	suite_add_tcase(s, width);
 	return s;

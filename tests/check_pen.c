@@ -2,7 +2,12 @@
  * check_pen.c - unit tests of the pen (src/pen.c), the front-end's
  * curses-free drawing tools: line corners and box joins, the brush and the
  * eraser along a path, wide characters at the board's edge, mouse strokes,
- * and a paper without ink (a client that may not draw) writing nothing.
+ * a paper without ink (a client that may not draw) writing nothing, and
+ * graphemes typed as several characters (a letter and its accent, an
+ * emoji and its selector, ZWJ sequences, flags, jamo into a syllable);
+ * and a paste placed as a block at the cursor (tabs from its left edge,
+ * every kind of newline, what falls off the board dropped and counted,
+ * bad text refused whole).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -341,6 +346,275 @@ START_TEST(test_tools_cycle)
 }
 END_TEST
 
+/* Type the code points of cps[0..n) one by one, as a terminal delivers them. */
+static unsigned
+type_all(struct pen *p, const struct pen_paper *pp, const uint32_t *cps, size_t n)
+{
+	unsigned r = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		r = pen_type(p, pp, cps[i]);
+	return r;
+}
+
+/* A letter and its combining accent, typed apart, are one cell; selectors change nothing. */
+START_TEST(test_typed_graphemes_compose)
+{
+	static const uint32_t e_acute[] = { 'e', 0x301, 'x' };
+	static const uint32_t heart[] = { 0x2764, 0xFE0F, 'y' };
+	static const uint32_t grin[] = { 0x1F600, 0xFE0F, 'z' };
+	static const uint32_t ga[] = { 0x1100, 0x1161, 0x11A8, '!' };
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+
+	setup(&s, &p, &pp, 20, 6);
+	place(&p, &pp, PEN_TEXT, 2, 0);
+	r = type_all(&p, &pp, e_acute, 2);
+	ck_assert(r & PEN_CELLS);
+	ck_assert_uint_eq(board_get(&s.board, 2, 0), cell_make(0xE9, 3, 2));
+	ck_assert_uint_eq(p.col, 3);
+	pen_type(&p, &pp, e_acute[2]);
+	ck_assert_uint_eq(cp_at(&s, 3, 0), 'x');
+	ck_assert_uint_eq(cp_at(&s, 4, 0), 0);
+	/* ❤ U+FE0F: the heart at its own width, the selector dropped */
+	place(&p, &pp, PEN_TEXT, 2, 1);
+	type_all(&p, &pp, heart, 3);
+	ck_assert_uint_eq(cp_at(&s, 2, 1), 0x2764);
+	ck_assert_uint_eq(cp_at(&s, 3, 1), 'y');
+	place(&p, &pp, PEN_TEXT, 2, 2);
+	ck_assert_uint_eq(type_all(&p, &pp, grin, 2), 0);    /* the selector: nothing to do */
+	pen_type(&p, &pp, grin[2]);
+	ck_assert_uint_eq(cp_at(&s, 2, 2), 0x1F600);
+	ck_assert_uint_eq(cp_at(&s, 3, 2), CELL_CONT);
+	ck_assert_uint_eq(cp_at(&s, 4, 2), 'z');
+	/* a leading consonant waits for its vowel, then they are one syllable (and its final) */
+	place(&p, &pp, PEN_TEXT, 2, 3);
+	r = pen_type(&p, &pp, ga[0]);
+	ck_assert(r & PEN_NOTE);
+	ck_assert(p.note_warn);
+	ck_assert_ptr_nonnull(strstr(p.note, "U+1100 cannot be drawn on a board (a Hangul "
+	    "leading consonant"));
+	ck_assert_uint_eq(cp_at(&s, 2, 3), 0);
+	ck_assert_uint_eq(p.col, 2);
+	r = pen_type(&p, &pp, ga[1]);
+	ck_assert(r & PEN_CELLS);
+	ck_assert(!p.note_warn);
+	ck_assert_str_eq(p.note, "U+AC00: the characters typed made one");
+	ck_assert_uint_eq(cp_at(&s, 2, 3), 0xAC00);
+	ck_assert_uint_eq(cp_at(&s, 3, 3), CELL_CONT);
+	ck_assert_uint_eq(p.col, 4);
+	pen_type(&p, &pp, ga[2]);
+	ck_assert_uint_eq(cp_at(&s, 2, 3), 0xAC01);
+	ck_assert_uint_eq(p.col, 4);
+	pen_type(&p, &pp, ga[3]);
+	ck_assert_uint_eq(cp_at(&s, 4, 3), '!');
+	/* at the board's edge the accent still joins the last character */
+	place(&p, &pp, PEN_TEXT, 19, 4);
+	type_all(&p, &pp, e_acute, 2);
+	ck_assert_uint_eq(cp_at(&s, 19, 4), 0xE9);
+	ck_assert(p.at_edge);
+	/* and the brush takes the whole grapheme */
+	place(&p, &pp, PEN_BRUSH, 5, 5);
+	type_all(&p, &pp, e_acute, 2);
+	ck_assert_uint_eq(p.brush, 0xE9);
+	ck_assert_uint_eq(cp_at(&s, 5, 5), 0xE9);
+}
+END_TEST
+
+/* What cannot be one cell is taken back and said, as it grows. */
+START_TEST(test_typed_graphemes_refused)
+{
+	static const uint32_t coder[] = { 0x1F469, 0x200D, 0x1F4BB };
+	static const uint32_t flag[] = { 0x1F1EA, 0x1F1F8 };
+	static const uint32_t thumb[] = { 0x1F44D, 0x1F3FD };
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+
+	setup(&s, &p, &pp, 20, 6);
+	place(&p, &pp, PEN_TEXT, 2, 0);
+	r = pen_type(&p, &pp, coder[0]);
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 0x1F469);
+	ck_assert_uint_eq(p.col, 4);
+	r = pen_type(&p, &pp, coder[1]);
+	ck_assert(r & PEN_CELLS);
+	ck_assert(r & PEN_NOTE);
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 0);
+	ck_assert_uint_eq(cp_at(&s, 3, 0), 0);
+	ck_assert_uint_eq(p.col, 2);
+	ck_assert_str_eq(p.note, "U+1F469 U+200D is 2 code points that cannot share a cell: an "
+	    "emoji ZWJ sequence; a cell holds one character, so write its parts apart (without "
+	    "U+200D); taken back");
+	r = pen_type(&p, &pp, coder[2]);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert(p.note_warn);
+	ck_assert_str_eq(p.note, "U+1F469 U+200D U+1F4BB is 3 code points that cannot share a "
+	    "cell: an emoji ZWJ sequence; a cell holds one character, so write its parts apart "
+	    "(without U+200D)");
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 0);
+	ck_assert_uint_eq(p.col, 2);
+	pen_type(&p, &pp, 'x');                        /* the next grapheme goes where it was */
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 'x');
+	/* a flag: neither half is drawn */
+	place(&p, &pp, PEN_TEXT, 2, 1);
+	r = type_all(&p, &pp, flag, 2);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert_ptr_nonnull(strstr(p.note, "a flag (two regional indicators)"));
+	ck_assert_uint_eq(cp_at(&s, 2, 1), 0);
+	ck_assert_uint_eq(p.col, 2);
+	/* a skin tone: the thumb is taken back */
+	r = type_all(&p, &pp, thumb, 2);
+	ck_assert_ptr_nonnull(strstr(p.note, "an emoji with a skin tone"));
+	ck_assert_uint_eq(cp_at(&s, 2, 1), 0);
+	/* a mark with no character before it: after a move, after another client's write */
+	place(&p, &pp, PEN_TEXT, 2, 2);
+	pen_type(&p, &pp, 'e');
+	pen_move(&p, &pp, 1, 0);
+	r = pen_type(&p, &pp, 0x301);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert_str_eq(p.note, "U+0301 cannot be drawn on a board (a combining mark with no "
+	    "character before it)");
+	ck_assert_uint_eq(cp_at(&s, 2, 2), 'e');
+	place(&p, &pp, PEN_TEXT, 5, 2);
+	pen_type(&p, &pp, 'e');
+	board_set(&s.board, 5, 2, cell_make('z', 1, 1));
+	ck_assert_uint_eq(pen_type(&p, &pp, 0x301), PEN_NOTE);
+	ck_assert_uint_eq(board_get(&s.board, 5, 2), cell_make('z', 1, 1));
+	/* a character refused at the edge: its accent is dropped with it */
+	place(&p, &pp, PEN_TEXT, 18, 3);
+	pen_type(&p, &pp, 'a');
+	pen_type(&p, &pp, 'b');
+	ck_assert_uint_eq(pen_type(&p, &pp, 'c'), PEN_NOTE);
+	ck_assert_uint_eq(pen_type(&p, &pp, 0x301), 0);
+	ck_assert_uint_eq(cp_at(&s, 19, 3), 'b');
+}
+END_TEST
+
+/* The text of board row r from column c0 to c1 (empty cells as '.'), ASCII only. */
+static const char *
+row_text(const struct segment *s, uint32_t r, uint32_t c0, uint32_t c1)
+{
+	static char buf[64];
+	uint32_t c, cp;
+	size_t n = 0;
+
+	for (c = c0; c <= c1 && n + 1 < sizeof buf; c++) {
+		cp = cp_at(s, c, r);
+		buf[n++] = cp == 0 ? '.' : cp < 0x80 ? (char)cp : '?';
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* A paste is a block at the cursor: lines at its column, tabs from its left edge, no drift. */
+START_TEST(test_paste_block)
+{
+	const char *text = "ab\tc\r\nd\te\rf\n\tg\n";
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+
+	setup(&s, &p, &pp, 30, 8);
+	place(&p, &pp, PEN_LINE, 3, 1);                /* any tool pastes text */
+	r = pen_paste(&p, &pp, text, strlen(text));
+	ck_assert_uint_eq(r, PEN_CELLS | PEN_CURSOR | PEN_NOTE);
+	ck_assert(!p.note_warn);
+	ck_assert_str_eq(p.note, "pasted 7 characters on 4 lines at 3,1");
+	ck_assert_str_eq(row_text(&s, 1, 2, 12), ".ab......c.");
+	ck_assert_str_eq(row_text(&s, 2, 2, 12), ".d.......e.");
+	ck_assert_str_eq(row_text(&s, 3, 2, 12), ".f.........");
+	ck_assert_str_eq(row_text(&s, 4, 2, 12), ".........g.");
+	ck_assert_uint_eq(board_get(&s.board, 3, 1), cell_make('a', 3, 2));
+	/* the cursor after the final newline: the block's left edge, the next line */
+	ck_assert_uint_eq(p.col, 3);
+	ck_assert_uint_eq(p.row, 5);
+	ck_assert_uint_eq(p.line_start, 3);
+	/* without a final newline: after the last character; Enter returns to the edge */
+	place(&p, &pp, PEN_TEXT, 20, 6);
+	pen_paste(&p, &pp, "xy\nz", 4);
+	ck_assert_uint_eq(p.col, 21);
+	ck_assert_uint_eq(p.row, 7);
+	ck_assert_str_eq(row_text(&s, 7, 20, 21), "z.");
+	pen_enter(&p, &pp);
+	ck_assert_uint_eq(p.col, 20);
+	/* graphemes as typed: e + U+0301 is one cell, a selector is dropped */
+	place(&p, &pp, PEN_TEXT, 0, 0);
+	pen_paste(&p, &pp, "e\xcc\x81\xe2\x9d\xa4\xef\xb8\x8fx", 10);
+	ck_assert_uint_eq(cp_at(&s, 0, 0), 0xE9);
+	ck_assert_uint_eq(cp_at(&s, 1, 0), 0x2764);
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 'x');
+	ck_assert_str_eq(p.note, "pasted 3 characters on 1 line at 0,0");
+}
+END_TEST
+
+/* What falls off the board is dropped and said; bad text refuses the whole paste. */
+START_TEST(test_paste_edges_and_refusals)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp, none;
+	uint32_t *before;
+	unsigned r;
+
+	setup(&s, &p, &pp, 30, 6);
+	place(&p, &pp, PEN_TEXT, 26, 4);
+	r = pen_paste(&p, &pp, "123456\nabc\nxyz", 14);
+	ck_assert(r & PEN_CELLS);
+	ck_assert(p.note_warn);
+	ck_assert_str_eq(p.note, "pasted 7 characters on 3 lines at 26,4; 5 outside the board "
+	    "were dropped");
+	ck_assert_str_eq(row_text(&s, 4, 25, 29), ".1234");
+	ck_assert_str_eq(row_text(&s, 5, 25, 29), ".abc.");
+	ck_assert_uint_eq(p.col, 29);                  /* clamped to the board */
+	ck_assert_uint_eq(p.row, 5);
+	/* a wide character that would straddle the right edge is dropped, not cut */
+	place(&p, &pp, PEN_TEXT, 28, 0);
+	pen_paste(&p, &pp, "a\xe6\xbc\xa2", 4);
+	ck_assert_uint_eq(cp_at(&s, 28, 0), 'a');
+	ck_assert_uint_eq(cp_at(&s, 29, 0), 0);
+	ck_assert_str_eq(p.note, "pasted 1 character on 1 line at 28,0; 1 outside the board was "
+	    "dropped");
+	/* refused whole: a control, invalid UTF-8, a grapheme no cell holds */
+	before = malloc(30 * 6 * sizeof *before);
+	ck_assert_ptr_nonnull(before);
+	for (uint32_t i = 0; i < 30 * 6; i++)
+		before[i] = board_get(&s.board, i % 30, i / 30);
+	place(&p, &pp, PEN_TEXT, 2, 1);
+	r = pen_paste(&p, &pp, "fine\nok\x1b[31mred", 15);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert(p.note_warn);
+	ck_assert_str_eq(p.note, "paste refused, nothing placed: line 2, column 3: U+001B cannot "
+	    "be drawn on a board (a control, zero-width or unassigned character)");
+	r = pen_paste(&p, &pp, "fine\xff", 5);
+	ck_assert_uint_eq(r, PEN_NOTE);
+	ck_assert_str_eq(p.note, "paste refused, nothing placed: line 1, column 5: invalid UTF-8 "
+	    "(byte 0xff, byte 5 of the line)");
+	r = pen_paste(&p, &pp, "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", 11);
+	ck_assert_ptr_nonnull(strstr(p.note, "paste refused, nothing placed: line 1, column 1: "
+	    "U+1F469 U+200D U+1F4BB is 3 code points that cannot share a cell"));
+	/* a refused paste even off the board's edge changes nothing */
+	place(&p, &pp, PEN_TEXT, 25, 5);
+	ck_assert_uint_eq(pen_paste(&p, &pp, "abcdefgh\x07", 9), PEN_NOTE);
+	for (uint32_t i = 0; i < 30 * 6; i++)
+		ck_assert_uint_eq(board_get(&s.board, i % 30, i / 30), before[i]);
+	free(before);
+	ck_assert_uint_eq(p.col, 25);
+	ck_assert_uint_eq(p.row, 5);
+	/* nothing to paste; no ink */
+	ck_assert_uint_eq(pen_paste(&p, &pp, "", 0), PEN_NOTE);
+	none = pp;
+	none.ink = NULL;
+	ck_assert_uint_eq(pen_paste(&p, &none, "x", 1), PEN_REFUSED);
+	none.view = NULL;
+	ck_assert_uint_eq(pen_paste(&p, &none, "x", 1), 0);
+}
+END_TEST
+
 static Suite *
 pen_suite(void)
 {
@@ -356,6 +630,10 @@ pen_suite(void)
 	tcase_add_test(tc, test_no_ink_writes_nothing);
 	tcase_add_test(tc, test_mouse_strokes);
 	tcase_add_test(tc, test_tools_cycle);
+	tcase_add_test(tc, test_typed_graphemes_compose);
+	tcase_add_test(tc, test_typed_graphemes_refused);
+	tcase_add_test(tc, test_paste_block);
+	tcase_add_test(tc, test_paste_edges_and_refusals);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -78,6 +78,8 @@ if expect_status 0 pz --version; then
 		grep -q '^Copyright (C) [0-9]' "$T/version"
 	check "--version names the license" grep -q '^License ' "$T/version"
 	check "--version disclaims warranty" grep -q 'NO WARRANTY' "$T/version"
+	check "--version says which Unicode version the widths follow" \
+		grep -q '^Characters: Unicode [0-9][0-9.]* widths and graphemes, from utf8proc [0-9]' "$T/version"
 fi
 if expect_status 0 pz -V; then
 	expect_stderr_empty

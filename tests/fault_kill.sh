@@ -24,10 +24,13 @@ mouse() {
 # ---------------------------------------------------------------------------
 section "three drawers on key $KEY"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 pane_start C "$PIZARRA" -k "$KEY"
+pane_home C
 PB=$(pane_pid B)
 for c in A B C; do
 	pane_wait "$c" 'CLIENTS +3 in slots, nattch 3$' 3 "$c lists 3 clients"
@@ -41,7 +44,7 @@ pane_wait_line A 10 "C typed" 2 "A shows C's text"
 # ---------------------------------------------------------------------------
 section "B drags the mouse from 10,5 to 20,5 with the button held"
 mouse B 0 10 5
-pane_wait B ' 10,5 on 200x60' 2 "B takes the mouse press (its cursor moves to 10,5)"
+pane_wait B ' 10,5  ' 2 "B takes the mouse press (its cursor moves to 10,5)"
 x=11
 while [ "$x" -le 20 ]; do
 	mouse B 32 "$x" 5

@@ -39,12 +39,14 @@ NOSLOT='no client slot \(all 127 client slots are taken by live clients\)'
 # ---------------------------------------------------------------------------
 section "B starts when every slot is taken"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 PA=$(pane_pid A)
 helper slots "$KEY" alive >/dev/null || abort "hostile could not fill the slots"
 pane_wait A 'CLIENTS +127 in slots, nattch 1$' 3 "127 slots in use (A and 126 'pid 1')"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 PB=$(pane_pid B)
 pane_wait B "$NOSLOT" 3 "B says it got no slot"
 # B's cursor on row 3, column 5: where A would show it.

@@ -27,10 +27,13 @@ shm_dest() {
 # ---------------------------------------------------------------------------
 section "three drawers on key $KEY"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 pane_start C "$PIZARRA" -k "$KEY"
+pane_home C
 for c in $ALL; do
 	pane_wait "$c" 'shm_nattch +3$' 3 "$c shows shm_nattch 3"
 done
@@ -79,14 +82,14 @@ pane_wait_line B 9 "after ipcrm" 2 "B shows what A drew after the removal"
 pane_wait_line C 9 "after ipcrm" 2 "C shows it too"
 printf '\n\n\n\n\n\nA draws on\nB draws on\nC draws on\nafter ipcrm\n' >"$T/expected"
 pane_keys A F6
-pane_wait A 'Save the board as text in [^ ]+:' 2 "F6 asks A for a file name"
+pane_wait A 'Save (the board as text )?in [^ ]+:' 2 "F6 asks A for a file name"
 pane_erase_prompt A
 pane_type A "$T/saved-by-A.txt"
 pane_keys A Enter
 pane_wait A "saved [0-9]+ bytes to /" 2 "A says it saved the board (the path may be clipped)"
 check "A's file has the drawing" poll 2 cmp -s "$T/saved-by-A.txt" "$T/expected"
 pane_type C s
-pane_wait C 'Save the board as text in [^ ]+:' 2 "s asks C for a file name"
+pane_wait C 'Save (the board as text )?in [^ ]+:' 2 "s asks C for a file name"
 pane_erase_prompt C
 pane_type C "$T/saved-by-C.txt"
 pane_keys C Enter
@@ -97,6 +100,7 @@ pane_all_alive "$ALL" "after the saves"
 # ---------------------------------------------------------------------------
 section "a new client creates a new board under the key"
 pane_start D "$PIZARRA" -k "$KEY"
+pane_home D
 NEW=$(board_shmid "$KEY")
 check "D created a new segment under $KEY (shmid $NEW, not $ID)" [ -n "$NEW" ] && [ "$NEW" != "$ID" ]
 pane_wait D "created a 200x60 board at key $KEY \\(shmid $NEW\\)" 2 "D says it created a board"

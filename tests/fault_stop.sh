@@ -24,10 +24,13 @@ stopped() {
 # ---------------------------------------------------------------------------
 section "three drawers on key $KEY"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 pane_start C "$PIZARRA" -k "$KEY"
+pane_home C
 PB=$(pane_pid B)
 for c in A B C; do
 	pane_wait "$c" 'CLIENTS +3 in slots, nattch 3$' 3 "$c lists 3 clients"

@@ -16,8 +16,8 @@
 # it started, `stty -a` shows echo and icanon back on, tmux sees the cursor
 # visible, no mouse tracking and the normal screen, and the bytes it sent
 # (tmux pipe-pane) leave every mouse mode (1000, 1002, 1003, 1006) reset,
-# the cursor shown (?25h) and the alternate screen left (?1049l): its last
-# ?1003 is ESC[?1003l.
+# the cursor shown (?25h), bracketed paste off (?2004l) and the alternate
+# screen left (?1049l): its last ?1003 is ESC[?1003l.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -96,6 +96,7 @@ leave() {
 	for m in 1000 1002 1003 1006; do
 		check "the output leaves mouse mode $m off (?${m}l)" mode_is "$c" "$m" l
 	done
+	check "the output leaves bracketed paste off (?2004l)" mode_is "$c" 2004 l
 	check "the output leaves the cursor shown (?25h)" mode_is "$c" 25 h
 	check "the output leaves the alternate screen (?1049l)" mode_is "$c" 1049 l
 	check "its last ?1003 sequence is ESC[?1003l" [ "$(last_1003 "$c")" = l ]

@@ -83,7 +83,8 @@
  *       term: UTF-8 where no C1 code point, no BEL and no C0 control but
  *             BS, HT, LF, CR, SO, SI appears, and every ESC starts a
  *             sequence ncurses uses (CSI, ESC ( / ESC ) charsets, ESC = /
- *             ESC > keypad, ESC 7 / 8 / M / D / E); never OSC, DCS, APC...
+ *             ESC > keypad, ESC 7 / 8 / M / D / E); never OSC (but the
+ *             background query OSC 11 "?" exactly), DCS, APC...
  *       dump: UTF-8 with no control character but LF, no ESC at all
  *       ansi: as dump, but ESC [ digits/semicolons m (SGR) is allowed
  *       Exits 0 when clean, 1 (and says where) when not.
@@ -110,6 +111,9 @@
 #include "notify.h"
 #include "segment.h"
 #include "utf8.h"
+
+/* The one OSC a client may send: it asks the terminal for its background. */
+#define HOSTILE_BG_QUERY "\033]11;?\033\\"
 
 #define HOSTILE_LABEL_W 6       /* the label takes columns 0..5 */
 #define HOSTILE_MAX_WORDS 40
@@ -1103,6 +1107,10 @@ hostile_esc_ok(const unsigned char *s, size_t len, const char *mode)
 	}
 	if (strcmp(mode, "term") != 0)
 		return 0;
+	/* pizarra's own question for the background colour (OSC 11 "?"): it carries nothing */
+	if (len >= sizeof HOSTILE_BG_QUERY - 1 &&
+	    memcmp(s, HOSTILE_BG_QUERY, sizeof HOSTILE_BG_QUERY - 1) == 0)
+		return sizeof HOSTILE_BG_QUERY - 1;
 	if ((s[1] == '(' || s[1] == ')') && len >= 3 && s[2] >= 0x30 && s[2] <= 0x7E)
 		return 3;
 	if (strchr("=>78MDE", s[1]) != NULL && s[1] != '\0')
@@ -1124,7 +1132,7 @@ hostile_rawcheck(const char *mode, const char *path)
 	s = hostile_slurp(path, &len);
 	while (i < len && bad < 10) {
 		if (s[i] == 0x1B) {
-			if (i + 1 < len && s[i + 1] == ']') {
+			if (i + 1 < len && s[i + 1] == ']' && hostile_esc_ok(s + i, len - i, mode) == 0) {
 				hostile_bad(s, len, i, "OSC (ESC ]) sequence");
 				bad++;
 				i++;

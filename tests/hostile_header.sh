@@ -100,7 +100,7 @@ break_header() {
 
 	rm -f "$T/saved-$field.txt"
 	pane_keys "$A" F6
-	pane_wait "$A" 'Save the board as text in [^ ]+:' 2 "F6 prompts for a file name"
+	pane_wait "$A" 'Save (the board as text )?in [^ ]+:' 2 "F6 prompts for a file name"
 	pane_erase_prompt "$A"
 	pane_type "$A" "$T/saved-$field.txt"
 	pane_keys "$A" Enter

@@ -48,10 +48,13 @@ info_check() {
 # ---------------------------------------------------------------------------
 section "two drawers and a viewer on key $KEY"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 pane_start V "$PIZARRA" -k "$KEY" view
+pane_home V
 PA=$(pane_pid A)
 PB=$(pane_pid B)
 for c in A B V; do
@@ -97,6 +100,7 @@ pane_type A "drawing goes on"
 pane_wait_line B 1 "drawing goes on" 3 "B shows what A draws after the garbage"
 pane_wait_line V 1 "drawing goes on" 3 "V shows it too"
 pane_start C "$PIZARRA" -k "$KEY"
+pane_home C
 pane_wait A 'CLIENTS +4 in slots, nattch 4$' 3 "a new client C claims a slot among the garbage"
 PC=$(pane_pid C)
 pane_wait A "[●*] $PC " 2 "A lists C"
@@ -133,6 +137,7 @@ helper slots "$KEY" alive || abort "hostile could not write the slots"
 pane_wait A 'CLIENTS +127 in slots, nattch 3$' 3 "127 slots in use (A, B and 125 'pid 1')"
 pane_all_alive "A B V" "with every slot taken"
 pane_start D "$PIZARRA" -k "$KEY"
+pane_home D
 pane_wait D 'no client slot \(all 127 client slots are taken by live clients\)' 3 \
     "a new drawer says it got no slot"
 pane_keys D Down Down Down Down

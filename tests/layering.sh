@@ -26,8 +26,8 @@ TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 FRONT_LAYERS='main | command | ui top peek | input | keymap | action segpanel frame opener bytesview |
 	status sidebar canvas hexview segtable lineedit | screen segdata |
 	pen session show edit owner list | cli'
-CORE_LAYERS='report boardmap shmpeek | segment client | notify | board | cell strbuf shmlist shmmaps |
-	futex logind proc pzerr shminfo trace utf8'
+CORE_LAYERS='report boardmap shmpeek | segment client | notify | board | grapheme |
+	cell strbuf shmlist shmmaps | futex logind palette proc pzerr shminfo trace utf8'
 
 # layer_map LAYERS: " module:n module:n ... " (n = 0 at the top), for layer_of.
 layer_map() {

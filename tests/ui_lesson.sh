@@ -18,10 +18,13 @@ ALL="A B C"
 # ---------------------------------------------------------------------------
 section "three clients start on key $KEY"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 pane_start C "$PIZARRA" -k "$KEY"
+pane_home C
 pane_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
 pane_type A "the lesson"
 pane_wait_all "B C" '^the lesson +│' 3 "A's text appears"

@@ -108,19 +108,20 @@ printf 'old\n' >"$T/exists.txt"
 pane_start D HOME="$T" "$PIZARRA" -k "$K3"
 pane_type D "saved"
 pane_keys D F6
-pane_wait D "Save the board as text in [^ ]*$(basename "$PWD")/:" 2 "the prompt shows the directory"
+pane_wait D "Save (the board as text )?in [^ ]*$(basename "$PWD")/:" 2 "the prompt shows the directory"
 pane_erase_prompt D
 pane_type D "$T/exists.txt"
 pane_keys D Enter
 pane_wait D 'exists.txt exists: o overwrite, r another name, Esc cancel' 2 "an existing name is asked about"
 check "the file is untouched while asking" file_has_line "$T/exists.txt" old
 pane_type D r
-pane_wait D "Save the board as text in .*exists\\.txt" 2 "r: the prompt again, with the name"
+pane_wait D "Save (the board as text )?in .*exists\\.txt" 2 "r: the prompt again, with the name"
 pane_erase_prompt D
 pane_erase_prompt D
 pane_type D "~/other.txt"
 pane_keys D Enter
-check "~ is the home directory" poll 5 file_has_line "$T/other.txt" saved
+pane_wait D 'saved [0-9]+ bytes to ~/other\.txt' 10 "F6 says it saved ~/other.txt"
+check "~ is the home directory" file_has_line "$T/other.txt" saved
 check "exists.txt still has what it had" file_has_line "$T/exists.txt" old
 check "a 0600 board is saved 0600" [ "$(stat -c %a "$T/other.txt")" = 600 ]
 pane_keys D F6
@@ -129,14 +130,15 @@ pane_type D "$T/exists.txt"
 pane_keys D Enter
 pane_wait D 'exists.txt exists' 2 "asked again"
 pane_type D o
-check "o: replaced" poll 5 file_has_line "$T/exists.txt" saved
+pane_wait D "saved [0-9]+ bytes to .*exists\\.txt" 10 "o: F6 says it saved"
+check "o: replaced" file_has_line "$T/exists.txt" saved
 "$PIZARRA" -k "$K3" chmod 0644 >/dev/null
 pane_keys D F6
 pane_erase_prompt D
 pane_type D "~/shared.txt"
 pane_keys D Enter
-check "a 0644 board is saved readable by all" poll 5 [ "$(stat -c %a "$T/shared.txt" 2>/dev/null)" = 644 ] ||
-	{ ls -la "$T"; pane_show_capture D; }
+pane_wait D 'saved [0-9]+ bytes to ~/shared\.txt' 10 "F6 says it saved ~/shared.txt"
+check "a 0644 board is saved readable by all" [ "$(stat -c %a "$T/shared.txt" 2>/dev/null)" = 644 ]
 check "no temporary file is left" [ -z "$(ls -A "$T" | grep '^\.pizarra-save')" ]
 pane_quit D
 "$PIZARRA" -k "$K3" rm >/dev/null

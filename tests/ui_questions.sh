@@ -40,7 +40,7 @@ expect_dump "$T/board" -k "$KEY"
 # ---------------------------------------------------------------------------
 section "A is in the F6 prompt, C in the F5 prompt, D in the help, when the board is removed"
 pane_keys A F6
-pane_wait A 'Save the board as text in [^ ]+:' 2 "F6 asks A for a file name"
+pane_wait A 'Save (the board as text )?in [^ ]+:' 2 "F6 asks A for a file name"
 pane_erase_prompt A
 pane_keys C F5
 pane_wait C 'Permission bits \(shmctl IPC_SET\)' 2 "F5 asks C for the mode"
@@ -51,14 +51,14 @@ run "$PIZARRA" -i "$ID" rm
 check "someone else removes the board (pizarra -i $ID rm)" [ "$STATUS" -eq 0 ]
 pane_wait B "$QUESTION" 4 "B, drawing, is asked what to do"
 pane_wait_all "A C" 'dest +yes$' 3 "the sidebars show dest yes (D's is under the help)"
-pane_still A 'Save the board as text in [^ ]+:' "A's prompt is still open"
+pane_still A 'Save (the board as text )?in [^ ]+:' "A's prompt is still open"
 pane_never A "$QUESTION" "A is not asked while its prompt is open"
 pane_still C 'Permission bits \(shmctl IPC_SET\)' "C's prompt is still open"
 pane_still D 'pizarra help \(any key closes\)' "D's help is still open"
 
 section "the keys typed into the prompts stay there"
 pane_type A "$T/notes.txt"
-pane_still A "Save the board as text in .*notes\\.txt" "A's prompt has the name, n included"
+pane_still A "Save (the board as text )?in .*notes\\.txt" "A's prompt has the name, n included"
 pane_keys A Enter
 check "F6 saved the board to notes.txt" poll 2 cmp -s "$T/notes.txt" "$T/board"
 pane_wait A "$QUESTION" 3 "then A is asked what to do"
@@ -96,7 +96,7 @@ pane_wait E "shmid $NEWID was removed by someone else" 4 "E gets the removal ban
 pane_type E "snakes"
 pane_wait E '^snakes +│' 2 "what E typed as the banner came is on the board"
 pane_wait E "$QUESTION" 3 "then E is asked"
-pane_never E 'Save the board as text' "the s of snakes did not answer the question"
+pane_never E 'Save (the board as text )?in ' "the s of snakes did not answer the question"
 printf '\n\n\n\n\n\nsnakes\n' >"$T/board-e"
 expect_dump "$T/board-e" -i "$NEWID"
 

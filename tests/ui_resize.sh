@@ -16,9 +16,11 @@ SMALL='pizarra needs at least 50x12;'
 # ---------------------------------------------------------------------------
 section "A draws, B watches"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 pane_type A "resize me"
 pane_keys A Enter
 pane_type A "ñandú € ┌─┐"
@@ -53,7 +55,7 @@ expect_dump "$T/board2" -k "$KEY"
 
 # ---------------------------------------------------------------------------
 section "the minimum: 50x12 shows the board, 49x12 does not"
-pane_wait A ' 20,2 on 200x60' 2 "A's cursor is at column 20"
+pane_wait A ' 20,2  ' 2 "A's cursor is at column 20"
 pane_resize A 50 12
 # The canvas is 20 columns wide now: to show the cursor (column 20) the view
 # scrolls right by one column.
@@ -87,7 +89,7 @@ pane_wait A 'F10Quit' 3 "A at 120x40 shows the key bar again"
 pane_never A "$SMALL" "the message is gone"
 pane_wait A '^resize me +│' 2 "back at 120x40, A shows the board from column 0 again (the cursor, at column 20, fits)"
 pane_keys A Home
-pane_wait A ' 0,2 on 200x60' 2 "Home takes A's cursor to column 0"
+pane_wait A ' 0,2  ' 2 "Home takes A's cursor to column 0"
 pane_wait A '^resize me +│' 2 "A shows its first line"
 pane_wait A '^ñandú € ┌─┐ +│' 2 "A shows its UTF-8 line"
 pane_wait A '^B while A was small +│' 2 "A shows what B drew while it was small"

@@ -20,11 +20,14 @@ ALL="A B C"
 # ---------------------------------------------------------------------------
 section "three clients start on key $KEY"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_wait A "created a 200x60 board at key $KEY \\(shmid $ID\\)" 2 "A says it created the board"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 pane_start C "$PIZARRA" -k "$KEY"
+pane_home C
 check "B and C joined A's segment (still one shmid, $ID)" [ "$(shmids_of_key "$KEY")" = "$ID" ]
 pane_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
 pane_wait_all "$ALL" 'CLIENTS +3 in slots, nattch 3$' 3 "the sidebar lists 3 clients in slots"
@@ -57,7 +60,7 @@ expect_dump "$T/board1" -k "$KEY"
 # ---------------------------------------------------------------------------
 section "a cursor that only moves shows at its new place at once, and leaves the old"
 pane_keys A Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
-pane_wait A ' 1,20 on 200x60' 2 "A's cursor is at 1,20"
+pane_wait A ' 1,20  ' 2 "A's cursor is at 1,20"
 check "B shows A's cursor on row 20" poll_cs 100 pane_reverse_on B 20
 for y in 21 22 23 24 25 26; do
 	pane_keys A Down
@@ -69,7 +72,7 @@ while [ "$y" -gt 1 ]; do
 	pane_keys A Up
 	y=$((y - 1))
 done
-pane_wait A ' 1,1 on 200x60' 2 "A's cursor is back at 1,1"
+pane_wait A ' 1,1  ' 2 "A's cursor is back at 1,1"
 
 # ---------------------------------------------------------------------------
 section "C quits with F10: 3 -> 2, C's terminal is restored"
@@ -83,6 +86,7 @@ pane_wait_not B "[●*] $pc( |$)" 2 "C's row (pid $pc) leaves B's CLIENTS list"
 # ---------------------------------------------------------------------------
 section "D starts: 2 -> 3, D sees the drawing"
 pane_start D "$PIZARRA" -k "$KEY"
+pane_home D
 ALL="A B D"
 pane_wait_all "$ALL" 'shm_nattch +3$' 3 "shm_nattch is 3 again"
 pane_wait D '^hello from A +│' 2 "D shows A's text"
@@ -121,6 +125,7 @@ expect_dump "$T/board2" -k "$KEY"
 
 section "F10 quits even while a question is asked"
 pane_start E "$PIZARRA" -k "$KEY"
+pane_home E
 pane_keys E F8
 pane_wait E 'Clear the whole board for everyone' 2 "E is asked before clearing"
 pane_keys E F10

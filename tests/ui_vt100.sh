@@ -18,10 +18,13 @@ ALL="A V W"
 # ---------------------------------------------------------------------------
 section "A (UTF-8), V (TERM=vt100), W (TERM=vt100, C locale) start"
 pane_start A "$PIZARRA" -k "$KEY"
+pane_home A
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_start V TERM=vt100 "$PIZARRA" -k "$KEY"
+pane_keys V -N 5 Up  # vt100 has no PgUp or Home: back to row 0 by Up
 pane_start W TERM=vt100 LANG=C LC_ALL=C "$PIZARRA" -k "$KEY"
+pane_keys W -N 5 Up
 check "V and W joined A's segment" [ "$(shmids_of_key "$KEY")" = "$ID" ]
 pane_wait_all "$ALL" 'shm_nattch +3$' 3 "the sidebar shows shm_nattch 3"
 pane_wait_all "$ALL" 'CLIENTS +3 in slots, nattch 3$' 3 "3 clients in slots"
@@ -61,7 +64,7 @@ section "W draws a line and a box: real box drawing on the board, ASCII in W"
 # vt100 has no Home key (khome): tmux's \e[1~ would be typed as text.
 pane_keys W -N 21 Left
 pane_keys W Down Down Down Down
-pane_wait W ' 0,8 on 200x60' 2 "W's cursor is at 0,8"
+pane_wait W ' 0,8  ' 2 "W's cursor is at 0,8"
 pane_keys W F3
 pane_wait W 'tool: BRUSH' 2 "F3 in W: brush"
 pane_keys W F3
@@ -72,7 +75,7 @@ pane_wait A '^───── +│' 3 "A shows W's line as ─────"
 pane_keys W F3
 pane_wait W 'tool: BOX' 2 "F3 in W: box"
 pane_keys W Left Left Left Left Down Down
-pane_wait W ' 0,10 on 200x60' 2 "W's cursor is at 0,10"
+pane_wait W ' 0,10  ' 2 "W's cursor is at 0,10"
 pane_keys W Enter Right Right Right Down Down Enter
 pane_wait W '^\+--\+ ' 3 "W shows its box's top as +--+"
 pane_wait W '^\|  \| ' 2 "W shows its box's sides as |  |"

@@ -17,6 +17,7 @@
 #include "board.h"
 #include "cell.h"
 #include "futex.h"
+#include "grapheme.h"
 #include "proc.h"
 #include "utf8.h"
 
@@ -357,6 +358,8 @@ static int
 board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, size_t *used,
 	       const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
 {
+	struct grapheme g;
+	char why[PZERR_MSG_MAX];
 	size_t i = 0;
 	uint32_t cp;
 	int n, w;
@@ -396,14 +399,28 @@ board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, 
 			sc->line_byte++;
 			continue;
 		}
-		w = cell_width(cp);
-		if (w == 0) {
-			*used = i;
-			sc->done += i;
-			return pzerr_set(e, EILSEQ,
-			    "line %u, column %u: U+%04X cannot be drawn on a board "
-			    "(a control, zero-width or unassigned character)",
-			    sc->line + 1, sc->col + 1, cp);
+		/*
+		 * One grapheme cluster, one cell: its NFC, selectors dropped, or
+		 * refused. Printable ASCII before ASCII is a cluster of its own
+		 * (nothing ASCII extends a cluster), which spares most text the
+		 * cluster machinery.
+		 */
+		if (cp >= 0x20 && cp < 0x7F &&
+		    (i + 1 < len ? (unsigned char)text[i + 1] < 0x80 : final)) {
+			n = 1;
+			w = 1;
+		} else {
+			n = grapheme_next(text + i, len - i, final, &g);
+			if (n == 0)
+				break;
+			if (g.verdict != GRAPHEME_CELL) {
+				*used = i;
+				sc->done += i;
+				return pzerr_set(e, EILSEQ, "line %u, column %u: %s", sc->line + 1,
+				    sc->col + 1, grapheme_why(&g, why, sizeof why));
+			}
+			cp = g.cp;
+			w = cell_width(cp);
 		}
 		if (fn != NULL && sc->col + (uint32_t)w <= sc->max_cols)
 			fn(b, sc->line, sc->col, cp, arg);
@@ -505,6 +522,77 @@ board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 		    "the text has %u lines: from row %u it needs rows %u-%u, but the board's "
 		    "rows are 0-%u", sh.lines, row, row, row + sh.lines - 1, b->rows - 1);
 	board_walk(text, len, b->cols - col, &sh, b, board_put_one, &pen, NULL);
+	return 0;
+}
+
+/* What board_place draws with, and what it counts. */
+struct board_placer {
+	uint32_t col, row;
+	unsigned colour, author;
+	bool write;
+	uint32_t cells, dropped;
+};
+
+/* Place one character of a block, or count it out when it is off the board. */
+static void
+board_place_one(const struct board *b, uint32_t line, uint32_t col, uint32_t cp, void *arg)
+{
+	struct board_placer *pl = arg;
+	uint32_t w = (uint32_t)cell_width(cp);
+
+	if (line >= b->rows - pl->row || col >= b->cols - pl->col ||
+	    w > b->cols - pl->col - col) {
+		pl->dropped++;
+		return;
+	}
+	pl->cells++;
+	if (pl->write)
+		board_draw(b, pl->col + col, pl->row + line, cp, pl->colour, pl->author);
+}
+
+/* Place text as a block at (col, row), dropping what falls off the board. */
+int
+board_place(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
+	    unsigned colour, unsigned author, struct board_placed *out, struct pzerr *e)
+{
+	struct board_placer pl = { col, row, colour, author, false, 0, 0 };
+	struct board_scan sc;
+	size_t i, n = 0, used;
+	char *lf;
+	int pass;
+
+	memset(out, 0, sizeof *out);
+	if (b->readonly)
+		return pzerr_set(e, EROFS, "the board is attached read-only");
+	if (col >= b->cols || row >= b->rows)
+		return pzerr_set(e, ERANGE,
+		    "position %u,%u is outside the %ux%u board (columns 0-%u, rows 0-%u)",
+		    col, row, b->cols, b->rows, b->cols - 1, b->rows - 1);
+	/* every kind of newline as \n */
+	lf = malloc(len > 0 ? len : 1);
+	if (lf == NULL)
+		return pzerr_set(e, ENOMEM, "out of memory for %zu bytes of text", len);
+	for (i = 0; i < len; i++) {
+		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+			continue;
+		lf[n++] = text[i] == '\r' ? '\n' : text[i];
+	}
+	/* the first walk checks and counts, the second writes */
+	for (pass = 0; pass < 2; pass++) {
+		pl.write = pass == 1;
+		pl.cells = pl.dropped = 0;
+		board_scan_init(&sc, UINT32_MAX);
+		if (board_scan_run(&sc, lf, n, true, &used, b, board_place_one, &pl, e) != 0) {
+			free(lf);
+			return -1;
+		}
+	}
+	free(lf);
+	out->height = sc.height;
+	out->cells = pl.cells;
+	out->dropped = pl.dropped;
+	out->end_col = sc.col > UINT32_MAX - col ? UINT32_MAX : col + sc.col;
+	out->end_row = sc.line > UINT32_MAX - row ? UINT32_MAX : row + sc.line;
 	return 0;
 }
 

@@ -1,17 +1,15 @@
 /*
  * cell.c - encoding of a board cell word and the rules for which code
- * points a cell may hold and a terminal may be sent.
+ * points a cell may hold and a terminal may be sent. Widths, categories and
+ * grapheme break classes come from utf8proc (Unicode 15.0 with utf8proc
+ * 2.8), which needs no locale: the same text is accepted or refused
+ * whatever LANG says, in every thread.
  */
-#include <locale.h>
-#include <pthread.h>
 #include <string.h>
-#include <wchar.h>
+#include <utf8proc.h>
 
 #include "cell.h"
 #include "utf8.h"
-
-static locale_t cell_locale = (locale_t)0;
-static pthread_once_t cell_once = PTHREAD_ONCE_INIT;
 
 /* Build a cell word, masking each part into its field. */
 uint32_t
@@ -42,20 +40,15 @@ cell_author(uint32_t cell)
 	return cell >> 25;
 }
 
-/* Open the UTF-8 locale whose width tables cell_width uses. */
-static void
-cell_locale_open(void)
+/*
+ * Columns cp takes on a terminal as utf8proc (UAX #11, East Asian Width)
+ * gives them, for laying out messages: 0 for controls and the Hangul
+ * vowels and final consonants that join the syllable before them (which
+ * utf8proc counts as 1, unlike glibc and terminals).
+ */
+static int
+cell_term_width(uint32_t cp)
 {
-	cell_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	if (cell_locale == (locale_t)0)
-		cell_locale = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", (locale_t)0);
-}
-
-/* Columns cp takes: 1 or 2 when it can be placed in a cell, else 0. */
-int
-cell_width(uint32_t cp)
-{
-	locale_t old;
 	int w;
 
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
@@ -64,13 +57,59 @@ cell_width(uint32_t cp)
 		return 1;
 	if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
 		return 0;
-	pthread_once(&cell_once, cell_locale_open);
-	if (cell_locale == (locale_t)0)
+	if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF))
 		return 0;
-	old = uselocale(cell_locale);
-	w = wcwidth((wchar_t)cp);
-	uselocale(old);
+	w = utf8proc_charwidth((utf8proc_int32_t)cp);
 	return w == 1 || w == 2 ? w : 0;
+}
+
+/*
+ * Columns cp takes in a cell: its terminal width when it is a character
+ * that stands alone, 0 when it cannot be shown alone or would join its
+ * neighbour in a terminal (so two cells never make one grapheme when they
+ * are dumped side by side): unassigned code points, controls and format
+ * characters, separators, marks (Mn, Mc, Me), and whatever UAX #29 joins
+ * to the character before or after it (Extend: variation selectors, emoji
+ * modifiers; SpacingMark; Prepend; ZWJ; regional indicators, which pair
+ * into flags; the Hangul jamo that compose into syllables).
+ */
+int
+cell_width(uint32_t cp)
+{
+	const utf8proc_property_t *p;
+
+	if (cp < 0x7F)
+		return cp >= 0x20 ? 1 : 0;
+	if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return 0;
+	p = utf8proc_get_property((utf8proc_int32_t)cp);
+	switch (p->category) {
+	case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+	case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+		return 0;
+	default:
+		break;
+	}
+	switch (p->boundclass) {
+	case UTF8PROC_BOUNDCLASS_OTHER: case UTF8PROC_BOUNDCLASS_LV:
+	case UTF8PROC_BOUNDCLASS_LVT: case UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC:
+		return cell_term_width(cp);
+	default:
+		return 0;
+	}
+}
+
+const char *
+cell_unicode_version(void)
+{
+	return utf8proc_unicode_version();
+}
+
+const char *
+cell_utf8proc_version(void)
+{
+	return utf8proc_version();
 }
 
 /* True when cp may be held by a cell and sent to a terminal. */
@@ -94,7 +133,7 @@ cell_columns(const char *s)
 			off++;
 			continue;
 		}
-		cols += cell_width(cp);
+		cols += cell_term_width(cp);
 		off += (size_t)n;
 	}
 	return cols;

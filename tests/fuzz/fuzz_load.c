@@ -8,8 +8,8 @@
  *     character, within the geometry), the coloured dump is the same text,
  *     and loading the dump again gives the same dump (round trip);
  *   - text already in the dump's form (no tab, no CR, no trailing blank on a
- *     line, no trailing empty line, something besides newlines) dumps back
- *     to itself;
+ *     line, no trailing empty line, something besides newlines, every
+ *     grapheme cluster one code point) dumps back to itself;
  *   - board_check_text with the room left and board_put agree, a refused
  *     put changes nothing, and an accepted one leaves sane dumps that agree.
  */
@@ -19,6 +19,7 @@
 #include "board.h"
 #include "cell.h"
 #include "fuzz.h"
+#include "grapheme.h"
 
 /* A private board in process memory. */
 struct fuzz_mem {
@@ -104,6 +105,18 @@ fuzz_load_canonical(const char *text, size_t len)
 	for (i = 0; i + 1 < len; i++)
 		if (text[i] == ' ' && text[i + 1] == '\n')
 			return false;
+	/* a cluster of several code points is stored as its NFC, selectors dropped */
+	for (i = 0; i < len;) {
+		struct grapheme g;
+		int n = grapheme_next(text + i, len - i, true, &g);
+
+		if (n <= 0)
+			i++;
+		else if (g.n != 1)
+			return false;
+		else
+			i += (size_t)n;
+	}
 	for (i = 0; i < len; i++)
 		if (text[i] != '\n')
 			return true;

@@ -43,9 +43,9 @@ flags="-std=gnu11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer
 	-Wall -Wextra -I$top/include"
 for t in board load; do
 	echo "run.sh: building $here/fuzz_$t"
-	# shellcheck disable=SC2086 # the flags are words
+	# shellcheck disable=SC2086,SC2046 # the flags and utf8proc's libraries are words
 	if ! $CLANG $flags -o "$here/fuzz_$t" "$here/fuzz_$t.c" "$here/fuzzcheck.c" \
-	    "$top"/src/lib/*.c -pthread 2>"$work/cc.log"; then
+	    "$top"/src/lib/*.c $(pkg-config --libs libutf8proc) -pthread 2>"$work/cc.log"; then
 		cat "$work/cc.log"
 		if grep -q 'fuzzer' "$work/cc.log"; then
 			echo "SKIP: $CLANG cannot link libFuzzer (install libclang-rt-dev)"

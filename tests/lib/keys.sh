@@ -30,9 +30,10 @@
 # twice or in 0xA0..0xDF, a name or number given twice) every time a test
 # starts, and fails the test loudly (exit 99) when it does not hold.
 #
-# Bytes in use: 0xE0..0xFF, 0x80..0x8B and, from the top, 0x98..0x9F
-# (0x98..0x9D: ls, top, peek and the byte view, tests 60..64).
-# Free: 0x8C..0x97.
+# Bytes in use: 0xE0..0xFF, 0x80..0x8B, 0x98..0x9F (0x98..0x9D: ls, top,
+# peek and the byte view, tests 60..64), and from 0x60 up.
+# Free: 0x8C..0x97, and below 0x70 (0x70, 0x7A and 0x7B are cli_board's
+# ftok project ids; 0x70 is also the default board's).
 #
 # Interface:
 #   keys_table             the table (comments and blank lines allowed)
@@ -70,6 +71,11 @@ fault_spin        23      85 86 87
 fault_hangup      24      88
 fault_noslot      25      89
 cli_lease         22      9f 9e
+ui_colours        26      60
+ui_small          27      61
+ui_people         28      62 63
+ui_paste          50      94
+ui_text           51      95
 cli_ls            60      98 99
 ui_top            61      9a
 ui_peek           62      9b

@@ -100,7 +100,7 @@ else
 	modes=CHANGED
 fi
 printf '[pizarra exited %s; tty %s]\n' "$st" "$modes"
-echo "$st" >"$base.status"
+echo "$st" >"$base.status.new" && mv "$base.status.new" "$base.status"
 exec sleep 3600
 EOF
 }
@@ -188,6 +188,13 @@ pane_keys() {
 	_pa_kname=$1
 	shift
 	pane_tmux "$_pa_kname" send-keys "$@"
+}
+
+# pane_home NAME: move NAME's cursor to the board's top left without drawing
+# (PgUp, Home), for a test that needs it there: a client that joins starts
+# in a row no other cursor is in.
+pane_home() {
+	pane_keys "$1" PPage Home
 }
 
 # pane_type NAME TEXT: type TEXT literally (UTF-8 included).
