@@ -144,9 +144,9 @@ segtable_next_sort(struct segtable *t, const struct segdata *d)
 	segtable_sync(t, d);
 }
 
-/* Select the row at i (clamped). */
+/* Select the row at i (clamped): its segment is the one the selection follows from now on. */
 static void
-segtable_select(struct segtable *t, long i)
+segtable_select(struct segtable *t, const struct segdata *d, long i)
 {
 	if (t->n == 0)
 		return;
@@ -155,27 +155,29 @@ segtable_select(struct segtable *t, long i)
 	if ((size_t)i >= t->n)
 		i = (long)t->n - 1;
 	t->sel = (size_t)i;
+	if (t->order[t->sel] < d->n)
+		t->selected = shmlist_shmid(&d->rows[t->order[t->sel]].seg);
 	segtable_view(t);
 }
 
 void
-segtable_move(struct segtable *t, long delta)
+segtable_move(struct segtable *t, const struct segdata *d, long delta)
 {
-	segtable_select(t, (long)t->sel + delta);
+	segtable_select(t, d, (long)t->sel + delta);
 }
 
 void
-segtable_page(struct segtable *t, int pages)
+segtable_page(struct segtable *t, const struct segdata *d, int pages)
 {
 	long h = t->height > 2 ? t->height - 2 : 1;
 
-	segtable_move(t, h * pages);
+	segtable_move(t, d, h * pages);
 }
 
 void
-segtable_ends(struct segtable *t, bool last)
+segtable_ends(struct segtable *t, const struct segdata *d, bool last)
 {
-	segtable_select(t, last ? (long)t->n - 1 : 0);
+	segtable_select(t, d, last ? (long)t->n - 1 : 0);
 }
 
 const struct segdata_row *

@@ -47,10 +47,10 @@ void segtable_sort(struct segtable *t, const struct segdata *d, enum list_col c)
 /* Sort by the next column that sorts. */
 void segtable_next_sort(struct segtable *t, const struct segdata *d);
 
-/* Move the selection by delta rows (clamped), a page, or to the first or last row. */
-void segtable_move(struct segtable *t, long delta);
-void segtable_page(struct segtable *t, int pages);
-void segtable_ends(struct segtable *t, bool last);
+/* Move the selection (to d's segment now there) by delta rows (clamped), a page, or to an end. */
+void segtable_move(struct segtable *t, const struct segdata *d, long delta);
+void segtable_page(struct segtable *t, const struct segdata *d, int pages);
+void segtable_ends(struct segtable *t, const struct segdata *d, bool last);
 
 /* The selected row of d, or NULL. */
 const struct segdata_row *segtable_selected(const struct segtable *t, const struct segdata *d);

@@ -146,12 +146,25 @@ top_selected(struct top *t)
 	t->dirty = true;
 }
 
-static void top_up(void *t) { segtable_move(&((struct top *)t)->table, -1); top_selected(t); }
-static void top_down(void *t) { segtable_move(&((struct top *)t)->table, 1); top_selected(t); }
-static void top_page_up(void *t) { segtable_page(&((struct top *)t)->table, -1); top_selected(t); }
-static void top_page_down(void *t) { segtable_page(&((struct top *)t)->table, 1); top_selected(t); }
-static void top_first(void *t) { segtable_ends(&((struct top *)t)->table, false); top_selected(t); }
-static void top_last(void *t) { segtable_ends(&((struct top *)t)->table, true); top_selected(t); }
+/* The selection's moves: by a row, a page, to an end. */
+static void
+top_move(struct top *t, long rows, int pages, int end)
+{
+	if (end != 0)
+		segtable_ends(&t->table, &t->data, end > 0);
+	else if (pages != 0)
+		segtable_page(&t->table, &t->data, pages);
+	else
+		segtable_move(&t->table, &t->data, rows);
+	top_selected(t);
+}
+
+static void top_up(void *t) { top_move(t, -1, 0, 0); }
+static void top_down(void *t) { top_move(t, 1, 0, 0); }
+static void top_page_up(void *t) { top_move(t, 0, -1, 0); }
+static void top_page_down(void *t) { top_move(t, 0, 1, 0); }
+static void top_first(void *t) { top_move(t, 0, 0, -1); }
+static void top_last(void *t) { top_move(t, 0, 0, 1); }
 
 static void
 top_help(void *v)

@@ -68,6 +68,7 @@ check "the header's generation (offset 24) moved: $GEN0 -> $GEN1" [ "$GEN0" != "
 
 section "another drawer's keystroke shows at once"
 pane_start B "$PIZARRA" -k "$KEY"
+pane_home B
 pane_keys B End
 pane_type B Z
 CHECKS=$((CHECKS + 1))

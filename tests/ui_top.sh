@@ -117,6 +117,13 @@ pane_keys T Home
 pane_wait T "shmid +$INTS" 2 "Home selects the first row (the ints)"
 pane_keys T Down
 pane_wait T "shmid +$BIG" 2 "Down selects the next; the sidebar follows"
+# samples after the move keep it on its segment
+foreign_new TMP ints 0 1
+foreign chown "$TMP" "$TEST_UID"
+within_1s "a third segment appears (a sample after the move)" row_matches T "$TMP" ' 4B '
+pane_still T "shmid +$BIG" "the selection stayed on its segment through the samples"
+ipcrm -m "$TMP"
+within_1s "the third goes away" no_row T "$TMP"
 pane_keys T Up
 
 section "F5: IPC_SET, by the owner"
@@ -174,7 +181,9 @@ pane_wait T 'F10Quit' 2 "... with the board's key bar"
 pane_type T 'hola'
 pane_wait T '^holarra +│' 2 "typing draws on it (over pizarra's first four letters)"
 pane_keys T F10
-pane_wait T 'TOP +2 of' 3 "F10: back to the list"
+check "F10: back to the list" poll 3 row_matches T "$BOARD" .
+pane_wait T "note: the board stays in memory under shmid $BOARD with nobody attached" 2 \
+    "the last thing the board said (on its standard error) is on top's status line"
 printf 'holarra\n' >"$T/board"
 expect_dump "$T/board" -k "$KEY"
 
@@ -221,6 +230,7 @@ else
 fi
 
 section "three hundred segments"
+pane_wait T 'TOP +2 of [0-9]+ segments' 7 "T's status line counts two (its last message gone)"
 foreign many 300 64 "$TEST_UID" >"$T/many" || abort "foreign many failed"
 while read -r id; do
 	cleanup_shmid "$id"
