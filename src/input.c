@@ -496,7 +496,11 @@ input_prompt_key(struct input *in, struct desk *d, int ret, wint_t ch)
 		in->mode = MODE_DRAW;
 		return m->submit(d, in->prompt);
 	}
-	if ((ret == KEY_CODE_YES && ch == KEY_BACKSPACE) || (ret == OK && (ch == 127 || ch == 8))) {
+	if (ret == OK && ch == ('U' & 0x1f)) {
+		/* Ctrl-U, as in a shell: the whole answer goes */
+		in->prompt_len = 0;
+		in->prompt[0] = '\0';
+	} else if ((ret == KEY_CODE_YES && ch == KEY_BACKSPACE) || (ret == OK && (ch == 127 || ch == 8))) {
 		while (in->prompt_len > 0 &&
 		    ((unsigned char)in->prompt[--in->prompt_len] & 0xC0) == 0x80)
 			;

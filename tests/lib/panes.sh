@@ -32,7 +32,7 @@
 #   pane_show_capture NAME     the last capture, framed, for a failure
 #   pane_keys NAME KEY...      send keys by tmux name (F10, Enter, C-q, Down...)
 #   pane_type NAME TEXT        type TEXT literally (UTF-8 included)
-#   pane_erase_prompt NAME     erase the text a prompt starts with (40 BSpace)
+#   pane_erase_prompt NAME     erase what an open prompt has (Ctrl-U)
 #   pane_flag NAME FORMAT      a tmux format of NAME's pane, e.g. '#{alternate_on}'
 #   pane_tty NAME              NAME's terminal as pizarra names it (pts/N)
 #   pane_pid NAME              the pid of NAME's program (empty if it never started)
@@ -202,11 +202,9 @@ pane_type() {
 	pane_tmux "$1" send-keys -l -- "$2"
 }
 
-# pane_erase_prompt NAME: erase the text a prompt starts with (up to 40 characters).
+# pane_erase_prompt NAME: erase the text an open prompt has (Ctrl-U, whatever its length).
 pane_erase_prompt() {
-	# shellcheck disable=SC2046 # forty words
-	pane_keys "$1" $(printf 'BSpace %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 \
-	    21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40)
+	pane_keys "$1" C-u
 }
 
 # pane_flag NAME FORMAT: a tmux format of NAME's pane, e.g. '#{alternate_on}'.
