@@ -406,9 +406,13 @@ input_mouse(struct desk *d)
 			return action_lift(d);
 		return 0;
 	}
+	/* a press and a release that ncurses read together come as one click,
+	 * whatever mouseinterval says: the press must still move the cursor */
+	if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED))
+		return action_press(d, col, row) | action_release(d, col, row);
 	if (ev.bstate & BUTTON1_PRESSED)
 		return action_press(d, col, row);
-	if (ev.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED))
+	if (ev.bstate & BUTTON1_RELEASED)
 		return action_release(d, col, row);
 	if (d->pen->down && (ev.bstate & REPORT_MOUSE_POSITION))
 		return action_drag(d, col, row);
