@@ -56,6 +56,7 @@ static struct sigaction screen_curses_winch;   /* ncurses' own SIGWINCH handler 
 static int screen_stdin_flags = -1;            /* stdin's file status flags before O_ASYNC */
 static WINDOW *screen_windows[SCREEN_NAREAS];
 static bool screen_is_utf8, screen_colour, screen_small, screen_sidebar_on;
+static bool screen_sgr_mouse;                  /* ncurses decodes SGR (1006) mouse reports */
 static int screen_pair_of[LOOK_COUNT];
 static attr_t screen_attr_of[LOOK_COUNT];
 
@@ -247,6 +248,33 @@ screen_colours(void)
 		init_pair((short)(SCREEN_PAIR_BASE + n), (short)(COLORS >= 16 ? n : n % 8), -1);
 }
 
+/*
+ * Any-motion mouse tracking (1003), which ncurses does not ask for, in SGR
+ * coordinates (1006) when ncurses decodes those (the terminal's XM turns
+ * 1006 on, as xterm's does; tmux and screen entries keep X10). A terminal
+ * keeps one tracking mode, and ncurses' own set-up (XM, 1000) replaces an
+ * earlier 1003: this is written after ncurses has sent its own, that is
+ * after a doupdate that left suspension (the first refresh, or after
+ * Ctrl-Z). Not at all when ncurses reads no mouse here (TERM=vt100).
+ */
+static void
+screen_motion_on(void)
+{
+	if (!has_mouse())
+		return;
+	fputs(screen_sgr_mouse ? "\033[?1003h\033[?1006h" : "\033[?1003h", stdout);
+	fflush(stdout);
+}
+
+/* True when the terminal's XM capability (ncurses' mouse set-up) turns on SGR reports. */
+static bool
+screen_xm_sgr(void)
+{
+	const char *xm = tigetstr("XM");
+
+	return xm != NULL && xm != (const char *)-1 && strstr(xm, "1006") != NULL;
+}
+
 int
 screen_check(const char *opts)
 {
@@ -293,12 +321,12 @@ screen_init(void)
 	screen_colours();
 	mousemask(ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
 	mouseinterval(0);
-	fputs("\033[?1003h", stdout);
-	fflush(stdout);
+	screen_sgr_mouse = screen_xm_sgr();
 	/* Until its first endwin, ncurses 6.4 flushes after every cursor move,
 	 * so each frame would leave in several writes: leave and come back. */
 	endwin();
 	refresh();
+	screen_motion_on();
 	screen_watch_input();
 	screen_sidebar_on = true;
 	screen_layout();
@@ -343,9 +371,10 @@ screen_suspend(void)
 	if (screen_stdin_flags != -1)
 		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags | O_ASYNC);
 	reset_prog_mode();
-	fputs("\033[?1003h", stdout);
-	fflush(stdout);
 	clearok(curscr, TRUE);
+	/* the doupdate that leaves suspension sends ncurses' mouse set-up again */
+	doupdate();
+	screen_motion_on();
 }
 
 void
