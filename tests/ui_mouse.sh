@@ -2,7 +2,12 @@
 # ui_mouse.sh - the mouse through tmux, with X10 reports written by `tmux
 # send-keys -H` (ESC [ M 32+b 33+x 33+y): a press and its release that
 # arrive in one write are one click to ncurses (BUTTON1_CLICKED, even with
-# mouseinterval 0), and it still moves the cursor and draws nothing.
+# mouseinterval 0), and it still moves the cursor and draws nothing; the
+# wheel (b = 64 up, 65 down) pans the view three rows and leaves the cursor
+# where it was (the screen shows the rows below, a click lands three rows
+# further down the board); the view stops at the board's edges. (Sideways,
+# Ctrl-wheel, needs SGR reports: ncurses 6.4 decodes an X10 wheel report
+# with a modifier as a motion; xterm_wheel tests it.)
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -39,6 +44,24 @@ printf 'row 0\nrow 1\nrow 2\nrow 3\nrow 4\nrow 5\nrow 6\n' >"$T/board"
 expect_dump "$T/board" -k "$KEY"
 mouse A "$(report 0 40 12)" "$(report 3 40 12)" "$(report 0 41 12)" "$(report 3 41 12)"
 pane_wait A ' 41,12 on 200x60' 2 "two clicks in one write (a double click): the cursor at the second"
+
+# ---------------------------------------------------------------------------
+section "the wheel pans the view and leaves the cursor"
+mouse A "$(report 65 10 10)"
+pane_wait_line A 0 "row 3" 2 "wheel down: the canvas starts at board row 3"
+pane_still A ' 41,12 on 200x60' "the cursor stayed at 41,12"
+mouse A "$(report 0 4 2)" "$(report 3 4 2)"
+pane_wait A ' 4,5 on 200x60' 2 "a click on screen row 2 lands on board row 5"
+mouse A "$(report 64 10 10)" "$(report 64 10 10)"
+pane_wait_line A 0 "row 0" 2 "wheel up twice: back at row 0, and no further"
+pane_still A ' 4,5 on 200x60' "the cursor stayed at 4,5"
+x=0
+while [ $x -lt 30 ]; do
+	mouse A "$(report 65 10 10)"
+	x=$((x + 1))
+done
+mouse A "$(report 0 0 37)" "$(report 3 0 37)"
+pane_wait A ' 0,59 on 200x60' 2 "thirty notches down: the view stops at the board's last row (59 on screen row 37)"
 
 pane_quit A
 finish
