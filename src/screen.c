@@ -275,10 +275,15 @@ screen_xm_sgr(void)
 	return xm != NULL && xm != (const char *)-1 && strstr(xm, "1006") != NULL;
 }
 
+/*
+ * Before anything is written to the terminal: a terminal of a known type
+ * that can move the cursor (terminfo's cup), or one line that says which
+ * and how to fix it. setupterm() only reads the terminfo entry.
+ */
 int
 screen_check(const char *opts)
 {
-	const char *term = getenv("TERM");
+	const char *term = getenv("TERM"), *cup;
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -286,9 +291,27 @@ screen_check(const char *opts)
 		    "`pizarra%s put` from scripts", opts, opts);
 		return -1;
 	}
+	if (term == NULL || term[0] == '\0') {
+		cli_error("TERM is %s: the board needs to know the terminal's type to draw on it; "
+		    "set TERM to your terminal's type (e.g. TERM=xterm-256color)",
+		    term == NULL ? "not set" : "empty");
+		return -1;
+	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		cli_error("the terminal type TERM=%s is unknown here: set TERM to your "
-		    "terminal's type (e.g. xterm-256color)", term != NULL ? term : "");
+		if (err == -1)
+			cli_error("TERM=%s: no terminfo database was found; install the Debian "
+			    "package ncurses-base, or set TERMINFO", term);
+		else
+			cli_error("the terminal type TERM=%s is unknown here (no terminfo entry, "
+			    "or too generic to draw on): set TERM to your terminal's type (e.g. "
+			    "TERM=xterm-256color)", term);
+		return -1;
+	}
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (const char *)-1) {
+		cli_error("TERM=%s cannot move the cursor: the board needs a terminal with cursor "
+		    "addressing; run it in xterm, or set TERM=xterm-256color", term);
+		del_curterm(cur_term);
 		return -1;
 	}
 	del_curterm(cur_term);
