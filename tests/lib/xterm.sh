@@ -336,9 +336,11 @@ xterm_sgr_violations() {
 		}
 	}
 	{
-		gsub(/[\001-\040\177]/, "", text)
-		if (text != "" && bad())
-			printf "bold fg %s: %s\n", fg, substr(text, 1, 40)
+		gsub(/[\001-\037\177]/, "", text)
+		vis = text
+		gsub(/ /, "", vis)
+		if (vis != "" && bad())
+			printf "bold fg %s: \"%s\"\n", fg, substr(text, 1, 50)
 	}' "$1"
 }
 
