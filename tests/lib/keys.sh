@@ -30,8 +30,8 @@
 # twice or in 0xA0..0xDF, a name or number given twice) every time a test
 # starts, and fails the test loudly (exit 99) when it does not hold.
 #
-# Bytes in use: 0xE0..0xFF, 0x80..0x8F, 0x91, 0x96 and, from the top,
-# 0x9E..0x9F. Free: 0x90, 0x92..0x95, 0x97..0x9D.
+# Bytes in use: 0xE0..0xFF, 0x80..0x91, 0x96 and, from the top,
+# 0x9E..0x9F. Free: 0x92..0x95, 0x97..0x9D.
 #
 # Interface:
 #   keys_table             the table (comments and blank lines allowed)
@@ -74,6 +74,7 @@ xterm_draw        40      8c
 xterm_wheel       41      8d
 xterm_colours     42      8e
 xterm_help        43      8f
+screen_smoke      44      90
 ui_term           45      91
 EOF
 }

@@ -48,8 +48,9 @@
 #   xterm_wait_raw NAME REGEX [SECS] [WHAT]   the output matches REGEX
 #   xterm_wait_exit NAME STATUS [SECS]        the program exits with STATUS
 #   xterm_restored NAME     after the program exited: tty modes back, and its
-#                           last bytes leave the alternate screen and every
-#                           mouse mode (1000, 1002, 1003, 1006) off
+#                           last bytes leave the alternate screen, every
+#                           mouse mode (1000, 1002, 1003, 1006) off and the
+#                           cursor shown (a mode it never set counts as off)
 #   xterm_quit NAME [KEY]   quit with F10 (or KEY), exit 0, xterm_restored
 #   xterm_sgr_readable NAME WHAT   no text is drawn bold on a black or white
 #                           foreground (xterm's boldColors turns bold black
@@ -282,10 +283,11 @@ xterm_restored() {
 	check "$1: the tty modes (stty -g) are back" [ "$(cat "$T/$1.modes" 2>/dev/null)" = restored ]
 	check "$1: the alternate screen is left (?1049l last)" [ "$(xterm_last_mode "$1" 1049)" = l ]
 	for _xt_m in 1000 1002 1003 1006; do
-		check "$1: mouse mode $_xt_m is left off (?${_xt_m}l last)" \
-		    [ "$(xterm_last_mode "$1" "$_xt_m")" = l ]
+		check "$1: mouse mode $_xt_m is left off (never set, or ?${_xt_m}l last)" \
+		    [ "$(xterm_last_mode "$1" "$_xt_m")" != h ]
 	done
-	check "$1: the cursor is left visible (?25h last)" [ "$(xterm_last_mode "$1" 25)" = h ]
+	check "$1: the cursor is left visible (never hidden, or ?25h last)" \
+	    [ "$(xterm_last_mode "$1" 25)" != l ]
 }
 
 # xterm_quit NAME [KEY]: quit with F10 (or KEY) and check the terminal.
