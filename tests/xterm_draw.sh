@@ -32,7 +32,7 @@ cursor_is() {
 wait_cursor() {
 	poll "$POLL_WAIT" cursor_is "$PID" "$1" "$2" && return 0
 	CHECKS=$((CHECKS + 1))
-	fail "${3:-A's cursor reaches $1,$2}: it is at $(cursor_of "$PID")"
+	fail "${3:-the cursor of A reaches $1,$2}: it is at $(cursor_of "$PID")"
 	return 1
 }
 

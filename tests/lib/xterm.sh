@@ -27,11 +27,14 @@
 # waits for nothing). The xterm and the program are registered for cleanup.
 #
 # Interface (NAME is an xterm; coordinates are 0-based cells of its screen):
-#   xterm_init              see above (XTERM_DISPLAY is the display)
+#   xterm_init              see above (XTERM_DISPLAY is the display,
+#                           XTERM_SCREEN its size: room for the windows
+#                           side by side)
 #   xterm_start ...         see above
 #   xterm_window NAME       its X window id
 #   xterm_pid NAME          the pid of its program (empty if it never started)
 #   xterm_alive NAME, xterm_exited NAME
+#   xterm_close NAME        close the xterm (its program gets the hangup)
 #   xterm_focus NAME        give it the keyboard
 #   xterm_key NAME KEY...   press keys by X name (F3, Return, ctrl+z, Escape...)
 #   xterm_type NAME TEXT    type TEXT
@@ -63,6 +66,7 @@ XTERM_FONT=${XTERM_FONT:-DejaVu Sans Mono}
 XTERM_FONT_SIZE=${XTERM_FONT_SIZE:-10}
 XTERM_BORDER=2
 XTERM_NEXT_X=0
+XTERM_SCREEN=${XTERM_SCREEN:-4200x1100x24}
 
 xterm_init() {
 	for _xt_p in Xvfb xterm xdotool; do
@@ -71,7 +75,7 @@ xterm_init() {
 	done
 	# Xvfb chooses a display no other server holds and writes its number
 	# on fd 3 once it accepts connections.
-	Xvfb -displayfd 3 -screen 0 3600x1400x24 -nolisten tcp -noreset \
+	Xvfb -displayfd 3 -screen 0 "$XTERM_SCREEN" -nolisten tcp -noreset \
 	    3>"$T/xvfb.display" >"$T/xvfb.err" 2>&1 &
 	_xt_xpid=$!
 	cleanup_pid "$_xt_xpid"
@@ -165,6 +169,17 @@ xterm_exited() {
 	[ -f "$T/$1.status" ]
 }
 
+# xterm_close NAME: close NAME's xterm (its program gets the hangup) and
+# wait until the window is gone.
+xterm_close() {
+	kill "$(cat "$T/$1.xpid")" 2>/dev/null
+	poll "$POLL_WAIT" xterm_window_gone "$1"
+}
+
+xterm_window_gone() {
+	! xdotool getwindowname "$(xterm_window "$1")" >/dev/null 2>&1
+}
+
 # ----------------------------------------------------------------- input
 
 xterm_focus() {
@@ -234,9 +249,10 @@ xterm_raw_has() {
 	grep -aEq -- "$2" "$(xterm_raw "$1")"
 }
 
-# xterm_shot NAME FILE: a PNG of NAME's window.
+# xterm_shot NAME FILE: a PNG of NAME's window (256 colours: a terminal has
+# few, and the file is a third of the size).
 xterm_shot() {
-	import -window "$(xterm_window "$1")" "$2"
+	import -window "$(xterm_window "$1")" "PNG8:$2"
 }
 
 # ---------------------------------------------------------------- checks
@@ -245,10 +261,10 @@ xterm_shot() {
 xterm_wait_raw() {
 	CHECKS=$((CHECKS + 1))
 	if poll "${3:-$POLL_WAIT}" xterm_raw_has "$1" "$2"; then
-		pass "${4:-$1's output matches /$2/}"
+		pass "${4:-$1: the output matches /$2/}"
 		return 0
 	fi
-	fail "${4:-$1's output matches /$2/}: not within ${3:-$POLL_WAIT} s"
+	fail "${4:-$1: the output matches /$2/}: not within ${3:-$POLL_WAIT} s"
 	return 1
 }
 
