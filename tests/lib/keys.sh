@@ -75,6 +75,7 @@ xterm_wheel       41      8d
 xterm_colours     42      8e
 xterm_help        43      8f
 screen_smoke      44      90
+screenshots       46      92 93 94 95
 ui_term           45      91
 EOF
 }
