@@ -14,7 +14,8 @@
 #
 # where PID is the test's shell. A test that needs no segment has "-" for
 # its bytes. Adding a test is one line here (take the next number and, for
-# each key it needs, the next free byte).
+# each key it needs, the next free byte). tests/screenshots.sh (make
+# screenshots) is no test but has a line too: it makes boards like one.
 #
 # Why no two tests running in parallel share a key: the low 24 bits are the
 # pid of a live shell, which no other process running at the same time has
@@ -30,8 +31,8 @@
 # twice or in 0xA0..0xDF, a name or number given twice) every time a test
 # starts, and fails the test loudly (exit 99) when it does not hold.
 #
-# Bytes in use: 0xE0..0xFF, 0x80..0x91, 0x96 and, from the top,
-# 0x9E..0x9F. Free: 0x92..0x95, 0x97..0x9D.
+# Bytes in use: 0xE0..0xFF, 0x80..0x96 and, from the top, 0x9E..0x9F.
+# Free: 0x97..0x9D.
 #
 # Interface:
 #   keys_table             the table (comments and blank lines allowed)
@@ -69,14 +70,14 @@ fault_spin        23      85 86 87
 fault_hangup      24      88
 fault_noslot      25      89
 cli_lease         22      9f 9e
-ui_mouse          47      96
 xterm_draw        40      8c
 xterm_wheel       41      8d
 xterm_colours     42      8e
 xterm_help        43      8f
 screen_smoke      44      90
-screenshots       46      92 93 94 95
 ui_term           45      91
+screenshots       46      92 93 94 95
+ui_mouse          47      96
 EOF
 }
 
