@@ -135,10 +135,12 @@ xterm_start() {
 	echo "${_xt_size#*x}" >"$T/$_xt_name.rows"
 	poll 10 xterm_find_window "$_xt_name" ||
 	    abort "no window for xterm $_xt_name: $(cat "$T/$_xt_name.xterm-err")"
-	eval "$(xdotool getwindowgeometry --shell "$(xterm_window "$_xt_name")")"
-	echo $((WIDTH / ${_xt_size%x*})) >"$T/$_xt_name.cw"
-	echo $((HEIGHT / ${_xt_size#*x})) >"$T/$_xt_name.ch"
-	XTERM_NEXT_X=$((XTERM_NEXT_X + WIDTH + 10))
+	xdotool getwindowgeometry --shell "$(xterm_window "$_xt_name")" >"$T/$_xt_name.geometry"
+	_xt_width=$(sed -n 's/^WIDTH=//p' "$T/$_xt_name.geometry")
+	_xt_height=$(sed -n 's/^HEIGHT=//p' "$T/$_xt_name.geometry")
+	echo $((_xt_width / ${_xt_size%x*})) >"$T/$_xt_name.cw"
+	echo $((_xt_height / ${_xt_size#*x})) >"$T/$_xt_name.ch"
+	XTERM_NEXT_X=$((XTERM_NEXT_X + _xt_width + 10))
 	poll 10 test -s "$T/$_xt_name.pid" || abort "xterm $_xt_name's program never started"
 	if [ -n "$_xt_ready" ]; then
 		xterm_wait_raw "$_xt_name" "$_xt_ready" "$POLL_WAIT" "$_xt_name started ($*)" ||
