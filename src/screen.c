@@ -284,6 +284,7 @@ int
 screen_check(const char *opts)
 {
 	const char *term = getenv("TERM"), *cup;
+	bool moves;
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -308,13 +309,13 @@ screen_check(const char *opts)
 		return -1;
 	}
 	cup = tigetstr("cup");
-	if (cup == NULL || cup == (const char *)-1) {
+	moves = cup != NULL && cup != (const char *)-1;
+	del_curterm(cur_term);
+	if (!moves) {
 		cli_error("TERM=%s cannot move the cursor: the board needs a terminal with cursor "
 		    "addressing; run it in xterm, or set TERM=xterm-256color", term);
-		del_curterm(cur_term);
 		return -1;
 	}
-	del_curterm(cur_term);
 	return 0;
 }
 
