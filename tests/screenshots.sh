@@ -28,8 +28,7 @@ SHOTS=
 
 # cursor_is NAME COL ROW: NAME's client has its cursor at COL,ROW (info --json).
 cursor_is() {
-	pz -k "$K" info --json 2>/dev/null | sed 's/.*"clients":\[//' | tr '}' '\n' |
-	    grep -q "\"pid\":$(xterm_pid "$1"),.*\"col\":$2,\"row\":$3"
+	xterm_cursor_is "$K" "$(xterm_pid "$1")" "$2" "$3"
 }
 
 # at NAME COL ROW: click there and wait until the cursor is there.

@@ -17,30 +17,17 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
 test_begin xterm
 
-# cursor_of PID: "COL,ROW", the cursor info --json lists for client PID.
-cursor_of() {
-	pz -k "$KEY" info --json 2>/dev/null | sed 's/.*"clients":\[//' | tr '}' '\n' |
-	    grep "\"pid\":$1," | sed -n 's/.*"col":\([0-9]*\),"row":\([0-9]*\).*/\1,\2/p'
-}
-
-# cursor_is PID COL ROW
-cursor_is() {
-	[ "$(cursor_of "$1")" = "$2,$3" ]
-}
-
-# wait_cursor COL ROW [WHAT]: A's cursor reaches COL,ROW (a check only when it fails).
+# wait_cursor COL ROW WHAT: A's cursor reaches COL,ROW (a check only when it fails).
 wait_cursor() {
-	poll "$POLL_WAIT" cursor_is "$PID" "$1" "$2" && return 0
+	poll "$POLL_WAIT" xterm_cursor_is "$KEY" "$PID" "$1" "$2" && return 0
 	CHECKS=$((CHECKS + 1))
-	fail "${3:-the cursor of A reaches $1,$2}: it is at $(cursor_of "$PID")"
+	fail "$3: it is at $(xterm_cursor "$KEY" "$PID")"
 	return 1
 }
 
 # check_cursor COL ROW WHAT: a check that A's cursor reaches COL,ROW.
 check_cursor() {
-	wait_cursor "$@" || return 1
-	CHECKS=$((CHECKS + 1))
-	pass "$3"
+	xterm_wait_cursor "$KEY" "$PID" "$@"
 }
 
 # drag C,R C,R ...: press at the first cell, move through the others (each

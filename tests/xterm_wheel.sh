@@ -14,25 +14,9 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
 test_begin xterm
 
-# cursor_of PID: "COL,ROW", the cursor info --json lists for client PID.
-cursor_of() {
-	pz -k "$KEY" info --json 2>/dev/null | sed 's/.*"clients":\[//' | tr '}' '\n' |
-	    grep "\"pid\":$1," | sed -n 's/.*"col":\([0-9]*\),"row":\([0-9]*\).*/\1,\2/p'
-}
-
-cursor_is() {
-	[ "$(cursor_of "$PID")" = "$1,$2" ]
-}
-
 # check_cursor COL ROW WHAT: A's cursor reaches COL,ROW.
 check_cursor() {
-	CHECKS=$((CHECKS + 1))
-	if poll "$POLL_WAIT" cursor_is "$1" "$2"; then
-		pass "$3"
-		return 0
-	fi
-	fail "$3: A's cursor is at $(cursor_of "$PID"), not $1,$2"
-	return 1
+	xterm_wait_cursor "$KEY" "$PID" "$@"
 }
 
 # cursor_hidden_since N: after byte N of A's output, the client hid the

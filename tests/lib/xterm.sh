@@ -47,6 +47,9 @@
 #                           terminal ($T/NAME.raw)
 #   xterm_raw_has NAME REGEX   the recorded output matches REGEX now
 #   xterm_shot NAME FILE    a PNG of the window (import)
+#   xterm_cursor KEY PID    "COL,ROW": the cursor `pizarra -k KEY info --json`
+#                           lists for client PID (empty if none)
+#   xterm_cursor_is KEY PID COL ROW   that cursor is at COL,ROW now
 #   checks:
 #   xterm_wait_raw NAME REGEX [SECS] [WHAT]   the output matches REGEX
 #   xterm_wait_exit NAME STATUS [SECS]        the program exits with STATUS
@@ -55,6 +58,7 @@
 #                           mouse mode (1000, 1002, 1003, 1006) off and the
 #                           cursor shown (a mode it never set counts as off)
 #   xterm_quit NAME [KEY]   quit with F10 (or KEY), exit 0, xterm_restored
+#   xterm_wait_cursor KEY PID COL ROW WHAT   client PID's cursor reaches COL,ROW
 #   xterm_sgr_readable NAME WHAT   no text is drawn bold on a black or white
 #                           foreground (xterm's boldColors turns bold black
 #                           grey, and bold white vanishes on white): see
@@ -257,7 +261,29 @@ xterm_shot() {
 	import -window "$(xterm_window "$1")" "PNG8:$2"
 }
 
+# xterm_cursor KEY PID: "COL,ROW", the cursor info --json lists for client PID.
+xterm_cursor() {
+	"$PIZARRA" -k "$1" info --json 2>/dev/null | sed 's/.*"clients":\[//' | tr '}' '\n' |
+	    grep "\"pid\":$2," | sed -n 's/.*"col":\([0-9]*\),"row":\([0-9]*\).*/\1,\2/p'
+}
+
+# xterm_cursor_is KEY PID COL ROW
+xterm_cursor_is() {
+	[ "$(xterm_cursor "$1" "$2")" = "$3,$4" ]
+}
+
 # ---------------------------------------------------------------- checks
+
+# xterm_wait_cursor KEY PID COL ROW WHAT: client PID's cursor reaches COL,ROW.
+xterm_wait_cursor() {
+	CHECKS=$((CHECKS + 1))
+	if poll "$POLL_WAIT" xterm_cursor_is "$1" "$2" "$3" "$4"; then
+		pass "$5"
+		return 0
+	fi
+	fail "$5: the cursor is at $(xterm_cursor "$1" "$2"), not $3,$4"
+	return 1
+}
 
 # xterm_wait_raw NAME REGEX [SECS] [WHAT]
 xterm_wait_raw() {
