@@ -50,7 +50,6 @@ check "typed text is on the board" poll "$POLL_WAIT" dump_is "$T/board1"
 xterm_click S 10 5
 check_cursor 10 5 "a click puts the cursor at 10,5"
 xterm_key S F3
-xterm_wait_raw S 'tool: BRUSH' 3 "F3: the brush"
 xterm_point S 2 8
 xterm_down S
 check_cursor 2 8 "the press at 2,8"

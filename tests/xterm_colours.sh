@@ -37,12 +37,10 @@ dump_has() {
 	pz -k "$KEY" dump 2>/dev/null | grep -qxF -- "$1"
 }
 
-# inks NAME: F2 and a letter, sixteen times.
+# inks NAME: F2 and a letter, sixteen times (in one xdotool).
 inks() {
-	for _i in a b c d e f g h i j k l m n o p; do
-		xterm_key "$1" F2
-		xterm_type "$1" "$_i"
-	done
+	xterm_key "$1" F2 a F2 b F2 c F2 d F2 e F2 f F2 g F2 h F2 i F2 j F2 k F2 l F2 m F2 n \
+	    F2 o F2 p
 }
 
 # violations BYTES: how many runs of text xterm_sgr_violations finds in BYTES (printf).

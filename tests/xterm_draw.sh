@@ -93,20 +93,20 @@ section "a drag with each tool draws its whole path"
 DRAG_OK=yes
 # shellcheck disable=SC2046 # the staircase's cells are words
 drag $(staircase 1 1)
+# F3 changes the tool: keys and mouse reports reach the client in the order
+# they are sent, so each drag after it uses the new tool (the dump shows it;
+# the status line's "tool: ..." is no sure sign in the bytes, where ncurses
+# may rewrite only what changed).
 xterm_key A F3
-xterm_wait_raw A 'tool: BRUSH' 3 "F3: the brush"
 # shellcheck disable=SC2046
 drag $(staircase 11 1)
 xterm_key A F3
-xterm_wait_raw A 'tool: LINE' 3 "F3: the line"
 # shellcheck disable=SC2046
 drag $(staircase 21 1)
 xterm_key A F3
-xterm_wait_raw A 'tool: BOX' 3 "F3: the box"
 # the corner follows the pointer while the button is held
 drag 1,8 4,10 6,11 9,12
 xterm_key A F3
-xterm_wait_raw A 'tool: ERASER' 3 "F3: the eraser"
 for r in 1 2 3 4 5 6; do
 	pz -k "$KEY" put 31 "$r" "xxxxxxxxxx" || fail "put could not fill the eraser's field"
 done
@@ -140,7 +140,6 @@ kill -CONT "$PID"
 check "A turned any-motion tracking on again after ncurses' set-up on resuming" \
     poll "$POLL_WAIT" motion_after_ncurses A
 xterm_key A F3
-xterm_wait_raw A 'tool: TEXT' 3 "F3: the text tool again"
 DRAG_OK=yes
 # shellcheck disable=SC2046
 drag $(staircase 1 14)

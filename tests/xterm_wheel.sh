@@ -62,11 +62,7 @@ check_cursor 8 0 "a click on screen column 0 lands on board column 8"
 xterm_wheel A 20 10 up ctrl
 xterm_click A 0 0
 check_cursor 0 0 "Ctrl-wheel up: back at column 0"
-x=0
-while [ $x -lt 30 ]; do
-	xterm_wheel A 20 10 down
-	x=$((x + 1))
-done
+xterm_wheel A 20 10 down 30
 xterm_click A 0 21
 check_cursor 0 59 "thirty notches down stop at the board's last row (59 on screen row 21)"
 

@@ -41,8 +41,9 @@
 #   xterm_point NAME COL ROW   move the pointer to the middle of that cell
 #   xterm_down NAME [BUTTON], xterm_up NAME [BUTTON]   press, release (1)
 #   xterm_click NAME COL ROW [BUTTON]   point there and click
-#   xterm_wheel NAME COL ROW up|down [MODIFIER]   one notch of the wheel
-#                           there (buttons 4, 5), with ctrl or shift held
+#   xterm_wheel NAME COL ROW up|down [MODIFIER|COUNT]   one notch of the
+#                           wheel there (buttons 4, 5), with ctrl or shift
+#                           held, or COUNT notches
 #   xterm_raw NAME          the file of the bytes the program sent its
 #                           terminal ($T/NAME.raw)
 #   xterm_raw_has NAME REGEX   the recorded output matches REGEX now
@@ -228,18 +229,19 @@ xterm_click() {
 	xdotool click "${4:-1}"
 }
 
-# xterm_wheel NAME COL ROW up|down [MODIFIER]: one notch of the wheel at COL, ROW.
+# xterm_wheel NAME COL ROW up|down [MODIFIER|COUNT]: one notch of the wheel
+# at COL, ROW (with MODIFIER held), or COUNT notches.
 xterm_wheel() {
 	xterm_point "$1" "$2" "$3"
 	case $4 in
 	up) _xt_b=4 ;;
 	*) _xt_b=5 ;;
 	esac
-	if [ -n "${5:-}" ]; then
-		xdotool keydown "$5" click "$_xt_b" keyup "$5"
-	else
-		xdotool click "$_xt_b"
-	fi
+	case ${5:-} in
+	'') xdotool click "$_xt_b" ;;
+	[0-9]*) xdotool click --repeat "$5" --delay 10 "$_xt_b" ;;
+	*) xdotool keydown "$5" click "$_xt_b" keyup "$5" ;;
+	esac
 }
 
 # ---------------------------------------------------------------- output
