@@ -445,6 +445,12 @@ action_lift(struct desk *d)
 }
 
 unsigned
+action_pan(struct desk *d, long dc, long dr)
+{
+	return canvas_pan(d->canvas, session_board(d->session), dc, dr) ? ACT_CANVAS | ACT_STATUS : 0;
+}
+
+unsigned
 action_chmod(struct desk *d, const char *text)
 {
 	const char *why;

@@ -101,6 +101,7 @@ unsigned action_press(struct desk *d, uint32_t col, uint32_t row);
 unsigned action_drag(struct desk *d, uint32_t col, uint32_t row);
 unsigned action_release(struct desk *d, uint32_t col, uint32_t row);
 unsigned action_lift(struct desk *d);
+unsigned action_pan(struct desk *d, long dc, long dr);   /* the wheel: the view, not the cursor */
 
 /* Answers to questions. */
 unsigned action_chmod(struct desk *d, const char *mode);

@@ -102,6 +102,34 @@ canvas_follow(struct canvas *c, const struct board *b, uint32_t col, uint32_t ro
 	}
 }
 
+/* One axis of the viewport moved by d, within the board. */
+static uint32_t
+canvas_pan_axis(uint32_t view, long d, uint32_t size, int visible)
+{
+	long v = (long)view + d, last = (long)size - (visible > 0 ? visible : 1);
+
+	if (v > last)
+		v = last;
+	return v < 0 ? 0 : (uint32_t)v;
+}
+
+bool
+canvas_pan(struct canvas *c, const struct board *b, long dc, long dr)
+{
+	uint32_t vc, vr;
+
+	if (b == NULL || c->shadow_n == 0)
+		return false;
+	vc = canvas_pan_axis(c->view_col, dc, b->cols, c->w);
+	vr = canvas_pan_axis(c->view_row, dr, b->rows, c->h);
+	if (vc == c->view_col && vr == c->view_row)
+		return false;
+	c->view_col = vc;
+	c->view_row = vr;
+	canvas_invalidate(c);
+	return true;
+}
+
 /* ASCII stand-in for a box-drawing or block character in a non-UTF-8 terminal. */
 static uint32_t
 canvas_ascii(uint32_t cp)

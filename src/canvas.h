@@ -63,6 +63,12 @@ void canvas_free(struct canvas *c);
 void canvas_follow(struct canvas *c, const struct board *b, uint32_t col, uint32_t row);
 
 /*
+ * Move the view by (dc, dr) cells over b, kept within the board (the
+ * wheel); the cursor does not move. True when the view moved.
+ */
+bool canvas_pan(struct canvas *c, const struct board *b, long dc, long dr);
+
+/*
  * Draw b (NULL: an empty canvas). live: b is the attached, trusted segment,
  * whose generation, presence and slots may be read (others' cursors are
  * marked, skipping my_slot; -1 for none); otherwise b is drawn greyed.

@@ -37,6 +37,8 @@
 
 #define ESC 27
 #define ENTER '\r'
+#define INPUT_WHEEL_ROWS 3
+#define INPUT_WHEEL_COLS 8
 
 /* A key a question takes (a letter in either case, ESC or ENTER), and what it does. */
 struct input_answer {
@@ -396,24 +398,39 @@ input_requests(struct input *in, struct desk *d, unsigned bits)
 	return bits & ~(unsigned)ACT_ASKS;
 }
 
-/* A mouse event while drawing: a press moves and starts a stroke, a drag paints. */
+/*
+ * A mouse event while drawing: a press moves and starts a stroke, a drag
+ * paints; the wheel (buttons 4 and 5) pans the view INPUT_WHEEL_ROWS rows,
+ * or with Shift or Ctrl INPUT_WHEEL_COLS columns, and leaves the cursor.
+ */
 static unsigned
 input_mouse(struct desk *d)
 {
 	const struct board *b = session_board(d->session);
 	uint32_t col, row;
 	MEVENT ev;
+	long step;
 
 	if (getmouse(&ev) != OK || b == NULL)
 		return 0;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		step = ev.bstate & BUTTON4_PRESSED ? -1 : 1;
+		if (ev.bstate & (BUTTON_SHIFT | BUTTON_CTRL))
+			return action_pan(d, step * INPUT_WHEEL_COLS, 0);
+		return action_pan(d, 0, step * INPUT_WHEEL_ROWS);
+	}
 	if (!canvas_cell_at(d->canvas, b, ev.x, ev.y, &col, &row)) {
 		if (ev.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED))
 			return action_lift(d);
 		return 0;
 	}
+	/* a press and a release that ncurses read together come as one click,
+	 * whatever mouseinterval says: the press must still move the cursor */
+	if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED))
+		return action_press(d, col, row) | action_release(d, col, row);
 	if (ev.bstate & BUTTON1_PRESSED)
 		return action_press(d, col, row);
-	if (ev.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED))
+	if (ev.bstate & BUTTON1_RELEASED)
 		return action_release(d, col, row);
 	if (d->pen->down && (ev.bstate & REPORT_MOUSE_POSITION))
 		return action_drag(d, col, row);

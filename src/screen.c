@@ -69,6 +69,7 @@ static struct sigaction screen_curses_winch;   /* ncurses' own SIGWINCH handler 
 static int screen_stdin_flags = -1;            /* stdin's file status flags before O_ASYNC */
 static WINDOW *screen_windows[SCREEN_NAREAS];
 static bool screen_is_utf8, screen_colour, screen_small, screen_sidebar_on;
+static bool screen_sgr_mouse;                  /* ncurses decodes SGR (1006) mouse reports */
 static int screen_pair_of[LOOK_COUNT];
 static struct palette_rgb screen_bg;           /* the terminal's background, when it said */
 static bool screen_bg_known;
@@ -326,10 +327,43 @@ screen_ink_reads(unsigned colour)
 	return !screen_colour || !screen_bg_known || palette_reads_on(colour, screen_bg);
 }
 
+/*
+ * Any-motion mouse tracking (1003), which ncurses does not ask for, in SGR
+ * coordinates (1006) when ncurses decodes those (the terminal's XM turns
+ * 1006 on, as xterm's does; tmux and screen entries keep X10). A terminal
+ * keeps one tracking mode, and ncurses' own set-up (XM, 1000) replaces an
+ * earlier 1003: this is written after ncurses has sent its own, that is
+ * after a doupdate that left suspension (the first refresh, or after
+ * Ctrl-Z). Not at all when ncurses reads no mouse here (TERM=vt100).
+ */
+static void
+screen_motion_on(void)
+{
+	if (!has_mouse())
+		return;
+	fputs(screen_sgr_mouse ? "\033[?1003h\033[?1006h" : "\033[?1003h", stdout);
+	fflush(stdout);
+}
+
+/* True when the terminal's XM capability (ncurses' mouse set-up) turns on SGR reports. */
+static bool
+screen_xm_sgr(void)
+{
+	const char *xm = tigetstr("XM");
+
+	return xm != NULL && xm != (const char *)-1 && strstr(xm, "1006") != NULL;
+}
+
+/*
+ * Before anything is written to the terminal: a terminal of a known type
+ * that can move the cursor (terminfo's cup), or one line that says which
+ * and how to fix it. setupterm() only reads the terminfo entry.
+ */
 int
 screen_check(const char *opts)
 {
-	const char *term = getenv("TERM");
+	const char *term = getenv("TERM"), *cup;
+	bool moves;
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -337,12 +371,30 @@ screen_check(const char *opts)
 		    "`pizarra%s put` from scripts", opts, opts);
 		return -1;
 	}
-	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		cli_error("the terminal type TERM=%s is unknown here: set TERM to your "
-		    "terminal's type (e.g. xterm-256color)", term != NULL ? term : "");
+	if (term == NULL || term[0] == '\0') {
+		cli_error("TERM is %s: the board needs to know the terminal's type to draw on it; "
+		    "set TERM to your terminal's type (e.g. TERM=xterm-256color)",
+		    term == NULL ? "not set" : "empty");
 		return -1;
 	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		if (err == -1)
+			cli_error("TERM=%s: no terminfo database was found; install the Debian "
+			    "package ncurses-base, or set TERMINFO", term);
+		else
+			cli_error("the terminal type TERM=%s is unknown here (no terminfo entry, "
+			    "or too generic to draw on): set TERM to your terminal's type (e.g. "
+			    "TERM=xterm-256color)", term);
+		return -1;
+	}
+	cup = tigetstr("cup");
+	moves = cup != NULL && cup != (const char *)-1;
 	del_curterm(cur_term);
+	if (!moves) {
+		cli_error("TERM=%s cannot move the cursor: the board needs a terminal with cursor "
+		    "addressing; run it in xterm, or set TERM=xterm-256color", term);
+		return -1;
+	}
 	return 0;
 }
 
@@ -373,15 +425,15 @@ screen_init(void)
 	screen_colours();
 	mousemask(ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
 	mouseinterval(0);
-	fputs("\033[?1003h", stdout);
-	fflush(stdout);
+	screen_sgr_mouse = screen_xm_sgr();
 	/* Until its first endwin, ncurses 6.4 flushes after every cursor move,
 	 * so each frame would leave in several writes: leave and come back. */
 	endwin();
 	refresh();
-	/* after ncurses' own set-up, which knows nothing of it; SCREEN_RESTORE undoes it */
+	/* after ncurses' own set-up, which knows nothing of these; SCREEN_RESTORE undoes them */
 	fputs(SCREEN_PASTE_ON, stdout);
 	fflush(stdout);
+	screen_motion_on();
 	screen_watch_input();
 	screen_sidebar_on = true;
 	screen_layout();
@@ -434,9 +486,11 @@ screen_return(void)
 		fcntl(STDIN_FILENO, F_SETFL, screen_stdin_flags | O_ASYNC);
 	reset_prog_mode();
 	fputs(SCREEN_PASTE_ON, stdout);
-	fputs("\033[?1003h", stdout);
 	fflush(stdout);
 	clearok(curscr, TRUE);
+	/* the doupdate that leaves suspension sends ncurses' mouse set-up again */
+	doupdate();
+	screen_motion_on();
 }
 
 void

@@ -288,7 +288,7 @@ sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int ro
 			sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_NAME), line);
 			return used;
 		}
-		sidebar_text(y + used, SIDEBAR_X, screen_ink(c->colour, false) | A_BOLD,
+		sidebar_text(y + used, SIDEBAR_X, screen_ink(c->colour, false),
 		    screen_utf8() ? "\u25CF" : "*");
 		snprintf(line, sizeof line, "%-7d %-8.8s %-7.7s%s", (int)c->pid,
 		    shminfo_user(c->uid, user, sizeof user), c->tty[0] ? c->tty : "-",

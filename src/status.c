@@ -140,7 +140,7 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	snprintf(text, sizeof text, " %s%s ", l->readonly ? "VIEW-ONLY " : "", l->tool);
 	wattrset(win, screen_attr(LOOK_TITLE));
 	mvwaddnstr(win, 0, 0, text, COLS);
-	wattrset(win, screen_ink(l->colour, false) | A_BOLD);
+	wattrset(win, screen_ink(l->colour, false));
 	waddnstr(win, screen_utf8() ? " \u25A0" : " #", -1);
 	x = getcurx(win);
 	if (l->have_board && status_live(st, now))

@@ -14,7 +14,8 @@
 #
 # where PID is the test's shell. A test that needs no segment has "-" for
 # its bytes. Adding a test is one line here (take the next number and, for
-# each key it needs, the next free byte).
+# each key it needs, the next free byte). tests/screenshots.sh (make
+# screenshots) is no test but has a line too: it makes boards like one.
 #
 # Why no two tests running in parallel share a key: the low 24 bits are the
 # pid of a live shell, which no other process running at the same time has
@@ -30,10 +31,9 @@
 # twice or in 0xA0..0xDF, a name or number given twice) every time a test
 # starts, and fails the test loudly (exit 99) when it does not hold.
 #
-# Bytes in use: 0xE0..0xFF, 0x80..0x8B, 0x98..0x9F (0x98..0x9D: ls, top,
-# peek and the byte view, tests 60..64), and from 0x60 up.
-# Free: 0x8C..0x97, and below 0x70 (0x70, 0x7A and 0x7B are cli_board's
-# ftok project ids; 0x70 is also the default board's).
+# Bytes in use: 0xE0..0xFF, 0x80..0x9F, and from 0x60 up (0x60..0x64).
+# Free: below 0x70 (0x70, 0x7A and 0x7B are cli_board's ftok project ids;
+# 0x70 is also the default board's).
 #
 # Interface:
 #   keys_table             the table (comments and blank lines allowed)
@@ -81,6 +81,14 @@ ui_top            61      9a
 ui_peek           62      9b
 ui_bytes          63      9c
 ui_exercise       64      9d
+xterm_draw        40      8c
+xterm_wheel       41      8d
+xterm_colours     42      8e
+xterm_help        43      8f
+screen_smoke      44      90
+ui_term           45      91
+screenshots       46      92 93 97 64
+ui_mouse          47      96
 EOF
 }
 

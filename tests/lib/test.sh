@@ -11,6 +11,7 @@
 #   commands.sh  a command's exit status, stdout and stderr: expect_status...
 #   helper.sh    the C helper, tests/hostile: helper, hold_start, expect_clean
 #   panes.sh     tmux panes: pane_start, pane_wait, pane_keys...
+#   xterm.sh     real xterms on a private Xvfb: xterm_start, xterm_click...
 #
 # A test is a script tests/NAME.sh with a line for NAME in tests/lib/keys.sh
 # and a place in dist_check_SCRIPTS (Makefile.am):
@@ -19,11 +20,11 @@
 #     # NAME.sh - what it checks.
 #     # shellcheck source=tests/lib/test.sh
 #     . "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
-#     test_begin              # or: test_begin helper, test_begin panes
+#     test_begin              # or: test_begin helper, panes, xterm
 #     check "pizarra --version works" pz --version
 #     finish
 #
-# test_begin [helper] [panes]:
+# test_begin [helper] [panes] [xterm]:
 #   - names the test: TEST_NAME (the script's name without .sh), and looks
 #     it up in the key registry (exit 99 when it is not there): TEST_NUMBER,
 #     TEST_KEYS (its keys, 0x%08x each), KEY (its first key, or empty);
@@ -33,6 +34,8 @@
 #   - checks that PIZARRA is an executable (exit 99);
 #   - helper: checks that the C helper is built (exit 99);
 #     panes: skips (77) without tmux, and prepares the panes (implies helper);
+#     xterm: skips (77) without xterm, Xvfb, xdotool or script, starts the X
+#     server and prepares the xterms (implies helper);
 #   - prints one line: the test, its number, pizarra, its keys, T.
 #
 # Also here:
@@ -73,6 +76,8 @@ export LC_ALL TESTS_SRCDIR TESTS_BUILDDIR PIZARRA
 . "$TESTS_SRCDIR/lib/helper.sh"
 # shellcheck source=panes.sh
 . "$TESTS_SRCDIR/lib/panes.sh"
+# shellcheck source=xterm.sh
+. "$TESTS_SRCDIR/lib/xterm.sh"
 
 TEST_NAME=
 TEST_NUMBER=
@@ -112,13 +117,17 @@ test_begin() {
 			helper_init
 			panes_init "pz-$TEST_NAME-$$"
 			;;
+		xterm)
+			helper_init
+			xterm_init
+			;;
 		*)
-			echo "test.sh: test_begin: unknown need '$_ts_need' (helper, panes)" >&2
+			echo "test.sh: test_begin: unknown need '$_ts_need' (helper, panes, xterm)" >&2
 			exit 99
 			;;
 		esac
 	done
-	echo "$TEST_NAME: test $TEST_NUMBER, pizarra $PIZARRA, keys ${TEST_KEYS:-(none)}, temp $T${PANE_TERM:+, TERM $PANE_TERM in the panes}"
+	echo "$TEST_NAME: test $TEST_NUMBER, pizarra $PIZARRA, keys ${TEST_KEYS:-(none)}, temp $T${PANE_TERM:+, TERM $PANE_TERM in the panes}${XTERM_DISPLAY:+, xterm on $XTERM_DISPLAY}"
 }
 
 # test_key SUB: the test's key number SUB (0, 1...), as 0x%08x.

@@ -1,0 +1,189 @@
+#!/bin/sh
+# screenshots.sh - the pictures in docs/screenshots (`make screenshots`; not
+# a test). The same scenes, in real xterms on a private Xvfb
+# (tests/lib/xterm.sh), once black on white (light) and once white on black
+# (dark, -rv), at 80x24 and, for the first two, at 200x60:
+#
+#   two-clients   A's screen while A and B draw: text, a box, a line, a
+#                 brush stroke, B's cursor in B's colour
+#   lesson        A's sidebar after F4 (shmdt; shm_nattch drops) and F4
+#                 again, then F7 and y (IPC_RMID: dest, key 0x00000000)
+#   removed       B's screen then: the banner of a board removed by
+#                 someone else
+#   view-only     V, a `pizarra view` client, watching the drawing
+#
+# Files: SCENE[-200x60]-light.png and SCENE[-200x60]-dark.png in
+# SCREENSHOTS_DIR (default: docs/screenshots next to this tests/ folder).
+# Uses the key registry like a test (its line is "screenshots").
+
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin xterm
+
+OUT=${SCREENSHOTS_DIR:-$TESTS_SRCDIR/../docs/screenshots}
+mkdir -p "$OUT" || abort "cannot make $OUT"
+OUT=$(cd "$OUT" && pwd)
+SHOTS=
+
+# cursor_is NAME COL ROW: NAME's client has its cursor at COL,ROW (info --json).
+cursor_is() {
+	xterm_cursor_is "$K" "$(xterm_pid "$1")" "$2" "$3"
+}
+
+# at NAME COL ROW: click there and wait until the cursor is there.
+at() {
+	xterm_click "$1" "$2" "$3"
+	poll "$POLL_WAIT" cursor_is "$@" || fail "$1's cursor did not reach $2,$3"
+}
+
+# drag NAME C,R C,R ...: press at the first cell, through the others, release at the last.
+drag() {
+	_dn=$1
+	shift
+	xterm_point "$_dn" "${1%,*}" "${1#*,}"
+	xterm_down "$_dn"
+	for _dc in "$@"; do
+		xterm_point "$_dn" "${_dc%,*}" "${_dc#*,}"
+		poll "$POLL_WAIT" cursor_is "$_dn" "${_dc%,*}" "${_dc#*,}" ||
+		    fail "$_dn's drag did not reach $_dc"
+	done
+	xterm_up "$_dn"
+}
+
+# tool NAME TOOL: F3 until NAME has TOOL (the tools come in this order, from
+# TEXT; keys and mouse reports reach the client in the order they are sent,
+# so the next drag uses it).
+tool() {
+	_tn=$(cat "$T/$1.tool" 2>/dev/null || echo 0)
+	case $2 in
+	TEXT) _tw=0 ;;
+	BRUSH) _tw=1 ;;
+	LINE) _tw=2 ;;
+	BOX) _tw=3 ;;
+	ERASER) _tw=4 ;;
+	esac
+	while [ "$_tn" -ne "$_tw" ]; do
+		xterm_key "$1" F3
+		_tn=$(((_tn + 1) % 5))
+	done
+	echo "$_tn" >"$T/$1.tool"
+}
+
+# settled NAME: NAME's output stopped growing for a moment (the frame is
+# drawn), polled with a deadline.
+settled() {
+	_st_a=$(wc -c <"$(xterm_raw "$1")")
+	poll_nap
+	poll_nap
+	[ "$(wc -c <"$(xterm_raw "$1")")" = "$_st_a" ]
+}
+
+# shot NAME FILE: a picture of NAME's window once its screen is still.
+shot() {
+	poll "$POLL_WAIT" settled "$1"
+	xterm_shot "$1" "$OUT/$2"
+	check "$2: a picture of $1" [ -s "$OUT/$2" ]
+	SHOTS="$SHOTS $2"
+}
+
+# scene SIZE THEME KEY: the scenes once, in xterms of SIZE (80x24 or 200x60), light or dark.
+scene() {
+	_size=$1
+	_theme=$2
+	K=$3
+	_sfx=-$_theme
+	[ "$_size" = 80x24 ] || _sfx=-$_size-$_theme
+	_rv=
+	[ "$_theme" = light ] || _rv=--rv
+	# shellcheck disable=SC2034 # the next window goes to the left again (xterm.sh)
+	XTERM_NEXT_X=0
+	section "$_size, $_theme"
+	# shellcheck disable=SC2086 # --rv or nothing
+	xterm_start $_rv --size="$_size" A "$PIZARRA" -k "$K"
+	# shellcheck disable=SC2086
+	xterm_start $_rv --size="$_size" B "$PIZARRA" -k "$K"
+	ID=$(board_shmid "$K")
+
+	# A and B draw the lesson's picture: two processes, one segment
+	at A 1 1
+	xterm_type A "ftok -> shmget -> shmat: one segment"
+	tool A BOX
+	drag A 1,3 13,5
+	drag A 14,9 31,13
+	tool A LINE
+	drag A 7,5 7,11 14,11
+	tool A TEXT
+	at A 3 4
+	xterm_type A "process A"
+	at A 17 10
+	xterm_type A "the segment"
+	tool B BOX
+	drag B 32,3 45,5
+	tool B LINE
+	drag B 38,5 38,11 31,11
+	tool B TEXT
+	at B 34 4
+	xterm_type B "process B"
+	at B 17 12
+	xterm_type B "shmid $ID"
+	at B 33 16
+	xterm_type B "hola, A"
+	at A 2 16
+	xterm_type A "every terminal draws"
+	at A 2 17
+	xterm_type A "on the same memory"
+	if [ "$_size" != 80x24 ]; then
+		at A 60 1
+		xterm_type A "the lecture, step by step:"
+		_r=3
+		for _l in "ftok     a key from a path and a project id" \
+		    "shmget   the segment, created once (IPC_CREAT|IPC_EXCL)" \
+		    "shmat    each process maps it at its own address" \
+		    "shmdt    F4: shm_nattch drops in every sidebar" \
+		    "shmctl   IPC_STAT (the sidebar), IPC_SET (F5), IPC_RMID (F7)"; do
+			at A 62 "$_r"
+			xterm_type A "$_l"
+			_r=$((_r + 1))
+		done
+	fi
+	at B 36 17
+	shot A "two-clients$_sfx.png"
+
+	if [ "$_size" = 80x24 ]; then
+		# shellcheck disable=SC2086
+		xterm_start $_rv V "$PIZARRA" -k "$K" view
+		shot V "view-only$_sfx.png"
+	fi
+
+	# the lesson: F4 detaches (the shot after attaching again would show
+	# nothing of it: take it detached), F7 removes
+	xterm_key A F4
+	poll "$POLL_WAIT" sh -c "[ \"\$(awk -v id=$ID '\$2 == id { print \$7 }' /proc/sysvipc/shm)\" -lt 3 ]" ||
+	    fail "A's F4 did not detach"
+	[ "$_size" = 80x24 ] && shot A "lesson-detached$_sfx.png"
+	xterm_key A F4
+	xterm_key A F7
+	xterm_wait_raw A 'IPC_RMID' 3 "A asks before IPC_RMID"
+	xterm_type A y
+	poll "$POLL_WAIT" ipcs_dest "$ID" || fail "A's F7 y did not remove the board"
+	xterm_wait_raw B 'removed by someone else' 5 "B shows the banner"
+	shot A "lesson$_sfx.png"
+	[ "$_size" = 80x24 ] && shot B "removed$_sfx.png"
+
+	for _c in A B V; do
+		[ -f "$T/$_c.xpid" ] || continue
+		xterm_close "$_c"
+		rm -f "$T/$_c".*
+	done
+	for _id in $(shmids_of_key "$K") $ID; do
+		ipcrm -m "$_id" 2>/dev/null
+	done
+}
+
+scene 80x24 light "$(test_key 0)"
+scene 80x24 dark "$(test_key 1)"
+scene 200x60 light "$(test_key 2)"
+scene 200x60 dark "$(test_key 3)"
+echo "   pictures in $OUT:$SHOTS"
+finish
