@@ -324,19 +324,19 @@ input_orphan_banner(const struct desk *d, char *buf, size_t n)
 
 	if (s->key_now_shmid >= 0)
 		then = ro ? "view the board now under the key (asks first, says whose)" :
-		    "join the board now under the key (asks first, says whose; your drawing is "
-		    "not copied there)";
+		    "join the board now under the key (asks first, says whose; your drawing "
+		    "is not copied there)";
 	else
 		then = ro ? "view the board now under the key, once there is one" :
-		    "continue on a new board under the key, with this drawing";
+		    "a new board under the key, with this drawing";
 	if (s->gone)
 		snprintf(buf, n, "shmid %d was removed while you were detached (IPC_RMID) and is "
-		    "gone: what you see is your copy. k: keep the copy   s: save it to a file   "
-		    "n: %s", s->seg.shmid, then);
+		    "gone: what you see is your copy.\nk  keep the copy\ns  save it to a file\n"
+		    "n  %s", s->seg.shmid, then);
 	else
 		snprintf(buf, n, "shmid %d was removed by someone else (IPC_RMID): its key is now "
-		    "0x00000000 and it lives only while processes stay attached. k: keep %s it   "
-		    "s: save it to a file   n: %s", s->seg.shmid, ro ? "viewing" : "drawing on",
+		    "0x00000000 and it lives only while processes stay attached.\nk  keep %s it\n"
+		    "s  save it to a file\nn  %s", s->seg.shmid, ro ? "viewing" : "drawing on",
 		    then);
 }
 

@@ -276,8 +276,11 @@ sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int ro
 		return used;
 	}
 	if (s->stat_ok && nattch != (unsigned long)sb->nclients && used < rows) {
+		/* attachers without a slot are normal (viewers, programs); slots nobody
+		 * holds attached are not */
 		sidebar_mismatch(sb, nattch, line, sizeof line);
-		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING), line);
+		sidebar_text(y + used++, SIDEBAR_X,
+		    screen_attr(nattch > (unsigned long)sb->nclients ? LOOK_NAME : LOOK_WARNING), line);
 	}
 	for (i = 0; i < sb->nclients && used < rows; i++) {
 		const struct client_info *c = &sb->clients[i];

@@ -137,7 +137,8 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	int x;
 
 	werase(win);
-	snprintf(text, sizeof text, " %s%s ", l->readonly ? "VIEW-ONLY " : "", l->tool);
+	/* a viewer has no tool */
+	snprintf(text, sizeof text, " %s ", l->readonly ? "VIEW-ONLY" : l->tool);
 	wattrset(win, screen_attr(LOOK_TITLE));
 	mvwaddnstr(win, 0, 0, text, COLS);
 	wattrset(win, screen_ink(l->colour, false));
@@ -175,27 +176,35 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 void
 status_banner(int w, int h, const char *text)
 {
-	int width = w - 2, rows = 0, len;
-	const char *p = text, *cut;
+	int width = w - 2, rows = 0, len, most = h < STATUS_BANNER_ROWS ? h : STATUS_BANNER_ROWS;
+	const char *p = text, *cut, *nl;
 	WINDOW *win;
 
-	if (width < 10)
+	if (width < 10 || most < 1)
 		return;
-	win = newwin(h < 4 ? h : 4, w, 0, 0);
+	win = newwin(most, w, 0, 0);
 	if (win == NULL)
 		return;
 	wbkgd(win, ' ' | screen_attr(LOOK_WARNING));
 	werase(win);
-	while (*p != '\0' && rows < getmaxy(win)) {
-		len = (int)strlen(p);
+	/* wrapped at spaces, a new line at each \n; what does not fit ends in … */
+	while (*p != '\0' && rows < most) {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (int)(nl - p) : (int)strlen(p);
 		if (len > width) {
 			for (cut = p + width; cut > p && *cut != ' '; cut--)
 				;
 			len = cut > p ? (int)(cut - p) : width;
 		}
-		mvwaddnstr(win, rows++, 1, p, len);
+		wmove(win, rows++, 1);
+		if (rows == most && p[len] != '\0' && !(p[len] == '\n' && p[len + 1] == '\0'))
+			screen_put_fit(win, p, width);
+		else
+			waddnstr(win, p, len);
 		p += len;
 		while (*p == ' ')
+			p++;
+		if (*p == '\n')
 			p++;
 	}
 	wresize(win, rows > 0 ? rows : 1, w);

@@ -13,6 +13,7 @@
 #include <sys/types.h>
 
 #define STATUS_MESSAGE_MS  4000    /* how long a message stays */
+#define STATUS_BANNER_ROWS 7       /* the most a banner takes of the canvas */
 
 struct status {
 	char message[256];
