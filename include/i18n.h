@@ -1,0 +1,41 @@
+/*
+ * i18n.h - the words people read, in their language (GNU gettext, domain
+ * PACKAGE). Every front-end file and the core's messages mark what they
+ * show with _() where it is shown and N_() in static tables (a table is
+ * initialised before any locale is known; the text is translated where it
+ * is drawn, with _()). ngettext() (P_ here) chooses the plural for a count.
+ * Machine output is never marked: info --json, dump, the names of system
+ * calls, flags and errno values in the trace, the kernel's field names.
+ *
+ * Without NLS (configure --disable-nls) the macros leave the English text.
+ */
+#ifndef PIZARRA_I18N_H
+#define PIZARRA_I18N_H
+
+#include <config.h>
+
+#if ENABLE_NLS
+#include <libintl.h>
+#define _(s)          gettext(s)
+#define P_(s, p, n)   ngettext((s), (p), (n))
+#else
+#define _(s)          ((const char *)(s))
+#define P_(s, p, n)   ((n) == 1 ? (const char *)(s) : (const char *)(p))
+#endif
+#define N_(s)         s
+
+/*
+ * Take the user's locale, for the character set and for the language. On
+ * a lab server that never generated the user's locale (ssh sends
+ * LANG=es_ES.UTF-8, `locale -a` has only C.UTF-8), setlocale fails: the
+ * character set then comes from C.UTF-8 and the language the user asked
+ * for is kept in LANGUAGE (which gettext honours under C.UTF-8, not under
+ * plain C), unless LANGUAGE says otherwise already. localedir is where the
+ * catalogs are installed. Never fails: English is the fallback.
+ */
+void i18n_init(const char *localedir);
+
+/* The language the messages are in now ("es", "en"...), for tests and --version. */
+const char *i18n_language(void);
+
+#endif

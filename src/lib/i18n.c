@@ -1,0 +1,62 @@
+/*
+ * i18n.c - the locale and the message catalog. The language a user asked
+ * for is read the way gettext reads it (LANGUAGE, then LC_ALL,
+ * LC_MESSAGES, LANG); only when the locale itself is missing does this
+ * file step in, keeping the language and taking the character set from
+ * C.UTF-8.
+ */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/* The first of LC_ALL, LC_MESSAGES, LANG that is set and not empty. */
+static const char *
+i18n_wanted(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		if ((v = getenv(vars[i])) != NULL && v[0] != '\0')
+			return v;
+	return NULL;
+}
+
+void
+i18n_init(const char *localedir)
+{
+	const char *want = i18n_wanted(), *lang = getenv("LANGUAGE");
+	char keep[64];
+	size_t n;
+
+	if (setlocale(LC_ALL, "") == NULL) {
+		/* the locale was never generated here: UTF-8 from C.UTF-8, the language kept */
+		if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+			setlocale(LC_ALL, "C");
+		if ((lang == NULL || lang[0] == '\0') && want != NULL &&
+		    strcmp(want, "C") != 0 && strcmp(want, "POSIX") != 0) {
+			n = strcspn(want, ".@");
+			if (n > 0 && n < sizeof keep) {
+				memcpy(keep, want, n);
+				keep[n] = '\0';
+				setenv("LANGUAGE", keep, 1);
+			}
+		}
+	}
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, localedir);
+	textdomain(PACKAGE);
+#else
+	(void)localedir;
+#endif
+}
+
+const char *
+i18n_language(void)
+{
+	/* TRANSLATORS: the code of the language of this catalog, e.g. "es"; "en" in English */
+	return _("en");
+}
