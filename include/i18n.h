@@ -14,7 +14,7 @@
 
 #include <config.h>
 
-#if ENABLE_NLS
+#if defined ENABLE_NLS && ENABLE_NLS
 #include <libintl.h>
 #define _(s)          gettext(s)
 #define P_(s, p, n)   ngettext((s), (p), (n))

@@ -46,7 +46,7 @@ i18n_init(const char *localedir)
 			}
 		}
 	}
-#if ENABLE_NLS
+#if defined ENABLE_NLS && ENABLE_NLS
 	bindtextdomain(PACKAGE, localedir);
 	textdomain(PACKAGE);
 #else
