@@ -38,9 +38,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/pizarra-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 keep=${FUZZ_KEEP:-$work/new}
 
+# The core's sources include configure's config.h; outside automake a
+# two-line one does: the package's name, and no message catalogs (the
+# fuzzers look for memory errors, not words).
+printf '#define PACKAGE "pizarra"\n#define ENABLE_NLS 0\n' >"$work/config.h"
 flags="-std=gnu11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-	-Wall -Wextra -I$top/include"
+	-Wall -Wextra -I$top/include -I$work"
 for t in board load; do
 	echo "run.sh: building $here/fuzz_$t"
 	# shellcheck disable=SC2086,SC2046 # the flags and utf8proc's libraries are words
