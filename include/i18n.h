@@ -31,7 +31,10 @@
  * character set then comes from C.UTF-8 and the language the user asked
  * for is kept in LANGUAGE (which gettext honours under C.UTF-8, not under
  * plain C), unless LANGUAGE says otherwise already. localedir is where the
- * catalogs are installed. Never fails: English is the fallback.
+ * catalogs are installed, unless PIZARRA_LOCALEDIR names another (the
+ * build tree's, for tests). A locale that is missing and not UTF-8 gives
+ * C (ASCII, English), as setlocale alone would. Never fails: English is
+ * the fallback.
  */
 void i18n_init(const char *localedir);
 

@@ -5,11 +5,11 @@
  * (0 ok, 1 failure, 2 usage).
  */
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "cli.h"
 #include "command.h"
 
@@ -20,7 +20,7 @@ main(int argc, char **argv)
 	const struct command *c;
 	int status;
 
-	setlocale(LC_ALL, "");
+	i18n_init(LOCALEDIR);
 	cli_defaults(&o);
 	status = cli_parse(argc, argv, &o);
 	if (status == CLI_HELP) {

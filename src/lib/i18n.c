@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "i18n.h"
 
@@ -25,18 +26,34 @@ i18n_wanted(void)
 	return NULL;
 }
 
+/* Does the locale name ask for UTF-8 ("es_ES.UTF-8", "es_ES.utf8@euro")? */
+static int
+i18n_wants_utf8(const char *name)
+{
+	const char *dot = strchr(name, '.');
+
+	return dot != NULL && (strncasecmp(dot + 1, "UTF-8", 5) == 0 ||
+	    strncasecmp(dot + 1, "utf8", 4) == 0);
+}
+
 void
 i18n_init(const char *localedir)
 {
-	const char *want = i18n_wanted(), *lang = getenv("LANGUAGE");
+	const char *want = i18n_wanted(), *lang = getenv("LANGUAGE"), *dir;
 	char keep[64];
 	size_t n;
 
 	if (setlocale(LC_ALL, "") == NULL) {
-		/* the locale was never generated here: UTF-8 from C.UTF-8, the language kept */
-		if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		/*
+		 * The locale was never generated here. A UTF-8 one is stood in
+		 * for by C.UTF-8 (the terminal speaks UTF-8; gettext honours
+		 * LANGUAGE there), with the language kept in LANGUAGE; any other
+		 * falls to C, ASCII and English, as setlocale alone would.
+		 */
+		if (want == NULL || !i18n_wants_utf8(want) ||
+		    setlocale(LC_ALL, "C.UTF-8") == NULL)
 			setlocale(LC_ALL, "C");
-		if ((lang == NULL || lang[0] == '\0') && want != NULL &&
+		else if ((lang == NULL || lang[0] == '\0') &&
 		    strcmp(want, "C") != 0 && strcmp(want, "POSIX") != 0) {
 			n = strcspn(want, ".@");
 			if (n > 0 && n < sizeof keep) {
@@ -47,10 +64,14 @@ i18n_init(const char *localedir)
 		}
 	}
 #if defined ENABLE_NLS && ENABLE_NLS
+	/* the catalogs of a build tree, for make check and for running uninstalled */
+	if ((dir = getenv("PIZARRA_LOCALEDIR")) != NULL && dir[0] != '\0')
+		localedir = dir;
 	bindtextdomain(PACKAGE, localedir);
 	textdomain(PACKAGE);
 #else
 	(void)localedir;
+	(void)dir;
 #endif
 }
 
