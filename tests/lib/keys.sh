@@ -74,6 +74,7 @@ cli_lease         22      9f 9e
 ui_colours        26      60
 ui_small          27      61
 ui_people         28      62 63
+po_check          29      -
 ui_paste          50      94
 ui_text           51      95
 cli_ls            60      98 99
