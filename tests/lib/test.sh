@@ -46,7 +46,8 @@
 #
 # Environment (set by `make check`): PIZARRA, TESTS_SRCDIR (the tests' source
 # directory), TESTS_BUILDDIR (where tests/hostile is built and the temp dirs
-# go); LC_ALL=C.UTF-8 is exported. By hand, from the build tree:
+# go), PIZARRA_LOCALEDIR (the catalogs built for the tests,
+# tests/locale); LC_ALL=C.UTF-8 and an empty LANGUAGE are exported. By hand, from the build tree:
 #     sh tests/cli_board.sh
 # or from the source tree, after make and make tests/hostile:
 #     PIZARRA=$PWD/src/pizarra TESTS_SRCDIR=$PWD/tests TESTS_BUILDDIR=$PWD/tests \
@@ -58,7 +59,11 @@ set -u
 : "${TESTS_BUILDDIR:=$TESTS_SRCDIR}"
 : "${PIZARRA:=$TESTS_BUILDDIR/../src/pizarra}"
 LC_ALL=C.UTF-8
-export LC_ALL TESTS_SRCDIR TESTS_BUILDDIR PIZARRA
+# English unless a test asks for another language: LANGUAGE outranks LC_ALL
+# for messages (under C.UTF-8), so a developer's own LANGUAGE=es is undone.
+LANGUAGE=
+: "${PIZARRA_LOCALEDIR:=$TESTS_BUILDDIR/locale}"
+export LC_ALL LANGUAGE PIZARRA_LOCALEDIR TESTS_SRCDIR TESTS_BUILDDIR PIZARRA
 
 # shellcheck source=keys.sh
 . "$TESTS_SRCDIR/lib/keys.sh"
