@@ -4,14 +4,21 @@
  * the same batch, and ends at a final byte (0x40..0x7E), so Alt and
  * unknown function keys never act as their letters. The help box lists
  * the keys from the same rows as the key bar, so they cannot disagree.
+ * Labels and help lines are translated where they are drawn; every width
+ * is in display columns (a Spanish "ñ" is two bytes and one column).
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "cell.h"
 #include "frame.h"
+#include "i18n.h"
 #include "screen.h"
+#include "utf8.h"
+
+#define FRAME_LABEL_W 7            /* the key bar's and the help's label column */
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -101,6 +108,36 @@ frame_read_keys(struct frame *f, void (*key)(void *ctx, int ret, wint_t ch), voi
 	f->esc = 0;
 }
 
+/*
+ * Write text at the cursor in at most cols columns, cut at a whole
+ * character with no ellipsis (what waddnstr(win, text, cols) does to
+ * ASCII); the columns written.
+ */
+static int
+frame_put(WINDOW *win, const char *text, int cols)
+{
+	size_t len = strlen(text), off = 0;
+	char one[5];
+	uint32_t cp;
+	int used = 0, n, w;
+
+	while (off < len) {
+		n = utf8_decode(text + off, len - off, &cp);
+		if (n < 0)
+			n = 1;
+		memcpy(one, text + off, (size_t)n);
+		one[n] = '\0';
+		w = cell_columns(one);
+		if (used + w > cols)
+			break;
+		used += w;
+		off += (size_t)n;
+	}
+	if (off > 0)
+		waddnstr(win, text, (int)off);
+	return used;
+}
+
 void
 frame_draw_status(const struct frame *f, const char *title, const char *text, uint64_t now)
 {
@@ -112,15 +149,16 @@ frame_draw_status(const struct frame *f, const char *title, const char *text, ui
 
 	werase(win);
 	wattrset(win, screen_attr(LOOK_TITLE));
-	mvwaddnstr(win, 0, 0, title, COLS);
+	wmove(win, 0, 0);
+	frame_put(win, title, COLS);
 	wattrset(win, screen_attr(LOOK_STATUS));
 	/* a message that would not fit after the text stands in its place */
-	if (!message || getcurx(win) + (int)(strlen(text) + 2 + strlen(f->message)) <= COLS)
-		waddnstr(win, text, COLS - getcurx(win));
+	if (!message || getcurx(win) + cell_columns(text) + 2 + cell_columns(f->message) <= COLS)
+		frame_put(win, text, COLS - getcurx(win));
 	if (message && COLS - getcurx(win) > 2) {
 		wattrset(win, screen_attr(f->warn ? LOOK_WARNING : LOOK_MESSAGE));
 		waddstr(win, "  ");
-		waddnstr(win, f->message, COLS - getcurx(win));
+		frame_put(win, f->message, COLS - getcurx(win));
 	}
 	wattrset(win, A_NORMAL);
 	wnoutrefresh(win);
@@ -130,7 +168,8 @@ void
 frame_draw_keybar(const struct frame_key *keys, size_t n)
 {
 	WINDOW *win = screen_window(SCREEN_KEYBAR);
-	size_t i;
+	size_t i, k;
+	int w;
 
 	if (win == NULL)
 		return;
@@ -143,7 +182,14 @@ frame_draw_keybar(const struct frame_key *keys, size_t n)
 		if (keys[i].fkey != 0)
 			wprintw(win, "F%d", keys[i].fkey);
 		wattrset(win, screen_attr(LOOK_KEYLABEL));
-		wprintw(win, "%-7s", keys[i].label);
+		w = frame_put(win, _(keys[i].label), COLS - getcurx(win));
+		/* padded to 7 columns; a longer label is kept apart from the next by a space */
+		for (k = i + 1; k < n && keys[k].label == NULL; k++)
+			;
+		if (w < FRAME_LABEL_W)
+			wprintw(win, "%*s", FRAME_LABEL_W - w, "");
+		else if (k < n && COLS - getcurx(win) > 0)
+			waddch(win, ' ');
 	}
 	wattrset(win, A_NORMAL);
 	wnoutrefresh(win);
@@ -166,16 +212,24 @@ frame_key_name(int k, char *buf, size_t n)
 }
 
 void
-frame_draw_help(const char *title, const char *const *prose, size_t nprose,
-		const struct frame_key *keys, size_t n)
+frame_draw_help(const char *title, const char *prose, const struct frame_key *keys, size_t n)
 {
-	int h = (int)nprose + 2, w = 76, y = 1;
-	char line[192], other[8], fk[8];
+	int h = 4, w = 76, y = 1, lw = FRAME_LABEL_W, c;
+	char line[256], other[8], fk[8];
+	const char *p, *nl, *label;
+	size_t k, used;
 	WINDOW *win;
-	size_t k;
 
-	for (k = 0; k < n; k++)
+	/* the borders, the prose's lines (one more than its newlines), an empty line */
+	for (p = prose; *p != '\0'; p++)
+		h += *p == '\n';
+	for (k = 0; k < n; k++) {
 		h += keys[k].help != NULL;
+		/* the F-keys' labels in one column, as wide as the widest */
+		if (keys[k].help != NULL && keys[k].fkey != 0 && keys[k].label != NULL &&
+		    (c = cell_columns(_(keys[k].label))) > lw)
+			lw = c;
+	}
 	if (w > COLS - 2)
 		w = COLS - 2;
 	if (h > LINES - 2)
@@ -187,10 +241,19 @@ frame_draw_help(const char *title, const char *const *prose, size_t nprose,
 	werase(win);
 	box(win, 0, 0);
 	wattrset(win, screen_attr(LOOK_TITLE));
-	mvwaddnstr(win, 0, 2, title, w - 4);
+	wmove(win, 0, 2);
+	frame_put(win, title, w - 4);
 	wattrset(win, A_NORMAL);
-	for (k = 0; k < nprose && y < h - 1; k++)
-		mvwaddnstr(win, y++, 2, prose[k], w - 4);
+	/* the prose's lines, then an empty line */
+	for (p = prose; *p != '\0' && y < h - 1; y++) {
+		nl = strchr(p, '\n');
+		used = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		snprintf(line, sizeof line, "%.*s", (int)used, p);
+		wmove(win, y, 2);
+		frame_put(win, line, w - 4);
+		p += used + (nl != NULL);
+	}
+	y++;
 	for (k = 0; k < n && y < h - 1; k++) {
 		if (keys[k].help == NULL)
 			continue;
@@ -198,9 +261,12 @@ frame_draw_help(const char *title, const char *const *prose, size_t nprose,
 		if (keys[k].fkey != 0)
 			snprintf(fk, sizeof fk, "F%d", keys[k].fkey);
 		frame_key_name(keys[k].keys[0], other, sizeof other);
-		snprintf(line, sizeof line, "%-4s%-6s %-7s %s", fk, other,
-		    keys[k].label != NULL ? keys[k].label : "", keys[k].help);
-		mvwaddnstr(win, y++, 2, line, w - 4);
+		label = keys[k].label != NULL ? _(keys[k].label) : "";
+		c = cell_columns(label);
+		snprintf(line, sizeof line, "%-4s%-6s %s%*s %s", fk, other, label,
+		    c < lw ? lw - c : 0, "", _(keys[k].help));
+		wmove(win, y++, 2);
+		frame_put(win, line, w - 4);
 	}
 	wnoutrefresh(win);
 	delwin(win);

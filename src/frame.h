@@ -6,6 +6,10 @@
  * description does not know is swallowed, a lone ESC is a key); and the
  * status line with a message that stays for a while. Only frame.c writes
  * a struct frame.
+ *
+ * The tables hold English (N_()); frame.c translates each label and help
+ * line where it draws them (_()), and lays them out by display columns
+ * (cell_columns), not bytes, so "Añadir" takes six columns as "Insert".
  */
 #ifndef PIZARRA_FRAME_H
 #define PIZARRA_FRAME_H
@@ -24,8 +28,8 @@
 struct frame_key {
 	int fkey;                  /* n for F-key n, 0 for none */
 	int keys[3];               /* characters, or FRAME_CODE | KEY_* codes; 0 ends */
-	const char *label;         /* the key bar's, NULL: not on the bar */
-	const char *help;          /* the help box's line, NULL: not in the help */
+	const char *label;         /* the key bar's (N_()), NULL: not on the bar */
+	const char *help;          /* the help box's line (N_()), NULL: not in the help */
 	void (*run)(void *ctx);
 };
 
@@ -62,11 +66,19 @@ void frame_read_keys(struct frame *f, void (*key)(void *ctx, int ret, wint_t ch)
 /* The status line: the title (" TOP "), then text, then the message while it lasts. */
 void frame_draw_status(const struct frame *f, const char *title, const char *text, uint64_t now);
 
-/* The key bar: the rows that have a label, F-key first. */
+/*
+ * The key bar: the rows that have a label, F-key first, each label
+ * translated and padded to 7 columns (a longer one gets one space after).
+ */
 void frame_draw_keybar(const struct frame_key *keys, size_t n);
 
-/* The help box over the view: a title, the prose, then a line per key with a help line. */
-void frame_draw_help(const char *title, const char *const *prose, size_t nprose,
-		     const struct frame_key *keys, size_t n);
+/*
+ * The help box over the view: a title, the prose (lines separated by
+ * '\n', as translated: a translation may wrap its own lines), then a line
+ * per key with a help line. Title and prose are shown as given (the caller
+ * translates them); the keys' labels and help lines are translated here.
+ */
+void frame_draw_help(const char *title, const char *prose, const struct frame_key *keys,
+		     size_t n);
 
 #endif

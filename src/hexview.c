@@ -4,7 +4,8 @@
  * h->top. Each row keeps its offset, its bytes and per byte when it last
  * changed; the next frame looks its rows up in this one by offset, so a
  * byte lights only when the same offset was seen before with another
- * value, however the view moved.
+ * value, however the view moved. The description's words are translated
+ * (i18n.h); the board's field names and the format names are not.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,8 @@
 
 #include "cell.h"
 #include "hexview.h"
+#include "i18n.h"
+#include "utf8.h"
 
 #define HEXVIEW_TITLE UINT64_MAX     /* a row that is a band's title */
 
@@ -375,13 +378,19 @@ hexview_board_value(const unsigned char *b, unsigned avail, uint64_t start, uint
 		if (where == NULL)
 			where = "";
 		if (cp == 0)
-			snprintf(buf, n, "%.*s = 0x%08x: empty%s", nl, name, w, where);
+			/* TRANSLATORS: the byte view's first line on a board's cell: its name
+			   (cells[row][col]), its 32-bit word, then what it holds, then where it
+			   is (the last %s, " (row 1, col 2)" or nothing); cut at the window */
+			snprintf(buf, n, _("%.*s = 0x%08x: empty%s"), nl, name, w, where);
 		else if (cp >= 0x20 && cp < 0x7F)
-			snprintf(buf, n, "%.*s = 0x%08x: '%c' U+%04X colour %u author %u%s", nl, name,
-			    w, (char)cp, cp, cell_colour(w), cell_author(w), where);
+			/* TRANSLATORS: see "%.*s = 0x%08x: empty%s"; the character, its code
+			   point, its ink colour and the slot that wrote it */
+			snprintf(buf, n, _("%.*s = 0x%08x: '%c' U+%04X colour %u author %u%s"), nl,
+			    name, w, (char)cp, cp, cell_colour(w), cell_author(w), where);
 		else
-			snprintf(buf, n, "%.*s = 0x%08x: U+%04X colour %u author %u%s", nl, name, w,
-			    cp, cell_colour(w), cell_author(w), where);
+			/* TRANSLATORS: see "%.*s = 0x%08x: '%c' U+%04X colour %u author %u%s" */
+			snprintf(buf, n, _("%.*s = 0x%08x: U+%04X colour %u author %u%s"), nl, name,
+			    w, cp, cell_colour(w), cell_author(w), where);
 		return;
 	}
 	snprintf(buf, n, "%s = %llu (0x%llx)", name, (unsigned long long)v,
@@ -398,7 +407,8 @@ hexview_describe(const struct hexview *h, const struct boardmap *names, char *bu
 	size_t used;
 
 	if (h->size == 0) {
-		snprintf(buf, n, "empty segment");
+		/* TRANSLATORS: the byte view's first line for a segment of 0 bytes */
+		snprintf(buf, n, "%s", _("empty segment"));
 		return buf;
 	}
 	b = hexview_cursor_bytes(h, &avail);
@@ -413,8 +423,10 @@ hexview_describe(const struct hexview *h, const struct boardmap *names, char *bu
 		return buf;
 	}
 	shmpeek_element(h->fmt == SHMPEEK_CHARS ? SHMPEEK_BYTES : h->fmt, b, avail, el, sizeof el);
-	used = (size_t)snprintf(buf, n, "0x%08llx %s = %s  bytes", (unsigned long long)h->cursor,
-	    shmpeek_format_name(h->fmt), el);
+	/* TRANSLATORS: the byte view's first line: the cursor's offset, the format's name
+	   (int32...) = the value, then "bytes" and the element's bytes in hex */
+	used = (size_t)snprintf(buf, n, _("0x%08llx %s = %s  bytes"),
+	    (unsigned long long)h->cursor, shmpeek_format_name(h->fmt), el);
 	for (i = 0; i < shmpeek_format_size(h->fmt) && i < avail && used < n; i++)
 		used += (size_t)snprintf(buf + used, n - used, " %02x", b[i]);
 	return buf;
@@ -477,6 +489,35 @@ hexview_draw_row(const struct hexview *h, WINDOW *win, int y, size_t j, uint64_t
 	wattrset(win, A_NORMAL);
 }
 
+/*
+ * Write text at the cursor in at most cols columns, cut at a whole
+ * character with no ellipsis (what waddnstr(win, text, cols) does to
+ * ASCII): a title in Spanish takes the columns it shows, not its bytes.
+ */
+static void
+hexview_put(WINDOW *win, const char *text, int cols)
+{
+	size_t len = strlen(text), off = 0;
+	char one[5];
+	uint32_t cp;
+	int used = 0, n, w;
+
+	while (off < len) {
+		n = utf8_decode(text + off, len - off, &cp);
+		if (n < 0)
+			n = 1;
+		memcpy(one, text + off, (size_t)n);
+		one[n] = '\0';
+		w = cell_columns(one);
+		if (used + w > cols)
+			break;
+		used += w;
+		off += (size_t)n;
+	}
+	if (off > 0)
+		waddnstr(win, text, (int)off);
+}
+
 void
 hexview_draw(const struct hexview *h, WINDOW *win, const struct boardmap *names, uint64_t now)
 {
@@ -491,7 +532,8 @@ hexview_draw(const struct hexview *h, WINDOW *win, const struct boardmap *names,
 	werase(win);
 	wattrset(win, screen_attr(LOOK_TITLE));
 	hexview_describe(h, names, line, sizeof line);
-	mvwaddnstr(win, y++, 0, line, w);
+	wmove(win, y++, 0);
+	hexview_put(win, line, w);
 	wattrset(win, A_NORMAL);
 	for (j = 0; h->have_before && j < r->n && y < getmaxy(win); j++, y++) {
 		if (r->off[j] >= HEXVIEW_TITLE - HEXVIEW_MAX_FIXED) {
@@ -499,7 +541,8 @@ hexview_draw(const struct hexview *h, WINDOW *win, const struct boardmap *names,
 			const char *title = t == 0 ? h->scroll_title : h->fixed[t - 1].title;
 
 			wattrset(win, screen_attr(LOOK_NAME) | A_BOLD);
-			mvwaddnstr(win, y, 0, title != NULL ? title : "", w);
+			wmove(win, y, 0);
+			hexview_put(win, title != NULL ? title : "", w);
 			wattrset(win, A_NORMAL);
 			continue;
 		}

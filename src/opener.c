@@ -2,7 +2,8 @@
  * opener.c - top's Enter (see opener.h). The program runs with the same
  * terminal as its standard input and output; its standard error goes to
  * a memory file (memfd), read after it exits, so a refusal it printed is
- * not lost under top's screen. Its exit status says the rest.
+ * not lost under top's screen. Its exit status says the rest. What it
+ * says back is translated (i18n.h); the commands in it are not.
  */
 #include <errno.h>
 #include <signal.h>
@@ -12,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "opener.h"
 #include "screen.h"
 #include "segment.h"
@@ -92,7 +94,8 @@ opener_open(int shmid, const struct shminfo_stat *si, enum list_board board, cha
 	err[got > 0 ? got : 0] = '\0';
 	line = opener_last_line(err);
 	if (pid < 0) {
-		snprintf(said, n, "cannot start pizarra: %s", strerror(spawn_err));
+		/* TRANSLATORS: %s is the system's reason (strerror) */
+		snprintf(said, n, _("cannot start pizarra: %s"), strerror(spawn_err));
 		return true;
 	}
 	if (line[0] != '\0') {
@@ -100,10 +103,14 @@ opener_open(int shmid, const struct shminfo_stat *si, enum list_board board, cha
 		return !WIFEXITED(status) || WEXITSTATUS(status) != 0;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		snprintf(said, n, "pizarra -i %d %s ended with status %d", shmid, cmd,
+		/* TRANSLATORS: top's status line: the command it ran (pizarra -i SHMID draw, view or
+		   peek: keep it) ended with a failure */
+		snprintf(said, n, _("pizarra -i %d %s ended with status %d"), shmid, cmd,
 		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 		return true;
 	}
-	snprintf(said, n, "back from pizarra -i %d %s", shmid, cmd);
+	/* TRANSLATORS: top's status line after the command it ran (pizarra -i SHMID draw, view
+	   or peek: keep it) ended well */
+	snprintf(said, n, _("back from pizarra -i %d %s"), shmid, cmd);
 	return false;
 }

@@ -7,6 +7,8 @@
  * the next sample of /proc/sysvipc/shm for the sidebar (segdata's pace),
  * the next highlight that goes out or the message's end. When the bytes
  * are a board's header (boardmap.h), the view names the fields.
+ * Everything a person reads is translated (i18n.h); the format names
+ * (int32...), the kernel's names and the board's field names are not.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 
 #include "frame.h"
 #include "hexview.h"
+#include "i18n.h"
 #include "lineedit.h"
 #include "notify.h"
 #include "peek.h"
@@ -61,10 +64,29 @@ static void peek_end(void *);
 static void peek_repaint(void *);
 
 static const struct frame_key peek_keys[] = {
-	{ 1, { '?', 'h', 0 }, "Help", "this help", peek_help },
-	{ 2, { 'f', '\t', 0 }, "Format", "bytes, int32, int64, float, double, chars", peek_format },
-	{ 3, { 'o', ':', 0 }, "Jump", "go to an offset (decimal or 0x hex)", peek_ask_jump },
-	{ 10, { 'q', CTRL('Q'), CTRL('C') }, "Quit", "detach (shmdt) and leave", peek_quit },
+	{ 1, { '?', 'h', 0 },
+	  /* TRANSLATORS: pizarra peek's key bar, F1 (every label of peek, after its F-key, at
+	     most 8 columns) */
+	  N_("Help"),
+	  /* TRANSLATORS: a line of peek's help box, after the key and its label: at most 50
+	     columns */
+	  N_("this help"), peek_help },
+	{ 2, { 'f', '\t', 0 },
+	  /* TRANSLATORS: pizarra peek's key bar, F2: how the bytes are shown (8 columns) */
+	  N_("Format"),
+	  /* TRANSLATORS: peek's help box, F2's line (50 columns): the formats' names, as shown
+	     (keep them) */
+	  N_("bytes, int32, int64, float, double, chars"), peek_format },
+	{ 3, { 'o', ':', 0 },
+	  /* TRANSLATORS: pizarra peek's key bar, F3: go to an offset (8 columns) */
+	  N_("Jump"),
+	  /* TRANSLATORS: peek's help box, F3's line: at most 50 columns */
+	  N_("go to an offset (decimal or 0x hex)"), peek_ask_jump },
+	{ 10, { 'q', CTRL('Q'), CTRL('C') },
+	  /* TRANSLATORS: the key bar, F10 (8 columns) */
+	  N_("Quit"),
+	  /* TRANSLATORS: peek's help box, F10's line: at most 50 columns; shmdt stays */
+	  N_("detach (shmdt) and leave"), peek_quit },
 	{ 0, { FRAME_CODE | KEY_LEFT, 0, 0 }, NULL, NULL, peek_left },
 	{ 0, { FRAME_CODE | KEY_RIGHT, 0, 0 }, NULL, NULL, peek_right },
 	{ 0, { FRAME_CODE | KEY_UP, 'k', 0 }, NULL, NULL, peek_up },
@@ -78,18 +100,18 @@ static const struct frame_key peek_keys[] = {
 
 #define PEEK_NKEYS (sizeof peek_keys / sizeof peek_keys[0])
 
-static const char *const peek_help_text[] = {
-	"The segment's bytes, live: attached SHM_RDONLY, so nothing is ever",
-	"written. A byte that changed is lit for a moment. Another program's",
-	"writes wake nobody, so peek looks again every 100 ms while bytes",
-	"change, and less often (every 500 ms) while they do not.",
-	"Arrows move the cursor by an element or a row, PgUp/PgDn a page,",
-	"Home/End (g G) to the start or the end. The first line says what is",
-	"under the cursor (a board's field names, when it is a board).",
-	"",
-};
-
-#define PEEK_NHELP (sizeof peek_help_text / sizeof peek_help_text[0])
+/* The help box's prose (F1), one message: a translation wraps its own lines. */
+static const char *const peek_help_text =
+	/* TRANSLATORS: pizarra peek's help (F1), in a box at 80x24: at most 7 lines
+	   of at most 72 columns each, broken with \n where you like. SHM_RDONLY is
+	   the flag of shmat, PgUp/PgDn... the keys' names: keep them. */
+	N_("The segment's bytes, live: attached SHM_RDONLY, so nothing is ever\n"
+	   "written. A byte that changed is lit for a moment. Another program's\n"
+	   "writes wake nobody, so peek looks again every 100 ms while bytes\n"
+	   "change, and less often (every 500 ms) while they do not.\n"
+	   "Arrows move the cursor by an element or a row, PgUp/PgDn a page,\n"
+	   "Home/End (g G) to the start or the end. The first line says what is\n"
+	   "under the cursor (a board's field names, when it is a board).");
 
 static void peek_view_key(struct peek *, int, wint_t);
 static void peek_help_key(struct peek *, int, wint_t);
@@ -197,7 +219,8 @@ peek_format(void *v)
 	struct peek *p = v;
 
 	hexview_next_format(&p->view);
-	frame_say(&p->frame, false, "as %s", shmpeek_format_name(p->view.fmt));
+	/* TRANSLATORS: %s is a format's name (bytes, int32, int64, float, double, chars) */
+	frame_say(&p->frame, false, _("as %s"), shmpeek_format_name(p->view.fmt));
 	peek_moved(p);
 }
 
@@ -232,7 +255,7 @@ peek_jump_key(struct peek *p, int ret, wint_t ch)
 	switch (lineedit_key(&p->line, ret, ch)) {
 	case LINEEDIT_CANCEL:
 		p->mode = PEEK_VIEW;
-		frame_say(&p->frame, false, "cancelled");
+		frame_say(&p->frame, false, "%s", _("cancelled"));
 		return;
 	case LINEEDIT_SUBMIT:
 		break;
@@ -243,13 +266,15 @@ peek_jump_key(struct peek *p, int ret, wint_t ch)
 	p->mode = PEEK_VIEW;
 	r = cli_parse_number(p->line.text, true, 0, p->seg.size - 1, &off);
 	if (r == CLI_NUM_RANGE) {
-		frame_say(&p->frame, true, "offset '%s' is out of range 0-%zu (0x0-0x%zx)",
+		/* TRANSLATORS: peek's status line (74 columns at 80x24, longer is cut) */
+		frame_say(&p->frame, true, _("offset '%s' is out of range 0-%zu (0x0-0x%zx)"),
 		    p->line.text, p->seg.size - 1, p->seg.size - 1);
 		return;
 	}
 	if (r != CLI_NUM_OK) {
-		frame_say(&p->frame, true, "offset '%s' is not a number: decimal, or 0x and hex digits",
-		    p->line.text);
+		/* TRANSLATORS: peek's status line (74 columns at 80x24, longer is cut) */
+		frame_say(&p->frame, true, _("offset '%s' is not a number: decimal, or 0x and hex "
+		    "digits"), p->line.text);
 		return;
 	}
 	hexview_jump(&p->view, off);
@@ -317,9 +342,13 @@ peek_sample(struct peek *p, uint64_t now)
 	if (segdata_sample(&p->data, now, &e) & SEGDATA_FAILED)
 		frame_say(&p->frame, true, "%s", e.msg);
 	peek_recognise(p);
-	snprintf(line, sizeof line, "shmat() here %p ro (SHM_RDONLY)", (const void *)p->seg.base);
+	/* TRANSLATORS: a sidebar line of peek (30 columns at 80x24, longer is cut): where
+	   shmat() put the segment in this process, read-only (ro) */
+	snprintf(line, sizeof line, _("shmat() here %p ro (SHM_RDONLY)"), (const void *)p->seg.base);
 	segpanel_note(&p->panel, 0, line);
-	snprintf(line, sizeof line, "looks every %u ms (%u..%u)", p->interval, PEEK_FAST_MS,
+	/* TRANSLATORS: a sidebar line of peek (30 columns at 80x24): how often peek reads the
+	   bytes now, and its fastest and slowest pace */
+	snprintf(line, sizeof line, _("looks every %u ms (%u..%u)"), p->interval, PEEK_FAST_MS,
 	    PEEK_SLOW_MS);
 	segpanel_note(&p->panel, 1, line);
 	if (segpanel_sample(&p->panel, &p->data, segdata_find(&p->data, p->seg.shmid), now))
@@ -351,13 +380,24 @@ peek_draw_status(struct peek *p, uint64_t now)
 	char text[160];
 
 	if (p->mode == PEEK_JUMP) {
-		snprintf(text, sizeof text, "Offset (0-%zu, decimal or 0x hex): ", p->seg.size - 1);
+		/* TRANSLATORS: peek's prompt (F3) on the status line, the offset typed after it: at
+		   most 50 columns besides the number. Keep the space at the end. */
+		snprintf(text, sizeof text, _("Offset (0-%zu, decimal or 0x hex): "), p->seg.size - 1);
 		status_draw_question(text, p->line.text);
 		return;
 	}
-	snprintf(text, sizeof text, " shmid %d, %zu byte%s, as %s, read-only%s", p->seg.shmid,
-	    p->seg.size, p->seg.size == 1 ? "" : "s", shmpeek_format_name(p->view.fmt),
-	    p->board ? ", a pizarra board" : "");
+	if (p->board)
+		/* TRANSLATORS: peek's status line after " PEEK ", for a segment that is a board:
+		   its size in bytes, the format's name (int32...): at most 74 columns with a
+		   10-digit shmid and a size of 10 digits */
+		snprintf(text, sizeof text, P_(" shmid %d, %zu byte, as %s, read-only, a pizarra "
+		    "board", " shmid %d, %zu bytes, as %s, read-only, a pizarra board",
+		    p->seg.size), p->seg.shmid, p->seg.size, shmpeek_format_name(p->view.fmt));
+	else
+		/* TRANSLATORS: peek's status line after " PEEK " (see the one for a board) */
+		snprintf(text, sizeof text, P_(" shmid %d, %zu byte, as %s, read-only",
+		    " shmid %d, %zu bytes, as %s, read-only", p->seg.size), p->seg.shmid,
+		    p->seg.size, shmpeek_format_name(p->view.fmt));
 	frame_draw_status(&p->frame, " PEEK ", text, now);
 }
 
@@ -375,8 +415,9 @@ peek_render(struct peek *p, uint64_t now)
 	peek_draw_status(p, now);
 	frame_draw_keybar(peek_keys, PEEK_NKEYS);
 	if (p->mode == PEEK_HELP)
-		frame_draw_help(" pizarra peek (any key closes) ", peek_help_text, PEEK_NHELP,
-		    peek_keys, PEEK_NKEYS);
+		/* TRANSLATORS: the title of peek's help box: at most 70 columns */
+		frame_draw_help(_(" pizarra peek (any key closes) "), _(peek_help_text), peek_keys,
+		    PEEK_NKEYS);
 	curs_set(peek_modes[p->mode].question ? 1 : 0);
 	doupdate();
 	p->dirty = false;
@@ -448,8 +489,9 @@ peek_run(struct cli_opts *o)
 		return EXIT_FAILURE;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("pizarra peek needs a terminal; `pizarra ls` lists the segments, and "
-		    "`pizarra%s dump` prints a board", segment_addr_options(&o->addr, opts,
+		/* TRANSLATORS: %s is the options that name the segment (" -k 0x1234"), or nothing */
+		cli_error(_("pizarra peek needs a terminal; `pizarra ls` lists the segments, and "
+		    "`pizarra%s dump` prints a board"), segment_addr_options(&o->addr, opts,
 		    sizeof opts));
 		return EXIT_FAILURE;
 	}

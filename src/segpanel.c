@@ -2,11 +2,15 @@
  * segpanel.c - the sidebar of top and peek (see segpanel.h). A sample
  * keeps each field as the text it is shown as, so a change is a string
  * compare, as in the board's sidebar; the attaches come from segdata's
- * last scan of /proc/PID/maps, their names from /proc/PID/comm.
+ * last scan of /proc/PID/maps, their names from /proc/PID/comm. The
+ * field names are the kernel's (not translated); the titles, the words
+ * and the counts are (i18n.h). The sidebar is 32 columns at 80x24: a line
+ * at 2 has 30, a title 30 (longer is cut with an ellipsis).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "proc.h"
 #include "segpanel.h"
 #include "sidebar.h"
@@ -77,7 +81,10 @@ segpanel_sample(struct segpanel *p, const struct segdata *d, const struct segdat
 	for (f = 0; f < SHMINFO_NFIELDS; f++) {
 		shminfo_value(&si, (enum shminfo_field)f, false, v, sizeof v);
 		if (f == SHMINFO_DEST)
-			snprintf(v, sizeof v, "%s", shminfo_dest(&si) ? "yes" : "no");
+			/* TRANSLATORS: the value of the field dest in top's and peek's sidebar */
+			snprintf(v, sizeof v, "%s", shminfo_dest(&si) ? _("yes") :
+			    /* TRANSLATORS: the value of the field dest in the sidebar */
+			    _("no"));
 		if (strcmp(v, p->values[f]) != 0) {
 			if (!first)
 				p->changed_at[f] = now;
@@ -98,10 +105,14 @@ segpanel_sample(struct segpanel *p, const struct segdata *d, const struct segdat
 		changed = true;
 	board[0] = '\0';
 	if (r->board == LIST_BOARD_YES)
-		snprintf(board, sizeof board, "pizarra board %ux%u, %d client%s", r->map.cols,
-		    r->map.rows, r->map.nclients, r->map.nclients == 1 ? "" : "s");
+		/* TRANSLATORS: a sidebar line (30 columns at 80x24): the segment is a board of
+		   %u columns by %u rows, with %d clients */
+		snprintf(board, sizeof board, P_("pizarra board %ux%u, %d client",
+		    "pizarra board %ux%u, %d clients", (unsigned long)r->map.nclients), r->map.cols,
+		    r->map.rows, r->map.nclients);
 	else if (r->board == LIST_BOARD_NO)
-		snprintf(board, sizeof board, "not a pizarra board");
+		/* TRANSLATORS: a sidebar line (30 columns at 80x24) */
+		snprintf(board, sizeof board, "%s", _("not a pizarra board"));
 	if (strcmp(board, p->board) != 0) {
 		snprintf(p->board, sizeof p->board, "%s", board);
 		changed = true;
@@ -125,11 +136,18 @@ segpanel_draw(const struct segpanel *p, uint64_t now)
 	mvwvline(win, 0, 0, ACS_VLINE, height);
 	wattrset(win, A_NORMAL);
 	if (p->shmid < 0) {
-		sidebar_title(y++, "SEGMENT  none selected");
+		/* TRANSLATORS: a sidebar title (30 columns at 80x24) */
+		sidebar_title(y++, _("SEGMENT  none selected"));
 		wnoutrefresh(win);
 		return;
 	}
-	snprintf(line, sizeof line, "SEGMENT  shmid %d%s", p->shmid, p->gone ? " (gone)" : "");
+	if (!p->gone)
+		/* TRANSLATORS: a sidebar title (30 columns at 80x24 with a 10-digit shmid); the
+		   board's sidebar has the same title */
+		snprintf(line, sizeof line, _("SEGMENT  shmid %d"), p->shmid);
+	else
+		/* TRANSLATORS: a sidebar title: the segment was removed (30 columns at 80x24) */
+		snprintf(line, sizeof line, _("SEGMENT  shmid %d (gone)"), p->shmid);
 	sidebar_title(y++, line);
 	for (f = 0; f < SHMINFO_NFIELDS && y < height; f++, y++) {
 		a = screen_attr(LOOK_VALUE);
@@ -141,14 +159,21 @@ segpanel_draw(const struct segpanel *p, uint64_t now)
 		    p->gone ? "-" : p->values[f]);
 	}
 	if (p->have_rss && y < height) {
-		snprintf(line, sizeof line, "%s rss, %s swap", shmlist_size_human(p->rss, rss,
+		/* TRANSLATORS: the segment's memory in the sidebar: resident (rss, as
+		   /proc/sysvipc/shm names it) and swapped; at most 16 columns with the sizes */
+		snprintf(line, sizeof line, _("%s rss, %s swap"), shmlist_size_human(p->rss, rss,
 		    sizeof rss), shmlist_size_human(p->swap, swap, sizeof swap));
-		sidebar_field(y++, "memory", screen_attr(LOOK_VALUE), line);
+		/* TRANSLATORS: a field name of the sidebar, beside the kernel's (shm_segsz...):
+		   at most 12 columns */
+		sidebar_field(y++, _("memory"), screen_attr(LOOK_VALUE), line);
 	}
 	if (p->board[0] != '\0' && y < height)
 		sidebar_text(y++, 2, screen_attr(LOOK_NAME), p->board);
 	if (y < height) {
-		snprintf(line, sizeof line, "ATTACHED  %d seen, shm_nattch %lu", p->natt, p->nattch);
+		/* TRANSLATORS: a sidebar title (30 columns at 80x24): the processes seen attached
+		   (in /proc/PID/maps), then the kernel's count */
+		snprintf(line, sizeof line, P_("ATTACHED  %d seen, shm_nattch %lu",
+		    "ATTACHED  %d seen, shm_nattch %lu", (unsigned long)p->natt), p->natt, p->nattch);
 		sidebar_title(y++, line);
 	}
 	for (i = 0; i < p->natt && y < height; i++, y++) {
@@ -158,9 +183,12 @@ segpanel_draw(const struct segpanel *p, uint64_t now)
 		sidebar_text(y, 2, screen_attr(LOOK_NORMAL), line);
 	}
 	if (!p->gone && p->nattch > (unsigned long)p->natt && y < height) {
-		snprintf(line, sizeof line, "%lu attach%s not seen (another user's processes)",
-		    p->nattch - (unsigned long)p->natt, p->nattch - (unsigned long)p->natt == 1 ?
-		    "" : "es");
+		unsigned long unseen = p->nattch - (unsigned long)p->natt;
+
+		/* TRANSLATORS: a sidebar line (30 columns at 80x24, longer is cut): attaches
+		   shm_nattch counts that no /proc/PID/maps we may read shows */
+		snprintf(line, sizeof line, P_("%lu attach not seen (another user's processes)",
+		    "%lu attaches not seen (another user's processes)", unseen), unseen);
 		sidebar_text(y++, 2, screen_attr(LOOK_WARNING), line);
 	}
 	for (i = 0; i < p->nnotes && y < height; i++)

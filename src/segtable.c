@@ -4,12 +4,17 @@
  * the column's shmlist field, ties by shmid, so equal rows never swap
  * between two samples. Columns are laid out in list.h's order by
  * priority: the ones that do not fit the window are left out, from the
- * end of the priority list.
+ * end of the priority list. The heads are the kernel's field names, as
+ * ipcs prints them (not translated); cells are laid out by display
+ * columns, so a user or command name in UTF-8 keeps the columns straight.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell.h"
+#include "i18n.h"
 #include "segtable.h"
+#include "utf8.h"
 
 /* The columns top shows, most important first. */
 static const enum list_col segtable_priority[] = {
@@ -206,18 +211,50 @@ segtable_fit(int w, bool shown[LIST_NCOLS])
 	}
 }
 
-/* One cell, padded or cut to width, aligned as its column wants. */
+/*
+ * Write text at the cursor in at most cols columns, cut at a whole
+ * character with no ellipsis (what waddnstr(win, text, cols) does to
+ * ASCII); the columns written.
+ */
+static int
+segtable_put(WINDOW *win, const char *text, int cols)
+{
+	size_t len = strlen(text), off = 0;
+	char one[5];
+	uint32_t cp;
+	int used = 0, n, w;
+
+	while (off < len) {
+		n = utf8_decode(text + off, len - off, &cp);
+		if (n < 0)
+			n = 1;
+		memcpy(one, text + off, (size_t)n);
+		one[n] = '\0';
+		w = cell_columns(one);
+		if (used + w > cols)
+			break;
+		used += w;
+		off += (size_t)n;
+	}
+	if (off > 0)
+		waddnstr(win, text, (int)off);
+	return used;
+}
+
+/* One cell, padded or cut to width (columns), aligned as its column wants. */
 static void
 segtable_cell(WINDOW *win, const char *text, int width, bool right)
 {
-	int len = (int)strlen(text);
+	int cols = cell_columns(text);
 
-	if (len > width)
-		len = width;
-	if (right)
-		wprintw(win, "%*.*s ", width, len, text);
-	else
-		wprintw(win, "%-*.*s ", width, len, text);
+	if (cols > width)
+		cols = width;
+	if (right && cols < width)
+		wprintw(win, "%*s", width - cols, "");
+	cols = segtable_put(win, text, cols);
+	if (!right && cols < width)
+		wprintw(win, "%*s", width - cols, "");
+	waddch(win, ' ');
 }
 
 /* The look of one cell of row r in column c. */
@@ -283,7 +320,11 @@ segtable_draw(struct segtable *t, const struct segdata *d, WINDOW *win, bool byt
 		}
 		wattrset(win, A_NORMAL);
 	}
-	if (t->n == 0)
-		mvwaddnstr(win, 2, 1, "no segment to show (ipcs -m lists none either)", w - 2);
+	if (t->n == 0) {
+		wmove(win, 2, 1);
+		/* TRANSLATORS: top's list when it is empty: at most 46 columns (the list is 48
+		   columns wide at 80x24); ipcs -m is a command: keep it */
+		segtable_put(win, _("no segment to show (ipcs -m lists none either)"), w - 2);
+	}
 	wnoutrefresh(win);
 }

@@ -8,14 +8,19 @@
  * segment has no futex to wake us) until the next sample segdata asks
  * for, the next highlight that goes out or the message's end. Enter hands
  * the terminal to pizarra itself on the selected segment (opener.h).
+ * Everything a person reads is translated (i18n.h); the column heads and
+ * the kernel's names (shmid, IPC_RMID, dest) are not. The question before
+ * IPC_RMID takes the language's yes key and 'y' in every language.
  */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wctype.h>
 
 #include "frame.h"
+#include "i18n.h"
 #include "lineedit.h"
 #include "notify.h"
 #include "opener.h"
@@ -25,6 +30,7 @@
 #include "segtable.h"
 #include "status.h"
 #include "top.h"
+#include "utf8.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -60,16 +66,50 @@ static void top_last(void *);
 static void top_repaint(void *);
 static void top_suspend(void *);
 
+/*
+ * The key bar at 80 columns: F1 F2 F3 F5 F7 F10 and Enter's label, each
+ * F-key label padded to 7 columns (one space after a longer one).
+ */
 static const struct frame_key top_keys[] = {
-	{ 1, { '?', 'h', 0 }, "Help", "this help", top_help },
-	{ 2, { 's', '>', 0 }, "Sort", "sort by the next column", top_sort },
-	{ 3, { 'r', 'I', 0 }, "Order", "reverse the order", top_reverse },
-	{ 5, { 'm', 0, 0 }, "Mode", "shmctl IPC_SET: the permission bits (owner)", top_ask_chmod },
-	{ 7, { 'd', FRAME_CODE | KEY_DC, 0 }, "Remove", "shmctl IPC_RMID, after asking (owner)",
-	  top_ask_remove },
-	{ 10, { 'q', CTRL('Q'), CTRL('C') }, "Quit", "leave pizarra top", top_quit },
-	{ 0, { '\r', '\n', FRAME_CODE | KEY_ENTER }, "Enter:open", "open it: a board in draw "
-	  "(view if you may only read it), others in peek", top_open },
+	{ 1, { '?', 'h', 0 },
+	  /* TRANSLATORS: pizarra top's key bar, F1 (at 80 columns every label of top, after its
+	     F-key, at most 8 columns) */
+	  N_("Help"),
+	  /* TRANSLATORS: a line of top's help box, after the key and its label: at most 50
+	     columns */
+	  N_("this help"), top_help },
+	{ 2, { 's', '>', 0 },
+	  /* TRANSLATORS: pizarra top's key bar, F2: sort by the next column (8 columns) */
+	  N_("Sort"),
+	  /* TRANSLATORS: top's help box, F2's line: at most 50 columns */
+	  N_("sort by the next column"), top_sort },
+	{ 3, { 'r', 'I', 0 },
+	  /* TRANSLATORS: pizarra top's key bar, F3: the list the other way round (8 columns) */
+	  N_("Order"),
+	  /* TRANSLATORS: top's help box, F3's line: at most 50 columns */
+	  N_("reverse the order"), top_reverse },
+	{ 5, { 'm', 0, 0 },
+	  /* TRANSLATORS: pizarra top's key bar, F5: the permission bits (8 columns) */
+	  N_("Mode"),
+	  /* TRANSLATORS: top's help box, F5's line: at most 50 columns; shmctl IPC_SET stays */
+	  N_("shmctl IPC_SET: the permission bits (owner)"), top_ask_chmod },
+	{ 7, { 'd', FRAME_CODE | KEY_DC, 0 },
+	  /* TRANSLATORS: pizarra top's key bar, F7: IPC_RMID (8 columns) */
+	  N_("Remove"),
+	  /* TRANSLATORS: top's help box, F7's line: at most 50 columns; shmctl IPC_RMID stays */
+	  N_("shmctl IPC_RMID, after asking (owner)"), top_ask_remove },
+	{ 10, { 'q', CTRL('Q'), CTRL('C') },
+	  /* TRANSLATORS: the key bar, F10 (8 columns) */
+	  N_("Quit"),
+	  /* TRANSLATORS: top's help box, F10's line: at most 50 columns */
+	  N_("leave pizarra top"), top_quit },
+	{ 0, { '\r', '\n', FRAME_CODE | KEY_ENTER },
+	  /* TRANSLATORS: pizarra top's key bar, last: Enter opens the selected segment; "Enter"
+	     is the key's name (keep it); at most 11 columns */
+	  N_("Enter:open"),
+	  /* TRANSLATORS: top's help box, Enter's line: at most 48 columns; draw, view and peek
+	     are pizarra's commands (keep them) */
+	  N_("open it: a board in draw (view if you may only read it), others in peek"), top_open },
 	{ 0, { FRAME_CODE | KEY_UP, 'k', 0 }, NULL, NULL, top_up },
 	{ 0, { FRAME_CODE | KEY_DOWN, 'j', 0 }, NULL, NULL, top_down },
 	{ 0, { FRAME_CODE | KEY_PPAGE, 0, 0 }, NULL, NULL, top_page_up },
@@ -98,19 +138,20 @@ static const struct {
 	[TOP_CHMOD] = { top_chmod_key, true },
 };
 
-static const char *const top_help_text[] = {
-	"Every System V shared-memory segment, live: /proc/sysvipc/shm, read",
-	"again and again. Nothing is attached to list them, so shm_lpid,",
-	"shm_atime and shm_nattch stay as they are. A value that changed is",
-	"lit for a moment; a new row is lit whole; a removed one goes.",
-	"KEY is 0x00000000 once removed; STATUS dest: IPC_RMID was called and",
-	"the segment lives until its last detach; BOARD: a pizarra board, when",
-	"a process that has it attached lets us read its header (? unknown).",
-	"Up/Down, PgUp/PgDn, Home/End (j k g G) move the selection.",
-	"",
-};
-
-#define TOP_NHELP (sizeof top_help_text / sizeof top_help_text[0])
+/* The help box's prose (F1), one message: a translation wraps its own lines. */
+static const char *const top_help_text =
+	/* TRANSLATORS: pizarra top's help (F1), in a box at 80x24: at most 8 lines
+	   of at most 72 columns each, broken with \n where you like. KEY, STATUS
+	   and BOARD are the list's column heads, dest a STATUS value, shm_* the
+	   kernel's field names, Up/Down... the keys' names: keep them. */
+	N_("Every System V shared-memory segment, live: /proc/sysvipc/shm, read\n"
+	   "again and again. Nothing is attached to list them, so shm_lpid,\n"
+	   "shm_atime and shm_nattch stay as they are. A value that changed is\n"
+	   "lit for a moment; a new row is lit whole; a removed one goes.\n"
+	   "KEY is 0x00000000 once removed; STATUS dest: IPC_RMID was called and\n"
+	   "the segment lives until its last detach; BOARD: a pizarra board, when\n"
+	   "a process that has it attached lets us read its header (? unknown).\n"
+	   "Up/Down, PgUp/PgDn, Home/End (j k g G) move the selection.");
 
 /* Take a sample now and put the list and the sidebar in step with it. */
 static void
@@ -131,8 +172,10 @@ top_sample(struct top *t, uint64_t now)
 	if (segpanel_sample(&t->panel, &t->data, r, now) || bits != 0)
 		t->dirty = true;
 	if ((bits & SEGDATA_REMOVED) && t->data.removed == 1)
-		frame_say(&t->frame, false, "shmid %d is gone (removed, and its last process "
-		    "detached)", t->data.gone_shmid);
+		/* TRANSLATORS: top's status line (every message of top: 74 columns at 80x24 after
+		   " TOP ", longer is cut) */
+		frame_say(&t->frame, false, _("shmid %d is gone (removed, and its last process "
+		    "detached)"), t->data.gone_shmid);
 }
 
 /* The selection moved: show its segment in the sidebar. */
@@ -178,7 +221,8 @@ top_sort(void *v)
 	struct top *t = v;
 
 	segtable_next_sort(&t->table, &t->data);
-	frame_say(&t->frame, false, "sorted by %s", list_heading(t->table.sort));
+	/* TRANSLATORS: %s is a column head of the list (ID, SIZE...), as shown */
+	frame_say(&t->frame, false, _("sorted by %s"), list_heading(t->table.sort));
 }
 
 static void
@@ -187,8 +231,11 @@ top_reverse(void *v)
 	struct top *t = v;
 
 	segtable_sort(&t->table, &t->data, t->table.sort);
-	frame_say(&t->frame, false, "sorted by %s, %s", list_heading(t->table.sort),
-	    t->table.descending ? "largest first" : "smallest first");
+	frame_say(&t->frame, false, t->table.descending ?
+	    /* TRANSLATORS: %s is a column head of the list (ID, SIZE...), as shown */
+	    _("sorted by %s, largest first") :
+	    /* TRANSLATORS: %s is a column head of the list (ID, SIZE...), as shown */
+	    _("sorted by %s, smallest first"), list_heading(t->table.sort));
 }
 
 static void
@@ -213,24 +260,29 @@ top_suspend(void *v)
 
 /*
  * The selected row, when we may act on it as its owner (owner, creator or
- * root, as IPC_SET and IPC_RMID require); NULL after saying why not.
+ * root, as IPC_SET and IPC_RMID require); NULL after saying why not (for
+ * remove, IPC_RMID, or else IPC_SET: one whole sentence each).
  */
 static const struct segdata_row *
-top_owned(struct top *t, const char *what)
+top_owned(struct top *t, bool remove)
 {
 	const struct segdata_row *r = segtable_selected(&t->table, &t->data);
 	uid_t me = geteuid();
 	char who[64];
 
 	if (r == NULL) {
-		frame_say(&t->frame, true, "no segment is selected");
+		frame_say(&t->frame, true, "%s", _("no segment is selected"));
 		return NULL;
 	}
 	if (me == 0 || me == (uid_t)r->seg.v[SHMLIST_UID] || me == (uid_t)r->seg.v[SHMLIST_CUID])
 		return r;
-	frame_say(&t->frame, true, "shmid %d belongs to %s: only its owner or creator (or root) "
-	    "may %s it", shmlist_shmid(&r->seg), shminfo_user((uid_t)r->seg.v[SHMLIST_UID], who,
-	    sizeof who), what);
+	frame_say(&t->frame, true, remove ?
+	    /* TRANSLATORS: %d is a shmid, %s its owner's user name (F7, IPC_RMID) */
+	    _("shmid %d belongs to %s: only its owner or creator (or root) may remove it") :
+	    /* TRANSLATORS: %d is a shmid, %s its owner's user name (F5, IPC_SET) */
+	    _("shmid %d belongs to %s: only its owner or creator (or root) may change the mode "
+	    "of it"), shmlist_shmid(&r->seg),
+	    shminfo_user((uid_t)r->seg.v[SHMLIST_UID], who, sizeof who));
 	return NULL;
 }
 
@@ -238,13 +290,14 @@ static void
 top_ask_remove(void *v)
 {
 	struct top *t = v;
-	const struct segdata_row *r = top_owned(t, "remove");
+	const struct segdata_row *r = top_owned(t, true);
 
 	if (r == NULL)
 		return;
 	if (r->seg.v[SHMLIST_PERMS] & 01000) {
-		frame_say(&t->frame, false, "shmid %d is marked for removal already (dest): it goes "
-		    "at its last detach", shmlist_shmid(&r->seg));
+		/* TRANSLATORS: top's status line (74 columns at 80x24, longer is cut) */
+		frame_say(&t->frame, false, _("shmid %d is marked for removal already (dest): it goes "
+		    "at its last detach"), shmlist_shmid(&r->seg));
 		return;
 	}
 	t->target = shmlist_shmid(&r->seg);
@@ -255,7 +308,7 @@ static void
 top_ask_chmod(void *v)
 {
 	struct top *t = v;
-	const struct segdata_row *r = top_owned(t, "change the mode of");
+	const struct segdata_row *r = top_owned(t, false);
 	char mode[8];
 
 	if (r == NULL)
@@ -266,25 +319,50 @@ top_ask_chmod(void *v)
 	t->mode = TOP_CHMOD;
 }
 
+/*
+ * Is ch the answer key, one letter of the language's (its message) or the
+ * English one, either case? A message that is not one letter counts not.
+ */
+static bool
+top_answer_is(wint_t ch, const char *key, wint_t english)
+{
+	uint32_t cp;
+	size_t len = strlen(key);
+
+	if (ch == english || ch == (wint_t)towupper(english))
+		return true;
+	if (len == 0 || utf8_decode(key, len, &cp) != (int)len)
+		return false;
+	return ch == (wint_t)cp || ch == (wint_t)towupper((wint_t)cp);
+}
+
 static void
 top_remove_key(struct top *t, int ret, wint_t ch)
 {
+	/* TRANSLATORS: the key that answers yes to a question that ends in "(y/N)": one
+	   lower-case letter, the one your "(y/N)" names ("s" for sí). 'y' answers yes too. */
+	bool yes = ret == OK && top_answer_is(ch, _("y"), 'y');
 	struct pzerr e;
 
-	if (ret != OK || (ch != 'y' && ch != 'Y' && ch != 'n' && ch != 'N' && ch != 27 &&
-	    ch != '\r' && ch != '\n'))
+	bool no = ret == OK && (ch == 27 || ch == '\r' || ch == '\n' ||
+	    /* TRANSLATORS: the key that answers no to a question that ends in "(y/N)": one
+	       lower-case letter ("n" for no). 'n', Esc and Enter answer no too. */
+	    top_answer_is(ch, _("n"), 'n'));
+
+	if (!yes && !no)
 		return;
 	t->mode = TOP_LIST;
-	if (ch != 'y' && ch != 'Y') {
-		frame_say(&t->frame, false, "not removed");
+	if (!yes) {
+		frame_say(&t->frame, false, "%s", _("not removed"));
 		return;
 	}
 	if (segment_remove(t->target, &t->opts->log, &e) != 0) {
 		frame_say(&t->frame, true, "%s", e.msg);
 		return;
 	}
-	frame_say(&t->frame, false, "IPC_RMID: shmid %d is marked dest, its key is 0x00000000; "
-	    "it goes at its last detach", t->target);
+	/* TRANSLATORS: dest is the kernel's word (the STATUS column); keep it */
+	frame_say(&t->frame, false, _("IPC_RMID: shmid %d is marked dest, its key is 0x00000000; "
+	    "it goes at its last detach"), t->target);
 	top_sample(t, frame_now());
 }
 
@@ -311,7 +389,8 @@ static void
 top_chmod_key(struct top *t, int ret, wint_t ch)
 {
 	const struct segdata_row *r = segdata_find(&t->data, t->target);
-	const char *why = "is not an octal mode 0000-0777";
+	/* TRANSLATORS: said after "mode '999'" (see "mode '%s' %s") */
+	const char *why = _("is not an octal mode 0000-0777");
 	char note[160];
 	struct pzerr e;
 	mode_t mode;
@@ -320,7 +399,7 @@ top_chmod_key(struct top *t, int ret, wint_t ch)
 	switch (lineedit_key(&t->line, ret, ch)) {
 	case LINEEDIT_CANCEL:
 		t->mode = TOP_LIST;
-		frame_say(&t->frame, false, "cancelled");
+		frame_say(&t->frame, false, "%s", _("cancelled"));
 		return;
 	case LINEEDIT_SUBMIT:
 		break;
@@ -332,7 +411,9 @@ top_chmod_key(struct top *t, int ret, wint_t ch)
 	bad = r != NULL && r->board == LIST_BOARD_YES ? cli_parse_mode(t->line.text, &mode, &why) :
 	    top_octal(t->line.text, &mode);
 	if (bad != 0) {
-		frame_say(&t->frame, true, "mode '%s' %s", t->line.text, why);
+		/* TRANSLATORS: the mode typed, then why it is refused (cli_parse_mode's reason, or
+		   "is not an octal mode 0000-0777") */
+		frame_say(&t->frame, true, _("mode '%s' %s"), t->line.text, _(why));
 		return;
 	}
 	if (segment_chmod(t->target, mode, &t->opts->log, &e) != 0) {
@@ -341,8 +422,13 @@ top_chmod_key(struct top *t, int ret, wint_t ch)
 	}
 	cli_chmod_note(r != NULL ? (mode_t)r->seg.v[SHMLIST_PERMS] : 0, mode,
 	    r != NULL ? (unsigned long)r->seg.v[SHMLIST_NATTCH] : 0, note, sizeof note);
-	frame_say(&t->frame, false, "IPC_SET: shmid %d has mode %04o now%s%s", t->target,
-	    (unsigned)mode, note[0] ? "; " : "", note);
+	if (note[0] != '\0')
+		/* TRANSLATORS: the last %s is a note on the processes still attached */
+		frame_say(&t->frame, false, _("IPC_SET: shmid %d has mode %04o now; %s"), t->target,
+		    (unsigned)mode, note);
+	else
+		frame_say(&t->frame, false, _("IPC_SET: shmid %d has mode %04o now"), t->target,
+		    (unsigned)mode);
 	top_sample(t, frame_now());
 }
 
@@ -356,7 +442,7 @@ top_open(void *v)
 	bool failed;
 
 	if (r == NULL) {
-		frame_say(&t->frame, true, "no segment is selected");
+		frame_say(&t->frame, true, "%s", _("no segment is selected"));
 		return;
 	}
 	shmlist_to_stat(&r->seg, &si);
@@ -405,22 +491,33 @@ top_draw_status(struct top *t, uint64_t now)
 	char text[PZERR_MSG_MAX + 128];
 
 	if (t->mode == TOP_REMOVE) {
-		snprintf(text, sizeof text, "IPC_RMID shmid %d: mark it for removal? It lives "
-		    "until its last detach (y/N) ", t->target);
+		/* TRANSLATORS: top's question before IPC_RMID, on the status line: at most 69
+		   columns besides the shmid (up to 10 digits), the cursor follows; "(y/N)" names the
+		   yes key (the message "y") and no, the default. Keep the space at the end. */
+		snprintf(text, sizeof text, _("IPC_RMID shmid %d: mark it for removal? It lives "
+		    "until its last detach (y/N) "), t->target);
 		status_draw_question(text, NULL);
 		return;
 	}
 	if (t->mode == TOP_CHMOD) {
-		snprintf(text, sizeof text, "IPC_SET shmid %d, permission bits (octal): ", t->target);
+		/* TRANSLATORS: top's prompt for IPC_SET, on the status line, the mode typed after it:
+		   at most 60 columns besides the shmid. Keep the space at the end. */
+		snprintf(text, sizeof text, _("IPC_SET shmid %d, permission bits (octal): "),
+		    t->target);
 		status_draw_question(text, t->line.text);
 		return;
 	}
 	if (t->opts->named || t->opts->owner_given)
-		snprintf(text, sizeof text, " %zu of %zu segments, by %s %s", t->data.n,
+		/* TRANSLATORS: top's status line after " TOP ": the segments shown (of all the
+		   system's, counted by the second number), then the column they are sorted by
+		   (ID, SIZE...) and v (largest first) or ^: at most 40 columns with the numbers */
+		snprintf(text, sizeof text, P_(" %zu of %zu segment, by %s %s",
+		    " %zu of %zu segments, by %s %s", t->data.total), t->data.n,
 		    t->data.total, list_heading(t->table.sort), t->table.descending ? "v" : "^");
 	else
-		snprintf(text, sizeof text, " %zu segment%s, by %s %s", t->data.n,
-		    t->data.n == 1 ? "" : "s", list_heading(t->table.sort),
+		/* TRANSLATORS: top's status line after " TOP " (see " %zu of %zu segments...") */
+		snprintf(text, sizeof text, P_(" %zu segment, by %s %s", " %zu segments, by %s %s",
+		    t->data.n), t->data.n, list_heading(t->table.sort),
 		    t->table.descending ? "v" : "^");
 	frame_draw_status(&t->frame, " TOP ", text, now);
 }
@@ -439,8 +536,9 @@ top_render(struct top *t, uint64_t now)
 	top_draw_status(t, now);
 	frame_draw_keybar(top_keys, TOP_NKEYS);
 	if (t->mode == TOP_HELP)
-		frame_draw_help(" pizarra top (any key closes) ", top_help_text, TOP_NHELP,
-		    top_keys, TOP_NKEYS);
+		/* TRANSLATORS: the title of top's help box: at most 70 columns */
+		frame_draw_help(_(" pizarra top (any key closes) "), _(top_help_text), top_keys,
+		    TOP_NKEYS);
 	curs_set(top_modes[t->mode].question ? 1 : 0);
 	doupdate();
 	t->unlit_at = segdata_lit_until(&t->data, now);
@@ -512,8 +610,10 @@ top_run(struct cli_opts *o)
 	}
 	segdata_hurry(&t.data, frame_now());
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("pizarra top needs a terminal; `pizarra ls` prints the same list "
-		    "(--json for programs)");
+		/* TRANSLATORS: on standard error; `pizarra ls` and --json are a command and an
+		   option (keep them) */
+		cli_error("%s", _("pizarra top needs a terminal; `pizarra ls` prints the same list "
+		    "(--json for programs)"));
 		segdata_free(&t.data);
 		return EXIT_FAILURE;
 	}
