@@ -146,7 +146,8 @@ segpanel_draw(const struct segpanel *p, uint64_t now)
 		   board's sidebar has the same title */
 		snprintf(line, sizeof line, _("SEGMENT  shmid %d"), p->shmid);
 	else
-		/* TRANSLATORS: a sidebar title: the segment was removed (30 columns at 80x24) */
+		/* TRANSLATORS: a sidebar title: the segment was removed (30 columns at 80x24
+		   with a 5-digit shmid) */
 		snprintf(line, sizeof line, _("SEGMENT  shmid %d (gone)"), p->shmid);
 	sidebar_title(y++, line);
 	for (f = 0; f < SHMINFO_NFIELDS && y < height; f++, y++) {

@@ -491,9 +491,10 @@ top_draw_status(struct top *t, uint64_t now)
 	char text[PZERR_MSG_MAX + 128];
 
 	if (t->mode == TOP_REMOVE) {
-		/* TRANSLATORS: top's question before IPC_RMID, on the status line: at most 69
-		   columns besides the shmid (up to 10 digits), the cursor follows; "(y/N)" names the
-		   yes key (the message "y") and no, the default. Keep the space at the end. */
+		/* TRANSLATORS: top's question before IPC_RMID, on the status line: at most 72
+		   columns besides the shmid (7 digits on most systems; the cursor follows, 80 in
+		   all); "(y/N)" names the yes key (the message "y") and no, the default. Keep the
+		   space at the end. */
 		snprintf(text, sizeof text, _("IPC_RMID shmid %d: mark it for removal? It lives "
 		    "until its last detach (y/N) "), t->target);
 		status_draw_question(text, NULL);
