@@ -82,6 +82,7 @@ ui_top            61      9a
 ui_peek           62      9b
 ui_bytes          63      9c
 ui_exercise       64      9d
+ui_segments_es    73      6a 6b
 xterm_draw        40      8c
 xterm_wheel       41      8d
 xterm_colours     42      8e
