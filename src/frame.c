@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <wctype.h>
 
 #include "cell.h"
 #include "frame.h"
@@ -270,4 +271,17 @@ frame_draw_help(const char *title, const char *prose, const struct frame_key *ke
 	}
 	wnoutrefresh(win);
 	delwin(win);
+}
+
+bool
+frame_answer_is(wint_t ch, const char *key, wint_t english)
+{
+	uint32_t cp;
+	size_t len = strlen(key);
+
+	if (ch == english || ch == (wint_t)towupper(english))
+		return true;
+	if (len == 0 || utf8_decode(key, len, &cp) != (int)len)
+		return false;
+	return ch == (wint_t)cp || ch == (wint_t)towupper((wint_t)cp);
 }

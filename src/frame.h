@@ -57,6 +57,13 @@ const struct frame_key *frame_lookup(const struct frame_key *keys, size_t n, int
 bool frame_quits(int ret, wint_t ch);
 
 /*
+ * Is ch the answer key of a question: the one letter of the language
+ * (key, a translated message such as _("y")) or the English one, in
+ * either case? A message that is not one letter counts not.
+ */
+bool frame_answer_is(wint_t ch, const char *key, wint_t english);
+
+/*
  * Read every pending key and hand each to key(ctx, ret, ch), past the
  * escape filter; a resize lays the screen out again first and is handed
  * over as KEY_RESIZE.

@@ -17,20 +17,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <wctype.h>
 
+#include "cell.h"
 #include "frame.h"
 #include "i18n.h"
 #include "lineedit.h"
 #include "notify.h"
 #include "opener.h"
 #include "screen.h"
+#include "segact.h"
 #include "segdata.h"
 #include "segpanel.h"
 #include "segtable.h"
 #include "status.h"
 #include "top.h"
-#include "utf8.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -258,31 +258,16 @@ top_suspend(void *v)
 	screen_suspend();
 }
 
-/*
- * The selected row, when we may act on it as its owner (owner, creator or
- * root, as IPC_SET and IPC_RMID require); NULL after saying why not (for
- * remove, IPC_RMID, or else IPC_SET: one whole sentence each).
- */
+/* The selected row, when we may act on it as its owner; NULL after saying why not. */
 static const struct segdata_row *
 top_owned(struct top *t, bool remove)
 {
 	const struct segdata_row *r = segtable_selected(&t->table, &t->data);
-	uid_t me = geteuid();
-	char who[64];
+	char msg[PZERR_MSG_MAX + 128];
 
-	if (r == NULL) {
-		frame_say(&t->frame, true, "%s", _("no segment is selected"));
-		return NULL;
-	}
-	if (me == 0 || me == (uid_t)r->seg.v[SHMLIST_UID] || me == (uid_t)r->seg.v[SHMLIST_CUID])
+	if (segact_owned(r, remove, msg, sizeof msg))
 		return r;
-	frame_say(&t->frame, true, remove ?
-	    /* TRANSLATORS: %d is a shmid, %s its owner's user name (F7, IPC_RMID) */
-	    _("shmid %d belongs to %s: only its owner or creator (or root) may remove it") :
-	    /* TRANSLATORS: %d is a shmid, %s its owner's user name (F5, IPC_SET) */
-	    _("shmid %d belongs to %s: only its owner or creator (or root) may change the mode "
-	    "of it"), shmlist_shmid(&r->seg),
-	    shminfo_user((uid_t)r->seg.v[SHMLIST_UID], who, sizeof who));
+	frame_say(&t->frame, true, "%s", msg);
 	return NULL;
 }
 
@@ -291,13 +276,12 @@ top_ask_remove(void *v)
 {
 	struct top *t = v;
 	const struct segdata_row *r = top_owned(t, true);
+	char msg[PZERR_MSG_MAX + 128];
 
 	if (r == NULL)
 		return;
-	if (r->seg.v[SHMLIST_PERMS] & 01000) {
-		/* TRANSLATORS: top's status line (74 columns at 80x24, longer is cut) */
-		frame_say(&t->frame, false, _("shmid %d is marked for removal already (dest): it goes "
-		    "at its last detach"), shmlist_shmid(&r->seg));
+	if (segact_dest(r, msg, sizeof msg)) {
+		frame_say(&t->frame, false, "%s", msg);
 		return;
 	}
 	t->target = shmlist_shmid(&r->seg);
@@ -319,35 +303,19 @@ top_ask_chmod(void *v)
 	t->mode = TOP_CHMOD;
 }
 
-/*
- * Is ch the answer key, one letter of the language's (its message) or the
- * English one, either case? A message that is not one letter counts not.
- */
-static bool
-top_answer_is(wint_t ch, const char *key, wint_t english)
-{
-	uint32_t cp;
-	size_t len = strlen(key);
-
-	if (ch == english || ch == (wint_t)towupper(english))
-		return true;
-	if (len == 0 || utf8_decode(key, len, &cp) != (int)len)
-		return false;
-	return ch == (wint_t)cp || ch == (wint_t)towupper((wint_t)cp);
-}
-
 static void
 top_remove_key(struct top *t, int ret, wint_t ch)
 {
 	/* TRANSLATORS: the key that answers yes to a question that ends in "(y/N)": one
 	   lower-case letter, the one your "(y/N)" names ("s" for sí). 'y' answers yes too. */
-	bool yes = ret == OK && top_answer_is(ch, _("y"), 'y');
-	struct pzerr e;
+	bool yes = ret == OK && frame_answer_is(ch, _("y"), 'y');
+	char msg[PZERR_MSG_MAX + 128];
+	bool failed;
 
 	bool no = ret == OK && (ch == 27 || ch == '\r' || ch == '\n' ||
 	    /* TRANSLATORS: the key that answers no to a question that ends in "(y/N)": one
 	       lower-case letter ("n" for no). 'n', Esc and Enter answer no too. */
-	    top_answer_is(ch, _("n"), 'n'));
+	    frame_answer_is(ch, _("n"), 'n'));
 
 	if (!yes && !no)
 		return;
@@ -356,45 +324,17 @@ top_remove_key(struct top *t, int ret, wint_t ch)
 		frame_say(&t->frame, false, "%s", _("not removed"));
 		return;
 	}
-	if (segment_remove(t->target, &t->opts->log, &e) != 0) {
-		frame_say(&t->frame, true, "%s", e.msg);
-		return;
-	}
-	/* TRANSLATORS: dest is the kernel's word (the STATUS column); keep it */
-	frame_say(&t->frame, false, _("IPC_RMID: shmid %d is marked dest, its key is 0x00000000; "
-	    "it goes at its last detach"), t->target);
-	top_sample(t, frame_now());
-}
-
-/* An octal mode 0..0777 (digits 0-7 only, never wrapping); -1 when it is not one. */
-static int
-top_octal(const char *s, mode_t *mode)
-{
-	unsigned v = 0;
-
-	if (*s == '\0')
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '7' || v > 0777)
-			return -1;
-		v = v * 8 + (unsigned)(*s - '0');
-	}
-	if (v > 0777)
-		return -1;
-	*mode = (mode_t)v;
-	return 0;
+	failed = !segact_remove(t->target, &t->opts->log, msg, sizeof msg);
+	frame_say(&t->frame, failed, "%s", msg);
+	if (!failed)
+		top_sample(t, frame_now());
 }
 
 static void
 top_chmod_key(struct top *t, int ret, wint_t ch)
 {
-	const struct segdata_row *r = segdata_find(&t->data, t->target);
-	/* TRANSLATORS: said after "mode '999'" (see "mode '%s' %s") */
-	const char *why = _("is not an octal mode 0000-0777");
-	char note[160];
-	struct pzerr e;
-	mode_t mode;
-	int bad;
+	char msg[PZERR_MSG_MAX + 256];
+	bool failed;
 
 	switch (lineedit_key(&t->line, ret, ch)) {
 	case LINEEDIT_CANCEL:
@@ -407,29 +347,11 @@ top_chmod_key(struct top *t, int ret, wint_t ch)
 		return;
 	}
 	t->mode = TOP_LIST;
-	/* a board keeps the rules of pizarra chmod (its owner keeps rw); any other any mode */
-	bad = r != NULL && r->board == LIST_BOARD_YES ? cli_parse_mode(t->line.text, &mode, &why) :
-	    top_octal(t->line.text, &mode);
-	if (bad != 0) {
-		/* TRANSLATORS: the mode typed, then why it is refused (cli_parse_mode's reason, or
-		   "is not an octal mode 0000-0777") */
-		frame_say(&t->frame, true, _("mode '%s' %s"), t->line.text, _(why));
-		return;
-	}
-	if (segment_chmod(t->target, mode, &t->opts->log, &e) != 0) {
-		frame_say(&t->frame, true, "%s", e.msg);
-		return;
-	}
-	cli_chmod_note(r != NULL ? (mode_t)r->seg.v[SHMLIST_PERMS] : 0, mode,
-	    r != NULL ? (unsigned long)r->seg.v[SHMLIST_NATTCH] : 0, note, sizeof note);
-	if (note[0] != '\0')
-		/* TRANSLATORS: the last %s is a note on the processes still attached */
-		frame_say(&t->frame, false, _("IPC_SET: shmid %d has mode %04o now; %s"), t->target,
-		    (unsigned)mode, note);
-	else
-		frame_say(&t->frame, false, _("IPC_SET: shmid %d has mode %04o now"), t->target,
-		    (unsigned)mode);
-	top_sample(t, frame_now());
+	failed = !segact_chmod(segdata_find(&t->data, t->target), t->target, t->line.text,
+	    &t->opts->log, msg, sizeof msg);
+	frame_say(&t->frame, failed, "%s", msg);
+	if (!failed)
+		top_sample(t, frame_now());
 }
 
 static void
@@ -497,6 +419,12 @@ top_draw_status(struct top *t, uint64_t now)
 		   space at the end. */
 		snprintf(text, sizeof text, _("IPC_RMID shmid %d: mark it for removal? It lives "
 		    "until its last detach (y/N) "), t->target);
+		if (cell_columns(text) > COLS - 1)
+			/* TRANSLATORS: the same question where the long one does not fit: at most
+			   36 columns besides the shmid (50-column terminals). Keep the space at the
+			   end. */
+			snprintf(text, sizeof text, _("IPC_RMID shmid %d: remove it? (y/N) "),
+			    t->target);
 		status_draw_question(text, NULL);
 		return;
 	}
