@@ -10,8 +10,10 @@
 
 #include "boardmap.h"
 #include "bytesview.h"
+#include "hexdraw.h"
 #include "i18n.h"
 #include "notify.h"
+#include "screen.h"
 
 bool
 bytesview_toggle(struct bytesview *bv, const struct session *s)
@@ -84,7 +86,7 @@ bytesview_draw(struct bytesview *bv, const struct session *s, uint32_t col, uint
 	hexview_bands(&bv->view, band, n, _("cells around your cursor (4 bytes each)"));
 	hexview_jump(&bv->view, boardmap_cell_offset(&m, col, row));
 	hexview_update(&bv->view, &mapping, getmaxx(win), getmaxy(win), now);
-	hexview_draw(&bv->view, win, &m, now);
+	hexdraw_view(&bv->view, win, &m, now);
 }
 
 void

@@ -6,6 +6,7 @@
  * byte lights only when the same offset was seen before with another
  * value, however the view moved. The description's words are translated
  * (i18n.h); the board's field names and the format names are not.
+ * No curses here: hexdraw.c draws a frame into a window.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,6 @@
 #include "i18n.h"
 #include "utf8.h"
 
-#define HEXVIEW_TITLE UINT64_MAX     /* a row that is a band's title */
 
 void
 hexview_reset(struct hexview *h, uint64_t size, enum shmpeek_format f)
@@ -60,7 +60,7 @@ hexview_bands(struct hexview *h, const struct hexview_band *b, int n, const char
 }
 
 /* The element size of the format. */
-static unsigned
+unsigned
 hexview_esize(const struct hexview *h)
 {
 	return shmpeek_format_size(h->fmt);
@@ -102,7 +102,7 @@ hexview_cursor_len(struct hexview *h, unsigned len)
 }
 
 /* The bytes the cursor covers. */
-static unsigned
+unsigned
 hexview_cursor_span(const struct hexview *h)
 {
 	unsigned es = hexview_esize(h);
@@ -146,7 +146,7 @@ hexview_home(struct hexview *h, bool end)
 }
 
 /* Hex digits the offsets need: at least 8. */
-static int
+int
 hexview_offw(const struct hexview *h)
 {
 	int d = 8;
@@ -250,21 +250,17 @@ hexview_follow(struct hexview *h, unsigned per, int rows)
 		h->top = crow > third ? crow - third : 0;
 }
 
-bool
-hexview_update(struct hexview *h, const struct shmpeek *p, int w, int rows, uint64_t now)
+/*
+ * Which rows are shown, top to bottom: each fixed band's title and rows,
+ * the scrolling part's title, then as many scrolling rows as fit (the
+ * first line of the window describes the cursor).
+ */
+static void
+hexview_lay_out(struct hexview *h, unsigned per, int rows)
 {
-	struct hexview_rows tmp;
-	unsigned per = hexview_per_row(h, w), k;
-	bool changed = !h->have_before || per != h->before.per_row;
-	int i, left = rows - 1;       /* the first line describes the cursor */
-	uint64_t off, r;
-	size_t j;
-	long old;
+	int i, left = rows - 1;
+	uint64_t off;
 
-	hexview_clamp(h);
-	h->changed_bytes = 0;
-	if (hexview_rows_grow(&h->now, rows > 0 ? (size_t)rows : 1, per) != 0)
-		return false;
 	h->now.n = 0;
 	for (i = 0; i < h->nfixed && left > 1; i++) {
 		hexview_add_row(&h->now, HEXVIEW_TITLE - (uint64_t)i - 1);
@@ -283,39 +279,66 @@ hexview_update(struct hexview *h, const struct shmpeek *p, int w, int rows, uint
 	hexview_follow(h, per, left);
 	for (i = 0, off = h->top; i < left && off < h->size; i++, off += per)
 		hexview_add_row(&h->now, off);
-	for (j = 0; j < h->now.n; j++) {
-		unsigned char *b = h->now.bytes + j * per;
-		uint64_t *c = h->now.changed + j * per;
+}
 
-		memset(c, 0, per * sizeof *c);
-		h->now.have[j] = 0;
-		if (h->now.off[j] >= HEXVIEW_TITLE - HEXVIEW_MAX_FIXED)
-			continue;
-		h->now.have[j] = (unsigned)shmpeek_copy(p, h->now.off[j], b, per);
-		old = h->have_before && h->before.per_row == per ? hexview_find(&h->before,
-		    h->now.off[j]) : -1;
-		if (old < 0) {
+/*
+ * Copy row j's bytes from the segment and light those that differ from
+ * the same offset's last copy (a highlight lasts HEXVIEW_HIGHLIGHT_MS);
+ * true when the row must be drawn again.
+ */
+static bool
+hexview_read_row(struct hexview *h, const struct shmpeek *p, size_t j, unsigned per,
+    uint64_t now)
+{
+	unsigned char *b = h->now.bytes + j * per;
+	uint64_t *c = h->now.changed + j * per, r;
+	bool changed = false;
+	unsigned k;
+	long old;
+
+	memset(c, 0, per * sizeof *c);
+	h->now.have[j] = 0;
+	if (h->now.off[j] >= HEXVIEW_TITLE - HEXVIEW_MAX_FIXED)
+		return false;
+	h->now.have[j] = (unsigned)shmpeek_copy(p, h->now.off[j], b, per);
+	old = h->have_before && h->before.per_row == per ? hexview_find(&h->before,
+	    h->now.off[j]) : -1;
+	if (old < 0)
+		return true;
+	for (k = 0; k < per; k++) {
+		r = h->before.changed[(size_t)old * per + k];
+		if (k < h->now.have[j] && k < h->before.have[old] &&
+		    b[k] != h->before.bytes[(size_t)old * per + k]) {
+			r = now;
 			changed = true;
-			continue;
+			h->changed_bytes++;
 		}
-		for (k = 0; k < per; k++) {
-			r = h->before.changed[(size_t)old * per + k];
-			if (k < h->now.have[j] && k < h->before.have[old] &&
-			    b[k] != h->before.bytes[(size_t)old * per + k]) {
-				r = now;
-				changed = true;
-				h->changed_bytes++;
-			}
-			if (k >= h->now.have[j] || k >= h->before.have[old])
-				r = 0;
-			c[k] = r;
-			if (r != 0 && r + HEXVIEW_HIGHLIGHT_MS > h->lit_until)
-				h->lit_until = r + HEXVIEW_HIGHLIGHT_MS;
-		}
-		if (h->now.have[j] != h->before.have[old] || memcmp(b, h->before.bytes +
-		    (size_t)old * per, h->now.have[j]) != 0)
-			changed = true;
+		if (k >= h->now.have[j] || k >= h->before.have[old])
+			r = 0;
+		c[k] = r;
+		if (r != 0 && r + HEXVIEW_HIGHLIGHT_MS > h->lit_until)
+			h->lit_until = r + HEXVIEW_HIGHLIGHT_MS;
 	}
+	return changed || h->now.have[j] != h->before.have[old] ||
+	    memcmp(b, h->before.bytes + (size_t)old * per, h->now.have[j]) != 0;
+}
+
+bool
+hexview_update(struct hexview *h, const struct shmpeek *p, int w, int rows, uint64_t now)
+{
+	struct hexview_rows tmp;
+	unsigned per = hexview_per_row(h, w);
+	bool changed = !h->have_before || per != h->before.per_row;
+	size_t j;
+
+	hexview_clamp(h);
+	h->changed_bytes = 0;
+	if (hexview_rows_grow(&h->now, rows > 0 ? (size_t)rows : 1, per) != 0)
+		return false;
+	hexview_lay_out(h, per, rows);
+	for (j = 0; j < h->now.n; j++)
+		if (hexview_read_row(h, p, j, per, now))
+			changed = true;
 	if (h->lit_until != 0 && now >= h->lit_until) {
 		h->lit_until = 0;
 		changed = true;
@@ -430,123 +453,4 @@ hexview_describe(const struct hexview *h, const struct boardmap *names, char *bu
 	for (i = 0; i < shmpeek_format_size(h->fmt) && i < avail && used < n; i++)
 		used += (size_t)snprintf(buf + used, n - used, " %02x", b[i]);
 	return buf;
-}
-
-/* The look of a byte lit at t (0: not lit), under the cursor or not. */
-static attr_t
-hexview_attr(uint64_t t, uint64_t now, bool cursor)
-{
-	attr_t a = t != 0 && now < t + HEXVIEW_HIGHLIGHT_MS ? screen_attr(LOOK_CHANGED) :
-	    screen_attr(LOOK_VALUE);
-
-	return cursor ? a | A_REVERSE : a;
-}
-
-/* One row of bytes at y: offset, elements, characters. */
-static void
-hexview_draw_row(const struct hexview *h, WINDOW *win, int y, size_t j, uint64_t now)
-{
-	const struct hexview_rows *r = &h->before;
-	const unsigned char *b = r->bytes + j * r->per_row;
-	const uint64_t *c = r->changed + j * r->per_row;
-	unsigned per = r->per_row, es = hexview_esize(h), span = hexview_cursor_span(h), k, i;
-	uint64_t off = r->off[j], lit;
-	char el[32], line[32];
-	bool cur;
-
-	snprintf(line, sizeof line, "%0*llx  ", hexview_offw(h), (unsigned long long)off);
-	wattrset(win, screen_attr(LOOK_NAME));
-	mvwaddnstr(win, y, 0, line, -1);
-	if (h->fmt != SHMPEEK_CHARS) {
-		for (k = 0; k < per; k += es) {
-			lit = 0;
-			for (i = 0; i < es && k + i < per; i++)
-				if (c[k + i] > lit)
-					lit = c[k + i];
-			cur = off + k >= h->cursor && off + k < h->cursor + span;
-			if (off + k >= h->size)
-				break;
-			shmpeek_element(h->fmt, b + k, k < r->have[j] ? r->have[j] - k : 0, el,
-			    sizeof el);
-			wattrset(win, hexview_attr(lit, now, cur));
-			if (h->fmt == SHMPEEK_BYTES)
-				waddnstr(win, el, -1);
-			else
-				wprintw(win, "%*s", (int)shmpeek_width(h->fmt), el);
-			wattrset(win, A_NORMAL);
-			waddstr(win, h->fmt == SHMPEEK_BYTES && k % 8 == 7 ? "  " : " ");
-		}
-		if (h->fmt != SHMPEEK_BYTES)
-			return;
-		wmove(win, y, hexview_offw(h) + 2 + (int)per * 3 + (int)(per / 8));
-	}
-	for (k = 0; k < per && k < r->have[j]; k++) {
-		cur = off + k >= h->cursor && off + k < h->cursor + span;
-		wattrset(win, hexview_attr(c[k], now, cur && (h->fmt == SHMPEEK_CHARS ||
-		    span > es)));
-		waddch(win, (chtype)(unsigned char)shmpeek_char(b[k]));
-	}
-	wattrset(win, A_NORMAL);
-}
-
-/*
- * Write text at the cursor in at most cols columns, cut at a whole
- * character with no ellipsis (what waddnstr(win, text, cols) does to
- * ASCII): a title in Spanish takes the columns it shows, not its bytes.
- */
-static void
-hexview_put(WINDOW *win, const char *text, int cols)
-{
-	size_t len = strlen(text), off = 0;
-	char one[5];
-	uint32_t cp;
-	int used = 0, n, w;
-
-	while (off < len) {
-		n = utf8_decode(text + off, len - off, &cp);
-		if (n < 0)
-			n = 1;
-		memcpy(one, text + off, (size_t)n);
-		one[n] = '\0';
-		w = cell_columns(one);
-		if (used + w > cols)
-			break;
-		used += w;
-		off += (size_t)n;
-	}
-	if (off > 0)
-		waddnstr(win, text, (int)off);
-}
-
-void
-hexview_draw(const struct hexview *h, WINDOW *win, const struct boardmap *names, uint64_t now)
-{
-	const struct hexview_rows *r = &h->before;
-	char line[256];
-	size_t j;
-	int y = 0, w;
-
-	if (win == NULL)
-		return;
-	w = getmaxx(win);
-	werase(win);
-	wattrset(win, screen_attr(LOOK_TITLE));
-	hexview_describe(h, names, line, sizeof line);
-	wmove(win, y++, 0);
-	hexview_put(win, line, w);
-	wattrset(win, A_NORMAL);
-	for (j = 0; h->have_before && j < r->n && y < getmaxy(win); j++, y++) {
-		if (r->off[j] >= HEXVIEW_TITLE - HEXVIEW_MAX_FIXED) {
-			uint64_t t = HEXVIEW_TITLE - r->off[j];
-			const char *title = t == 0 ? h->scroll_title : h->fixed[t - 1].title;
-
-			wattrset(win, screen_attr(LOOK_NAME) | A_BOLD);
-			wmove(win, y, 0);
-			hexview_put(win, title != NULL ? title : "", w);
-			wattrset(win, A_NORMAL);
-			continue;
-		}
-		hexview_draw_row(h, win, y, j, now);
-	}
-	wnoutrefresh(win);
 }

@@ -22,7 +22,6 @@
 #include <stdint.h>
 
 #include "boardmap.h"
-#include "screen.h"
 #include "shmpeek.h"
 
 #define HEXVIEW_HIGHLIGHT_MS  1500   /* how long a changed byte stays lit */
@@ -94,13 +93,17 @@ bool hexview_update(struct hexview *h, const struct shmpeek *p, int w, int rows,
 /* When the next highlight goes out (ms), 0 when none is lit. */
 uint64_t hexview_lit_until(const struct hexview *h);
 
-/*
- * Draw the frame hexview_update laid out into win: the description of the
- * element under the cursor (names, when not NULL, says the segment is that
- * board), then the rows.
- */
-void hexview_draw(const struct hexview *h, WINDOW *win, const struct boardmap *names,
-		  uint64_t now);
+/* A row of the frame that is a band's title, not bytes (hexview_rows.off). */
+#define HEXVIEW_TITLE UINT64_MAX
+
+/* The size of one element of the format shown (1, 4, 8 bytes). */
+unsigned hexview_esize(const struct hexview *h);
+
+/* The bytes the cursor covers (an element, or a board's cell). */
+unsigned hexview_cursor_span(const struct hexview *h);
+
+/* The width of the offset column (8 hex digits, more for a segment over 4 GiB). */
+int hexview_offw(const struct hexview *h);
 
 /* The element under the cursor, described in buf (the first line of the window). */
 const char *hexview_describe(const struct hexview *h, const struct boardmap *names, char *buf,

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "frame.h"
+#include "hexdraw.h"
 #include "hexview.h"
 #include "i18n.h"
 #include "lineedit.h"
@@ -410,7 +411,7 @@ peek_render(struct peek *p, uint64_t now)
 		p->dirty = false;
 		return;
 	}
-	hexview_draw(&p->view, screen_window(SCREEN_CANVAS), p->board ? &p->names : NULL, now);
+	hexdraw_view(&p->view, screen_window(SCREEN_CANVAS), p->board ? &p->names : NULL, now);
 	segpanel_draw(&p->panel, now);
 	peek_draw_status(p, now);
 	frame_draw_keybar(peek_keys, PEEK_NKEYS);

@@ -81,14 +81,83 @@ segdata_scan(struct segdata *d, uint64_t now)
 	}
 }
 
+/* Row k keeps what row old knew (highlights, board), and lights the fields that changed. */
+static unsigned
+segdata_carry(struct segdata *d, struct segdata_row *k, const struct segdata_row *old,
+    uint64_t now)
+{
+	unsigned diff = shmlist_differs(&old->seg, &k->seg);
+	int f;
+
+	memcpy(k->changed_at, old->changed_at, sizeof k->changed_at);
+	k->added_at = old->added_at;
+	k->board = old->board;
+	k->map = old->map;
+	for (f = 0; f < SHMLIST_NFIELDS; f++)
+		if (diff & (1u << f))
+			k->changed_at[f] = now;
+	if (diff & (1u << SHMLIST_NATTCH))
+		d->scan_due = true;
+	return diff != 0 ? SEGDATA_CHANGED : 0;
+}
+
+/*
+ * Merge the old rows with the fresh sample into rows (both sorted by
+ * shmid): a shmid in both carries over, one only in the old rows went
+ * away, one only in the fresh sample is new. Returns the rows kept.
+ */
+static size_t
+segdata_merge(struct segdata *d, const struct shmlist *fresh, struct segdata_row *rows,
+    uint64_t now, unsigned *bits)
+{
+	const struct segdata_row *old = d->rows;
+	size_t i = 0, j = 0, k = 0;
+	int a, b;
+
+	while (i < d->n || j < fresh->n) {
+		a = i < d->n ? shmlist_shmid(&old[i].seg) : -1;
+		b = j < fresh->n ? shmlist_shmid(&fresh->seg[j]) : -1;
+		if (j >= fresh->n || (i < d->n && a < b)) {
+			d->removed++;
+			d->gone_shmid = a;
+			i++;
+			continue;
+		}
+		rows[k].seg = fresh->seg[j];
+		if (i < d->n && a == b) {
+			*bits |= segdata_carry(d, &rows[k], &old[i], now);
+			i++;
+		} else {
+			rows[k].added_at = d->sampled ? now : 0;
+			rows[k].board = LIST_BOARD_UNKNOWN;
+			d->added++;
+			d->scan_due = true;
+		}
+		j++;
+		k++;
+	}
+	return k;
+}
+
+/* The next sample: soon while things change, slower as they stay quiet. */
+static void
+segdata_pace(struct segdata *d, uint64_t now, unsigned bits)
+{
+	d->quiet = bits & (SEGDATA_CHANGED | SEGDATA_ADDED | SEGDATA_REMOVED) ? 0 : d->quiet + 1;
+	d->next_at = now + (d->quiet >= 4 ? SEGDATA_SLOW_MS : d->quiet >= 2 ?
+	    (SEGDATA_FAST_MS + SEGDATA_SLOW_MS) / 2 : SEGDATA_FAST_MS);
+	/* a scan that is due but was too soon: come back when it may run */
+	if (d->scan_due && d->scanned_at + SEGDATA_SCAN_MIN_MS < d->next_at)
+		d->next_at = d->scanned_at + SEGDATA_SCAN_MIN_MS;
+}
+
 unsigned
 segdata_sample(struct segdata *d, uint64_t now, struct pzerr *e)
 {
-	struct segdata_row *rows, *old = d->rows;
+	struct segdata_row *rows;
 	struct shmlist fresh;
-	size_t i = 0, j = 0, k = 0, oldn = d->n;
-	unsigned bits = 0, diff;
-	int f, a, b;
+	unsigned bits = 0;
+	size_t k;
 
 	shmlist_init(&fresh);
 	if (shmlist_read(&fresh, NULL, e) != 0) {
@@ -105,40 +174,8 @@ segdata_sample(struct segdata *d, uint64_t now, struct pzerr *e)
 	}
 	d->added = d->removed = 0;
 	d->gone_shmid = -1;
-	while (i < oldn || j < fresh.n) {
-		a = i < oldn ? shmlist_shmid(&old[i].seg) : -1;
-		b = j < fresh.n ? shmlist_shmid(&fresh.seg[j]) : -1;
-		if (j >= fresh.n || (i < oldn && a < b)) {
-			d->removed++;
-			d->gone_shmid = a;
-			i++;
-			continue;
-		}
-		rows[k].seg = fresh.seg[j];
-		if (i < oldn && a == b) {
-			memcpy(rows[k].changed_at, old[i].changed_at, sizeof rows[k].changed_at);
-			rows[k].added_at = old[i].added_at;
-			rows[k].board = old[i].board;
-			rows[k].map = old[i].map;
-			diff = shmlist_differs(&old[i].seg, &fresh.seg[j]);
-			for (f = 0; f < SHMLIST_NFIELDS; f++)
-				if (diff & (1u << f))
-					rows[k].changed_at[f] = now;
-			if (diff != 0)
-				bits |= SEGDATA_CHANGED;
-			if (diff & (1u << SHMLIST_NATTCH))
-				d->scan_due = true;
-			i++;
-		} else {
-			rows[k].added_at = d->sampled ? now : 0;
-			rows[k].board = LIST_BOARD_UNKNOWN;
-			d->added++;
-			d->scan_due = true;
-		}
-		j++;
-		k++;
-	}
-	free(old);
+	k = segdata_merge(d, &fresh, rows, now, &bits);
+	free(d->rows);
 	shmlist_free(&d->table);
 	d->table = fresh;
 	d->rows = rows;
@@ -154,12 +191,7 @@ segdata_sample(struct segdata *d, uint64_t now, struct pzerr *e)
 		bits |= SEGDATA_SCANNED;
 	}
 	d->sampled = true;
-	d->quiet = bits & (SEGDATA_CHANGED | SEGDATA_ADDED | SEGDATA_REMOVED) ? 0 : d->quiet + 1;
-	d->next_at = now + (d->quiet >= 4 ? SEGDATA_SLOW_MS : d->quiet >= 2 ?
-	    (SEGDATA_FAST_MS + SEGDATA_SLOW_MS) / 2 : SEGDATA_FAST_MS);
-	/* a scan that is due but was too soon: come back when it may run */
-	if (d->scan_due && d->scanned_at + SEGDATA_SCAN_MIN_MS < d->next_at)
-		d->next_at = d->scanned_at + SEGDATA_SCAN_MIN_MS;
+	segdata_pace(d, now, bits);
 	return bits;
 }
 

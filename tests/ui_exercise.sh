@@ -86,7 +86,7 @@ check "shm_nattch is back to 2 (the second program detached)" [ "$(shm_field "$I
 
 section "4. back in top"
 pane_keys T F10
-pane_wait T 'TOP +1 of [0-9]+ segments' 3 "F10: back in top"
+pane_wait T 'TOP +1 of [0-9]+ segments?' 3 "F10: back in top"
 pane_wait T "^$MKEY +$ID +root +rw------- +40B +1 " 3 "shm_nattch is 1 again"
 
 section "5. IPC_RMID from top, while memoria is attached"
