@@ -91,13 +91,13 @@ static const char *const keymap_help_text[] = {
 	N_("Ctrl-L redraws the screen, Ctrl-Z suspends (fg resumes)."),
 	N_("Ctrl-X shows the segment's bytes (header, your slot, the cells"),
 	N_("around your cursor): type, and see your character at its offset."),
-	"N_(",
-	")The lesson: the board is one System V segment. Each pizarra didN_(",
-	")ftok -> shmget -> shmat; F4 does shmdt (watch shm_nattch drop inN_(",
-	")every sidebar) and shmat again; F7 is shmctl(IPC_RMID): the segmentN_(",
-	")is marked dest, its key becomes 0x00000000, and it lives until theN_(",
-	")last process detaches; F5 is shmctl(IPC_SET) of the mode bits.N_(",
-	")",
+	"",
+	N_("The lesson: the board is one System V segment. Each pizarra did"),
+	N_("ftok -> shmget -> shmat; F4 does shmdt (watch shm_nattch drop in"),
+	N_("every sidebar) and shmat again; F7 is shmctl(IPC_RMID): the segment"),
+	N_("is marked dest, its key becomes 0x00000000, and it lives until the"),
+	N_("last process detaches; F5 is shmctl(IPC_SET) of the mode bits."),
+	"",
 };
 
 #define KEYMAP_NHELP (sizeof keymap_help_text / sizeof keymap_help_text[0])

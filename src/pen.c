@@ -341,7 +341,9 @@ pen_retype(struct pen *p, const struct pen_paper *pp)
 		return 0;   /* a variation selector: the cell stays as it is */
 	if (p->typed_tool == PEN_BRUSH) {
 		if (g->verdict != GRAPHEME_CELL)
-			return pen_refuse_typed(p, "; the brush stays as it was");
+			return pen_refuse_typed(p,
+			    /* TRANSLATORS: after why the typed character is refused */
+			    _("; the brush stays as it was"));
 		p->brush = g->cp;
 		p->typed_cp = g->cp;
 		return pen_put(pp, p->typed_col, p->typed_row, g->cp) |
@@ -355,7 +357,9 @@ pen_retype(struct pen *p, const struct pen_paper *pp)
 	}
 	if (g->verdict != GRAPHEME_CELL) {
 		pen_typed_at(p);
-		return r | pen_refuse_typed(p, old != 0 ? "; taken back" : "");
+		return r | pen_refuse_typed(p, old != 0 ?
+		    /* TRANSLATORS: after why the typed character is refused: it was removed */
+		    _("; taken back") : "");
 	}
 	w = board_draw(pp->ink, p->typed_col, p->typed_row, g->cp, pp->colour, pp->author);
 	if (w < 0) {

@@ -373,9 +373,14 @@ screen_check(const char *opts)
 		return -1;
 	}
 	if (term == NULL || term[0] == '\0') {
-		cli_error(_("TERM is %s: the board needs to know the terminal's type to draw on it; "
-		    "set TERM to your terminal's type (e.g. TERM=xterm-256color)"),
-		    term == NULL ? "not set" : "empty");
+		if (term == NULL)
+			cli_error("%s", _("TERM is not set: the board needs to know the terminal's "
+			    "type to draw on it; set TERM to your terminal's type (e.g. "
+			    "TERM=xterm-256color)"));
+		else
+			cli_error("%s", _("TERM is empty: the board needs to know the terminal's "
+			    "type to draw on it; set TERM to your terminal's type (e.g. "
+			    "TERM=xterm-256color)"));
 		return -1;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
