@@ -204,6 +204,13 @@ keymap_draw_bar(bool attached, bool viewer)
 		keymap_pad(label, sizeof label, keymap_label(l), width);
 		wattrset(win, screen_attr(LOOK_KEYLABEL));
 		keymap_add_cut(win, label, COLS - getcurx(win));
+		/* a label that takes all its width (Spanish "Ayuda") keeps a space
+		 * from the next key: ten such labels still fit 80 columns */
+		if (cell_columns(keymap_label(l)) >= width && i + 1 < KEYMAP_NCOMMANDS &&
+		    getcurx(win) > 0 && getcurx(win) < COLS - 1) {
+			wattrset(win, A_NORMAL);
+			waddch(win, ' ');
+		}
 		if (getcurx(win) == 0)
 			break;
 	}
