@@ -664,9 +664,12 @@ input_answers_clash(char *why, size_t n)
 			for (o = input_modes[m].answers; o->key != 0; o++)
 				if (o != a && (o->key == k || input_word_key(o) == k)) {
 					if (clashes++ == 0)
-						snprintf(why, n, "mode %d: \"%s\" (%c) and \"%s\" "
-						    "share the key %c", m, a->word, a->key,
-						    o->word != NULL ? o->word : "?", k);
+						/* TRANSLATORS: which answers clash: the
+						 * English word, its translation, the letter,
+						 * the other answer's English word */
+						snprintf(why, n, _("\"%s\" as \"%s\" takes %c, "
+						    "the key of \"%s\""), a->word, _(a->word), k,
+						    o->word != NULL ? o->word : "Esc");
 					break;
 				}
 		}

@@ -446,13 +446,25 @@ ui_loop(struct ui *ui)
 	}
 }
 
-/* What the status line says first. */
+/*
+ * What the status line says first. A catalog whose answer keys clash
+ * (two answers of one question on one letter) is said first of all: the
+ * clashing translated keys are ignored (input.c), and the translator
+ * should know.
+ */
 static void
 ui_greet(struct ui *ui, const struct cli_opts *o)
 {
 	const struct session *s = &ui->session;
+	char why[160];
 
-	if (s->seg.created)
+	if (input_answers_clash(why, sizeof why) > 0)
+		/* TRANSLATORS: shown when your translations of the answers ("yes",
+		 * "keep"...) give two answers of one question the same first letter;
+		 * %s names them */
+		status_message(&ui->status, true, _("the catalog's answer keys clash (%s): "
+		    "those answers take their English keys"), why);
+	else if (s->seg.created)
 		status_message(&ui->status, false, _("created a %ux%u board at key 0x%08x (shmid %d)"),
 		    s->seg.board.cols, s->seg.board.rows, (unsigned)s->seg.key, s->seg.shmid);
 	else if (s->readonly)

@@ -9,7 +9,9 @@
 # its Spanish keys (c conservar, g guardar, n nueva). Then the lab
 # server's case, LANG=es_ES.UTF-8 with LC_ALL and LANGUAGE empty and that
 # locale not generated: Spanish and UTF-8 all the same (an ñ typed is an ñ
-# on the board, as `dump` shows). And English is still English.
+# on the board, as `dump` shows). And English is still English. Last, a
+# catalog that gives two answers one key ("yes" as "no"): the board says
+# so, and n still means no.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -55,14 +57,14 @@ pane_wait_line A 23 'F1Ayuda F2Color F3Herr. F4Sep. F5Modo F6Guar. F7Elim. F8Bor
 pane_never A 'F10Quit' "no English label"
 
 section "the sidebar in Spanish, within its 32 columns"
-pane_wait A 'x SEGMENTO  shmid [0-9]+ *$' 2 "the segment's title"
-pane_wait A 'x shmat\(\) aquí +0x' 2 "the sidebar's own field names are Spanish"
-pane_wait A 'x palabra futex gen [0-9]+$' 2 "... the futex word too"
-pane_wait A 'x shm_segsz +[0-9]+$' 2 "the kernel's field names stay"
-pane_wait A 'x dest +no$' 2 "dest: no"
-pane_wait A 'x CLIENTES  en plaza 1, nattch 1 *$' 2 "the clients' title"
-pane_wait A 'x ● [0-9]+ +[a-z0-9_-]+ +pts/[0-9]+ +tú$' 2 "our own client is tú"
-pane_wait A 'x LLAMADAS  mías, últimas arriba *$' 2 "the system calls' title, whole"
+pane_wait A '│ SEGMENTO  shmid [0-9]+ *$' 2 "the segment's title"
+pane_wait A '│ shmat\(\) aquí +0x' 2 "the sidebar's own field names are Spanish"
+pane_wait A '│ palabra futex gen [0-9]+$' 2 "... the futex word too"
+pane_wait A '│ shm_segsz +[0-9]+$' 2 "the kernel's field names stay"
+pane_wait A '│ dest +no$' 2 "dest: no"
+pane_wait A '│ CLIENTES  en plaza 1, nattch 1 *$' 2 "the clients' title"
+pane_wait A '│ ● [0-9]+ +[a-z0-9_-]+ +pts/[0-9]+ +tú$' 2 "our own client is tú"
+pane_wait A '│ LLAMADAS  mías, últimas arriba *$' 2 "the system calls' title, whole"
 CHECKS=$((CHECKS + 1))
 if poll 3 sidebar_fits A; then
 	pass "no sidebar line is cut"
@@ -74,9 +76,9 @@ fi
 section "F1: the help in Spanish, every line within its box"
 pane_keys A F1
 pane_wait A 'ayuda de pizarra \(flechas, PgUp, PgDn mueven; otra tecla cierra\)' 2 "the help's title"
-pane_wait A 'x Escribe y dibujas: toda tecla imprimible \(q también\) va al cursor\. +x' 2 \
+pane_wait A '│ Escribe y dibujas: toda tecla imprimible \(q también\) va al cursor\. +│' 2 \
 	"its first line"
-pane_wait A 'x La lección: la pizarra es un segmento System V\. Cada pizarra hizo +x' 2 \
+pane_wait A '│ La lección: la pizarra es un segmento System V\. Cada pizarra hizo +│' 2 \
 	"the lesson"
 pane_wait A '-- hay más abajo: Down o PgDn --' 2 "there is more below"
 CHECKS=$((CHECKS + 1))
@@ -87,8 +89,8 @@ else
 	show_file "$T/A.box" "the help box"
 fi
 pane_keys A NPage
-pane_wait A 'x F10 Ctrl-Q  Salir   separar y salir \(también Ctrl-C\) +x' 2 "F10's line"
-pane_wait A 'x F9  Ctrl-B  Panel   panel: segmento, clientes o llamadas; oculto +x' 2 "F9's line"
+pane_wait A '│ F10 Ctrl-Q  Salir   separar y salir \(también Ctrl-C\) +│' 2 "F10's line"
+pane_wait A '│ F9  Ctrl-B  Panel   panel: segmento, clientes o llamadas; oculto +│' 2 "F9's line"
 pane_wait A '-- fin: Up o PgUp vuelve atrás --' 2 "the end"
 CHECKS=$((CHECKS + 1))
 if help_fits A; then
@@ -129,11 +131,11 @@ check "the board still has x" board_has "x"
 
 section "a plural: one viewer, then two, attached without a slot"
 pane_start --ready=F10Salir V LANGUAGE=es "$PIZARRA" -k "$KEY" view
-pane_wait A 'x 1 proceso unido sin plaza: *$' 4 "one viewer: 1 proceso unido"
-pane_wait A 'x CLIENTES  en plaza 1, nattch 2 *$' 2 "nattch 2"
-pane_wait A 'x ○ [0-9]+ +pizarra +espectador$' 2 "the viewer is an espectador"
+pane_wait A '│ 1 proceso unido sin plaza: *$' 4 "one viewer: 1 proceso unido"
+pane_wait A '│ CLIENTES  en plaza 1, nattch 2 *$' 2 "nattch 2"
+pane_wait A '│ ○ [0-9]+ +pizarra +espectador$' 2 "the viewer is an espectador"
 pane_start --ready=F10Salir W LANGUAGE=es "$PIZARRA" -k "$KEY" view
-pane_wait A 'x 2 procesos unidos sin plaza: *$' 4 "two viewers: 2 procesos unidos"
+pane_wait A '│ 2 procesos unidos sin plaza: *$' 4 "two viewers: 2 procesos unidos"
 CHECKS=$((CHECKS + 1))
 if poll 3 sidebar_fits A; then
 	pass "the clients' lines fit the sidebar"
@@ -179,7 +181,7 @@ pane_start E "$PIZARRA" -k "$KEY2"
 pane_resize E 80 24
 pane_wait_line E 23 'F1Help F2Col  F3Tool F4Dtch F5Mode F6Save F7Rm   F8Clr  F9Pnl  F10Quit' 2 \
 	"the English key bar"
-pane_wait E 'x CLIENTS  1 in slots, nattch 1 *$' 2 "the English sidebar"
+pane_wait E '│ CLIENTS  1 in slots, nattch 1 *$' 2 "the English sidebar"
 pane_keys E F8
 pane_wait_line E 22 'Clear the whole board for everyone? (y/N)' 2 "the English question"
 pane_type E "s"
@@ -190,5 +192,36 @@ pane_keys E F1
 pane_wait E 'pizarra help \(arrows, PgUp, PgDn scroll; other keys close\)' 2 "the English help"
 pane_keys E Escape
 pane_quit E
+"$PIZARRA" -k "$KEY2" rm >/dev/null 2>&1
+
+section "a catalog whose answer keys clash: the English keys answer, and the board says so"
+# "yes" translated as "no" would make n answer yes to "Clear...? (y/N)"
+mkdir -p "$T/locale/xx/LC_MESSAGES"
+printf '%s\n' 'msgid ""' 'msgstr ""' '"Content-Type: text/plain; charset=UTF-8\n"' '' \
+	'msgid "yes"' 'msgstr "no"' >"$T/xx.po"
+if msgfmt -o "$T/locale/xx/LC_MESSAGES/pizarra.mo" "$T/xx.po" 2>"$T/msgfmt.err"; then
+	pane_start X LANGUAGE=xx PIZARRA_LOCALEDIR="$T/locale" "$PIZARRA" -k "$KEY2"
+	pane_wait X "the catalog's answer keys clash \(\"yes\" as \"no\" takes n, the key of \"no\"\)" 3 \
+		"the board names the clash"
+	pane_type X "x"
+	CHECKS=$((CHECKS + 1))
+	if poll 3 sh -c '"$1" -k "$2" dump 2>&1 | grep -q "^x"' sh "$PIZARRA" "$KEY2"; then
+		pass "x is on the board"
+	else
+		fail "x never reached the board"
+	fi
+	pane_keys X F8
+	pane_wait X 'Clear the whole board for everyone\? \(y/N\)' 2 "F8 asks"
+	pane_type X "n"
+	pane_wait X 'not cleared' 2 "n still says no"
+	check "the board still has x" sh -c '"$1" -k "$2" dump 2>&1 | grep -q "^x"' sh "$PIZARRA" "$KEY2"
+	pane_keys X F8
+	pane_wait X 'Clear the whole board for everyone\? \(y/N\)' 2 "F8 asks again"
+	pane_type X "y"
+	pane_wait X 'board cleared' 2 "y says yes"
+	pane_quit X
+else
+	fail "msgfmt could not make the test's catalog: $(cat "$T/msgfmt.err")"
+fi
 "$PIZARRA" -k "$KEY2" rm >/dev/null 2>&1
 finish
