@@ -809,22 +809,22 @@ input_paste_end(struct input *in, struct desk *d, bool ended, uint64_t now)
 	unsigned r = ACT_ALL;
 
 	if (!ended)
-		status_message(d->status, true, "a paste never ended: its end (ESC [201~) did not "
+		status_message(d->status, true, _("a paste never ended: its end (ESC [201~) did not "
 		    "come within %d s, which is what a byte that is not UTF-8 in the text does "
-		    "(ncurses drops what follows it); nothing placed", INPUT_PASTE_IDLE_MS / 1000);
+		    "(ncurses drops what follows it); nothing placed"), INPUT_PASTE_IDLE_MS / 1000);
 	else if (in->paste_over)
-		status_message(d->status, true, "the paste is larger than %u MiB: refused, "
-		    "nothing placed", INPUT_PASTE_MAX >> 20);
+		status_message(d->status, true, _("the paste is larger than %u MiB: refused, "
+		    "nothing placed"), INPUT_PASTE_MAX >> 20);
 	else if (in->mode == MODE_DRAW || input_arming(in, now))
 		r |= action_paste(d, in->paste != NULL ? in->paste : "", in->paste_len);
 	else if (input_modes[in->mode].submit != NULL)
 		input_paste_prompt(in);
 	else if (in->mode == MODE_HELP)
-		status_message(d->status, true, "a paste does not close the help (any key does): "
-		    "nothing placed");
+		status_message(d->status, true, _("a paste does not close the help (any key does): "
+		    "nothing placed"));
 	else
-		status_message(d->status, true, "a paste does not answer a question: nothing "
-		    "placed");
+		status_message(d->status, true, _("a paste does not answer a question: nothing "
+		    "placed"));
 	input_paste_drop(in);
 	return r;
 }
