@@ -3,7 +3,9 @@
  * quit key quits in every mode; otherwise the current mode's handler gets
  * the key: drawing looks it up in the key tables (keymap.c), a prompt
  * edits its line, a question takes only the keys it names (any other key
- * is ignored, so keys typed for something else never answer it). Actions
+ * is ignored, so keys typed for something else never answer it): each
+ * answer's English key, and the first letter of its word in the language
+ * of the messages ("sí": s), unless that letter is another answer's. Actions
  * that want a mode opened say so in their ACT_* bits, and this file opens
  * it, so no action needs to know the modes. A mode opened over another
  * one, and a question from elsewhere while something is open, wait in
@@ -95,23 +97,34 @@ static void input_orphan_banner(const struct desk *, char *, size_t);
 static void input_join_banner(const struct desk *, char *, size_t);
 
 /*
- * The answers' words. TRANSLATORS: these are the answers to the board's
- * questions; only the first letter of your word matters (a lower-case
- * letter a-z, no accent): it is the key that gives this answer in your
- * language, and the translated question must name that key ("(s/N)" for
- * "sí"). The English keys (y, n, k, s, o, r) keep working too, so within
- * one question no two answers may start with the same letter, and none
- * may start with an English key of another answer of that question:
- * y/n questions (clear, remove, join): "yes", "no";
- * the removed board: "keep" (k), "save" (s), "new" (n, new board or join);
- * the file exists: "overwrite" (o), "rename" (r, another name).
+ * The answers' words: only the first letter of a translation matters (a
+ * lower-case letter a-z, no accent): it is the key that gives the answer
+ * in that language, beside the English key (y, n, k, s, o, r), which keeps
+ * working. Within one question no two answers may start with one letter,
+ * nor one with another answer's English key.
  */
+/* TRANSLATORS: the answer yes to the y/n questions (clear, remove, join):
+ * its first letter (a-z) answers yes, and must not be n; name it in the
+ * questions: "(s/N)" for "sí" */
 #define INPUT_YES       N_("yes")
+/* TRANSLATORS: the answer no to the y/n questions: its first letter (a-z)
+ * answers no, and must not be y */
 #define INPUT_NO        N_("no")
+/* TRANSLATORS: an answer to "the board was removed": keep your copy (k);
+ * its first letter (a-z) is the key, not s nor n nor that of "save" or "new" */
 #define INPUT_KEEP      N_("keep")
+/* TRANSLATORS: an answer to "the board was removed": save it to a file (s);
+ * its first letter (a-z) is the key, not k nor n nor that of "keep" or "new" */
 #define INPUT_SAVE      N_("save")
+/* TRANSLATORS: an answer to "the board was removed": a new board, or join
+ * the one under the key (n); its first letter (a-z) is the key, not k nor s
+ * nor that of "keep" or "save" */
 #define INPUT_NEW       N_("new")
+/* TRANSLATORS: an answer to "the file exists": overwrite it (o); its first
+ * letter (a-z) is the key, not r nor that of "rename" */
 #define INPUT_OVERWRITE N_("overwrite")
+/* TRANSLATORS: an answer to "the file exists": type another name (r); its
+ * first letter (a-z) is the key, not o nor that of "overwrite" */
 #define INPUT_RENAME    N_("rename")
 
 static const struct input_answer input_clear_answers[] = {

@@ -2,7 +2,10 @@
  * keymap.c - the key tables and what is drawn from them. ncurses gives
  * function keys as KEY_CODE_YES codes and everything else as characters;
  * a row matches one or the other. The key bar's labels shrink below 81
- * columns so all ten keys fit an 80-column terminal.
+ * columns so all ten keys fit an 80-column terminal. Labels and help lines
+ * are messages (N_ in the tables, translated where drawn), measured and cut
+ * in display columns, never bytes: "Guar." and "Ayuda" take 5 whatever
+ * their bytes; a label that fills its width keeps a space from the next key.
  */
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,9 @@
  * sidebar.c - the live shmid_ds, clients and syscall log. A sample keeps
  * each field as the text it is shown as, so a change is a string compare
  * and lights the field; drawing gives each section the rows it needs, the
- * focused one first (F9) when the screen is short.
+ * focused one first (F9) when the screen is short. Titles and the
+ * sidebar's own words are messages, padded and cut in display columns;
+ * the kernel's field names and the system-call log stay as they are.
  */
 #include <stdio.h>
 #include <string.h>

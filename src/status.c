@@ -4,6 +4,8 @@
  * (a terminal too small, a frame not yet drawn) is still read. The
  * warning about our key naming another board stays until the situation
  * ends; a message (an answer's outcome, say) is shown over it while it lasts.
+ * Banners wrap at spaces by display columns (a translated "ñ" is two bytes
+ * and one column).
  */
 #include <stdarg.h>
 #include <stdio.h>
