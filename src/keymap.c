@@ -146,6 +146,13 @@ keymap_label(const char *msgid)
 	return bar != NULL ? bar + 1 : t;
 }
 
+/* True when the catalog has a translation for the label (gettext gives the msgid itself when not). */
+static bool
+keymap_translated(const char *msgid)
+{
+	return _(msgid) != msgid;
+}
+
 /* text cut to its first width columns (whole characters) and padded with spaces to width. */
 static void
 keymap_pad(char *buf, size_t n, const char *text, int width)
@@ -184,12 +191,14 @@ void
 keymap_draw_bar(bool attached, bool viewer)
 {
 	WINDOW *win = screen_window(SCREEN_KEYBAR);
-	int width = (COLS - 21) / 10;
+	int width = (COLS - 21) / 10, spare;
 	bool narrow = COLS < 81;
 	char label[64];
 	size_t i;
 
 	width = width > 7 ? 7 : width < 2 ? 2 : width;
+	/* the columns the keys leave free: the room for spaces after full labels */
+	spare = COLS - 21 - 10 * width;
 	werase(win);
 	wmove(win, 0, 0);
 	for (i = 0; i < KEYMAP_NCOMMANDS; i++) {
@@ -207,12 +216,16 @@ keymap_draw_bar(bool attached, bool viewer)
 		keymap_pad(label, sizeof label, keymap_label(l), width);
 		wattrset(win, screen_attr(LOOK_KEYLABEL));
 		keymap_add_cut(win, label, COLS - getcurx(win));
-		/* a label that takes all its width (Spanish "Ayuda") keeps a space
-		 * from the next key: ten such labels still fit 80 columns */
-		if (cell_columns(keymap_label(l)) >= width && i + 1 < KEYMAP_NCOMMANDS &&
-		    getcurx(win) > 0 && getcurx(win) < COLS - 1) {
+		/* a translated label that takes all its width (Spanish "Ayuda")
+		 * keeps a space from the next key while the bar has columns to
+		 * spare (at 80 columns, 9: one after each but the last); the
+		 * English bar is drawn as it always was */
+		if (keymap_translated(l) && cell_columns(keymap_label(l)) >= width &&
+		    i + 1 < KEYMAP_NCOMMANDS && spare > 0 && getcurx(win) > 0 &&
+		    getcurx(win) < COLS - 1) {
 			wattrset(win, A_NORMAL);
 			waddch(win, ' ');
+			spare--;
 		}
 		if (getcurx(win) == 0)
 			break;
