@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdio.h>
 
+#include "i18n.h"
 #include "action.h"
 #include "cell.h"
 #include "screen.h"
@@ -36,16 +37,16 @@ action_refused(struct desk *d)
 
 	switch (session_block(d->session)) {
 	case SESSION_VIEW_ONLY:
-		status_message(d->status, true, "view-only: attached SHM_RDONLY, drawing is "
-		    "refused (run `pizarra%s draw` to draw)",
+		status_message(d->status, true, _("view-only: attached SHM_RDONLY, drawing is "
+		    "refused (run `pizarra%s draw` to draw)"),
 		    segment_addr_options(&d->session->seg.addr, opts, sizeof opts));
 		return true;
 	case SESSION_DISTRUSTED:
-		status_message(d->status, true, "this board is no longer trusted: F6 saves it, "
-		    "F10 quits");
+		status_message(d->status, true, _("this board is no longer trusted: F6 saves it, "
+		    "F10 quits"));
 		return true;
 	case SESSION_DETACHED:
-		status_message(d->status, true, "detached (shmdt): F4 attaches again to draw");
+		status_message(d->status, true, _("detached (shmdt): F4 attaches again to draw"));
 		return true;
 	case SESSION_WRITABLE:
 		break;
@@ -70,7 +71,7 @@ action_moved_self(struct desk *d)
 	if (!d->canvas->following)
 		return;
 	canvas_unfollow(d->canvas);
-	status_message(d->status, false, "you moved: no longer following (Ctrl-F follows again)");
+	status_message(d->status, false, _("you moved: no longer following (Ctrl-F follows again)"));
 }
 
 unsigned
@@ -92,11 +93,11 @@ action_follow_next(struct desk *d)
 			break;
 	if (i >= n) {
 		canvas_unfollow(cv);
-		status_message(d->status, false, "following nobody: the view is yours");
+		status_message(d->status, false, _("following nobody: the view is yours"));
 		return 0;
 	}
 	canvas_follow_client(cv, list[i].pid, list[i].uid, false);
-	status_message(d->status, false, "following %s (pid %d): Ctrl-F for the next",
+	status_message(d->status, false, _("following %s (pid %d): Ctrl-F for the next"),
 	    shminfo_user(list[i].uid, who, sizeof who), (int)list[i].pid);
 	return ACT_CANVAS;
 }
@@ -147,9 +148,9 @@ action_colour(struct desk *d)
 	action_fit_colour(d);
 	action_cursor(d);
 	if (d->session->me.colour == 0)
-		status_message(d->status, false, "colour: default (the terminal's own)");
+		status_message(d->status, false, _("colour: default (the terminal's own)"));
 	else
-		status_message(d->status, false, "colour %u", d->session->me.colour);
+		status_message(d->status, false, _("colour %u"), d->session->me.colour);
 	return 0;
 }
 
@@ -209,23 +210,23 @@ action_detach(struct desk *d)
 			return 0;
 		}
 		canvas_invalidate(d->canvas);
-		status_message(d->status, false, "shmdt: detached; shm_nattch dropped for "
-		    "everyone. F4 attaches again");
+		status_message(d->status, false, _("shmdt: detached; shm_nattch dropped for "
+		    "everyone. F4 attaches again"));
 		return ACT_ALL;
 	}
 	if (session_attach(s, &e) != 0) {
 		if (s->gone)
 			return ACT_ASK_ORPHAN;
 		if (e.err == EPROTO)
-			status_message(d->status, true, "shmid %d is no longer a valid board: F6 "
-			    "saves your copy", s->seg.shmid);
+			status_message(d->status, true, _("shmid %d is no longer a valid board: F6 "
+			    "saves your copy"), s->seg.shmid);
 		else
 			status_message(d->status, true, "%s", e.msg);
 		return 0;
 	}
 	canvas_invalidate(d->canvas);
 	canvas_follow(d->canvas, session_board(s), d->pen->col, d->pen->row);
-	status_message(d->status, false, "shmat: attached again at %p", s->seg.base);
+	status_message(d->status, false, _("shmat: attached again at %p"), s->seg.base);
 	return ACT_ALL | ACT_RESAMPLE;
 }
 
@@ -260,19 +261,28 @@ action_ask_clear(struct desk *d)
 unsigned
 action_panel(struct desk *d)
 {
-	static const char *const first[] = { "segment", "clients", "syscalls" };
+	/* TRANSLATORS: status line messages after F9, which section of the
+	 * sidebar ("el panel") is on top */
+	static const char *const shown[] = {
+		N_("sidebar shown, segment first"), N_("sidebar shown, clients first"),
+		N_("sidebar shown, syscalls first"),
+	};
+	static const char *const first[] = {
+		N_("sidebar: segment first"), N_("sidebar: clients first"),
+		N_("sidebar: syscalls first"),
+	};
 
 	if (!screen_sidebar_shown()) {
 		screen_show_sidebar(true);
-		status_message(d->status, false, "sidebar shown, %s first", first[d->sidebar->focus]);
+		status_message(d->status, false, "%s", _(shown[d->sidebar->focus]));
 		return ACT_LAYOUT;
 	}
 	if (sidebar_next_focus(d->sidebar)) {
 		screen_show_sidebar(false);
-		status_message(d->status, false, "sidebar hidden: F9 shows it");
+		status_message(d->status, false, _("sidebar hidden: F9 shows it"));
 		return ACT_LAYOUT;
 	}
-	status_message(d->status, false, "sidebar: %s first", first[d->sidebar->focus]);
+	status_message(d->status, false, "%s", _(first[d->sidebar->focus]));
 	return 0;
 }
 
@@ -458,7 +468,9 @@ action_chmod(struct desk *d, const char *text)
 	mode_t mode;
 
 	if (cli_parse_mode(text, &mode, &why) != 0) {
-		status_message(d->status, true, "mode '%s' %s", text, why);
+		/* TRANSLATORS: status line: the permission bits typed, and why they
+		 * are refused (a message of its own, "is not octal"...) */
+		status_message(d->status, true, _("mode '%s' %s"), text, why);
 		return 0;
 	}
 	struct session *s = d->session;
@@ -474,7 +486,7 @@ action_chmod(struct desk *d, const char *text)
 		return 0;
 	}
 	cli_chmod_note(before, mode, s->attached ? others : others + 1, note, sizeof note);
-	status_message(d->status, false, "IPC_SET: mode is now %04o%s%s", (unsigned)mode,
+	status_message(d->status, false, _("IPC_SET: mode is now %04o%s%s"), (unsigned)mode,
 	    note[0] != '\0' ? "; " : "", note);
 	return 0;
 }
@@ -492,7 +504,7 @@ action_save_to(struct desk *d, const char *path, bool overwrite)
 		status_message(d->status, true, "%s", e.msg);
 		return 0;
 	}
-	status_message(d->status, false, "saved %zu bytes to %s", bytes, path);
+	status_message(d->status, false, _("saved %zu bytes to %s"), bytes, path);
 	return 0;
 }
 
@@ -517,8 +529,8 @@ action_remove(struct desk *d)
 		status_message(d->status, true, "%s", e.msg);
 		return 0;
 	}
-	status_message(d->status, false, "IPC_RMID: key is now 0x00000000 (dest); the segment "
-	    "lives until its last detach, drawing goes on");
+	status_message(d->status, false, _("IPC_RMID: key is now 0x00000000 (dest); the segment "
+	    "lives until its last detach, drawing goes on"));
 	return 0;
 }
 
@@ -531,7 +543,7 @@ action_clear(struct desk *d)
 		status_message(d->status, true, "%s", e.msg);
 		return 0;
 	}
-	status_message(d->status, false, "board cleared");
+	status_message(d->status, false, _("board cleared"));
 	return 0;
 }
 
@@ -541,10 +553,10 @@ action_keep_orphan(struct desk *d)
 	const struct session *s = d->session;
 
 	if (s->gone)
-		status_message(d->status, false, "keeping your copy of shmid %d: F6 saves it",
+		status_message(d->status, false, _("keeping your copy of shmid %d: F6 saves it"),
 		    s->seg.shmid);
 	else
-		status_message(d->status, false, "drawing on the orphaned segment (shmid %d)",
+		status_message(d->status, false, _("drawing on the orphaned segment (shmid %d)"),
 		    s->seg.shmid);
 	return 0;
 }
@@ -569,8 +581,8 @@ action_new_board(struct desk *d)
 	if (s->key_now_shmid >= 0)
 		return ACT_ASK_JOIN;
 	if (s->readonly) {
-		status_message(d->status, false, "no board is under the key yet: k keeps viewing "
-		    "this one");
+		status_message(d->status, false, _("no board is under the key yet: k keeps viewing "
+		    "this one"));
 		return 0;
 	}
 	if (session_replace(s, &e) != 0) {
@@ -579,8 +591,8 @@ action_new_board(struct desk *d)
 		status_message(d->status, true, "%s", e.msg);
 		return 0;
 	}
-	status_message(d->status, false, "new board shmid %d under the key, mode %04o, with "
-	    "your drawing", s->seg.shmid, (unsigned)s->mode);
+	status_message(d->status, false, _("new board shmid %d under the key, mode %04o, with "
+	    "your drawing"), s->seg.shmid, (unsigned)s->mode);
 	return action_moved(d);
 }
 
@@ -596,11 +608,11 @@ action_join(struct desk *d)
 	if (session_key_board(s, &si) == 0)
 		shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
 	if (id < 0 || session_join(s, id, &e) != 0) {
-		status_message(d->status, true, "%s", id < 0 ? "no board is under the key now" :
+		status_message(d->status, true, "%s", id < 0 ? _("no board is under the key now") :
 		    e.msg);
 		return 0;
 	}
-	status_message(d->status, false, "now on %s's board, shmid %d, under the key", who, id);
+	status_message(d->status, false, _("now on %s's board, shmid %d, under the key"), who, id);
 	return action_moved(d);
 }
 
@@ -614,5 +626,6 @@ action_declined(struct desk *d, const char *what)
 unsigned
 action_cancelled(struct desk *d)
 {
-	return action_declined(d, "cancelled");
+	/* TRANSLATORS: status line, after Esc in a prompt or question */
+	return action_declined(d, _("cancelled"));
 }

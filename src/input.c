@@ -3,7 +3,9 @@
  * quit key quits in every mode; otherwise the current mode's handler gets
  * the key: drawing looks it up in the key tables (keymap.c), a prompt
  * edits its line, a question takes only the keys it names (any other key
- * is ignored, so keys typed for something else never answer it). Actions
+ * is ignored, so keys typed for something else never answer it): each
+ * answer's English key, and the first letter of its word in the language
+ * of the messages ("sí": s), unless that letter is another answer's. Actions
  * that want a mode opened say so in their ACT_* bits, and this file opens
  * it, so no action needs to know the modes. A mode opened over another
  * one, and a question from elsewhere while something is open, wait in
@@ -30,6 +32,7 @@
 #include <unistd.h>
 
 #include "cell.h"
+#include "i18n.h"
 #include "input.h"
 #include "keymap.h"
 #include "screen.h"
@@ -40,9 +43,18 @@
 #define INPUT_WHEEL_ROWS 3
 #define INPUT_WHEEL_COLS 8
 
-/* A key a question takes (a letter in either case, ESC or ENTER), and what it does. */
+/*
+ * A key a question takes (a letter in either case, ESC or ENTER), and what
+ * it does. A letter answers in English (key) and in the language of the
+ * messages too: word is the answer's meaning ("yes", "keep"...) as a
+ * message, and the first letter of its translation ("sí": s) is the key in
+ * that language, which the translated question names. The English key
+ * keeps working in every language; input_answers_clash() says when two
+ * answers of one question would share a key.
+ */
 struct input_answer {
 	int key;
+	const char *word;                            /* N_(): its first letter answers too */
 	action_fn run;                               /* or */
 	unsigned (*run_text)(struct desk *, const char *);   /* with the prompt's text */
 	enum input_mode reopen;                      /* or this mode again, text kept */
@@ -84,29 +96,69 @@ static unsigned input_not_joined(struct desk *);
 static void input_orphan_banner(const struct desk *, char *, size_t);
 static void input_join_banner(const struct desk *, char *, size_t);
 
+/*
+ * The answers' words: only the first letter of a translation matters (a
+ * lower-case letter a-z, no accent): it is the key that gives the answer
+ * in that language, beside the English key (y, n, k, s, o, r), which keeps
+ * working. Within one question no two answers may start with one letter,
+ * nor one with another answer's English key.
+ */
+/* TRANSLATORS: the answer yes to the y/n questions (clear, remove, join):
+ * its first letter (a-z) answers yes, and must not be n; name it in the
+ * questions: "(s/N)" for "sí" */
+#define INPUT_YES       N_("yes")
+/* TRANSLATORS: the answer no to the y/n questions: its first letter (a-z)
+ * answers no, and must not be y */
+#define INPUT_NO        N_("no")
+/* TRANSLATORS: an answer to "the board was removed": keep your copy (k);
+ * its first letter (a-z) is the key, not s nor n nor that of "save" or "new" */
+#define INPUT_KEEP      N_("keep")
+/* TRANSLATORS: an answer to "the board was removed": save it to a file (s);
+ * its first letter (a-z) is the key, not k nor n nor that of "keep" or "new" */
+#define INPUT_SAVE      N_("save")
+/* TRANSLATORS: an answer to "the board was removed": a new board, or join
+ * the one under the key (n); its first letter (a-z) is the key, not k nor s
+ * nor that of "keep" or "save" */
+#define INPUT_NEW       N_("new")
+/* TRANSLATORS: an answer to "the file exists": overwrite it (o); its first
+ * letter (a-z) is the key, not r nor that of "rename" */
+#define INPUT_OVERWRITE N_("overwrite")
+/* TRANSLATORS: an answer to "the file exists": type another name (r); its
+ * first letter (a-z) is the key, not o nor that of "overwrite" */
+#define INPUT_RENAME    N_("rename")
+
 static const struct input_answer input_clear_answers[] = {
-	{ 'y', action_clear, NULL, MODE_DRAW }, { 'n', input_not_cleared, NULL, MODE_DRAW },
-	{ ESC, input_not_cleared, NULL, MODE_DRAW }, { ENTER, input_not_cleared, NULL, MODE_DRAW },
-	{ 0, NULL, NULL, MODE_DRAW },
+	{ 'y', INPUT_YES, action_clear, NULL, MODE_DRAW },
+	{ 'n', INPUT_NO, input_not_cleared, NULL, MODE_DRAW },
+	{ ESC, NULL, input_not_cleared, NULL, MODE_DRAW },
+	{ ENTER, NULL, input_not_cleared, NULL, MODE_DRAW },
+	{ 0, NULL, NULL, NULL, MODE_DRAW },
 };
 static const struct input_answer input_remove_answers[] = {
-	{ 'y', action_remove, NULL, MODE_DRAW }, { 'n', input_not_removed, NULL, MODE_DRAW },
-	{ ESC, input_not_removed, NULL, MODE_DRAW }, { ENTER, input_not_removed, NULL, MODE_DRAW },
-	{ 0, NULL, NULL, MODE_DRAW },
+	{ 'y', INPUT_YES, action_remove, NULL, MODE_DRAW },
+	{ 'n', INPUT_NO, input_not_removed, NULL, MODE_DRAW },
+	{ ESC, NULL, input_not_removed, NULL, MODE_DRAW },
+	{ ENTER, NULL, input_not_removed, NULL, MODE_DRAW },
+	{ 0, NULL, NULL, NULL, MODE_DRAW },
 };
 static const struct input_answer input_orphan_answers[] = {
-	{ 'k', action_keep_orphan, NULL, MODE_DRAW }, { ESC, action_keep_orphan, NULL, MODE_DRAW },
-	{ 's', action_ask_save, NULL, MODE_DRAW }, { 'n', action_new_board, NULL, MODE_DRAW },
-	{ 0, NULL, NULL, MODE_DRAW },
+	{ 'k', INPUT_KEEP, action_keep_orphan, NULL, MODE_DRAW },
+	{ ESC, NULL, action_keep_orphan, NULL, MODE_DRAW },
+	{ 's', INPUT_SAVE, action_ask_save, NULL, MODE_DRAW },
+	{ 'n', INPUT_NEW, action_new_board, NULL, MODE_DRAW },
+	{ 0, NULL, NULL, NULL, MODE_DRAW },
 };
 static const struct input_answer input_join_answers[] = {
-	{ 'y', action_join, NULL, MODE_DRAW }, { 'n', input_not_joined, NULL, MODE_DRAW },
-	{ ESC, input_not_joined, NULL, MODE_DRAW }, { ENTER, input_not_joined, NULL, MODE_DRAW },
-	{ 0, NULL, NULL, MODE_DRAW },
+	{ 'y', INPUT_YES, action_join, NULL, MODE_DRAW },
+	{ 'n', INPUT_NO, input_not_joined, NULL, MODE_DRAW },
+	{ ESC, NULL, input_not_joined, NULL, MODE_DRAW },
+	{ ENTER, NULL, input_not_joined, NULL, MODE_DRAW },
+	{ 0, NULL, NULL, NULL, MODE_DRAW },
 };
 static const struct input_answer input_overwrite_answers[] = {
-	{ 'o', NULL, action_overwrite, MODE_DRAW }, { 'r', NULL, NULL, MODE_SAVE },
-	{ ESC, action_cancelled, NULL, MODE_DRAW }, { 0, NULL, NULL, MODE_DRAW },
+	{ 'o', INPUT_OVERWRITE, NULL, action_overwrite, MODE_DRAW },
+	{ 'r', INPUT_RENAME, NULL, NULL, MODE_SAVE },
+	{ ESC, NULL, action_cancelled, NULL, MODE_DRAW }, { 0, NULL, NULL, NULL, MODE_DRAW },
 };
 
 static const struct input_mode_row input_modes[MODE_COUNT] = {
@@ -114,8 +166,10 @@ static const struct input_mode_row input_modes[MODE_COUNT] = {
 	[MODE_HELP] = { .view = INPUT_HELP, .opened_by = ACT_HELP, .key = input_help_key },
 	[MODE_CHMOD] = {
 		.view = INPUT_QUESTION, .opened_by = ACT_ASK_CHMOD,
-		.question = "Permission bits (shmctl IPC_SET), e.g. 0660 group, 0666 all: ",
-		.brief = "Mode (IPC_SET), e.g. 0660: ",
+		/* TRANSLATORS: a prompt on the status line, at most 60 columns (the
+		 * octal answer follows it at 80); the brief one at most 30 */
+		.question = N_("Permission bits (shmctl IPC_SET), e.g. 0660 group, 0666 all: "),
+		.brief = N_("Mode (IPC_SET), e.g. 0660: "),
 		.key = input_prompt_key, .initial = input_mode_initial, .submit = action_chmod,
 	},
 	[MODE_SAVE] = {
@@ -128,15 +182,20 @@ static const struct input_mode_row input_modes[MODE_COUNT] = {
 	},
 	[MODE_CLEAR] = {
 		.view = INPUT_QUESTION, .opened_by = ACT_ASK_CLEAR,
-		.question = "Clear the whole board for everyone? (y/N) ",
-		.brief = "Clear the board for all? (y/N) ",
+		/* TRANSLATORS: a question on the status line, at most 79 columns; name
+		 * your own keys for "yes" and "no" ((s/N) in Spanish); the brief one,
+		 * shown on narrow terminals, at most 40 */
+		.question = N_("Clear the whole board for everyone? (y/N) "),
+		.brief = N_("Clear the board for all? (y/N) "),
 		.key = input_ask_key, .answers = input_clear_answers,
 	},
 	[MODE_REMOVE] = {
 		.view = INPUT_QUESTION, .opened_by = ACT_ASK_REMOVE,
-		.question = "IPC_RMID: mark the segment for removal? It lives until the last "
-		    "detach (y/N) ",
-		.brief = "IPC_RMID: remove the segment? (y/N) ",
+		/* TRANSLATORS: a question on the status line, at most 79 columns; your
+		 * keys for "yes" and "no"; the brief one at most 40 */
+		.question = N_("IPC_RMID: mark the segment for removal? It lives until the last "
+		    "detach (y/N) "),
+		.brief = N_("IPC_RMID: remove the segment? (y/N) "),
 		.key = input_ask_key, .answers = input_remove_answers,
 	},
 	[MODE_ORPHAN] = {
@@ -159,7 +218,7 @@ input_first_fit(char *buf, size_t n, int room, const char *const *forms, int nfo
 
 	for (i = 0; i < nforms; i++) {
 		va_start(ap, nforms);
-		vsnprintf(buf, n, forms[i], ap);
+		vsnprintf(buf, n, _(forms[i]), ap);
 		va_end(ap);
 		if (cell_columns(buf) <= room)
 			return;
@@ -212,23 +271,29 @@ input_ask_save(const struct input *in, const struct desk *d, int room, char *buf
 
 	(void)in;
 	(void)d;
-	/* "Save the board as text in " and ": " take 28 columns, "Save in " and ": " 10 */
 	input_dir(dir, sizeof dir, INT_MAX);
-	if (cell_columns(dir) + 28 <= room) {
-		snprintf(buf, n, "Save the board as text in %s: ", dir);
+	/* TRANSLATORS: the prompt for a file name, %s the working directory
+	 * (the file name typed follows); the brief one when the long does not
+	 * fit: its directory is cut to fit */
+	snprintf(buf, n, _("Save the board as text in %s: "), dir);
+	if (cell_columns(buf) <= room)
 		return;
-	}
-	input_dir(dir, sizeof dir, room - 10);
-	snprintf(buf, n, "Save in %s: ", dir);
+	snprintf(buf, n, _("Save in %s: "), "");
+	input_dir(dir, sizeof dir, room - cell_columns(buf));
+	snprintf(buf, n, _("Save in %s: "), dir);
 }
 
 static void
 input_ask_overwrite(const struct input *in, const struct desk *d, int room, char *buf,
 		    size_t n)
 {
+	/* TRANSLATORS: the file named exists; name your keys for "overwrite"
+	 * and "rename". Three lengths, the first that fits is shown: the
+	 * first at most 79 columns with the name, the second at most 60 with
+	 * the name cut to 20 bytes, the last at most 40 */
 	static const char *const forms[] = {
-		"%s exists: o overwrite, r another name, Esc cancel ",
-		"%.20s exists: o overwrite, r rename ", "exists: o overwrite, r rename ",
+		N_("%s exists: o overwrite, r another name, Esc cancel "),
+		N_("%.20s exists: o overwrite, r rename "), N_("exists: o overwrite, r rename "),
 	};
 	const char *slash = strrchr(in->prompt, '/');
 
@@ -239,18 +304,24 @@ input_ask_overwrite(const struct input *in, const struct desk *d, int room, char
 static void
 input_ask_orphan(const struct input *in, const struct desk *d, int room, char *buf, size_t n)
 {
+	/* TRANSLATORS: the board was removed; name your keys for "keep",
+	 * "save" and "new" (the banner above says the same). Three lengths
+	 * each, the first that fits is shown: at most 79 columns, at most 55,
+	 * at most 40 */
 	static const char *const gone[] = {
-		"shmid %d is gone: k keep your copy, s save it, n new board under the key ",
-		"shmid %d is gone: k keep copy, s save, n new ", "Gone: k keep, s save, n new ",
+		N_("shmid %d is gone: k keep your copy, s save it, n new board under the key "),
+		N_("shmid %d is gone: k keep copy, s save, n new "), N_("Gone: k keep, s save, n new "),
 	};
 	static const char *const removed_new[] = {
-		"Board removed by someone else: k keep, s save to a file, n new board under the key ",
-		"Removed by someone else: k keep, s save, n new ", "Removed: k keep, s save, n new ",
+		N_("Board removed by someone else: k keep, s save to a file, n new board under the key "),
+		N_("Removed by someone else: k keep, s save, n new "),
+		N_("Removed: k keep, s save, n new "),
 	};
 	static const char *const removed_join[] = {
-		"Board removed by someone else: k keep, s save to a file, n join the board under "
-		"the key ",
-		"Removed by someone else: k keep, s save, n join ", "Removed: k keep, s save, n join ",
+		N_("Board removed by someone else: k keep, s save to a file, n join the board under "
+		"the key "),
+		N_("Removed by someone else: k keep, s save, n join "),
+		N_("Removed: k keep, s save, n join "),
 	};
 	const struct session *s = d->session;
 
@@ -278,13 +349,16 @@ input_key_owner(const struct desk *d, char *who, size_t n, unsigned *mode)
 static void
 input_ask_join(const struct input *in, const struct desk *d, int room, char *buf, size_t n)
 {
+	/* TRANSLATORS: %s is the user who owns the board under the key; your
+	 * keys for "yes" and "no". Three lengths each, the first that fits is
+	 * shown: at most 79 columns, at most 55, at most 40 */
 	static const char *const join[] = {
-		"Join %s's board (shmid %d, mode %04o)? Your drawing is not copied (y/N) ",
-		"Join %.12s's board (shmid %d, %04o)? (y/N) ", "Join %.8s's board %d? (y/N) ",
+		N_("Join %s's board (shmid %d, mode %04o)? Your drawing is not copied (y/N) "),
+		N_("Join %.12s's board (shmid %d, %04o)? (y/N) "), N_("Join %.8s's board %d? (y/N) "),
 	};
 	static const char *const view[] = {
-		"View %s's board (shmid %d, mode %04o)? (y/N) ",
-		"View %.12s's board (shmid %d, %04o)? (y/N) ", "View %.8s's board %d? (y/N) ",
+		N_("View %s's board (shmid %d, mode %04o)? (y/N) "),
+		N_("View %.12s's board (shmid %d, %04o)? (y/N) "), N_("View %.8s's board %d? (y/N) "),
 	};
 	char who[64];
 	unsigned mode;
@@ -298,19 +372,22 @@ input_ask_join(const struct input *in, const struct desk *d, int room, char *buf
 static unsigned
 input_not_cleared(struct desk *d)
 {
-	return action_declined(d, "not cleared");
+	/* TRANSLATORS: status line, after "no" to clearing the board */
+	return action_declined(d, _("not cleared"));
 }
 
 static unsigned
 input_not_removed(struct desk *d)
 {
-	return action_declined(d, "not removed");
+	/* TRANSLATORS: status line, after "no" to removing the segment */
+	return action_declined(d, _("not removed"));
 }
 
 static unsigned
 input_not_joined(struct desk *d)
 {
-	status_message(d->status, false, "not moved: still on shmid %d, the removed board",
+	/* TRANSLATORS: status line, at most 79 columns */
+	status_message(d->status, false, _("not moved: still on shmid %d, the removed board"),
 	    d->session->seg.shmid);
 	return 0;
 }
@@ -322,22 +399,31 @@ input_orphan_banner(const struct desk *d, char *buf, size_t n)
 	bool ro = s->readonly;
 	const char *then;
 
+	/* TRANSLATORS: the banner's last line, after your key for "new" (the
+	 * banner is wrapped to the canvas, at most 7 rows at 80x24) */
 	if (s->key_now_shmid >= 0)
-		then = ro ? "view the board now under the key (asks first, says whose)" :
-		    "join the board now under the key (asks first, says whose; your drawing "
-		    "is not copied there)";
+		then = ro ? _("view the board now under the key (asks first, says whose)") :
+		    _("join the board now under the key (asks first, says whose; your drawing "
+		    "is not copied there)");
 	else
-		then = ro ? "view the board now under the key, once there is one" :
-		    "a new board under the key, with this drawing";
+		then = ro ? _("view the board now under the key, once there is one") :
+		    _("a new board under the key, with this drawing");
+	/* TRANSLATORS: a banner across the canvas (wrapped at spaces, a new line
+	 * at each \n, at most 7 rows of 46 columns at 80x24); one line per answer,
+	 * each starting with your key for "keep", "save" and "new"; %s is the
+	 * last line's text */
 	if (s->gone)
-		snprintf(buf, n, "shmid %d was removed while you were detached (IPC_RMID) and is "
+		snprintf(buf, n, _("shmid %d was removed while you were detached (IPC_RMID) and is "
 		    "gone: what you see is your copy.\nk  keep the copy\ns  save it to a file\n"
-		    "n  %s", s->seg.shmid, then);
+		    "n  %s"), s->seg.shmid, then);
+	else if (ro)
+		snprintf(buf, n, _("shmid %d was removed by someone else (IPC_RMID): its key is now "
+		    "0x00000000 and it lives only while processes stay attached.\nk  keep viewing it\n"
+		    "s  save it to a file\nn  %s"), s->seg.shmid, then);
 	else
-		snprintf(buf, n, "shmid %d was removed by someone else (IPC_RMID): its key is now "
-		    "0x00000000 and it lives only while processes stay attached.\nk  keep %s it\n"
-		    "s  save it to a file\nn  %s", s->seg.shmid, ro ? "viewing" : "drawing on",
-		    then);
+		snprintf(buf, n, _("shmid %d was removed by someone else (IPC_RMID): its key is now "
+		    "0x00000000 and it lives only while processes stay attached.\nk  keep drawing on "
+		    "it\ns  save it to a file\nn  %s"), s->seg.shmid, then);
 }
 
 static void
@@ -348,14 +434,17 @@ input_join_banner(const struct desk *d, char *buf, size_t n)
 	unsigned mode;
 
 	input_key_owner(d, who, sizeof who, &mode);
+	/* TRANSLATORS: a banner across the canvas (wrapped at spaces, at most
+	 * 7 rows of 46 columns at 80x24); %s is the owner's user name; name
+	 * your keys for "yes" and "no" */
 	if (s->readonly)
-		snprintf(buf, n, "key 0x%08x now names shmid %d, %s's board (mode %04o). y: view "
-		    "it instead of the removed board   n: stay", (unsigned)s->seg.key,
+		snprintf(buf, n, _("key 0x%08x now names shmid %d, %s's board (mode %04o). y: view "
+		    "it instead of the removed board   n: stay"), (unsigned)s->seg.key,
 		    s->key_now_shmid, who, mode);
 	else
-		snprintf(buf, n, "key 0x%08x now names shmid %d, %s's board (mode %04o). y: move "
+		snprintf(buf, n, _("key 0x%08x now names shmid %d, %s's board (mode %04o). y: move "
 		    "onto it: what you type lands on their board, and your drawing is not copied "
-		    "there (n, then F6, saves it first)   n: stay on the removed board",
+		    "there (n, then F6, saves it first)   n: stay on the removed board"),
 		    (unsigned)s->seg.key, s->key_now_shmid, who, mode);
 }
 
@@ -546,11 +635,65 @@ input_answer_key(int ret, wint_t ch)
 	return ch < 0x80 && isalpha((int)ch) ? tolower((int)ch) : 0;
 }
 
+/* The first letter of the answer's word in the language of the messages (a-z), or 0. */
+static int
+input_word_key(const struct input_answer *a)
+{
+	const char *w = a->word != NULL ? _(a->word) : "";
+
+	return *w >= 'a' && *w <= 'z' ? *w : *w >= 'A' && *w <= 'Z' ? *w - 'A' + 'a' : 0;
+}
+
+/*
+ * The key that gives answer a in the language of the messages, beside its
+ * English key: 0 when there is none, or when it is a key another answer of
+ * the same question has (in English or translated), so that a catalog
+ * that got it wrong costs the translated key, never a wrong answer.
+ */
+static int
+input_local_key(const struct input_answer *answers, const struct input_answer *a)
+{
+	int k = input_word_key(a);
+	const struct input_answer *o;
+
+	if (k == 0 || k == a->key)
+		return 0;
+	for (o = answers; o->key != 0; o++)
+		if (o != a && (o->key == k || input_word_key(o) == k))
+			return 0;
+	return k;
+}
+
+int
+input_answers_clash(char *why, size_t n)
+{
+	const struct input_answer *a, *o;
+	int m, clashes = 0, k;
+
+	for (m = 0; m < MODE_COUNT; m++)
+		for (a = input_modes[m].answers; a != NULL && a->key != 0; a++) {
+			if ((k = input_word_key(a)) == 0 || k == a->key)
+				continue;
+			for (o = input_modes[m].answers; o->key != 0; o++)
+				if (o != a && (o->key == k || input_word_key(o) == k)) {
+					if (clashes++ == 0)
+						/* TRANSLATORS: which answers clash: the
+						 * English word, its translation, the letter,
+						 * the other answer's English word */
+						snprintf(why, n, _("\"%s\" as \"%s\" takes %c, "
+						    "the key of \"%s\""), a->word, _(a->word), k,
+						    o->word != NULL ? o->word : "Esc");
+					break;
+				}
+		}
+	return clashes;
+}
+
 /* A question: only the keys it names answer it; others (and the mouse) are ignored. */
 static unsigned
 input_ask_key(struct input *in, struct desk *d, int ret, wint_t ch)
 {
-	const struct input_answer *a = input_modes[in->mode].answers;
+	const struct input_answer *answers = input_modes[in->mode].answers, *a = answers;
 	int key = input_answer_key(ret, ch);
 	MEVENT ev;
 
@@ -559,7 +702,7 @@ input_ask_key(struct input *in, struct desk *d, int ret, wint_t ch)
 		return 0;
 	}
 	for (; key != 0 && a->key != 0; a++) {
-		if (a->key != key)
+		if (a->key != key && input_local_key(answers, a) != key)
 			continue;
 		if (a->reopen != MODE_DRAW) {
 			in->mode = MODE_DRAW;
@@ -679,22 +822,22 @@ input_paste_end(struct input *in, struct desk *d, bool ended, uint64_t now)
 	unsigned r = ACT_ALL;
 
 	if (!ended)
-		status_message(d->status, true, "a paste never ended: its end (ESC [201~) did not "
+		status_message(d->status, true, _("a paste never ended: its end (ESC [201~) did not "
 		    "come within %d s, which is what a byte that is not UTF-8 in the text does "
-		    "(ncurses drops what follows it); nothing placed", INPUT_PASTE_IDLE_MS / 1000);
+		    "(ncurses drops what follows it); nothing placed"), INPUT_PASTE_IDLE_MS / 1000);
 	else if (in->paste_over)
-		status_message(d->status, true, "the paste is larger than %u MiB: refused, "
-		    "nothing placed", INPUT_PASTE_MAX >> 20);
+		status_message(d->status, true, _("the paste is larger than %u MiB: refused, "
+		    "nothing placed"), INPUT_PASTE_MAX >> 20);
 	else if (in->mode == MODE_DRAW || input_arming(in, now))
 		r |= action_paste(d, in->paste != NULL ? in->paste : "", in->paste_len);
 	else if (input_modes[in->mode].submit != NULL)
 		input_paste_prompt(in);
 	else if (in->mode == MODE_HELP)
-		status_message(d->status, true, "a paste does not close the help (any key does): "
-		    "nothing placed");
+		status_message(d->status, true, _("a paste does not close the help (any key does): "
+		    "nothing placed"));
 	else
-		status_message(d->status, true, "a paste does not answer a question: nothing "
-		    "placed");
+		status_message(d->status, true, _("a paste does not answer a question: nothing "
+		    "placed"));
 	input_paste_drop(in);
 	return r;
 }
@@ -849,8 +992,8 @@ input_question(const struct input *in, const struct desk *d, int width, uint64_t
 	if (m->ask != NULL)
 		m->ask(in, d, room, buf, n);
 	else
-		snprintf(buf, n, "%s", (int)strlen(m->question) <= room || m->brief == NULL ?
-		    m->question : m->brief);
+		snprintf(buf, n, "%s", cell_columns(_(m->question)) <= room || m->brief == NULL ?
+		    _(m->question) : _(m->brief));
 	return buf;
 }
 

@@ -118,6 +118,15 @@ const char *input_question(const struct input *in, const struct desk *d, int wid
 /* The answer typed so far for a prompt (NULL for other modes). */
 const char *input_answer(const struct input *in);
 
+/*
+ * How many answers of the questions share a key with another answer of the
+ * same question in the language of the messages (a translated key equal to
+ * another answer's English or translated key); the first is described in
+ * why. Such a translated key is ignored (the English keys answer). For the
+ * tests: 0 for a catalog that got the keys right.
+ */
+int input_answers_clash(char *why, size_t n);
+
 /* Draw the mode's overlay (the help box, or a banner); false when it has none. */
 bool input_draw_overlay(const struct input *in, const struct desk *d);
 

@@ -2,35 +2,53 @@
  * keymap.c - the key tables and what is drawn from them. ncurses gives
  * function keys as KEY_CODE_YES codes and everything else as characters;
  * a row matches one or the other. The key bar's labels shrink below 81
- * columns so all ten keys fit an 80-column terminal.
+ * columns so all ten keys fit an 80-column terminal. Labels and help lines
+ * are messages (N_ in the tables, translated where drawn), measured and cut
+ * in display columns, never bytes: "Guar." and "Ayuda" take 5 whatever
+ * their bytes; a label that fills its width keeps a space from the next key.
  */
 #include <stdio.h>
+#include <string.h>
+
+#include "cell.h"
+#include "i18n.h"
+#include "utf8.h"
 
 #include "keymap.h"
 #include "screen.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
+/*
+ * TRANSLATORS: the key bar's labels. The long label is shown on terminals
+ * of 81 columns and more, at most 6 columns (7 from 91 columns on, but 6
+ * from 81 to 90); the short one at 80 columns and below, at most 5 columns
+ * (a label is cut to fit, so keep it whole within that). A short label
+ * that is the same word as the long one in English is written "short|Help":
+ * translate only what follows the '|', and leave the '|' out. The long
+ * label is also the help's, padded to 7 columns. The help line after it
+ * (the last string of a row) at most 48 columns.
+ */
 static const struct keymap_binding keymap_commands[] = {
-	{ KEY_F(1), CTRL('G'), "Help", "Help", NULL, NULL, "this help", action_help, false },
-	{ KEY_F(2), CTRL('K'), "Colour", "Col", NULL, NULL, "next colour for what you draw",
+	{ KEY_F(1), CTRL('G'), N_("Help"), N_("short|Help"), NULL, NULL, N_("this help"), action_help, false },
+	{ KEY_F(2), CTRL('K'), N_("Colour"), N_("Col"), NULL, NULL, N_("next colour for what you draw"),
 	  action_colour, true },
-	{ KEY_F(3), CTRL('T'), "Tool", "Tool", NULL, NULL, "text, brush, line, box, eraser",
+	{ KEY_F(3), CTRL('T'), N_("Tool"), N_("short|Tool"), NULL, NULL, N_("text, brush, line, box, eraser"),
 	  action_tool, true },
-	{ KEY_F(4), CTRL('D'), "Detach", "Dtch", "Attach", "Atch",
-	  "shmdt / shmat again (the lesson)", action_detach, false },
-	{ KEY_F(5), CTRL('P'), "Mode", "Mode", NULL, NULL, "shmctl IPC_SET: permission bits",
+	{ KEY_F(4), CTRL('D'), N_("Detach"), N_("Dtch"), N_("Attach"), N_("Atch"),
+	  N_("shmdt / shmat again (the lesson)"), action_detach, false },
+	{ KEY_F(5), CTRL('P'), N_("Mode"), N_("short|Mode"), NULL, NULL, N_("shmctl IPC_SET: permission bits"),
 	  action_ask_chmod, false },
-	{ KEY_F(6), CTRL('S'), "Save", "Save", NULL, NULL, "write the board to a text file",
+	{ KEY_F(6), CTRL('S'), N_("Save"), N_("short|Save"), NULL, NULL, N_("write the board to a text file"),
 	  action_ask_save, false },
-	{ KEY_F(7), CTRL('R'), "Remove", "Rm", NULL, NULL, "shmctl IPC_RMID (asks first)",
+	{ KEY_F(7), CTRL('R'), N_("Remove"), N_("Rm"), NULL, NULL, N_("shmctl IPC_RMID (asks first)"),
 	  action_ask_remove, false },
-	{ KEY_F(8), CTRL('E'), "Clear", "Clr", NULL, NULL, "empty the board (asks first)",
+	{ KEY_F(8), CTRL('E'), N_("Clear"), N_("Clr"), NULL, NULL, N_("empty the board (asks first)"),
 	  action_ask_clear, true },
-	{ KEY_F(9), CTRL('B'), "Panel", "Pnl", NULL, NULL,
-	  "sidebar: segment, clients or syscalls first; hidden",
+	{ KEY_F(9), CTRL('B'), N_("Panel"), N_("Pnl"), NULL, NULL,
+	  N_("sidebar: segment, clients or syscalls first; hidden"),
 	  action_panel, false },
-	{ KEY_F(10), CTRL('Q'), "Quit", "Quit", NULL, NULL, "detach and leave (also Ctrl-C)",
+	{ KEY_F(10), CTRL('Q'), N_("Quit"), N_("short|Quit"), NULL, NULL, N_("detach and leave (also Ctrl-C)"),
 	  action_quit, false },
 };
 
@@ -59,24 +77,29 @@ static const struct keymap_key keymap_keys[] = {
 };
 
 /* The help's prose; the key lines under it come from keymap_commands. */
+/*
+ * TRANSLATORS: the help box's lines, each at most 68 columns (the box is
+ * 72 wide at 80x24); keep the key names (F3, Ctrl-F, Esc, PgUp...) and the
+ * system calls and field names (shmdt, shm_nattch, IPC_RMID...) as they are.
+ */
 static const char *const keymap_help_text[] = {
-	"Type to draw: every printable key (q too) lands at the cursor.",
-	"Arrows move, Enter goes to the next line, Backspace/Delete erase,",
-	"Home/End/PgUp/PgDn jump, mouse click moves, drag paints.",
-	"Tools (F3): TEXT types; BRUSH paints its character as you move",
-	"(type a key to choose it); LINE draws box lines as you move;",
-	"BOX: Enter at one corner, Enter at the other (or drag);",
-	"ERASER clears as you move. Esc cancels a box or a prompt.",
-	"Ctrl-F follows the next person's cursor (moving your own stops it);",
-	"Ctrl-L redraws the screen, Ctrl-Z suspends (fg resumes).",
-	"Ctrl-X shows the segment's bytes (header, your slot, the cells",
-	"around your cursor): type, and see your character at its offset.",
+	N_("Type to draw: every printable key (q too) lands at the cursor."),
+	N_("Arrows move, Enter goes to the next line, Backspace/Delete erase,"),
+	N_("Home/End/PgUp/PgDn jump, mouse click moves, drag paints."),
+	N_("Tools (F3): TEXT types; BRUSH paints its character as you move"),
+	N_("(type a key to choose it); LINE draws box lines as you move;"),
+	N_("BOX: Enter at one corner, Enter at the other (or drag);"),
+	N_("ERASER clears as you move. Esc cancels a box or a prompt."),
+	N_("Ctrl-F follows the next person's cursor (moving your own stops it);"),
+	N_("Ctrl-L redraws the screen, Ctrl-Z suspends (fg resumes)."),
+	N_("Ctrl-X shows the segment's bytes (header, your slot, the cells"),
+	N_("around your cursor): type, and see your character at its offset."),
 	"",
-	"The lesson: the board is one System V segment. Each pizarra did",
-	"ftok -> shmget -> shmat; F4 does shmdt (watch shm_nattch drop in",
-	"every sidebar) and shmat again; F7 is shmctl(IPC_RMID): the segment",
-	"is marked dest, its key becomes 0x00000000, and it lives until the",
-	"last process detaches; F5 is shmctl(IPC_SET) of the mode bits.",
+	N_("The lesson: the board is one System V segment. Each pizarra did"),
+	N_("ftok -> shmget -> shmat; F4 does shmdt (watch shm_nattch drop in"),
+	N_("every sidebar) and shmat again; F7 is shmctl(IPC_RMID): the segment"),
+	N_("is marked dest, its key becomes 0x00000000, and it lives until the"),
+	N_("last process detaches; F5 is shmctl(IPC_SET) of the mode bits."),
 	"",
 };
 
@@ -114,16 +137,68 @@ keymap_drawing(int ret, wint_t ch)
 	return NULL;
 }
 
+/* A label in the language of the messages; "short|Help" untranslated is "Help". */
+static const char *
+keymap_label(const char *msgid)
+{
+	const char *t = _(msgid), *bar = strchr(t, '|');
+
+	return bar != NULL ? bar + 1 : t;
+}
+
+/* True when the catalog has a translation for the label (gettext gives the msgid itself when not). */
+static bool
+keymap_translated(const char *msgid)
+{
+	return _(msgid) != msgid;
+}
+
+/* text cut to its first width columns (whole characters) and padded with spaces to width. */
+static void
+keymap_pad(char *buf, size_t n, const char *text, int width)
+{
+	size_t len = 0;
+	int cols = 0, w;
+	uint32_t cp;
+	int k;
+
+	while (text[len] != '\0' && (k = utf8_decode(text + len, strlen(text + len), &cp)) > 0) {
+		w = cell_width(cp);
+		if (cols + w > width || len + (size_t)k + 1 > n)
+			break;
+		cols += w;
+		len += (size_t)k;
+	}
+	memcpy(buf, text, len);
+	while (cols++ < width && len + 1 < n)
+		buf[len++] = ' ';
+	buf[len] = '\0';
+}
+
+/* Add text cut to room columns (whole characters, no ellipsis: the bar's last label). */
+static void
+keymap_add_cut(WINDOW *win, const char *text, int room)
+{
+	char buf[64];
+
+	if (room <= 0)
+		return;
+	keymap_pad(buf, sizeof buf, text, cell_columns(text) < room ? cell_columns(text) : room);
+	waddstr(win, buf);
+}
+
 void
 keymap_draw_bar(bool attached, bool viewer)
 {
 	WINDOW *win = screen_window(SCREEN_KEYBAR);
-	int width = (COLS - 21) / 10;
+	int width = (COLS - 21) / 10, spare;
 	bool narrow = COLS < 81;
-	char label[16];
+	char label[64];
 	size_t i;
 
 	width = width > 7 ? 7 : width < 2 ? 2 : width;
+	/* the columns the keys leave free: the room for spaces after full labels */
+	spare = COLS - 21 - 10 * width;
 	werase(win);
 	wmove(win, 0, 0);
 	for (i = 0; i < KEYMAP_NCOMMANDS; i++) {
@@ -138,9 +213,20 @@ keymap_draw_bar(bool attached, bool viewer)
 			break;
 		wattrset(win, screen_attr(LOOK_KEY));
 		wprintw(win, "F%d", b->fkey - KEY_F0);
-		snprintf(label, sizeof label, "%-*.*s", width, width, l);
+		keymap_pad(label, sizeof label, keymap_label(l), width);
 		wattrset(win, screen_attr(LOOK_KEYLABEL));
-		waddnstr(win, label, COLS - getcurx(win));
+		keymap_add_cut(win, label, COLS - getcurx(win));
+		/* a translated label that takes all its width (Spanish "Ayuda")
+		 * keeps a space from the next key while the bar has columns to
+		 * spare (at 80 columns, 9: one after each but the last); the
+		 * English bar is drawn as it always was */
+		if (keymap_translated(l) && cell_columns(keymap_label(l)) >= width &&
+		    i + 1 < KEYMAP_NCOMMANDS && spare > 0 && getcurx(win) > 0 &&
+		    getcurx(win) < COLS - 1) {
+			wattrset(win, A_NORMAL);
+			waddch(win, ' ');
+			spare--;
+		}
 		if (getcurx(win) == 0)
 			break;
 	}
@@ -177,13 +263,17 @@ keymap_help_line(int i, char *buf, size_t n)
 {
 	const struct keymap_binding *b;
 
+	char label[64];
+
 	if (i < (int)KEYMAP_NHELP) {
-		snprintf(buf, n, "%s", keymap_help_text[i]);
+		snprintf(buf, n, "%s", keymap_help_text[i][0] != '\0' ? _(keymap_help_text[i]) : "");
 		return;
 	}
 	b = &keymap_commands[i - (int)KEYMAP_NHELP];
-	snprintf(buf, n, "F%-2d Ctrl-%c  %-7s %s", b->fkey - KEY_F0, b->ctrl + '@', b->label,
-	    b->help);
+	keymap_pad(label, sizeof label, _(b->label), cell_columns(_(b->label)) > 7 ?
+	    cell_columns(_(b->label)) : 7);
+	snprintf(buf, n, "F%-2d Ctrl-%c  %s %s", b->fkey - KEY_F0, b->ctrl + '@', label,
+	    _(b->help));
 }
 
 void
@@ -192,7 +282,7 @@ keymap_draw_help(int top)
 	int h = keymap_help_height(), w = 72, y0, x0, i, page = keymap_help_page();
 	int lines = keymap_help_lines();
 	bool scrolls = page < lines;
-	char line[128];
+	char line[256];
 	WINDOW *win;
 
 	if (w > COLS - 2)
@@ -210,8 +300,9 @@ keymap_draw_help(int top)
 	box(win, 0, 0);
 	wattrset(win, screen_attr(LOOK_TITLE));
 	wmove(win, 0, 2);
-	screen_put_fit(win, scrolls ? " pizarra help (arrows, PgUp, PgDn scroll; other keys "
-	    "close) " : " pizarra help (any key closes) ", w - 4);
+	/* TRANSLATORS: the help box's title, at most 68 columns */
+	screen_put_fit(win, scrolls ? _(" pizarra help (arrows, PgUp, PgDn scroll; other keys "
+	    "close) ") : _(" pizarra help (any key closes) "), w - 4);
 	wattrset(win, A_NORMAL);
 	for (i = 0; i < page && top + i < lines; i++) {
 		keymap_help_line(top + i, line, sizeof line);
@@ -221,8 +312,9 @@ keymap_draw_help(int top)
 	if (scrolls) {
 		wattrset(win, screen_attr(LOOK_KEY));
 		wmove(win, h - 2, 2);
-		screen_put_fit(win, top + page < lines ? "-- more below: Down or PgDn --" :
-		    "-- the end: Up or PgUp goes back --", w - 4);
+		/* TRANSLATORS: the help box's last line when it scrolls, at most 68 columns */
+		screen_put_fit(win, top + page < lines ? _("-- more below: Down or PgDn --") :
+		    _("-- the end: Up or PgUp goes back --"), w - 4);
 		wattrset(win, A_NORMAL);
 	}
 	wnoutrefresh(win);

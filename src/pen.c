@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "cell.h"
 #include "grapheme.h"
 #include "pen.h"
@@ -53,15 +54,19 @@ static unsigned pen_box_enter(struct pen *, const struct pen_paper *);
 static unsigned pen_type_char(struct pen *, const struct pen_paper *, uint32_t);
 static unsigned pen_brush_type(struct pen *, const struct pen_paper *, uint32_t);
 
+/*
+ * TRANSLATORS: the tools' names, on the status line (first, in upper
+ * case, at most 8 columns) and in the help ("TEXT types...")
+ */
 static const struct pen_tool pen_tools[PEN_NTOOLS] = {
-	[PEN_TEXT] = { "TEXT", false, PEN_BRUSH, NULL, NULL, pen_newline, pen_type_char },
-	[PEN_BRUSH] = { "BRUSH", true, PEN_BRUSH, pen_brush_step, pen_brush_press,
+	[PEN_TEXT] = { N_("TEXT"), false, PEN_BRUSH, NULL, NULL, pen_newline, pen_type_char },
+	[PEN_BRUSH] = { N_("BRUSH"), true, PEN_BRUSH, pen_brush_step, pen_brush_press,
 			pen_newline, pen_brush_type },
-	[PEN_LINE] = { "LINE", true, PEN_LINE, pen_line_step, NULL, pen_newline,
+	[PEN_LINE] = { N_("LINE"), true, PEN_LINE, pen_line_step, NULL, pen_newline,
 		       pen_type_char },
-	[PEN_BOX] = { "BOX", false, PEN_BOX, NULL, pen_box_press, pen_box_enter,
+	[PEN_BOX] = { N_("BOX"), false, PEN_BOX, NULL, pen_box_press, pen_box_enter,
 		      pen_type_char },
-	[PEN_ERASER] = { "ERASER", true, PEN_ERASER, pen_erase_step, pen_erase_press,
+	[PEN_ERASER] = { N_("ERASER"), true, PEN_ERASER, pen_erase_step, pen_erase_press,
 			 pen_newline, pen_type_char },
 };
 
@@ -76,7 +81,7 @@ pen_init(struct pen *p, bool utf8)
 const char *
 pen_tool_name(enum pen_tool_id t)
 {
-	return (unsigned)t < PEN_NTOOLS ? pen_tools[t].name : "?";
+	return (unsigned)t < PEN_NTOOLS ? _(pen_tools[t].name) : "?";
 }
 
 /* Leave a note for the caller to show. */
@@ -105,7 +110,7 @@ pen_next_tool(struct pen *p)
 {
 	p->tool = (enum pen_tool_id)((p->tool + 1) % PEN_NTOOLS);
 	p->anchor_set = false;
-	return pen_note(p, false, "tool: %s", pen_tool_name(p->tool));
+	return pen_note(p, false, _("tool: %s"), pen_tool_name(p->tool));
 }
 
 /* Write one character with the paper's ink; PEN_CELLS when written. */
@@ -272,12 +277,12 @@ pen_type_char(struct pen *p, const struct pen_paper *pp, uint32_t cp)
 	int w;
 
 	if (p->at_edge)
-		return pen_note(p, true, "the board ends at column %u: Enter goes to the next "
-		    "line", pp->view->cols - 1);
+		return pen_note(p, true, _("the board ends at column %u: Enter goes to the next "
+		    "line"), pp->view->cols - 1);
 	w = board_draw(pp->ink, p->col, p->row, cp, pp->colour, pp->author);
 	if (w < 0)
-		return PEN_CELLS | pen_note(p, true, "no room for a wide character at the "
-		    "board's edge");
+		return PEN_CELLS | pen_note(p, true, _("no room for a wide character at the "
+		    "board's edge"));
 	if (p->col + (uint32_t)w < pp->view->cols)
 		p->col += (uint32_t)w;
 	else
@@ -291,7 +296,7 @@ pen_brush_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
 {
 	p->brush = cp;
 	return pen_put(pp, p->col, p->row, cp) |
-	    pen_note(p, false, "brush is now the character you typed");
+	    pen_note(p, false, _("brush is now the character you typed"));
 }
 
 /* True when the next character typed may continue the grapheme typed last. */
@@ -336,11 +341,13 @@ pen_retype(struct pen *p, const struct pen_paper *pp)
 		return 0;   /* a variation selector: the cell stays as it is */
 	if (p->typed_tool == PEN_BRUSH) {
 		if (g->verdict != GRAPHEME_CELL)
-			return pen_refuse_typed(p, "; the brush stays as it was");
+			return pen_refuse_typed(p,
+			    /* TRANSLATORS: after why the typed character is refused */
+			    _("; the brush stays as it was"));
 		p->brush = g->cp;
 		p->typed_cp = g->cp;
 		return pen_put(pp, p->typed_col, p->typed_row, g->cp) |
-		    pen_note(p, false, "brush is now the character you typed");
+		    pen_note(p, false, _("brush is now the character you typed"));
 	}
 	if (old != 0 && (g->verdict != GRAPHEME_CELL || cell_width(old) != cell_width(g->cp))) {
 		r |= pen_put(pp, p->typed_col, p->typed_row, 0) | PEN_CURSOR;
@@ -350,13 +357,15 @@ pen_retype(struct pen *p, const struct pen_paper *pp)
 	}
 	if (g->verdict != GRAPHEME_CELL) {
 		pen_typed_at(p);
-		return r | pen_refuse_typed(p, old != 0 ? "; taken back" : "");
+		return r | pen_refuse_typed(p, old != 0 ?
+		    /* TRANSLATORS: after why the typed character is refused: it was removed */
+		    _("; taken back") : "");
 	}
 	w = board_draw(pp->ink, p->typed_col, p->typed_row, g->cp, pp->colour, pp->author);
 	if (w < 0) {
 		p->typed_dead = true;
 		pen_typed_at(p);
-		return r | pen_note(p, true, "no room for a wide character at the board's edge");
+		return r | pen_note(p, true, _("no room for a wide character at the board's edge"));
 	}
 	r |= PEN_CELLS | PEN_CURSOR;
 	p->typed_cp = g->cp;
@@ -366,7 +375,7 @@ pen_retype(struct pen *p, const struct pen_paper *pp)
 	if (p->typed_said) {
 		/* the refusal said before is stale: say what it became */
 		p->typed_said = false;
-		r |= pen_note(p, false, "U+%04X: the characters typed made one", (unsigned)g->cp);
+		r |= pen_note(p, false, _("U+%04X: the characters typed made one"), (unsigned)g->cp);
 	}
 	return r;
 }
@@ -411,7 +420,7 @@ pen_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t le
 	const struct board *b = pp->view;
 	struct board_placed out;
 	struct pzerr e;
-	char drop[96] = "";
+	char drop[96] = "", chars[48], lines[48];
 
 	if (b == NULL)
 		return 0;
@@ -419,16 +428,22 @@ pen_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t le
 		return PEN_REFUSED;
 	p->typing.n = 0;
 	if (len == 0)
-		return pen_note(p, false, "the paste was empty");
+		return pen_note(p, false, _("the paste was empty"));
 	if (board_place(pp->ink, p->col, p->row, text, len, pp->colour, pp->author, &out,
 	    &e) != 0)
-		return pen_note(p, true, "paste refused, nothing placed: %s", e.msg);
+		return pen_note(p, true, _("paste refused, nothing placed: %s"), e.msg);
 	if (out.dropped > 0)
-		snprintf(drop, sizeof drop, "; %u outside the board %s dropped", out.dropped,
-		    out.dropped == 1 ? "was" : "were");
-	pen_note(p, out.dropped > 0, "pasted %u character%s on %u line%s at %u,%u%s", out.cells,
-	    out.cells == 1 ? "" : "s", out.height, out.height == 1 ? "" : "s", p->col, p->row,
-	    drop);
+		/* TRANSLATORS: the end of "pasted ... at col,row": characters that
+		 * fell outside the board */
+		snprintf(drop, sizeof drop, P_("; %u outside the board was dropped",
+		    "; %u outside the board were dropped", out.dropped), out.dropped);
+	/* TRANSLATORS: how much a paste placed: "%u characters" and "%u lines"
+	 * are put into "pasted %s on %s at %u,%u%s" (the cursor's column,row,
+	 * then what was dropped) */
+	snprintf(chars, sizeof chars, P_("%u character", "%u characters", out.cells), out.cells);
+	snprintf(lines, sizeof lines, P_("%u line", "%u lines", out.height), out.height);
+	pen_note(p, out.dropped > 0, _("pasted %s on %s at %u,%u%s"), chars, lines, p->col,
+	    p->row, drop);
 	p->line_start = p->col;
 	p->at_edge = out.end_col >= b->cols;
 	p->col = p->at_edge ? b->cols - 1 : out.end_col;
@@ -489,8 +504,8 @@ pen_box_enter(struct pen *p, const struct pen_paper *pp)
 		p->anchor_set = true;
 		p->anchor_col = p->col;
 		p->anchor_row = p->row;
-		return pen_note(p, false, "box: corner at %u,%u; move to the other corner, "
-		    "Enter draws, Esc cancels", p->col, p->row);
+		return pen_note(p, false, _("box: corner at %u,%u; move to the other corner, "
+		    "Enter draws, Esc cancels"), p->col, p->row);
 	}
 	p->anchor_set = false;
 	if (pp->ink == NULL)
@@ -514,7 +529,7 @@ pen_enter(struct pen *p, const struct pen_paper *pp)
 unsigned
 pen_escape(struct pen *p)
 {
-	unsigned r = p->anchor_set ? pen_note(p, false, "box cancelled") : 0;
+	unsigned r = p->anchor_set ? pen_note(p, false, _("box cancelled")) : 0;
 
 	p->anchor_set = false;
 	return r;

@@ -19,6 +19,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "cell.h"
 #include "cli.h"
 #include "palette.h"
@@ -367,32 +368,37 @@ screen_check(const char *opts)
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("the interactive board needs a terminal; use `pizarra%s dump` or "
-		    "`pizarra%s put` from scripts", opts, opts);
+		cli_error(_("the interactive board needs a terminal; use `pizarra%s dump` or "
+		    "`pizarra%s put` from scripts"), opts, opts);
 		return -1;
 	}
 	if (term == NULL || term[0] == '\0') {
-		cli_error("TERM is %s: the board needs to know the terminal's type to draw on it; "
-		    "set TERM to your terminal's type (e.g. TERM=xterm-256color)",
-		    term == NULL ? "not set" : "empty");
+		if (term == NULL)
+			cli_error("%s", _("TERM is not set: the board needs to know the terminal's "
+			    "type to draw on it; set TERM to your terminal's type (e.g. "
+			    "TERM=xterm-256color)"));
+		else
+			cli_error("%s", _("TERM is empty: the board needs to know the terminal's "
+			    "type to draw on it; set TERM to your terminal's type (e.g. "
+			    "TERM=xterm-256color)"));
 		return -1;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
 		if (err == -1)
-			cli_error("TERM=%s: no terminfo database was found; install the Debian "
-			    "package ncurses-base, or set TERMINFO", term);
+			cli_error(_("TERM=%s: no terminfo database was found; install the Debian "
+			    "package ncurses-base, or set TERMINFO"), term);
 		else
-			cli_error("the terminal type TERM=%s is unknown here (no terminfo entry, "
+			cli_error(_("the terminal type TERM=%s is unknown here (no terminfo entry, "
 			    "or too generic to draw on): set TERM to your terminal's type (e.g. "
-			    "TERM=xterm-256color)", term);
+			    "TERM=xterm-256color)"), term);
 		return -1;
 	}
 	cup = tigetstr("cup");
 	moves = cup != NULL && cup != (const char *)-1;
 	del_curterm(cur_term);
 	if (!moves) {
-		cli_error("TERM=%s cannot move the cursor: the board needs a terminal with cursor "
-		    "addressing; run it in xterm, or set TERM=xterm-256color", term);
+		cli_error(_("TERM=%s cannot move the cursor: the board needs a terminal with cursor "
+		    "addressing; run it in xterm, or set TERM=xterm-256color"), term);
 		return -1;
 	}
 	return 0;
@@ -410,7 +416,7 @@ screen_init(void)
 	signal(SIGTSTP, SIG_IGN);
 	screen_probe_background();
 	if (newterm(NULL, stdout, stdin) == NULL) {
-		cli_error("cannot start the terminal (TERM=%s): set TERM to your terminal's type",
+		cli_error(_("cannot start the terminal (TERM=%s): set TERM to your terminal's type"),
 		    getenv("TERM") ? getenv("TERM") : "");
 		return -1;
 	}
@@ -632,17 +638,19 @@ screen_ink(unsigned colour, bool cursor)
 void
 screen_draw_too_small(void)
 {
-	char msg[4][64];
+	char msg[4][128];
 	int i, y0 = LINES / 2 - 2, x;
 
-	snprintf(msg[0], sizeof msg[0], "pizarra needs at least %dx%d;", SCREEN_MIN_COLS,
+	/* TRANSLATORS: four centred lines on a terminal that is too small,
+	 * each at most 40 columns */
+	snprintf(msg[0], sizeof msg[0], _("pizarra needs at least %dx%d;"), SCREEN_MIN_COLS,
 	    SCREEN_MIN_LINES);
-	snprintf(msg[1], sizeof msg[1], "this terminal is %dx%d.", COLS, LINES);
-	snprintf(msg[2], sizeof msg[2], "Please enlarge it.");
-	snprintf(msg[3], sizeof msg[3], "(F10 quits; nothing is lost)");
+	snprintf(msg[1], sizeof msg[1], _("this terminal is %dx%d."), COLS, LINES);
+	snprintf(msg[2], sizeof msg[2], "%s", _("Please enlarge it."));
+	snprintf(msg[3], sizeof msg[3], "%s", _("(F10 quits; nothing is lost)"));
 	erase();
 	for (i = 0; i < 4; i++) {
-		x = (COLS - (int)strlen(msg[i])) / 2;
+		x = (COLS - cell_columns(msg[i])) / 2;
 		if (y0 + i >= 0 && y0 + i < LINES)
 			mvaddnstr(y0 + i, x < 0 ? 0 : x, msg[i], COLS);
 	}

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "cell.h"
 #include "notify.h"
 #include "session.h"
@@ -257,7 +258,7 @@ session_expand(const char *path, char *out, size_t n, struct pzerr *e)
 
 	if (path[0] != '~') {
 		if (snprintf(out, n, "%s", path) >= (int)n)
-			return pzerr_set(e, ENAMETOOLONG, "%s: name too long", path);
+			return pzerr_set(e, ENAMETOOLONG, _("%s: name too long"), path);
 		return 0;
 	}
 	rest = path + 1 + strcspn(path + 1, "/");
@@ -273,9 +274,9 @@ session_expand(const char *path, char *out, size_t n, struct pzerr *e)
 			home = pw->pw_dir;
 	}
 	if (home == NULL)
-		return pzerr_set(e, ENOENT, "%.*s: no such user, nothing saved", (int)len + 1, path);
+		return pzerr_set(e, ENOENT, _("%.*s: no such user, nothing saved"), (int)len + 1, path);
 	if (snprintf(out, n, "%s%s", home, rest) >= (int)n)
-		return pzerr_set(e, ENAMETOOLONG, "%s: name too long", path);
+		return pzerr_set(e, ENAMETOOLONG, _("%s: name too long"), path);
 	return 0;
 }
 
@@ -330,7 +331,7 @@ session_save(struct session *s, const char *path, bool overwrite, size_t *bytes,
 
 	*bytes = 0;
 	if (b == NULL || path[0] == '\0')
-		return pzerr_set(e, EINVAL, "nothing saved");
+		return pzerr_set(e, EINVAL, _("nothing saved"));
 	if (session_expand(path, full, sizeof full, e) != 0)
 		return -1;
 	if (s->attached)
@@ -339,7 +340,7 @@ session_save(struct session *s, const char *path, bool overwrite, size_t *bytes,
 	snprintf(tmp, sizeof tmp, "%s/.pizarra-save.XXXXXX", dirname(dir));
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
-		return pzerr_set(e, errno, "%s: %s; nothing saved", full, strerror(errno));
+		return pzerr_set(e, errno, _("%s: %s; nothing saved"), full, strerror(errno));
 	mask = umask(0);
 	umask(mask);
 	strbuf_init(&sb);
@@ -361,8 +362,8 @@ fail:
 	unlink(tmp);
 	strbuf_free(&sb);
 	if (err == EEXIST)
-		return pzerr_set(e, EEXIST, "%s exists", full);
-	return pzerr_set(e, err, "%s: %s; nothing saved", full, strerror(err));
+		return pzerr_set(e, EEXIST, _("%s exists"), full);
+	return pzerr_set(e, err, _("%s: %s; nothing saved"), full, strerror(err));
 }
 
 /* Leave our board for fresh (attached): slot, detach, the removal's state. */
@@ -398,20 +399,20 @@ session_replace(struct session *s, struct pzerr *e)
 	struct segment fresh;
 
 	if (s->seg.addr.how == SEGMENT_BY_SHMID)
-		return pzerr_set(e, EINVAL, "this board was opened by shmid (-i): there is no "
-		    "key to move to");
+		return pzerr_set(e, EINVAL, _("this board was opened by shmid (-i): there is no "
+		    "key to move to"));
 	if (s->readonly)
-		return pzerr_set(e, EPERM, "a viewer does not create boards: run `pizarra%s draw`",
+		return pzerr_set(e, EPERM, _("a viewer does not create boards: run `pizarra%s draw`"),
 		    segment_addr_options(&s->seg.addr, why, sizeof why));
 	if (old == NULL)
-		return pzerr_set(e, EINVAL, "there is no drawing to carry over");
+		return pzerr_set(e, EINVAL, _("there is no drawing to carry over"));
 	if (segment_open(&fresh, &s->seg.addr, &so, &s->opts->log, e) != 0)
 		return -1;
 	if (!fresh.created) {
 		/* someone started a board under the key meanwhile: never join it unasked */
 		segment_detach(&fresh, NULL);
 		s->key_now_shmid = fresh.shmid;
-		return pzerr_set(e, EEXIST, "someone started a board under the key meanwhile");
+		return pzerr_set(e, EEXIST, _("someone started a board under the key meanwhile"));
 	}
 	board_copy_cells(&fresh.board, old);
 	notify_bump(&fresh.board);
@@ -425,7 +426,7 @@ session_join(struct session *s, int shmid, struct pzerr *e)
 	struct segment fresh;
 
 	if (s->seg.key == 0 || segment_under_key(s->seg.key) != shmid)
-		return pzerr_set(e, ESTALE, "the key no longer names shmid %d", shmid);
+		return pzerr_set(e, ESTALE, _("the key no longer names shmid %d"), shmid);
 	if (segment_open_shmid(&fresh, shmid, &s->seg.addr, s->readonly, &s->opts->log, e) != 0)
 		return -1;
 	session_move(s, &fresh);

@@ -2,15 +2,20 @@
  * sidebar.c - the live shmid_ds, clients and syscall log. A sample keeps
  * each field as the text it is shown as, so a change is a string compare
  * and lights the field; drawing gives each section the rows it needs, the
- * focused one first (F9) when the screen is short.
+ * focused one first (F9) when the screen is short. Titles and the
+ * sidebar's own words are messages, padded and cut in display columns;
+ * the kernel's field names and the system-call log stay as they are.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "cell.h"
+#include "i18n.h"
 #include "notify.h"
 #include "proc.h"
 #include "screen.h"
 #include "sidebar.h"
+#include "utf8.h"
 
 #define SIDEBAR_NAME_W     13
 #define SIDEBAR_X          2       /* text starts here, a space after the divider */
@@ -69,7 +74,9 @@ sidebar_sample_fields(struct sidebar *sb, const struct session *s, uint64_t now,
 	for (f = 0; f < SHMINFO_NFIELDS; f++) {
 		shminfo_value(&s->stat, (enum shminfo_field)f, false, v, sizeof v);
 		if (f == SHMINFO_DEST)
-			snprintf(v, sizeof v, "%s", shminfo_dest(&s->stat) ? "yes" : "no");
+			/* TRANSLATORS: the value of the sidebar's field "dest" (marked
+			 * for removal), at most 16 columns */
+			snprintf(v, sizeof v, "%s", shminfo_dest(&s->stat) ? _("yes") : _("no"));
 		if (strcmp(v, sb->values[f]) != 0) {
 			if (!first)
 				sb->changed_at[f] = now;
@@ -141,21 +148,32 @@ sidebar_text(int y, int x, attr_t a, const char *text)
 	wattrset(win, A_NORMAL);
 }
 
-/* A section title across the sidebar. */
+/*
+ * A section title across the sidebar: a space, the title cut to the
+ * width's whole characters (without an ellipsis) and spaces to the end,
+ * all measured in columns.
+ */
 void
 sidebar_title(int y, const char *title)
 {
-	int w = getmaxx(screen_window(SCREEN_SIDEBAR));
-	char line[128];
-	size_t len, width = w > 1 && w < (int)sizeof line ? (size_t)w - 1 : sizeof line - 1;
+	int w = getmaxx(screen_window(SCREEN_SIDEBAR)), cols = 0, k, cw;
+	char line[256];
+	size_t len = 0, width = w > 1 && w < 128 ? (size_t)w - 1 : 127;
+	uint32_t cp;
 
-	line[0] = ' ';
-	len = strlen(title);
-	if (len > width - 1)
-		len = width - 1;
-	memcpy(line + 1, title, len);
-	memset(line + 1 + len, ' ', width - 1 - len);
-	line[width] = '\0';
+	line[len++] = ' ';
+	while (*title != '\0' && (k = utf8_decode(title, strlen(title), &cp)) > 0) {
+		cw = cell_width(cp);
+		if ((size_t)(cols + cw) > width - 1 || len + (size_t)k >= sizeof line - width)
+			break;
+		memcpy(line + len, title, (size_t)k);
+		len += (size_t)k;
+		title += k;
+		cols += cw;
+	}
+	while ((size_t)cols++ < width - 1)
+		line[len++] = ' ';
+	line[len] = '\0';
 	sidebar_text(y, 1, screen_attr(LOOK_TITLE), line);
 }
 
@@ -186,10 +204,14 @@ sidebar_segment(const struct sidebar *sb, const struct session *s, int y, int ro
 
 	if (rows <= 0)
 		return 0;
-	snprintf(line, sizeof line, "SEGMENT  shmid %d", s->seg.shmid);
+	/* TRANSLATORS: the sidebar's section titles are at most 30 columns
+	 * (80x24), upper case; what does not fit is cut */
+	snprintf(line, sizeof line, _("SEGMENT  shmid %d"), s->seg.shmid);
 	sidebar_title(y + used++, line);
 	if (s->stat_denied && used < rows)
-		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING), "IPC_STAT denied; via /proc");
+		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING),
+		    /* TRANSLATORS: a sidebar line, at most 30 columns */
+		    _("IPC_STAT denied; via /proc"));
 	for (f = 0; f < SHMINFO_NFIELDS && used < rows; f++, used++) {
 		a = screen_attr(LOOK_VALUE);
 		if (sb->changed_at[f] && now - sb->changed_at[f] < SIDEBAR_HIGHLIGHT_MS)
@@ -203,29 +225,41 @@ sidebar_segment(const struct sidebar *sb, const struct session *s, int y, int ro
 		if (s->attached)
 			snprintf(line, sizeof line, "%p %s", s->seg.base, s->readonly ? "ro" : "rw");
 		else
-			snprintf(line, sizeof line, "(detached)");
-		sidebar_field(y + used++, "shmat() here",
+			/* TRANSLATORS: the value of "shmat() here", at most 16 columns */
+			snprintf(line, sizeof line, "%s", _("(detached)"));
+		/* TRANSLATORS: the sidebar's own field names are at most 13 columns
+		 * (their values start after them); the kernel's (shm_nattch...) stay */
+		sidebar_field(y + used++, _("shmat() here"),
 		    screen_attr(s->attached ? LOOK_VALUE : LOOK_WARNING), line);
 	}
 	if (used + 1 < rows && s->logind.removes) {
 		/* the system removes it at the owner's logout: say so where people look */
 		char who[32];
 
-		snprintf(line, sizeof line, "logind: gone when %s logs out",
+		/* TRANSLATORS: a sidebar line, at most 30 columns with the user name
+		 * (%s); "logind" and "RemoveIPC=no" stay */
+		snprintf(line, sizeof line, _("logind: gone when %s logs out"),
 		    shminfo_user(s->logind.owner, who, sizeof who));
 		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING), line);
-		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING), "fix: RemoveIPC=no (pizarra info)");
+		/* TRANSLATORS: a sidebar line, at most 30 columns; "pizarra info" stays */
+		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING),
+		    _("fix: RemoveIPC=no (pizarra info)"));
 	}
 	if (used < rows && s->key_now_shmid >= 0) {
-		snprintf(line, sizeof line, "%d (another)", s->key_now_shmid);
-		sidebar_field(y + used++, "key now names", screen_attr(LOOK_WARNING), line);
+		/* TRANSLATORS: the value of "key now names": another board's shmid,
+		 * at most 16 columns */
+		snprintf(line, sizeof line, _("%d (another)"), s->key_now_shmid);
+		/* TRANSLATORS: a sidebar field name, at most 13 columns */
+		sidebar_field(y + used++, _("key now names"), screen_attr(LOOK_WARNING), line);
 	}
 	if (used < rows) {
 		if (session_live(s))
-			snprintf(line, sizeof line, "gen %u", notify_generation(&s->seg.board));
+			/* TRANSLATORS: the futex word's value: its generation count */
+			snprintf(line, sizeof line, _("gen %u"), notify_generation(&s->seg.board));
 		else
 			snprintf(line, sizeof line, "-");
-		sidebar_field(y + used++, "futex word", screen_attr(LOOK_VALUE), line);
+		/* TRANSLATORS: a sidebar field name, at most 13 columns */
+		sidebar_field(y + used++, _("futex word"), screen_attr(LOOK_VALUE), line);
 	}
 	return used;
 }
@@ -249,12 +283,17 @@ sidebar_mismatch(const struct sidebar *sb, unsigned long nattch, char *line, siz
 {
 	unsigned long slots = (unsigned long)sb->nclients;
 
+	/* TRANSLATORS: a sidebar line, at most 30 columns: processes attached
+	 * (counted by the kernel's shm_nattch) that hold no client slot; the
+	 * list of them follows */
 	if (nattch > slots)
-		snprintf(line, n, "%lu attach%s without a slot:", nattch - slots,
-		    nattch - slots == 1 ? "" : "es");
+		snprintf(line, n, P_("%lu attach without a slot:", "%lu attaches without a slot:",
+		    nattch - slots), nattch - slots);
+	/* TRANSLATORS: a sidebar line, at most 30 columns: client slots whose
+	 * process is not attached */
 	else
-		snprintf(line, n, "%lu slot%s not attached (dead?)", slots - nattch,
-		    slots - nattch == 1 ? "" : "s");
+		snprintf(line, n, P_("%lu slot not attached (dead?)", "%lu slots not attached (dead?)",
+		    slots - nattch), slots - nattch);
 }
 
 /* Draw the clients section. */
@@ -267,12 +306,15 @@ sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int ro
 
 	if (rows <= 0)
 		return 0;
-	snprintf(line, sizeof line, "CLIENTS  %d in slots, nattch %lu", sb->nclients, nattch);
+	/* TRANSLATORS: a section title, at most 30 columns: clients in slots,
+	 * and the kernel's attach count (nattch stays) */
+	snprintf(line, sizeof line, _("CLIENTS  %d in slots, nattch %lu"), sb->nclients, nattch);
 	sidebar_title(y + used++, line);
 	if (!session_live(s)) {
 		if (used < rows)
 			sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING),
-			    s->attached ? "the board is not trusted" : "detached: slots unreadable");
+			    /* TRANSLATORS: sidebar lines, at most 30 columns */
+			    s->attached ? _("the board is not trusted") : _("detached: slots unreadable"));
 		return used;
 	}
 	if (s->stat_ok && nattch != (unsigned long)sb->nclients && used < rows) {
@@ -287,23 +329,30 @@ sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int ro
 		bool mine = s->have_slot && c->slot == s->me.slot;
 
 		if (used == rows - 1 && need > rows) {
-			snprintf(line, sizeof line, "... %d more (F9)", need - rows + 1);
+			/* TRANSLATORS: the clients' last line when more do not fit, at
+			 * most 30 columns */
+			snprintf(line, sizeof line, _("... %d more (F9)"), need - rows + 1);
 			sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_NAME), line);
 			return used;
 		}
 		sidebar_text(y + used, SIDEBAR_X, screen_ink(c->colour, false),
 		    screen_utf8() ? "\u25CF" : "*");
+		/* TRANSLATORS: after our own client in the sidebar, at most 4 columns */
 		snprintf(line, sizeof line, "%-7d %-8.8s %-7.7s%s", (int)c->pid,
 		    shminfo_user(c->uid, user, sizeof user), c->tty[0] ? c->tty : "-",
-		    mine ? "you" : "");
+		    mine ? _("you") : "");
 		sidebar_text(y + used++, SIDEBAR_X + 2, screen_attr(mine ? LOOK_VALUE : LOOK_NORMAL),
 		    line);
 	}
 	for (i = 0; i < sb->nothers && used < rows; i++) {
 		proc_name(sb->others[i], name, sizeof name);
-		snprintf(line, sizeof line, "%-7d %-12.12s %s", (int)sb->others[i], name,
-		    sb->others[i] == s->me.pid ? "you" :
-		    strcmp(name, "pizarra") == 0 ? "viewer" : "no slot");
+		/* TRANSLATORS: an attached process without a slot in the sidebar:
+		 * pid, program name (cut to 12 bytes), what it is; at most 28 columns
+		 * in all, so the name's width may be made smaller for longer words */
+		snprintf(line, sizeof line, _("%-7d %-12.12s %s"), (int)sb->others[i], name,
+		    sb->others[i] == s->me.pid ? _("you") :
+		    /* TRANSLATORS: what an attached process without a slot is */
+		    strcmp(name, "pizarra") == 0 ? _("viewer") : _("no slot"));
 		sidebar_text(y + used, SIDEBAR_X, screen_attr(LOOK_NAME), screen_utf8() ? "\u25CB" : "o");
 		sidebar_text(y + used++, SIDEBAR_X + 2, screen_attr(LOOK_NORMAL), line);
 	}
@@ -374,7 +423,9 @@ sidebar_syscalls(const struct session *s, int y, int rows, int width)
 
 	if (rows <= 0)
 		return 0;
-	sidebar_title(y + used++, "SYSCALLS  this process, newest first");
+	/* TRANSLATORS: a section title, at most 30 columns at 80x24 (cut
+	 * beyond; 40 on wider terminals): this process's system calls, the newest first */
+	sidebar_title(y + used++, _("SYSCALLS  this process, newest first"));
 	for (i = 0; used < rows && (en = trace_get(&s->opts->log, i)) != NULL; i++) {
 		a = screen_attr(en->failed ? LOOK_SYSCALL_FAIL : LOOK_NORMAL);
 		for (p = en->text, w = width; *p != '\0' && used < rows; w = width - 2) {

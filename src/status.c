@@ -4,14 +4,18 @@
  * (a terminal too small, a frame not yet drawn) is still read. The
  * warning about our key naming another board stays until the situation
  * ends; a message (an answer's outcome, say) is shown over it while it lasts.
+ * Banners wrap at spaces by display columns (a translated "ñ" is two bytes
+ * and one column).
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cell.h"
+#include "i18n.h"
 #include "screen.h"
 #include "status.h"
+#include "utf8.h"
 
 void
 status_message(struct status *st, bool warn, const char *fmt, ...)
@@ -122,8 +126,10 @@ status_tail(struct status *st, WINDOW *win, const struct status_line *l, uint64_
 			screen_put_fit(win, st->message, COLS - x);
 		}
 	} else if (l->key_now_shmid >= 0) {
-		snprintf(text, sizeof text, "  ORPHAN: key 0x%08x now names another board "
-		    "(shmid %d); F6 saves this one", (unsigned)l->key, l->key_now_shmid);
+		/* TRANSLATORS: the status line's warning after the position, at
+		 * most 60 columns at 80 (cut with … beyond); keep the two spaces first */
+		snprintf(text, sizeof text, _("  ORPHAN: key 0x%08x now names another board "
+		    "(shmid %d); F6 saves this one"), (unsigned)l->key, l->key_now_shmid);
 		wattrset(win, screen_attr(LOOK_WARNING));
 		screen_put_fit(win, text, COLS - getcurx(win));
 	}
@@ -133,12 +139,19 @@ void
 status_draw(struct status *st, const struct status_line *l, uint64_t now)
 {
 	WINDOW *win = screen_window(SCREEN_STATUS);
-	char text[200];
+	char text[256];
+	/* TRANSLATORS: the status line after the position: the board is
+	 * detached (keep the two spaces first, at most 12 columns) */
+	const char *detached = l->attached ? "" : _("  DETACHED");
+	/* TRANSLATORS: the status line after the position, before the brush's
+	 * character (keep the two spaces first and the one after, at most 9 columns) */
+	const char *brush = l->brush != 0 ? _("  brush ") : "";
 	int x;
 
 	werase(win);
 	/* a viewer has no tool */
-	snprintf(text, sizeof text, " %s ", l->readonly ? "VIEW-ONLY" : l->tool);
+	/* TRANSLATORS: the status line's first word for a viewer, at most 12 columns */
+	snprintf(text, sizeof text, " %s ", l->readonly ? _("VIEW-ONLY") : l->tool);
 	wattrset(win, screen_attr(LOOK_TITLE));
 	mvwaddnstr(win, 0, 0, text, COLS);
 	wattrset(win, screen_ink(l->colour, false));
@@ -146,26 +159,33 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	x = getcurx(win);
 	if (l->have_board && status_live(st, now))
 		/* a message wants the room: the position alone */
-		snprintf(text, sizeof text, " %u,%u%s%s", l->col, l->row,
-		    l->attached ? "" : "  DETACHED", l->brush != 0 ? "  brush " : "");
+		snprintf(text, sizeof text, " %u,%u%s%s", l->col, l->row, detached, brush);
 	else if (l->have_board && (l->cols > l->view_cols || l->rows > l->view_rows))
 		/* a board larger than the canvas: which part of it is in view */
-		snprintf(text, sizeof text, " %u,%u  cols %u-%u/%u rows %u-%u/%u%s%s", l->col,
+		/* TRANSLATORS: the status line: the cursor's column,row, then which
+		 * columns and rows of the board are in view (first-last/all), then
+		 * DETACHED and the brush; at most 40 columns with the numbers */
+		snprintf(text, sizeof text, _(" %u,%u  cols %u-%u/%u rows %u-%u/%u%s%s"), l->col,
 		    l->row, l->view_col, status_last(l->view_col, l->view_cols, l->cols), l->cols,
 		    l->view_row, status_last(l->view_row, l->view_rows, l->rows), l->rows,
-		    l->attached ? "" : "  DETACHED", l->brush != 0 ? "  brush " : "");
+		    detached, brush);
 	else if (l->have_board)
-		snprintf(text, sizeof text, " %u,%u on %ux%u%s%s", l->col, l->row, l->cols, l->rows,
-		    l->attached ? "" : "  DETACHED", l->brush != 0 ? "  brush " : "");
+		/* TRANSLATORS: the status line: the cursor's column,row on a board
+		 * of columns x rows, then DETACHED and the brush */
+		snprintf(text, sizeof text, _(" %u,%u on %ux%u%s%s"), l->col, l->row, l->cols,
+		    l->rows, detached, brush);
 	else
-		snprintf(text, sizeof text, " no board");
+		/* TRANSLATORS: the status line when there is no board (keep the space first) */
+		snprintf(text, sizeof text, "%s", _(" no board"));
 	wattrset(win, screen_attr(LOOK_STATUS));
 	mvwaddnstr(win, 0, x, text, COLS - x);
 	if (l->brush != 0 && l->have_board)
 		status_brush(win, l->brush);
 	if (l->following != NULL) {
 		wattrset(win, screen_attr(LOOK_VALUE));
-		waddstr(win, "  following ");
+		/* TRANSLATORS: the status line, before whose cursor the view
+		 * follows (keep the two spaces first and the one after) */
+		waddstr(win, _("  following "));
 		screen_put_fit(win, l->following, COLS - getcurx(win));
 	}
 	status_tail(st, win, l, now);
@@ -173,11 +193,39 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	wnoutrefresh(win);
 }
 
+/*
+ * Bytes of the line p[0..len) that go on one row of width columns: all of
+ * it when it fits, else up to the last space that keeps it within width
+ * (columns, not bytes: "ñ" is two bytes and one column), else as many
+ * whole characters as fit.
+ */
+static int
+status_wrap(const char *p, int len, int width)
+{
+	int i = 0, cols = 0, space = -1, k;
+	uint32_t cp;
+
+	while (i < len) {
+		k = utf8_decode(p + i, (size_t)(len - i), &cp);
+		if (k < 0) {
+			k = 1;
+			cp = '?';
+		}
+		if (cp == ' ')
+			space = i;
+		if (cols + cell_width(cp) > width)
+			return space > 0 ? space : i > 0 ? i : k;
+		cols += cell_width(cp);
+		i += k;
+	}
+	return len;
+}
+
 void
 status_banner(int w, int h, const char *text)
 {
 	int width = w - 2, rows = 0, len, most = h < STATUS_BANNER_ROWS ? h : STATUS_BANNER_ROWS;
-	const char *p = text, *cut, *nl;
+	const char *p = text, *nl;
 	WINDOW *win;
 
 	if (width < 10 || most < 1)
@@ -191,11 +239,7 @@ status_banner(int w, int h, const char *text)
 	while (*p != '\0' && rows < most) {
 		nl = strchr(p, '\n');
 		len = nl != NULL ? (int)(nl - p) : (int)strlen(p);
-		if (len > width) {
-			for (cut = p + width; cut > p && *cut != ' '; cut--)
-				;
-			len = cut > p ? (int)(cut - p) : width;
-		}
+		len = status_wrap(p, len, width);
 		wmove(win, rows++, 1);
 		if (rows == most && p[len] != '\0' && !(p[len] == '\n' && p[len + 1] == '\0'))
 			screen_put_fit(win, p, width);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "action.h"
 #include "bytesview.h"
 #include "canvas.h"
@@ -127,10 +128,10 @@ ui_apply(struct ui *ui, unsigned r)
 		ui->dirty = ACT_ALL;
 		canvas_invalidate(&ui->canvas);
 		if (bytesview_toggle(&ui->bytes, &ui->session))
-			status_message(&ui->status, false, "the segment's bytes: what you type "
-			    "lands at its cell's offset (Ctrl-X: the board)");
+			status_message(&ui->status, false, _("the segment's bytes: what you type "
+			    "lands at its cell's offset (Ctrl-X: the board)"));
 		else
-			status_message(&ui->status, false, "the board again (Ctrl-X: its bytes)");
+			status_message(&ui->status, false, _("the board again (Ctrl-X: its bytes)"));
 	}
 	if (r & ACT_RESAMPLE) {
 		sidebar_rescan(&ui->sidebar);
@@ -153,14 +154,14 @@ ui_session_events(struct ui *ui, unsigned ev)
 		ui->dirty = ACT_ALL;
 	}
 	if (ev & SESSION_RECLAIMED)
-		status_message(&ui->status, true, "our slot was taken over; claimed slot %d",
+		status_message(&ui->status, true, _("our slot was taken over; claimed slot %d"),
 		    s->me.slot);
 	if (ev & SESSION_NO_SLOT)
-		status_message(&ui->status, true, "no client slot (%s): drawing without presence",
+		status_message(&ui->status, true, _("no client slot (%s): drawing without presence"),
 		    s->slot_why);
 	if (ev & SESSION_CLAIMED) {
-		status_message(&ui->status, false, "claimed client slot %d: the others see your "
-		    "cursor now", s->me.slot);
+		status_message(&ui->status, false, _("claimed client slot %d: the others see your "
+		    "cursor now"), s->me.slot);
 		ui->dirty |= ACT_SIDEBAR | ACT_CANVAS;
 	}
 	if (ev & SESSION_KEY_MOVED) {
@@ -252,10 +253,12 @@ ui_draw_status(struct ui *ui, uint64_t now)
 			snprintf(who, sizeof who, "%s (pid %d)", shminfo_user(ui->canvas.followed.uid,
 			    user, sizeof user), (int)ui->canvas.followed.pid);
 		else if (ui->canvas.follow_by_uid)
-			snprintf(who, sizeof who, "%s (not on the board)",
+			/* TRANSLATORS: whom the view follows, after "following " on the
+			 * status line: a user or a pid that has no cursor on the board */
+			snprintf(who, sizeof who, _("%s (not on the board)"),
 			    shminfo_user(ui->canvas.follow_uid, user, sizeof user));
 		else
-			snprintf(who, sizeof who, "pid %d (not on the board)",
+			snprintf(who, sizeof who, _("pid %d (not on the board)"),
 			    (int)ui->canvas.follow_pid);
 		l.following = who;
 	}
@@ -274,8 +277,10 @@ ui_draw_overlay(struct ui *ui)
 	bool drawn = input_draw_overlay(&ui->input, &ui->desk);
 
 	if (!drawn && s->distrust) {
-		snprintf(text, sizeof text, "Stopped trusting this board: %s. F6 saves what "
-		    "you see, F10 quits.", s->distrust_why);
+		/* TRANSLATORS: a banner across the canvas (wrapped, at most 7 rows
+		 * of 46 columns at 80x24); %s says why (a message of its own) */
+		snprintf(text, sizeof text, _("Stopped trusting this board: %s. F6 saves what "
+		    "you see, F10 quits."), s->distrust_why);
 		status_banner(ui->canvas.w, ui->canvas.h, text);
 		drawn = true;
 	}
@@ -441,20 +446,32 @@ ui_loop(struct ui *ui)
 	}
 }
 
-/* What the status line says first. */
+/*
+ * What the status line says first. A catalog whose answer keys clash
+ * (two answers of one question on one letter) is said first of all: the
+ * clashing translated keys are ignored (input.c), and the translator
+ * should know.
+ */
 static void
 ui_greet(struct ui *ui, const struct cli_opts *o)
 {
 	const struct session *s = &ui->session;
+	char why[160];
 
-	if (s->seg.created)
-		status_message(&ui->status, false, "created a %ux%u board at key 0x%08x (shmid %d)",
+	if (input_answers_clash(why, sizeof why) > 0)
+		/* TRANSLATORS: shown when your translations of the answers ("yes",
+		 * "keep"...) give two answers of one question the same first letter;
+		 * %s names them */
+		status_message(&ui->status, true, _("the catalog's answer keys clash (%s): "
+		    "those answers take their English keys"), why);
+	else if (s->seg.created)
+		status_message(&ui->status, false, _("created a %ux%u board at key 0x%08x (shmid %d)"),
 		    s->seg.board.cols, s->seg.board.rows, (unsigned)s->seg.key, s->seg.shmid);
 	else if (s->readonly)
-		status_message(&ui->status, false, "view-only: attached SHM_RDONLY");
+		status_message(&ui->status, false, _("view-only: attached SHM_RDONLY"));
 	else if (o->size_given || o->mode_given)
-		status_message(&ui->status, false, "the board exists already (%ux%u); -s and -m "
-		    "apply only when creating one", s->seg.board.cols, s->seg.board.rows);
+		status_message(&ui->status, false, _("the board exists already (%ux%u); -s and -m "
+		    "apply only when creating one"), s->seg.board.cols, s->seg.board.rows);
 }
 
 int
@@ -480,7 +497,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	pen_init(&ui.pen, screen_utf8());
 	canvas_resize(&ui.canvas);
 	if (session_claim(&ui.session, &e) != 0)
-		status_message(&ui.status, true, "no client slot (%s): drawing without presence",
+		status_message(&ui.status, true, _("no client slot (%s): drawing without presence"),
 		    e.msg);
 	action_fit_colour(&ui.desk);
 	action_start_spot(&ui.desk);
@@ -497,8 +514,8 @@ ui_run(struct cli_opts *o, bool readonly)
 	input_free(&ui.input);
 	fflush(stdout);         /* the terminal is back before the note is written */
 	if (last)
-		cli_error("note: the board stays in memory under %s with nobody attached; "
-		    "`pizarra%s rm` removes it", segment_addr_name(&o->addr, name, sizeof name),
+		cli_error(_("note: the board stays in memory under %s with nobody attached; "
+		    "`pizarra%s rm` removes it"), segment_addr_name(&o->addr, name, sizeof name),
 		    opts);
 	return EXIT_SUCCESS;
 }

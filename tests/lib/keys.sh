@@ -31,7 +31,8 @@
 # twice or in 0xA0..0xDF, a name or number given twice) every time a test
 # starts, and fails the test loudly (exit 99) when it does not hold.
 #
-# Bytes in use: 0xE0..0xFF, 0x80..0x9F, and from 0x60 up (0x60..0x64, 0x6A, 0x6B).
+# Bytes in use: 0xE0..0xFF, 0x80..0x9F, and from 0x60 up (0x60..0x64, 0x65..0x68 for the
+# Spanish tests, 0x6A, 0x6B).
 # Free: below 0x70 (0x70, 0x7A and 0x7B are cli_board's ftok project ids;
 # 0x70 is also the default board's).
 #
@@ -92,6 +93,7 @@ ui_term           45      91
 screenshots       46      92 93 97 64
 ui_mouse          47      96
 cli_manual        74      -
+ui_spanish        71      67 68
 EOF
 }
 
