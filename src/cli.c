@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "cell.h"
 #include "cli.h"
 #include "utf8.h"
@@ -86,7 +87,7 @@ cli_flush_stdout(void)
 {
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return EXIT_SUCCESS;
-	cli_error("write error: %s", strerror(errno));
+	cli_error(_("write error: %s"), strerror(errno));
 	return EXIT_FAILURE;
 }
 
@@ -358,16 +359,16 @@ cli_bad_option(int c, const char *arg)
 		int len = eq != NULL ? (int)(eq - arg) : (int)strlen(arg);
 
 		if (c == ':')
-			return cli_usage_error("%.*s: needs an argument", len, arg);
+			return cli_usage_error(_("%.*s: needs an argument"), len, arg);
 		if (eq != NULL && optopt != 0)
-			return cli_usage_error("%.*s: takes no argument", len, arg);
-		return cli_usage_error("%.*s: unknown option", len, arg);
+			return cli_usage_error(_("%.*s: takes no argument"), len, arg);
+		return cli_usage_error(_("%.*s: unknown option"), len, arg);
 	}
 	if (c == ':')
-		return cli_usage_error("-%c: needs an argument", isprint(optopt) ? optopt : '?');
+		return cli_usage_error(_("-%c: needs an argument"), isprint(optopt) ? optopt : '?');
 	if (isprint(optopt))
-		return cli_usage_error("-%c: unknown option", optopt);
-	return cli_usage_error("%s: unknown option", arg);
+		return cli_usage_error(_("-%c: unknown option"), optopt);
+	return cli_usage_error(_("%s: unknown option"), arg);
 }
 
 /* The options that name the board: -f, -p, -k, -i. */
@@ -382,38 +383,38 @@ cli_naming_option(int c, struct cli_opts *o, struct cli_naming *n)
 	switch (c) {
 	case 'f':
 		if (strlen(optarg) >= sizeof o->addr.path || optarg[0] == '\0')
-			return cli_usage_error("-f: key file name '%s' is empty or too long "
-			    "(at most %zu bytes)", q, sizeof o->addr.path - 1);
+			return cli_usage_error(_("-f: key file name '%s' is empty or too long "
+			    "(at most %zu bytes)"), q, sizeof o->addr.path - 1);
 		strcpy(o->addr.path, optarg);
 		n->by_file = true;
 		return CLI_GO_ON;
 	case 'p':
 		r = cli_parse_number(optarg, true, 1, 255, &v);
 		if (r == CLI_NUM_BAD)
-			return cli_usage_error("-p: '%s' is not a project id (a number 1-255)", q);
+			return cli_usage_error(_("-p: '%s' is not a project id (a number 1-255)"), q);
 		if (r == CLI_NUM_RANGE)
-			return cli_usage_error("-p: project id '%s' is out of range (1-255)", q);
+			return cli_usage_error(_("-p: project id '%s' is out of range (1-255)"), q);
 		o->addr.proj = (int)v;
 		n->by_proj = true;
 		return CLI_GO_ON;
 	case 'k':
 		r = cli_parse_number(optarg, true, 0, 0xFFFFFFFFu, &v);
 		if (r == CLI_NUM_BAD)
-			return cli_usage_error("-k: '%s' is not a key (decimal 0-4294967295, or 0x "
-			    "followed by up to 8 hex digits)", q);
+			return cli_usage_error(_("-k: '%s' is not a key (decimal 0-4294967295, or 0x "
+			    "followed by up to 8 hex digits)"), q);
 		if (r == CLI_NUM_RANGE)
-			return cli_usage_error("-k: key '%s' is out of range (0-4294967295, "
-			    "0x0-0xffffffff)", q);
+			return cli_usage_error(_("-k: key '%s' is out of range (0-4294967295, "
+			    "0x0-0xffffffff)"), q);
 		o->addr.key = (key_t)(uint32_t)v;
 		n->by_key = true;
 		return CLI_GO_ON;
 	default: /* 'i' */
 		r = cli_parse_number(optarg, false, 0, 0x7FFFFFFF, &v);
 		if (r == CLI_NUM_BAD)
-			return cli_usage_error("-i: '%s' is not a shmid (a number 0-2147483647, "
-			    "from `ipcs -m`)", q);
+			return cli_usage_error(_("-i: '%s' is not a shmid (a number 0-2147483647, "
+			    "from `ipcs -m`)"), q);
 		if (r == CLI_NUM_RANGE)
-			return cli_usage_error("-i: shmid '%s' is out of range (0-2147483647)", q);
+			return cli_usage_error(_("-i: shmid '%s' is out of range (0-2147483647)"), q);
 		o->addr.shmid = (int)v;
 		n->by_id = true;
 		return CLI_GO_ON;
@@ -430,7 +431,7 @@ cli_owner_option(struct cli_opts *o)
 
 	if (strchr(optarg, ':') != NULL || cli_parse_owner(optarg, &uid, &gid, why, sizeof why) != 0 ||
 	    uid == (uid_t)-1)
-		return cli_usage_error("--owner: '%s' is not a user name nor a uid (0-4294967294)",
+		return cli_usage_error(_("--owner: '%s' is not a user name nor a uid (0-4294967294)"),
 		    utf8_escape(optarg, q, sizeof q));
 	o->owner = uid;
 	o->owner_given = true;
@@ -456,8 +457,8 @@ cli_follow(struct cli_opts *o, const char *who)
 		o->follow_uid = pw->pw_uid;
 		return CLI_GO_ON;
 	}
-	return cli_usage_error("--follow: '%s' is neither a process id (1-4194304) nor a user "
-	    "of this system", utf8_escape(who, q, sizeof q));
+	return cli_usage_error(_("--follow: '%s' is neither a process id (1-4194304) nor a user "
+	    "of this system"), utf8_escape(who, q, sizeof q));
 }
 
 /* Apply one option; CLI_GO_ON, CLI_HELP or an exit status. */
@@ -472,12 +473,12 @@ cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
 		return cli_naming_option(c, o, n);
 	case 's':
 		if (cli_parse_size(optarg, &o->cols, &o->rows, msg, sizeof msg) != 0)
-			return cli_usage_error("-s: %s", msg);
+			return cli_usage_error(_("-s: %s"), msg);
 		o->size_given = true;
 		return CLI_GO_ON;
 	case 'm':
 		if (cli_parse_mode(optarg, &o->mode, &why) != 0)
-			return cli_usage_error("-m: '%s' %s", utf8_escape(optarg, q, sizeof q), why);
+			return cli_usage_error(_("-m: '%s' %s"), utf8_escape(optarg, q, sizeof q), why);
 		o->mode_given = true;
 		return CLI_GO_ON;
 	case 't':
@@ -561,7 +562,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o)
 		o->nargs = argc - cmd - optind;
 	}
 	if ((n.by_key + n.by_id + (n.by_file || n.by_proj)) > 1)
-		return cli_usage_error("choose one way to name the board: -f/-p, -k or -i");
+		return cli_usage_error(_("choose one way to name the board: -f/-p, -k or -i"));
 	o->named = n.by_key || n.by_id || n.by_file || n.by_proj;
 	if (n.by_key)
 		o->addr.how = SEGMENT_BY_KEY;
@@ -584,8 +585,8 @@ cli_open(struct cli_opts *o, struct segment *s, bool create, bool readonly)
 		return -1;
 	}
 	if (create && !s->created && (o->size_given || o->mode_given))
-		cli_error("note: the board exists already (%ux%u); -s and -m apply only when "
-		    "creating one", s->board.cols, s->board.rows);
+		cli_error(_("note: the board exists already (%ux%u); -s and -m apply only when "
+		    "creating one"), s->board.cols, s->board.rows);
 	return 0;
 }
 
@@ -597,9 +598,9 @@ cli_close(struct cli_opts *o, struct segment *s, bool failed)
 	if (failed && s->created) {
 		/* only while no one else attached it, wrote on it or took a slot */
 		if (segment_remove_untouched(s, 0, &o->log, &e) == 1)
-			cli_error("note: %s; the board this command created stays", e.msg);
+			cli_error(_("note: %s; the board this command created stays"), e.msg);
 	} else if (s->created)
-		cli_error("created a %ux%u board at key 0x%08x (shmid %d, mode %04o)",
+		cli_error(_("created a %ux%u board at key 0x%08x (shmid %d, mode %04o)"),
 		    s->board.cols, s->board.rows, (unsigned)s->key, s->shmid,
 		    (unsigned)o->mode);
 	segment_detach(s, NULL);

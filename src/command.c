@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "command.h"
 #include "edit.h"
 #include "list.h"
@@ -95,25 +96,25 @@ command_check(const struct command *c, const struct cli_opts *o)
 	char which[128];
 
 	if (c == NULL)
-		return cli_usage_error("%s: unknown command", o->command);
+		return cli_usage_error(_("%s: unknown command"), o->command);
 	if (o->nargs < c->min_args || o->nargs > c->max_args)
-		return cli_usage_error("%s: expects%s%s", c->name,
+		return cli_usage_error(_("%s: expects%s%s"), c->name,
 		    c->operands[0] ? c->operands : " no operands",
 		    o->nargs > c->max_args && c->too_many != NULL ? c->too_many : "");
 	if ((o->size_given || o->mode_given) && !(c->options & CLI_OPT_CREATE))
-		return cli_usage_error("%s: -s and -m only apply when creating a board (%s)",
+		return cli_usage_error(_("%s: -s and -m only apply when creating a board (%s)"),
 		    c->name, command_accepting(CLI_OPT_CREATE, which, sizeof which));
 	if (o->json && !(c->options & CLI_OPT_JSON))
-		return cli_usage_error("--json only applies to %s",
+		return cli_usage_error(_("--json only applies to %s"),
 		    command_accepting(CLI_OPT_JSON, which, sizeof which));
 	if (o->ansi && !(c->options & CLI_OPT_ANSI))
-		return cli_usage_error("--ansi only applies to %s",
+		return cli_usage_error(_("--ansi only applies to %s"),
 		    command_accepting(CLI_OPT_ANSI, which, sizeof which));
 	if (o->follow_given && !(c->options & CLI_OPT_FOLLOW))
-		return cli_usage_error("--follow only applies to %s",
+		return cli_usage_error(_("--follow only applies to %s"),
 		    command_accepting(CLI_OPT_FOLLOW, which, sizeof which));
 	if ((o->bytes || o->owner_given) && !(c->options & CLI_OPT_LIST))
-		return cli_usage_error("%s only applies to %s", o->bytes ? "--bytes" : "--owner",
+		return cli_usage_error(_("%s only applies to %s"), o->bytes ? "--bytes" : "--owner",
 		    command_accepting(CLI_OPT_LIST, which, sizeof which));
 	return CLI_GO_ON;
 }

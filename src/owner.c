@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "owner.h"
 #include "shminfo.h"
 #include "utf8.h"
@@ -28,10 +29,10 @@ owner_only(int shmid, const char *what)
 		return 0;
 	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
 	if (si.ds.shm_perm.uid == 0)
-		cli_error("shmid %d belongs to root: only root may %s it", shmid, what);
+		cli_error(_("shmid %d belongs to root: only root may %s it"), shmid, what);
 	else
-		cli_error("shmid %d belongs to %s: only its owner or creator (or root) may %s "
-		    "it; ask %s", shmid, who, what, who);
+		cli_error(_("shmid %d belongs to %s: only its owner or creator (or root) may %s "
+		    "it; ask %s"), shmid, who, what, who);
 	return -1;
 }
 
@@ -61,7 +62,7 @@ owner_chmod(struct cli_opts *o)
 	int shmid;
 
 	if (cli_parse_mode(o->args[0], &mode, &why) != 0)
-		return cli_usage_error("chmod: MODE '%s' %s", utf8_escape(o->args[0], q, sizeof q),
+		return cli_usage_error(_("chmod: MODE '%s' %s"), utf8_escape(o->args[0], q, sizeof q),
 		    why);
 	if (owner_target(o, "change the mode of", &shmid) != 0)
 		return EXIT_FAILURE;
@@ -91,7 +92,7 @@ owner_chown(struct cli_opts *o)
 	int shmid;
 
 	if (cli_parse_owner(o->args[0], &uid, &gid, why, sizeof why) != 0)
-		return cli_usage_error("chown: %s", why);
+		return cli_usage_error(_("chown: %s"), why);
 	if (owner_target(o, "change the owner of", &shmid) != 0)
 		return EXIT_FAILURE;
 	if (segment_chown(shmid, uid, gid, &o->log, &e) != 0 ||

@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 
+#include "i18n.h"
 #include "client.h"
 #include "logind.h"
 #include "notify.h"
@@ -113,7 +114,7 @@ show_dump(struct cli_opts *o)
 		return EXIT_FAILURE;
 	strbuf_init(&out);
 	if (board_dump(&s.board, &out, o->ansi) != 0) {
-		cli_error("dump: out of memory");
+		cli_error(_("dump: out of memory"));
 		status = EXIT_FAILURE;
 	} else {
 		fwrite(strbuf_cstr(&out), 1, out.len, stdout);

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "logind.h"
 
 #define LOGIND_LINE_MAX   4096

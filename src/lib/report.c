@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "report.h"
 #include "utf8.h"
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "segment.h"
 #include "shminfo.h"
 #include "utf8.h"
@@ -112,18 +113,18 @@ segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e)
 		return 0;
 	}
 	if (a->proj < 1 || a->proj > 255)
-		return pzerr_set(e, EINVAL, "project id %d is out of range (1-255)", a->proj);
+		return pzerr_set(e, EINVAL, _("project id %d is out of range (1-255)"), a->proj);
 	utf8_escape(a->path, path, sizeof path);
 	if (stat(a->path, &st) != 0)
-		return pzerr_set(e, errno, "key file %s: %s; name an existing file with -f "
-		    "or give a key with -k", path, strerror(errno));
+		return pzerr_set(e, errno, _("key file %s: %s; name an existing file with -f "
+		    "or give a key with -k"), path, strerror(errno));
 	key = ftok(a->path, a->proj);
 	if (key == (key_t)-1) {
 		int err = errno;
 
 		trace_add(t, 1, "ftok(\"%s\", 0x%02x) = -1 %s", path, a->proj,
 		    trace_errname(err));
-		return pzerr_set(e, err, "ftok(\"%s\", %d): %s", path, a->proj, strerror(err));
+		return pzerr_set(e, err, _("ftok(\"%s\", %d): %s"), path, a->proj, strerror(err));
 	}
 	trace_add(t, 0, "ftok(\"%s\", 0x%02x) = 0x%08x", path, a->proj, (unsigned)key);
 	a->key = key;
@@ -315,7 +316,7 @@ segment_denied(const struct segment_addr *a, int shmid, bool want_write, struct 
 	segment_addr_name(a, name, sizeof name);
 	segment_addr_options(a, opts, sizeof opts);
 	if (shminfo_from_proc(shmid, 0, &si) != 0)
-		return pzerr_set(e, EACCES, "%s (shmid %d): permission denied", name, shmid);
+		return pzerr_set(e, EACCES, _("%s (shmid %d): permission denied"), name, shmid);
 	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
 	mode = si.ds.shm_perm.mode & 0777;
 	shminfo_rwx(mode, rwx);
@@ -324,8 +325,8 @@ segment_denied(const struct segment_addr *a, int shmid, bool want_write, struct 
 	view = segment_least_mode(mode, c, false);
 	if (c == SEGMENT_OWNER)
 		return pzerr_set(e, EACCES,
-		    "%s (shmid %d) is yours, but mode %04o (%s) does not let its owner %s it; "
-		    "give yourself read and write again with `pizarra%s chmod %04o`",
+		    _("%s (shmid %d) is yours, but mode %04o (%s) does not let its owner %s it; "
+		    "give yourself read and write again with `pizarra%s chmod %04o`"),
 		    name, shmid, mode, rwx, want_write ? "draw on" : "read", opts, draw);
 	if (c == SEGMENT_GROUP)
 		snprintf(whom, sizeof whom, "group %s, which you are in",
@@ -335,19 +336,19 @@ segment_denied(const struct segment_addr *a, int shmid, bool want_write, struct 
 		    shminfo_group(si.ds.shm_perm.gid, group, sizeof group));
 	if (want_write && segment_may_read(&si))
 		return pzerr_set(e, EACCES,
-		    "%s (shmid %d) belongs to %s, mode %04o (%s): you can only view it "
-		    "(`pizarra%s view`); %s can let you draw with `pizarra%s chmod %04o` (%s)",
+		    _("%s (shmid %d) belongs to %s, mode %04o (%s): you can only view it "
+		    "(`pizarra%s view`); %s can let you draw with `pizarra%s chmod %04o` (%s)"),
 		    name, shmid, who, mode, rwx, opts, who, opts, draw, whom);
 	if (want_write)
 		return pzerr_set(e, EACCES,
-		    "%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
+		    _("%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
 		    "%s can let you draw with `pizarra%s chmod %04o` (%s), or only view with "
-		    "`pizarra%s chmod %04o`", name, shmid, who, mode, rwx, who, opts, draw, whom,
+		    "`pizarra%s chmod %04o`"), name, shmid, who, mode, rwx, who, opts, draw, whom,
 		    opts, view);
 	return pzerr_set(e, EACCES,
-	    "%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
+	    _("%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
 	    "%s can let you view it with `pizarra%s chmod %04o` (%s), or draw with "
-	    "`pizarra%s chmod %04o`", name, shmid, who, mode, rwx, who, opts, view, whom,
+	    "`pizarra%s chmod %04o`"), name, shmid, who, mode, rwx, who, opts, view, whom,
 	    opts, draw);
 }
 
@@ -363,8 +364,8 @@ segment_foreign(const struct segment_addr *a, int shmid, size_t size, const char
 	segment_addr_name(a, name, sizeof name);
 	segment_describe_owner(shmid, who, sizeof who, &mode, &uid);
 	return pzerr_set(e, EPROTO,
-	    "%s (shmid %d, owner %s, %zu bytes) is not a usable pizarra board: %s; "
-	    "it was left untouched: remove it with `ipcrm -m %d` or use another key (-k, -p)",
+	    _("%s (shmid %d, owner %s, %zu bytes) is not a usable pizarra board: %s; "
+	    "it was left untouched: remove it with `ipcrm -m %d` or use another key (-k, -p)"),
 	    name, shmid, who, size, why, shmid);
 }
 
@@ -376,8 +377,8 @@ segment_gone(const struct segment_addr *a, int shmid, struct pzerr *e)
 
 	segment_addr_name(a, name, sizeof name);
 	if (a->how == SEGMENT_BY_SHMID)
-		return pzerr_set(e, EIDRM, "no segment has shmid %d; see `ipcs -m`", shmid);
-	return pzerr_set(e, EIDRM, "%s: shmid %d was removed meanwhile; try again", name, shmid);
+		return pzerr_set(e, EIDRM, _("no segment has shmid %d; see `ipcs -m`"), shmid);
+	return pzerr_set(e, EIDRM, _("%s: shmid %d was removed meanwhile; try again"), name, shmid);
 }
 
 /* Explain a failed shmctl. */
@@ -389,18 +390,18 @@ segment_ctl_error(int shmid, const char *what, int err, struct pzerr *e)
 	uid_t uid;
 
 	if (err == EINVAL || err == EIDRM)
-		return pzerr_set(e, err, "no segment has shmid %d; see `ipcs -m`", shmid);
+		return pzerr_set(e, err, _("no segment has shmid %d; see `ipcs -m`"), shmid);
 	if (err == EPERM) {
 		segment_describe_owner(shmid, who, sizeof who, &mode, &uid);
 		if (uid == 0)
-			return pzerr_set(e, err, "shmid %d belongs to root: only root may %s it",
+			return pzerr_set(e, err, _("shmid %d belongs to root: only root may %s it"),
 			    shmid, what);
-		return pzerr_set(e, err, "shmid %d belongs to %s: only its owner or creator "
-		    "(or root) may %s it", shmid, who, what);
+		return pzerr_set(e, err, _("shmid %d belongs to %s: only its owner or creator "
+		    "(or root) may %s it"), shmid, who, what);
 	}
 	if (err == EACCES)
-		return pzerr_set(e, err, "shmid %d: permission denied to %s it", shmid, what);
-	return pzerr_set(e, err, "shmid %d: cannot %s it: %s", shmid, what, strerror(err));
+		return pzerr_set(e, err, _("shmid %d: permission denied to %s it"), shmid, what);
+	return pzerr_set(e, err, _("shmid %d: cannot %s it: %s"), shmid, what, strerror(err));
 }
 
 /* shmctl(IPC_STAT) with tracing. */
@@ -455,7 +456,7 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, boo
 			*gone = true;
 			return segment_gone(&s->addr, shmid, e);
 		}
-		return pzerr_set(e, err, "shmat(%d): %s", shmid, strerror(err));
+		return pzerr_set(e, err, _("shmat(%d): %s"), shmid, strerror(err));
 	}
 	if (board_wait_ready(base, ds.shm_segsz, ready_ms) != 0) {
 		segment_shmdt(base, s->trace);
@@ -493,18 +494,18 @@ segment_create(struct segment *s, const struct segment_opts *o, struct pzerr *e)
 			return -1;
 		}
 		if (err == EINVAL)
-			return pzerr_set(e, err, "%s: the system refuses a segment of %zu bytes "
-			    "(SHMMIN/SHMMAX); choose another size with -s", name, size);
+			return pzerr_set(e, err, _("%s: the system refuses a segment of %zu bytes "
+			    "(SHMMIN/SHMMAX); choose another size with -s"), name, size);
 		if (err == ENOSPC)
-			return pzerr_set(e, err, "%s: the system's shared memory limits "
-			    "(SHMMNI/SHMALL) are reached; see `ipcs -m -l`", name);
-		return pzerr_set(e, err, "%s: cannot create a segment: %s", name, strerror(err));
+			return pzerr_set(e, err, _("%s: the system's shared memory limits "
+			    "(SHMMNI/SHMALL) are reached; see `ipcs -m -l`"), name);
+		return pzerr_set(e, err, _("%s: cannot create a segment: %s"), name, strerror(err));
 	}
 	base = segment_shmat(id, 0, s->trace);
 	if (base == NULL) {
 		err = errno;
 		segment_remove(id, s->trace, NULL);
-		return pzerr_set(e, err, "shmat(%d) of the board just created: %s", id,
+		return pzerr_set(e, err, _("shmat(%d) of the board just created: %s"), id,
 		    strerror(err));
 	}
 	if (board_init(base, size, o->cols, o->rows, e) != 0 ||
@@ -530,10 +531,10 @@ segment_missing(const struct segment_addr *a, struct pzerr *e)
 	segment_addr_name(a, name, sizeof name);
 	segment_addr_options(a, opts, sizeof opts);
 	if (a->how == SEGMENT_BY_FTOK)
-		return pzerr_set(e, ENOENT, "no board exists at %s (ftok(\"%s\", %d)); "
-		    "`pizarra%s` creates one", name, utf8_escape(a->path, path, sizeof path),
+		return pzerr_set(e, ENOENT, _("no board exists at %s (ftok(\"%s\", %d)); "
+		    "`pizarra%s` creates one"), name, utf8_escape(a->path, path, sizeof path),
 		    a->proj, opts);
-	return pzerr_set(e, ENOENT, "no board exists at %s; `pizarra%s` creates one", name, opts);
+	return pzerr_set(e, ENOENT, _("no board exists at %s; `pizarra%s` creates one"), name, opts);
 }
 
 /* Open (create or attach) the board a names. */
@@ -554,8 +555,8 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 		return segment_attach_id(s, s->addr.shmid, o->readonly, SEGMENT_READY_MS, &gone, e);
 	s->key = s->addr.key;
 	if (s->key == IPC_PRIVATE)
-		return pzerr_set(e, EINVAL, "key 0 is IPC_PRIVATE and names no shared board; "
-		    "use another key, or -i SHMID for an existing segment");
+		return pzerr_set(e, EINVAL, _("key 0 is IPC_PRIVATE and names no shared board; "
+		    "use another key, or -i SHMID for an existing segment"));
 	if (o->create && board_check_geometry(o->cols, o->rows, segment_shmmax(), e) != 0)
 		return -1;
 	for (i = 0; i < SEGMENT_RETRIES; i++) {
@@ -571,7 +572,7 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 				continue;
 			if (errno == ENOENT)
 				return segment_missing(&s->addr, e);
-			return pzerr_set(e, errno, "shmget(0x%08x): %s", (unsigned)s->key,
+			return pzerr_set(e, errno, _("shmget(0x%08x): %s"), (unsigned)s->key,
 			    strerror(errno));
 		}
 		if (segment_attach_id(s, id, o->readonly, SEGMENT_READY_MS, &gone, e) == 0)
@@ -614,13 +615,13 @@ segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *
 		return 0;
 	}
 	if (a->key == IPC_PRIVATE)
-		return pzerr_set(e, EINVAL, "key 0 is IPC_PRIVATE and names no shared board; "
-		    "use -i SHMID for an existing segment");
+		return pzerr_set(e, EINVAL, _("key 0 is IPC_PRIVATE and names no shared board; "
+		    "use -i SHMID for an existing segment"));
 	id = segment_shmget(a->key, 0, 0, t);
 	if (id < 0) {
 		if (errno == ENOENT)
 			return segment_missing(a, e);
-		return pzerr_set(e, errno, "shmget(0x%08x): %s", (unsigned)a->key,
+		return pzerr_set(e, errno, _("shmget(0x%08x): %s"), (unsigned)a->key,
 		    strerror(errno));
 	}
 	*shmid = id;
@@ -721,31 +722,31 @@ segment_touched(const struct segment *s, const struct shmid_ds *ds, uint32_t our
 
 	segment_addr_name(&s->addr, name, sizeof name);
 	if (ds->shm_nattch != 1) {
-		pzerr_set(e, EBUSY, "%s (shmid %d): %lu other process%s attached it meanwhile",
+		pzerr_set(e, EBUSY, _("%s (shmid %d): %lu other process%s attached it meanwhile"),
 		    name, s->shmid, (unsigned long)ds->shm_nattch - 1,
 		    ds->shm_nattch == 2 ? "" : "es");
 		return true;
 	}
 	gen = atomic_load_explicit(&b->hdr->generation, memory_order_acquire);
 	if (gen != our_generation) {
-		pzerr_set(e, EBUSY, "%s (shmid %d): someone changed it meanwhile (generation %u)",
+		pzerr_set(e, EBUSY, _("%s (shmid %d): someone changed it meanwhile (generation %u)"),
 		    name, s->shmid, gen);
 		return true;
 	}
 	for (i = 0; i < b->rows; i++)
 		if (board_row_stamp(b, i) != 0) {
-			pzerr_set(e, EBUSY, "%s (shmid %d): someone wrote on row %u meanwhile",
+			pzerr_set(e, EBUSY, _("%s (shmid %d): someone wrote on row %u meanwhile"),
 			    name, s->shmid, i);
 			return true;
 		}
 	if (atomic_load_explicit(&b->hdr->lease, memory_order_acquire) != 0) {
-		pzerr_set(e, EBUSY, "%s (shmid %d): process %d holds its lease", name, s->shmid,
+		pzerr_set(e, EBUSY, _("%s (shmid %d): process %d holds its lease"), name, s->shmid,
 		    (int)(atomic_load_explicit(&b->hdr->lease, memory_order_relaxed) >> 32));
 		return true;
 	}
 	for (i = 0; i < BOARD_SLOTS; i++)
 		if (atomic_load_explicit(&b->hdr->slots[i].owner, memory_order_acquire) != 0) {
-			pzerr_set(e, EBUSY, "%s (shmid %d): a client took slot %u meanwhile",
+			pzerr_set(e, EBUSY, _("%s (shmid %d): a client took slot %u meanwhile"),
 			    name, s->shmid, i);
 			return true;
 		}
@@ -760,12 +761,12 @@ segment_remove_untouched(struct segment *s, uint32_t our_generation, struct trac
 	struct shmid_ds ds;
 
 	if (!s->created || s->base == NULL)
-		return pzerr_set(e, EINVAL, "shmid %d was not created by this process, or is "
-		    "not attached: it is not ours to remove", s->shmid);
+		return pzerr_set(e, EINVAL, _("shmid %d was not created by this process, or is "
+		    "not attached: it is not ours to remove"), s->shmid);
 	if (segment_stat(s->shmid, &ds, t, e) != 0)
 		return -1;
 	if (ds.shm_perm.mode & SHM_DEST) {
-		pzerr_set(e, EIDRM, "shmid %d was removed by someone else meanwhile", s->shmid);
+		pzerr_set(e, EIDRM, _("shmid %d was removed by someone else meanwhile"), s->shmid);
 		return 1;
 	}
 	if (segment_touched(s, &ds, our_generation, e))
@@ -780,7 +781,7 @@ segment_detach(struct segment *s, struct pzerr *e)
 	if (s->base == NULL)
 		return 0;
 	if (segment_shmdt(s->base, s->trace) != 0)
-		return pzerr_set(e, errno, "shmdt(%p): %s", s->base, strerror(errno));
+		return pzerr_set(e, errno, _("shmdt(%p): %s"), s->base, strerror(errno));
 	s->base = NULL;
 	memset(&s->board, 0, sizeof s->board);
 	return 0;

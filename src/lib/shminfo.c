@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "shminfo.h"
 
 static const char *const shminfo_names[SHMINFO_NFIELDS] = {

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "shmmaps.h"
 
 #define SHMMAPS_MAX_FILE (64u << 20)   /* a maps file larger than this is read in part */
@@ -202,7 +203,7 @@ shmmaps_scan(struct shmmaps *m, const char *proc, struct pzerr *e)
 	m->procs = m->unreadable = 0;
 	d = opendir(root);
 	if (d == NULL)
-		return pzerr_set(e, errno, "%s: %s", root, strerror(errno));
+		return pzerr_set(e, errno, _("%s: %s"), root, strerror(errno));
 	while ((de = readdir(d)) != NULL) {
 		if (!isdigit((unsigned char)de->d_name[0]))
 			continue;
@@ -219,7 +220,7 @@ shmmaps_scan(struct shmmaps *m, const char *proc, struct pzerr *e)
 			continue;
 		}
 		if (shmmaps_parse(m, (pid_t)pid, buf, (size_t)len) != 0) {
-			rc = pzerr_set(e, ENOMEM, "%s: out of memory", root);
+			rc = pzerr_set(e, ENOMEM, _("%s: out of memory"), root);
 			break;
 		}
 	}
