@@ -68,7 +68,8 @@ cli_usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs(" (try 'pizarra --help')\n", stderr);
+	/* TRANSLATORS: ends every usage error; the command stays as it is */
+	fprintf(stderr, " %s\n", _("(try 'pizarra --help')"));
 	return EXIT_USAGE;
 }
 
@@ -108,7 +109,12 @@ cli_print_trace(const struct cli_opts *o)
 void
 cli_help_options(FILE *f)
 {
-	fprintf(f, "Which board (default: ftok(\"%s\", %d), the same for every local user):\n"
+	/*
+	 * TRANSLATORS: --help's options; every line at most 80 columns. Keep the
+	 * options (-f, --key-file=) as they are; PATH, N, KEY... may be translated
+	 * if they are everywhere the same. The explanations start in column 25.
+	 */
+	fprintf(f, _("Which board (default: ftok(\"%s\", %d), the same for every local user):\n"
 	    "  -f, --key-file=PATH   the file ftok derives the key from\n"
 	    "  -p, --proj-id=N       ftok's project id, 1-255 (default %d)\n"
 	    "  -k, --key=KEY         an explicit key, decimal or 0x hexadecimal\n"
@@ -125,7 +131,7 @@ cli_help_options(FILE *f)
 	    "Other:\n"
 	    "  -t, --trace           print the system calls made on the segment\n"
 	    "  -h, --help            display this help and exit\n"
-	    "  -V, --version         output version information and exit\n",
+	    "  -V, --version         output version information and exit\n"),
 	    SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ, SEGMENT_DEFAULT_PROJ,
 	    BOARD_DEF_COLS, BOARD_DEF_ROWS);
 }
@@ -134,13 +140,14 @@ cli_help_options(FILE *f)
 static void
 cli_version(void)
 {
-	printf("pizarra %s\n"
-	    "Copyright (C) 2026 the pizarra developers.\n"
+	printf("pizarra %s\n", PACKAGE_VERSION);
+	/* TRANSLATORS: --version; keep the license's name and address */
+	printf(_("Copyright (C) 2026 the pizarra developers.\n"
 	    "License MIT: <https://opensource.org/licenses/MIT>.\n"
 	    "This is free software: you are free to change and redistribute it.\n"
 	    "There is NO WARRANTY, to the extent permitted by law.\n"
-	    "Characters: Unicode %s widths and graphemes, from utf8proc %s.\n",
-	    PACKAGE_VERSION, cell_unicode_version(), cell_utf8proc_version());
+	    "Characters: Unicode %s widths and graphemes, from utf8proc %s.\n"),
+	    cell_unicode_version(), cell_utf8proc_version());
 }
 
 /*
@@ -198,7 +205,8 @@ cli_parse_mode(const char *s, mode_t *mode, const char **why)
 	unsigned long v = 0;
 	const char *p;
 
-	*why = "is not an octal mode like 0600 or 0660";
+	/* TRANSLATORS: the mode's reasons follow "-m: '0999' " (the mode typed) */
+	*why = _("is not an octal mode like 0600 or 0660");
 	if (*s == '\0')
 		return -1;
 	for (p = s; *p != '\0'; p++) {
@@ -207,18 +215,18 @@ cli_parse_mode(const char *s, mode_t *mode, const char **why)
 		if (v <= 07777)
 			v = v * 8 + (unsigned long)(*p - '0');
 	}
-	*why = "has bits beyond 0777";
+	*why = _("has bits beyond 0777");
 	if (v > 0777)
 		return -1;
-	*why = "would lock out the board's owner: keep 0600 (owner read and write)";
+	*why = _("would lock out the board's owner: keep 0600 (owner read and write)");
 	if ((v & 0600) != 0600)
 		return -1;
-	*why = "gives the group write without read, which lets no one in it attach (shmat "
-	    "needs read to attach for writing): 0660 lets the group draw, 0640 view";
+	*why = _("gives the group write without read, which lets no one in it attach (shmat "
+	    "needs read to attach for writing): 0660 lets the group draw, 0640 view");
 	if ((v & 0060) == 0020)
 		return -1;
-	*why = "gives others write without read, which lets none of them attach (shmat "
-	    "needs read to attach for writing): 0666 lets everyone draw, 0644 view";
+	*why = _("gives others write without read, which lets none of them attach (shmat "
+	    "needs read to attach for writing): 0666 lets everyone draw, 0644 view");
 	if ((v & 0006) == 0002)
 		return -1;
 	*mode = (mode_t)v;
@@ -234,11 +242,9 @@ cli_chmod_note(mode_t before, mode_t after, unsigned long attached, char *buf, s
 	buf[0] = '\0';
 	if (attached == 0 || (before & 0777 & ~(after & 0777)) == 0)
 		return buf;
-	if (attached == 1)
-		snprintf(buf, n, "1 process is attached and keeps its access until it detaches");
-	else
-		snprintf(buf, n, "%lu processes are attached and keep their access until they "
-		    "detach", attached);
+	snprintf(buf, n, P_("%lu process is attached and keeps its access until it detaches",
+	    "%lu processes are attached and keep their access until they detach", attached),
+	    attached);
 	return buf;
 }
 
@@ -246,7 +252,6 @@ cli_chmod_note(mode_t before, mode_t after, unsigned long attached, char *buf, s
 static int
 cli_owner_part(const char *s, bool group, uint64_t *v, char *why, size_t n)
 {
-	const char *what = group ? "GROUP" : "USER";
 	struct passwd *pw;
 	struct group *gr;
 	char q[128];
@@ -263,12 +268,14 @@ cli_owner_part(const char *s, bool group, uint64_t *v, char *why, size_t n)
 	utf8_escape(s, q, sizeof q);
 	/* (uid_t)-1 is "no change" to the kernel: the largest id is one less */
 	r = cli_parse_number(s, false, 0, 4294967294u, v);
-	if (r == CLI_NUM_RANGE)
-		snprintf(why, n, "%s '%s' is out of range (%s ids are 0-4294967294)", what, q,
-		    group ? "group" : "user");
+	if (r == CLI_NUM_RANGE && group)
+		snprintf(why, n, _("GROUP '%s' is out of range (group ids are 0-4294967294)"), q);
+	else if (r == CLI_NUM_RANGE)
+		snprintf(why, n, _("USER '%s' is out of range (user ids are 0-4294967294)"), q);
+	else if (r != 0 && group)
+		snprintf(why, n, _("GROUP '%s' is not a known group nor a number (0-4294967294)"), q);
 	else if (r != 0)
-		snprintf(why, n, "%s '%s' is not a known %s nor a number (0-4294967294)", what, q,
-		    group ? "group" : "user");
+		snprintf(why, n, _("USER '%s' is not a known user nor a number (0-4294967294)"), q);
 	return r == 0 ? 0 : -1;
 }
 
@@ -281,7 +288,7 @@ cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid, char *why, size_t n)
 	*uid = (uid_t)-1;
 	*gid = (gid_t)-1;
 	if (strlen(spec) >= sizeof buf) {
-		snprintf(why, n, "'%s' is too long for USER[:GROUP]", utf8_escape(spec, q, sizeof q));
+		snprintf(why, n, _("'%s' is too long for USER[:GROUP]"), utf8_escape(spec, q, sizeof q));
 		return -1;
 	}
 	strcpy(buf, spec);
@@ -299,7 +306,7 @@ cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid, char *why, size_t n)
 		*gid = (gid_t)v;
 	}
 	if (*uid == (uid_t)-1 && *gid == (gid_t)-1) {
-		snprintf(why, n, "'%s' names neither a USER nor a GROUP", utf8_escape(spec, q, sizeof q));
+		snprintf(why, n, _("'%s' names neither a USER nor a GROUP"), utf8_escape(spec, q, sizeof q));
 		return -1;
 	}
 	return 0;
@@ -317,7 +324,7 @@ cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows, char *why, size_t 
 	int rc, rr;
 
 	utf8_escape(s, q, sizeof q);
-	snprintf(why, n, "'%s' is not a size like 80x24 (COLSxROWS)", q);
+	snprintf(why, n, _("'%s' is not a size like 80x24 (COLSxROWS)"), q);
 	if (strlen(s) >= sizeof buf)
 		return -1;
 	strcpy(buf, s);
@@ -330,17 +337,17 @@ cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows, char *why, size_t 
 	if (rc == CLI_NUM_BAD || rr == CLI_NUM_BAD)
 		return -1;
 	if (rc == CLI_NUM_RANGE) {
-		snprintf(why, n, "'%s': %s columns is out of range (%u-%u)", q, buf,
+		snprintf(why, n, _("'%s': %s columns is out of range (%u-%u)"), q, buf,
 		    BOARD_MIN_COLS, BOARD_MAX_COLS);
 		return -1;
 	}
 	if (rr == CLI_NUM_RANGE) {
-		snprintf(why, n, "'%s': %s rows is out of range (%u-%u)", q, x + 1,
+		snprintf(why, n, _("'%s': %s rows is out of range (%u-%u)"), q, x + 1,
 		    BOARD_MIN_ROWS, BOARD_MAX_ROWS);
 		return -1;
 	}
 	if (c * r > BOARD_MAX_CELLS) {
-		snprintf(why, n, "'%s': %llu cells is out of range (at most %u)", q,
+		snprintf(why, n, _("'%s': %llu cells is out of range (at most %u)"), q,
 		    (unsigned long long)(c * r), BOARD_MAX_CELLS);
 		return -1;
 	}

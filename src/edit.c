@@ -37,7 +37,7 @@ edit_name(const char *path, char *buf, size_t n)
 {
 	char q[256];
 
-	snprintf(buf, n, "%s", strcmp(path, "-") == 0 ? "standard input" :
+	snprintf(buf, n, "%s", strcmp(path, "-") == 0 ? _("standard input") :
 	    utf8_escape(path, q, sizeof q));
 	return buf;
 }
@@ -194,7 +194,7 @@ edit_dest(struct cli_opts *o, const struct segment *s)
 
 /* What a whole-board operation needs: its name, the lease, what the segment was at the start. */
 struct edit_whole {
-	const char *doing;     /* "loading", "clearing" */
+	const char *doing;     /* "loading", "clearing", translated where it is said */
 	uint64_t lease;        /* our lease word */
 	bool dest_before;      /* already marked for removal when we opened it (-i) */
 };
@@ -234,13 +234,13 @@ edit_whole_end(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 		cli_error(_("%s (shmid %d): the board was removed while %s (IPC_RMID by someone "
 		    "else): what was written went into the removed segment, which disappears at "
 		    "its last detach; run the command again for a new board"), name, s->shmid,
-		    w->doing);
+		    _(w->doing));
 		return -1;
 	}
 	if (lost) {
 		cli_error(_("%s (shmid %d): the board's lease was taken over while %s (this process "
 		    "was thought dead): another load or clear may have mixed with this one; run "
-		    "the command again"), name, s->shmid, w->doing);
+		    "the command again"), name, s->shmid, _(w->doing));
 		return -1;
 	}
 	return 0;
@@ -249,7 +249,8 @@ edit_whole_end(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 int
 edit_load(struct cli_opts *o)
 {
-	struct edit_whole w = { "loading", 0, false };
+	/* TRANSLATORS: completes "the board was removed while %s" */
+	struct edit_whole w = { N_("loading"), 0, false };
 	const char *path = o->args[0];
 	struct edit_text t;
 	struct segment s;
@@ -292,7 +293,6 @@ edit_load(struct cli_opts *o)
 static int
 edit_coordinate(const char *what, const char *s, uint32_t *v)
 {
-	const char *noun = what[0] == 'C' ? "column" : "row";
 	uint64_t n;
 	char q[128];
 	int r = cli_parse_number(s, false, 0, 0xFFFF, &n);
@@ -304,7 +304,9 @@ edit_coordinate(const char *what, const char *s, uint32_t *v)
 	utf8_escape(s, q, sizeof q);
 	if (r == CLI_NUM_RANGE)
 		return cli_usage_error(_("put: %s '%s' is out of range (0-65535)"), what, q);
-	return cli_usage_error(_("put: %s '%s' is not a %s number (0-65535)"), what, q, noun);
+	if (what[0] == 'C')
+		return cli_usage_error(_("put: %s '%s' is not a column number (0-65535)"), what, q);
+	return cli_usage_error(_("put: %s '%s' is not a row number (0-65535)"), what, q);
 }
 
 int
@@ -329,7 +331,7 @@ edit_put(struct cli_opts *o)
 	/* the cell at COL, ROW must exist even for a text that draws nothing */
 	need_cols = col + (sc.width > 1 ? sc.width : 1);
 	need_rows = row + (sc.height > 1 ? sc.height : 1);
-	if (edit_decide_size(o, "put: the text at that position", need_cols, need_rows) != 0)
+	if (edit_decide_size(o, _("put: the text at that position"), need_cols, need_rows) != 0)
 		return EXIT_FAILURE;
 	if (cli_open(o, &s, true, false) != 0)
 		return EXIT_FAILURE;
@@ -346,7 +348,8 @@ edit_put(struct cli_opts *o)
 int
 edit_clear(struct cli_opts *o)
 {
-	struct edit_whole w = { "clearing", 0, false };
+	/* TRANSLATORS: completes "the board was removed while %s" */
+	struct edit_whole w = { N_("clearing"), 0, false };
 	struct segment s;
 	struct pzerr e;
 	int status = EXIT_SUCCESS;

@@ -408,11 +408,15 @@ list_run(struct cli_opts *o)
 		for (i = 0; i < n && rows[i].seg->v[SHMLIST_NATTCH] <= rows[i].natt; i++)
 			;
 		if (i < n && m.unreadable > 0)
-			cli_error(_("note: attaches by %u processes of other users are counted in "
-			    "NATTCH but not shown (only root may read their maps)"), m.unreadable);
+			cli_error(P_("note: attaches by %u process of other users are counted in "
+			    "NATTCH but not shown (only root may read their maps)",
+			    "note: attaches by %u processes of other users are counted in "
+			    "NATTCH but not shown (only root may read their maps)", m.unreadable),
+			    m.unreadable);
 	}
 	if (l.skipped > 0)
-		cli_error(_("note: %zu rows of %s did not read and are left out"), l.skipped,
+		cli_error(P_("note: %zu row of %s did not read and is left out",
+		    "note: %zu rows of %s did not read and are left out", l.skipped), l.skipped,
 		    SHMLIST_PATH);
 out:
 	free(rows);

@@ -48,11 +48,11 @@ show_not_board(struct cli_opts *o, struct report *r, const char *why)
 	uid_t me = geteuid();
 
 	if (me == p->uid || me == p->cuid)
-		snprintf(text, sizeof text, "not a pizarra board: %s; it was left untouched; it "
-		    "is yours: `ipcrm -m %d` removes it if nothing needs it", why, r->si.shmid);
+		snprintf(text, sizeof text, _("not a pizarra board: %s; it was left untouched; it "
+		    "is yours: `ipcrm -m %d` removes it if nothing needs it"), why, r->si.shmid);
 	else
-		snprintf(text, sizeof text, "not a pizarra board: %s; it was left untouched; it "
-		    "belongs to %s", why, shminfo_user(p->uid, who, sizeof who));
+		snprintf(text, sizeof text, _("not a pizarra board: %s; it was left untouched; it "
+		    "belongs to %s"), why, shminfo_user(p->uid, who, sizeof who));
 	r->addr = &o->addr;
 	r->not_board = text;
 	show_report(o, r);

@@ -513,10 +513,15 @@ board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 		    col, row, b->cols, b->rows, b->cols - 1, b->rows - 1);
 	if (board_walk(text, len, b->cols - col, &sh, b, NULL, NULL, e) != 0)
 		return -1;
+	if (sh.wide_line != 0 && sh.lines > 1)
+		return pzerr_set(e, EFBIG,
+		    _("the text's longest line is %u columns wide: from column %u it needs "
+		    "columns %u-%u, but the board's columns are 0-%u"),
+		    sh.wide_width, col, col, col + sh.wide_width - 1, b->cols - 1);
 	if (sh.wide_line != 0)
 		return pzerr_set(e, EFBIG,
-		    _("the text%s is %u columns wide: from column %u it needs columns %u-%u, "
-		    "but the board's columns are 0-%u"), sh.lines > 1 ? "'s longest line" : "",
+		    _("the text is %u columns wide: from column %u it needs columns %u-%u, "
+		    "but the board's columns are 0-%u"),
 		    sh.wide_width, col, col, col + sh.wide_width - 1, b->cols - 1);
 	if (sh.lines > b->rows - row)
 		return pzerr_set(e, EFBIG,

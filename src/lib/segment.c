@@ -195,7 +195,8 @@ segment_describe_owner(int shmid, char *who, size_t wn, unsigned *mode, uid_t *u
 
 	*mode = 0;
 	*uid = (uid_t)-1;
-	snprintf(who, wn, "its owner");
+	/* TRANSLATORS: who owns a segment, when /proc does not say */
+	snprintf(who, wn, "%s", _("its owner"));
 	if (shminfo_from_proc(shmid, 0, &si) != 0)
 		return;
 	*mode = si.ds.shm_perm.mode & 0777;
@@ -293,11 +294,13 @@ segment_access(const struct shminfo_stat *si, bool write, unsigned *least, char 
 	if (whom != NULL && n > 0) {
 		shminfo_group(si->ds.shm_perm.gid, group, sizeof group);
 		if (c == SEGMENT_OWNER)
-			snprintf(whom, n, "its owner");
+			snprintf(whom, n, "%s", _("its owner"));
 		else if (c == SEGMENT_GROUP)
-			snprintf(whom, n, "group %s, which you are in", group);
+			/* TRANSLATORS: whom a mode's bits apply to, shown in parentheses */
+			snprintf(whom, n, _("group %s, which you are in"), group);
 		else
-			snprintf(whom, n, "everyone: you are not in group %s", group);
+			/* TRANSLATORS: whom a mode's bits apply to, shown in parentheses */
+			snprintf(whom, n, _("everyone: you are not in group %s"), group);
 	}
 	if (geteuid() == 0)
 		return 06;
@@ -323,16 +326,21 @@ segment_denied(const struct segment_addr *a, int shmid, bool want_write, struct 
 	c = segment_class_of(&si);
 	draw = segment_least_mode(mode, c, true);
 	view = segment_least_mode(mode, c, false);
+	if (c == SEGMENT_OWNER && want_write)
+		return pzerr_set(e, EACCES,
+		    _("%s (shmid %d) is yours, but mode %04o (%s) does not let its owner draw on it; "
+		    "give yourself read and write again with `pizarra%s chmod %04o`"),
+		    name, shmid, mode, rwx, opts, draw);
 	if (c == SEGMENT_OWNER)
 		return pzerr_set(e, EACCES,
-		    _("%s (shmid %d) is yours, but mode %04o (%s) does not let its owner %s it; "
+		    _("%s (shmid %d) is yours, but mode %04o (%s) does not let its owner read it; "
 		    "give yourself read and write again with `pizarra%s chmod %04o`"),
-		    name, shmid, mode, rwx, want_write ? "draw on" : "read", opts, draw);
+		    name, shmid, mode, rwx, opts, draw);
 	if (c == SEGMENT_GROUP)
-		snprintf(whom, sizeof whom, "group %s, which you are in",
+		snprintf(whom, sizeof whom, _("group %s, which you are in"),
 		    shminfo_group(si.ds.shm_perm.gid, group, sizeof group));
 	else
-		snprintf(whom, sizeof whom, "everyone: you are not in group %s",
+		snprintf(whom, sizeof whom, _("everyone: you are not in group %s"),
 		    shminfo_group(si.ds.shm_perm.gid, group, sizeof group));
 	if (want_write && segment_may_read(&si))
 		return pzerr_set(e, EACCES,
@@ -381,7 +389,11 @@ segment_gone(const struct segment_addr *a, int shmid, struct pzerr *e)
 	return pzerr_set(e, EIDRM, _("%s: shmid %d was removed meanwhile; try again"), name, shmid);
 }
 
-/* Explain a failed shmctl. */
+/*
+ * Explain a failed shmctl. what is a whole verb phrase that takes the
+ * segment as its object ("remove", "change the mode of"), translated by the
+ * caller; the messages end it with "it" (Spanish: "ese segmento").
+ */
 static int
 segment_ctl_error(int shmid, const char *what, int err, struct pzerr *e)
 {
@@ -416,7 +428,8 @@ segment_stat(int shmid, struct shmid_ds *ds, struct trace *t, struct pzerr *e)
 	}
 	err = errno;
 	trace_add(t, 1, "shmctl(%d, IPC_STAT, &ds) = -1 %s", shmid, trace_errname(err));
-	return segment_ctl_error(shmid, "read the status of", err, e);
+	/* TRANSLATORS: completes "only root may %s it"; see "remove" */
+	return segment_ctl_error(shmid, _("read the status of"), err, e);
 }
 
 /*
@@ -443,7 +456,7 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, boo
 		return pzerr_set(e, why.err, "%s", why.msg);
 	}
 	if (ds.shm_segsz < sizeof(struct board_header)) {
-		snprintf(s->not_board, sizeof s->not_board, "%zu bytes is too small for a board",
+		snprintf(s->not_board, sizeof s->not_board, _("%zu bytes is too small for a board"),
 		    (size_t)ds.shm_segsz);
 		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
@@ -460,8 +473,8 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, boo
 	}
 	if (board_wait_ready(base, ds.shm_segsz, ready_ms) != 0) {
 		segment_shmdt(base, s->trace);
-		snprintf(s->not_board, sizeof s->not_board, "its header stayed empty (not a "
-		    "pizarra board, or its creator died while creating it)");
+		snprintf(s->not_board, sizeof s->not_board, "%s", _("its header stayed empty "
+		    "(not a pizarra board, or its creator died while creating it)"));
 		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	if (board_open(&s->board, base, ds.shm_segsz, readonly, &why) != 0) {
@@ -669,7 +682,8 @@ segment_chmod(int shmid, mode_t mode, struct trace *t, struct pzerr *e)
 	err = errno;
 	trace_add(t, 1, "shmctl(%d, IPC_SET, {mode=0%o}) = -1 %s", shmid, (unsigned)mode & 0777,
 	    trace_errname(err));
-	return segment_ctl_error(shmid, "change the mode of", err, e);
+	/* TRANSLATORS: completes "only root may %s it"; see "remove" */
+	return segment_ctl_error(shmid, _("change the mode of"), err, e);
 }
 
 /* IPC_SET the owner. */
@@ -693,7 +707,8 @@ segment_chown(int shmid, uid_t uid, gid_t gid, struct trace *t, struct pzerr *e)
 	err = errno;
 	trace_add(t, 1, "shmctl(%d, IPC_SET, {uid=%u, gid=%u}) = -1 %s", shmid,
 	    (unsigned)ds.shm_perm.uid, (unsigned)ds.shm_perm.gid, trace_errname(err));
-	return segment_ctl_error(shmid, "change the owner of", err, e);
+	/* TRANSLATORS: completes "only root may %s it"; see "remove" */
+	return segment_ctl_error(shmid, _("change the owner of"), err, e);
 }
 
 /* IPC_RMID: mark for destruction at the last detach. */
@@ -708,7 +723,11 @@ segment_remove(int shmid, struct trace *t, struct pzerr *e)
 	}
 	err = errno;
 	trace_add(t, 1, "shmctl(%d, IPC_RMID, NULL) = -1 %s", shmid, trace_errname(err));
-	return segment_ctl_error(shmid, "remove", err, e);
+	/*
+	 * TRANSLATORS: a verb phrase that takes the segment as its object, in
+	 * "only root may %s it", "permission denied to %s it", "cannot %s it"
+	 */
+	return segment_ctl_error(shmid, _("remove"), err, e);
 }
 
 /* Has anyone but us touched the board we created? Says who in e. */
@@ -722,9 +741,10 @@ segment_touched(const struct segment *s, const struct shmid_ds *ds, uint32_t our
 
 	segment_addr_name(&s->addr, name, sizeof name);
 	if (ds->shm_nattch != 1) {
-		pzerr_set(e, EBUSY, _("%s (shmid %d): %lu other process%s attached it meanwhile"),
-		    name, s->shmid, (unsigned long)ds->shm_nattch - 1,
-		    ds->shm_nattch == 2 ? "" : "es");
+		pzerr_set(e, EBUSY, P_("%s (shmid %d): %lu other process attached it meanwhile",
+		    "%s (shmid %d): %lu other processes attached it meanwhile",
+		    (unsigned long)ds->shm_nattch - 1), name, s->shmid,
+		    (unsigned long)ds->shm_nattch - 1);
 		return true;
 	}
 	gen = atomic_load_explicit(&b->hdr->generation, memory_order_acquire);

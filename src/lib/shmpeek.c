@@ -106,7 +106,7 @@ shmpeek_denied(int shmid, const struct segment_addr *a, struct pzerr *e)
 	segment_access(&si, false, &least, whom, sizeof whom);
 	if (a->how != SEGMENT_BY_SHMID)
 		snprintf(name + strlen(name), sizeof name - strlen(name), " (shmid %d)", shmid);
-	if (strcmp(whom, "its owner") == 0)
+	if (strcmp(whom, _("its owner")) == 0)   /* segment_access says it so */
 		return pzerr_set(e, EACCES, _("%s is yours, but mode %04o (%s) does not let its owner "
 		    "read it; give yourself read again with mode %04o (`pizarra top`, m on its row)"),
 		    name, mode, rwx, least);
