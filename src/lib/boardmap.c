@@ -148,7 +148,7 @@ boardmap_name(const struct boardmap *m, uint64_t off, char *buf, size_t n, uint6
 		return buf;
 	}
 	boardmap_span(start, len, off, 1);
-	snprintf(buf, n, off < hsize ? "padding" : "after the board");
+	snprintf(buf, n, "%s", off < hsize ? _("padding") : _("after the board"));
 	return buf;
 }
 
