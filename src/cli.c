@@ -480,7 +480,7 @@ cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
 		return cli_naming_option(c, o, n);
 	case 's':
 		if (cli_parse_size(optarg, &o->cols, &o->rows, msg, sizeof msg) != 0)
-			return cli_usage_error(_("-s: %s"), msg);
+			return cli_usage_error("-s: %s", msg);
 		o->size_given = true;
 		return CLI_GO_ON;
 	case 'm':

@@ -211,7 +211,7 @@ edit_whole_begin(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 
 	w->dest_before = edit_dest(o, s);
 	if (board_lease_take(&s->board, BOARD_LEASE_WAIT_MS, &w->lease, &e) != 0) {
-		cli_error(_("%s (shmid %d): %s"), segment_addr_name(&s->addr, name, sizeof name),
+		cli_error("%s (shmid %d): %s", segment_addr_name(&s->addr, name, sizeof name),
 		    s->shmid, e.msg);
 		return -1;
 	}
@@ -360,7 +360,7 @@ edit_clear(struct cli_opts *o)
 		status = EXIT_FAILURE;
 	} else {
 		if (board_clear(&s.board, &e) != 0) {
-			cli_error(_("clear: %s"), e.msg);
+			cli_error("clear: %s", e.msg);
 			status = EXIT_FAILURE;
 		} else {
 			notify_bump(&s.board);

@@ -375,7 +375,7 @@ list_run(struct cli_opts *o)
 	shmlist_init(&l);
 	shmmaps_init(&m);
 	if (shmlist_read(&l, NULL, &e) != 0 || shmmaps_scan(&m, NULL, &e) != 0) {
-		cli_error(_("ls: %s"), e.msg);
+		cli_error("ls: %s", e.msg);
 		shmlist_free(&l);
 		shmmaps_free(&m);
 		return EXIT_FAILURE;

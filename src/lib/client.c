@@ -40,7 +40,7 @@ client_self(struct client_info *me, struct pzerr *e)
 	me->slot = -1;
 	me->pid = getpid();
 	if (proc_start_time(me->pid, &me->start) != 0)
-		return pzerr_set(e, errno, _("/proc/%d/stat: %s"), (int)me->pid, strerror(errno));
+		return pzerr_set(e, errno, "/proc/%d/stat: %s", (int)me->pid, strerror(errno));
 	me->pidns = proc_pidns(0);
 	me->uid = getuid();
 	proc_tty(STDIN_FILENO, me->tty, sizeof me->tty);

@@ -124,7 +124,7 @@ segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e)
 
 		trace_add(t, 1, "ftok(\"%s\", 0x%02x) = -1 %s", path, a->proj,
 		    trace_errname(err));
-		return pzerr_set(e, err, _("ftok(\"%s\", %d): %s"), path, a->proj, strerror(err));
+		return pzerr_set(e, err, "ftok(\"%s\", %d): %s", path, a->proj, strerror(err));
 	}
 	trace_add(t, 0, "ftok(\"%s\", 0x%02x) = 0x%08x", path, a->proj, (unsigned)key);
 	a->key = key;
@@ -469,7 +469,7 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, boo
 			*gone = true;
 			return segment_gone(&s->addr, shmid, e);
 		}
-		return pzerr_set(e, err, _("shmat(%d): %s"), shmid, strerror(err));
+		return pzerr_set(e, err, "shmat(%d): %s", shmid, strerror(err));
 	}
 	if (board_wait_ready(base, ds.shm_segsz, ready_ms) != 0) {
 		segment_shmdt(base, s->trace);
@@ -585,7 +585,7 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 				continue;
 			if (errno == ENOENT)
 				return segment_missing(&s->addr, e);
-			return pzerr_set(e, errno, _("shmget(0x%08x): %s"), (unsigned)s->key,
+			return pzerr_set(e, errno, "shmget(0x%08x): %s", (unsigned)s->key,
 			    strerror(errno));
 		}
 		if (segment_attach_id(s, id, o->readonly, SEGMENT_READY_MS, &gone, e) == 0)
@@ -634,7 +634,7 @@ segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *
 	if (id < 0) {
 		if (errno == ENOENT)
 			return segment_missing(a, e);
-		return pzerr_set(e, errno, _("shmget(0x%08x): %s"), (unsigned)a->key,
+		return pzerr_set(e, errno, "shmget(0x%08x): %s", (unsigned)a->key,
 		    strerror(errno));
 	}
 	*shmid = id;
@@ -801,7 +801,7 @@ segment_detach(struct segment *s, struct pzerr *e)
 	if (s->base == NULL)
 		return 0;
 	if (segment_shmdt(s->base, s->trace) != 0)
-		return pzerr_set(e, errno, _("shmdt(%p): %s"), s->base, strerror(errno));
+		return pzerr_set(e, errno, "shmdt(%p): %s", s->base, strerror(errno));
 	s->base = NULL;
 	memset(&s->board, 0, sizeof s->board);
 	return 0;

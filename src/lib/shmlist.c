@@ -248,7 +248,7 @@ shmlist_read(struct shmlist *l, const char *path, struct pzerr *e)
 			err = errno;
 			free(buf);
 			close(fd);
-			return pzerr_set(e, err, _("%s: %s"), where, strerror(err));
+			return pzerr_set(e, err, "%s: %s", where, strerror(err));
 		}
 		if (r == 0)
 			break;

@@ -203,7 +203,7 @@ shmmaps_scan(struct shmmaps *m, const char *proc, struct pzerr *e)
 	m->procs = m->unreadable = 0;
 	d = opendir(root);
 	if (d == NULL)
-		return pzerr_set(e, errno, _("%s: %s"), root, strerror(errno));
+		return pzerr_set(e, errno, "%s: %s", root, strerror(errno));
 	while ((de = readdir(d)) != NULL) {
 		if (!isdigit((unsigned char)de->d_name[0]))
 			continue;

@@ -84,7 +84,7 @@ shmpeek_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *
 	if (err == ENOENT)
 		return pzerr_set(e, ENOENT, _("no segment exists at %s; `pizarra ls` lists every "
 		    "segment"), name);
-	return pzerr_set(e, err, _("shmget(0x%08x, 0, 0): %s"), (unsigned)a->key, strerror(err));
+	return pzerr_set(e, err, "shmget(0x%08x, 0, 0): %s", (unsigned)a->key, strerror(err));
 }
 
 /* Explain EACCES: whose it is, its mode, and the least mode that would let us read it. */
@@ -134,7 +134,7 @@ shmpeek_attach(struct shmpeek *p, int shmid, const struct segment_addr *a, struc
 		if (err == EINVAL || err == EIDRM)
 			return pzerr_set(e, err, _("no segment has shmid %d any more; `pizarra ls` "
 			    "lists them all"), shmid);
-		return pzerr_set(e, err, _("shmctl(%d, IPC_STAT): %s"), shmid, strerror(err));
+		return pzerr_set(e, err, "shmctl(%d, IPC_STAT): %s", shmid, strerror(err));
 	}
 	trace_add(t, 0, "shmctl(%d, IPC_STAT, &ds) = 0", shmid);
 	base = shmat(shmid, NULL, SHM_RDONLY);
@@ -146,7 +146,7 @@ shmpeek_attach(struct shmpeek *p, int shmid, const struct segment_addr *a, struc
 		if (err == EINVAL || err == EIDRM)
 			return pzerr_set(e, err, _("no segment has shmid %d any more; `pizarra ls` "
 			    "lists them all"), shmid);
-		return pzerr_set(e, err, _("shmat(%d, NULL, SHM_RDONLY): %s"), shmid, strerror(err));
+		return pzerr_set(e, err, "shmat(%d, NULL, SHM_RDONLY): %s", shmid, strerror(err));
 	}
 	trace_add(t, 0, "shmat(%d, NULL, SHM_RDONLY) = %p", shmid, base);
 	p->base = base;
