@@ -38,6 +38,20 @@ report_line(struct strbuf *out, const char *name, const char *value)
 	strbuf_printf(out, " %s\n", value);
 }
 
+/* Append "  " and the six cells of a table row, each but the last padded to its width. */
+static void
+report_row(struct strbuf *out, const char *const cells[6], const int width[5])
+{
+	int f;
+
+	strbuf_puts(out, "  ");
+	for (f = 0; f < 5; f++) {
+		report_pad(out, cells[f], width[f]);
+		strbuf_puts(out, " ");
+	}
+	strbuf_printf(out, "%s\n", cells[5]);
+}
+
 /* Append the ftok derivation of the key. */
 static void
 report_ftok_text(struct strbuf *out, const struct segment_addr *a)
@@ -112,7 +126,9 @@ report_logind_text(struct strbuf *out, const struct report *r)
 void
 report_format_text(struct strbuf *out, const struct report *r)
 {
-	char v[128], user[64], when[32];
+	char v[128], user[64], when[32], cell[6][72];
+	const char *head[6], *row[6];
+	int width[5] = { 4, 8, 12, 8, 6 };
 	int f, i;
 
 	strbuf_printf(out, "%s\n", _("segment (shmctl IPC_STAT)"));
@@ -153,26 +169,33 @@ report_format_text(struct strbuf *out, const struct report *r)
 	    (unsigned long)r->nclients != (unsigned long)r->si.ds.shm_nattch ?
 	    _("; the difference is viewers, other programs, or crashed clients not yet reaped") :
 	    "");
-	if (r->nclients > 0) {
-		/* TRANSLATORS: info's table of clients: the heads take 4, 8, 12, 8 and 6 columns */
-		strbuf_puts(out, "  ");
-		report_pad(out, _("slot"), 4);
-		strbuf_puts(out, " ");
-		report_pad(out, "pid", 8);
-		strbuf_puts(out, " ");
-		report_pad(out, _("user"), 12);
-		strbuf_puts(out, " ");
-		report_pad(out, "tty", 8);
-		strbuf_puts(out, " ");
-		report_pad(out, _("colour"), 6);
-		strbuf_printf(out, " %s\n", _("cursor"));
-	}
+	/*
+	 * TRANSLATORS: the heads of info's table of clients; a column is 4, 8,
+	 * 12, 8 and 6 display columns wide, or as wide as a longer head
+	 */
+	head[0] = _("slot");
+	head[1] = "pid";
+	head[2] = _("user");
+	head[3] = "tty";
+	head[4] = _("colour");
+	head[5] = _("cursor");
+	for (f = 0; f < 5; f++)
+		if (cell_columns(head[f]) > width[f])
+			width[f] = cell_columns(head[f]);
+	if (r->nclients > 0)
+		report_row(out, head, width);
 	for (i = 0; i < r->nclients; i++) {
 		const struct client_info *c = &r->clients[i];
 
-		strbuf_printf(out, "  %-4d %-8d %-12s %-8s %-6u %u,%u\n", c->slot, (int)c->pid,
-		    shminfo_user(c->uid, user, sizeof user), c->tty[0] ? c->tty : "-",
-		    c->colour, c->col, c->row);
+		snprintf(cell[0], sizeof cell[0], "%d", c->slot);
+		snprintf(cell[1], sizeof cell[1], "%d", (int)c->pid);
+		snprintf(cell[2], sizeof cell[2], "%s", shminfo_user(c->uid, user, sizeof user));
+		snprintf(cell[3], sizeof cell[3], "%s", c->tty[0] ? c->tty : "-");
+		snprintf(cell[4], sizeof cell[4], "%u", c->colour);
+		snprintf(cell[5], sizeof cell[5], "%u,%u", c->col, c->row);
+		for (f = 0; f < 6; f++)
+			row[f] = cell[f];
+		report_row(out, row, width);
 	}
 	if (r->logind != NULL)
 		report_logind_text(out, r);

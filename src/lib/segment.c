@@ -40,7 +40,8 @@ segment_addr_name(const struct segment_addr *a, char *buf, size_t n)
 		snprintf(buf, n, "ftok(\"%s\", %d)", utf8_escape(a->path, path, sizeof path),
 		    a->proj);
 	else
-		snprintf(buf, n, "key 0x%08x", (unsigned)a->key);
+		/* TRANSLATORS: a board named by its key, in messages ("no board exists at %s") */
+		snprintf(buf, n, _("key 0x%08x"), (unsigned)a->key);
 	return buf;
 }
 
