@@ -3,7 +3,9 @@
  * (before the command and again after it, until the first operand), the
  * number, size, mode and owner parsers, the error and usage-error lines,
  * --version, --trace, and opening a board for a command with its error
- * printed. Which commands exist, and --help, are command.c's.
+ * printed. Which commands exist, and --help, are command.c's. What it says
+ * is in the reader's language (i18n.h); the "pizarra: " prefix, the option
+ * names and the trace lines are not translated.
  */
 #include <config.h>
 
@@ -111,8 +113,9 @@ cli_help_options(FILE *f)
 {
 	/*
 	 * TRANSLATORS: --help's options; every line at most 80 columns. Keep the
-	 * options (-f, --key-file=) as they are; PATH, N, KEY... may be translated
-	 * if they are everywhere the same. The explanations start in column 25.
+	 * options and their arguments (-f, --key-file=PATH, WHO) as they are, as
+	 * the commands' operands (FILE, COL ROW TEXT) are. The explanations start
+	 * in column 25.
 	 */
 	fprintf(f, _("Which board (default: ftok(\"%s\", %d), the same for every local user):\n"
 	    "  -f, --key-file=PATH   the file ftok derives the key from\n"

@@ -1,7 +1,8 @@
 /*
  * command.c - the command table and what is derived from it: lookup, the
  * operand and option checks (their messages name the commands that do
- * accept an option, read from the rows), and --help's command list.
+ * accept an option, read from the rows), and --help's command list. The
+ * help texts are marked N_() in the table and translated where printed.
  */
 #include <config.h>
 

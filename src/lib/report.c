@@ -2,7 +2,9 @@
  * report.c - what `pizarra info` prints (see report.h): the segment's
  * shmid_ds field by field (shminfo's names and readable values), how its
  * key was derived, the board's header and the clients in its slots, as
- * aligned text or as one JSON object.
+ * aligned text or as one JSON object. The text is for people, in their
+ * language (labels padded by display columns, not bytes); the JSON is for
+ * programs, its keys never translated (show.c formats it in English).
  *
  * The JSON is written by hand rather than through a library: the fields are
  * fixed, numbers are printed as numbers (an st_ino with bit 63 set stays
