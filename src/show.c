@@ -113,10 +113,13 @@ show_info(struct cli_opts *o)
 		if (o->json) {
 			/* the error is for people: open again (traced apart) for their words */
 			struct trace scratch;
+			struct pzerr again;
 
 			trace_init(&scratch);
-			if (segment_open_shmid(&s, shmid, &o->addr, true, &scratch, &e) == 0)
-				segment_detach(&s, NULL);
+			if (segment_open_shmid(&s, shmid, &o->addr, true, &scratch, &again) == 0)
+				segment_detach(&s, NULL);   /* there meanwhile: say the first */
+			else
+				e = again;
 		}
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;

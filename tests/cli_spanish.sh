@@ -128,6 +128,8 @@ expect_fails "^pizarra: la clave $KEY2 \\(shmid $FID, propietario $ME, 100 bytes
 	es -k "$KEY2" dump
 expect_fails "^pizarra: key $KEY2 \\(shmid $FID, owner $ME, 100 bytes\\) is not a usable pizarra board: 100 bytes is too small for a board; it was left untouched: remove it with \`ipcrm -m $FID\` or use another key \\(-k, -p\\)\$" \
 	en -k "$KEY2" dump
+expect_fails "^pizarra: la clave $KEY2 \\(shmid $FID, propietario $ME, 100 bytes\\) no es una pizarra que se pueda usar: " \
+	es -k "$KEY2" info --json
 check "the foreign segment is still there, 100 bytes" [ "$(shmids_of_key "$KEY2")" = "$FID" ]
 
 # ---------------------------------------------------------------------------
