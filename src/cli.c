@@ -3,7 +3,9 @@
  * (before the command and again after it, until the first operand), the
  * number, size, mode and owner parsers, the error and usage-error lines,
  * --version, --trace, and opening a board for a command with its error
- * printed. Which commands exist, and --help, are command.c's.
+ * printed. Which commands exist, and --help, are command.c's. What it says
+ * is in the reader's language (i18n.h); the "pizarra: " prefix, the option
+ * names and the trace lines are not translated.
  */
 #include <config.h>
 
@@ -17,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "cell.h"
 #include "cli.h"
 #include "utf8.h"
@@ -67,7 +70,8 @@ cli_usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs(" (try 'pizarra --help')\n", stderr);
+	/* TRANSLATORS: ends every usage error; the command stays as it is */
+	fprintf(stderr, " %s\n", _("(try 'pizarra --help')"));
 	return EXIT_USAGE;
 }
 
@@ -86,7 +90,7 @@ cli_flush_stdout(void)
 {
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return EXIT_SUCCESS;
-	cli_error("write error: %s", strerror(errno));
+	cli_error(_("write error: %s"), strerror(errno));
 	return EXIT_FAILURE;
 }
 
@@ -107,7 +111,13 @@ cli_print_trace(const struct cli_opts *o)
 void
 cli_help_options(FILE *f)
 {
-	fprintf(f, "Which board (default: ftok(\"%s\", %d), the same for every local user):\n"
+	/*
+	 * TRANSLATORS: --help's options; every line at most 80 columns. Keep the
+	 * options and their arguments (-f, --key-file=PATH, WHO) as they are, as
+	 * the commands' operands (FILE, COL ROW TEXT) are. The explanations start
+	 * in column 25.
+	 */
+	fprintf(f, _("Which board (default: ftok(\"%s\", %d), the same for every local user):\n"
 	    "  -f, --key-file=PATH   the file ftok derives the key from\n"
 	    "  -p, --proj-id=N       ftok's project id, 1-255 (default %d)\n"
 	    "  -k, --key=KEY         an explicit key, decimal or 0x hexadecimal\n"
@@ -124,7 +134,7 @@ cli_help_options(FILE *f)
 	    "Other:\n"
 	    "  -t, --trace           print the system calls made on the segment\n"
 	    "  -h, --help            display this help and exit\n"
-	    "  -V, --version         output version information and exit\n",
+	    "  -V, --version         output version information and exit\n"),
 	    SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ, SEGMENT_DEFAULT_PROJ,
 	    BOARD_DEF_COLS, BOARD_DEF_ROWS);
 }
@@ -133,13 +143,14 @@ cli_help_options(FILE *f)
 static void
 cli_version(void)
 {
-	printf("pizarra %s\n"
-	    "Copyright (C) 2026 the pizarra developers.\n"
+	printf("pizarra %s\n", PACKAGE_VERSION);
+	/* TRANSLATORS: --version; keep the license's name and address */
+	printf(_("Copyright (C) 2026 the pizarra developers.\n"
 	    "License MIT: <https://opensource.org/licenses/MIT>.\n"
 	    "This is free software: you are free to change and redistribute it.\n"
 	    "There is NO WARRANTY, to the extent permitted by law.\n"
-	    "Characters: Unicode %s widths and graphemes, from utf8proc %s.\n",
-	    PACKAGE_VERSION, cell_unicode_version(), cell_utf8proc_version());
+	    "Characters: Unicode %s widths and graphemes, from utf8proc %s.\n"),
+	    cell_unicode_version(), cell_utf8proc_version());
 }
 
 /*
@@ -197,7 +208,8 @@ cli_parse_mode(const char *s, mode_t *mode, const char **why)
 	unsigned long v = 0;
 	const char *p;
 
-	*why = "is not an octal mode like 0600 or 0660";
+	/* TRANSLATORS: the mode's reasons follow "-m: '0999' " (the mode typed) */
+	*why = _("is not an octal mode like 0600 or 0660");
 	if (*s == '\0')
 		return -1;
 	for (p = s; *p != '\0'; p++) {
@@ -206,18 +218,18 @@ cli_parse_mode(const char *s, mode_t *mode, const char **why)
 		if (v <= 07777)
 			v = v * 8 + (unsigned long)(*p - '0');
 	}
-	*why = "has bits beyond 0777";
+	*why = _("has bits beyond 0777");
 	if (v > 0777)
 		return -1;
-	*why = "would lock out the board's owner: keep 0600 (owner read and write)";
+	*why = _("would lock out the board's owner: keep 0600 (owner read and write)");
 	if ((v & 0600) != 0600)
 		return -1;
-	*why = "gives the group write without read, which lets no one in it attach (shmat "
-	    "needs read to attach for writing): 0660 lets the group draw, 0640 view";
+	*why = _("gives the group write without read, which lets no one in it attach (shmat "
+	    "needs read to attach for writing): 0660 lets the group draw, 0640 view");
 	if ((v & 0060) == 0020)
 		return -1;
-	*why = "gives others write without read, which lets none of them attach (shmat "
-	    "needs read to attach for writing): 0666 lets everyone draw, 0644 view";
+	*why = _("gives others write without read, which lets none of them attach (shmat "
+	    "needs read to attach for writing): 0666 lets everyone draw, 0644 view");
 	if ((v & 0006) == 0002)
 		return -1;
 	*mode = (mode_t)v;
@@ -233,11 +245,9 @@ cli_chmod_note(mode_t before, mode_t after, unsigned long attached, char *buf, s
 	buf[0] = '\0';
 	if (attached == 0 || (before & 0777 & ~(after & 0777)) == 0)
 		return buf;
-	if (attached == 1)
-		snprintf(buf, n, "1 process is attached and keeps its access until it detaches");
-	else
-		snprintf(buf, n, "%lu processes are attached and keep their access until they "
-		    "detach", attached);
+	snprintf(buf, n, P_("%lu process is attached and keeps its access until it detaches",
+	    "%lu processes are attached and keep their access until they detach", attached),
+	    attached);
 	return buf;
 }
 
@@ -245,7 +255,6 @@ cli_chmod_note(mode_t before, mode_t after, unsigned long attached, char *buf, s
 static int
 cli_owner_part(const char *s, bool group, uint64_t *v, char *why, size_t n)
 {
-	const char *what = group ? "GROUP" : "USER";
 	struct passwd *pw;
 	struct group *gr;
 	char q[128];
@@ -262,12 +271,14 @@ cli_owner_part(const char *s, bool group, uint64_t *v, char *why, size_t n)
 	utf8_escape(s, q, sizeof q);
 	/* (uid_t)-1 is "no change" to the kernel: the largest id is one less */
 	r = cli_parse_number(s, false, 0, 4294967294u, v);
-	if (r == CLI_NUM_RANGE)
-		snprintf(why, n, "%s '%s' is out of range (%s ids are 0-4294967294)", what, q,
-		    group ? "group" : "user");
+	if (r == CLI_NUM_RANGE && group)
+		snprintf(why, n, _("GROUP '%s' is out of range (group ids are 0-4294967294)"), q);
+	else if (r == CLI_NUM_RANGE)
+		snprintf(why, n, _("USER '%s' is out of range (user ids are 0-4294967294)"), q);
+	else if (r != 0 && group)
+		snprintf(why, n, _("GROUP '%s' is not a known group nor a number (0-4294967294)"), q);
 	else if (r != 0)
-		snprintf(why, n, "%s '%s' is not a known %s nor a number (0-4294967294)", what, q,
-		    group ? "group" : "user");
+		snprintf(why, n, _("USER '%s' is not a known user nor a number (0-4294967294)"), q);
 	return r == 0 ? 0 : -1;
 }
 
@@ -280,7 +291,7 @@ cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid, char *why, size_t n)
 	*uid = (uid_t)-1;
 	*gid = (gid_t)-1;
 	if (strlen(spec) >= sizeof buf) {
-		snprintf(why, n, "'%s' is too long for USER[:GROUP]", utf8_escape(spec, q, sizeof q));
+		snprintf(why, n, _("'%s' is too long for USER[:GROUP]"), utf8_escape(spec, q, sizeof q));
 		return -1;
 	}
 	strcpy(buf, spec);
@@ -298,7 +309,7 @@ cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid, char *why, size_t n)
 		*gid = (gid_t)v;
 	}
 	if (*uid == (uid_t)-1 && *gid == (gid_t)-1) {
-		snprintf(why, n, "'%s' names neither a USER nor a GROUP", utf8_escape(spec, q, sizeof q));
+		snprintf(why, n, _("'%s' names neither a USER nor a GROUP"), utf8_escape(spec, q, sizeof q));
 		return -1;
 	}
 	return 0;
@@ -316,7 +327,7 @@ cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows, char *why, size_t 
 	int rc, rr;
 
 	utf8_escape(s, q, sizeof q);
-	snprintf(why, n, "'%s' is not a size like 80x24 (COLSxROWS)", q);
+	snprintf(why, n, _("'%s' is not a size like 80x24 (COLSxROWS)"), q);
 	if (strlen(s) >= sizeof buf)
 		return -1;
 	strcpy(buf, s);
@@ -329,17 +340,17 @@ cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows, char *why, size_t 
 	if (rc == CLI_NUM_BAD || rr == CLI_NUM_BAD)
 		return -1;
 	if (rc == CLI_NUM_RANGE) {
-		snprintf(why, n, "'%s': %s columns is out of range (%u-%u)", q, buf,
+		snprintf(why, n, _("'%s': %s columns is out of range (%u-%u)"), q, buf,
 		    BOARD_MIN_COLS, BOARD_MAX_COLS);
 		return -1;
 	}
 	if (rr == CLI_NUM_RANGE) {
-		snprintf(why, n, "'%s': %s rows is out of range (%u-%u)", q, x + 1,
+		snprintf(why, n, _("'%s': %s rows is out of range (%u-%u)"), q, x + 1,
 		    BOARD_MIN_ROWS, BOARD_MAX_ROWS);
 		return -1;
 	}
 	if (c * r > BOARD_MAX_CELLS) {
-		snprintf(why, n, "'%s': %llu cells is out of range (at most %u)", q,
+		snprintf(why, n, _("'%s': %llu cells is out of range (at most %u)"), q,
 		    (unsigned long long)(c * r), BOARD_MAX_CELLS);
 		return -1;
 	}
@@ -358,16 +369,16 @@ cli_bad_option(int c, const char *arg)
 		int len = eq != NULL ? (int)(eq - arg) : (int)strlen(arg);
 
 		if (c == ':')
-			return cli_usage_error("%.*s: needs an argument", len, arg);
+			return cli_usage_error(_("%.*s: needs an argument"), len, arg);
 		if (eq != NULL && optopt != 0)
-			return cli_usage_error("%.*s: takes no argument", len, arg);
-		return cli_usage_error("%.*s: unknown option", len, arg);
+			return cli_usage_error(_("%.*s: takes no argument"), len, arg);
+		return cli_usage_error(_("%.*s: unknown option"), len, arg);
 	}
 	if (c == ':')
-		return cli_usage_error("-%c: needs an argument", isprint(optopt) ? optopt : '?');
+		return cli_usage_error(_("-%c: needs an argument"), isprint(optopt) ? optopt : '?');
 	if (isprint(optopt))
-		return cli_usage_error("-%c: unknown option", optopt);
-	return cli_usage_error("%s: unknown option", arg);
+		return cli_usage_error(_("-%c: unknown option"), optopt);
+	return cli_usage_error(_("%s: unknown option"), arg);
 }
 
 /* The options that name the board: -f, -p, -k, -i. */
@@ -382,38 +393,38 @@ cli_naming_option(int c, struct cli_opts *o, struct cli_naming *n)
 	switch (c) {
 	case 'f':
 		if (strlen(optarg) >= sizeof o->addr.path || optarg[0] == '\0')
-			return cli_usage_error("-f: key file name '%s' is empty or too long "
-			    "(at most %zu bytes)", q, sizeof o->addr.path - 1);
+			return cli_usage_error(_("-f: key file name '%s' is empty or too long "
+			    "(at most %zu bytes)"), q, sizeof o->addr.path - 1);
 		strcpy(o->addr.path, optarg);
 		n->by_file = true;
 		return CLI_GO_ON;
 	case 'p':
 		r = cli_parse_number(optarg, true, 1, 255, &v);
 		if (r == CLI_NUM_BAD)
-			return cli_usage_error("-p: '%s' is not a project id (a number 1-255)", q);
+			return cli_usage_error(_("-p: '%s' is not a project id (a number 1-255)"), q);
 		if (r == CLI_NUM_RANGE)
-			return cli_usage_error("-p: project id '%s' is out of range (1-255)", q);
+			return cli_usage_error(_("-p: project id '%s' is out of range (1-255)"), q);
 		o->addr.proj = (int)v;
 		n->by_proj = true;
 		return CLI_GO_ON;
 	case 'k':
 		r = cli_parse_number(optarg, true, 0, 0xFFFFFFFFu, &v);
 		if (r == CLI_NUM_BAD)
-			return cli_usage_error("-k: '%s' is not a key (decimal 0-4294967295, or 0x "
-			    "followed by up to 8 hex digits)", q);
+			return cli_usage_error(_("-k: '%s' is not a key (decimal 0-4294967295, or 0x "
+			    "followed by up to 8 hex digits)"), q);
 		if (r == CLI_NUM_RANGE)
-			return cli_usage_error("-k: key '%s' is out of range (0-4294967295, "
-			    "0x0-0xffffffff)", q);
+			return cli_usage_error(_("-k: key '%s' is out of range (0-4294967295, "
+			    "0x0-0xffffffff)"), q);
 		o->addr.key = (key_t)(uint32_t)v;
 		n->by_key = true;
 		return CLI_GO_ON;
 	default: /* 'i' */
 		r = cli_parse_number(optarg, false, 0, 0x7FFFFFFF, &v);
 		if (r == CLI_NUM_BAD)
-			return cli_usage_error("-i: '%s' is not a shmid (a number 0-2147483647, "
-			    "from `ipcs -m`)", q);
+			return cli_usage_error(_("-i: '%s' is not a shmid (a number 0-2147483647, "
+			    "from `ipcs -m`)"), q);
 		if (r == CLI_NUM_RANGE)
-			return cli_usage_error("-i: shmid '%s' is out of range (0-2147483647)", q);
+			return cli_usage_error(_("-i: shmid '%s' is out of range (0-2147483647)"), q);
 		o->addr.shmid = (int)v;
 		n->by_id = true;
 		return CLI_GO_ON;
@@ -430,7 +441,7 @@ cli_owner_option(struct cli_opts *o)
 
 	if (strchr(optarg, ':') != NULL || cli_parse_owner(optarg, &uid, &gid, why, sizeof why) != 0 ||
 	    uid == (uid_t)-1)
-		return cli_usage_error("--owner: '%s' is not a user name nor a uid (0-4294967294)",
+		return cli_usage_error(_("--owner: '%s' is not a user name nor a uid (0-4294967294)"),
 		    utf8_escape(optarg, q, sizeof q));
 	o->owner = uid;
 	o->owner_given = true;
@@ -456,8 +467,8 @@ cli_follow(struct cli_opts *o, const char *who)
 		o->follow_uid = pw->pw_uid;
 		return CLI_GO_ON;
 	}
-	return cli_usage_error("--follow: '%s' is neither a process id (1-4194304) nor a user "
-	    "of this system", utf8_escape(who, q, sizeof q));
+	return cli_usage_error(_("--follow: '%s' is neither a process id (1-4194304) nor a user "
+	    "of this system"), utf8_escape(who, q, sizeof q));
 }
 
 /* Apply one option; CLI_GO_ON, CLI_HELP or an exit status. */
@@ -477,7 +488,7 @@ cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
 		return CLI_GO_ON;
 	case 'm':
 		if (cli_parse_mode(optarg, &o->mode, &why) != 0)
-			return cli_usage_error("-m: '%s' %s", utf8_escape(optarg, q, sizeof q), why);
+			return cli_usage_error(_("-m: '%s' %s"), utf8_escape(optarg, q, sizeof q), why);
 		o->mode_given = true;
 		return CLI_GO_ON;
 	case 't':
@@ -561,7 +572,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o)
 		o->nargs = argc - cmd - optind;
 	}
 	if ((n.by_key + n.by_id + (n.by_file || n.by_proj)) > 1)
-		return cli_usage_error("choose one way to name the board: -f/-p, -k or -i");
+		return cli_usage_error(_("choose one way to name the board: -f/-p, -k or -i"));
 	o->named = n.by_key || n.by_id || n.by_file || n.by_proj;
 	if (n.by_key)
 		o->addr.how = SEGMENT_BY_KEY;
@@ -584,8 +595,8 @@ cli_open(struct cli_opts *o, struct segment *s, bool create, bool readonly)
 		return -1;
 	}
 	if (create && !s->created && (o->size_given || o->mode_given))
-		cli_error("note: the board exists already (%ux%u); -s and -m apply only when "
-		    "creating one", s->board.cols, s->board.rows);
+		cli_error(_("note: the board exists already (%ux%u); -s and -m apply only when "
+		    "creating one"), s->board.cols, s->board.rows);
 	return 0;
 }
 
@@ -597,9 +608,9 @@ cli_close(struct cli_opts *o, struct segment *s, bool failed)
 	if (failed && s->created) {
 		/* only while no one else attached it, wrote on it or took a slot */
 		if (segment_remove_untouched(s, 0, &o->log, &e) == 1)
-			cli_error("note: %s; the board this command created stays", e.msg);
+			cli_error(_("note: %s; the board this command created stays"), e.msg);
 	} else if (s->created)
-		cli_error("created a %ux%u board at key 0x%08x (shmid %d, mode %04o)",
+		cli_error(_("created a %ux%u board at key 0x%08x (shmid %d, mode %04o)"),
 		    s->board.cols, s->board.rows, (unsigned)s->key, s->shmid,
 		    (unsigned)o->mode);
 	segment_detach(s, NULL);

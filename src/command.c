@@ -1,12 +1,14 @@
 /*
  * command.c - the command table and what is derived from it: lookup, the
  * operand and option checks (their messages name the commands that do
- * accept an option, read from the rows), and --help's command list.
+ * accept an option, read from the rows), and --help's command list. The
+ * help texts are marked N_() in the table and translated where printed.
  */
 #include <config.h>
 
 #include <string.h>
 
+#include "i18n.h"
 #include "command.h"
 #include "edit.h"
 #include "list.h"
@@ -29,37 +31,41 @@ command_view(struct cli_opts *o)
 	return ui_run(o, true);
 }
 
+/*
+ * The help texts are translated where --help prints them (N_ here). A "\n"
+ * starts a new line at column 22, so each line of one may take 58 columns.
+ */
 static const struct command command_table[] = {
 	{ "draw", "", 0, 0, CLI_OPT_CREATE | CLI_OPT_FOLLOW, NULL,
-	  "open the board to draw on (the default); creates it", command_draw },
+	  N_("open the board to draw on (the default); creates it"), command_draw },
 	{ "view", "", 0, 0, CLI_OPT_FOLLOW, NULL,
-	  "open the board read-only (shmat SHM_RDONLY)", command_view },
+	  N_("open the board read-only (shmat SHM_RDONLY)"), command_view },
 	{ "info", "", 0, 0, CLI_OPT_JSON, NULL,
-	  "the segment's shmid_ds, the key's ftok derivation,\nthe board and its clients",
+	  N_("the segment's shmid_ds, the key's ftok derivation,\nthe board and its clients"),
 	  show_info },
 	{ "dump", "", 0, 0, CLI_OPT_ANSI, NULL,
-	  "print the board as text; --ansi adds colours", show_dump },
+	  N_("print the board as text; --ansi adds colours"), show_dump },
 	{ "load", " FILE", 1, 1, CLI_OPT_CREATE, NULL,
-	  "replace the board's content with a UTF-8 text file\n"
-	  "(- reads standard input); creates the board", edit_load },
+	  N_("replace the board's content with a UTF-8 text file\n"
+	  "(- reads standard input); creates the board"), edit_load },
 	{ "put", " COL ROW TEXT", 3, 3, CLI_OPT_CREATE,
-	  " (quote TEXT that has spaces; options go before the operands)",
-	  "write TEXT at 0-based COL, ROW; creates the board", edit_put },
-	{ "clear", "", 0, 0, 0, NULL, "empty the board", edit_clear },
+	  N_(" (quote TEXT that has spaces; options go before the operands)"),
+	  N_("write TEXT at 0-based COL, ROW; creates the board"), edit_put },
+	{ "clear", "", 0, 0, 0, NULL, N_("empty the board"), edit_clear },
 	{ "chmod", " MODE", 1, 1, 0, NULL,
-	  "set the permission bits (shmctl IPC_SET), e.g. 0660", owner_chmod },
+	  N_("set the permission bits (shmctl IPC_SET), e.g. 0660"), owner_chmod },
 	{ "chown", " USER[:GROUP]", 1, 1, 0, NULL,
-	  "give the board to another owner (shmctl IPC_SET)", owner_chown },
+	  N_("give the board to another owner (shmctl IPC_SET)"), owner_chown },
 	{ "rm", "", 0, 0, 0, NULL,
-	  "mark the segment for removal (shmctl IPC_RMID); it\n"
-	  "lives on until its last process detaches", owner_rm },
+	  N_("mark the segment for removal (shmctl IPC_RMID); it\n"
+	  "lives on until its last process detaches"), owner_rm },
 	{ "ls", "", 0, 0, CLI_OPT_JSON | CLI_OPT_LIST, NULL,
-	  "every shared-memory segment you can see, boards or not,\n"
-	  "with its attached processes; attaches nothing", list_run },
+	  N_("every shared-memory segment you can see, boards or not,\n"
+	  "with its attached processes; attaches nothing"), list_run },
 	{ "top", "", 0, 0, CLI_OPT_LIST, NULL,
-	  "the same list, live, full screen; Enter opens a segment", top_run },
+	  N_("the same list, live, full screen; Enter opens a segment"), top_run },
 	{ "peek", "", 0, 0, 0, NULL,
-	  "any segment's bytes, live, read-only (shmat SHM_RDONLY)", peek_run },
+	  N_("any segment's bytes, live, read-only (shmat SHM_RDONLY)"), peek_run },
 };
 
 #define COMMAND_COUNT (sizeof command_table / sizeof command_table[0])
@@ -95,25 +101,27 @@ command_check(const struct command *c, const struct cli_opts *o)
 	char which[128];
 
 	if (c == NULL)
-		return cli_usage_error("%s: unknown command", o->command);
+		return cli_usage_error(_("%s: unknown command"), o->command);
+	if ((o->nargs < c->min_args || o->nargs > c->max_args) && !c->operands[0])
+		return cli_usage_error(_("%s: expects no operands"), c->name);
 	if (o->nargs < c->min_args || o->nargs > c->max_args)
-		return cli_usage_error("%s: expects%s%s", c->name,
-		    c->operands[0] ? c->operands : " no operands",
-		    o->nargs > c->max_args && c->too_many != NULL ? c->too_many : "");
+		/* TRANSLATORS: the operands (" COL ROW TEXT") follow "expects" as they are */
+		return cli_usage_error(_("%s: expects%s%s"), c->name, c->operands,
+		    o->nargs > c->max_args && c->too_many != NULL ? _(c->too_many) : "");
 	if ((o->size_given || o->mode_given) && !(c->options & CLI_OPT_CREATE))
-		return cli_usage_error("%s: -s and -m only apply when creating a board (%s)",
+		return cli_usage_error(_("%s: -s and -m only apply when creating a board (%s)"),
 		    c->name, command_accepting(CLI_OPT_CREATE, which, sizeof which));
 	if (o->json && !(c->options & CLI_OPT_JSON))
-		return cli_usage_error("--json only applies to %s",
+		return cli_usage_error(_("--json only applies to %s"),
 		    command_accepting(CLI_OPT_JSON, which, sizeof which));
 	if (o->ansi && !(c->options & CLI_OPT_ANSI))
-		return cli_usage_error("--ansi only applies to %s",
+		return cli_usage_error(_("--ansi only applies to %s"),
 		    command_accepting(CLI_OPT_ANSI, which, sizeof which));
 	if (o->follow_given && !(c->options & CLI_OPT_FOLLOW))
-		return cli_usage_error("--follow only applies to %s",
+		return cli_usage_error(_("--follow only applies to %s"),
 		    command_accepting(CLI_OPT_FOLLOW, which, sizeof which));
 	if ((o->bytes || o->owner_given) && !(c->options & CLI_OPT_LIST))
-		return cli_usage_error("%s only applies to %s", o->bytes ? "--bytes" : "--owner",
+		return cli_usage_error(_("%s only applies to %s"), o->bytes ? "--bytes" : "--owner",
 		    command_accepting(CLI_OPT_LIST, which, sizeof which));
 	return CLI_GO_ON;
 }
@@ -123,7 +131,7 @@ static void
 command_help_row(FILE *f, const struct command *c)
 {
 	char synopsis[64];
-	const char *line = c->help, *nl;
+	const char *line = _(c->help), *nl;
 
 	snprintf(synopsis, sizeof synopsis, "%s%s%s%s", c->name,
 	    c->options & CLI_OPT_JSON ? " [--json]" : "",
@@ -141,17 +149,19 @@ command_help(FILE *f)
 {
 	size_t i;
 
-	fputs("Usage: pizarra [OPTION]... [COMMAND [ARG]...]\n"
+	/* TRANSLATORS: --help; every line at most 80 columns */
+	fputs(_("Usage: pizarra [OPTION]... [COMMAND [ARG]...]\n"
 	    "A whiteboard in one System V shared-memory segment: every terminal that\n"
 	    "opens the same board draws on the same cells, live.\n"
 	    "\n"
-	    "Commands:\n", f);
+	    "Commands:\n"), f);
 	for (i = 0; i < COMMAND_COUNT; i++)
 		command_help_row(f, &command_table[i]);
 	fputc('\n', f);
 	cli_help_options(f);
-	fprintf(f, "\n"
-	    "Exit status: 0 ok, 1 failure, 2 usage error.\n"
+	fputc('\n', f);
+	/* TRANSLATORS: --help's end; every line at most 80 columns */
+	fprintf(f, _("Exit status: 0 ok, 1 failure, 2 usage error.\n"
 	    "Two terminals, one board:  pizarra   (in each; draw in one, see it in both)\n"
-	    "Report bugs to: %s\n", PACKAGE_BUGREPORT);
+	    "Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }

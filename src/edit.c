@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "edit.h"
 #include "notify.h"
 #include "utf8.h"
@@ -36,7 +37,7 @@ edit_name(const char *path, char *buf, size_t n)
 {
 	char q[256];
 
-	snprintf(buf, n, "%s", strcmp(path, "-") == 0 ? "standard input" :
+	snprintf(buf, n, "%s", strcmp(path, "-") == 0 ? _("standard input") :
 	    utf8_escape(path, q, sizeof q));
 	return buf;
 }
@@ -47,19 +48,19 @@ edit_too_large(const char *name, const struct board_scan *sc, size_t len)
 {
 	/* the scan's max_cols is BOARD_MAX_COLS: wide_line is a line wider than any board */
 	if (sc->end > BOARD_MAX_COLS || sc->wide_line != 0) {
-		cli_error("%s: line %u is more than %u columns wide, wider than any board; the "
-		    "board was not changed", name, sc->wide_line != 0 ? sc->wide_line :
+		cli_error(_("%s: line %u is more than %u columns wide, wider than any board; the "
+		    "board was not changed"), name, sc->wide_line != 0 ? sc->wide_line :
 		    sc->line + 1, BOARD_MAX_COLS);
 		return -1;
 	}
 	if (sc->height > BOARD_MAX_ROWS) {
-		cli_error("%s: more than %u lines, more than any board has rows; the board was "
-		    "not changed", name, BOARD_MAX_ROWS);
+		cli_error(_("%s: more than %u lines, more than any board has rows; the board was "
+		    "not changed"), name, BOARD_MAX_ROWS);
 		return -1;
 	}
 	if (len > EDIT_FILE_MAX) {
-		cli_error("%s: more than %u MiB, larger than any board can hold; the board was "
-		    "not changed", name, EDIT_FILE_MAX >> 20);
+		cli_error(_("%s: more than %u MiB, larger than any board can hold; the board was "
+		    "not changed"), name, EDIT_FILE_MAX >> 20);
 		return -1;
 	}
 	return 0;
@@ -84,7 +85,7 @@ edit_read_file(const char *path, struct edit_text *t)
 	board_scan_init(&t->sc, BOARD_MAX_COLS);
 	edit_name(path, name, sizeof name);
 	if (f == NULL) {
-		cli_error("%s: %s; the board was not changed", name, strerror(errno));
+		cli_error(_("%s: %s; the board was not changed"), name, strerror(errno));
 		return -1;
 	}
 	while (!eof) {
@@ -92,7 +93,7 @@ edit_read_file(const char *path, struct edit_text *t)
 			cap = cap ? cap * 2 : 2 * EDIT_CHUNK;
 			p = realloc(t->buf, cap);
 			if (p == NULL) {
-				cli_error("%s: out of memory", name);
+				cli_error(_("%s: out of memory"), name);
 				goto fail;
 			}
 			t->buf = p;
@@ -101,13 +102,13 @@ edit_read_file(const char *path, struct edit_text *t)
 		len += n;
 		eof = n == 0;
 		if (eof && ferror(f)) {
-			cli_error("%s: %s; the board was not changed", name, strerror(errno));
+			cli_error(_("%s: %s; the board was not changed"), name, strerror(errno));
 			goto fail;
 		}
 		if (walked == 0 && start == 0 && len >= 3 && memcmp(t->buf, "\xEF\xBB\xBF", 3) == 0)
 			start = walked = 3;
 		if (board_scan_feed(&t->sc, t->buf + walked, len - walked, eof, &used, &e) != 0) {
-			cli_error("%s: %s; the board was not changed", name, e.msg);
+			cli_error(_("%s: %s; the board was not changed"), name, e.msg);
 			goto fail;
 		}
 		walked += used;
@@ -165,8 +166,8 @@ edit_decide_size(struct cli_opts *o, const char *what, uint32_t need_cols, uint3
 		return -1;
 	if (o->size_given) {
 		if (create && (need_cols > o->cols || need_rows > o->rows)) {
-			cli_error("%s needs a %ux%u board, but -s asks for %ux%u; no board was "
-			    "created (give -s a larger size, or leave it out)", what,
+			cli_error(_("%s needs a %ux%u board, but -s asks for %ux%u; no board was "
+			    "created (give -s a larger size, or leave it out)"), what,
 			    need_cols > o->cols ? need_cols : o->cols,
 			    need_rows > o->rows ? need_rows : o->rows, o->cols, o->rows);
 			return -1;
@@ -175,7 +176,7 @@ edit_decide_size(struct cli_opts *o, const char *what, uint32_t need_cols, uint3
 	}
 	/* also for a board that exists now, in case it is gone by the time we open it */
 	if (board_geometry_for(need_cols, need_rows, &o->cols, &o->rows, &e) != 0 && create) {
-		cli_error("%s: %s; no board was created", what, e.msg);
+		cli_error(_("%s: %s; no board was created"), what, e.msg);
 		return -1;
 	}
 	return 0;
@@ -193,7 +194,7 @@ edit_dest(struct cli_opts *o, const struct segment *s)
 
 /* What a whole-board operation needs: its name, the lease, what the segment was at the start. */
 struct edit_whole {
-	const char *doing;     /* "loading", "clearing" */
+	const char *doing;     /* "loading", "clearing", translated where it is said */
 	uint64_t lease;        /* our lease word */
 	bool dest_before;      /* already marked for removal when we opened it (-i) */
 };
@@ -230,16 +231,16 @@ edit_whole_end(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 
 	segment_addr_name(&s->addr, name, sizeof name);
 	if (removed) {
-		cli_error("%s (shmid %d): the board was removed while %s (IPC_RMID by someone "
+		cli_error(_("%s (shmid %d): the board was removed while %s (IPC_RMID by someone "
 		    "else): what was written went into the removed segment, which disappears at "
-		    "its last detach; run the command again for a new board", name, s->shmid,
-		    w->doing);
+		    "its last detach; run the command again for a new board"), name, s->shmid,
+		    _(w->doing));
 		return -1;
 	}
 	if (lost) {
-		cli_error("%s (shmid %d): the board's lease was taken over while %s (this process "
+		cli_error(_("%s (shmid %d): the board's lease was taken over while %s (this process "
 		    "was thought dead): another load or clear may have mixed with this one; run "
-		    "the command again", name, s->shmid, w->doing);
+		    "the command again"), name, s->shmid, _(w->doing));
 		return -1;
 	}
 	return 0;
@@ -248,7 +249,8 @@ edit_whole_end(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 int
 edit_load(struct cli_opts *o)
 {
-	struct edit_whole w = { "loading", 0, false };
+	/* TRANSLATORS: completes "the board was removed while %s" */
+	struct edit_whole w = { N_("loading"), 0, false };
 	const char *path = o->args[0];
 	struct edit_text t;
 	struct segment s;
@@ -271,7 +273,7 @@ edit_load(struct cli_opts *o)
 		status = EXIT_FAILURE;
 	} else {
 		if (board_load(&s.board, t.text, t.len, &e) != 0) {
-			cli_error("%s: %s; the board was not changed", name, e.msg);
+			cli_error(_("%s: %s; the board was not changed"), name, e.msg);
 			status = EXIT_FAILURE;
 		} else {
 			notify_bump(&s.board);
@@ -291,7 +293,6 @@ edit_load(struct cli_opts *o)
 static int
 edit_coordinate(const char *what, const char *s, uint32_t *v)
 {
-	const char *noun = what[0] == 'C' ? "column" : "row";
 	uint64_t n;
 	char q[128];
 	int r = cli_parse_number(s, false, 0, 0xFFFF, &n);
@@ -302,8 +303,10 @@ edit_coordinate(const char *what, const char *s, uint32_t *v)
 	}
 	utf8_escape(s, q, sizeof q);
 	if (r == CLI_NUM_RANGE)
-		return cli_usage_error("put: %s '%s' is out of range (0-65535)", what, q);
-	return cli_usage_error("put: %s '%s' is not a %s number (0-65535)", what, q, noun);
+		return cli_usage_error(_("put: %s '%s' is out of range (0-65535)"), what, q);
+	if (what[0] == 'C')
+		return cli_usage_error(_("put: %s '%s' is not a column number (0-65535)"), what, q);
+	return cli_usage_error(_("put: %s '%s' is not a row number (0-65535)"), what, q);
 }
 
 int
@@ -322,18 +325,18 @@ edit_put(struct cli_opts *o)
 		return EXIT_USAGE;
 	board_scan_init(&sc, BOARD_MAX_COLS);
 	if (board_scan_feed(&sc, text, strlen(text), true, &used, &e) != 0) {
-		cli_error("put: TEXT: %s; the board was not changed", e.msg);
+		cli_error(_("put: TEXT: %s; the board was not changed"), e.msg);
 		return EXIT_FAILURE;
 	}
 	/* the cell at COL, ROW must exist even for a text that draws nothing */
 	need_cols = col + (sc.width > 1 ? sc.width : 1);
 	need_rows = row + (sc.height > 1 ? sc.height : 1);
-	if (edit_decide_size(o, "put: the text at that position", need_cols, need_rows) != 0)
+	if (edit_decide_size(o, _("put: the text at that position"), need_cols, need_rows) != 0)
 		return EXIT_FAILURE;
 	if (cli_open(o, &s, true, false) != 0)
 		return EXIT_FAILURE;
 	if (board_put(&s.board, col, row, text, strlen(text), 0, 0, &e) != 0) {
-		cli_error("put: %s; the board was not changed", e.msg);
+		cli_error(_("put: %s; the board was not changed"), e.msg);
 		status = EXIT_FAILURE;
 	} else {
 		notify_bump(&s.board);
@@ -345,7 +348,8 @@ edit_put(struct cli_opts *o)
 int
 edit_clear(struct cli_opts *o)
 {
-	struct edit_whole w = { "clearing", 0, false };
+	/* TRANSLATORS: completes "the board was removed while %s" */
+	struct edit_whole w = { N_("clearing"), 0, false };
 	struct segment s;
 	struct pzerr e;
 	int status = EXIT_SUCCESS;

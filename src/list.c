@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "list.h"
 #include "proc.h"
 #include "shminfo.h"
@@ -347,7 +348,7 @@ list_json(const struct list_row *rows, size_t n, const struct shmlist *l,
 	    "\"unreadable_processes\":%u}\n", n ? "\n" : "", n, l->skipped, m->procs,
 	    m->unreadable);
 	if (out.failed) {
-		cli_error("ls: out of memory");
+		cli_error(_("ls: out of memory"));
 		rc = -1;
 	} else {
 		fwrite(strbuf_cstr(&out), 1, out.len, stdout);
@@ -382,7 +383,7 @@ list_run(struct cli_opts *o)
 	shmlist_sort(&l, SHMLIST_SHMID, false);
 	rows = calloc(l.n ? l.n : 1, sizeof *rows);
 	if (rows == NULL) {
-		cli_error("ls: out of memory");
+		cli_error(_("ls: out of memory"));
 		status = EXIT_FAILURE;
 		goto out;
 	}
@@ -396,7 +397,7 @@ list_run(struct cli_opts *o)
 		char name[64];
 
 		/* a filter that matches nothing is a failure, as lsipc -i has it */
-		cli_error("no segment matches %s; `pizarra ls` lists them all",
+		cli_error(_("no segment matches %s; `pizarra ls` lists them all"),
 		    segment_addr_name(&o->addr, name, sizeof name));
 		status = EXIT_FAILURE;
 	} else if (o->json) {
@@ -407,11 +408,15 @@ list_run(struct cli_opts *o)
 		for (i = 0; i < n && rows[i].seg->v[SHMLIST_NATTCH] <= rows[i].natt; i++)
 			;
 		if (i < n && m.unreadable > 0)
-			cli_error("note: attaches by %u processes of other users are counted in "
-			    "NATTCH but not shown (only root may read their maps)", m.unreadable);
+			cli_error(P_("note: attaches by %u process of other users are counted in "
+			    "NATTCH but not shown (only root may read their maps)",
+			    "note: attaches by %u processes of other users are counted in "
+			    "NATTCH but not shown (only root may read their maps)", m.unreadable),
+			    m.unreadable);
 	}
 	if (l.skipped > 0)
-		cli_error("note: %zu rows of %s did not read and are left out", l.skipped,
+		cli_error(P_("note: %zu row of %s did not read and is left out",
+		    "note: %zu rows of %s did not read and are left out", l.skipped), l.skipped,
 		    SHMLIST_PATH);
 out:
 	free(rows);

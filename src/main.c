@@ -36,7 +36,7 @@ main(int argc, char **argv)
 	status = c->run(&o);
 	cli_print_trace(&o);
 	if (fflush(stdout) != 0 && status == EXIT_SUCCESS) {
-		cli_error("standard output: %s", strerror(errno));
+		cli_error(_("standard output: %s"), strerror(errno));
 		status = EXIT_FAILURE;
 	}
 	return status;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "owner.h"
 #include "shminfo.h"
 #include "utf8.h"
@@ -28,10 +29,10 @@ owner_only(int shmid, const char *what)
 		return 0;
 	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
 	if (si.ds.shm_perm.uid == 0)
-		cli_error("shmid %d belongs to root: only root may %s it", shmid, what);
+		cli_error(_("shmid %d belongs to root: only root may %s it"), shmid, what);
 	else
-		cli_error("shmid %d belongs to %s: only its owner or creator (or root) may %s "
-		    "it; ask %s", shmid, who, what, who);
+		cli_error(_("shmid %d belongs to %s: only its owner or creator (or root) may %s "
+		    "it; ask %s"), shmid, who, what, who);
 	return -1;
 }
 
@@ -61,9 +62,9 @@ owner_chmod(struct cli_opts *o)
 	int shmid;
 
 	if (cli_parse_mode(o->args[0], &mode, &why) != 0)
-		return cli_usage_error("chmod: MODE '%s' %s", utf8_escape(o->args[0], q, sizeof q),
+		return cli_usage_error(_("chmod: MODE '%s' %s"), utf8_escape(o->args[0], q, sizeof q),
 		    why);
-	if (owner_target(o, "change the mode of", &shmid) != 0)
+	if (owner_target(o, _("change the mode of"), &shmid) != 0)
 		return EXIT_FAILURE;
 	if (segment_stat(shmid, &ds, &o->log, &e) != 0 ||
 	    segment_chmod(shmid, mode, &o->log, &e) != 0) {
@@ -74,7 +75,7 @@ owner_chmod(struct cli_opts *o)
 	shminfo_rwx(mode, after);
 	/* we are not attached (segment_verify detached): shm_nattch is everyone else */
 	cli_chmod_note(ds.shm_perm.mode, mode, (unsigned long)ds.shm_nattch, note, sizeof note);
-	printf("shmid %d: mode %04o (%s) -> %04o (%s)%s%s\n", shmid,
+	printf(_("shmid %d: mode %04o (%s) -> %04o (%s)%s%s\n"), shmid,
 	    (unsigned)ds.shm_perm.mode & 0777, before, (unsigned)mode, after,
 	    note[0] ? "; " : "", note);
 	return EXIT_SUCCESS;
@@ -91,15 +92,15 @@ owner_chown(struct cli_opts *o)
 	int shmid;
 
 	if (cli_parse_owner(o->args[0], &uid, &gid, why, sizeof why) != 0)
-		return cli_usage_error("chown: %s", why);
-	if (owner_target(o, "change the owner of", &shmid) != 0)
+		return cli_usage_error(_("chown: %s"), why);
+	if (owner_target(o, _("change the owner of"), &shmid) != 0)
 		return EXIT_FAILURE;
 	if (segment_chown(shmid, uid, gid, &o->log, &e) != 0 ||
 	    segment_stat(shmid, &ds, &o->log, &e) != 0) {
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}
-	printf("shmid %d: owner %s, group %s\n", shmid,
+	printf(_("shmid %d: owner %s, group %s\n"), shmid,
 	    shminfo_user(ds.shm_perm.uid, user, sizeof user),
 	    shminfo_group(ds.shm_perm.gid, group, sizeof group));
 	return EXIT_SUCCESS;
@@ -112,7 +113,7 @@ owner_rm(struct cli_opts *o)
 	struct pzerr e;
 	int shmid;
 
-	if (owner_target(o, "remove", &shmid) != 0)
+	if (owner_target(o, _("remove"), &shmid) != 0)
 		return EXIT_FAILURE;
 	if (segment_remove(shmid, &o->log, &e) != 0) {
 		cli_error("%s", e.msg);
@@ -120,13 +121,15 @@ owner_rm(struct cli_opts *o)
 	}
 	/* stat after the removal: it is gone, or lives on as dest while attached */
 	if (segment_stat(shmid, &ds, &o->log, NULL) != 0) {
-		printf("shmid %d removed: no process was attached, so it is gone\n", shmid);
+		printf(_("shmid %d removed: no process was attached, so it is gone\n"), shmid);
 		return EXIT_SUCCESS;
 	}
-	printf("shmid %d marked for removal (SHM_DEST): its key is now 0x%08x; it lives on "
-	    "while %lu process%s stay%s attached (they can keep drawing; reach it with -i %d) "
-	    "and is destroyed at the last detach\n", shmid, (unsigned)ds.shm_perm.__key,
-	    (unsigned long)ds.shm_nattch, ds.shm_nattch == 1 ? "" : "es",
-	    ds.shm_nattch == 1 ? "s" : "", shmid);
+	printf(P_("shmid %d marked for removal (SHM_DEST): its key is now 0x%08x; it lives on "
+	    "while %lu process stays attached (they can keep drawing; reach it with -i %d) "
+	    "and is destroyed at the last detach\n",
+	    "shmid %d marked for removal (SHM_DEST): its key is now 0x%08x; it lives on "
+	    "while %lu processes stay attached (they can keep drawing; reach it with -i %d) "
+	    "and is destroyed at the last detach\n", (unsigned long)ds.shm_nattch),
+	    shmid, (unsigned)ds.shm_perm.__key, (unsigned long)ds.shm_nattch, shmid);
 	return EXIT_SUCCESS;
 }

@@ -13,12 +13,29 @@
 
 #include <unistd.h>
 
+#include "i18n.h"
 #include "client.h"
 #include "logind.h"
 #include "notify.h"
 #include "report.h"
 #include "show.h"
 #include "strbuf.h"
+
+/*
+ * info --json is machine output, English in every language: the reasons
+ * it carries (not_board, the logind warning) are formatted while the
+ * messages come from a text domain that has no catalog, so that every _()
+ * gives its msgid. Errors for people are said in their language.
+ */
+static void
+show_machine(bool on)
+{
+#if defined ENABLE_NLS && ENABLE_NLS
+	textdomain(on ? PACKAGE "-machine" : PACKAGE);
+#else
+	(void)on;
+#endif
+}
 
 /* Print the report, as text or JSON. */
 static void
@@ -27,9 +44,11 @@ show_report(const struct cli_opts *o, const struct report *r)
 	struct strbuf out;
 
 	strbuf_init(&out);
-	if (o->json)
+	if (o->json) {
+		show_machine(true);
 		report_format_json(&out, r);
-	else
+		show_machine(false);
+	} else
 		report_format_text(&out, r);
 	fwrite(strbuf_cstr(&out), 1, out.len, stdout);
 	strbuf_free(&out);
@@ -46,12 +65,14 @@ show_not_board(struct cli_opts *o, struct report *r, const char *why)
 	const struct ipc_perm *p = &r->si.ds.shm_perm;
 	uid_t me = geteuid();
 
+	show_machine(o->json);
 	if (me == p->uid || me == p->cuid)
-		snprintf(text, sizeof text, "not a pizarra board: %s; it was left untouched; it "
-		    "is yours: `ipcrm -m %d` removes it if nothing needs it", why, r->si.shmid);
+		snprintf(text, sizeof text, _("not a pizarra board: %s; it was left untouched; it "
+		    "is yours: `ipcrm -m %d` removes it if nothing needs it"), why, r->si.shmid);
 	else
-		snprintf(text, sizeof text, "not a pizarra board: %s; it was left untouched; it "
-		    "belongs to %s", why, shminfo_user(p->uid, who, sizeof who));
+		snprintf(text, sizeof text, _("not a pizarra board: %s; it was left untouched; it "
+		    "belongs to %s"), why, shminfo_user(p->uid, who, sizeof who));
+	show_machine(false);
 	r->addr = &o->addr;
 	r->not_board = text;
 	show_report(o, r);
@@ -67,7 +88,7 @@ show_info(struct cli_opts *o)
 	struct segment s;
 	struct pzerr e;
 	bool stat_ok;
-	int shmid;
+	int shmid, rc;
 
 	if (cli_find(o, &shmid) != 0)
 		return EXIT_FAILURE;
@@ -82,9 +103,24 @@ show_info(struct cli_opts *o)
 		logind_check(cli_logind_root(), r.si.ds.shm_perm.uid, &logind);
 		r.logind = &logind;
 	}
-	if (segment_open_shmid(&s, shmid, &o->addr, true, &o->log, &e) != 0) {
+	/* in JSON, why it is no board goes into the object: in English */
+	show_machine(o->json);
+	rc = segment_open_shmid(&s, shmid, &o->addr, true, &o->log, &e);
+	show_machine(false);
+	if (rc != 0) {
 		if (e.err == EPROTO && stat_ok && o->addr.how == SEGMENT_BY_SHMID)
 			return show_not_board(o, &r, s.not_board);
+		if (o->json) {
+			/* the error is for people: open again (traced apart) for their words */
+			struct trace scratch;
+			struct pzerr again;
+
+			trace_init(&scratch);
+			if (segment_open_shmid(&s, shmid, &o->addr, true, &scratch, &again) == 0)
+				segment_detach(&s, NULL);   /* there meanwhile: say the first */
+			else
+				e = again;
+		}
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}
@@ -113,7 +149,7 @@ show_dump(struct cli_opts *o)
 		return EXIT_FAILURE;
 	strbuf_init(&out);
 	if (board_dump(&s.board, &out, o->ansi) != 0) {
-		cli_error("dump: out of memory");
+		cli_error(_("dump: out of memory"));
 		status = EXIT_FAILURE;
 	} else {
 		fwrite(strbuf_cstr(&out), 1, out.len, stdout);

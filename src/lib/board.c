@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "board.h"
 #include "cell.h"
 #include "futex.h"
@@ -36,21 +37,21 @@ board_check_geometry(uint32_t cols, uint32_t rows, uint64_t shmmax, struct pzerr
 {
 	if (cols < BOARD_MIN_COLS || rows < BOARD_MIN_ROWS)
 		return pzerr_set(e, EINVAL,
-		    "%ux%u is too small to draw on; a board is at least %ux%u",
+		    _("%ux%u is too small to draw on; a board is at least %ux%u"),
 		    cols, rows, BOARD_MIN_COLS, BOARD_MIN_ROWS);
 	if (cols > BOARD_MAX_COLS)
-		return pzerr_set(e, EINVAL, "%ux%u is too large: at most %u columns", cols, rows,
+		return pzerr_set(e, EINVAL, _("%ux%u is too large: at most %u columns"), cols, rows,
 		    BOARD_MAX_COLS);
 	if (rows > BOARD_MAX_ROWS)
-		return pzerr_set(e, EINVAL, "%ux%u is too large: at most %u rows", cols, rows,
+		return pzerr_set(e, EINVAL, _("%ux%u is too large: at most %u rows"), cols, rows,
 		    BOARD_MAX_ROWS);
 	if ((uint64_t)cols * rows > BOARD_MAX_CELLS)
-		return pzerr_set(e, EINVAL, "%ux%u is too large: %llu cells, at most %u",
+		return pzerr_set(e, EINVAL, _("%ux%u is too large: %llu cells, at most %u"),
 		    cols, rows, (unsigned long long)cols * rows, BOARD_MAX_CELLS);
 	if (shmmax != 0 && board_size_for(cols, rows) > shmmax)
 		return pzerr_set(e, EINVAL,
-		    "%ux%u needs %zu bytes but this system's SHMMAX is %llu "
-		    "(/proc/sys/kernel/shmmax); choose a smaller size",
+		    _("%ux%u needs %zu bytes but this system's SHMMAX is %llu "
+		    "(/proc/sys/kernel/shmmax); choose a smaller size"),
 		    cols, rows, board_size_for(cols, rows), (unsigned long long)shmmax);
 	return 0;
 }
@@ -64,14 +65,14 @@ board_geometry_for(uint32_t need_cols, uint32_t need_rows, uint32_t *cols, uint3
 	uint32_t r = need_rows > BOARD_DEF_ROWS ? need_rows : BOARD_DEF_ROWS;
 
 	if (need_cols > BOARD_MAX_COLS)
-		return pzerr_set(e, EFBIG, "%u columns are needed, and a board has at most %u",
+		return pzerr_set(e, EFBIG, _("%u columns are needed, and a board has at most %u"),
 		    need_cols, BOARD_MAX_COLS);
 	if (need_rows > BOARD_MAX_ROWS)
-		return pzerr_set(e, EFBIG, "%u rows are needed, and a board has at most %u",
+		return pzerr_set(e, EFBIG, _("%u rows are needed, and a board has at most %u"),
 		    need_rows, BOARD_MAX_ROWS);
 	if ((uint64_t)c * r > BOARD_MAX_CELLS)
-		return pzerr_set(e, EFBIG, "a %ux%u board would be needed: %llu cells, and a "
-		    "board has at most %u", c, r, (unsigned long long)c * r, BOARD_MAX_CELLS);
+		return pzerr_set(e, EFBIG, _("a %ux%u board would be needed: %llu cells, and a "
+		    "board has at most %u"), c, r, (unsigned long long)c * r, BOARD_MAX_CELLS);
 	*cols = c;
 	*rows = r;
 	return 0;
@@ -86,7 +87,7 @@ board_init(void *base, size_t segsz, uint32_t cols, uint32_t rows, struct pzerr 
 	if (board_check_geometry(cols, rows, 0, e) != 0)
 		return -1;
 	if (segsz < board_size_for(cols, rows))
-		return pzerr_set(e, EINVAL, "segment of %zu bytes is too small for %ux%u",
+		return pzerr_set(e, EINVAL, _("segment of %zu bytes is too small for %ux%u"),
 		    segsz, cols, rows);
 	atomic_store_explicit(&h->version, BOARD_VERSION, memory_order_relaxed);
 	atomic_store_explicit(&h->header_size, (uint32_t)sizeof *h, memory_order_relaxed);
@@ -161,25 +162,25 @@ board_open(struct board *b, void *base, size_t segsz, bool readonly, struct pzer
 	memset(b, 0, sizeof *b);
 	if (segsz < hsize)
 		return pzerr_set(e, EPROTO,
-		    "%zu bytes is too small for a pizarra board (at least %zu)", segsz, hsize);
+		    _("%zu bytes is too small for a pizarra board (at least %zu)"), segsz, hsize);
 	f = board_read_fields(base);
 	if (f.magic != BOARD_MAGIC)
-		return pzerr_set(e, EPROTO, "not a pizarra board (magic 0x%08x, expected 0x%08x)",
+		return pzerr_set(e, EPROTO, _("not a pizarra board (magic 0x%08x, expected 0x%08x)"),
 		    f.magic, BOARD_MAGIC);
 	if (f.version != BOARD_VERSION)
 		return pzerr_set(e, EPROTO,
-		    "pizarra board layout version %u, but this pizarra reads version %u",
+		    _("pizarra board layout version %u, but this pizarra reads version %u"),
 		    f.version, BOARD_VERSION);
 	if (f.hsize != hsize || f.nslots != BOARD_SLOTS)
 		return pzerr_set(e, EPROTO,
-		    "corrupt pizarra header (header size %u, %u slots; expected %zu, %u)",
+		    _("corrupt pizarra header (header size %u, %u slots; expected %zu, %u)"),
 		    f.hsize, f.nslots, hsize, BOARD_SLOTS);
 	if (board_check_geometry(f.cols, f.rows, 0, NULL) != 0)
-		return pzerr_set(e, EPROTO, "corrupt pizarra header (geometry %ux%u)",
+		return pzerr_set(e, EPROTO, _("corrupt pizarra header (geometry %ux%u)"),
 		    f.cols, f.rows);
 	if (board_size_for(f.cols, f.rows) > segsz)
 		return pzerr_set(e, EPROTO,
-		    "corrupt pizarra header: %ux%u needs %zu bytes, the segment has %zu",
+		    _("corrupt pizarra header: %ux%u needs %zu bytes, the segment has %zu"),
 		    f.cols, f.rows, board_size_for(f.cols, f.rows), segsz);
 	b->hdr = base;
 	b->cells = (_Atomic uint32_t *)((char *)base + hsize);
@@ -198,16 +199,16 @@ board_check(const struct board *b, struct pzerr *e)
 	struct board_fields f = board_read_fields(b->hdr);
 
 	if (f.magic != BOARD_MAGIC)
-		return pzerr_set(e, EPROTO, "board header overwritten: magic is now 0x%08x",
+		return pzerr_set(e, EPROTO, _("board header overwritten: magic is now 0x%08x"),
 		    f.magic);
 	if (f.version != BOARD_VERSION)
-		return pzerr_set(e, EPROTO, "board header overwritten: version is now %u",
+		return pzerr_set(e, EPROTO, _("board header overwritten: version is now %u"),
 		    f.version);
 	if (f.hsize != sizeof(struct board_header) || f.nslots != BOARD_SLOTS)
 		return pzerr_set(e, EPROTO,
-		    "board header overwritten: header size %u, %u slots", f.hsize, f.nslots);
+		    _("board header overwritten: header size %u, %u slots"), f.hsize, f.nslots);
 	if (f.cols != b->cols || f.rows != b->rows)
-		return pzerr_set(e, EPROTO, "board header overwritten: geometry %ux%u is now %ux%u",
+		return pzerr_set(e, EPROTO, _("board header overwritten: geometry %ux%u is now %ux%u"),
 		    b->cols, b->rows, f.cols, f.rows);
 	return 0;
 }
@@ -380,8 +381,8 @@ board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, 
 		if (n < 0) {
 			*used = i;
 			sc->done += i;
-			return pzerr_set(e, EILSEQ, "line %u, column %u: invalid UTF-8 "
-			    "(byte 0x%02x, byte %zu of the line)", sc->line + 1, sc->col + 1,
+			return pzerr_set(e, EILSEQ, _("line %u, column %u: invalid UTF-8 "
+			    "(byte 0x%02x, byte %zu of the line)"), sc->line + 1, sc->col + 1,
 			    (unsigned char)text[i], sc->line_byte + 1);
 		}
 		if (cp == '\r' && i + 1 == len && !final)
@@ -416,7 +417,7 @@ board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, 
 			if (g.verdict != GRAPHEME_CELL) {
 				*used = i;
 				sc->done += i;
-				return pzerr_set(e, EILSEQ, "line %u, column %u: %s", sc->line + 1,
+				return pzerr_set(e, EILSEQ, _("line %u, column %u: %s"), sc->line + 1,
 				    sc->col + 1, grapheme_why(&g, why, sizeof why));
 			}
 			cp = g.cp;
@@ -473,10 +474,10 @@ board_check_text(const char *text, size_t len, uint32_t max_cols, uint32_t max_r
 	if (board_walk(text, len, max_cols, &sh, NULL, NULL, NULL, e) != 0)
 		return -1;
 	if (sh.wide_line != 0)
-		return pzerr_set(e, EFBIG, "line %u is %u columns wide; at most %u fit",
+		return pzerr_set(e, EFBIG, _("line %u is %u columns wide; at most %u fit"),
 		    sh.wide_line, sh.wide_width, max_cols);
 	if (sh.lines > max_rows)
-		return pzerr_set(e, EFBIG, "the text has %u lines; at most %u fit", sh.lines,
+		return pzerr_set(e, EFBIG, _("the text has %u lines; at most %u fit"), sh.lines,
 		    max_rows);
 	return 0;
 }
@@ -505,22 +506,27 @@ board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 	struct board_shape sh;
 
 	if (b->readonly)
-		return pzerr_set(e, EROFS, "the board is attached read-only");
+		return pzerr_set(e, EROFS, _("the board is attached read-only"));
 	if (col >= b->cols || row >= b->rows)
 		return pzerr_set(e, ERANGE,
-		    "position %u,%u is outside the %ux%u board (columns 0-%u, rows 0-%u)",
+		    _("position %u,%u is outside the %ux%u board (columns 0-%u, rows 0-%u)"),
 		    col, row, b->cols, b->rows, b->cols - 1, b->rows - 1);
 	if (board_walk(text, len, b->cols - col, &sh, b, NULL, NULL, e) != 0)
 		return -1;
+	if (sh.wide_line != 0 && sh.lines > 1)
+		return pzerr_set(e, EFBIG,
+		    _("the text's longest line is %u columns wide: from column %u it needs "
+		    "columns %u-%u, but the board's columns are 0-%u"),
+		    sh.wide_width, col, col, col + sh.wide_width - 1, b->cols - 1);
 	if (sh.wide_line != 0)
 		return pzerr_set(e, EFBIG,
-		    "the text%s is %u columns wide: from column %u it needs columns %u-%u, "
-		    "but the board's columns are 0-%u", sh.lines > 1 ? "'s longest line" : "",
+		    _("the text is %u columns wide: from column %u it needs columns %u-%u, "
+		    "but the board's columns are 0-%u"),
 		    sh.wide_width, col, col, col + sh.wide_width - 1, b->cols - 1);
 	if (sh.lines > b->rows - row)
 		return pzerr_set(e, EFBIG,
-		    "the text has %u lines: from row %u it needs rows %u-%u, but the board's "
-		    "rows are 0-%u", sh.lines, row, row, row + sh.lines - 1, b->rows - 1);
+		    _("the text has %u lines: from row %u it needs rows %u-%u, but the board's "
+		    "rows are 0-%u"), sh.lines, row, row, row + sh.lines - 1, b->rows - 1);
 	board_walk(text, len, b->cols - col, &sh, b, board_put_one, &pen, NULL);
 	return 0;
 }
@@ -563,15 +569,15 @@ board_place(const struct board *b, uint32_t col, uint32_t row, const char *text,
 
 	memset(out, 0, sizeof *out);
 	if (b->readonly)
-		return pzerr_set(e, EROFS, "the board is attached read-only");
+		return pzerr_set(e, EROFS, _("the board is attached read-only"));
 	if (col >= b->cols || row >= b->rows)
 		return pzerr_set(e, ERANGE,
-		    "position %u,%u is outside the %ux%u board (columns 0-%u, rows 0-%u)",
+		    _("position %u,%u is outside the %ux%u board (columns 0-%u, rows 0-%u)"),
 		    col, row, b->cols, b->rows, b->cols - 1, b->rows - 1);
 	/* every kind of newline as \n */
 	lf = malloc(len > 0 ? len : 1);
 	if (lf == NULL)
-		return pzerr_set(e, ENOMEM, "out of memory for %zu bytes of text", len);
+		return pzerr_set(e, ENOMEM, _("out of memory for %zu bytes of text"), len);
 	for (i = 0; i < len; i++) {
 		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
 			continue;
@@ -603,7 +609,7 @@ board_clear(const struct board *b, struct pzerr *e)
 	size_t i, n = (size_t)b->cols * b->rows;
 
 	if (b->readonly)
-		return pzerr_set(e, EROFS, "the board is attached read-only");
+		return pzerr_set(e, EROFS, _("the board is attached read-only"));
 	for (i = 0; i < n; i++)
 		atomic_store_explicit(&b->cells[i], CELL_EMPTY, memory_order_relaxed);
 	for (i = 0; i < b->rows; i++)
@@ -639,19 +645,19 @@ board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 	size_t i, n = (size_t)b->cols * b->rows;
 
 	if (b->readonly)
-		return pzerr_set(e, EROFS, "the board is attached read-only");
+		return pzerr_set(e, EROFS, _("the board is attached read-only"));
 	if (board_walk(text, len, b->cols, &sh, b, NULL, NULL, e) != 0)
 		return -1;
 	if (sh.wide_line != 0)
-		return pzerr_set(e, EFBIG, "line %u is %u columns wide, the board has %u columns",
+		return pzerr_set(e, EFBIG, _("line %u is %u columns wide, the board has %u columns"),
 		    sh.wide_line, sh.wide_width, b->cols);
 	if (sh.lines > b->rows)
-		return pzerr_set(e, EFBIG, "the text has %u lines, the board has %u rows",
+		return pzerr_set(e, EFBIG, _("the text has %u lines, the board has %u rows"),
 		    sh.lines, b->rows);
 	img.cols = b->cols;
 	img.cells = calloc(n, sizeof *img.cells);
 	if (img.cells == NULL)
-		return pzerr_set(e, ENOMEM, "out of memory for a %ux%u board", b->cols, b->rows);
+		return pzerr_set(e, ENOMEM, _("out of memory for a %ux%u board"), b->cols, b->rows);
 	board_walk(text, len, b->cols, &sh, b, board_load_one, &img, NULL);
 	for (i = 0; i < n; i++)
 		atomic_store_explicit(&b->cells[i], img.cells[i], memory_order_relaxed);
@@ -703,16 +709,16 @@ board_lease_take(const struct board *b, int timeout_ms, uint64_t *mine, struct p
 	char name[32];
 
 	if (b->readonly)
-		return pzerr_set(e, EROFS, "the board is attached read-only");
+		return pzerr_set(e, EROFS, _("the board is attached read-only"));
 	if (proc_start_time(getpid(), &start) != 0)
-		return pzerr_set(e, errno, "cannot read this process's start time "
-		    "(/proc/self/stat): %s", strerror(errno));
+		return pzerr_set(e, errno, _("cannot read this process's start time "
+		    "(/proc/self/stat): %s"), strerror(errno));
 	*mine = (uint64_t)(uint32_t)getpid() << 32 | (uint32_t)start;
 	for (;;) {
 		seen = atomic_load_explicit(&h->lease_wake, memory_order_acquire);
 		word = atomic_load_explicit(&h->lease, memory_order_acquire);
 		if (word == *mine)
-			return pzerr_set(e, EDEADLK, "this process holds the board's lease already");
+			return pzerr_set(e, EDEADLK, _("this process holds the board's lease already"));
 		if (word == 0) {
 			if (atomic_compare_exchange_strong_explicit(&h->lease, &word, *mine,
 			    memory_order_acq_rel, memory_order_acquire))
@@ -729,9 +735,9 @@ board_lease_take(const struct board *b, int timeout_ms, uint64_t *mine, struct p
 		}
 		left = deadline - board_now_ms();
 		if (left <= 0)
-			return pzerr_set(e, EBUSY, "the board is busy: process %d (%s) has held its "
+			return pzerr_set(e, EBUSY, _("the board is busy: process %d (%s) has held its "
 			    "lease for more than %d ms (a load or clear of the whole board under "
-			    "way); try again when it is done", (int)who.pid,
+			    "way); try again when it is done"), (int)who.pid,
 			    proc_name(who.pid, name, sizeof name), timeout_ms);
 		futex_wait(&h->lease_wake, seen, left > 50 ? 50 : (int)left);
 	}
@@ -765,7 +771,7 @@ board_copy(struct board_copy *out, const struct board *src, struct pzerr *e)
 	/* one block: the cells, then the row stamps (never 0 bytes: malloc(0) may be NULL) */
 	cells = malloc((words > 0 ? words : 1) * sizeof *cells);
 	if (cells == NULL)
-		return pzerr_set(e, ENOMEM, "out of memory for a copy of the %ux%u board",
+		return pzerr_set(e, ENOMEM, _("out of memory for a copy of the %ux%u board"),
 		    src->cols, src->rows);
 	for (i = 0; i < n; i++)
 		atomic_init(&cells[i], atomic_load_explicit(&src->cells[i], memory_order_relaxed));

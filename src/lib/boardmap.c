@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "boardmap.h"
 
 /* A named field of a struct, by offset and size. */
@@ -52,15 +53,15 @@ boardmap_recognise(const void *bytes, size_t n, uint64_t segsz, struct boardmap 
 
 	memset(m, 0, sizeof *m);
 	if (n < sizeof(struct board_header))
-		return pzerr_set(e, EPROTO, "%zu bytes are fewer than a board's header (%zu)", n,
+		return pzerr_set(e, EPROTO, _("%zu bytes are fewer than a board's header (%zu)"), n,
 		    sizeof(struct board_header));
 	if (segsz > SIZE_MAX)
-		return pzerr_set(e, EPROTO, "%llu bytes is larger than this process can address",
+		return pzerr_set(e, EPROTO, _("%llu bytes is larger than this process can address"),
 		    (unsigned long long)segsz);
 	/* an aligned copy of our own: the fields are read as the atomics they are */
 	copy = malloc(sizeof *copy);
 	if (copy == NULL)
-		return pzerr_set(e, ENOMEM, "out of memory");
+		return pzerr_set(e, ENOMEM, _("out of memory"));
 	memcpy(copy, bytes, sizeof *copy);
 	if (board_open(&b, copy, (size_t)segsz, true, e) != 0) {
 		free(copy);
@@ -147,7 +148,7 @@ boardmap_name(const struct boardmap *m, uint64_t off, char *buf, size_t n, uint6
 		return buf;
 	}
 	boardmap_span(start, len, off, 1);
-	snprintf(buf, n, off < hsize ? "padding" : "after the board");
+	snprintf(buf, n, "%s", off < hsize ? _("padding") : _("after the board"));
 	return buf;
 }
 

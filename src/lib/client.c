@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "cell.h"
 #include "client.h"
 #include "notify.h"
@@ -197,9 +198,9 @@ client_claim(const struct board *b, struct client_info *me, struct pzerr *e)
 	int i;
 
 	if (b->readonly)
-		return pzerr_set(e, EROFS, "a read-only viewer holds no slot");
+		return pzerr_set(e, EROFS, _("a read-only viewer holds no slot"));
 	if (me->pid <= 0 || (uint64_t)me->pid > CLIENT_PID_MASK)
-		return pzerr_set(e, EINVAL, "bad pid %d", (int)me->pid);
+		return pzerr_set(e, EINVAL, _("bad pid %d"), (int)me->pid);
 	client_reap(b);
 	if (me->colour == 0 || me->colour >= CELL_COLOURS)
 		me->colour = client_pick_colour(b);
@@ -229,7 +230,7 @@ client_claim(const struct board *b, struct client_info *me, struct pzerr *e)
 		notify_bump(b);
 		return 0;
 	}
-	return pzerr_set(e, EAGAIN, "all %d client slots are taken by live clients",
+	return pzerr_set(e, EAGAIN, _("all %d client slots are taken by live clients"),
 	    BOARD_SLOTS);
 }
 

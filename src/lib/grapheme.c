@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "i18n.h"
 #include "cell.h"
 #include "grapheme.h"
 #include "utf8.h"
@@ -195,20 +196,20 @@ grapheme_kind(uint32_t cp)
 	int c = grapheme_class(cp);
 
 	if (grapheme_selector(cp))
-		return "a variation selector with no character before it";
+		return _("a variation selector with no character before it");
 	if (cp >= 0x1F3FB && cp <= 0x1F3FF)
-		return "an emoji modifier (skin tone) with no emoji before it";
+		return _("an emoji modifier (skin tone) with no emoji before it");
 	if (cp == 0x200D)
-		return "a zero width joiner with nothing before it to join";
+		return _("a zero width joiner with nothing before it to join");
 	if (c == UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR)
-		return "a regional indicator: half of a flag, and a cell holds no flag";
+		return _("a regional indicator: half of a flag, and a cell holds no flag");
 	if (c == UTF8PROC_BOUNDCLASS_L)
-		return "a Hangul leading consonant: type it with its vowel, which makes one "
-		    "syllable";
+		return _("a Hangul leading consonant: type it with its vowel, which makes one "
+		    "syllable");
 	if (c == UTF8PROC_BOUNDCLASS_PREPEND)
-		return "a prepended mark: it joins the character after it";
+		return _("a prepended mark: it joins the character after it");
 	if (grapheme_joins_before(cp))
-		return "a combining mark with no character before it";
+		return _("a combining mark with no character before it");
 	return NULL;
 }
 
@@ -236,23 +237,23 @@ grapheme_reason(const struct grapheme *g)
 		prepend |= c == UTF8PROC_BOUNDCLASS_PREPEND;
 	}
 	if (zwj && pict)
-		return "an emoji ZWJ sequence; a cell holds one character, so write its parts "
-		    "apart (without U+200D)";
+		return _("an emoji ZWJ sequence; a cell holds one character, so write its parts "
+		    "apart (without U+200D)");
 	if (ri >= 2)
-		return "a flag (two regional indicators); a cell holds one character";
+		return _("a flag (two regional indicators); a cell holds one character");
 	if (tag)
-		return "the flag of a region (an emoji tag sequence); a cell holds one character";
+		return _("the flag of a region (an emoji tag sequence); a cell holds one character");
 	if (mod)
-		return "an emoji with a skin tone; without the modifier it fits a cell";
+		return _("an emoji with a skin tone; without the modifier it fits a cell");
 	if (keycap)
-		return "a keycap (a character and U+20E3); a cell holds one character";
+		return _("a keycap (a character and U+20E3); a cell holds one character");
 	if (zwj)
-		return "characters joined by U+200D (zero width joiner)";
+		return _("characters joined by U+200D (zero width joiner)");
 	if (jamo)
-		return "Hangul jamo that do not compose into one syllable";
+		return _("Hangul jamo that do not compose into one syllable");
 	if (prepend)
-		return "a prepended mark and the character it joins";
-	return "a character and marks that have no precomposed form (NFC)";
+		return _("a prepended mark and the character it joins");
+	return _("a character and marks that have no precomposed form (NFC)");
 }
 
 const char *
@@ -278,20 +279,20 @@ grapheme_why(const struct grapheme *g, char *buf, size_t n)
 	case GRAPHEME_ALONE:
 		if (g->n == 1) {
 			kind = grapheme_kind(g->cps[0]);
-			snprintf(buf, n, "%s cannot be drawn on a board (%s)", list,
-			    kind != NULL ? kind : "a control, zero-width or unassigned character");
+			snprintf(buf, n, _("%s cannot be drawn on a board (%s)"), list,
+			    kind != NULL ? kind : _("a control, zero-width or unassigned character"));
 		} else {
-			snprintf(buf, n, "%s cannot be drawn on a board (marks, selectors or "
-			    "joiners with no character before them)", list);
+			snprintf(buf, n, _("%s cannot be drawn on a board (marks, selectors or "
+			    "joiners with no character before them)"), list);
 		}
 		break;
 	case GRAPHEME_SEQUENCE:
-		snprintf(buf, n, "%s is %u code points that cannot share a cell: %s", list, g->n,
+		snprintf(buf, n, _("%s is %u code points that cannot share a cell: %s"), list, g->n,
 		    grapheme_reason(g));
 		break;
 	case GRAPHEME_TOO_LONG:
-		snprintf(buf, n, "%s is more than %d code points that cannot share a cell: a "
-		    "character with that many marks is not one a cell can hold", list,
+		snprintf(buf, n, _("%s is more than %d code points that cannot share a cell: a "
+		    "character with that many marks is not one a cell can hold"), list,
 		    GRAPHEME_MAX);
 		break;
 	}

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "logind.h"
 
 #define LOGIND_LINE_MAX   4096
@@ -230,11 +231,19 @@ logind_warning(const struct logind_ipc *v, const char *who, const char *opts, ch
 	buf[0] = '\0';
 	if (!v->removes)
 		return buf;
-	snprintf(buf, n, "systemd-logind removes this board when %s's last login session ends "
-	    "if no process has it attached then (RemoveIPC=yes, %s%s); to keep it, put "
-	    "RemoveIPC=no under [Login] in a drop-in such as %s and run `systemctl restart "
-	    "systemd-logind`, or give the board to a system user (uid %u at most, such as "
-	    "root) with `pizarra%s chown root`", who, v->from[0] ? "set in " : "systemd's default",
-	    v->from, LOGIND_DROPIN, LOGIND_SYS_UID_MAX, opts);
+	if (v->from[0])
+		snprintf(buf, n, _("systemd-logind removes this board when %s's last login session "
+		    "ends if no process has it attached then (RemoveIPC=yes, set in %s); to keep it, "
+		    "put RemoveIPC=no under [Login] in a drop-in such as %s and run `systemctl "
+		    "restart systemd-logind`, or give the board to a system user (uid %u at most, "
+		    "such as root) with `pizarra%s chown root`"), who, v->from, LOGIND_DROPIN,
+		    LOGIND_SYS_UID_MAX, opts);
+	else
+		snprintf(buf, n, _("systemd-logind removes this board when %s's last login session "
+		    "ends if no process has it attached then (RemoveIPC=yes, systemd's default); to "
+		    "keep it, put RemoveIPC=no under [Login] in a drop-in such as %s and run "
+		    "`systemctl restart systemd-logind`, or give the board to a system user (uid %u "
+		    "at most, such as root) with `pizarra%s chown root`"), who, LOGIND_DROPIN,
+		    LOGIND_SYS_UID_MAX, opts);
 	return buf;
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "segment.h"
 #include "shminfo.h"
 #include "utf8.h"
@@ -39,7 +40,8 @@ segment_addr_name(const struct segment_addr *a, char *buf, size_t n)
 		snprintf(buf, n, "ftok(\"%s\", %d)", utf8_escape(a->path, path, sizeof path),
 		    a->proj);
 	else
-		snprintf(buf, n, "key 0x%08x", (unsigned)a->key);
+		/* TRANSLATORS: a board named by its key, in messages ("no board exists at %s") */
+		snprintf(buf, n, _("key 0x%08x"), (unsigned)a->key);
 	return buf;
 }
 
@@ -112,11 +114,11 @@ segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e)
 		return 0;
 	}
 	if (a->proj < 1 || a->proj > 255)
-		return pzerr_set(e, EINVAL, "project id %d is out of range (1-255)", a->proj);
+		return pzerr_set(e, EINVAL, _("project id %d is out of range (1-255)"), a->proj);
 	utf8_escape(a->path, path, sizeof path);
 	if (stat(a->path, &st) != 0)
-		return pzerr_set(e, errno, "key file %s: %s; name an existing file with -f "
-		    "or give a key with -k", path, strerror(errno));
+		return pzerr_set(e, errno, _("key file %s: %s; name an existing file with -f "
+		    "or give a key with -k"), path, strerror(errno));
 	key = ftok(a->path, a->proj);
 	if (key == (key_t)-1) {
 		int err = errno;
@@ -194,7 +196,8 @@ segment_describe_owner(int shmid, char *who, size_t wn, unsigned *mode, uid_t *u
 
 	*mode = 0;
 	*uid = (uid_t)-1;
-	snprintf(who, wn, "its owner");
+	/* TRANSLATORS: who owns a segment, when /proc does not say */
+	snprintf(who, wn, "%s", _("its owner"));
 	if (shminfo_from_proc(shmid, 0, &si) != 0)
 		return;
 	*mode = si.ds.shm_perm.mode & 0777;
@@ -292,11 +295,13 @@ segment_access(const struct shminfo_stat *si, bool write, unsigned *least, char 
 	if (whom != NULL && n > 0) {
 		shminfo_group(si->ds.shm_perm.gid, group, sizeof group);
 		if (c == SEGMENT_OWNER)
-			snprintf(whom, n, "its owner");
+			snprintf(whom, n, "%s", _("its owner"));
 		else if (c == SEGMENT_GROUP)
-			snprintf(whom, n, "group %s, which you are in", group);
+			/* TRANSLATORS: whom a mode's bits apply to, shown in parentheses */
+			snprintf(whom, n, _("group %s, which you are in"), group);
 		else
-			snprintf(whom, n, "everyone: you are not in group %s", group);
+			/* TRANSLATORS: whom a mode's bits apply to, shown in parentheses */
+			snprintf(whom, n, _("everyone: you are not in group %s"), group);
 	}
 	if (geteuid() == 0)
 		return 06;
@@ -315,39 +320,44 @@ segment_denied(const struct segment_addr *a, int shmid, bool want_write, struct 
 	segment_addr_name(a, name, sizeof name);
 	segment_addr_options(a, opts, sizeof opts);
 	if (shminfo_from_proc(shmid, 0, &si) != 0)
-		return pzerr_set(e, EACCES, "%s (shmid %d): permission denied", name, shmid);
+		return pzerr_set(e, EACCES, _("%s (shmid %d): permission denied"), name, shmid);
 	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
 	mode = si.ds.shm_perm.mode & 0777;
 	shminfo_rwx(mode, rwx);
 	c = segment_class_of(&si);
 	draw = segment_least_mode(mode, c, true);
 	view = segment_least_mode(mode, c, false);
+	if (c == SEGMENT_OWNER && want_write)
+		return pzerr_set(e, EACCES,
+		    _("%s (shmid %d) is yours, but mode %04o (%s) does not let its owner draw on it; "
+		    "give yourself read and write again with `pizarra%s chmod %04o`"),
+		    name, shmid, mode, rwx, opts, draw);
 	if (c == SEGMENT_OWNER)
 		return pzerr_set(e, EACCES,
-		    "%s (shmid %d) is yours, but mode %04o (%s) does not let its owner %s it; "
-		    "give yourself read and write again with `pizarra%s chmod %04o`",
-		    name, shmid, mode, rwx, want_write ? "draw on" : "read", opts, draw);
+		    _("%s (shmid %d) is yours, but mode %04o (%s) does not let its owner read it; "
+		    "give yourself read and write again with `pizarra%s chmod %04o`"),
+		    name, shmid, mode, rwx, opts, draw);
 	if (c == SEGMENT_GROUP)
-		snprintf(whom, sizeof whom, "group %s, which you are in",
+		snprintf(whom, sizeof whom, _("group %s, which you are in"),
 		    shminfo_group(si.ds.shm_perm.gid, group, sizeof group));
 	else
-		snprintf(whom, sizeof whom, "everyone: you are not in group %s",
+		snprintf(whom, sizeof whom, _("everyone: you are not in group %s"),
 		    shminfo_group(si.ds.shm_perm.gid, group, sizeof group));
 	if (want_write && segment_may_read(&si))
 		return pzerr_set(e, EACCES,
-		    "%s (shmid %d) belongs to %s, mode %04o (%s): you can only view it "
-		    "(`pizarra%s view`); %s can let you draw with `pizarra%s chmod %04o` (%s)",
+		    _("%s (shmid %d) belongs to %s, mode %04o (%s): you can only view it "
+		    "(`pizarra%s view`); %s can let you draw with `pizarra%s chmod %04o` (%s)"),
 		    name, shmid, who, mode, rwx, opts, who, opts, draw, whom);
 	if (want_write)
 		return pzerr_set(e, EACCES,
-		    "%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
+		    _("%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
 		    "%s can let you draw with `pizarra%s chmod %04o` (%s), or only view with "
-		    "`pizarra%s chmod %04o`", name, shmid, who, mode, rwx, who, opts, draw, whom,
+		    "`pizarra%s chmod %04o`"), name, shmid, who, mode, rwx, who, opts, draw, whom,
 		    opts, view);
 	return pzerr_set(e, EACCES,
-	    "%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
+	    _("%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
 	    "%s can let you view it with `pizarra%s chmod %04o` (%s), or draw with "
-	    "`pizarra%s chmod %04o`", name, shmid, who, mode, rwx, who, opts, view, whom,
+	    "`pizarra%s chmod %04o`"), name, shmid, who, mode, rwx, who, opts, view, whom,
 	    opts, draw);
 }
 
@@ -363,8 +373,8 @@ segment_foreign(const struct segment_addr *a, int shmid, size_t size, const char
 	segment_addr_name(a, name, sizeof name);
 	segment_describe_owner(shmid, who, sizeof who, &mode, &uid);
 	return pzerr_set(e, EPROTO,
-	    "%s (shmid %d, owner %s, %zu bytes) is not a usable pizarra board: %s; "
-	    "it was left untouched: remove it with `ipcrm -m %d` or use another key (-k, -p)",
+	    _("%s (shmid %d, owner %s, %zu bytes) is not a usable pizarra board: %s; "
+	    "it was left untouched: remove it with `ipcrm -m %d` or use another key (-k, -p)"),
 	    name, shmid, who, size, why, shmid);
 }
 
@@ -376,11 +386,15 @@ segment_gone(const struct segment_addr *a, int shmid, struct pzerr *e)
 
 	segment_addr_name(a, name, sizeof name);
 	if (a->how == SEGMENT_BY_SHMID)
-		return pzerr_set(e, EIDRM, "no segment has shmid %d; see `ipcs -m`", shmid);
-	return pzerr_set(e, EIDRM, "%s: shmid %d was removed meanwhile; try again", name, shmid);
+		return pzerr_set(e, EIDRM, _("no segment has shmid %d; see `ipcs -m`"), shmid);
+	return pzerr_set(e, EIDRM, _("%s: shmid %d was removed meanwhile; try again"), name, shmid);
 }
 
-/* Explain a failed shmctl. */
+/*
+ * Explain a failed shmctl. what is a whole verb phrase that takes the
+ * segment as its object ("remove", "change the mode of"), translated by the
+ * caller; the messages end it with "it" (Spanish: "ese segmento").
+ */
 static int
 segment_ctl_error(int shmid, const char *what, int err, struct pzerr *e)
 {
@@ -389,18 +403,18 @@ segment_ctl_error(int shmid, const char *what, int err, struct pzerr *e)
 	uid_t uid;
 
 	if (err == EINVAL || err == EIDRM)
-		return pzerr_set(e, err, "no segment has shmid %d; see `ipcs -m`", shmid);
+		return pzerr_set(e, err, _("no segment has shmid %d; see `ipcs -m`"), shmid);
 	if (err == EPERM) {
 		segment_describe_owner(shmid, who, sizeof who, &mode, &uid);
 		if (uid == 0)
-			return pzerr_set(e, err, "shmid %d belongs to root: only root may %s it",
+			return pzerr_set(e, err, _("shmid %d belongs to root: only root may %s it"),
 			    shmid, what);
-		return pzerr_set(e, err, "shmid %d belongs to %s: only its owner or creator "
-		    "(or root) may %s it", shmid, who, what);
+		return pzerr_set(e, err, _("shmid %d belongs to %s: only its owner or creator "
+		    "(or root) may %s it"), shmid, who, what);
 	}
 	if (err == EACCES)
-		return pzerr_set(e, err, "shmid %d: permission denied to %s it", shmid, what);
-	return pzerr_set(e, err, "shmid %d: cannot %s it: %s", shmid, what, strerror(err));
+		return pzerr_set(e, err, _("shmid %d: permission denied to %s it"), shmid, what);
+	return pzerr_set(e, err, _("shmid %d: cannot %s it: %s"), shmid, what, strerror(err));
 }
 
 /* shmctl(IPC_STAT) with tracing. */
@@ -415,7 +429,8 @@ segment_stat(int shmid, struct shmid_ds *ds, struct trace *t, struct pzerr *e)
 	}
 	err = errno;
 	trace_add(t, 1, "shmctl(%d, IPC_STAT, &ds) = -1 %s", shmid, trace_errname(err));
-	return segment_ctl_error(shmid, "read the status of", err, e);
+	/* TRANSLATORS: completes "only root may %s it"; see "remove" */
+	return segment_ctl_error(shmid, _("read the status of"), err, e);
 }
 
 /*
@@ -442,7 +457,7 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, boo
 		return pzerr_set(e, why.err, "%s", why.msg);
 	}
 	if (ds.shm_segsz < sizeof(struct board_header)) {
-		snprintf(s->not_board, sizeof s->not_board, "%zu bytes is too small for a board",
+		snprintf(s->not_board, sizeof s->not_board, _("%zu bytes is too small for a board"),
 		    (size_t)ds.shm_segsz);
 		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
@@ -459,8 +474,8 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, boo
 	}
 	if (board_wait_ready(base, ds.shm_segsz, ready_ms) != 0) {
 		segment_shmdt(base, s->trace);
-		snprintf(s->not_board, sizeof s->not_board, "its header stayed empty (not a "
-		    "pizarra board, or its creator died while creating it)");
+		snprintf(s->not_board, sizeof s->not_board, "%s", _("its header stayed empty "
+		    "(not a pizarra board, or its creator died while creating it)"));
 		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	if (board_open(&s->board, base, ds.shm_segsz, readonly, &why) != 0) {
@@ -493,18 +508,18 @@ segment_create(struct segment *s, const struct segment_opts *o, struct pzerr *e)
 			return -1;
 		}
 		if (err == EINVAL)
-			return pzerr_set(e, err, "%s: the system refuses a segment of %zu bytes "
-			    "(SHMMIN/SHMMAX); choose another size with -s", name, size);
+			return pzerr_set(e, err, _("%s: the system refuses a segment of %zu bytes "
+			    "(SHMMIN/SHMMAX); choose another size with -s"), name, size);
 		if (err == ENOSPC)
-			return pzerr_set(e, err, "%s: the system's shared memory limits "
-			    "(SHMMNI/SHMALL) are reached; see `ipcs -m -l`", name);
-		return pzerr_set(e, err, "%s: cannot create a segment: %s", name, strerror(err));
+			return pzerr_set(e, err, _("%s: the system's shared memory limits "
+			    "(SHMMNI/SHMALL) are reached; see `ipcs -m -l`"), name);
+		return pzerr_set(e, err, _("%s: cannot create a segment: %s"), name, strerror(err));
 	}
 	base = segment_shmat(id, 0, s->trace);
 	if (base == NULL) {
 		err = errno;
 		segment_remove(id, s->trace, NULL);
-		return pzerr_set(e, err, "shmat(%d) of the board just created: %s", id,
+		return pzerr_set(e, err, _("shmat(%d) of the board just created: %s"), id,
 		    strerror(err));
 	}
 	if (board_init(base, size, o->cols, o->rows, e) != 0 ||
@@ -530,10 +545,10 @@ segment_missing(const struct segment_addr *a, struct pzerr *e)
 	segment_addr_name(a, name, sizeof name);
 	segment_addr_options(a, opts, sizeof opts);
 	if (a->how == SEGMENT_BY_FTOK)
-		return pzerr_set(e, ENOENT, "no board exists at %s (ftok(\"%s\", %d)); "
-		    "`pizarra%s` creates one", name, utf8_escape(a->path, path, sizeof path),
+		return pzerr_set(e, ENOENT, _("no board exists at %s (ftok(\"%s\", %d)); "
+		    "`pizarra%s` creates one"), name, utf8_escape(a->path, path, sizeof path),
 		    a->proj, opts);
-	return pzerr_set(e, ENOENT, "no board exists at %s; `pizarra%s` creates one", name, opts);
+	return pzerr_set(e, ENOENT, _("no board exists at %s; `pizarra%s` creates one"), name, opts);
 }
 
 /* Open (create or attach) the board a names. */
@@ -554,8 +569,8 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 		return segment_attach_id(s, s->addr.shmid, o->readonly, SEGMENT_READY_MS, &gone, e);
 	s->key = s->addr.key;
 	if (s->key == IPC_PRIVATE)
-		return pzerr_set(e, EINVAL, "key 0 is IPC_PRIVATE and names no shared board; "
-		    "use another key, or -i SHMID for an existing segment");
+		return pzerr_set(e, EINVAL, _("key 0 is IPC_PRIVATE and names no shared board; "
+		    "use another key, or -i SHMID for an existing segment"));
 	if (o->create && board_check_geometry(o->cols, o->rows, segment_shmmax(), e) != 0)
 		return -1;
 	for (i = 0; i < SEGMENT_RETRIES; i++) {
@@ -614,8 +629,8 @@ segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *
 		return 0;
 	}
 	if (a->key == IPC_PRIVATE)
-		return pzerr_set(e, EINVAL, "key 0 is IPC_PRIVATE and names no shared board; "
-		    "use -i SHMID for an existing segment");
+		return pzerr_set(e, EINVAL, _("key 0 is IPC_PRIVATE and names no shared board; "
+		    "use -i SHMID for an existing segment"));
 	id = segment_shmget(a->key, 0, 0, t);
 	if (id < 0) {
 		if (errno == ENOENT)
@@ -668,7 +683,8 @@ segment_chmod(int shmid, mode_t mode, struct trace *t, struct pzerr *e)
 	err = errno;
 	trace_add(t, 1, "shmctl(%d, IPC_SET, {mode=0%o}) = -1 %s", shmid, (unsigned)mode & 0777,
 	    trace_errname(err));
-	return segment_ctl_error(shmid, "change the mode of", err, e);
+	/* TRANSLATORS: completes "only root may %s it"; see "remove" */
+	return segment_ctl_error(shmid, _("change the mode of"), err, e);
 }
 
 /* IPC_SET the owner. */
@@ -692,7 +708,8 @@ segment_chown(int shmid, uid_t uid, gid_t gid, struct trace *t, struct pzerr *e)
 	err = errno;
 	trace_add(t, 1, "shmctl(%d, IPC_SET, {uid=%u, gid=%u}) = -1 %s", shmid,
 	    (unsigned)ds.shm_perm.uid, (unsigned)ds.shm_perm.gid, trace_errname(err));
-	return segment_ctl_error(shmid, "change the owner of", err, e);
+	/* TRANSLATORS: completes "only root may %s it"; see "remove" */
+	return segment_ctl_error(shmid, _("change the owner of"), err, e);
 }
 
 /* IPC_RMID: mark for destruction at the last detach. */
@@ -707,7 +724,11 @@ segment_remove(int shmid, struct trace *t, struct pzerr *e)
 	}
 	err = errno;
 	trace_add(t, 1, "shmctl(%d, IPC_RMID, NULL) = -1 %s", shmid, trace_errname(err));
-	return segment_ctl_error(shmid, "remove", err, e);
+	/*
+	 * TRANSLATORS: a verb phrase that takes the segment as its object, in
+	 * "only root may %s it", "permission denied to %s it", "cannot %s it"
+	 */
+	return segment_ctl_error(shmid, _("remove"), err, e);
 }
 
 /* Has anyone but us touched the board we created? Says who in e. */
@@ -721,31 +742,32 @@ segment_touched(const struct segment *s, const struct shmid_ds *ds, uint32_t our
 
 	segment_addr_name(&s->addr, name, sizeof name);
 	if (ds->shm_nattch != 1) {
-		pzerr_set(e, EBUSY, "%s (shmid %d): %lu other process%s attached it meanwhile",
-		    name, s->shmid, (unsigned long)ds->shm_nattch - 1,
-		    ds->shm_nattch == 2 ? "" : "es");
+		pzerr_set(e, EBUSY, P_("%s (shmid %d): %lu other process attached it meanwhile",
+		    "%s (shmid %d): %lu other processes attached it meanwhile",
+		    (unsigned long)ds->shm_nattch - 1), name, s->shmid,
+		    (unsigned long)ds->shm_nattch - 1);
 		return true;
 	}
 	gen = atomic_load_explicit(&b->hdr->generation, memory_order_acquire);
 	if (gen != our_generation) {
-		pzerr_set(e, EBUSY, "%s (shmid %d): someone changed it meanwhile (generation %u)",
+		pzerr_set(e, EBUSY, _("%s (shmid %d): someone changed it meanwhile (generation %u)"),
 		    name, s->shmid, gen);
 		return true;
 	}
 	for (i = 0; i < b->rows; i++)
 		if (board_row_stamp(b, i) != 0) {
-			pzerr_set(e, EBUSY, "%s (shmid %d): someone wrote on row %u meanwhile",
+			pzerr_set(e, EBUSY, _("%s (shmid %d): someone wrote on row %u meanwhile"),
 			    name, s->shmid, i);
 			return true;
 		}
 	if (atomic_load_explicit(&b->hdr->lease, memory_order_acquire) != 0) {
-		pzerr_set(e, EBUSY, "%s (shmid %d): process %d holds its lease", name, s->shmid,
+		pzerr_set(e, EBUSY, _("%s (shmid %d): process %d holds its lease"), name, s->shmid,
 		    (int)(atomic_load_explicit(&b->hdr->lease, memory_order_relaxed) >> 32));
 		return true;
 	}
 	for (i = 0; i < BOARD_SLOTS; i++)
 		if (atomic_load_explicit(&b->hdr->slots[i].owner, memory_order_acquire) != 0) {
-			pzerr_set(e, EBUSY, "%s (shmid %d): a client took slot %u meanwhile",
+			pzerr_set(e, EBUSY, _("%s (shmid %d): a client took slot %u meanwhile"),
 			    name, s->shmid, i);
 			return true;
 		}
@@ -760,12 +782,12 @@ segment_remove_untouched(struct segment *s, uint32_t our_generation, struct trac
 	struct shmid_ds ds;
 
 	if (!s->created || s->base == NULL)
-		return pzerr_set(e, EINVAL, "shmid %d was not created by this process, or is "
-		    "not attached: it is not ours to remove", s->shmid);
+		return pzerr_set(e, EINVAL, _("shmid %d was not created by this process, or is "
+		    "not attached: it is not ours to remove"), s->shmid);
 	if (segment_stat(s->shmid, &ds, t, e) != 0)
 		return -1;
 	if (ds.shm_perm.mode & SHM_DEST) {
-		pzerr_set(e, EIDRM, "shmid %d was removed by someone else meanwhile", s->shmid);
+		pzerr_set(e, EIDRM, _("shmid %d was removed by someone else meanwhile"), s->shmid);
 		return 1;
 	}
 	if (segment_touched(s, &ds, our_generation, e))

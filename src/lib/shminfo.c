@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "shminfo.h"
 
 static const char *const shminfo_names[SHMINFO_NFIELDS] = {
@@ -129,7 +130,8 @@ shminfo_time(time_t t, bool long_form, char *out, size_t n)
 	struct tm tm;
 
 	if (t == 0 || localtime_r(&t, &tm) == NULL) {
-		snprintf(out, n, "never");
+		/* TRANSLATORS: a time that never was (shm_atime 0); 8 columns at most */
+		snprintf(out, n, "%s", _("never"));
 		return;
 	}
 	strftime(out, n, long_form ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
@@ -200,7 +202,7 @@ shminfo_value(const struct shminfo_stat *si, enum shminfo_field f, bool long_tim
 		break;
 	case SHMINFO_DEST:
 		snprintf(out, n, "%s", shminfo_dest(si) ?
-		    "yes (marked for removal at the last detach)" : "no");
+		    _("yes (marked for removal at the last detach)") : _("no"));
 		break;
 	default:
 		snprintf(out, n, "?");

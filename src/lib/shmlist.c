@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "shmlist.h"
 
 #define SHMLIST_MAX_BYTES (64u << 20)   /* a table larger than this is refused */
@@ -197,8 +198,8 @@ shmlist_parse(struct shmlist *l, const char *text, size_t len, struct pzerr *e)
 			}
 			if (!l->have[SHMLIST_KEY] || !l->have[SHMLIST_SHMID] || !l->have[SHMLIST_PERMS]
 			    || !l->have[SHMLIST_SIZE])
-				return pzerr_set(e, EPROTO, "%s: the heading line does not name the "
-				    "columns key, shmid, perms and size", SHMLIST_PATH);
+				return pzerr_set(e, EPROTO, _("%s: the heading line does not name the "
+				    "columns key, shmid, perms and size"), SHMLIST_PATH);
 			heading = false;
 			continue;
 		}
@@ -209,10 +210,10 @@ shmlist_parse(struct shmlist *l, const char *text, size_t len, struct pzerr *e)
 			continue;
 		}
 		if (shmlist_push(l, &s) != 0)
-			return pzerr_set(e, ENOMEM, "%s: out of memory", SHMLIST_PATH);
+			return pzerr_set(e, ENOMEM, _("%s: out of memory"), SHMLIST_PATH);
 	}
 	if (heading)
-		return pzerr_set(e, EPROTO, "%s is empty: no heading line", SHMLIST_PATH);
+		return pzerr_set(e, EPROTO, _("%s is empty: no heading line"), SHMLIST_PATH);
 	return 0;
 }
 
@@ -227,7 +228,7 @@ shmlist_read(struct shmlist *l, const char *path, struct pzerr *e)
 
 	fd = open(where, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return pzerr_set(e, errno, "%s: %s (System V IPC needs /proc)", where,
+		return pzerr_set(e, errno, _("%s: %s (System V IPC needs /proc)"), where,
 		    strerror(errno));
 	for (;;) {
 		if (cap - len < 4096) {
@@ -235,7 +236,7 @@ shmlist_read(struct shmlist *l, const char *path, struct pzerr *e)
 			if (cap > SHMLIST_MAX_BYTES || (p = realloc(buf, cap)) == NULL) {
 				free(buf);
 				close(fd);
-				return pzerr_set(e, ENOMEM, "%s: more than %u MiB, or out of memory",
+				return pzerr_set(e, ENOMEM, _("%s: more than %u MiB, or out of memory"),
 				    where, SHMLIST_MAX_BYTES >> 20);
 			}
 			buf = p;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "shmmaps.h"
 
 #define SHMMAPS_MAX_FILE (64u << 20)   /* a maps file larger than this is read in part */
@@ -219,7 +220,7 @@ shmmaps_scan(struct shmmaps *m, const char *proc, struct pzerr *e)
 			continue;
 		}
 		if (shmmaps_parse(m, (pid_t)pid, buf, (size_t)len) != 0) {
-			rc = pzerr_set(e, ENOMEM, "%s: out of memory", root);
+			rc = pzerr_set(e, ENOMEM, _("%s: out of memory"), root);
 			break;
 		}
 	}

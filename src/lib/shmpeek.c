@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/shm.h>
 
+#include "i18n.h"
 #include "shminfo.h"
 #include "shmpeek.h"
 
@@ -63,15 +64,15 @@ shmpeek_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *
 		return -1;
 	if (a->how == SEGMENT_BY_SHMID) {
 		if (shminfo_from_proc(a->shmid, 0, &si) != 0)
-			return pzerr_set(e, ENOENT, "no segment has shmid %d; `pizarra ls` lists "
-			    "them all", a->shmid);
+			return pzerr_set(e, ENOENT, _("no segment has shmid %d; `pizarra ls` lists "
+			    "them all"), a->shmid);
 		*shmid = a->shmid;
 		return 0;
 	}
 	segment_addr_name(a, name, sizeof name);
 	if (a->key == IPC_PRIVATE)
-		return pzerr_set(e, EINVAL, "key 0 is IPC_PRIVATE, which names no segment: name "
-		    "one by its shmid (-i SHMID; `pizarra ls` lists them)");
+		return pzerr_set(e, EINVAL, _("key 0 is IPC_PRIVATE, which names no segment: name "
+		    "one by its shmid (-i SHMID; `pizarra ls` lists them)"));
 	id = segment_under_key(a->key);
 	err = errno;
 	if (id >= 0) {
@@ -81,8 +82,8 @@ shmpeek_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *
 	}
 	trace_add(t, 1, "shmget(0x%08x, 0, 0) = -1 %s", (unsigned)a->key, trace_errname(err));
 	if (err == ENOENT)
-		return pzerr_set(e, ENOENT, "no segment exists at %s; `pizarra ls` lists every "
-		    "segment", name);
+		return pzerr_set(e, ENOENT, _("no segment exists at %s; `pizarra ls` lists every "
+		    "segment"), name);
 	return pzerr_set(e, err, "shmget(0x%08x, 0, 0): %s", (unsigned)a->key, strerror(err));
 }
 
@@ -98,19 +99,19 @@ shmpeek_denied(int shmid, const struct segment_addr *a, struct pzerr *e)
 	if (a->how == SEGMENT_BY_SHMID)
 		snprintf(name, sizeof name, "shmid %d", shmid);
 	if (shminfo_from_proc(shmid, 0, &si) != 0)
-		return pzerr_set(e, EACCES, "%s: permission denied", name);
+		return pzerr_set(e, EACCES, _("%s: permission denied"), name);
 	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
 	mode = si.ds.shm_perm.mode & 0777;
 	shminfo_rwx(mode, rwx);
 	segment_access(&si, false, &least, whom, sizeof whom);
 	if (a->how != SEGMENT_BY_SHMID)
 		snprintf(name + strlen(name), sizeof name - strlen(name), " (shmid %d)", shmid);
-	if (strcmp(whom, "its owner") == 0)
-		return pzerr_set(e, EACCES, "%s is yours, but mode %04o (%s) does not let its owner "
-		    "read it; give yourself read again with mode %04o (`pizarra top`, m on its row)",
+	if (strcmp(whom, _("its owner")) == 0)   /* segment_access says it so */
+		return pzerr_set(e, EACCES, _("%s is yours, but mode %04o (%s) does not let its owner "
+		    "read it; give yourself read again with mode %04o (`pizarra top`, m on its row)"),
 		    name, mode, rwx, least);
-	return pzerr_set(e, EACCES, "%s belongs to %s, mode %04o (%s): you may not read it; "
-	    "%s can let you read it with mode %04o (%s), e.g. in `pizarra top` (m on its row)",
+	return pzerr_set(e, EACCES, _("%s belongs to %s, mode %04o (%s): you may not read it; "
+	    "%s can let you read it with mode %04o (%s), e.g. in `pizarra top` (m on its row)"),
 	    name, who, mode, rwx, who, least, whom);
 }
 
@@ -131,8 +132,8 @@ shmpeek_attach(struct shmpeek *p, int shmid, const struct segment_addr *a, struc
 		if (err == EACCES)
 			return shmpeek_denied(shmid, a, e);
 		if (err == EINVAL || err == EIDRM)
-			return pzerr_set(e, err, "no segment has shmid %d any more; `pizarra ls` "
-			    "lists them all", shmid);
+			return pzerr_set(e, err, _("no segment has shmid %d any more; `pizarra ls` "
+			    "lists them all"), shmid);
 		return pzerr_set(e, err, "shmctl(%d, IPC_STAT): %s", shmid, strerror(err));
 	}
 	trace_add(t, 0, "shmctl(%d, IPC_STAT, &ds) = 0", shmid);
@@ -143,8 +144,8 @@ shmpeek_attach(struct shmpeek *p, int shmid, const struct segment_addr *a, struc
 		if (err == EACCES)
 			return shmpeek_denied(shmid, a, e);
 		if (err == EINVAL || err == EIDRM)
-			return pzerr_set(e, err, "no segment has shmid %d any more; `pizarra ls` "
-			    "lists them all", shmid);
+			return pzerr_set(e, err, _("no segment has shmid %d any more; `pizarra ls` "
+			    "lists them all"), shmid);
 		return pzerr_set(e, err, "shmat(%d, NULL, SHM_RDONLY): %s", shmid, strerror(err));
 	}
 	trace_add(t, 0, "shmat(%d, NULL, SHM_RDONLY) = %p", shmid, base);

@@ -92,6 +92,7 @@ screen_smoke      44      90
 ui_term           45      91
 screenshots       46      92 93 97 64
 ui_mouse          47      96
+cli_spanish       70      65 66
 cli_manual        74      -
 ui_spanish        71      67 68
 EOF
