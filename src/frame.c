@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <wctype.h>
 
 #include "cell.h"
 #include "frame.h"
@@ -273,15 +272,19 @@ frame_draw_help(const char *title, const char *prose, const struct frame_key *ke
 	delwin(win);
 }
 
-bool
-frame_answer_is(wint_t ch, const char *key, wint_t english)
+/* The first letter of a word, a-z (upper case lowered), or 0. */
+static int
+frame_first_letter(const char *w)
 {
-	uint32_t cp;
-	size_t len = strlen(key);
+	return *w >= 'a' && *w <= 'z' ? *w : *w >= 'A' && *w <= 'Z' ? *w - 'A' + 'a' : 0;
+}
 
-	if (ch == english || ch == (wint_t)towupper(english))
-		return true;
-	if (len == 0 || utf8_decode(key, len, &cp) != (int)len)
-		return false;
-	return ch == (wint_t)cp || ch == (wint_t)towupper((wint_t)cp);
+int
+frame_answer_letter(const char *word, const char *other, int other_english)
+{
+	int k = frame_first_letter(word);
+
+	if (k == other_english || k == frame_first_letter(other))
+		return 0;
+	return k;
 }

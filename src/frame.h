@@ -57,11 +57,14 @@ const struct frame_key *frame_lookup(const struct frame_key *keys, size_t n, int
 bool frame_quits(int ret, wint_t ch);
 
 /*
- * Is ch the answer key of a question: the one letter of the language
- * (key, a translated message such as _("y")) or the English one, in
- * either case? A message that is not one letter counts not.
+ * The key of an answer in the language of the messages: the first letter
+ * (a-z) of its word's translation (word, e.g. _("yes")), as the board's
+ * questions do (input.c). 0 when there is none, or when it is the other
+ * answer's key (other, translated, or its English key other_english), so
+ * a catalog that got it wrong costs the translated key, never a wrong
+ * answer. The English key answers beside it.
  */
-bool frame_answer_is(wint_t ch, const char *key, wint_t english);
+int frame_answer_letter(const char *word, const char *other, int other_english);
 
 /*
  * Read every pending key and hand each to key(ctx, ret, ch), past the

@@ -10,8 +10,10 @@
  * the terminal to pizarra itself on the selected segment (opener.h).
  * Everything a person reads is translated (i18n.h); the column heads and
  * the kernel's names (shmid, IPC_RMID, dest) are not. The question before
- * IPC_RMID takes the language's yes key and 'y' in every language.
+ * IPC_RMID takes the first letter of the language's "yes" and 'y' in every
+ * language, as the board's questions do.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -306,16 +308,15 @@ top_ask_chmod(void *v)
 static void
 top_remove_key(struct top *t, int ret, wint_t ch)
 {
-	/* TRANSLATORS: the key that answers yes to a question that ends in "(y/N)": one
-	   lower-case letter, the one your "(y/N)" names ("s" for sí). 'y' answers yes too. */
-	bool yes = ret == OK && frame_answer_is(ch, _("y"), 'y');
+	/* the answers' words are the board's (input.c): their first letters answer too */
+	int key = ret == OK && ch < 0x80 ? tolower((int)ch) : 0;
+	int yes_key = frame_answer_letter(_("yes"), _("no"), 'n');
+	int no_key = frame_answer_letter(_("no"), _("yes"), 'y');
+	bool yes = key == 'y' || (yes_key != 0 && key == yes_key);
+	bool no = ret == OK && (ch == 27 || ch == '\r' || ch == '\n' || key == 'n' ||
+	    (no_key != 0 && key == no_key));
 	char msg[PZERR_MSG_MAX + 128];
 	bool failed;
-
-	bool no = ret == OK && (ch == 27 || ch == '\r' || ch == '\n' ||
-	    /* TRANSLATORS: the key that answers no to a question that ends in "(y/N)": one
-	       lower-case letter ("n" for no). 'n', Esc and Enter answer no too. */
-	    frame_answer_is(ch, _("n"), 'n'));
 
 	if (!yes && !no)
 		return;
