@@ -181,9 +181,58 @@ scene() {
 	done
 }
 
+# scene_es THEME KEY: the board in Spanish at 80x24 (LANGUAGE=es): two
+# people drawing, the help, and the question before IPC_RMID.
+scene_es() {
+	K=$2
+	_rv=
+	[ "$1" = light ] || _rv=--rv
+	# shellcheck disable=SC2034 # the next window goes to the left again (xterm.sh)
+	XTERM_NEXT_X=0
+	section "80x24, $1, en español"
+	# shellcheck disable=SC2086 # --rv or nothing
+	xterm_start $_rv --size=80x24 --ready=Salir A env LANGUAGE=es "$PIZARRA" -k "$K"
+	# shellcheck disable=SC2086
+	xterm_start $_rv --size=80x24 --ready=Salir B env LANGUAGE=es "$PIZARRA" -k "$K"
+	ID=$(board_shmid "$K")
+	at A 1 1
+	xterm_type A "ftok -> shmget -> shmat: un segmento"
+	tool A BOX
+	drag A 1,3 16,5
+	tool A TEXT
+	at A 3 4
+	xterm_type A "proceso A"
+	tool B BOX
+	drag B 24,3 39,5
+	tool B TEXT
+	at B 26 4
+	xterm_type B "proceso B"
+	at B 2 8
+	xterm_type B "la misma memoria, año 2026"
+	shot A "two-clients-es-$1.png"
+	xterm_key A F1
+	xterm_wait_raw A 'ayuda de pizarra' 3 "A shows the help in Spanish"
+	shot A "help-es-$1.png"
+	xterm_key A Escape
+	xterm_key A F7
+	xterm_wait_raw A 'IPC_RMID' 3 "A asks before IPC_RMID, in Spanish"
+	shot A "question-es-$1.png"
+	xterm_type A n
+	for _c in A B; do
+		[ -f "$T/$_c.xpid" ] || continue
+		xterm_close "$_c"
+		rm -f "$T/$_c".*
+	done
+	for _id in $(shmids_of_key "$K") $ID; do
+		ipcrm -m "$_id" 2>/dev/null
+	done
+}
+
 scene 80x24 light "$(test_key 0)"
 scene 80x24 dark "$(test_key 1)"
 scene 200x60 light "$(test_key 2)"
 scene 200x60 dark "$(test_key 3)"
+scene_es light "$(test_key 4)"
+scene_es dark "$(test_key 5)"
 echo "   pictures in $OUT:$SHOTS"
 finish
