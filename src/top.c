@@ -161,6 +161,7 @@ top_sample(struct top *t, uint64_t now)
 {
 	const struct segdata_row *r;
 	struct pzerr e;
+	size_t total = t->data.total;
 	unsigned bits = segdata_sample(&t->data, now, &e);
 
 	if (bits & SEGDATA_FAILED) {
@@ -171,7 +172,8 @@ top_sample(struct top *t, uint64_t now)
 	segtable_sync(&t->table, &t->data);
 	r = segtable_selected(&t->table, &t->data);
 	segpanel_show(&t->panel, r != NULL ? shmlist_shmid(&r->seg) : -1);
-	if (segpanel_sample(&t->panel, &t->data, r, now) || bits != 0)
+	/* the system's count is on the status line, though others' segments do not hurry us */
+	if (segpanel_sample(&t->panel, &t->data, r, now) || bits != 0 || t->data.total != total)
 		t->dirty = true;
 	if ((bits & SEGDATA_REMOVED) && t->data.removed == 1)
 		/* TRANSLATORS: top's status line (every message of top: 74 columns at 80x24 after
