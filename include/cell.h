@@ -69,4 +69,12 @@ bool cell_drawable(uint32_t cp);
  */
 int cell_columns(const char *s);
 
+/*
+ * How many bytes of s fit in cols columns, cut at a whole character (as
+ * cell_columns counts them); *used (when not NULL) gets the columns those
+ * bytes take. What waddnstr(win, s, cols) would do to ASCII, for text in
+ * any language: waddnstr(win, s, cell_fit(s, cols, NULL)).
+ */
+int cell_fit(const char *s, int cols, int *used);
+
 #endif

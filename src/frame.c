@@ -108,33 +108,14 @@ frame_read_keys(struct frame *f, void (*key)(void *ctx, int ret, wint_t ch), voi
 	f->esc = 0;
 }
 
-/*
- * Write text at the cursor in at most cols columns, cut at a whole
- * character with no ellipsis (what waddnstr(win, text, cols) does to
- * ASCII); the columns written.
- */
+/* Write text at the cursor in at most cols columns (cell_fit); the columns written. */
 static int
 frame_put(WINDOW *win, const char *text, int cols)
 {
-	size_t len = strlen(text), off = 0;
-	char one[5];
-	uint32_t cp;
-	int used = 0, n, w;
+	int used, n = cell_fit(text, cols, &used);
 
-	while (off < len) {
-		n = utf8_decode(text + off, len - off, &cp);
-		if (n < 0)
-			n = 1;
-		memcpy(one, text + off, (size_t)n);
-		one[n] = '\0';
-		w = cell_columns(one);
-		if (used + w > cols)
-			break;
-		used += w;
-		off += (size_t)n;
-	}
-	if (off > 0)
-		waddnstr(win, text, (int)off);
+	if (n > 0)
+		waddnstr(win, text, n);
 	return used;
 }
 

@@ -73,32 +73,16 @@ hexdraw_row(const struct hexview *h, WINDOW *win, int y, size_t j, uint64_t now)
 }
 
 /*
- * Write text at the cursor in at most cols columns, cut at a whole
- * character with no ellipsis (what waddnstr(win, text, cols) does to
- * ASCII): a title in Spanish takes the columns it shows, not its bytes.
+ * Write text at the cursor in at most cols columns (cell_fit): a title in
+ * Spanish takes the columns it shows, not its bytes.
  */
 static void
 hexdraw_put(WINDOW *win, const char *text, int cols)
 {
-	size_t len = strlen(text), off = 0;
-	char one[5];
-	uint32_t cp;
-	int used = 0, n, w;
+	int n = cell_fit(text, cols, NULL);
 
-	while (off < len) {
-		n = utf8_decode(text + off, len - off, &cp);
-		if (n < 0)
-			n = 1;
-		memcpy(one, text + off, (size_t)n);
-		one[n] = '\0';
-		w = cell_columns(one);
-		if (used + w > cols)
-			break;
-		used += w;
-		off += (size_t)n;
-	}
-	if (off > 0)
-		waddnstr(win, text, (int)off);
+	if (n > 0)
+		waddnstr(win, text, n);
 }
 
 void

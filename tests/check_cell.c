@@ -403,6 +403,26 @@ START_TEST(test_columns)
 }
 END_TEST
 
+/* cell_fit: the bytes that fit in N columns, cut at a whole character. */
+START_TEST(test_fit)
+{
+	int used = -1;
+
+	ck_assert_int_eq(cell_fit("abc", 2, &used), 2);
+	ck_assert_int_eq(used, 2);
+	ck_assert_int_eq(cell_fit("\xc3\xb1and\xc3\xba", 3, &used), 4);     /* ñan: 4 bytes, 3 columns */
+	ck_assert_int_eq(used, 3);
+	ck_assert_int_eq(cell_fit("\xe6\xbc\xa2\xe5\xad\x97", 3, &used), 3); /* 漢 fits, 字 would not */
+	ck_assert_int_eq(used, 2);
+	ck_assert_int_eq(cell_fit("e\xcc\x81x", 1, &used), 3);      /* é keeps its accent */
+	ck_assert_int_eq(used, 1);
+	ck_assert_int_eq(cell_fit("\xffz", 1, &used), 1);            /* an invalid byte: 1 column */
+	ck_assert_int_eq(cell_fit("abc", 0, NULL), 0);
+	ck_assert_int_eq(cell_fit("abc", 10, &used), 3);
+	ck_assert_int_eq(used, 3);
+}
+END_TEST
+
 /* The cell suite. */
 static Suite *
 cell_suite(void)
@@ -429,6 +449,7 @@ cell_suite(void)
 	tcase_add_test(width, test_cont_not_drawable);
 	tcase_add_test(width, test_drawable_never_join);
 	tcase_add_test(width, test_columns);
+	tcase_add_test(width, test_fit);
 	tcase_add_test(width, test_unicode_version);
 	tcase_set_timeout(width, 60);
 	suite_add_tcase(s, width);

@@ -87,6 +87,18 @@ shot() {
 	SHOTS="$SHOTS $2"
 }
 
+# scene_end: close the scene's xterms (A, B, V) and remove its boards (key K, shmid ID).
+scene_end() {
+	for _c in A B V; do
+		[ -f "$T/$_c.xpid" ] || continue
+		xterm_close "$_c"
+		rm -f "$T/$_c".*
+	done
+	for _id in $(shmids_of_key "$K") $ID; do
+		ipcrm -m "$_id" 2>/dev/null
+	done
+}
+
 # scene SIZE THEME KEY: the scenes once, in xterms of SIZE (80x24 or 200x60), light or dark.
 scene() {
 	_size=$1
@@ -171,14 +183,7 @@ scene() {
 	shot A "lesson$_sfx.png"
 	[ "$_size" = 80x24 ] && shot B "removed$_sfx.png"
 
-	for _c in A B V; do
-		[ -f "$T/$_c.xpid" ] || continue
-		xterm_close "$_c"
-		rm -f "$T/$_c".*
-	done
-	for _id in $(shmids_of_key "$K") $ID; do
-		ipcrm -m "$_id" 2>/dev/null
-	done
+	scene_end
 }
 
 # scene_es THEME KEY: the board in Spanish at 80x24 (LANGUAGE=es): two
@@ -218,14 +223,7 @@ scene_es() {
 	xterm_wait_raw A 'IPC_RMID' 3 "A asks before IPC_RMID, in Spanish"
 	shot A "question-es-$1.png"
 	xterm_type A n
-	for _c in A B; do
-		[ -f "$T/$_c.xpid" ] || continue
-		xterm_close "$_c"
-		rm -f "$T/$_c".*
-	done
-	for _id in $(shmids_of_key "$K") $ID; do
-		ipcrm -m "$_id" 2>/dev/null
-	done
+	scene_end
 }
 
 scene 80x24 light "$(test_key 0)"

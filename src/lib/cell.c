@@ -138,3 +138,25 @@ cell_columns(const char *s)
 	}
 	return cols;
 }
+
+int
+cell_fit(const char *s, int cols, int *used)
+{
+	size_t len = strlen(s), off = 0;
+	uint32_t cp;
+	int n, w, sum = 0;
+
+	while (off < len) {
+		n = utf8_decode(s + off, len - off, &cp);
+		w = n < 0 ? 1 : cell_term_width(cp);
+		if (n < 0)
+			n = 1;
+		if (sum + w > cols)
+			break;
+		sum += w;
+		off += (size_t)n;
+	}
+	if (used != NULL)
+		*used = sum;
+	return (int)off;
+}
