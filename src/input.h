@@ -8,8 +8,9 @@
  * description does not know are swallowed here, and mouse events are
  * turned into board cells for the actions. A bracketed paste (ESC [ 200 ~
  * text ESC [ 201 ~, which screen.c asks the terminal for) is collected
- * whole and handed on as text, never as keys. Only input.c writes a struct
- * input.
+ * whole (paste.c) and handed on as text, never as keys. The questions'
+ * words and the keys that answer them are question.c's. Only input.c
+ * writes a struct input.
  */
 #ifndef PIZARRA_INPUT_H
 #define PIZARRA_INPUT_H
@@ -20,15 +21,10 @@
 #include <wchar.h>
 
 #include "action.h"
+#include "paste.h"
 
 /* Keys typed this soon after a question popped up were meant for the board. */
 #define INPUT_GRACE_MS  1000
-
-/* A paste larger than this is refused (a 1000x1000 block of 4-byte characters fits). */
-#define INPUT_PASTE_MAX (4u << 20)
-
-/* A paste whose end marker has not come this long after its last byte never ends. */
-#define INPUT_PASTE_IDLE_MS 2000
 
 enum input_mode {
 	MODE_DRAW,
@@ -60,13 +56,7 @@ struct input {
 	size_t csi_len;
 	char prompt[256];    /* a prompt's answer so far (UTF-8) */
 	size_t prompt_len;
-	/* a bracketed paste under way */
-	bool pasting;
-	char *paste;         /* its text so far (UTF-8; a control key as ESC), malloc'd */
-	size_t paste_len, paste_cap;
-	bool paste_over;     /* it grew past INPUT_PASTE_MAX: it will be refused */
-	unsigned paste_match;   /* bytes of the end marker ESC [ 2 0 1 ~ matched so far */
-	uint64_t paste_at;   /* when its last byte came */
+	struct paste paste;  /* a bracketed paste under way (written by paste.c) */
 };
 
 /*
@@ -80,7 +70,7 @@ unsigned input_key(struct input *in, struct desk *d, int ret, wint_t ch, uint64_
 unsigned input_flush(struct input *in, struct desk *d, uint64_t now);
 
 /*
- * The tick: a paste whose end marker has not come INPUT_PASTE_IDLE_MS after
+ * The tick: a paste whose end marker has not come PASTE_IDLE_MS after
  * its last byte is refused (ncurses drops everything after a byte that is
  * not UTF-8, the end marker included, so such a paste never ends).
  */
@@ -117,15 +107,6 @@ const char *input_question(const struct input *in, const struct desk *d, int wid
 
 /* The answer typed so far for a prompt (NULL for other modes). */
 const char *input_answer(const struct input *in);
-
-/*
- * How many answers of the questions share a key with another answer of the
- * same question in the language of the messages (a translated key equal to
- * another answer's English or translated key); the first is described in
- * why. Such a translated key is ignored (the English keys answer). For the
- * tests: 0 for a catalog that got the keys right.
- */
-int input_answers_clash(char *why, size_t n);
 
 /* Draw the mode's overlay (the help box, or a banner); false when it has none. */
 bool input_draw_overlay(const struct input *in, const struct desk *d);
