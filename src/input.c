@@ -1,37 +1,29 @@
 /*
  * input.c - the modes table (input_modes[]) and the keys' way to it. A
  * quit key quits in every mode; otherwise the current mode's handler gets
- * the key: drawing looks it up in the key tables (keymap.c), a prompt
- * edits its line, a question takes only the keys it names (any other key
- * is ignored, so keys typed for something else never answer it): each
- * answer's English key, and the first letter of its word in the language
- * of the messages ("sí": s), unless that letter is another answer's. Actions
- * that want a mode opened say so in their ACT_* bits, and this file opens
- * it, so no action needs to know the modes. A mode opened over another
- * one, and a question from elsewhere while something is open, wait in
- * `pending` and open when the current mode closes; keys typed within
- * INPUT_GRACE_MS of a question from elsewhere popping up still go to the
- * board, where the typist meant them.
+ * the key: drawing looks it up in the key tables (keymap.c) or decodes the
+ * mouse, a prompt edits its line, a question takes only the keys it names
+ * (question.c says which answer a key gives; any other key is ignored, so
+ * keys typed for something else never answer it). Actions that want a
+ * mode opened say so in their ACT_* bits, and this file opens it, so no
+ * action needs to know the modes. A mode opened over another one, and a
+ * question from elsewhere while something is open, wait in `pending` and
+ * open when the current mode closes; keys typed within INPUT_GRACE_MS of a
+ * question from elsewhere popping up still go to the board, where the
+ * typist meant them.
  *
- * An escape sequence the terminal description does not know (a wrong
- * TERM) arrives as ESC and plain characters: it is swallowed instead of
- * being drawn on the board, and so is an OSC string (a terminal answering
- * our background query late). A lone ESC is delivered when the batch of
- * input ends (input_flush), which is how the Esc key itself is told apart.
- * One of them is recognised: ESC [ 2 0 0 ~ starts a bracketed paste, and
- * everything up to ESC [ 2 0 1 ~ is collected as text (no key in it is a
- * command: a pasted Ctrl-Q does not quit) and goes to the pen as one
- * paste, or to the open prompt; a question ignores it.
+ * Every key goes through the escape-sequence filter (escape.c) first. When
+ * it sees ESC [ 2 0 0 ~, everything up to ESC [ 2 0 1 ~ is collected as
+ * text (paste.c: no key in it is a command, a pasted Ctrl-Q does not quit)
+ * and goes to the pen as one paste, or to the open prompt; a question
+ * ignores it.
  */
-#include <ctype.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cell.h"
+#include "escape.h"
 #include "i18n.h"
 #include "input.h"
 #include "keymap.h"
@@ -398,75 +390,22 @@ input_paste_key(struct input *in, struct desk *d, int ret, wint_t ch, uint64_t n
 	return 0;
 }
 
-/* A key in a CSI sequence: a parameter kept, or the end (ESC [ 2 0 0 ~ starts a paste). */
-static void
-input_csi(struct input *in, wint_t ch, uint64_t now)
-{
-	if (ch >= 0x20 && ch <= 0x3F) {
-		in->esc_state = 2;
-		if (in->csi_len + 1 < sizeof in->csi)
-			in->csi[in->csi_len++] = (char)ch;
-		return;
-	}
-	in->csi[in->csi_len] = '\0';
-	if (ch == '~' && strcmp(in->csi, "200") == 0)
-		paste_start(&in->paste, now);
-}
-
-/*
- * The escape-sequence filter: true when the key is part of a sequence
- * (swallowed). *esc is set when an ESC before it was the Esc key itself,
- * to be handed on before this key.
- */
-static bool
-input_escape(struct input *in, int ret, wint_t ch, uint64_t now, bool *esc)
-{
-	int state = in->esc_state;
-
-	in->esc_state = 0;
-	*esc = state == 1;
-	if (ret != OK)
-		return false;
-	if (state == 1 && (ch == '[' || ch == 'O' || ch == ']')) {
-		*esc = false;
-		in->esc_state = ch == '[' ? 2 : ch == 'O' ? 3 : 4;
-		in->csi_len = 0;
-		return true;
-	}
-	if (state == 2 && ch >= 0x20 && ch <= 0x7E) {
-		input_csi(in, ch, now);
-		return true;
-	}
-	if (state == 3)
-		return true;
-	if (state == 4 || state == 5) {
-		/* an OSC string (a terminal's late answer to our background query): to BEL or ST */
-		if (state == 5)
-			in->esc_state = ch == '\\' ? 0 : 4;
-		else
-			in->esc_state = ch == 7 ? 0 : ch == ESC ? 5 : 4;
-		return true;
-	}
-	if (ch == ESC)
-		in->esc_state = 1;
-	return ch == ESC;
-}
-
 unsigned
 input_key(struct input *in, struct desk *d, int ret, wint_t ch, uint64_t now)
 {
-	unsigned r = 0;
-	bool swallowed, esc;
+	unsigned r = 0, e;
 
 	if (in->paste.on) {
 		if (!paste_idle(&in->paste, now))
 			return input_paste_key(in, d, ret, ch, now);
 		r = input_paste_end(in, d, false, now);
 	}
-	swallowed = input_escape(in, ret, ch, now, &esc);
-	if (esc)
+	e = escape_key(&in->esc, ret, ch);
+	if (e & ESCAPE_ESC)
 		r |= input_dispatch(in, d, OK, ESC, now);
-	if (swallowed)
+	if (e & ESCAPE_PASTE)
+		paste_start(&in->paste, now);
+	if (e & ESCAPE_TAKEN)
 		return r;
 	return r | input_dispatch(in, d, ret, ch, now);
 }
@@ -478,9 +417,8 @@ input_flush(struct input *in, struct desk *d, uint64_t now)
 
 	if (in->paste.on)
 		return 0;
-	if (in->esc_state == 1)
+	if (escape_flush(&in->esc))
 		r = input_dispatch(in, d, OK, ESC, now);
-	in->esc_state = 0;
 	return r;
 }
 

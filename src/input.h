@@ -21,6 +21,7 @@
 #include <wchar.h>
 
 #include "action.h"
+#include "escape.h"
 #include "paste.h"
 
 /* Keys typed this soon after a question popped up were meant for the board. */
@@ -50,10 +51,8 @@ struct input {
 	enum input_mode mode;
 	unsigned pending;    /* bit m: mode m waits for the current one to close */
 	uint64_t asked_at;   /* when a question that came from elsewhere popped up */
-	int esc_state;       /* 1 after ESC, 2 in a CSI, 3 in an SS3, 4 in an OSC, 5 at its ESC */
+	struct escape esc;   /* where in an escape sequence the keys are (escape.c) */
 	int help_top;        /* the help's first line shown */
-	char csi[16];        /* the parameter bytes of the CSI sequence so far */
-	size_t csi_len;
 	char prompt[256];    /* a prompt's answer so far (UTF-8) */
 	size_t prompt_len;
 	struct paste paste;  /* a bracketed paste under way (written by paste.c) */
