@@ -1,16 +1,16 @@
 /*
  * input.h - what a key means now. The keyboard is in one mode at a time
  * (drawing, the help, a prompt, a question), and the modes are one table:
- * each row has its question, its key handler and what its answers do.
- * A question that comes from elsewhere (the segment was removed) waits
- * until the open prompt, question or help closes, and a question is
- * answered only by the keys it names. Escape sequences the terminal
- * description does not know are swallowed here, and mouse events are
- * turned into board cells for the actions. A bracketed paste (ESC [ 200 ~
- * text ESC [ 201 ~, which screen.c asks the terminal for) is collected
- * whole (paste.c) and handed on as text, never as keys. The questions'
- * words and the keys that answer them are question.c's. Only input.c
- * writes a struct input.
+ * each row has its question, its key handler and, for a prompt, its
+ * initial text and what Enter does. A question that comes from elsewhere
+ * (the segment was removed) waits until the open prompt, question or help
+ * closes, and a question is answered only by the keys it names (its words
+ * and answers are question.c's). Escape sequences the terminal description
+ * does not know are swallowed (escape.c), and mouse events are turned into
+ * board cells for the actions. A bracketed paste (ESC [ 200 ~ text ESC [
+ * 201 ~, which screen.c asks the terminal for) is collected whole
+ * (paste.c) and handed on as text, never as keys. Only input.c writes a
+ * struct input (its escape and paste members are their files').
  */
 #ifndef PIZARRA_INPUT_H
 #define PIZARRA_INPUT_H
