@@ -1,15 +1,16 @@
 /*
  * input.h - what a key means now. The keyboard is in one mode at a time
  * (drawing, the help, a prompt, a question), and the modes are one table:
- * each row has its question, its key handler and what its answers do.
- * A question that comes from elsewhere (the segment was removed) waits
- * until the open prompt, question or help closes, and a question is
- * answered only by the keys it names. Escape sequences the terminal
- * description does not know are swallowed here, and mouse events are
- * turned into board cells for the actions. A bracketed paste (ESC [ 200 ~
- * text ESC [ 201 ~, which screen.c asks the terminal for) is collected
- * whole and handed on as text, never as keys. Only input.c writes a struct
- * input.
+ * each row has its question, its key handler and, for a prompt, its
+ * initial text and what Enter does. A question that comes from elsewhere
+ * (the segment was removed) waits until the open prompt, question or help
+ * closes, and a question is answered only by the keys it names (its words
+ * and answers are question.c's). Escape sequences the terminal description
+ * does not know are swallowed (escape.c), and mouse events are turned into
+ * board cells for the actions. A bracketed paste (ESC [ 200 ~ text ESC [
+ * 201 ~, which screen.c asks the terminal for) is collected whole
+ * (paste.c) and handed on as text, never as keys. Only input.c writes a
+ * struct input (its escape and paste members are their files').
  */
 #ifndef PIZARRA_INPUT_H
 #define PIZARRA_INPUT_H
@@ -20,15 +21,11 @@
 #include <wchar.h>
 
 #include "action.h"
+#include "escape.h"
+#include "paste.h"
 
 /* Keys typed this soon after a question popped up were meant for the board. */
 #define INPUT_GRACE_MS  1000
-
-/* A paste larger than this is refused (a 1000x1000 block of 4-byte characters fits). */
-#define INPUT_PASTE_MAX (4u << 20)
-
-/* A paste whose end marker has not come this long after its last byte never ends. */
-#define INPUT_PASTE_IDLE_MS 2000
 
 enum input_mode {
 	MODE_DRAW,
@@ -54,19 +51,11 @@ struct input {
 	enum input_mode mode;
 	unsigned pending;    /* bit m: mode m waits for the current one to close */
 	uint64_t asked_at;   /* when a question that came from elsewhere popped up */
-	int esc_state;       /* 1 after ESC, 2 in a CSI, 3 in an SS3, 4 in an OSC, 5 at its ESC */
+	struct escape esc;   /* where in an escape sequence the keys are (escape.c) */
 	int help_top;        /* the help's first line shown */
-	char csi[16];        /* the parameter bytes of the CSI sequence so far */
-	size_t csi_len;
 	char prompt[256];    /* a prompt's answer so far (UTF-8) */
 	size_t prompt_len;
-	/* a bracketed paste under way */
-	bool pasting;
-	char *paste;         /* its text so far (UTF-8; a control key as ESC), malloc'd */
-	size_t paste_len, paste_cap;
-	bool paste_over;     /* it grew past INPUT_PASTE_MAX: it will be refused */
-	unsigned paste_match;   /* bytes of the end marker ESC [ 2 0 1 ~ matched so far */
-	uint64_t paste_at;   /* when its last byte came */
+	struct paste paste;  /* a bracketed paste under way (written by paste.c) */
 };
 
 /*
@@ -80,7 +69,7 @@ unsigned input_key(struct input *in, struct desk *d, int ret, wint_t ch, uint64_
 unsigned input_flush(struct input *in, struct desk *d, uint64_t now);
 
 /*
- * The tick: a paste whose end marker has not come INPUT_PASTE_IDLE_MS after
+ * The tick: a paste whose end marker has not come PASTE_IDLE_MS after
  * its last byte is refused (ncurses drops everything after a byte that is
  * not UTF-8, the end marker included, so such a paste never ends).
  */
@@ -117,15 +106,6 @@ const char *input_question(const struct input *in, const struct desk *d, int wid
 
 /* The answer typed so far for a prompt (NULL for other modes). */
 const char *input_answer(const struct input *in);
-
-/*
- * How many answers of the questions share a key with another answer of the
- * same question in the language of the messages (a translated key equal to
- * another answer's English or translated key); the first is described in
- * why. Such a translated key is ignored (the English keys answer). For the
- * tests: 0 for a catalog that got the keys right.
- */
-int input_answers_clash(char *why, size_t n);
 
 /* Draw the mode's overlay (the help box, or a banner); false when it has none. */
 bool input_draw_overlay(const struct input *in, const struct desk *d);

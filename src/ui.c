@@ -26,6 +26,7 @@
 #include "keymap.h"
 #include "notify.h"
 #include "pen.h"
+#include "question.h"
 #include "screen.h"
 #include "session.h"
 #include "sidebar.h"
@@ -449,7 +450,7 @@ ui_loop(struct ui *ui)
 /*
  * What the status line says first. A catalog whose answer keys clash
  * (two answers of one question on one letter) is said first of all: the
- * clashing translated keys are ignored (input.c), and the translator
+ * clashing translated keys are ignored (question.c), and the translator
  * should know.
  */
 static void
@@ -458,7 +459,7 @@ ui_greet(struct ui *ui, const struct cli_opts *o)
 	const struct session *s = &ui->session;
 	char why[160];
 
-	if (input_answers_clash(why, sizeof why) > 0)
+	if (question_answers_clash(why, sizeof why) > 0)
 		/* TRANSLATORS: shown when your translations of the answers ("yes",
 		 * "keep"...) give two answers of one question the same first letter;
 		 * %s names them */
