@@ -36,6 +36,7 @@
 #include "input.h"
 #include "keymap.h"
 #include "screen.h"
+#include "stroke.h"
 #include "utf8.h"
 
 #define ESC 27
@@ -510,19 +511,19 @@ input_mouse(struct desk *d)
 	}
 	if (!canvas_cell_at(d->canvas, b, ev.x, ev.y, &col, &row)) {
 		if (ev.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED))
-			return action_lift(d);
+			return stroke_lift(d);
 		return 0;
 	}
 	/* a press and a release that ncurses read together come as one click,
 	 * whatever mouseinterval says: the press must still move the cursor */
 	if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED))
-		return action_press(d, col, row) | action_release(d, col, row);
+		return stroke_press(d, col, row) | stroke_release(d, col, row);
 	if (ev.bstate & BUTTON1_PRESSED)
-		return action_press(d, col, row);
+		return stroke_press(d, col, row);
 	if (ev.bstate & BUTTON1_RELEASED)
-		return action_release(d, col, row);
+		return stroke_release(d, col, row);
 	if (d->pen->down && (ev.bstate & REPORT_MOUSE_POSITION))
-		return action_drag(d, col, row);
+		return stroke_drag(d, col, row);
 	return 0;
 }
 
@@ -544,7 +545,7 @@ input_draw_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	if ((run = keymap_drawing(ret, ch)) != NULL)
 		return run(d);
 	if (ret == OK && ch >= 0x20)
-		return action_type(d, (uint32_t)ch);
+		return stroke_type(d, (uint32_t)ch);
 	return 0;
 }
 
@@ -829,7 +830,7 @@ input_paste_end(struct input *in, struct desk *d, bool ended, uint64_t now)
 		status_message(d->status, true, _("the paste is larger than %u MiB: refused, "
 		    "nothing placed"), INPUT_PASTE_MAX >> 20);
 	else if (in->mode == MODE_DRAW || input_arming(in, now))
-		r |= action_paste(d, in->paste != NULL ? in->paste : "", in->paste_len);
+		r |= stroke_paste(d, in->paste != NULL ? in->paste : "", in->paste_len);
 	else if (input_modes[in->mode].submit != NULL)
 		input_paste_prompt(in);
 	else if (in->mode == MODE_HELP)
