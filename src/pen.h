@@ -18,6 +18,7 @@
 
 #include "board.h"
 #include "grapheme.h"
+#include "lines.h"
 
 enum pen_tool_id {
 	PEN_TEXT,
@@ -50,9 +51,7 @@ struct pen {
 	uint32_t anchor_col, anchor_row;
 	bool down;                   /* the mouse button is held */
 	bool at_edge;                /* the last character typed filled the row's last cell */
-	bool last_valid;             /* line: the exact directions of the last cell drawn */
-	uint32_t last_col, last_row;
-	unsigned last_bits;
+	struct lines line;           /* line: the exact directions of the last cell drawn */
 	char note[256];              /* what the last operation wants said */
 	bool note_warn;
 	/*
