@@ -14,8 +14,6 @@
 #define PIZARRA_ACTION_H
 
 #include <stdbool.h>
-#include <stddef.h>
-#include <stdint.h>
 
 #include "canvas.h"
 #include "pen.h"

@@ -5,7 +5,8 @@
  * and the board's per-row stamps), other clients' cursors in their
  * colours and the box being drawn (marks.h), placeholders for anything
  * that cannot be shown, and the greyed board while detached or
- * distrusting. Only canvas.c writes a struct canvas.
+ * distrusting. Only canvas.c writes a struct canvas (its marks through
+ * marks.c).
  */
 #ifndef PIZARRA_CANVAS_H
 #define PIZARRA_CANVAS_H

@@ -8,7 +8,7 @@
  * this client may not draw now), and the colour and author of its ink.
  * Every operation returns PEN_* bits saying what happened; the caller
  * publishes the cursor, notifies the others and shows the pen's note.
- * Only pen.c writes a struct pen.
+ * Only pen.c writes a struct pen (its line, a struct lines, through lines.c).
  */
 #ifndef PIZARRA_PEN_H
 #define PIZARRA_PEN_H
