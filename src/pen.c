@@ -3,8 +3,8 @@
  * paints, how one step from a cell to its neighbour is drawn, what a
  * press, Enter and a typed character do, and which tool a mouse drag
  * uses. The operations below walk the cursor cell by cell and call the
- * row's functions, so a new tool is one row and its functions. The line
- * and the box are drawn by lines.c, which joins the lines they cross.
+ * row's functions, so a new tool is one row and its functions. Lines and
+ * boxes are lines.c's, a grapheme typed as several characters typing.c's.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,9 +12,9 @@
 
 #include "i18n.h"
 #include "cell.h"
-#include "grapheme.h"
 #include "lines.h"
 #include "pen.h"
+#include "typing.h"
 
 struct pen_tool {
 	const char *name;
@@ -276,118 +276,60 @@ pen_move(struct pen *p, const struct pen_paper *pp, long dc, long dr)
 	return r;
 }
 
-/* True when the next character typed may continue the grapheme typed last. */
-static bool
-pen_typing_continues(const struct pen *p, const struct pen_paper *pp)
+/* The cursor and the brush, for typing.c to move. */
+static struct typing_cursor
+pen_cursor(const struct pen *p)
 {
-	return p->typing.n > 0 && p->tool == p->typed_tool && p->col == p->typed_next_col &&
-	    p->row == p->typed_row && p->at_edge == p->typed_edge &&
-	    (p->typed_cp == 0 || p->typed_tool == PEN_BRUSH ||
-	    cell_cp(board_get(pp->ink, p->typed_col, p->typed_row)) == p->typed_cp);
+	struct typing_cursor c = { p->col, p->row, p->at_edge, p->brush };
+
+	return c;
 }
 
-/* Say why the grapheme typed cannot be one cell. */
+/* Show typing.c's note, if it has one; its bits are the pen's. */
 static unsigned
-pen_refuse_typed(struct pen *p, const char *then)
+pen_typed(struct pen *p, unsigned r)
 {
-	char why[200];
+	_Static_assert(TYPING_CELLS == PEN_CELLS && TYPING_CURSOR == PEN_CURSOR &&
+		       TYPING_NOTE == PEN_NOTE, "typing.c's bits are the pen's");
 
-	p->typed_said = true;
-	return pen_note(p, true, "%s%s", grapheme_why(&p->typing, why, sizeof why), then);
-}
-
-/* Remember where the cursor is after the grapheme typed. */
-static void
-pen_typed_at(struct pen *p)
-{
-	p->typed_next_col = p->col;
-	p->typed_edge = p->at_edge;
+	if (r & TYPING_NOTE)
+		pen_note(p, p->typed.note_warn, "%s", p->typed.note);
+	return r;
 }
 
 /* The grapheme typed grew: draw what it is now in its cell, or take it back. */
 static unsigned
 pen_retype(struct pen *p, const struct pen_paper *pp)
 {
-	const struct grapheme *g = &p->typing;
-	uint32_t old = p->typed_cp;
-	unsigned r = 0;
-	int w;
+	struct typing_cursor c = pen_cursor(p);
+	unsigned r = typing_grow(&p->typed, &c, pp->ink, pp->colour, pp->author, pp->view->cols);
 
-	grapheme_judge(&p->typing);
-	if (g->verdict == GRAPHEME_CELL && g->cp == old)
-		return 0;   /* a variation selector: the cell stays as it is */
-	if (p->typed_tool == PEN_BRUSH) {
-		if (g->verdict != GRAPHEME_CELL)
-			return pen_refuse_typed(p,
-			    /* TRANSLATORS: after why the typed character is refused */
-			    _("; the brush stays as it was"));
-		p->brush = g->cp;
-		p->typed_cp = g->cp;
-		return pen_put(pp, p->typed_col, p->typed_row, g->cp) |
-		    pen_note(p, false, _("brush is now the character you typed"));
-	}
-	if (old != 0 && (g->verdict != GRAPHEME_CELL || cell_width(old) != cell_width(g->cp))) {
-		r |= pen_put(pp, p->typed_col, p->typed_row, 0) | PEN_CURSOR;
-		p->col = p->typed_col;
-		p->at_edge = false;
-		p->typed_cp = 0;
-	}
-	if (g->verdict != GRAPHEME_CELL) {
-		pen_typed_at(p);
-		return r | pen_refuse_typed(p, old != 0 ?
-		    /* TRANSLATORS: after why the typed character is refused: it was removed */
-		    _("; taken back") : "");
-	}
-	w = board_draw(pp->ink, p->typed_col, p->typed_row, g->cp, pp->colour, pp->author);
-	if (w < 0) {
-		p->typed_dead = true;
-		pen_typed_at(p);
-		return r | pen_note(p, true, _("no room for a wide character at the board's edge"));
-	}
-	r |= PEN_CELLS | PEN_CURSOR;
-	p->typed_cp = g->cp;
-	p->at_edge = p->typed_col + (uint32_t)w >= pp->view->cols;
-	p->col = p->at_edge ? p->typed_col : p->typed_col + (uint32_t)w;
-	pen_typed_at(p);
-	if (p->typed_said) {
-		/* the refusal said before is stale: say what it became */
-		p->typed_said = false;
-		r |= pen_note(p, false, _("U+%04X: the characters typed made one"), (unsigned)g->cp);
-	}
-	return r;
+	p->col = c.col;
+	p->at_edge = c.at_edge;
+	p->brush = c.brush;
+	return pen_typed(p, r);
 }
 
 unsigned
 pen_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
 {
+	struct typing_cursor c = pen_cursor(p);
 	unsigned r;
 
 	if (pp->view == NULL)
 		return 0;
 	if (pp->ink == NULL)
 		return PEN_REFUSED;
-	if (pen_typing_continues(p, pp) && grapheme_add(&p->typing, cp))
-		return p->typed_dead ? 0 : pen_retype(p, pp);
+	if (typing_joins(&p->typed, &c, (int)p->tool, pp->ink, cp))
+		return p->typed.dead ? 0 : pen_retype(p, pp);
 	/* a new grapheme */
-	grapheme_init(&p->typing);
-	grapheme_add(&p->typing, cp);
-	grapheme_judge(&p->typing);
-	p->typed_col = p->col;
-	p->typed_row = p->row;
-	p->typed_tool = p->tool;
-	p->typed_cp = 0;
-	p->typed_dead = p->typed_said = false;
-	if (p->typing.verdict != GRAPHEME_CELL) {
-		pen_typed_at(p);
-		return pen_refuse_typed(p, "");
+	if (!typing_start(&p->typed, &c, (int)p->tool, p->tool == PEN_BRUSH, cp)) {
+		typing_after(&p->typed, &c);
+		return pen_typed(p, typing_refuse(&p->typed, ""));
 	}
 	r = pen_tools[p->tool].type(p, pp, cp);
-	if (p->tool == PEN_BRUSH ||
-	    cell_cp(board_get(pp->ink, p->typed_col, p->typed_row)) == cp)
-		p->typed_cp = cp;
-	else
-		p->typed_dead = true;
-	pen_typed_at(p);
+	c = pen_cursor(p);
+	typing_placed(&p->typed, &c, pp->ink, cp);
 	return r;
 }
 
@@ -403,7 +345,7 @@ pen_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t le
 		return 0;
 	if (pp->ink == NULL)
 		return PEN_REFUSED;
-	p->typing.n = 0;
+	typing_forget(&p->typed);
 	if (len == 0)
 		return pen_note(p, false, _("the paste was empty"));
 	if (board_place(pp->ink, p->col, p->row, text, len, pp->colour, pp->author, &out,
