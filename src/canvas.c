@@ -8,7 +8,6 @@
  * characters are lines.c's.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cell.h"
 #include "notify.h"
