@@ -1,10 +1,9 @@
 /*
- * action.c - the actions. Drawing goes through the pen on a paper made
- * from the session (the board shown, the board we may write or none, our
- * colour and slot); what the pen reports is turned into the session's
- * notification, the cursor's publication, and a message. The lesson's
- * operations go through the session, and their outcome is said here in
- * the words of the lecture (shmdt, shmat, IPC_SET, IPC_RMID).
+ * action.c - the actions but drawing (stroke.c's). The lesson's operations
+ * go through the session, and their outcome is said here in the words of
+ * the lecture (shmdt, shmat, IPC_SET, IPC_RMID). Why we may not draw
+ * (action_refused) and publishing our cursor (action_cursor) are here, for
+ * the drawing actions too.
  */
 #include <errno.h>
 #include <limits.h>
@@ -14,21 +13,6 @@
 #include "action.h"
 #include "cell.h"
 #include "screen.h"
-
-/* The pen's paper for this session now. */
-static struct pen_paper
-action_paper(const struct desk *d)
-{
-	const struct session *s = d->session;
-	struct pen_paper pp = {
-		.view = session_board(s),
-		.ink = session_block(s) == SESSION_WRITABLE ? &s->seg.board : NULL,
-		.colour = s->me.colour,
-		.author = session_author(s),
-	};
-
-	return pp;
-}
 
 bool
 action_refused(struct desk *d)
@@ -64,16 +48,6 @@ action_cursor(struct desk *d)
 	return 0;
 }
 
-/* Our own cursor moved: the view is ours again if it was following someone. */
-static void
-action_moved_self(struct desk *d)
-{
-	if (!d->canvas->following)
-		return;
-	canvas_unfollow(d->canvas);
-	status_message(d->status, false, _("you moved: no longer following (Ctrl-F follows again)"));
-}
-
 unsigned
 action_follow_next(struct desk *d)
 {
@@ -100,34 +74,6 @@ action_follow_next(struct desk *d)
 	status_message(d->status, false, _("following %s (pid %d): Ctrl-F for the next"),
 	    shminfo_user(list[i].uid, who, sizeof who), (int)list[i].pid);
 	return ACT_CANVAS;
-}
-
-/* Act on what the pen did: notify, publish, say. */
-static unsigned
-action_pen(struct desk *d, unsigned r)
-{
-	if (r & PEN_REFUSED)
-		action_refused(d);
-	if (r & PEN_CELLS)
-		session_touched(d->session);
-	if (r & PEN_NOTE)
-		status_message(d->status, d->pen->note_warn, "%s", d->pen->note);
-	else if (r & PEN_DONE)
-		status_clear(d->status);       /* "box: corner at..." is done with */
-	if (r & PEN_CURSOR) {
-		action_moved_self(d);
-		action_cursor(d);
-	}
-	return 0;
-}
-
-/* Move the pen by (dc, dr). */
-static unsigned
-action_move(struct desk *d, long dc, long dr)
-{
-	struct pen_paper pp = action_paper(d);
-
-	return action_pen(d, pen_move(d->pen, &pp, dc, dr));
 }
 
 unsigned
@@ -190,12 +136,6 @@ action_fit_colour(struct desk *d)
 	for (tries = 0; tries < CELL_COLOURS && !screen_ink_reads(d->session->me.colour); tries++)
 		session_next_colour(d->session);
 	return 0;
-}
-
-unsigned
-action_tool(struct desk *d)
-{
-	return action_pen(d, pen_next_tool(d->pen));
 }
 
 unsigned
@@ -314,144 +254,6 @@ action_bytes(struct desk *d)
 {
 	(void)d;
 	return ACT_BYTES;
-}
-
-unsigned
-action_left(struct desk *d)
-{
-	return action_move(d, -1, 0);
-}
-
-unsigned
-action_right(struct desk *d)
-{
-	return action_move(d, 1, 0);
-}
-
-unsigned
-action_up(struct desk *d)
-{
-	return action_move(d, 0, -1);
-}
-
-unsigned
-action_down(struct desk *d)
-{
-	return action_move(d, 0, 1);
-}
-
-unsigned
-action_home(struct desk *d)
-{
-	return action_move(d, -(long)d->pen->col, 0);
-}
-
-unsigned
-action_end(struct desk *d)
-{
-	return action_move(d, BOARD_MAX_COLS, 0);
-}
-
-/* A page is the canvas's height less one row, so a line of context stays. */
-static long
-action_page(const struct desk *d)
-{
-	return d->canvas->h > 1 ? d->canvas->h - 1 : 1;
-}
-
-unsigned
-action_page_up(struct desk *d)
-{
-	return action_move(d, 0, -action_page(d));
-}
-
-unsigned
-action_page_down(struct desk *d)
-{
-	return action_move(d, 0, action_page(d));
-}
-
-unsigned
-action_tab(struct desk *d)
-{
-	return action_move(d, 8 - (long)(d->pen->col % 8), 0);
-}
-
-unsigned
-action_enter(struct desk *d)
-{
-	struct pen_paper pp = action_paper(d);
-
-	return action_pen(d, pen_enter(d->pen, &pp));
-}
-
-unsigned
-action_backspace(struct desk *d)
-{
-	struct pen_paper pp = action_paper(d);
-
-	return action_pen(d, pen_backspace(d->pen, &pp));
-}
-
-unsigned
-action_delete(struct desk *d)
-{
-	struct pen_paper pp = action_paper(d);
-
-	return action_pen(d, pen_delete(d->pen, &pp));
-}
-
-unsigned
-action_escape(struct desk *d)
-{
-	return action_pen(d, pen_escape(d->pen));
-}
-
-unsigned
-action_type(struct desk *d, uint32_t cp)
-{
-	struct pen_paper pp = action_paper(d);
-
-	return action_pen(d, pen_type(d->pen, &pp, cp));
-}
-
-unsigned
-action_paste(struct desk *d, const char *text, size_t len)
-{
-	struct pen_paper pp = action_paper(d);
-
-	return action_pen(d, pen_paste(d->pen, &pp, text, len));
-}
-
-unsigned
-action_press(struct desk *d, uint32_t col, uint32_t row)
-{
-	struct pen_paper pp = action_paper(d);
-
-	return action_pen(d, pen_press(d->pen, &pp, col, row));
-}
-
-unsigned
-action_drag(struct desk *d, uint32_t col, uint32_t row)
-{
-	struct pen_paper pp = action_paper(d);
-
-	return action_pen(d, pen_drag(d->pen, &pp, col, row));
-}
-
-unsigned
-action_release(struct desk *d, uint32_t col, uint32_t row)
-{
-	struct pen_paper pp = action_paper(d);
-
-	return action_pen(d, pen_release(d->pen, &pp, col, row));
-}
-
-unsigned
-action_lift(struct desk *d)
-{
-	pen_lift(d->pen);
-	return 0;
 }
 
 unsigned

@@ -1,7 +1,8 @@
 /*
  * action.h - what the interactive board can be asked to do, as functions a
- * binding or a mode calls: drawing (through the pen), the lesson's
- * operations on the segment (through the session), and the view. Each
+ * binding or a mode calls: the lesson's operations on the segment
+ * (through the session), the view, and the answers to questions; the
+ * drawing keys, typing and the mouse are stroke.h's, on the same desk. Each
  * returns what to redraw and what it asks of its caller (ACT_* bits), as
  * htop's actions do; none of them reads a key.
  *
@@ -13,8 +14,6 @@
 #define PIZARRA_ACTION_H
 
 #include <stdbool.h>
-#include <stddef.h>
-#include <stdint.h>
 
 #include "canvas.h"
 #include "pen.h"
@@ -66,7 +65,6 @@ unsigned action_fit_colour(struct desk *d);
 /* Command keys. */
 unsigned action_help(struct desk *d);
 unsigned action_colour(struct desk *d);
-unsigned action_tool(struct desk *d);
 unsigned action_detach(struct desk *d);       /* shmdt, or shmat again when detached */
 unsigned action_ask_chmod(struct desk *d);
 unsigned action_ask_save(struct desk *d);
@@ -79,29 +77,8 @@ unsigned action_follow_next(struct desk *d);  /* follow the next person on the b
 unsigned action_suspend(struct desk *d);
 unsigned action_bytes(struct desk *d);        /* the canvas shows the segment's bytes, or the board */
 
-/* Drawing keys. */
-unsigned action_left(struct desk *d);
-unsigned action_right(struct desk *d);
-unsigned action_up(struct desk *d);
-unsigned action_down(struct desk *d);
-unsigned action_home(struct desk *d);
-unsigned action_end(struct desk *d);
-unsigned action_page_up(struct desk *d);
-unsigned action_page_down(struct desk *d);
-unsigned action_tab(struct desk *d);
-unsigned action_enter(struct desk *d);
-unsigned action_backspace(struct desk *d);
-unsigned action_delete(struct desk *d);
-unsigned action_escape(struct desk *d);
-unsigned action_type(struct desk *d, uint32_t cp);
-unsigned action_paste(struct desk *d, const char *text, size_t len);   /* a bracketed paste */
-
-/* The mouse, on board cells (input decodes the events). */
-unsigned action_press(struct desk *d, uint32_t col, uint32_t row);
-unsigned action_drag(struct desk *d, uint32_t col, uint32_t row);
-unsigned action_release(struct desk *d, uint32_t col, uint32_t row);
-unsigned action_lift(struct desk *d);
-unsigned action_pan(struct desk *d, long dc, long dr);   /* the wheel: the view, not the cursor */
+/* The wheel: the view, not the cursor (the drawing keys and the mouse are stroke.h's). */
+unsigned action_pan(struct desk *d, long dc, long dr);
 
 /* Answers to questions. */
 unsigned action_chmod(struct desk *d, const char *mode);

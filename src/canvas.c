@@ -3,16 +3,18 @@
  * moved (or where a presence cursor came or went) and, in those, writes a
  * screen cell only when its shadow key (cell word, presence mark, greyed
  * flag) differs from what the screen shows, so a remote keystroke costs a
- * row scan and one cell. Presence cursors are a short list of marked cells,
- * so moving ones touch only the cells marked before and now.
+ * row scan and one cell. Which rows a presence cursor or the box's outline
+ * came to or left is marks.c's to say; the ASCII stand-ins for box-drawing
+ * characters are lines.c's.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cell.h"
 #include "notify.h"
 #include "canvas.h"
 #include "client.h"
+#include "lines.h"
+#include "marks.h"
 #include "screen.h"
 
 #define CANVAS_OUTSIDE   (1ull << 62)     /* shadow key of a cell beyond the board */
@@ -28,9 +30,7 @@ canvas_invalidate(struct canvas *c)
 
 	for (i = 0; i < c->shadow_n; i++)
 		c->shadow[i] = CANVAS_STALE;
-	if (c->shadow_n > 0)
-		memset(c->presence, 0, c->shadow_n);
-	c->nmarks = 0;
+	marks_clear(&c->marks);
 	c->full_redraw = true;
 }
 
@@ -38,11 +38,11 @@ void
 canvas_free(struct canvas *c)
 {
 	free(c->shadow);
-	free(c->presence);
 	free(c->row_moved);
 	free(c->row_seen);
+	marks_free(&c->marks);
 	c->shadow = NULL;
-	c->presence = c->row_moved = NULL;
+	c->row_moved = NULL;
 	c->row_seen = NULL;
 	c->shadow_n = 0;
 	c->row_seen_n = 0;
@@ -52,18 +52,18 @@ void
 canvas_resize(struct canvas *c)
 {
 	size_t n;
+	bool marked;
 
 	c->w = screen_canvas_cols();
 	c->h = screen_canvas_rows();
 	n = c->w > 0 && c->h > 0 ? (size_t)c->w * (size_t)c->h : 0;
+	marked = marks_resize(&c->marks, c->w, c->h);
 	if (n != c->shadow_n) {
 		free(c->shadow);
-		free(c->presence);
 		free(c->row_moved);
 		c->shadow = n ? malloc(n * sizeof *c->shadow) : NULL;
-		c->presence = n ? calloc(n, 1) : NULL;
 		c->row_moved = n ? calloc(n, 1) : NULL;
-		c->shadow_n = c->shadow && c->presence && c->row_moved ? n : 0;
+		c->shadow_n = c->shadow && marked && c->row_moved ? n : 0;
 	}
 	c->view_col = c->view_row = 0;
 	canvas_invalidate(c);
@@ -130,30 +130,6 @@ canvas_pan(struct canvas *c, const struct board *b, long dc, long dr)
 	return true;
 }
 
-/* ASCII stand-in for a box-drawing or block character in a non-UTF-8 terminal. */
-static uint32_t
-canvas_ascii(uint32_t cp)
-{
-	static const uint16_t horiz[] = { 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509,
-	    0x254C, 0x254D, 0x2550, 0x2574, 0x2576, 0x2578, 0x257A };
-	static const uint16_t vert[] = { 0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B,
-	    0x254E, 0x254F, 0x2551, 0x2575, 0x2577, 0x2579, 0x257B };
-	size_t i;
-
-	if (cp >= 0x2500 && cp <= 0x257F) {
-		for (i = 0; i < sizeof horiz / sizeof horiz[0]; i++)
-			if (cp == horiz[i])
-				return '-';
-		for (i = 0; i < sizeof vert / sizeof vert[0]; i++)
-			if (cp == vert[i])
-				return '|';
-		return '+';
-	}
-	if (cp >= 0x2580 && cp <= 0x259F)
-		return '#';
-	return 0;
-}
-
 /* Put one character (cp drawable, or a placeholder) at y, x with attributes. */
 static void
 canvas_put(int y, int x, uint32_t cp, attr_t attr)
@@ -164,7 +140,7 @@ canvas_put(int y, int x, uint32_t cp, attr_t attr)
 	if (cp == 0)
 		cp = ' ';
 	if (cp >= 0x80 && !screen_utf8()) {
-		uint32_t a = canvas_ascii(cp);
+		uint32_t a = lines_ascii(cp);
 
 		if (a == 0) {
 			a = '?';
@@ -182,58 +158,6 @@ static uint32_t
 canvas_placeholder(void)
 {
 	return screen_utf8() ? 0xFFFD : '?';
-}
-
-/* Flag the canvas row of cell index i: a presence cursor came, went or changed there. */
-static void
-canvas_row_moved(struct canvas *cv, uint32_t i)
-{
-	cv->row_moved[i / (uint32_t)cv->w] = 1;
-}
-
-/*
- * Mark every other client's cursor that falls in the viewport, touching only
- * the cells marked last time and this time, and flag the rows where a mark
- * came, went or changed colour.
- */
-static void
-canvas_presence(struct canvas *cv, const struct client_info *list, int n, int my_slot)
-{
-	uint32_t old[BOARD_SLOTS];
-	uint8_t old_val[BOARD_SLOTS];
-	int i, k, nold = cv->nmarks;
-
-	memcpy(old, cv->marks, (size_t)nold * sizeof old[0]);
-	memcpy(old_val, cv->mark_val, (size_t)nold);
-	for (i = 0; i < nold; i++)
-		cv->presence[old[i]] = 0;
-	cv->nmarks = 0;
-	for (i = 0; i < n; i++) {
-		const struct client_info *c = &list[i];
-		uint32_t at;
-
-		if (c->slot == my_slot)
-			continue;
-		if (c->col < cv->view_col || c->row < cv->view_row ||
-		    c->col - cv->view_col >= (uint32_t)cv->w ||
-		    c->row - cv->view_row >= (uint32_t)cv->h)
-			continue;
-		at = (c->row - cv->view_row) * (uint32_t)cv->w + (c->col - cv->view_col);
-		if (cv->presence[at] == 0)
-			cv->marks[cv->nmarks++] = at;
-		cv->presence[at] = (uint8_t)(c->colour | 0x10);
-	}
-	for (i = 0; i < cv->nmarks; i++)
-		cv->mark_val[i] = cv->presence[cv->marks[i]];
-	for (i = 0; i < nold; i++)
-		if (cv->presence[old[i]] != old_val[i])
-			canvas_row_moved(cv, old[i]);
-	for (i = 0; i < cv->nmarks; i++) {
-		for (k = 0; k < nold && (old[k] != cv->marks[i] || old_val[k] != cv->mark_val[i]); k++)
-			;
-		if (k == nold)
-			canvas_row_moved(cv, cv->marks[i]);
-	}
 }
 
 /* Draw the edge of the board (or nothing) for a screen cell beyond it. */
@@ -320,59 +244,7 @@ void
 canvas_preview(struct canvas *cv, bool on, uint32_t c0, uint32_t r0, uint32_t c1, uint32_t r1,
 	       unsigned ink)
 {
-	cv->preview.on = on;
-	cv->preview.c0 = c0 < c1 ? c0 : c1;
-	cv->preview.c1 = c0 < c1 ? c1 : c0;
-	cv->preview.r0 = r0 < r1 ? r0 : r1;
-	cv->preview.r1 = r0 < r1 ? r1 : r0;
-	cv->preview_ink = ink;
-}
-
-/* Flag the canvas rows a rectangle covers (it came or went). */
-static void
-canvas_rect_rows(struct canvas *cv, const struct canvas_rect *r)
-{
-	uint32_t row;
-
-	if (!r->on)
-		return;
-	for (row = r->r0; row <= r->r1; row++)
-		if (row >= cv->view_row && row - cv->view_row < (uint32_t)cv->h)
-			cv->row_moved[row - cv->view_row] = 1;
-}
-
-/* A moved preview redraws the rows it left and the rows it covers now. */
-static void
-canvas_preview_rows(struct canvas *cv)
-{
-	const struct canvas_rect *a = &cv->preview, *b = &cv->preview_drawn;
-
-	if (a->on == b->on && (!a->on || (a->c0 == b->c0 && a->c1 == b->c1 && a->r0 == b->r0 &&
-	    a->r1 == b->r1)))
-		return;
-	canvas_rect_rows(cv, b);
-	canvas_rect_rows(cv, a);
-	cv->preview_drawn = cv->preview;
-}
-
-/* The preview's character at board cell (col, row): a corner or an edge; 0 off it. */
-static uint32_t
-canvas_preview_glyph(const struct canvas *cv, uint32_t col, uint32_t row)
-{
-	const struct canvas_rect *r = &cv->preview;
-	bool top = row == r->r0, bottom = row == r->r1, left = col == r->c0, right = col == r->c1;
-	bool u = screen_utf8();
-
-	if (!r->on || col < r->c0 || col > r->c1 || row < r->r0 || row > r->r1 ||
-	    !(top || bottom || left || right))
-		return 0;
-	if ((top || bottom) && (left || right) && r->c0 != r->c1 && r->r0 != r->r1)
-		return !u ? '+' : top ? (left ? 0x250C : 0x2510) : (left ? 0x2514 : 0x2518);
-	if (r->r0 == r->r1 && r->c0 == r->c1)
-		return u ? 0x253C : '+';
-	if (top || bottom)
-		return r->r0 == r->r1 || !(left || right) ? (u ? 0x2500 : '-') : (u ? 0x2502 : '|');
-	return u ? 0x2502 : '|';
+	marks_box(&cv->marks, on, c0, r0, c1, r1, ink);
 }
 
 /* Draw a preview cell (or the blank left of one, under half a wide character). */
@@ -380,11 +252,11 @@ static int
 canvas_preview_put(struct canvas *cv, int y, int x, uint32_t glyph)
 {
 	size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
-	uint64_t key = CANVAS_PREVIEW | glyph | (uint64_t)cv->preview_ink << 24;
+	uint64_t key = CANVAS_PREVIEW | glyph | (uint64_t)cv->marks.box_ink << 24;
 
 	if (cv->shadow[i] != key) {
 		cv->shadow[i] = key;
-		canvas_put(y, x, glyph, screen_ink(cv->preview_ink, true) | A_DIM);
+		canvas_put(y, x, glyph, screen_ink(cv->marks.box_ink, true) | A_DIM);
 	}
 	return 1;
 }
@@ -457,18 +329,70 @@ canvas_track(struct canvas *cv, const struct board *b, const struct client_info 
 	canvas_follow(cv, b, list[i].col, list[i].row);
 }
 
+/* Draw the board cells of canvas row y, board row br (its cells), and the outline over them. */
+static int
+canvas_row(struct canvas *cv, const struct board *b, const _Atomic uint32_t *cells, int y,
+	   bool dim)
+{
+	uint32_t br = cv->view_row + (uint32_t)y;
+	bool u = screen_utf8();
+	int x;
+
+	for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;) {
+		uint32_t bc = cv->view_col + (uint32_t)x, g = marks_box_glyph(&cv->marks, bc, br, u);
+
+		/* a wide character whose right half is under the preview is cut */
+		if (g == 0 && marks_box_glyph(&cv->marks, bc + 1, br, u) != 0 &&
+		    cell_width(cell_cp(atomic_load_explicit(&cells[bc],
+		    memory_order_relaxed))) == 2)
+			g = ' ';
+		if (g != 0)
+			x += canvas_preview_put(cv, y, x, g);
+		else
+			x += canvas_cell(cv, b, cells, y, x, cv->marks.at, dim);
+	}
+	return x;
+}
+
 /*
  * Only rows whose stamp moved or whose presence cursors changed are
  * looked at, unless a full check was asked for (a new view, a tick).
  */
+static void
+canvas_rows(struct canvas *cv, const struct board *b, bool full, bool dim)
+{
+	uint32_t stamp;
+	int x, y;
+
+	for (y = 0; y < cv->h; y++) {
+		uint32_t br = cv->view_row + (uint32_t)y;
+		const _Atomic uint32_t *cells = board_row(b, br);
+		bool moved = cv->row_moved[y];
+
+		cv->row_moved[y] = 0;
+		if (cells == NULL) {
+			if (full)
+				canvas_outside_row(cv, b, y, 0);
+			continue;
+		}
+		stamp = board_row_stamp(b, br);
+		if (!full && !moved && stamp == cv->row_seen[br])
+			continue;
+		cv->row_seen[br] = stamp;
+		x = canvas_row(cv, b, cells, y, dim);
+		if (full)
+			canvas_outside_row(cv, b, y, x);
+	}
+}
+
 void
 canvas_draw(struct canvas *cv, const struct board *b, bool live, int my_slot)
 {
 	WINDOW *win = screen_window(SCREEN_CANVAS);
 	struct client_info list[BOARD_SLOTS];
-	bool dim = !live, full;
-	uint32_t gen = 0, stamp;
-	int x, y, n = 0;
+	uint32_t gen = 0;
+	bool full;
+	int n = 0;
 
 	if (win == NULL || cv->shadow_n == 0)
 		return;
@@ -485,39 +409,8 @@ canvas_draw(struct canvas *cv, const struct board *b, bool live, int my_slot)
 		canvas_track(cv, b, list, n, my_slot);
 	}
 	full = !canvas_rows_ready(cv, b) || cv->full_redraw || cv->full_check;
-	canvas_presence(cv, list, n, my_slot);
-	canvas_preview_rows(cv);
-	for (y = 0; y < cv->h; y++) {
-		uint32_t br = cv->view_row + (uint32_t)y;
-		const _Atomic uint32_t *cells = board_row(b, br);
-		bool moved = cv->row_moved[y];
-
-		cv->row_moved[y] = 0;
-		if (cells == NULL) {
-			if (full)
-				canvas_outside_row(cv, b, y, 0);
-			continue;
-		}
-		stamp = board_row_stamp(b, br);
-		if (!full && !moved && stamp == cv->row_seen[br])
-			continue;
-		cv->row_seen[br] = stamp;
-		for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;) {
-			uint32_t bc = cv->view_col + (uint32_t)x, g = canvas_preview_glyph(cv, bc, br);
-
-			/* a wide character whose right half is under the preview is cut */
-			if (g == 0 && canvas_preview_glyph(cv, bc + 1, br) != 0 &&
-			    cell_width(cell_cp(atomic_load_explicit(&cells[bc],
-			    memory_order_relaxed))) == 2)
-				g = ' ';
-			if (g != 0)
-				x += canvas_preview_put(cv, y, x, g);
-			else
-				x += canvas_cell(cv, b, cells, y, x, cv->presence, dim);
-		}
-		if (full)
-			canvas_outside_row(cv, b, y, x);
-	}
+	marks_update(&cv->marks, list, n, my_slot, cv->view_col, cv->view_row, cv->row_moved);
+	canvas_rows(cv, b, full, !live);
 	cv->full_redraw = false;
 	cv->full_check = false;
 	if (live)

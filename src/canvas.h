@@ -3,8 +3,10 @@
  * shows (it pans to keep our cursor in sight), drawing only the cells that
  * changed since the last frame (a shadow of what every screen cell shows,
  * and the board's per-row stamps), other clients' cursors in their
- * colours, placeholders for anything that cannot be shown, and the greyed
- * board while detached or distrusting. Only canvas.c writes a struct canvas.
+ * colours and the box being drawn (marks.h), placeholders for anything
+ * that cannot be shown, and the greyed board while detached or
+ * distrusting. Only canvas.c writes a struct canvas (its marks through
+ * marks.c).
  */
 #ifndef PIZARRA_CANVAS_H
 #define PIZARRA_CANVAS_H
@@ -15,23 +17,15 @@
 
 #include "board.h"
 #include "client.h"
-
-/* A rectangle of board cells (inclusive corners), shown or not. */
-struct canvas_rect {
-	bool on;
-	uint32_t c0, r0, c1, r1;
-};
+#include "marks.h"
 
 struct canvas {
 	int w, h;                      /* the canvas window's size in cells */
 	uint32_t view_col, view_row;   /* board cell at the top left */
 	uint64_t *shadow;              /* what each canvas cell shows: cell | presence << 32 */
-	uint8_t *presence;             /* other cursors per canvas cell: colour | 0x10 */
-	uint8_t *row_moved;            /* per canvas row: a presence cursor came or went */
+	struct marks marks;            /* other cursors and the box's outline, per canvas cell */
+	uint8_t *row_moved;            /* per canvas row: a mark came or went */
 	size_t shadow_n;
-	uint32_t marks[BOARD_SLOTS];   /* the cells of presence that are set */
-	uint8_t mark_val[BOARD_SLOTS]; /* and their values */
-	int nmarks;
 	uint32_t *row_seen;            /* board row stamps as last drawn */
 	uint32_t row_seen_n;
 	bool full_check;               /* rescan every visible row on the next frame */
@@ -45,9 +39,6 @@ struct canvas {
 	uid_t follow_uid;
 	bool follow_found;             /* the last frame found them on the board */
 	struct client_info followed;   /* and this is who it was */
-	struct canvas_rect preview;    /* the box being drawn, outlined over the board */
-	struct canvas_rect preview_drawn;
-	unsigned preview_ink;          /* its colour */
 };
 
 /* Take the canvas window's new size (after a layout): all stale, view at 0,0. */

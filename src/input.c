@@ -30,6 +30,7 @@
 #include "paste.h"
 #include "question.h"
 #include "screen.h"
+#include "stroke.h"
 #include "utf8.h"
 
 #define ESC 27
@@ -162,19 +163,19 @@ input_mouse(struct desk *d)
 	}
 	if (!canvas_cell_at(d->canvas, b, ev.x, ev.y, &col, &row)) {
 		if (ev.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED))
-			return action_lift(d);
+			return stroke_lift(d);
 		return 0;
 	}
 	/* a press and a release that ncurses read together come as one click,
 	 * whatever mouseinterval says: the press must still move the cursor */
 	if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED))
-		return action_press(d, col, row) | action_release(d, col, row);
+		return stroke_press(d, col, row) | stroke_release(d, col, row);
 	if (ev.bstate & BUTTON1_PRESSED)
-		return action_press(d, col, row);
+		return stroke_press(d, col, row);
 	if (ev.bstate & BUTTON1_RELEASED)
-		return action_release(d, col, row);
+		return stroke_release(d, col, row);
 	if (d->pen->down && (ev.bstate & REPORT_MOUSE_POSITION))
-		return action_drag(d, col, row);
+		return stroke_drag(d, col, row);
 	return 0;
 }
 
@@ -196,7 +197,7 @@ input_draw_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	if ((run = keymap_drawing(ret, ch)) != NULL)
 		return run(d);
 	if (ret == OK && ch >= 0x20)
-		return action_type(d, (uint32_t)ch);
+		return stroke_type(d, (uint32_t)ch);
 	return 0;
 }
 
@@ -353,7 +354,7 @@ input_paste_end(struct input *in, struct desk *d, bool ended, uint64_t now)
 		status_message(d->status, true, _("the paste is larger than %u MiB: refused, "
 		    "nothing placed"), PASTE_MAX >> 20);
 	else if (in->mode == MODE_DRAW || input_arming(in, now))
-		r |= action_paste(d, in->paste.text != NULL ? in->paste.text : "", in->paste.len);
+		r |= stroke_paste(d, in->paste.text != NULL ? in->paste.text : "", in->paste.len);
 	else if (input_modes[in->mode].submit != NULL)
 		/* a prompt takes the paste's first line, the characters it may hold */
 		paste_line(&in->paste, in->prompt, &in->prompt_len, sizeof in->prompt);

@@ -16,6 +16,7 @@
 
 #include "keymap.h"
 #include "screen.h"
+#include "stroke.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -34,7 +35,7 @@ static const struct keymap_binding keymap_commands[] = {
 	{ KEY_F(2), CTRL('K'), N_("Colour"), N_("Col"), NULL, NULL, N_("next colour for what you draw"),
 	  action_colour, true },
 	{ KEY_F(3), CTRL('T'), N_("Tool"), N_("short|Tool"), NULL, NULL, N_("text, brush, line, box, eraser"),
-	  action_tool, true },
+	  stroke_tool, true },
 	{ KEY_F(4), CTRL('D'), N_("Detach"), N_("Dtch"), N_("Attach"), N_("Atch"),
 	  N_("shmdt / shmat again (the lesson)"), action_detach, false },
 	{ KEY_F(5), CTRL('P'), N_("Mode"), N_("short|Mode"), NULL, NULL, N_("shmctl IPC_SET: permission bits"),
@@ -62,15 +63,15 @@ struct keymap_key {
 };
 
 static const struct keymap_key keymap_keys[] = {
-	{ true, KEY_LEFT, action_left }, { true, KEY_RIGHT, action_right },
-	{ true, KEY_UP, action_up }, { true, KEY_DOWN, action_down },
-	{ true, KEY_HOME, action_home }, { true, KEY_END, action_end },
-	{ true, KEY_PPAGE, action_page_up }, { true, KEY_NPAGE, action_page_down },
-	{ true, KEY_BACKSPACE, action_backspace }, { true, KEY_DC, action_delete },
-	{ true, KEY_ENTER, action_enter },
-	{ false, '\r', action_enter }, { false, '\n', action_enter },
-	{ false, 127, action_backspace }, { false, 8, action_backspace },
-	{ false, '\t', action_tab }, { false, 27, action_escape },
+	{ true, KEY_LEFT, stroke_left }, { true, KEY_RIGHT, stroke_right },
+	{ true, KEY_UP, stroke_up }, { true, KEY_DOWN, stroke_down },
+	{ true, KEY_HOME, stroke_home }, { true, KEY_END, stroke_end },
+	{ true, KEY_PPAGE, stroke_page_up }, { true, KEY_NPAGE, stroke_page_down },
+	{ true, KEY_BACKSPACE, stroke_backspace }, { true, KEY_DC, stroke_delete },
+	{ true, KEY_ENTER, stroke_enter },
+	{ false, '\r', stroke_enter }, { false, '\n', stroke_enter },
+	{ false, 127, stroke_backspace }, { false, 8, stroke_backspace },
+	{ false, '\t', stroke_tab }, { false, 27, stroke_escape },
 	{ false, CTRL('L'), action_redraw }, { false, CTRL('Z'), action_suspend },
 	{ false, CTRL('F'), action_follow_next },
 	{ false, CTRL('X'), action_bytes },

@@ -3,13 +3,8 @@
  * paints, how one step from a cell to its neighbour is drawn, what a
  * press, Enter and a typed character do, and which tool a mouse drag
  * uses. The operations below walk the cursor cell by cell and call the
- * row's functions, so a new tool is one row and its functions.
- *
- * Lines are box-drawing characters chosen from the directions a cell
- * connects (bits UP, DOWN, LEFT, RIGHT). A lone direction is drawn as a
- * full line, which reads back as both ways, so the exact directions of the
- * line's last cell are remembered: a stroke turns its corners right (a
- * corner, not a tee) and joins the lines it crosses.
+ * row's functions, so a new tool is one row and its functions. Lines and
+ * boxes are lines.c's, a grapheme typed as several characters typing.c's.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,16 +12,9 @@
 
 #include "i18n.h"
 #include "cell.h"
-#include "grapheme.h"
+#include "lines.h"
 #include "pen.h"
-
-enum { UP = 1, DOWN = 2, LEFT = 4, RIGHT = 8 };
-
-/* The box-drawing character for each combination of directions. */
-static const uint32_t pen_box_of[16] = {
-	0, 0x2502, 0x2502, 0x2502, 0x2500, 0x2518, 0x2510, 0x2524,
-	0x2500, 0x2514, 0x250C, 0x251C, 0x2500, 0x2534, 0x252C, 0x253C,
-};
+#include "typing.h"
 
 struct pen_tool {
 	const char *name;
@@ -40,19 +28,147 @@ struct pen_tool {
 	unsigned (*type)(struct pen *, const struct pen_paper *, uint32_t);
 };
 
-static unsigned pen_brush_step(struct pen *, const struct pen_paper *, uint32_t, uint32_t,
-			       uint32_t, uint32_t);
-static unsigned pen_erase_step(struct pen *, const struct pen_paper *, uint32_t, uint32_t,
-			       uint32_t, uint32_t);
-static unsigned pen_line_step(struct pen *, const struct pen_paper *, uint32_t, uint32_t,
-			      uint32_t, uint32_t);
-static unsigned pen_brush_press(struct pen *, const struct pen_paper *);
-static unsigned pen_erase_press(struct pen *, const struct pen_paper *);
-static unsigned pen_box_press(struct pen *, const struct pen_paper *);
-static unsigned pen_newline(struct pen *, const struct pen_paper *);
-static unsigned pen_box_enter(struct pen *, const struct pen_paper *);
-static unsigned pen_type_char(struct pen *, const struct pen_paper *, uint32_t);
-static unsigned pen_brush_type(struct pen *, const struct pen_paper *, uint32_t);
+/* Leave a note for the caller to show. */
+static unsigned __attribute__((format(printf, 3, 4)))
+pen_note(struct pen *p, bool warn, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->note, sizeof p->note, fmt, ap);
+	va_end(ap);
+	p->note_warn = warn;
+	return PEN_NOTE;
+}
+
+/* Write one character with the paper's ink; PEN_CELLS when written. */
+static unsigned
+pen_put(const struct pen_paper *pp, uint32_t col, uint32_t row, uint32_t cp)
+{
+	return board_draw(pp->ink, col, row, cp, pp->colour, pp->author) > 0 ? PEN_CELLS : 0;
+}
+
+/* The paper's ink, for lines.c. */
+static struct lines_ink
+pen_ink(const struct pen_paper *pp)
+{
+	struct lines_ink ink = { pp->ink, pp->colour, pp->author };
+
+	return ink;
+}
+
+static unsigned
+pen_brush_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
+	       uint32_t c2, uint32_t r2)
+{
+	return pen_put(pp, c1, r1, p->brush) | pen_put(pp, c2, r2, p->brush);
+}
+
+static unsigned
+pen_erase_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
+	       uint32_t c2, uint32_t r2)
+{
+	(void)p;
+	return pen_put(pp, c1, r1, 0) | pen_put(pp, c2, r2, 0);
+}
+
+static unsigned
+pen_line_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
+	      uint32_t c2, uint32_t r2)
+{
+	struct lines_ink ink = pen_ink(pp);
+
+	return lines_step(&p->line, &ink, c1, r1, c2, r2) ? PEN_CELLS : 0;
+}
+
+/*
+ * Typing with the text tool (and the tools that have no use for a
+ * character). The cursor cannot pass the row's last cell, so a character
+ * typed there stays and the next one is refused rather than overwriting it.
+ */
+static unsigned
+pen_type_char(struct pen *p, const struct pen_paper *pp, uint32_t cp)
+{
+	int w;
+
+	if (p->at_edge)
+		return pen_note(p, true, _("the board ends at column %u: Enter goes to the next "
+		    "line"), pp->view->cols - 1);
+	w = board_draw(pp->ink, p->col, p->row, cp, pp->colour, pp->author);
+	if (w < 0)
+		return PEN_CELLS | pen_note(p, true, _("no room for a wide character at the "
+		    "board's edge"));
+	if (p->col + (uint32_t)w < pp->view->cols)
+		p->col += (uint32_t)w;
+	else
+		p->at_edge = true;
+	return PEN_CELLS | PEN_CURSOR;
+}
+
+/* Typing with the brush chooses the brush (and dabs it). */
+static unsigned
+pen_brush_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
+{
+	p->brush = cp;
+	return pen_put(pp, p->col, p->row, cp) |
+	    pen_note(p, false, _("brush is now the character you typed"));
+}
+
+static unsigned
+pen_newline(struct pen *p, const struct pen_paper *pp)
+{
+	if (p->row + 1 < pp->view->rows)
+		p->row++;
+	p->col = p->line_start;
+	return PEN_CURSOR;
+}
+
+/* Enter with the box tool: the first corner, then the box to the cursor. */
+static unsigned
+pen_box_enter(struct pen *p, const struct pen_paper *pp)
+{
+	struct lines_ink ink;
+	uint32_t c0, c1, r0, r1;
+
+	if (!p->anchor_set) {
+		p->anchor_set = true;
+		p->anchor_col = p->col;
+		p->anchor_row = p->row;
+		return pen_note(p, false, _("box: corner at %u,%u; move to the other corner, "
+		    "Enter draws, Esc cancels"), p->col, p->row);
+	}
+	p->anchor_set = false;
+	if (pp->ink == NULL)
+		return PEN_REFUSED;
+	c0 = p->anchor_col < p->col ? p->anchor_col : p->col;
+	c1 = p->anchor_col < p->col ? p->col : p->anchor_col;
+	r0 = p->anchor_row < p->row ? p->anchor_row : p->row;
+	r1 = p->anchor_row < p->row ? p->row : p->anchor_row;
+	ink = pen_ink(pp);
+	return (lines_box(&p->line, &ink, c0, r0, c1, r1) ? PEN_CELLS : 0) | PEN_CURSOR | PEN_DONE;
+}
+
+static unsigned
+pen_brush_press(struct pen *p, const struct pen_paper *pp)
+{
+	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, p->brush);
+}
+
+static unsigned
+pen_erase_press(struct pen *p, const struct pen_paper *pp)
+{
+	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, 0);
+}
+
+static unsigned
+pen_box_press(struct pen *p, const struct pen_paper *pp)
+{
+	(void)pp;
+	p->anchor_set = true;
+	p->anchor_col = p->col;
+	p->anchor_row = p->row;
+	return 0;
+}
 
 /*
  * TRANSLATORS: the tools' names, on the status line (first, in upper
@@ -84,19 +200,6 @@ pen_tool_name(enum pen_tool_id t)
 	return (unsigned)t < PEN_NTOOLS ? _(pen_tools[t].name) : "?";
 }
 
-/* Leave a note for the caller to show. */
-static unsigned __attribute__((format(printf, 3, 4)))
-pen_note(struct pen *p, bool warn, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(p->note, sizeof p->note, fmt, ap);
-	va_end(ap);
-	p->note_warn = warn;
-	return PEN_NOTE;
-}
-
 void
 pen_place(struct pen *p, uint32_t col, uint32_t row)
 {
@@ -111,99 +214,6 @@ pen_next_tool(struct pen *p)
 	p->tool = (enum pen_tool_id)((p->tool + 1) % PEN_NTOOLS);
 	p->anchor_set = false;
 	return pen_note(p, false, _("tool: %s"), pen_tool_name(p->tool));
-}
-
-/* Write one character with the paper's ink; PEN_CELLS when written. */
-static unsigned
-pen_put(const struct pen_paper *pp, uint32_t col, uint32_t row, uint32_t cp)
-{
-	return board_draw(pp->ink, col, row, cp, pp->colour, pp->author) > 0 ? PEN_CELLS : 0;
-}
-
-/* The directions a light box-drawing character already has (0 for others). */
-static unsigned
-pen_box_bits(uint32_t cp)
-{
-	unsigned bits;
-
-	for (bits = 1; bits < 16; bits++)
-		if (pen_box_of[bits] == cp)
-			return bits == UP || bits == DOWN ? UP | DOWN :
-			    bits == LEFT || bits == RIGHT ? LEFT | RIGHT : bits;
-	return 0;
-}
-
-/* The directions the line character at (col, row) has (exact for the line's last cell). */
-static unsigned
-pen_bits_at(const struct pen *p, const struct pen_paper *pp, uint32_t col, uint32_t row)
-{
-	uint32_t cp = cell_cp(board_get(pp->ink, col, row));
-
-	if (p->last_valid && col == p->last_col && row == p->last_row &&
-	    cp == pen_box_of[p->last_bits])
-		return p->last_bits;
-	return pen_box_bits(cp);
-}
-
-static unsigned
-pen_brush_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
-	       uint32_t c2, uint32_t r2)
-{
-	return pen_put(pp, c1, r1, p->brush) | pen_put(pp, c2, r2, p->brush);
-}
-
-static unsigned
-pen_erase_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
-	       uint32_t c2, uint32_t r2)
-{
-	(void)p;
-	return pen_put(pp, c1, r1, 0) | pen_put(pp, c2, r2, 0);
-}
-
-static unsigned
-pen_line_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
-	      uint32_t c2, uint32_t r2)
-{
-	unsigned there = c2 > c1 ? RIGHT : c2 < c1 ? LEFT : r2 > r1 ? DOWN : UP;
-	unsigned back = there == RIGHT ? LEFT : there == LEFT ? RIGHT : there == DOWN ? UP : DOWN;
-	unsigned to, r;
-
-	if (c1 == c2 && r1 == r2)
-		return 0;
-	r = pen_put(pp, c1, r1, pen_box_of[(pen_bits_at(p, pp, c1, r1) | there) & 15]);
-	to = (pen_bits_at(p, pp, c2, r2) | back) & 15;
-	r |= pen_put(pp, c2, r2, pen_box_of[to]);
-	p->last_valid = true;
-	p->last_col = c2;
-	p->last_row = r2;
-	p->last_bits = to;
-	return r;
-}
-
-/* Draw the box with corners (c0, r0) and (c1, r1), joining lines it crosses. */
-static unsigned
-pen_box(struct pen *p, const struct pen_paper *pp, uint32_t c0, uint32_t r0, uint32_t c1,
-	uint32_t r1)
-{
-	unsigned bits, r = 0;
-	uint32_t c, y;
-
-	for (y = r0; y <= r1; y++) {
-		for (c = c0; c <= c1; c++) {
-			if (y != r0 && y != r1 && c != c0 && c != c1)
-				continue;
-			bits = 0;
-			if (y == r0 || y == r1)
-				bits |= (c > c0 ? LEFT : 0) | (c < c1 ? RIGHT : 0);
-			if (c == c0 || c == c1)
-				bits |= (y > r0 ? UP : 0) | (y < r1 ? DOWN : 0);
-			if (bits != 0)
-				r |= pen_put(pp, c, y,
-				    pen_box_of[(pen_bits_at(p, pp, c, y) | bits) & 15]);
-		}
-	}
-	p->last_valid = false;
-	return r;
 }
 
 /*
@@ -266,151 +276,60 @@ pen_move(struct pen *p, const struct pen_paper *pp, long dc, long dr)
 	return r;
 }
 
-/*
- * Typing with the text tool (and the tools that have no use for a
- * character). The cursor cannot pass the row's last cell, so a character
- * typed there stays and the next one is refused rather than overwriting it.
- */
+/* The cursor and the brush, for typing.c to move. */
+static struct typing_cursor
+pen_cursor(const struct pen *p)
+{
+	struct typing_cursor c = { p->col, p->row, p->at_edge, p->brush };
+
+	return c;
+}
+
+/* Show typing.c's note, if it has one; its bits are the pen's. */
 static unsigned
-pen_type_char(struct pen *p, const struct pen_paper *pp, uint32_t cp)
+pen_typed(struct pen *p, unsigned r)
 {
-	int w;
+	_Static_assert(TYPING_CELLS == PEN_CELLS && TYPING_CURSOR == PEN_CURSOR &&
+		       TYPING_NOTE == PEN_NOTE, "typing.c's bits are the pen's");
 
-	if (p->at_edge)
-		return pen_note(p, true, _("the board ends at column %u: Enter goes to the next "
-		    "line"), pp->view->cols - 1);
-	w = board_draw(pp->ink, p->col, p->row, cp, pp->colour, pp->author);
-	if (w < 0)
-		return PEN_CELLS | pen_note(p, true, _("no room for a wide character at the "
-		    "board's edge"));
-	if (p->col + (uint32_t)w < pp->view->cols)
-		p->col += (uint32_t)w;
-	else
-		p->at_edge = true;
-	return PEN_CELLS | PEN_CURSOR;
-}
-
-/* Typing with the brush chooses the brush (and dabs it). */
-static unsigned
-pen_brush_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
-{
-	p->brush = cp;
-	return pen_put(pp, p->col, p->row, cp) |
-	    pen_note(p, false, _("brush is now the character you typed"));
-}
-
-/* True when the next character typed may continue the grapheme typed last. */
-static bool
-pen_typing_continues(const struct pen *p, const struct pen_paper *pp)
-{
-	return p->typing.n > 0 && p->tool == p->typed_tool && p->col == p->typed_next_col &&
-	    p->row == p->typed_row && p->at_edge == p->typed_edge &&
-	    (p->typed_cp == 0 || p->typed_tool == PEN_BRUSH ||
-	    cell_cp(board_get(pp->ink, p->typed_col, p->typed_row)) == p->typed_cp);
-}
-
-/* Say why the grapheme typed cannot be one cell. */
-static unsigned
-pen_refuse_typed(struct pen *p, const char *then)
-{
-	char why[200];
-
-	p->typed_said = true;
-	return pen_note(p, true, "%s%s", grapheme_why(&p->typing, why, sizeof why), then);
-}
-
-/* Remember where the cursor is after the grapheme typed. */
-static void
-pen_typed_at(struct pen *p)
-{
-	p->typed_next_col = p->col;
-	p->typed_edge = p->at_edge;
+	if (r & TYPING_NOTE)
+		pen_note(p, p->typed.note_warn, "%s", p->typed.note);
+	return r;
 }
 
 /* The grapheme typed grew: draw what it is now in its cell, or take it back. */
 static unsigned
 pen_retype(struct pen *p, const struct pen_paper *pp)
 {
-	const struct grapheme *g = &p->typing;
-	uint32_t old = p->typed_cp;
-	unsigned r = 0;
-	int w;
+	struct typing_cursor c = pen_cursor(p);
+	unsigned r = typing_grow(&p->typed, &c, pp->ink, pp->colour, pp->author, pp->view->cols);
 
-	grapheme_judge(&p->typing);
-	if (g->verdict == GRAPHEME_CELL && g->cp == old)
-		return 0;   /* a variation selector: the cell stays as it is */
-	if (p->typed_tool == PEN_BRUSH) {
-		if (g->verdict != GRAPHEME_CELL)
-			return pen_refuse_typed(p,
-			    /* TRANSLATORS: after why the typed character is refused */
-			    _("; the brush stays as it was"));
-		p->brush = g->cp;
-		p->typed_cp = g->cp;
-		return pen_put(pp, p->typed_col, p->typed_row, g->cp) |
-		    pen_note(p, false, _("brush is now the character you typed"));
-	}
-	if (old != 0 && (g->verdict != GRAPHEME_CELL || cell_width(old) != cell_width(g->cp))) {
-		r |= pen_put(pp, p->typed_col, p->typed_row, 0) | PEN_CURSOR;
-		p->col = p->typed_col;
-		p->at_edge = false;
-		p->typed_cp = 0;
-	}
-	if (g->verdict != GRAPHEME_CELL) {
-		pen_typed_at(p);
-		return r | pen_refuse_typed(p, old != 0 ?
-		    /* TRANSLATORS: after why the typed character is refused: it was removed */
-		    _("; taken back") : "");
-	}
-	w = board_draw(pp->ink, p->typed_col, p->typed_row, g->cp, pp->colour, pp->author);
-	if (w < 0) {
-		p->typed_dead = true;
-		pen_typed_at(p);
-		return r | pen_note(p, true, _("no room for a wide character at the board's edge"));
-	}
-	r |= PEN_CELLS | PEN_CURSOR;
-	p->typed_cp = g->cp;
-	p->at_edge = p->typed_col + (uint32_t)w >= pp->view->cols;
-	p->col = p->at_edge ? p->typed_col : p->typed_col + (uint32_t)w;
-	pen_typed_at(p);
-	if (p->typed_said) {
-		/* the refusal said before is stale: say what it became */
-		p->typed_said = false;
-		r |= pen_note(p, false, _("U+%04X: the characters typed made one"), (unsigned)g->cp);
-	}
-	return r;
+	p->col = c.col;
+	p->at_edge = c.at_edge;
+	p->brush = c.brush;
+	return pen_typed(p, r);
 }
 
 unsigned
 pen_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
 {
+	struct typing_cursor c = pen_cursor(p);
 	unsigned r;
 
 	if (pp->view == NULL)
 		return 0;
 	if (pp->ink == NULL)
 		return PEN_REFUSED;
-	if (pen_typing_continues(p, pp) && grapheme_add(&p->typing, cp))
-		return p->typed_dead ? 0 : pen_retype(p, pp);
+	if (typing_joins(&p->typed, &c, (int)p->tool, pp->ink, cp))
+		return p->typed.dead ? 0 : pen_retype(p, pp);
 	/* a new grapheme */
-	grapheme_init(&p->typing);
-	grapheme_add(&p->typing, cp);
-	grapheme_judge(&p->typing);
-	p->typed_col = p->col;
-	p->typed_row = p->row;
-	p->typed_tool = p->tool;
-	p->typed_cp = 0;
-	p->typed_dead = p->typed_said = false;
-	if (p->typing.verdict != GRAPHEME_CELL) {
-		pen_typed_at(p);
-		return pen_refuse_typed(p, "");
+	if (!typing_start(&p->typed, &c, (int)p->tool, p->tool == PEN_BRUSH, cp)) {
+		typing_after(&p->typed, &c);
+		return pen_typed(p, typing_refuse(&p->typed, ""));
 	}
 	r = pen_tools[p->tool].type(p, pp, cp);
-	if (p->tool == PEN_BRUSH ||
-	    cell_cp(board_get(pp->ink, p->typed_col, p->typed_row)) == cp)
-		p->typed_cp = cp;
-	else
-		p->typed_dead = true;
-	pen_typed_at(p);
+	c = pen_cursor(p);
+	typing_placed(&p->typed, &c, pp->ink, cp);
 	return r;
 }
 
@@ -426,7 +345,7 @@ pen_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t le
 		return 0;
 	if (pp->ink == NULL)
 		return PEN_REFUSED;
-	p->typing.n = 0;
+	typing_forget(&p->typed);
 	if (len == 0)
 		return pen_note(p, false, _("the paste was empty"));
 	if (board_place(pp->ink, p->col, p->row, text, len, pp->colour, pp->author, &out,
@@ -485,38 +404,6 @@ pen_delete(struct pen *p, const struct pen_paper *pp)
 	return pen_put(pp, p->col, p->row, 0);
 }
 
-static unsigned
-pen_newline(struct pen *p, const struct pen_paper *pp)
-{
-	if (p->row + 1 < pp->view->rows)
-		p->row++;
-	p->col = p->line_start;
-	return PEN_CURSOR;
-}
-
-/* Enter with the box tool: the first corner, then the box to the cursor. */
-static unsigned
-pen_box_enter(struct pen *p, const struct pen_paper *pp)
-{
-	uint32_t c0, c1, r0, r1;
-
-	if (!p->anchor_set) {
-		p->anchor_set = true;
-		p->anchor_col = p->col;
-		p->anchor_row = p->row;
-		return pen_note(p, false, _("box: corner at %u,%u; move to the other corner, "
-		    "Enter draws, Esc cancels"), p->col, p->row);
-	}
-	p->anchor_set = false;
-	if (pp->ink == NULL)
-		return PEN_REFUSED;
-	c0 = p->anchor_col < p->col ? p->anchor_col : p->col;
-	c1 = p->anchor_col < p->col ? p->col : p->anchor_col;
-	r0 = p->anchor_row < p->row ? p->anchor_row : p->row;
-	r1 = p->anchor_row < p->row ? p->row : p->anchor_row;
-	return pen_box(p, pp, c0, r0, c1, r1) | PEN_CURSOR | PEN_DONE;
-}
-
 unsigned
 pen_enter(struct pen *p, const struct pen_paper *pp)
 {
@@ -533,28 +420,6 @@ pen_escape(struct pen *p)
 
 	p->anchor_set = false;
 	return r;
-}
-
-static unsigned
-pen_brush_press(struct pen *p, const struct pen_paper *pp)
-{
-	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, p->brush);
-}
-
-static unsigned
-pen_erase_press(struct pen *p, const struct pen_paper *pp)
-{
-	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, 0);
-}
-
-static unsigned
-pen_box_press(struct pen *p, const struct pen_paper *pp)
-{
-	(void)pp;
-	p->anchor_set = true;
-	p->anchor_col = p->col;
-	p->anchor_row = p->row;
-	return 0;
 }
 
 unsigned

@@ -8,7 +8,8 @@
  * this client may not draw now), and the colour and author of its ink.
  * Every operation returns PEN_* bits saying what happened; the caller
  * publishes the cursor, notifies the others and shows the pen's note.
- * Only pen.c writes a struct pen.
+ * Only pen.c writes a struct pen (its line, a struct lines, through
+ * lines.c; the grapheme typed, a struct typing, through typing.c).
  */
 #ifndef PIZARRA_PEN_H
 #define PIZARRA_PEN_H
@@ -17,7 +18,8 @@
 #include <stdint.h>
 
 #include "board.h"
-#include "grapheme.h"
+#include "lines.h"
+#include "typing.h"
 
 enum pen_tool_id {
 	PEN_TEXT,
@@ -50,24 +52,10 @@ struct pen {
 	uint32_t anchor_col, anchor_row;
 	bool down;                   /* the mouse button is held */
 	bool at_edge;                /* the last character typed filled the row's last cell */
-	bool last_valid;             /* line: the exact directions of the last cell drawn */
-	uint32_t last_col, last_row;
-	unsigned last_bits;
+	struct lines line;           /* line: the exact directions of the last cell drawn */
 	char note[256];              /* what the last operation wants said */
 	bool note_warn;
-	/*
-	 * The grapheme being typed: a terminal delivers one as several
-	 * characters (e, then U+0301), so the pen keeps the cluster so far and
-	 * redraws its cell as it grows (pen_type).
-	 */
-	struct grapheme typing;      /* its code points (n 0: none) */
-	uint32_t typed_col, typed_row;   /* its cell */
-	uint32_t typed_next_col;     /* the cursor after it, */
-	bool typed_edge;             /* and at_edge */
-	enum pen_tool_id typed_tool;
-	uint32_t typed_cp;           /* what its cell holds for it now (0: nothing) */
-	bool typed_dead;             /* the tool refused it (the edge): the rest is dropped */
-	bool typed_said;             /* a refusal of it was said */
+	struct typing typed;         /* the grapheme being typed, as several characters */
 };
 
 /* A pen at 0,0 with the text tool; the brush is a full block, or # without UTF-8. */

@@ -1,0 +1,42 @@
+/*
+ * stroke.h - the actions that draw: the drawing keys (arrows, Home, End,
+ * the pages, Tab, Enter, Backspace, Delete, Esc), a typed character, a
+ * bracketed paste, the mouse's press, drag and release on board cells,
+ * and the next tool. They work on action.h's struct desk and return its
+ * ACT_* bits, as every action does; none of them reads a key.
+ */
+#ifndef PIZARRA_STROKE_H
+#define PIZARRA_STROKE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "action.h"
+
+/* The tool key: the next tool. */
+unsigned stroke_tool(struct desk *d);
+
+/* Drawing keys. */
+unsigned stroke_left(struct desk *d);
+unsigned stroke_right(struct desk *d);
+unsigned stroke_up(struct desk *d);
+unsigned stroke_down(struct desk *d);
+unsigned stroke_home(struct desk *d);
+unsigned stroke_end(struct desk *d);
+unsigned stroke_page_up(struct desk *d);
+unsigned stroke_page_down(struct desk *d);
+unsigned stroke_tab(struct desk *d);
+unsigned stroke_enter(struct desk *d);
+unsigned stroke_backspace(struct desk *d);
+unsigned stroke_delete(struct desk *d);
+unsigned stroke_escape(struct desk *d);
+unsigned stroke_type(struct desk *d, uint32_t cp);
+unsigned stroke_paste(struct desk *d, const char *text, size_t len);   /* a bracketed paste */
+
+/* The mouse, on board cells (input decodes the events). */
+unsigned stroke_press(struct desk *d, uint32_t col, uint32_t row);
+unsigned stroke_drag(struct desk *d, uint32_t col, uint32_t row);
+unsigned stroke_release(struct desk *d, uint32_t col, uint32_t row);
+unsigned stroke_lift(struct desk *d);
+
+#endif
