@@ -23,7 +23,7 @@ test_begin
 TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 
 # Top first; modules in one layer are separated by spaces, layers by "|".
-FRONT_LAYERS='main | command | ui top peek | input | keymap | action segpanel frame opener bytesview |
+FRONT_LAYERS='main | command | ui top peek | input | keymap topask | action segpanel frame opener bytesview |
 	status sidebar canvas hexdraw segtable lineedit segact | screen segdata |
 	pen session show edit owner list hexview look signals | cli | cli_parse'
 CORE_LAYERS='report boardmap shmpeek | segment client | notify | board | grapheme |
