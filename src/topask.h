@@ -27,7 +27,7 @@ struct topask {
 
 /* What a key did to the open question (topask_key). */
 #define TOPASK_OPEN     0   /* nothing: still asking */
-#define TOPASK_CLOSED   1   /* answered no, or cancelled */
+#define TOPASK_CLOSED   1   /* answered no, cancelled, or the call failed */
 #define TOPASK_CHANGED  2   /* answered, and the segment changed: sample again */
 
 /*
@@ -37,7 +37,7 @@ struct topask {
  */
 bool topask_remove(struct topask *a, const struct segdata_row *r, struct frame *f);
 
-/* Open the IPC_SET prompt on r's mode (false after saying why not, as topask_remove). */
+/* Open the IPC_SET prompt on r's mode (false after saying segact_owned's reason). */
 bool topask_chmod(struct topask *a, const struct segdata_row *r, struct frame *f);
 
 /*
@@ -50,7 +50,7 @@ bool topask_chmod(struct topask *a, const struct segdata_row *r, struct frame *f
 int topask_key(struct topask *a, int ret, wint_t ch, const struct segdata *d, struct trace *log,
 	       struct frame *f);
 
-/* Draw the open question on the status line (IPC_RMID's short one where the long one does not fit). */
+/* Draw the open question on the status line (IPC_RMID's short one where the long does not fit). */
 void topask_draw(const struct topask *a);
 
 #endif
