@@ -1,9 +1,10 @@
 /*
  * cli.h - what the command line asked for, and the helpers every command
- * shares: parsing options and numbers, reporting errors the one way
- * pizarra reports them ("pizarra: what: why" on stderr), the --trace
- * listing, and opening a board with the error printed. The bottom of the
- * front-end: it knows no curses and no other front-end file.
+ * shares: parsing options, reporting errors the one way pizarra reports
+ * them ("pizarra: what: why" on stderr), the --trace listing, and opening
+ * a board with the error printed. The options' values (numbers, sizes,
+ * modes, owners) are cli_parse.h's, included here for every command. It
+ * knows no curses and no front-end file but cli_parse.
  */
 #ifndef PIZARRA_CLI_H
 #define PIZARRA_CLI_H
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "cli_parse.h"
 #include "segment.h"
 #include "trace.h"
 
@@ -73,38 +75,6 @@ int cli_flush_stdout(void);
 
 /* Print the trace to stderr when --trace was given. */
 void cli_print_trace(const struct cli_opts *o);
-
-/* What cli_parse_number found. */
-#define CLI_NUM_OK      0
-#define CLI_NUM_BAD   (-1)   /* not a number: empty, a sign, a space, any other character */
-#define CLI_NUM_RANGE (-2)   /* a number, but outside min..max (however many digits) */
-
-/*
- * Parse an unsigned number: decimal digits only, or 0x and hex digits when
- * hex_ok; no sign, no space, never empty, never wrapping. Returns
- * CLI_NUM_OK with *out set, CLI_NUM_BAD or CLI_NUM_RANGE.
- */
-int cli_parse_number(const char *s, bool hex_ok, uint64_t min, uint64_t max, uint64_t *out);
-
-/* cli_parse_number from 0 to max (at most 0xFFFFFFFF): 0, or -1 for either failure. */
-int cli_parse_u32(const char *s, bool hex_ok, unsigned long max, uint32_t *out);
-
-/*
- * Check a permission mode for a board: octal digits only, at most 0777,
- * the owner's rw kept, and no class given write without read (shmat needs
- * read to attach for writing, so such a mode lets no one of that class
- * in). On failure *why completes "'MODE' ..." (a static string). The UI's
- * F5 prompt uses it too.
- */
-int cli_parse_mode(const char *s, mode_t *mode, const char **why);
-
-/*
- * Parse USER[:GROUP]: names, or numbers 0-4294967294 ((uid_t)-1 means "no
- * change" to the kernel, so it is refused); (uid_t)-1 / (gid_t)-1 for the
- * part not given. On failure why (n bytes) says which part is wrong and
- * how, naming the range.
- */
-int cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid, char *why, size_t n);
 
 /*
  * What a chmod from mode before to mode after cannot do to the processes

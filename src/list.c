@@ -128,13 +128,43 @@ list_attached(const struct list_row *r, char *buf, size_t n)
 	return buf;
 }
 
+/* The columns that are not one of the kernel's fields: commands, attaches, the board. */
+static void
+list_cell_found(const struct list_row *r, enum list_col c, char *buf, size_t n)
+{
+	const uint64_t *v = r->seg->v;
+	time_t lp = (time_t)(v[SHMLIST_ATIME] > v[SHMLIST_DTIME] ? v[SHMLIST_ATIME] :
+	    v[SHMLIST_DTIME]);
+
+	switch (c) {
+	case LIST_COMMAND:
+		/* the creator started before the segment was made (its ctime, or the IPC_SET after) */
+		list_comm((pid_t)v[SHMLIST_CPID], (time_t)v[SHMLIST_CTIME], buf, n);
+		break;
+	case LIST_LCOMMAND:
+		list_comm((pid_t)v[SHMLIST_LPID], lp, buf, n);
+		break;
+	case LIST_ATTACHED:
+		list_attached(r, buf, n);
+		break;
+	case LIST_BOARD:
+		if (r->board == LIST_BOARD_YES)
+			snprintf(buf, n, "%ux%u %d client%s", r->map.cols, r->map.rows,
+			    r->map.nclients, r->map.nclients == 1 ? "" : "s");
+		else
+			snprintf(buf, n, "%s", r->board == LIST_BOARD_NO ? "-" : "?");
+		break;
+	default:
+		snprintf(buf, n, "?");
+		break;
+	}
+}
+
 const char *
 list_cell(const struct list_row *r, enum list_col c, bool bytes, char *buf, size_t n)
 {
 	const struct shmlist_seg *s = r->seg;
 	const uint64_t *v = s->v;
-	time_t lp = (time_t)(v[SHMLIST_ATIME] > v[SHMLIST_DTIME] ? v[SHMLIST_ATIME] :
-	    v[SHMLIST_DTIME]);
 	char rwx[10];
 
 	switch (c) {
@@ -168,28 +198,11 @@ list_cell(const struct list_row *r, enum list_col c, bool bytes, char *buf, size
 	case LIST_CPID:
 		snprintf(buf, n, "%llu", (unsigned long long)v[SHMLIST_CPID]);
 		break;
-	case LIST_COMMAND:
-		/* the creator started before the segment was made (its ctime, or the IPC_SET after) */
-		list_comm((pid_t)v[SHMLIST_CPID], (time_t)v[SHMLIST_CTIME], buf, n);
-		break;
 	case LIST_LPID:
 		snprintf(buf, n, "%llu", (unsigned long long)v[SHMLIST_LPID]);
 		break;
-	case LIST_LCOMMAND:
-		list_comm((pid_t)v[SHMLIST_LPID], lp, buf, n);
-		break;
-	case LIST_ATTACHED:
-		list_attached(r, buf, n);
-		break;
-	case LIST_BOARD:
-		if (r->board == LIST_BOARD_YES)
-			snprintf(buf, n, "%ux%u %d client%s", r->map.cols, r->map.rows,
-			    r->map.nclients, r->map.nclients == 1 ? "" : "s");
-		else
-			snprintf(buf, n, "%s", r->board == LIST_BOARD_NO ? "-" : "?");
-		break;
 	default:
-		snprintf(buf, n, "?");
+		list_cell_found(r, c, buf, n);
 		break;
 	}
 	return buf;
@@ -357,6 +370,45 @@ list_json(const struct list_row *rows, size_t n, const struct shmlist *l,
 	return rc;
 }
 
+/*
+ * Print the rows ls found, as text or JSON, and the notes after them: a
+ * filter that matched nothing, attaches not shown, rows that did not read.
+ */
+static int
+list_print(const struct cli_opts *o, const struct list_row *rows, size_t n,
+	   const struct shmlist *l, const struct shmmaps *m)
+{
+	int status = EXIT_SUCCESS;
+	size_t i;
+
+	if (o->named && n == 0) {
+		char name[64];
+
+		/* a filter that matches nothing is a failure, as lsipc -i has it */
+		cli_error(_("no segment matches %s; `pizarra ls` lists them all"),
+		    segment_addr_name(&o->addr, name, sizeof name));
+		status = EXIT_FAILURE;
+	} else if (o->json) {
+		if (list_json(rows, n, l, m) != 0)
+			status = EXIT_FAILURE;
+	} else {
+		list_text(rows, n, o->bytes);
+		for (i = 0; i < n && rows[i].seg->v[SHMLIST_NATTCH] <= rows[i].natt; i++)
+			;
+		if (i < n && m->unreadable > 0)
+			cli_error(P_("note: attaches by %u process of other users are counted in "
+			    "NATTCH but not shown (only root may read their maps)",
+			    "note: attaches by %u processes of other users are counted in "
+			    "NATTCH but not shown (only root may read their maps)", m->unreadable),
+			    m->unreadable);
+	}
+	if (l->skipped > 0)
+		cli_error(P_("note: %zu row of %s did not read and is left out",
+		    "note: %zu rows of %s did not read and are left out", l->skipped), l->skipped,
+		    SHMLIST_PATH);
+	return status;
+}
+
 int
 list_run(struct cli_opts *o)
 {
@@ -393,31 +445,7 @@ list_run(struct cli_opts *o)
 		natt = shmmaps_of(&m, shmlist_shmid(&l.seg[i]), &att);
 		list_board_of(&rows[n++], &l.seg[i], att, natt);
 	}
-	if (o->named && n == 0) {
-		char name[64];
-
-		/* a filter that matches nothing is a failure, as lsipc -i has it */
-		cli_error(_("no segment matches %s; `pizarra ls` lists them all"),
-		    segment_addr_name(&o->addr, name, sizeof name));
-		status = EXIT_FAILURE;
-	} else if (o->json) {
-		if (list_json(rows, n, &l, &m) != 0)
-			status = EXIT_FAILURE;
-	} else {
-		list_text(rows, n, o->bytes);
-		for (i = 0; i < n && rows[i].seg->v[SHMLIST_NATTCH] <= rows[i].natt; i++)
-			;
-		if (i < n && m.unreadable > 0)
-			cli_error(P_("note: attaches by %u process of other users are counted in "
-			    "NATTCH but not shown (only root may read their maps)",
-			    "note: attaches by %u processes of other users are counted in "
-			    "NATTCH but not shown (only root may read their maps)", m.unreadable),
-			    m.unreadable);
-	}
-	if (l.skipped > 0)
-		cli_error(P_("note: %zu row of %s did not read and is left out",
-		    "note: %zu rows of %s did not read and are left out", l.skipped), l.skipped,
-		    SHMLIST_PATH);
+	status = list_print(o, rows, n, &l, &m);
 out:
 	free(rows);
 	shmlist_free(&l);

@@ -47,6 +47,45 @@ opener_last_line(char *text)
 	return nl != NULL ? nl + 1 : text;
 }
 
+/*
+ * Run argv in this terminal (handed over by screen_leave, taken back
+ * after), its standard error in a memfd, of which the last n - 1 bytes
+ * are left in err. Returns the child's pid (its wait status in *status),
+ * or -1 with errno's value in *spawn_err.
+ */
+static pid_t
+opener_spawn(char *argv[], int *status, char *err, size_t n, int *spawn_err)
+{
+	int fd = memfd_create("pizarra-top-stderr", MFD_CLOEXEC);
+	ssize_t got = 0;
+	pid_t pid;
+
+	screen_leave();
+	pid = fork();
+	if (pid == 0) {
+		if (fd >= 0)
+			dup2(fd, STDERR_FILENO);
+		signal(SIGTSTP, SIG_DFL);
+		execv("/proc/self/exe", argv);
+		_exit(127);
+	}
+	if (pid < 0)
+		*spawn_err = errno;
+	while (pid > 0 && waitpid(pid, status, 0) < 0 && errno == EINTR)
+		;
+	screen_return();
+	if (fd >= 0) {
+		/* its last lines: what it said last is what it ended with */
+		off_t end = lseek(fd, 0, SEEK_END);
+		off_t from = end > (off_t)n - 1 ? end - (off_t)n + 1 : 0;
+
+		got = end > 0 ? pread(fd, err, n - 1, from) : 0;
+		close(fd);
+	}
+	err[got > 0 ? got : 0] = '\0';
+	return pid;
+}
+
 bool
 opener_open(int shmid, const struct shminfo_stat *si, enum list_board board, char *said,
 	    size_t n)
@@ -54,8 +93,7 @@ opener_open(int shmid, const struct shminfo_stat *si, enum list_board board, cha
 	char id[16], err[PZERR_MSG_MAX + 64];
 	const char *cmd, *line;
 	char *argv[5];
-	int fd, status = 0, spawn_err = 0;
-	ssize_t got = 0;
+	int status = 0, spawn_err = 0;
 	pid_t pid;
 
 	if (board == LIST_BOARD_UNKNOWN)
@@ -68,30 +106,7 @@ opener_open(int shmid, const struct shminfo_stat *si, enum list_board board, cha
 	argv[2] = id;
 	argv[3] = (char *)cmd;
 	argv[4] = NULL;
-	fd = memfd_create("pizarra-top-stderr", MFD_CLOEXEC);
-	screen_leave();
-	pid = fork();
-	if (pid == 0) {
-		if (fd >= 0)
-			dup2(fd, STDERR_FILENO);
-		signal(SIGTSTP, SIG_DFL);
-		execv("/proc/self/exe", argv);
-		_exit(127);
-	}
-	if (pid < 0)
-		spawn_err = errno;
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	screen_return();
-	if (fd >= 0) {
-		/* its last lines: what it said last is what it ended with */
-		off_t end = lseek(fd, 0, SEEK_END);
-		off_t from = end > (off_t)sizeof err - 1 ? end - (off_t)sizeof err + 1 : 0;
-
-		got = end > 0 ? pread(fd, err, sizeof err - 1, from) : 0;
-		close(fd);
-	}
-	err[got > 0 ? got : 0] = '\0';
+	pid = opener_spawn(argv, &status, err, sizeof err, &spawn_err);
 	line = opener_last_line(err);
 	if (pid < 0) {
 		/* TRANSLATORS: %s is the system's reason (strerror) */

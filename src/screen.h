@@ -1,8 +1,9 @@
 /*
  * screen.h - the terminal: ncurses set-up and tear-down, putting the
  * terminal back on every way out (fatal signals included), the signals
- * that wake the event loop, the colour table by meaning, and the layout
- * of the four windows (canvas, sidebar, status line, key bar).
+ * that wake the event loop, the colours by meaning (look.h's table, asked
+ * through the screen), and the layout of the four windows (canvas,
+ * sidebar, status line, key bar).
  *
  * Terminal state is one per process, so it lives in screen.c (as htop
  * keeps it in CRT.c): only screen.c writes it; the others ask for windows,
@@ -18,27 +19,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "look.h"
+
 #define SCREEN_MIN_COLS   50
 #define SCREEN_MIN_LINES  12
-
-/* Colours by meaning (htop style): one table, mono fallbacks included. */
-enum screen_look {
-	LOOK_NORMAL,
-	LOOK_TITLE,          /* sidebar section titles */
-	LOOK_NAME,           /* field names */
-	LOOK_VALUE,          /* field values */
-	LOOK_CHANGED,        /* a value that just changed */
-	LOOK_KEY,            /* key bar: the key */
-	LOOK_KEYLABEL,       /* key bar: what it does */
-	LOOK_STATUS,         /* status line */
-	LOOK_MESSAGE,        /* status message */
-	LOOK_WARNING,        /* warnings and banners */
-	LOOK_OUTSIDE,        /* canvas area beyond the board's edge */
-	LOOK_DETACHED,       /* the canvas while detached or distrusted */
-	LOOK_PLACEHOLDER,    /* a cell that cannot be shown */
-	LOOK_SYSCALL_FAIL,   /* failed call in the syscall log */
-	LOOK_COUNT
-};
 
 /* The windows of the layout. */
 enum screen_area {
@@ -130,8 +114,8 @@ bool screen_sidebar_shown(void);
 /* True when the terminal's character set is UTF-8. */
 bool screen_utf8(void);
 
-/* The attributes (colour pair included) for a meaning. */
-attr_t screen_attr(enum screen_look l);
+/* The attributes (colour pair included) for a meaning (look.h's table). */
+attr_t screen_attr(enum look l);
 
 /*
  * True when ink colour 0..15 reads on this terminal's background (always

@@ -1,42 +1,37 @@
 /*
  * top.c - pizarra top (see top.h): it owns struct top (the data, the
- * list, the sidebar, the mode, the prompt, the frame's message), the key
+ * list, the sidebar, the mode, the question, the frame's message), the key
  * table (each row: an F-key, its letters, its key bar label and help
  * line, its action; frame.h draws the bar and the help from it) and the
- * modes table (the list, the help, the question before IPC_RMID, the
- * prompt for IPC_SET). The loop sleeps on the input word alone (a foreign
- * segment has no futex to wake us) until the next sample segdata asks
- * for, the next highlight that goes out or the message's end. Enter hands
- * the terminal to pizarra itself on the selected segment (opener.h).
- * Everything a person reads is translated (i18n.h); the column heads and
- * the kernel's names (shmid, IPC_RMID, dest) are not. The question before
- * IPC_RMID takes the first letter of the language's "yes" and 'y' in every
- * language, as the board's questions do.
+ * modes table (the list, the help, a question to the owner: the one
+ * before IPC_RMID or the prompt for IPC_SET, topask.h's). The loop sleeps
+ * on the input word alone (a foreign segment has no futex to wake us)
+ * until the next sample segdata asks for, the next highlight that goes
+ * out or the message's end. Enter hands the terminal to pizarra itself on
+ * the selected segment (opener.h). Everything a person reads is
+ * translated (i18n.h); the column heads and the kernel's names (shmid,
+ * IPC_RMID, dest) are not.
  */
-#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "cell.h"
 #include "frame.h"
 #include "i18n.h"
-#include "lineedit.h"
 #include "notify.h"
 #include "opener.h"
 #include "screen.h"
-#include "segact.h"
 #include "segdata.h"
 #include "segpanel.h"
 #include "segtable.h"
-#include "status.h"
 #include "top.h"
+#include "topask.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
-enum top_mode { TOP_LIST, TOP_HELP, TOP_REMOVE, TOP_CHMOD, TOP_NMODES };
+enum top_mode { TOP_LIST, TOP_HELP, TOP_ASK, TOP_NMODES };
 
 struct top {
 	struct cli_opts *opts;
@@ -45,8 +40,7 @@ struct top {
 	struct segpanel panel;
 	struct frame frame;            /* the message, the escape filter */
 	enum top_mode mode;
-	struct lineedit line;          /* the IPC_SET prompt's text */
-	int target;                    /* the shmid a question or prompt is about */
+	struct topask ask;             /* what the question or the prompt is about */
 	uint64_t unlit_at;             /* a highlight drawn goes out then (ms), 0 none */
 	bool quit;
 	bool dirty;
@@ -126,8 +120,7 @@ static const struct frame_key top_keys[] = {
 
 static void top_list_key(struct top *, int, wint_t);
 static void top_help_key(struct top *, int, wint_t);
-static void top_remove_key(struct top *, int, wint_t);
-static void top_chmod_key(struct top *, int, wint_t);
+static void top_ask_key(struct top *, int, wint_t);
 
 /* A mode: its key handler, and whether it asks on the status line. */
 static const struct {
@@ -136,8 +129,7 @@ static const struct {
 } top_modes[TOP_NMODES] = {
 	[TOP_LIST] = { top_list_key, false },
 	[TOP_HELP] = { top_help_key, false },
-	[TOP_REMOVE] = { top_remove_key, true },
-	[TOP_CHMOD] = { top_chmod_key, true },
+	[TOP_ASK] = { top_ask_key, true },
 };
 
 /* The help box's prose (F1), one message: a translation wraps its own lines. */
@@ -262,98 +254,34 @@ top_suspend(void *v)
 	screen_suspend();
 }
 
-/* The selected row, when we may act on it as its owner; NULL after saying why not. */
-static const struct segdata_row *
-top_owned(struct top *t, bool remove)
-{
-	const struct segdata_row *r = segtable_selected(&t->table, &t->data);
-	char msg[PZERR_MSG_MAX + 128];
-
-	if (segact_owned(r, remove, msg, sizeof msg))
-		return r;
-	frame_say(&t->frame, true, "%s", msg);
-	return NULL;
-}
-
 static void
 top_ask_remove(void *v)
 {
 	struct top *t = v;
-	const struct segdata_row *r = top_owned(t, true);
-	char msg[PZERR_MSG_MAX + 128];
 
-	if (r == NULL)
-		return;
-	if (segact_dest(r, msg, sizeof msg)) {
-		frame_say(&t->frame, false, "%s", msg);
-		return;
-	}
-	t->target = shmlist_shmid(&r->seg);
-	t->mode = TOP_REMOVE;
+	if (topask_remove(&t->ask, segtable_selected(&t->table, &t->data), &t->frame))
+		t->mode = TOP_ASK;
 }
 
 static void
 top_ask_chmod(void *v)
 {
 	struct top *t = v;
-	const struct segdata_row *r = top_owned(t, false);
-	char mode[8];
 
-	if (r == NULL)
-		return;
-	t->target = shmlist_shmid(&r->seg);
-	snprintf(mode, sizeof mode, "%04o", (unsigned)(r->seg.v[SHMLIST_PERMS] & 0777));
-	lineedit_set(&t->line, mode);
-	t->mode = TOP_CHMOD;
+	if (topask_chmod(&t->ask, segtable_selected(&t->table, &t->data), &t->frame))
+		t->mode = TOP_ASK;
 }
 
+/* A key for the open question: back to the list once it closed, a sample when it changed. */
 static void
-top_remove_key(struct top *t, int ret, wint_t ch)
+top_ask_key(struct top *t, int ret, wint_t ch)
 {
-	/* the answers' words are the board's (input.c): their first letters answer too */
-	int key = ret == OK && ch < 0x80 ? tolower((int)ch) : 0;
-	int yes_key = frame_answer_letter(_("yes"), _("no"), 'n');
-	int no_key = frame_answer_letter(_("no"), _("yes"), 'y');
-	bool yes = key == 'y' || (yes_key != 0 && key == yes_key);
-	bool no = ret == OK && (ch == 27 || ch == '\r' || ch == '\n' || key == 'n' ||
-	    (no_key != 0 && key == no_key));
-	char msg[PZERR_MSG_MAX + 128];
-	bool failed;
+	int said = topask_key(&t->ask, ret, ch, &t->data, &t->opts->log, &t->frame);
 
-	if (!yes && !no)
+	if (said == TOPASK_OPEN)
 		return;
 	t->mode = TOP_LIST;
-	if (!yes) {
-		frame_say(&t->frame, false, "%s", _("not removed"));
-		return;
-	}
-	failed = !segact_remove(t->target, &t->opts->log, msg, sizeof msg);
-	frame_say(&t->frame, failed, "%s", msg);
-	if (!failed)
-		top_sample(t, frame_now());
-}
-
-static void
-top_chmod_key(struct top *t, int ret, wint_t ch)
-{
-	char msg[PZERR_MSG_MAX + 256];
-	bool failed;
-
-	switch (lineedit_key(&t->line, ret, ch)) {
-	case LINEEDIT_CANCEL:
-		t->mode = TOP_LIST;
-		frame_say(&t->frame, false, "%s", _("cancelled"));
-		return;
-	case LINEEDIT_SUBMIT:
-		break;
-	default:
-		return;
-	}
-	t->mode = TOP_LIST;
-	failed = !segact_chmod(segdata_find(&t->data, t->target), t->target, t->line.text,
-	    &t->opts->log, msg, sizeof msg);
-	frame_say(&t->frame, failed, "%s", msg);
-	if (!failed)
+	if (said == TOPASK_CHANGED)
 		top_sample(t, frame_now());
 }
 
@@ -415,28 +343,8 @@ top_draw_status(struct top *t, uint64_t now)
 {
 	char text[PZERR_MSG_MAX + 128];
 
-	if (t->mode == TOP_REMOVE) {
-		/* TRANSLATORS: top's question before IPC_RMID, on the status line: at most 72
-		   columns besides the shmid (7 digits on most systems; the cursor follows, 80 in
-		   all); "(y/N)" names the yes key (the message "y") and no, the default. Keep the
-		   space at the end. */
-		snprintf(text, sizeof text, _("IPC_RMID shmid %d: mark it for removal? It lives "
-		    "until its last detach (y/N) "), t->target);
-		if (cell_columns(text) > COLS - 1)
-			/* TRANSLATORS: the same question where the long one does not fit: at most
-			   36 columns besides the shmid (50-column terminals). Keep the space at the
-			   end. */
-			snprintf(text, sizeof text, _("IPC_RMID shmid %d: remove it? (y/N) "),
-			    t->target);
-		status_draw_question(text, NULL);
-		return;
-	}
-	if (t->mode == TOP_CHMOD) {
-		/* TRANSLATORS: top's prompt for IPC_SET, on the status line, the mode typed after it:
-		   at most 60 columns besides the shmid. Keep the space at the end. */
-		snprintf(text, sizeof text, _("IPC_SET shmid %d, permission bits (octal): "),
-		    t->target);
-		status_draw_question(text, t->line.text);
+	if (t->mode == TOP_ASK) {
+		topask_draw(&t->ask);
 		return;
 	}
 	if (t->opts->named || t->opts->owner_given)

@@ -1,0 +1,157 @@
+/*
+ * look.c - the looks (see look.h). Readable on a light and a dark
+ * background alike is the rule of the table; the inks, drawn on the
+ * terminal's own background, are checked against it when the terminal
+ * said which it is (palette.h judges the contrast).
+ */
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "look.h"
+#include "palette.h"
+
+#define LOOK_PROBE_MS  300           /* the longest wait for the background's answer */
+#define LOOK_PAIR_BASE 32            /* pairs LOOK_PAIR_BASE + n: ink colour n */
+
+/* One meaning's look: colours when available, attributes either way. */
+struct look_style {
+	short fg, bg;
+	attr_t attr;      /* with colour */
+	attr_t mono;      /* without colour */
+};
+
+static const struct look_style look_table[LOOK_COUNT] = {
+	/*
+	 * Readable on a light and a dark background alike: text in the
+	 * terminal's own foreground (-1) wherever it can be, colours only as
+	 * backgrounds under black or white text, and never bold over an
+	 * explicit black or white (xterm's boldColors turns bold black grey).
+	 */
+	[LOOK_NORMAL] = { -1, -1, A_NORMAL, A_NORMAL },
+	[LOOK_TITLE] = { COLOR_BLACK, COLOR_GREEN, A_NORMAL, A_REVERSE },
+	[LOOK_NAME] = { -1, -1, A_NORMAL, A_NORMAL },
+	[LOOK_VALUE] = { -1, -1, A_BOLD, A_BOLD },
+	[LOOK_CHANGED] = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE },
+	[LOOK_KEY] = { -1, -1, A_BOLD, A_BOLD },
+	[LOOK_KEYLABEL] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE },
+	[LOOK_STATUS] = { -1, -1, A_NORMAL, A_NORMAL },
+	[LOOK_MESSAGE] = { -1, -1, A_BOLD, A_BOLD },
+	[LOOK_WARNING] = { COLOR_WHITE, COLOR_RED, A_NORMAL, A_REVERSE | A_BOLD },
+	[LOOK_OUTSIDE] = { -1, -1, A_DIM, A_DIM },
+	[LOOK_DETACHED] = { -1, -1, A_DIM, A_DIM },
+	[LOOK_PLACEHOLDER] = { COLOR_RED, -1, A_NORMAL, A_UNDERLINE },
+	[LOOK_SYSCALL_FAIL] = { COLOR_RED, -1, A_NORMAL, A_UNDERLINE },
+};
+
+static bool look_colour;
+static int look_pair_of[LOOK_COUNT];
+static attr_t look_attr_of[LOOK_COUNT];
+static struct palette_rgb look_bg;     /* the terminal's background, when it said */
+static bool look_bg_known;
+
+/* Set up the colour pairs of the table and the ink colours. */
+void
+look_start(void)
+{
+	int i, n;
+
+	/* NO_COLOR (no-color.org): attributes only, for the chrome and the inks alike */
+	look_colour = (getenv("NO_COLOR") == NULL || getenv("NO_COLOR")[0] == '\0') &&
+	    has_colors() && start_color() == OK && COLORS >= 8 && COLOR_PAIRS > 48;
+	if (look_colour)
+		use_default_colors();
+	for (i = 0; i < LOOK_COUNT; i++) {
+		look_pair_of[i] = 0;
+		look_attr_of[i] = look_colour ? look_table[i].attr : look_table[i].mono;
+		if (look_colour && (look_table[i].fg != -1 || look_table[i].bg != -1) &&
+		    init_pair((short)(i + 1), look_table[i].fg, look_table[i].bg) == OK)
+			look_pair_of[i] = i + 1;
+	}
+	if (!look_colour)
+		return;
+	/* with 8 colours, 8..15 are their dark twins in bold, but grey (8) and
+	 * bright white (15) are plain black and white: bold would make them vanish */
+	for (n = 1; n < 16; n++)
+		init_pair((short)(LOOK_PAIR_BASE + n), (short)(COLORS >= 16 ? n : n == 8 ? 7 : n % 8),
+		    -1);
+}
+
+/*
+ * Ask the terminal for its background (OSC 11) before ncurses starts. A
+ * DA1 request (CSI c) follows, which every terminal answers: its reply
+ * ends the wait, so a terminal that ignores OSC 11 (tmux, screen) costs
+ * one round trip; one that answers nothing costs LOOK_PROBE_MS. Without
+ * an answer, $COLORFGBG may tell; otherwise nothing is assumed.
+ */
+void
+look_probe(const struct termios *saved)
+{
+	static const char query[] = "\033]11;?\033\\\033[c";
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+	char buf[512];
+	struct termios raw;
+	size_t len = 0;
+	ssize_t n;
+	int waited = 0;
+	const char *da;
+
+	look_bg_known = palette_from_colorfgbg(getenv("COLORFGBG"), &look_bg) == 0;
+	if (saved == NULL)
+		return;
+	raw = *saved;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		return;
+	if (write(STDOUT_FILENO, query, sizeof query - 1) == (ssize_t)(sizeof query - 1)) {
+		while (waited < LOOK_PROBE_MS && len < sizeof buf - 1) {
+			if (poll(&pfd, 1, 10) <= 0) {
+				waited += 10;
+				continue;
+			}
+			if ((n = read(STDIN_FILENO, buf + len, sizeof buf - 1 - len)) <= 0)
+				break;
+			len += (size_t)n;
+			buf[len] = '\0';
+			/* the DA1 reply, ESC [ ? ... c, comes after any OSC 11 reply */
+			if ((da = strstr(buf, "\033[?")) != NULL && strchr(da, 'c') != NULL)
+				break;
+		}
+	}
+	tcsetattr(STDIN_FILENO, TCSANOW, saved);
+	if (palette_parse_osc11(buf, len, &look_bg) == 0)
+		look_bg_known = true;
+}
+
+bool
+look_ink_reads(unsigned colour)
+{
+	return !look_colour || !look_bg_known || palette_reads_on(colour, look_bg);
+}
+
+attr_t
+look_attr(enum look l)
+{
+	return look_attr_of[l] | (look_pair_of[l] ? COLOR_PAIR(look_pair_of[l]) : 0);
+}
+
+/* Without colour, inks are told apart by attributes; with 8 colours, 8..15 are bold. */
+attr_t
+look_ink(unsigned colour, bool cursor)
+{
+	static const attr_t mono[] = { A_BOLD, A_UNDERLINE, A_BOLD | A_UNDERLINE };
+	attr_t a = cursor ? A_REVERSE : A_NORMAL;
+
+	colour &= 15;
+	if (colour == 0)
+		return a;
+	if (!look_colour)
+		return a | mono[colour % 3];
+	if (COLORS < 16 && colour >= 9 && colour <= 14)
+		a |= A_BOLD;
+	return a | COLOR_PAIR(LOOK_PAIR_BASE + (int)colour);
+}
