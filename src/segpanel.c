@@ -120,27 +120,14 @@ segpanel_sample(struct segpanel *p, const struct segdata *d, const struct segdat
 	return changed;
 }
 
-void
-segpanel_draw(const struct segpanel *p, uint64_t now)
+/* The segment's title and its shmid_ds, changed fields lit; the next row. */
+static int
+segpanel_draw_fields(const struct segpanel *p, int y, int height, uint64_t now)
 {
-	WINDOW *win = screen_window(SCREEN_SIDEBAR);
 	char line[160], rss[24], swap[24];
-	int f, y = 0, height, i;
 	attr_t a;
+	int f;
 
-	if (win == NULL)
-		return;
-	height = getmaxy(win);
-	werase(win);
-	wattrset(win, screen_attr(LOOK_OUTSIDE));
-	mvwvline(win, 0, 0, ACS_VLINE, height);
-	wattrset(win, A_NORMAL);
-	if (p->shmid < 0) {
-		/* TRANSLATORS: a sidebar title (30 columns at 80x24) */
-		sidebar_title(y++, _("SEGMENT  none selected"));
-		wnoutrefresh(win);
-		return;
-	}
 	if (!p->gone)
 		/* TRANSLATORS: a sidebar title (30 columns at 80x24 with a 10-digit shmid); the
 		   board's sidebar has the same title */
@@ -168,8 +155,16 @@ segpanel_draw(const struct segpanel *p, uint64_t now)
 		   at most 12 columns */
 		sidebar_field(y++, _("memory"), screen_attr(LOOK_VALUE), line);
 	}
-	if (p->board[0] != '\0' && y < height)
-		sidebar_text(y++, 2, screen_attr(LOOK_NAME), p->board);
+	return y;
+}
+
+/* The attached processes seen, against shm_nattch; the next row. */
+static int
+segpanel_draw_attached(const struct segpanel *p, int y, int height)
+{
+	char line[160];
+	int i;
+
 	if (y < height) {
 		/* TRANSLATORS: a sidebar title (30 columns at 80x24): the processes seen attached
 		   (in /proc/PID/maps), then the kernel's count */
@@ -192,6 +187,32 @@ segpanel_draw(const struct segpanel *p, uint64_t now)
 		    "%lu attaches not seen (another user's processes)", unseen), unseen);
 		sidebar_text(y++, 2, screen_attr(LOOK_WARNING), line);
 	}
+	return y;
+}
+
+void
+segpanel_draw(const struct segpanel *p, uint64_t now)
+{
+	WINDOW *win = screen_window(SCREEN_SIDEBAR);
+	int y = 0, height, i;
+
+	if (win == NULL)
+		return;
+	height = getmaxy(win);
+	werase(win);
+	wattrset(win, screen_attr(LOOK_OUTSIDE));
+	mvwvline(win, 0, 0, ACS_VLINE, height);
+	wattrset(win, A_NORMAL);
+	if (p->shmid < 0) {
+		/* TRANSLATORS: a sidebar title (30 columns at 80x24) */
+		sidebar_title(y++, _("SEGMENT  none selected"));
+		wnoutrefresh(win);
+		return;
+	}
+	y = segpanel_draw_fields(p, y, height, now);
+	if (p->board[0] != '\0' && y < height)
+		sidebar_text(y++, 2, screen_attr(LOOK_NAME), p->board);
+	y = segpanel_draw_attached(p, y, height);
 	for (i = 0; i < p->nnotes && y < height; i++)
 		if (p->notes[i][0] != '\0')
 			sidebar_text(y++, 2, screen_attr(LOOK_NAME), p->notes[i]);

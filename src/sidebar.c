@@ -193,34 +193,16 @@ sidebar_field(int y, const char *name, attr_t a, const char *value)
 	sidebar_text(y, SIDEBAR_X + 1 + SIDEBAR_NAME_W, a, value);
 }
 
-/* Draw the segment section in rows y.. (at most rows). */
+/*
+ * The segment section's own lines after the kernel's fields, from row
+ * y + used: where we attached it, logind's removal, another board under
+ * the key, the futex word. Returns the rows used in all.
+ */
 static int
-sidebar_segment(const struct sidebar *sb, const struct session *s, int y, int rows,
-		uint64_t now)
+sidebar_segment_ours(const struct session *s, int y, int used, int rows)
 {
 	char line[160];
-	int f, used = 0;
-	attr_t a;
 
-	if (rows <= 0)
-		return 0;
-	/* TRANSLATORS: the sidebar's section titles are at most 30 columns
-	 * (80x24), upper case; what does not fit is cut */
-	snprintf(line, sizeof line, _("SEGMENT  shmid %d"), s->seg.shmid);
-	sidebar_title(y + used++, line);
-	if (s->stat_denied && used < rows)
-		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING),
-		    /* TRANSLATORS: a sidebar line, at most 30 columns */
-		    _("IPC_STAT denied; via /proc"));
-	for (f = 0; f < SHMINFO_NFIELDS && used < rows; f++, used++) {
-		a = screen_attr(LOOK_VALUE);
-		if (sb->changed_at[f] && now - sb->changed_at[f] < SIDEBAR_HIGHLIGHT_MS)
-			a = screen_attr(LOOK_CHANGED);
-		else if (f == SHMINFO_DEST && s->stat_ok && shminfo_dest(&s->stat))
-			a = screen_attr(LOOK_WARNING);
-		sidebar_field(y + used, shminfo_name((enum shminfo_field)f), a,
-		    s->stat_ok ? sb->values[f] : "?");
-	}
 	if (used < rows) {
 		if (s->attached)
 			snprintf(line, sizeof line, "%p %s", s->seg.base, s->readonly ? "ro" : "rw");
@@ -262,6 +244,37 @@ sidebar_segment(const struct sidebar *sb, const struct session *s, int y, int ro
 		sidebar_field(y + used++, _("futex word"), screen_attr(LOOK_VALUE), line);
 	}
 	return used;
+}
+
+/* Draw the segment section in rows y.. (at most rows). */
+static int
+sidebar_segment(const struct sidebar *sb, const struct session *s, int y, int rows,
+		uint64_t now)
+{
+	char line[160];
+	int f, used = 0;
+	attr_t a;
+
+	if (rows <= 0)
+		return 0;
+	/* TRANSLATORS: the sidebar's section titles are at most 30 columns
+	 * (80x24), upper case; what does not fit is cut */
+	snprintf(line, sizeof line, _("SEGMENT  shmid %d"), s->seg.shmid);
+	sidebar_title(y + used++, line);
+	if (s->stat_denied && used < rows)
+		sidebar_text(y + used++, SIDEBAR_X, screen_attr(LOOK_WARNING),
+		    /* TRANSLATORS: a sidebar line, at most 30 columns */
+		    _("IPC_STAT denied; via /proc"));
+	for (f = 0; f < SHMINFO_NFIELDS && used < rows; f++, used++) {
+		a = screen_attr(LOOK_VALUE);
+		if (sb->changed_at[f] && now - sb->changed_at[f] < SIDEBAR_HIGHLIGHT_MS)
+			a = screen_attr(LOOK_CHANGED);
+		else if (f == SHMINFO_DEST && s->stat_ok && shminfo_dest(&s->stat))
+			a = screen_attr(LOOK_WARNING);
+		sidebar_field(y + used, shminfo_name((enum shminfo_field)f), a,
+		    s->stat_ok ? sb->values[f] : "?");
+	}
+	return sidebar_segment_ours(s, y, used, rows);
 }
 
 /* Rows the clients section needs. */
