@@ -645,6 +645,7 @@ START_TEST(test_fill_bounds)
 	place(&p, &pp, PEN_BOX, 6, 5);
 	pen_enter(&p, &pp);
 	put(&s, 3, 3, "x", 0);                            /* a different glyph inside */
+	put(&s, 4, 4, "  ", 0);                           /* spaces are blank, as empty cells */
 	p.brush = '.';
 	place(&p, &pp, PEN_FILL, 2, 2);
 	r = pen_enter(&p, &pp);
