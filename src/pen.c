@@ -59,19 +59,19 @@ pen_ink(const struct pen_paper *pp)
 	return ink;
 }
 
-static unsigned
-pen_brush_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
-	       uint32_t c2, uint32_t r2)
+/* What the brush lays (also for the text tool, which drags as the brush), and the eraser: nothing. */
+static uint32_t
+pen_dab(const struct pen *p)
 {
-	return pen_put(pp, c1, r1, p->brush) | pen_put(pp, c2, r2, p->brush);
+	return p->tool == PEN_ERASER ? 0 : p->brush;
 }
 
+/* A step of the brush or the eraser: both cells get what it lays. */
 static unsigned
-pen_erase_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
-	       uint32_t c2, uint32_t r2)
+pen_dab_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
+	     uint32_t c2, uint32_t r2)
 {
-	(void)p;
-	return pen_put(pp, c1, r1, 0) | pen_put(pp, c2, r2, 0);
+	return pen_put(pp, c1, r1, pen_dab(p)) | pen_put(pp, c2, r2, pen_dab(p));
 }
 
 static unsigned
@@ -151,15 +151,9 @@ pen_box_enter(struct pen *p, const struct pen_paper *pp)
 }
 
 static unsigned
-pen_brush_press(struct pen *p, const struct pen_paper *pp)
+pen_dab_press(struct pen *p, const struct pen_paper *pp)
 {
-	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, p->brush);
-}
-
-static unsigned
-pen_erase_press(struct pen *p, const struct pen_paper *pp)
-{
-	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, 0);
+	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, pen_dab(p));
 }
 
 static unsigned
@@ -178,14 +172,14 @@ pen_box_press(struct pen *p, const struct pen_paper *pp)
  */
 static const struct pen_tool pen_tools[PEN_NTOOLS] = {
 	[PEN_TEXT] = { N_("TEXT"), false, PEN_BRUSH, NULL, NULL, pen_newline, pen_type_char },
-	[PEN_BRUSH] = { N_("BRUSH"), true, PEN_BRUSH, pen_brush_step, pen_brush_press,
-			pen_newline, pen_brush_type },
+	[PEN_BRUSH] = { N_("BRUSH"), true, PEN_BRUSH, pen_dab_step, pen_dab_press, pen_newline,
+			pen_brush_type },
 	[PEN_LINE] = { N_("LINE"), true, PEN_LINE, pen_line_step, NULL, pen_newline,
 		       pen_type_char },
 	[PEN_BOX] = { N_("BOX"), false, PEN_BOX, NULL, pen_box_press, pen_box_enter,
 		      pen_type_char },
-	[PEN_ERASER] = { N_("ERASER"), true, PEN_ERASER, pen_erase_step, pen_erase_press,
-			 pen_newline, pen_type_char },
+	[PEN_ERASER] = { N_("ERASER"), true, PEN_ERASER, pen_dab_step, pen_dab_press, pen_newline,
+			 pen_type_char },
 	[PEN_FILL] = { N_("FILL"), false, PEN_FILL, NULL, pen_fill, pen_fill, pen_type_char },
 };
 
