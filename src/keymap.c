@@ -231,8 +231,7 @@ keymap_draw_bar(bool attached, bool viewer)
 		 * English bar is drawn as it always was */
 		if (keymap_translated(l) && cell_columns(keymap_label(l)) >= width &&
 		    i + 1 < KEYMAP_NCOMMANDS && keymap_commands[i + 1].fkey != 0 && spare > 0 &&
-		    getcurx(win) > 0 &&
-		    getcurx(win) < COLS - 1) {
+		    getcurx(win) > 0 && getcurx(win) < COLS - 1) {
 			wattrset(win, A_NORMAL);
 			waddch(win, ' ');
 			spare--;
