@@ -40,8 +40,10 @@
 #define ACT_ASK_ORPHAN 0x1000u  /* our segment was removed: ask what to do */
 #define ACT_ASK_JOIN   0x2000u  /* ask before moving onto the board under the key */
 #define ACT_BYTES      0x8000u  /* switch the canvas to the segment's bytes, or back */
+#define ACT_PICKER     0x10000u /* open the glyph picker */
 #define ACT_ASKS       (ACT_HELP | ACT_ASK_CHMOD | ACT_ASK_SAVE | ACT_ASK_REMOVE | \
-			ACT_ASK_CLEAR | ACT_ASK_OVERWRITE | ACT_ASK_ORPHAN | ACT_ASK_JOIN)
+			ACT_ASK_CLEAR | ACT_ASK_OVERWRITE | ACT_ASK_ORPHAN | ACT_ASK_JOIN | \
+			ACT_PICKER)
 
 struct desk {
 	struct session *session;

@@ -28,6 +28,7 @@
 #include "input.h"
 #include "keymap.h"
 #include "paste.h"
+#include "picker.h"
 #include "question.h"
 #include "screen.h"
 #include "stroke.h"
@@ -52,6 +53,7 @@ static unsigned input_draw_key(struct input *, struct desk *, int, wint_t);
 static unsigned input_help_key(struct input *, struct desk *, int, wint_t);
 static unsigned input_prompt_key(struct input *, struct desk *, int, wint_t);
 static unsigned input_ask_key(struct input *, struct desk *, int, wint_t);
+static unsigned input_picker_key(struct input *, struct desk *, int, wint_t);
 static void input_mode_initial(const struct desk *, char *, size_t);
 static void input_save_initial(const struct desk *, char *, size_t);
 
@@ -86,6 +88,7 @@ static const struct input_mode_row input_modes[MODE_COUNT] = {
 		.view = INPUT_QUESTION, .opened_by = ACT_ASK_JOIN, .question = QUESTION_JOIN,
 		.key = input_ask_key,
 	},
+	[MODE_PICKER] = { .view = INPUT_HELP, .opened_by = ACT_PICKER, .key = input_picker_key },
 };
 
 static void
@@ -108,6 +111,8 @@ input_open(struct input *in, const struct desk *d, enum input_mode m, bool keep_
 	if (in->mode != MODE_DRAW && in->mode != m)
 		in->pending |= 1u << in->mode;
 	in->mode = m;
+	if (m == MODE_PICKER)
+		picker_open(&in->picker, d->pen->brush);
 	if (!keep_text) {
 		in->prompt[0] = '\0';
 		if (input_modes[m].initial != NULL)
@@ -237,6 +242,18 @@ input_help_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	in->mode = MODE_DRAW;
 	in->help_top = 0;
 	return 0;
+}
+
+/* The glyph picker's keys (picker.c); it closes when a glyph is chosen or it is let go. */
+static unsigned
+input_picker_key(struct input *in, struct desk *d, int ret, wint_t ch)
+{
+	bool done;
+	unsigned r = picker_key(&in->picker, d, ret, ch, &done);
+
+	if (done)
+		in->mode = MODE_DRAW;
+	return r;
 }
 
 /* Edit the prompt line with one key; Enter submits, Esc cancels. */
@@ -470,6 +487,10 @@ input_draw_overlay(const struct input *in, const struct desk *d)
 
 	if (in->mode == MODE_HELP) {
 		keymap_draw_help(in->help_top);
+		return true;
+	}
+	if (in->mode == MODE_PICKER) {
+		picker_draw(&in->picker);
 		return true;
 	}
 	if (!question_banner(input_modes[in->mode].question, d, text, sizeof text))

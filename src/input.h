@@ -23,6 +23,7 @@
 #include "action.h"
 #include "escape.h"
 #include "paste.h"
+#include "picker.h"
 
 /* Keys typed this soon after a question popped up were meant for the board. */
 #define INPUT_GRACE_MS  1000
@@ -37,13 +38,14 @@ enum input_mode {
 	MODE_REMOVE,         /* question: IPC_RMID? */
 	MODE_ORPHAN,         /* the segment was removed by someone else: choose */
 	MODE_JOIN,           /* question: move onto the board under the key? */
+	MODE_PICKER,         /* the glyph picker (picker.c) */
 	MODE_COUNT
 };
 
 /* What the screen shows for the mode. */
 enum input_view {
 	INPUT_DRAWING,       /* the canvas, with our cursor */
-	INPUT_HELP,          /* the help box */
+	INPUT_HELP,          /* the help box (or the glyph picker): no cursor */
 	INPUT_QUESTION,      /* a question on the status line, the cursor after it */
 };
 
@@ -56,6 +58,7 @@ struct input {
 	char prompt[256];    /* a prompt's answer so far (UTF-8) */
 	size_t prompt_len;
 	struct paste paste;  /* a bracketed paste under way (written by paste.c) */
+	struct picker picker;  /* the glyph picker's choice and recent glyphs (picker.c) */
 };
 
 /*
@@ -107,7 +110,7 @@ const char *input_question(const struct input *in, const struct desk *d, int wid
 /* The answer typed so far for a prompt (NULL for other modes). */
 const char *input_answer(const struct input *in);
 
-/* Draw the mode's overlay (the help box, or a banner); false when it has none. */
+/* Draw the mode's overlay (the help box, the glyph picker, or a banner); false when it has none. */
 bool input_draw_overlay(const struct input *in, const struct desk *d);
 
 #endif

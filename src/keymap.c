@@ -34,8 +34,8 @@ static const struct keymap_binding keymap_commands[] = {
 	{ KEY_F(1), CTRL('G'), N_("Help"), N_("short|Help"), NULL, NULL, N_("this help"), action_help, false },
 	{ KEY_F(2), CTRL('K'), N_("Colour"), N_("Col"), NULL, NULL, N_("next colour for what you draw"),
 	  action_colour, true },
-	{ KEY_F(3), CTRL('T'), N_("Tool"), N_("short|Tool"), NULL, NULL, N_("text, brush, line, box, eraser"),
-	  stroke_tool, true },
+	{ KEY_F(3), CTRL('T'), N_("Tool"), N_("short|Tool"), NULL, NULL,
+	  N_("text, brush, line, box, eraser, fill"), stroke_tool, true },
 	{ KEY_F(4), CTRL('D'), N_("Detach"), N_("Dtch"), N_("Attach"), N_("Atch"),
 	  N_("shmdt / shmat again (the lesson)"), action_detach, false },
 	{ KEY_F(5), CTRL('P'), N_("Mode"), N_("short|Mode"), NULL, NULL, N_("shmctl IPC_SET: permission bits"),
@@ -51,6 +51,13 @@ static const struct keymap_binding keymap_commands[] = {
 	  action_panel, false },
 	{ KEY_F(10), CTRL('Q'), N_("Quit"), N_("short|Quit"), NULL, NULL, N_("detach and leave (also Ctrl-C)"),
 	  action_quit, false },
+	/* keys without an F-key: in the help, not in the key bar */
+	{ 0, CTRL('W'), N_("Style"), N_("Style"), NULL, NULL,
+	  N_("lines: single, double, heavy, rounded, ASCII"), stroke_style, true },
+	{ 0, CTRL('A'), N_("Arrows"), N_("Arrows"), NULL, NULL,
+	  N_("an arrow at the end of lines, or not"), stroke_arrows, true },
+	{ 0, CTRL('O'), N_("Glyphs"), N_("Glyphs"), NULL, NULL,
+	  N_("pick the brush: box pieces, blocks, symbols"), stroke_picker, true },
 };
 
 #define KEYMAP_NCOMMANDS (sizeof keymap_commands / sizeof keymap_commands[0])
@@ -89,8 +96,8 @@ static const char *const keymap_help_text[] = {
 	N_("Home/End/PgUp/PgDn jump, mouse click moves, drag paints."),
 	N_("Tools (F3): TEXT types; BRUSH paints its character as you move"),
 	N_("(type a key to choose it); LINE draws box lines as you move;"),
-	N_("BOX: Enter at one corner, Enter at the other (or drag);"),
-	N_("ERASER clears as you move. Esc cancels a box or a prompt."),
+	N_("BOX: Enter at two corners (or drag); ERASER clears as you move;"),
+	N_("FILL: Enter or a click fills with the brush. Esc cancels a box."),
 	N_("Ctrl-F follows the next person's cursor (moving your own stops it);"),
 	N_("Ctrl-L redraws the screen, Ctrl-Z suspends (fg resumes)."),
 	N_("Ctrl-X shows the segment's bytes (header, your slot, the cells"),
@@ -112,7 +119,8 @@ keymap_command(int ret, wint_t ch)
 	size_t i;
 
 	for (i = 0; i < KEYMAP_NCOMMANDS; i++)
-		if ((ret == KEY_CODE_YES && (int)ch == keymap_commands[i].fkey) ||
+		if ((ret == KEY_CODE_YES && keymap_commands[i].fkey != 0 &&
+		     (int)ch == keymap_commands[i].fkey) ||
 		    (ret == OK && (int)ch == keymap_commands[i].ctrl) ||
 		    (ret == OK && ch == CTRL('C') && keymap_commands[i].run == action_quit))
 			return &keymap_commands[i];
@@ -206,7 +214,7 @@ keymap_draw_bar(bool attached, bool viewer)
 		const struct keymap_binding *b = &keymap_commands[i];
 		const char *l = narrow ? b->short_label : b->label;
 
-		if (viewer && b->drawer_only)
+		if ((viewer && b->drawer_only) || b->fkey == 0)
 			continue;
 		if (!attached && b->detached_label != NULL)
 			l = narrow ? b->detached_short : b->detached_label;
@@ -222,8 +230,8 @@ keymap_draw_bar(bool attached, bool viewer)
 		 * spare (at 80 columns, 9: one after each but the last); the
 		 * English bar is drawn as it always was */
 		if (keymap_translated(l) && cell_columns(keymap_label(l)) >= width &&
-		    i + 1 < KEYMAP_NCOMMANDS && spare > 0 && getcurx(win) > 0 &&
-		    getcurx(win) < COLS - 1) {
+		    i + 1 < KEYMAP_NCOMMANDS && keymap_commands[i + 1].fkey != 0 && spare > 0 &&
+		    getcurx(win) > 0 && getcurx(win) < COLS - 1) {
 			wattrset(win, A_NORMAL);
 			waddch(win, ' ');
 			spare--;
@@ -273,8 +281,11 @@ keymap_help_line(int i, char *buf, size_t n)
 	b = &keymap_commands[i - (int)KEYMAP_NHELP];
 	keymap_pad(label, sizeof label, _(b->label), cell_columns(_(b->label)) > 7 ?
 	    cell_columns(_(b->label)) : 7);
-	snprintf(buf, n, "F%-2d Ctrl-%c  %s %s", b->fkey - KEY_F0, b->ctrl + '@', label,
-	    _(b->help));
+	if (b->fkey == 0)
+		snprintf(buf, n, "    Ctrl-%c  %s %s", b->ctrl + '@', label, _(b->help));
+	else
+		snprintf(buf, n, "F%-2d Ctrl-%c  %s %s", b->fkey - KEY_F0, b->ctrl + '@', label,
+		    _(b->help));
 }
 
 void

@@ -14,7 +14,7 @@
 #include "action.h"
 
 struct keymap_binding {
-	int fkey;                     /* KEY_F(n) */
+	int fkey;                     /* KEY_F(n); 0: a Ctrl key alone (the help has it, not the bar) */
 	int ctrl;                     /* its Ctrl alternative */
 	const char *label;            /* key bar, 81 columns and more */
 	const char *short_label;      /* key bar, narrower */

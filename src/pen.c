@@ -4,7 +4,8 @@
  * press, Enter and a typed character do, and which tool a mouse drag
  * uses. The operations below walk the cursor cell by cell and call the
  * row's functions, so a new tool is one row and its functions. Lines and
- * boxes are lines.c's, a grapheme typed as several characters typing.c's.
+ * boxes (and their style) are lines.c's, a grapheme typed as several
+ * characters typing.c's, the fill's region fill.c's.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 #include "i18n.h"
 #include "cell.h"
+#include "fill.h"
 #include "lines.h"
 #include "pen.h"
 #include "typing.h"
@@ -57,19 +59,19 @@ pen_ink(const struct pen_paper *pp)
 	return ink;
 }
 
-static unsigned
-pen_brush_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
-	       uint32_t c2, uint32_t r2)
+/* What the brush lays (also for the text tool, which drags as the brush), and the eraser: nothing. */
+static uint32_t
+pen_dab(const struct pen *p)
 {
-	return pen_put(pp, c1, r1, p->brush) | pen_put(pp, c2, r2, p->brush);
+	return p->tool == PEN_ERASER ? 0 : p->brush;
 }
 
+/* A step of the brush or the eraser: both cells get what it lays. */
 static unsigned
-pen_erase_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
-	       uint32_t c2, uint32_t r2)
+pen_dab_step(struct pen *p, const struct pen_paper *pp, uint32_t c1, uint32_t r1,
+	     uint32_t c2, uint32_t r2)
 {
-	(void)p;
-	return pen_put(pp, c1, r1, 0) | pen_put(pp, c2, r2, 0);
+	return pen_put(pp, c1, r1, pen_dab(p)) | pen_put(pp, c2, r2, pen_dab(p));
 }
 
 static unsigned
@@ -149,15 +151,9 @@ pen_box_enter(struct pen *p, const struct pen_paper *pp)
 }
 
 static unsigned
-pen_brush_press(struct pen *p, const struct pen_paper *pp)
+pen_dab_press(struct pen *p, const struct pen_paper *pp)
 {
-	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, p->brush);
-}
-
-static unsigned
-pen_erase_press(struct pen *p, const struct pen_paper *pp)
-{
-	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, 0);
+	return pp->ink == NULL ? PEN_REFUSED : pen_put(pp, p->col, p->row, pen_dab(p));
 }
 
 static unsigned
@@ -176,14 +172,15 @@ pen_box_press(struct pen *p, const struct pen_paper *pp)
  */
 static const struct pen_tool pen_tools[PEN_NTOOLS] = {
 	[PEN_TEXT] = { N_("TEXT"), false, PEN_BRUSH, NULL, NULL, pen_newline, pen_type_char },
-	[PEN_BRUSH] = { N_("BRUSH"), true, PEN_BRUSH, pen_brush_step, pen_brush_press,
-			pen_newline, pen_brush_type },
+	[PEN_BRUSH] = { N_("BRUSH"), true, PEN_BRUSH, pen_dab_step, pen_dab_press, pen_newline,
+			pen_brush_type },
 	[PEN_LINE] = { N_("LINE"), true, PEN_LINE, pen_line_step, NULL, pen_newline,
 		       pen_type_char },
 	[PEN_BOX] = { N_("BOX"), false, PEN_BOX, NULL, pen_box_press, pen_box_enter,
 		      pen_type_char },
-	[PEN_ERASER] = { N_("ERASER"), true, PEN_ERASER, pen_erase_step, pen_erase_press,
-			 pen_newline, pen_type_char },
+	[PEN_ERASER] = { N_("ERASER"), true, PEN_ERASER, pen_dab_step, pen_dab_press, pen_newline,
+			 pen_type_char },
+	[PEN_FILL] = { N_("FILL"), false, PEN_FILL, NULL, pen_fill, pen_fill, pen_type_char },
 };
 
 void
@@ -214,6 +211,59 @@ pen_next_tool(struct pen *p)
 	p->tool = (enum pen_tool_id)((p->tool + 1) % PEN_NTOOLS);
 	p->anchor_set = false;
 	return pen_note(p, false, _("tool: %s"), pen_tool_name(p->tool));
+}
+
+void
+pen_next_style(struct pen *p)
+{
+	lines_next_style(&p->line);
+}
+
+void
+pen_toggle_arrows(struct pen *p)
+{
+	lines_toggle_arrows(&p->line);
+}
+
+int
+pen_style(const struct pen *p)
+{
+	return p->tool == PEN_LINE || p->tool == PEN_BOX ? (int)p->line.style : -1;
+}
+
+bool
+pen_pick(struct pen *p, uint32_t cp)
+{
+	if (!cell_drawable(cp))
+		return false;
+	p->brush = cp;
+	if (p->tool != PEN_FILL)
+		p->tool = PEN_BRUSH;
+	p->anchor_set = false;
+	typing_forget(&p->typed);
+	return true;
+}
+
+unsigned
+pen_fill(struct pen *p, const struct pen_paper *pp)
+{
+	struct fill_region fr;
+	uint32_t n;
+
+	if (pp->view == NULL)
+		return 0;
+	if (pp->ink == NULL)
+		return PEN_REFUSED;
+	if (fill_same(pp->ink, p->col, p->row, p->brush, pp->colour))
+		return pen_note(p, false, _("fill: this region already holds the brush"));
+	if (fill_find(&fr, pp->ink, p->col, p->row) != 0)
+		return pen_note(p, true, _("fill: not enough memory for this board: nothing "
+		    "filled"));
+	n = fill_paint(&fr, pp->ink, p->brush, pp->colour, pp->author);
+	fill_free(&fr);
+	if (n == 0)
+		return pen_note(p, true, _("fill: no room for a wide brush here: nothing filled"));
+	return PEN_CELLS | pen_note(p, false, P_("filled %u cell", "filled %u cells", n), n);
 }
 
 /*

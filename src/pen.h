@@ -1,7 +1,8 @@
 /*
  * pen.h - the cursor and the drawing tools (text, brush, line, box,
- * eraser), as one table of tool behaviours: what typing, a step of the
- * cursor, a mouse press, a drag, a release and Enter do with each tool.
+ * eraser, fill), as one table of tool behaviours: what typing, a step of
+ * the cursor, a mouse press, a drag, a release and Enter do with each
+ * tool; the line's style and arrows (lines.c's), the brush chosen.
  *
  * No curses. The pen draws on a struct pen_paper: the board it reads
  * (for its size and what is there), the board it may write (NULL when
@@ -27,6 +28,7 @@ enum pen_tool_id {
 	PEN_LINE,
 	PEN_BOX,
 	PEN_ERASER,
+	PEN_FILL,
 	PEN_NTOOLS
 };
 
@@ -69,6 +71,28 @@ void pen_place(struct pen *p, uint32_t col, uint32_t row);
 
 /* Choose the next tool (cancels a box's corner). */
 unsigned pen_next_tool(struct pen *p);
+
+/* The next line and box style (single, double, heavy, rounded, ASCII); arrows on or off. */
+void pen_next_style(struct pen *p);
+void pen_toggle_arrows(struct pen *p);
+
+/* The style the tool draws lines in (enum lines_style), -1 when it draws none. */
+int pen_style(const struct pen *p);
+
+/*
+ * cp, chosen from the glyph picker, becomes the brush; the tool becomes the
+ * brush unless it is the fill, which fills with the brush. False (nothing
+ * changed) when no cell can hold cp.
+ */
+bool pen_pick(struct pen *p, uint32_t cp);
+
+/*
+ * The fill: the region under the cursor (fill.h: the cells joined to it
+ * through their four neighbours that look the same) gets the brush in the
+ * paper's colour, as one operation. Enter and a press do it with the
+ * fill tool; this is its one entry point (an undo wraps it).
+ */
+unsigned pen_fill(struct pen *p, const struct pen_paper *pp);
 
 /* Move the cursor by (dc, dr), clamped to the board, using the tool on the way. */
 unsigned pen_move(struct pen *p, const struct pen_paper *pp, long dc, long dr);

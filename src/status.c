@@ -13,6 +13,7 @@
 
 #include "cell.h"
 #include "i18n.h"
+#include "lines.h"
 #include "screen.h"
 #include "status.h"
 #include "utf8.h"
@@ -100,6 +101,20 @@ status_brush(WINDOW *win, uint32_t brush)
 	wadd_wch(win, &cc);
 }
 
+/* The lines' style after the brush, and the arrow when lines end in one. */
+static void
+status_style(WINDOW *win, const struct status_line *l)
+{
+	char text[64];
+
+	/* TRANSLATORS: the status line after the position, before the
+	 * lines' style ("single", "double"...): keep the two spaces first */
+	snprintf(text, sizeof text, _("  style %s%s"), lines_style_name(l->style),
+	    l->arrows ? (screen_utf8() ? " \u2192" : " ->") : "");
+	wattrset(win, screen_attr(LOOK_STATUS));
+	screen_put_fit(win, text, COLS - getcurx(win));
+}
+
 /* True while a message is shown (its time starts at its first drawing, now). */
 static bool
 status_live(struct status *st, uint64_t now)
@@ -181,6 +196,8 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	mvwaddnstr(win, 0, x, text, COLS - x);
 	if (l->brush != 0 && l->have_board)
 		status_brush(win, l->brush);
+	if (l->style >= 0 && l->have_board)
+		status_style(win, l);
 	if (l->following != NULL) {
 		wattrset(win, screen_attr(LOOK_VALUE));
 		/* TRANSLATORS: the status line, before whose cursor the view

@@ -1,8 +1,8 @@
 /*
- * status.h - the status line and what it says: the tool, colour and
- * position (or a question and its typed answer), a message that stays for
- * a while, a warning when our key now names another board, and the
- * banners drawn across the top of the canvas. Only status.c writes a
+ * status.h - the status line and what it says: the tool, colour,
+ * position, brush and lines' style (or a question and its typed answer),
+ * a message that stays for a while, a warning when our key now names
+ * another board, and the banners drawn across the top of the canvas. Only status.c writes a
  * struct status.
  */
 #ifndef PIZARRA_STATUS_H
@@ -27,7 +27,9 @@ struct status_line {
 	bool readonly;              /* VIEW-ONLY */
 	const char *tool;           /* the tool's name */
 	unsigned colour;            /* our ink */
-	uint32_t brush;             /* the brush's character, 0 when not the brush tool */
+	uint32_t brush;             /* the brush's character, 0 when not the brush or fill tool */
+	int style;                  /* the lines' style (enum lines_style), -1: the tool draws none */
+	bool arrows;                /* the line tool puts an arrow at the line's end */
 	bool have_board;            /* false: "no board" */
 	uint32_t col, row, cols, rows;
 	uint32_t view_col, view_row;  /* the board cell at the canvas's top left */

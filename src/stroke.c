@@ -5,13 +5,16 @@
  * shown, the board we may write or none, our colour and slot), lets the
  * pen draw, and turns what the pen reports (PEN_* bits) into the
  * session's notification, the cursor's publication and a message, with
- * action.c's action_refused and action_cursor.
+ * action.c's action_refused and action_cursor. The line style, the
+ * arrows and the brush picked are the pen's too, said here.
  */
 #include <stdint.h>
 
 #include "i18n.h"
+#include "utf8.h"
 #include "stroke.h"
 #include "canvas.h"
+#include "lines.h"
 #include "pen.h"
 #include "session.h"
 #include "status.h"
@@ -73,6 +76,45 @@ unsigned
 stroke_tool(struct desk *d)
 {
 	return stroke_pen(d, pen_next_tool(d->pen));
+}
+
+unsigned
+stroke_style(struct desk *d)
+{
+	pen_next_style(d->pen);
+	status_message(d->status, false, _("line style: %s"), lines_style_name(d->pen->line.style));
+	return 0;
+}
+
+unsigned
+stroke_arrows(struct desk *d)
+{
+	pen_toggle_arrows(d->pen);
+	status_message(d->status, false, "%s", d->pen->line.arrows ?
+	    _("arrows at the end of lines: on") : _("arrows at the end of lines: off"));
+	return 0;
+}
+
+unsigned
+stroke_picker(struct desk *d)
+{
+	(void)d;
+	return ACT_PICKER;
+}
+
+unsigned
+stroke_pick(struct desk *d, uint32_t cp)
+{
+	char utf[8];
+	int k = utf8_encode(cp, utf);
+
+	if (k <= 0 || !pen_pick(d->pen, cp))
+		return 0;
+	utf[k] = '\0';
+	/* TRANSLATORS: %s is the character chosen from the glyphs, then the tool's name */
+	status_message(d->status, false, _("brush is now %s (tool: %s)"), utf,
+	    pen_tool_name(d->pen->tool));
+	return ACT_STATUS;
 }
 
 unsigned

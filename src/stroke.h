@@ -2,7 +2,7 @@
  * stroke.h - the actions that draw: the drawing keys (arrows, Home, End,
  * the pages, Tab, Enter, Backspace, Delete, Esc), a typed character, a
  * bracketed paste, the mouse's press, drag and release on board cells,
- * and the next tool. They work on action.h's struct desk and return its
+ * the next tool, the line style and arrows, the brush picked. They work on action.h's struct desk and return its
  * ACT_* bits, as every action does; none of them reads a key.
  */
 #ifndef PIZARRA_STROKE_H
@@ -15,6 +15,16 @@
 
 /* The tool key: the next tool. */
 unsigned stroke_tool(struct desk *d);
+
+/* The style key: the next line and box style; the arrows key: arrows at line ends or not. */
+unsigned stroke_style(struct desk *d);
+unsigned stroke_arrows(struct desk *d);
+
+/* The palette key: asks for the glyph picker (ACT_PICKER). */
+unsigned stroke_picker(struct desk *d);
+
+/* A glyph chosen in the picker: the brush (and the brush tool, but for the fill). */
+unsigned stroke_pick(struct desk *d, uint32_t cp);
 
 /* Drawing keys. */
 unsigned stroke_left(struct desk *d);

@@ -7,7 +7,10 @@
  * emoji and its selector, ZWJ sequences, flags, jamo into a syllable);
  * and a paste placed as a block at the cursor (tabs from its left edge,
  * every kind of newline, what falls off the board dropped and counted,
- * bad text refused whole).
+ * bad text refused whole); the fill (bounded by what differs, the same
+ * glyph in another colour, wide characters whole, one operation that says
+ * how many cells it changed, a 2000x1000 board with a bounded stack), the
+ * line styles and arrows as the pen draws them, and the glyph picked.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 #include "board.h"
 #include "cell.h"
 #include "checkutil.h"
+#include "fill.h"
 #include "pen.h"
 
 #define H 0x2500   /* ─ */
@@ -339,6 +343,8 @@ START_TEST(test_tools_cycle)
 	ck_assert(!p.anchor_set);
 	ck_assert_str_eq(pen_tool_name(p.tool), "BRUSH");
 	ck_assert_str_eq(p.note, "tool: BRUSH");
+	ck_assert_str_eq(pen_tool_name(PEN_FILL), "FILL");
+	ck_assert_int_eq(PEN_NTOOLS, 6);
 	for (i = 0; i < PEN_NTOOLS - 1; i++)
 		pen_next_tool(&p);
 	ck_assert_str_eq(pen_tool_name(p.tool), "TEXT");
@@ -615,6 +621,253 @@ START_TEST(test_paste_edges_and_refusals)
 }
 END_TEST
 
+/* Put text on the board at (col, row), for the fill's tests. */
+static void
+put(struct segment *s, uint32_t col, uint32_t row, const char *text, unsigned colour)
+{
+	struct pzerr e;
+
+	ck_assert_int_eq(board_put(&s->board, col, row, text, strlen(text), colour, 0, &e), 0);
+}
+
+/* The fill stops at whatever differs: a box's lines, another glyph, another colour. */
+START_TEST(test_fill_bounds)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	unsigned r;
+	uint32_t c, y;
+
+	setup(&s, &p, &pp, 20, 8);
+	place(&p, &pp, PEN_BOX, 1, 1);
+	pen_enter(&p, &pp);
+	place(&p, &pp, PEN_BOX, 6, 5);
+	pen_enter(&p, &pp);
+	put(&s, 3, 3, "x", 0);                            /* a different glyph inside */
+	put(&s, 4, 4, "  ", 0);                           /* spaces are blank, as empty cells */
+	p.brush = '.';
+	place(&p, &pp, PEN_FILL, 2, 2);
+	r = pen_enter(&p, &pp);
+	ck_assert(r & PEN_CELLS);
+	ck_assert(r & PEN_NOTE);
+	ck_assert_str_eq(p.note, "filled 11 cells");     /* 4 x 3 inside, less the x */
+	for (y = 2; y <= 4; y++)
+		for (c = 2; c <= 5; c++)
+			ck_assert_uint_eq(cp_at(&s, c, y), c == 3 && y == 3 ? 'x' : '.');
+	ck_assert_uint_eq(cp_at(&s, 1, 2), V);           /* the box is as it was */
+	ck_assert_uint_eq(cp_at(&s, 0, 0), 0);           /* and outside too */
+	ck_assert_uint_eq(cp_at(&s, 7, 3), 0);
+	ck_assert_uint_eq(cell_colour(board_get(&s.board, 2, 2)), 3);
+	ck_assert_uint_eq(cell_author(board_get(&s.board, 2, 2)), 2);
+	/* again: the region already holds the brush, nothing is written */
+	r = pen_enter(&p, &pp);
+	ck_assert(!(r & PEN_CELLS));
+	ck_assert_str_eq(p.note, "fill: this region already holds the brush");
+	/* the same glyph in another colour is another region: it recolours */
+	pp.colour = 5;
+	r = pen_enter(&p, &pp);
+	ck_assert_str_eq(p.note, "filled 11 cells");
+	ck_assert_uint_eq(cell_colour(board_get(&s.board, 5, 4)), 5);
+	ck_assert_uint_eq(cp_at(&s, 3, 3), 'x');
+	/* outside the box: everything else but the box and its inside */
+	p.brush = '#';
+	place(&p, &pp, PEN_FILL, 0, 7);
+	pen_enter(&p, &pp);
+	ck_assert_str_eq(p.note, "filled 130 cells");    /* 160 less the box's 6 x 5 */
+	ck_assert_uint_eq(cp_at(&s, 19, 0), '#');
+	ck_assert_uint_eq(cp_at(&s, 2, 2), '.');
+}
+END_TEST
+
+/* The region is four-neighbour: a diagonal gap does not let it through. */
+START_TEST(test_fill_four_neighbours)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+
+	setup(&s, &p, &pp, 16, 4);
+	/* a diagonal wall of o from (0,3) to (3,0) */
+	put(&s, 3, 0, "o", 0);
+	put(&s, 2, 1, "o", 0);
+	put(&s, 1, 2, "o", 0);
+	put(&s, 0, 3, "o", 0);
+	p.brush = '*';
+	place(&p, &pp, PEN_FILL, 0, 0);
+	pen_enter(&p, &pp);
+	ck_assert_str_eq(p.note, "filled 6 cells");      /* the corner above the wall */
+	ck_assert_uint_eq(cp_at(&s, 2, 0), '*');
+	ck_assert_uint_eq(cp_at(&s, 1, 1), '*');
+	ck_assert_uint_eq(cp_at(&s, 3, 1), 0);           /* across the diagonal: not reached */
+	ck_assert_uint_eq(cp_at(&s, 2, 2), 0);
+	/* a click fills too */
+	ck_assert(pen_press(&p, &pp, 10, 2) & PEN_CELLS);
+	pen_release(&p, &pp, 10, 2);
+	ck_assert_uint_eq(cp_at(&s, 15, 3), '*');
+	ck_assert_uint_eq(cp_at(&s, 3, 0), 'o');
+}
+END_TEST
+
+/* Wide characters: both halves in the region or neither; a wide brush takes two cells. */
+START_TEST(test_fill_wide)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+
+	setup(&s, &p, &pp, 16, 4);
+	put(&s, 0, 0, "中中中  ab", 0);                  /* columns 0-5, two blanks, a b */
+	put(&s, 0, 1, "中x中", 0);
+	/* from the right half of the second 中: the wide characters joined to it */
+	p.brush = '+';
+	place(&p, &pp, PEN_FILL, 3, 0);
+	pen_enter(&p, &pp);
+	ck_assert_str_eq(p.note, "filled 10 cells");     /* 3 on row 0, 2 on row 1: 5 x 2 */
+	ck_assert_uint_eq(cp_at(&s, 0, 0), '+');
+	ck_assert_uint_eq(cp_at(&s, 5, 0), '+');
+	ck_assert_uint_eq(cp_at(&s, 1, 1), '+');         /* both halves */
+	ck_assert_uint_eq(cp_at(&s, 2, 1), 'x');
+	ck_assert_uint_eq(cp_at(&s, 3, 1), '+');
+	ck_assert_uint_eq(cp_at(&s, 4, 1), '+');
+	ck_assert_uint_eq(cp_at(&s, 8, 0), 'a');
+	/* a blank region between wide characters never splits one */
+	setup(&s, &p, &pp, 16, 4);
+	put(&s, 0, 0, "中   中", 0);                     /* blanks at 2, 3, 4 */
+	put(&s, 0, 1, "xxxxxxxxxxxxxxxx", 0);
+	put(&s, 0, 2, "xxxxxxxxxxxxxxxx", 0);
+	put(&s, 0, 3, "xxxxxxxxxxxxxxxx", 0);
+	put(&s, 7, 0, "xxxxxxxxx", 0);
+	p.brush = 0x6F22;                                /* 漢, wide */
+	place(&p, &pp, PEN_FILL, 3, 0);
+	pen_enter(&p, &pp);
+	ck_assert_str_eq(p.note, "filled 2 cells");      /* 2-3; 4 has no room for a right half */
+	ck_assert_uint_eq(cp_at(&s, 0, 0), 0x4E2D);
+	ck_assert_uint_eq(cp_at(&s, 1, 0), CELL_CONT);
+	ck_assert_uint_eq(cp_at(&s, 2, 0), 0x6F22);
+	ck_assert_uint_eq(cp_at(&s, 3, 0), CELL_CONT);
+	ck_assert_uint_eq(cp_at(&s, 4, 0), ' ');   /* the space put there */
+	ck_assert_uint_eq(cp_at(&s, 5, 0), 0x4E2D);
+	ck_assert_uint_eq(cp_at(&s, 6, 0), CELL_CONT);
+	/* one blank cell: no room at all, nothing changes */
+	place(&p, &pp, PEN_FILL, 4, 0);
+	ck_assert(!(pen_enter(&p, &pp) & PEN_CELLS));
+	ck_assert_str_eq(p.note, "fill: no room for a wide brush here: nothing filled");
+	ck_assert_uint_eq(cp_at(&s, 4, 0), ' ');   /* the space put there */
+}
+END_TEST
+
+/* Without ink the fill is refused and writes nothing; the region can be read before painting. */
+START_TEST(test_fill_refused_and_region)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp, none;
+	struct fill_region fr;
+
+	setup(&s, &p, &pp, 20, 6);
+	put(&s, 0, 2, "--------------------", 0);
+	none = pp;
+	none.ink = NULL;
+	place(&p, &pp, PEN_FILL, 4, 0);
+	ck_assert_uint_eq(pen_enter(&p, &none), PEN_REFUSED);
+	ck_assert_uint_eq(pen_press(&p, &none, 4, 0) & PEN_REFUSED, PEN_REFUSED);
+	ck_assert_uint_eq(cp_at(&s, 4, 0), 0);
+	none.view = NULL;
+	ck_assert_uint_eq(pen_enter(&p, &none), 0);
+	ck_assert_int_eq(fill_find(&fr, &s.board, 4, 0), 0);
+	ck_assert_uint_eq(fr.cells, 40);
+	ck_assert_uint_eq(fr.c0, 0);
+	ck_assert_uint_eq(fr.c1, 19);
+	ck_assert_uint_eq(fr.r0, 0);
+	ck_assert_uint_eq(fr.r1, 1);
+	ck_assert(fill_has(&fr, 19, 1));
+	ck_assert(!fill_has(&fr, 0, 2));
+	ck_assert(!fill_has(&fr, 20, 0));
+	ck_assert_uint_eq(fill_paint(&fr, &s.board, 'z', 1, 0), 40);
+	fill_free(&fr);
+	ck_assert(!fill_has(&fr, 0, 0));
+	ck_assert_uint_eq(cp_at(&s, 0, 2), '-');
+	ck_assert_int_eq(fill_find(&fr, &s.board, 20, 0), -1);
+}
+END_TEST
+
+/* A 2000 x 1000 board: filled whole with a stack of two spans; a comb with one per tooth at most. */
+START_TEST(test_fill_large_board_bounded)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	struct fill_region fr;
+	uint32_t c, y;
+
+	setup(&s, &p, &pp, 2000, 1000);
+	p.brush = '.';
+	place(&p, &pp, PEN_FILL, 1000, 500);
+	pen_enter(&p, &pp);
+	ck_assert_str_eq(p.note, "filled 2000000 cells");
+	ck_assert_uint_eq(cp_at(&s, 0, 0), '.');
+	ck_assert_uint_eq(cp_at(&s, 1999, 999), '.');
+	ck_assert_int_eq(fill_find(&fr, &s.board, 0, 0), 0);
+	ck_assert_uint_eq(fr.cells, 2000000);
+	ck_assert_uint_le(fr.stack_peak, 2);
+	fill_free(&fr);
+	/* a comb: a wall on row 0 with teeth down every other column but the last row */
+	for (c = 1; c < 2000; c += 2)
+		for (y = 0; y < 999; y++)
+			board_draw(&s.board, c, y, '#', 0, 0);
+	ck_assert_int_eq(fill_find(&fr, &s.board, 0, 0), 0);
+	ck_assert_uint_eq(fr.cells, 1000 * 999 + 2000);
+	ck_assert_uint_le(fr.stack_peak, 1001);          /* at most one span per tooth and row */
+	fill_free(&fr);
+}
+END_TEST
+
+/* The pen's line style and arrows, and the glyph picked. */
+START_TEST(test_styles_arrows_and_pick)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+
+	setup(&s, &p, &pp, 20, 6);
+	ck_assert_int_eq(pen_style(&p), -1);              /* the text tool draws no lines */
+	place(&p, &pp, PEN_LINE, 1, 1);
+	ck_assert_int_eq(pen_style(&p), LINES_SINGLE);
+	pen_next_style(&p);
+	ck_assert_int_eq(pen_style(&p), LINES_DOUBLED);
+	pen_toggle_arrows(&p);
+	pen_move(&p, &pp, 3, 0);
+	pen_move(&p, &pp, 0, 2);
+	ck_assert_uint_eq(cp_at(&s, 1, 1), 0x2550);       /* ═ */
+	ck_assert_uint_eq(cp_at(&s, 4, 1), 0x2557);       /* ╗ */
+	ck_assert_uint_eq(cp_at(&s, 4, 2), 0x2551);       /* ║ */
+	ck_assert_uint_eq(cp_at(&s, 4, 3), 0x2193);       /* ↓ at the line's end */
+	pen_toggle_arrows(&p);
+	pen_next_style(&p);
+	pen_next_style(&p);
+	ck_assert_int_eq(pen_style(&p), LINES_ROUNDED);
+	place(&p, &pp, PEN_BOX, 8, 0);
+	ck_assert_int_eq(pen_style(&p), LINES_ROUNDED);
+	pen_enter(&p, &pp);
+	place(&p, &pp, PEN_BOX, 12, 3);
+	pen_enter(&p, &pp);
+	ck_assert_uint_eq(cp_at(&s, 8, 0), 0x256D);
+	ck_assert_uint_eq(cp_at(&s, 12, 3), 0x256F);
+	/* a glyph picked is the brush, and the tool the brush ... */
+	ck_assert(pen_pick(&p, 0x2592));
+	ck_assert_uint_eq(p.brush, 0x2592);
+	ck_assert_int_eq(p.tool, PEN_BRUSH);
+	/* ... but for the fill, which fills with it */
+	p.tool = PEN_FILL;
+	ck_assert(pen_pick(&p, 0x2591));
+	ck_assert_int_eq(p.tool, PEN_FILL);
+	ck_assert_uint_eq(p.brush, 0x2591);
+	ck_assert(!pen_pick(&p, 0x0301));                 /* no cell holds a combining mark */
+	ck_assert_uint_eq(p.brush, 0x2591);
+}
+END_TEST
+
 static Suite *
 pen_suite(void)
 {
@@ -634,6 +887,12 @@ pen_suite(void)
 	tcase_add_test(tc, test_typed_graphemes_refused);
 	tcase_add_test(tc, test_paste_block);
 	tcase_add_test(tc, test_paste_edges_and_refusals);
+	tcase_add_test(tc, test_fill_bounds);
+	tcase_add_test(tc, test_fill_four_neighbours);
+	tcase_add_test(tc, test_fill_wide);
+	tcase_add_test(tc, test_fill_refused_and_region);
+	tcase_add_test(tc, test_fill_large_board_bounded);
+	tcase_add_test(tc, test_styles_arrows_and_pick);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -62,10 +62,11 @@ tool() {
 	LINE) _tw=2 ;;
 	BOX) _tw=3 ;;
 	ERASER) _tw=4 ;;
+	FILL) _tw=5 ;;
 	esac
 	while [ "$_tn" -ne "$_tw" ]; do
 		xterm_key "$1" F3
-		_tn=$(((_tn + 1) % 5))
+		_tn=$(((_tn + 1) % 6))
 	done
 	echo "$_tn" >"$T/$1.tool"
 }

@@ -32,7 +32,8 @@
 # starts, and fails the test loudly (exit 99) when it does not hold.
 #
 # Bytes in use: 0xE0..0xFF, 0x80..0x9F, and from 0x60 up (0x60..0x64, 0x65..0x68 for the
-# Spanish tests, 0x6A, 0x6B; 0x6C, 0x6D for the screenshots in Spanish).
+# Spanish tests, 0x6A, 0x6B; 0x6C, 0x6D for the screenshots in Spanish); 0x50, 0x51
+# (ui_tools).
 # Free: below 0x70 (0x70, 0x7A and 0x7B are cli_board's ftok project ids;
 # 0x70 is also the default board's).
 #
@@ -95,6 +96,7 @@ ui_mouse          47      96
 cli_spanish       70      65 66
 cli_manual        74      -
 ui_spanish        71      67 68
+ui_tools          82      50 51
 EOF
 }
 
