@@ -162,7 +162,7 @@ import_escape(const char *in, size_t len, unsigned *colour, char *why, size_t wn
 
 	if (len < 2 || in[1] != '[') {
 		/* TRANSLATORS: completes "line 3, column 7: " */
-		snprintf(why, wn, _("an escape (ESC) that does not start a colour sequence "
+		snprintf(why, wn, "%s", _("an escape (ESC) that does not start a colour sequence "
 		    "(ESC [ ... m)"));
 		return -1;
 	}
@@ -173,7 +173,7 @@ import_escape(const char *in, size_t len, unsigned *colour, char *why, size_t wn
 		j++;
 	if (j == len || in[j] < 0x40 || in[j] > 0x7E) {
 		/* TRANSLATORS: completes "line 3, column 7: " */
-		snprintf(why, wn, _("an escape sequence (ESC [) that does not end"));
+		snprintf(why, wn, "%s", _("an escape sequence (ESC [) that does not end"));
 		return -1;
 	}
 	n = in[j] == 'm' && j == params + 2 ? import_params(in + 2, params, p, IMPORT_SGR_MAX) : -1;
