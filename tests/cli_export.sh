@@ -6,7 +6,9 @@
 # is placed on the grid (a wide character takes two columns); `dump --ansi
 # | load --ansi` into another board gives the same board; load --at COL,ROW
 # changes only the cells of its block; a bad escape, a block too large and
-# a position outside the board change nothing; the options' usage errors.
+# a position outside the board change nothing; hostile cells (tests/hostile
+# cells) come out of the page and the picture as dump shows them, with no
+# control character; the options' usage errors.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -286,6 +288,31 @@ expect_fails "^pizarra: .*tall: the text has 9 lines, the board has 8 rows; the 
 	pz -k "$KEY2" load --ansi "$T/tall"
 dump_to "$T/after" -k "$KEY2" dump --ansi
 expect_files_equal "$T/before" "$T/after" "after all those, the board is as it was"
+
+# ---------------------------------------------------------------------------
+section "hostile cells: the page and the picture show what dump shows, and no control"
+for cat in $(helper categories | awk '{ print $1 }'); do
+	pz -k "$KEY" clear
+	if ! helper cells "$KEY" "$cat" 0 >"$T/cells.out" 2>&1; then
+		CHECKS=$((CHECKS + 1))
+		fail "hostile cells $cat: $(cat "$T/cells.out")"
+		continue
+	fi
+	pz -k "$KEY" dump >"$T/h.txt"
+	pz -k "$KEY" dump --ansi >"$T/h.ans"
+	pz -k "$KEY" dump --html >"$T/h.html"
+	pz -k "$KEY" dump --svg >"$T/h.svg"
+	expect_clean dump "$T/h.html" "$cat: the page has no control character"
+	expect_clean dump "$T/h.svg" "$cat: the picture has no control character"
+	board_of ansi "$T/h.ans" "$T/h.r.ansi" && board_of html "$T/h.html" "$T/h.r.html" &&
+		board_of svg "$T/h.svg" "$T/h.r.svg" || continue
+	sed -n 's/^text [0-9]* //p' "$T/h.r.html" >"$T/h.html.txt"
+	sed -n 's/^text [0-9]* //p' "$T/h.r.svg" >"$T/h.svg.txt"
+	expect_files_equal "$T/h.txt" "$T/h.html.txt" "$cat: the page's text is dump's"
+	expect_files_equal "$T/h.txt" "$T/h.svg.txt" "$cat: the picture's text is dump's"
+	same_cells "$T/h.r.ansi" "$T/h.r.html" "$cat: the page's colours are dump --ansi's"
+	same_cells "$T/h.r.ansi" "$T/h.r.svg" "$cat: the picture's colours are dump --ansi's"
+done
 
 # ---------------------------------------------------------------------------
 section "the options"
