@@ -287,6 +287,24 @@ cli_follow(struct cli_opts *o, const char *who)
 	    "of this system"), utf8_escape(who, q, sizeof q));
 }
 
+/* --html and --svg (what dump writes), --at COL,ROW (where load places). */
+static int
+cli_export_option(int c, struct cli_opts *o)
+{
+	char msg[256];
+
+	if (c == OPT_HTML) {
+		o->html = true;
+	} else if (c == OPT_SVG) {
+		o->svg = true;
+	} else {
+		if (cli_parse_at(optarg, &o->at_col, &o->at_row, msg, sizeof msg) != 0)
+			return cli_usage_error("--at: %s", msg);
+		o->at_given = true;
+	}
+	return CLI_GO_ON;
+}
+
 /* Apply one option; CLI_GO_ON, CLI_HELP or an exit status. */
 static int
 cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
@@ -316,17 +334,8 @@ cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
 	case OPT_ANSI:
 		o->ansi = true;
 		return CLI_GO_ON;
-	case OPT_HTML:
-		o->html = true;
-		return CLI_GO_ON;
-	case OPT_SVG:
-		o->svg = true;
-		return CLI_GO_ON;
-	case OPT_AT:
-		if (cli_parse_at(optarg, &o->at_col, &o->at_row, msg, sizeof msg) != 0)
-			return cli_usage_error("--at: %s", msg);
-		o->at_given = true;
-		return CLI_GO_ON;
+	case OPT_HTML: case OPT_SVG: case OPT_AT:
+		return cli_export_option(c, o);
 	case OPT_FOLLOW:
 		return cli_follow(o, optarg);
 	case OPT_BYTES:

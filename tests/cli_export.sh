@@ -304,8 +304,10 @@ for cat in $(helper categories | awk '{ print $1 }'); do
 	pz -k "$KEY" dump --svg >"$T/h.svg"
 	expect_clean dump "$T/h.html" "$cat: the page has no control character"
 	expect_clean dump "$T/h.svg" "$cat: the picture has no control character"
-	board_of ansi "$T/h.ans" "$T/h.r.ansi" && board_of html "$T/h.html" "$T/h.r.html" &&
-		board_of svg "$T/h.svg" "$T/h.r.svg" || continue
+	if ! board_of ansi "$T/h.ans" "$T/h.r.ansi" || ! board_of html "$T/h.html" "$T/h.r.html" ||
+		! board_of svg "$T/h.svg" "$T/h.r.svg"; then
+		continue
+	fi
 	sed -n 's/^text [0-9]* //p' "$T/h.r.html" >"$T/h.html.txt"
 	sed -n 's/^text [0-9]* //p' "$T/h.r.svg" >"$T/h.svg.txt"
 	expect_files_equal "$T/h.txt" "$T/h.html.txt" "$cat: the page's text is dump's"
