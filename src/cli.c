@@ -23,7 +23,7 @@
 #include "cli.h"
 #include "utf8.h"
 
-enum { OPT_JSON = 256, OPT_ANSI, OPT_FOLLOW, OPT_BYTES, OPT_OWNER };
+enum { OPT_JSON = 256, OPT_ANSI, OPT_FOLLOW, OPT_BYTES, OPT_OWNER, OPT_HTML, OPT_SVG, OPT_AT };
 
 static const struct option cli_longopts[] = {
 	{ "key-file", required_argument, NULL, 'f' },
@@ -35,6 +35,9 @@ static const struct option cli_longopts[] = {
 	{ "trace", no_argument, NULL, 't' },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "ansi", no_argument, NULL, OPT_ANSI },
+	{ "html", no_argument, NULL, OPT_HTML },
+	{ "svg", no_argument, NULL, OPT_SVG },
+	{ "at", required_argument, NULL, OPT_AT },
 	{ "follow", required_argument, NULL, OPT_FOLLOW },
 	{ "bytes", no_argument, NULL, OPT_BYTES },
 	{ "owner", required_argument, NULL, OPT_OWNER },
@@ -130,6 +133,11 @@ cli_help_options(FILE *f)
 	    "For ls and top (which -f, -p, -k and -i filter):\n"
 	    "      --bytes           sizes in bytes, not 55.1K\n"
 	    "      --owner=USER      only the segments USER owns\n"
+	    "For dump and load:\n"
+	    "      --ansi            dump: colours as SGR sequences; load: read them back\n"
+	    "      --html            dump: a standalone HTML page (monospace, colours)\n"
+	    "      --svg             dump: an SVG picture (text in a grid, colours)\n"
+	    "      --at=COL,ROW      load: place the text as a block there, keeping the rest\n"
 	    "Other:\n"
 	    "  -t, --trace           print the system calls made on the segment\n"
 	    "  -h, --help            display this help and exit\n"
@@ -279,6 +287,24 @@ cli_follow(struct cli_opts *o, const char *who)
 	    "of this system"), utf8_escape(who, q, sizeof q));
 }
 
+/* --html and --svg (what dump writes), --at COL,ROW (where load places). */
+static int
+cli_export_option(int c, struct cli_opts *o)
+{
+	char msg[256];
+
+	if (c == OPT_HTML) {
+		o->html = true;
+	} else if (c == OPT_SVG) {
+		o->svg = true;
+	} else {
+		if (cli_parse_at(optarg, &o->at_col, &o->at_row, msg, sizeof msg) != 0)
+			return cli_usage_error("--at: %s", msg);
+		o->at_given = true;
+	}
+	return CLI_GO_ON;
+}
+
 /* Apply one option; CLI_GO_ON, CLI_HELP or an exit status. */
 static int
 cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
@@ -308,6 +334,8 @@ cli_option(int c, struct cli_opts *o, struct cli_naming *n, char **argv)
 	case OPT_ANSI:
 		o->ansi = true;
 		return CLI_GO_ON;
+	case OPT_HTML: case OPT_SVG: case OPT_AT:
+		return cli_export_option(c, o);
 	case OPT_FOLLOW:
 		return cli_follow(o, optarg);
 	case OPT_BYTES:

@@ -30,6 +30,8 @@
 #define CLI_OPT_CREATE   4u   /* -s and -m: the command may create the board */
 #define CLI_OPT_FOLLOW   8u   /* --follow: an interactive board */
 #define CLI_OPT_LIST    16u   /* --bytes and --owner: the segment list (ls, top) */
+#define CLI_OPT_EXPORT  32u   /* --html and --svg: the board written as a page or a picture */
+#define CLI_OPT_AT      64u   /* --at COL,ROW: a text placed as a block */
 
 struct cli_opts {
 	struct segment_addr addr;    /* which board */
@@ -37,6 +39,9 @@ struct cli_opts {
 	mode_t mode;                 /* -m, when creating */
 	bool size_given, mode_given;
 	bool json, ansi, trace;      /* --json, --ansi, --trace */
+	bool html, svg;              /* --html, --svg (dump) */
+	bool at_given;               /* --at COL,ROW (load): at_col, at_row */
+	uint32_t at_col, at_row;
 	bool follow_given;           /* --follow PID|USER */
 	bool follow_by_uid;          /* ... a user (follow_uid) rather than a process (follow_pid) */
 	pid_t follow_pid;

@@ -202,3 +202,34 @@ cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows, char *why, size_t 
 	*rows = (uint32_t)r;
 	return 0;
 }
+
+/* COL,ROW: two numbers 0-65535, as put takes them. */
+int
+cli_parse_at(const char *s, uint32_t *col, uint32_t *row, char *why, size_t n)
+{
+	char buf[64], q[96], *comma;
+	uint64_t c, r;
+	int rc, rr;
+
+	utf8_escape(s, q, sizeof q);
+	snprintf(why, n, _("'%s' is not a position like 10,3 (COL,ROW, counted from 0)"), q);
+	if (strlen(s) >= sizeof buf)
+		return -1;
+	strcpy(buf, s);
+	comma = strchr(buf, ',');
+	if (comma == NULL)
+		return -1;
+	*comma = '\0';
+	rc = cli_parse_number(buf, false, 0, 0xFFFF, &c);
+	rr = cli_parse_number(comma + 1, false, 0, 0xFFFF, &r);
+	if (rc == CLI_NUM_BAD || rr == CLI_NUM_BAD)
+		return -1;
+	if (rc == CLI_NUM_RANGE || rr == CLI_NUM_RANGE) {
+		snprintf(why, n, _("'%s': %s is out of range (0-65535)"), q,
+		    rc == CLI_NUM_RANGE ? buf : comma + 1);
+		return -1;
+	}
+	*col = (uint32_t)c;
+	*row = (uint32_t)r;
+	return 0;
+}

@@ -51,4 +51,10 @@ int cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid, char *why, size_t 
  */
 int cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows, char *why, size_t n);
 
+/*
+ * Parse "COL,ROW" (a block's top left, 0-based): two numbers 0-65535.
+ * On failure why (n bytes) says what is wrong.
+ */
+int cli_parse_at(const char *s, uint32_t *col, uint32_t *row, char *why, size_t n);
+
 #endif

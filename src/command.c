@@ -43,11 +43,13 @@ static const struct command command_table[] = {
 	{ "info", "", 0, 0, CLI_OPT_JSON, NULL,
 	  N_("the segment's shmid_ds, the key's ftok derivation,\nthe board and its clients"),
 	  show_info },
-	{ "dump", "", 0, 0, CLI_OPT_ANSI, NULL,
-	  N_("print the board as text; --ansi adds colours"), show_dump },
-	{ "load", " FILE", 1, 1, CLI_OPT_CREATE, NULL,
+	{ "dump", "", 0, 0, CLI_OPT_ANSI | CLI_OPT_EXPORT, NULL,
+	  N_("print the board as text; --ansi adds colours,\n"
+	  "--html writes a web page, --svg a picture"), show_dump },
+	{ "load", " FILE", 1, 1, CLI_OPT_CREATE | CLI_OPT_ANSI | CLI_OPT_AT, NULL,
 	  N_("replace the board's content with a UTF-8 text file\n"
-	  "(- reads standard input); creates the board"), edit_load },
+	  "(- reads standard input); creates the board; --ansi\n"
+	  "reads colours, --at=COL,ROW places it as a block there"), edit_load },
 	{ "put", " COL ROW TEXT", 3, 3, CLI_OPT_CREATE,
 	  N_(" (quote TEXT that has spaces; options go before the operands)"),
 	  N_("write TEXT at 0-based COL, ROW; creates the board"), edit_put },
@@ -117,6 +119,15 @@ command_check(const struct command *c, const struct cli_opts *o)
 	if (o->ansi && !(c->options & CLI_OPT_ANSI))
 		return cli_usage_error(_("--ansi only applies to %s"),
 		    command_accepting(CLI_OPT_ANSI, which, sizeof which));
+	if ((o->html || o->svg) && !(c->options & CLI_OPT_EXPORT))
+		return cli_usage_error(_("%s only applies to %s"), o->html ? "--html" : "--svg",
+		    command_accepting(CLI_OPT_EXPORT, which, sizeof which));
+	if (o->at_given && !(c->options & CLI_OPT_AT))
+		return cli_usage_error(_("%s only applies to %s"), "--at",
+		    command_accepting(CLI_OPT_AT, which, sizeof which));
+	if (o->ansi + o->html + o->svg > 1)
+		return cli_usage_error(_("%s: --ansi, --html and --svg are three formats: give one"),
+		    c->name);
 	if (o->follow_given && !(c->options & CLI_OPT_FOLLOW))
 		return cli_usage_error(_("--follow only applies to %s"),
 		    command_accepting(CLI_OPT_FOLLOW, which, sizeof which));

@@ -8,7 +8,8 @@
  * command created is removed again on failure only while no one else has
  * touched it (cli_close). load and clear hold the board's lease while they
  * write every cell (board_lease_take), so two of them never interleave,
- * and say so when the segment was removed meanwhile.
+ * and say so when the segment was removed meanwhile. load --ansi takes the
+ * colours out of the text and --at places it as a block (import.h).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 
 #include "i18n.h"
 #include "edit.h"
+#include "import.h"
 #include "notify.h"
 #include "utf8.h"
 
@@ -68,12 +70,13 @@ edit_too_large(const char *name, const struct board_scan *sc, size_t len)
 
 /*
  * Read a whole file ("-" is standard input) into t, checking it as it
- * comes. A UTF-8 BOM at the start is skipped. Says what is wrong and
- * returns -1 at the first byte a board cannot hold, or as soon as it is
- * larger than any board.
+ * comes (unless raw: text with escapes, checked once they are taken out).
+ * A UTF-8 BOM at the start is skipped. Says what is wrong and returns -1
+ * at the first byte a board cannot hold, or as soon as it is larger than
+ * any board.
  */
 static int
-edit_read_file(const char *path, struct edit_text *t)
+edit_read_file(const char *path, bool raw, struct edit_text *t)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	size_t cap = 0, len = 0, start = 0, walked = 0, n, used;
@@ -107,11 +110,12 @@ edit_read_file(const char *path, struct edit_text *t)
 		}
 		if (walked == 0 && start == 0 && len >= 3 && memcmp(t->buf, "\xEF\xBB\xBF", 3) == 0)
 			start = walked = 3;
-		if (board_scan_feed(&t->sc, t->buf + walked, len - walked, eof, &used, &e) != 0) {
+		if (!raw && board_scan_feed(&t->sc, t->buf + walked, len - walked, eof, &used,
+		    &e) != 0) {
 			cli_error(_("%s: %s; the board was not changed"), name, e.msg);
 			goto fail;
 		}
-		walked += used;
+		walked += raw ? 0 : used;
 		if (edit_too_large(name, &t->sc, len - start) != 0)
 			goto fail;
 	}
@@ -246,42 +250,88 @@ edit_whole_end(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 	return 0;
 }
 
-int
-edit_load(struct cli_opts *o)
+/*
+ * The text of load --ansi or --at as the import takes it: with --ansi the
+ * colours taken out, then the characters checked and measured into
+ * t->sc. 0, or -1 said.
+ */
+static int
+edit_import(struct cli_opts *o, const char *name, struct edit_text *t, struct import_text *it)
+{
+	struct pzerr e;
+
+	if (!o->ansi) {
+		import_plain(it, t->text, t->len);
+		return 0;
+	}
+	if (import_ansi(it, t->text, t->len, &e) != 0 ||
+	    import_shape(it, BOARD_MAX_COLS, &t->sc, &e) != 0) {
+		cli_error(_("%s: %s; the board was not changed"), name, e.msg);
+		import_free(it);
+		return -1;
+	}
+	if (edit_too_large(name, &t->sc, it->len) != 0) {
+		import_free(it);
+		return -1;
+	}
+	return 0;
+}
+
+/* Write the text on the open board s, holding the lease: the exit status, said. */
+static int
+edit_load_board(struct cli_opts *o, struct segment *s, const char *name, const struct edit_text *t,
+		const struct import_text *it)
 {
 	/* TRANSLATORS: completes "the board was removed while %s" */
 	struct edit_whole w = { N_("loading"), 0, false };
-	const char *path = o->args[0];
-	struct edit_text t;
-	struct segment s;
+	int status = EXIT_SUCCESS, r;
 	struct pzerr e;
-	char name[300];
-	int status = EXIT_SUCCESS;
 
-	edit_name(path, name, sizeof name);
-	if (edit_read_file(path, &t) != 0)
+	if (edit_whole_begin(o, s, &w) != 0)
 		return EXIT_FAILURE;
-	if (edit_decide_size(o, name, t.sc.width, t.sc.height) != 0) {
-		free(t.buf);
-		return EXIT_FAILURE;
-	}
-	if (cli_open(o, &s, true, false) != 0) {
-		free(t.buf);
-		return EXIT_FAILURE;
-	}
-	if (edit_whole_begin(o, &s, &w) != 0) {
+	if (o->at_given)
+		r = import_place(&s->board, o->at_col, o->at_row, it, &e);
+	else if (o->ansi)
+		r = import_load(&s->board, it, &e);
+	else
+		r = board_load(&s->board, t->text, t->len, &e);
+	if (r != 0) {
+		cli_error(_("%s: %s; the board was not changed"), name, e.msg);
 		status = EXIT_FAILURE;
 	} else {
-		if (board_load(&s.board, t.text, t.len, &e) != 0) {
-			cli_error(_("%s: %s; the board was not changed"), name, e.msg);
-			status = EXIT_FAILURE;
-		} else {
-			notify_bump(&s.board);
-		}
-		if (edit_whole_end(o, &s, &w) != 0)
-			status = EXIT_FAILURE;
+		notify_bump(&s->board);
 	}
-	cli_close(o, &s, status != EXIT_SUCCESS);
+	if (edit_whole_end(o, s, &w) != 0)
+		status = EXIT_FAILURE;
+	return status;
+}
+
+int
+edit_load(struct cli_opts *o)
+{
+	const char *path = o->args[0];
+	uint32_t need_cols, need_rows;
+	struct import_text it;
+	struct edit_text t;
+	struct segment s;
+	char name[300];
+	int status = EXIT_FAILURE;
+
+	edit_name(path, name, sizeof name);
+	if (edit_read_file(path, o->ansi, &t) != 0)
+		return EXIT_FAILURE;
+	if (edit_import(o, name, &t, &it) != 0) {
+		free(t.buf);
+		return EXIT_FAILURE;
+	}
+	/* a block needs the cell at COL,ROW even when it draws nothing, as put does */
+	need_cols = !o->at_given ? t.sc.width : o->at_col + (t.sc.width > 1 ? t.sc.width : 1);
+	need_rows = !o->at_given ? t.sc.height : o->at_row + (t.sc.height > 1 ? t.sc.height : 1);
+	if (edit_decide_size(o, name, need_cols, need_rows) == 0 && cli_open(o, &s, true, false) == 0) {
+		status = edit_load_board(o, &s, name, &t, &it);
+		cli_close(o, &s, status != EXIT_SUCCESS);
+	}
+	import_free(&it);
 	free(t.buf);
 	return status;
 }

@@ -21,6 +21,7 @@
 
 #include "i18n.h"
 #include "cell.h"
+#include "export.h"
 #include "notify.h"
 #include "session.h"
 #include "strbuf.h"
@@ -344,7 +345,11 @@ session_save(struct session *s, const char *path, bool overwrite, size_t *bytes,
 	mask = umask(0);
 	umask(mask);
 	strbuf_init(&sb);
-	board_dump(b, &sb, false);
+	if (export_write(b, export_format_for(full), &sb) != 0) {
+		err = ENOMEM;
+		close(fd);
+		goto fail;
+	}
 	if (fchmod(fd, (0600 | (s->mode & 0044)) & ~mask) != 0 ||
 	    session_write_all(fd, sb.data, sb.len) != 0 || fsync(fd) != 0) {
 		err = errno;

@@ -138,8 +138,9 @@ int session_chmod(struct session *s, mode_t mode, struct pzerr *e);
 int session_clear(struct session *s, struct pzerr *e);
 
 /*
- * Write the board (or our copy) as text to path ("~" and "~user" expand;
- * relative to the working directory): into a temporary file beside it,
+ * Write the board (or our copy) to path ("~" and "~user" expand;
+ * relative to the working directory) in the format its extension names
+ * (export_format_for: .ans ANSI, .html HTML, .svg SVG, else text): into a temporary file beside it,
  * then renamed over the name, so a full disk or a kill never leaves a
  * partial file under it. The file's mode follows the board's read bits
  * (0600 plus the group's and others' read), less the umask. An existing

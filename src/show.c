@@ -4,7 +4,8 @@
  * systemd-logind will do to the owner's segments (logind.h, under "/" or
  * PIZARRA_LOGIND_ROOT), then lets the core format it; a segment named by
  * -i that is no board still gets its shmid_ds, and why it is not one.
- * dump attaches read-only and prints board_dump's text.
+ * dump attaches read-only and prints the board in the format asked for
+ * (export.h: text, ANSI, HTML or SVG).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 
 #include "i18n.h"
 #include "client.h"
+#include "export.h"
 #include "logind.h"
 #include "notify.h"
 #include "report.h"
@@ -148,7 +150,8 @@ show_dump(struct cli_opts *o)
 	if (cli_open(o, &s, false, true) != 0)
 		return EXIT_FAILURE;
 	strbuf_init(&out);
-	if (board_dump(&s.board, &out, o->ansi) != 0) {
+	if (export_write(&s.board, o->html ? EXPORT_HTML : o->svg ? EXPORT_SVG :
+	    o->ansi ? EXPORT_ANSI : EXPORT_TEXT, &out) != 0) {
 		cli_error(_("dump: out of memory"));
 		status = EXIT_FAILURE;
 	} else {

@@ -369,6 +369,42 @@ START_TEST(test_save)
 }
 END_TEST
 
+/* F6: the file name's extension chooses the format (export_format_for). */
+START_TEST(test_save_formats)
+{
+	static const struct {
+		const char *name, *has;
+	} want[] = {
+		{ "b.txt", "<&\n" }, { "b", "<&\n" }, { "b.ans", "\033[31m<&\033[0m\n" },
+		{ "b.HTML", "<span style=\"color:#cd0000\">&lt;&amp;</span>\n</pre>" },
+		{ "b.svg", "fill=\"#cd0000\">&lt;&amp;</text>" },
+	};
+	char dir[] = "/tmp/check_session.XXXXXX", path[64];
+	struct session s;
+	struct pzerr e;
+	size_t bytes, i;
+	const char *got;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	open_drawer(&s, 12);
+	ck_assert_int_eq(board_put(&s.seg.board, 0, 0, "<&", 2, 1, 0, &e), 0);
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, want[i].name);
+		ck_assert_int_eq(session_save(&s, path, false, &bytes, &e), 0);
+		got = slurp(path);
+		ck_assert_msg(strstr(got, want[i].has) != NULL, "%s: %s", want[i].name, got);
+		ck_assert_uint_eq(bytes, strlen(got));
+		if (i < 2)
+			ck_assert_str_eq(got, want[i].has);
+		unlink(path);
+	}
+	ck_assert_int_eq(entries(dir), 0);
+	rmdir(dir);
+	session_remove(&s, &e);
+	session_close(&s);
+}
+END_TEST
+
 /* session_save with files limited to 16 bytes (soft limit, lifted again at once). */
 static void
 limited_save(struct session *s, const char *path, bool overwrite, int *r, struct pzerr *e)
@@ -482,6 +518,7 @@ session_suite(void)
 	tcase_add_test(tc, test_claims_when_a_slot_frees);
 	tcase_add_test(tc, test_save);
 	tcase_add_test(tc, test_save_mode_home_and_full_disk);
+	tcase_add_test(tc, test_save_formats);
 	tcase_add_test(tc, test_view_only);
 	tcase_add_test(tc, test_open_fails_cleanly);
 	suite_add_tcase(s, tc);

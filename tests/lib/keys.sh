@@ -97,6 +97,7 @@ cli_spanish       70      65 66
 cli_manual        74      -
 ui_spanish        71      67 68
 ui_tools          82      50 51
+cli_export        81      6e 6f
 EOF
 }
 

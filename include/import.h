@@ -1,0 +1,90 @@
+/*
+ * import.h - text with colours onto a board: text with ANSI colour
+ * sequences (what `dump --ansi` writes) taken apart into its characters
+ * and their colours, and such a text loaded as the whole board or placed
+ * as a block at a position, keeping the rest of the board.
+ *
+ * The characters follow the rules of board_load (board.h): strict UTF-8,
+ * lines end with \n (\r\n accepted), a tab goes to the next multiple of 8
+ * columns from the block's left edge, every grapheme one cell. Of the
+ * escape sequences only SGR (ESC [ ... m) is taken, and of its parameters
+ * only those a cell can hold, the foreground colour:
+ *
+ *   0 and 39 (and an empty parameter)   the default colour, 0
+ *   30..37                              colours 0..7 (30, black, is the default)
+ *   90..97                              colours 8..15
+ *   38;5;N (N 0..255)                   N below 16 as it is, the others the
+ *   38;2;R;G;B (0..255 each)            nearest of the 16 (xterm's palette,
+ *                                       palette.h; black is the default)
+ *
+ * Any other escape, SGR parameter or control character is refused with
+ * the line and column where it is, and nothing is written: every check is
+ * made before the first cell changes. No curses, no printing.
+ */
+#ifndef PIZARRA_IMPORT_H
+#define PIZARRA_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "board.h"
+#include "pzerr.h"
+
+/* A text and the colour of each of its bytes. */
+struct import_text {
+	const char *text;        /* the characters, escapes taken out */
+	size_t len;
+	unsigned char *colours;  /* colours[i]: the colour of text[i]; NULL: all the default */
+	char *buf;               /* what import_ansi allocated (text points into it) */
+};
+
+/* A text without colours (not copied: text must outlive t). */
+void import_plain(struct import_text *t, const char *text, size_t len);
+
+/*
+ * Take the ANSI text in[0..len) apart into t (freed with import_free).
+ * Returns 0, or -1 with e naming the line and column of the first
+ * sequence that is not a colour (t is then empty); the characters are
+ * checked later, by import_shape.
+ */
+int import_ansi(struct import_text *t, const char *in, size_t len, struct pzerr *e);
+
+/* Free what import_ansi allocated; t is empty afterwards. */
+void import_free(struct import_text *t);
+
+/*
+ * Check the characters of t (board_scan_feed, lines wider than max_cols
+ * noted) and measure it into sc: 0, or -1 with e naming the line and
+ * column of the first character a board cannot hold.
+ */
+int import_shape(const struct import_text *t, uint32_t max_cols, struct board_scan *sc,
+		 struct pzerr *e);
+
+/*
+ * The nearest of the 16 colours (0 standing for black) to colour n of
+ * xterm's 256: n itself below 16, else by the distance of their RGB.
+ */
+unsigned import_colour_256(unsigned n);
+
+/* The nearest of the 16 colours (0 standing for black) to an RGB colour. */
+unsigned import_colour_rgb(unsigned r, unsigned g, unsigned b);
+
+/*
+ * Place t as a block whose top left is (col, row): the cells its
+ * characters fall on change (a space blanks its cell), everything else
+ * keeps its content (the ends of shorter lines, what tabs skip). All of
+ * it must fit on the board from there: otherwise -1 with ERANGE (a
+ * position outside the board) or EFBIG (the columns or rows it would
+ * need) in e, and nothing is written. Author 0. Does not notify.
+ */
+int import_place(const struct board *b, uint32_t col, uint32_t row, const struct import_text *t,
+		 struct pzerr *e);
+
+/*
+ * Replace the whole board with t, as board_load does with a text without
+ * colours: checked first (nothing written on a problem, EFBIG when it does
+ * not fit), every other cell empty. Author 0. Does not notify.
+ */
+int import_load(const struct board *b, const struct import_text *t, struct pzerr *e);
+
+#endif
