@@ -95,6 +95,7 @@ ui_mouse          47      96
 cli_spanish       70      65 66
 cli_manual        74      -
 ui_spanish        71      67 68
+cli_cell64        80      52
 EOF
 }
 
