@@ -478,7 +478,7 @@ START_TEST(test_fit)
 
 	ck_assert_int_eq(cell_fit("abc", 2, &used), 2);
 	ck_assert_int_eq(used, 2);
-	ck_assert_int_eq(cell_fit("\xc3\xb1and\xc3\xba", 3, &used), 4);     /* ñan: 4 bytes, 3 columns */
+	ck_assert_int_eq(cell_fit("\xc3\xb1" "and\xc3\xba", 3, &used), 4);     /* ñan: 4 bytes, 3 columns */
 	ck_assert_int_eq(used, 3);
 	ck_assert_int_eq(cell_fit("\xe6\xbc\xa2\xe5\xad\x97", 3, &used), 3); /* 漢 fits, 字 would not */
 	ck_assert_int_eq(used, 2);

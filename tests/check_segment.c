@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "board.h"
+#include "cell.h"
 #include "checkutil.h"
 #include "notify.h"
 #include "segment.h"
@@ -702,7 +703,7 @@ START_TEST(test_remove_untouched)
 	ck_assert_msg(strstr(e.msg, "wrote on row 0") != NULL, "%s", e.msg);
 	ck_assert_int_eq(segment_stat(s.shmid, &ds, NULL, &e), 0);
 	ck_assert(!(ds.shm_perm.mode & SHM_DEST));
-	ck_assert_uint_eq(board_get(&s.board, 0, 0), 't');
+	ck_assert_uint_eq(cell_content(board_get(&s.board, 0, 0)), 't');
 	segment_remove(s.shmid, NULL, &e);
 	segment_detach(&s, &e);
 
