@@ -163,7 +163,7 @@ pane_wait B '^00000000  50 5a 52 41 02 00 00 00  00 20 00 00 14 00 00 00  PZRA' 
 pane_keys B F3 BSpace BSpace
 pane_type B 8192
 pane_keys B Enter
-pane_wait B "^0x00002000 cells\\[0\\]\\[0\\] = 0x0001000000000068: 'h' U\\+0068 fg 0 bg 0 author 0 write 1" 2 \
+pane_wait B "^0x00002000 cells\\[0\\]\\[0\\] = 0x0001000000000068: 'h' U\\+0068 fg 0 bg 0 author 0" 2 \
     "at 8192, the first cell: 'h', colour 0, author 0 (put), written once"
 pane_quit B
 check "the board's bytes are as they were" [ "$(foreign sum "$BOARD")" = "$BSUM" ]
