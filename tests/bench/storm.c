@@ -329,6 +329,11 @@ storm_run(const struct bench_config *cfg)
 			fprintf(stderr, "bench: %s did not draw its first screen\n", names[i]);
 			goto stop;
 		}
+	/* a client that joins takes the first row no other cursor is in, and
+	 * watchers 1 and 2 start together: put watcher 1 at (0,0), where the
+	 * typing is counted from (PgUp, Home) */
+	if (pty_send(&ws[0], "\033[5~\033OH", 7) != 0)
+		goto stop;
 	deadline = stats_now_ns() + (uint64_t)STORM_MAX_S * 1000000000u;
 	for (round = 0; round < STORM_MAX_ROUNDS && stats_now_ns() < deadline; round++) {
 		if (round >= min_rounds && lat.n >= (size_t)(cfg->quick ? 100 : STORM_KEYS))
