@@ -16,7 +16,7 @@
 
 #define LOOK_PROBE_MS  300           /* the longest wait for the background's answer */
 #define LOOK_PAIR_BASE 32            /* pairs LOOK_PAIR_BASE + n: ink colour n */
-#define LOOK_PAIR_CELLS 64           /* pairs 64..255: cells' fg on bg, as they come */
+#define LOOK_PAIR_CELLS 48           /* pairs 48..255: cells' fg on bg, as they come */
 #define LOOK_PAIR_LAST 255           /* an attr_t holds pair numbers up to 255 */
 
 /* One meaning's look: colours when available, attributes either way. */

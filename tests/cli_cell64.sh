@@ -9,12 +9,16 @@
 #   - every write of a cell bumps its write counter (bits 48..63), even
 #     when it writes the same character again;
 #   - dump --ansi marks 256 colours, backgrounds and attributes poked into
-#     the segment, and plain dump keeps a space that has a background.
+#     the segment, and plain dump keeps a space that has a background;
+#   - the canvas draws them (in tmux): 256 colours as they are under
+#     tmux-256color, the nearest of 8 under TERM=xterm (backgrounds too),
+#     and without colours (TERM=vt100) a background as reverse; the
+#     attributes everywhere.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
-test_begin helper
+test_begin panes
 
 HEADER=8192    # sizeof(struct board_header): the cells start here
 ME=$(id -un)
@@ -96,5 +100,77 @@ if expect_status 0 pz -k "$KEY" dump --ansi; then
 fi
 printf 'abcd\ne \n' >"$T/exp"
 expect_dump "$T/exp" -k "$KEY"
+
+# ---------------------------------------------------------------------------
+# sgr_at NAME CHAR: the SGR parameters tmux puts right before CHAR in the
+# line of NAME's screen that shows PQRST, joined with ';' (and ending in one).
+sgr_at() {
+	pane_tmux "$1" capture-pane -p -e | python3 -c '
+import re, sys
+for line in sys.stdin:
+    if "PQRST" not in re.sub(r"\x1b\[[0-9;]*m", "", line):
+        continue
+    codes = []
+    for esc, ch in re.findall(r"(\x1b\[[0-9;]*m)|(.)", line):
+        if esc:
+            codes.append(esc[2:-1])
+        elif ch == sys.argv[1]:
+            print(";".join(codes) + ";")
+            break
+        else:
+            codes = []
+    break
+' "$2"
+}
+
+# has_code LIST CODE: LIST (;-separated) has the parameter sequence CODE.
+has_code() {
+	case ";$1" in
+	*";$2;"*) return 0 ;;
+	esac
+	return 1
+}
+
+# has_codes LIST CODE...: LIST has every CODE (single parameters).
+has_codes() {
+	_hc_list=$1
+	shift
+	for _hc in "$@"; do
+		has_code "$_hc_list" "$_hc" || return 1
+	done
+	return 0
+}
+
+section "the canvas: 256 colours, backgrounds and attributes"
+ESC=$(printf '\033')
+expect_status 0 pz -k "$KEY" clear
+ROW3=$((HEADER + 8 * 3 * 20))
+expect_status 0 helper poke64 "$ID" $((ROW3 + 0)) $((0x50 | 200 << 21))
+expect_status 0 helper poke64 "$ID" $((ROW3 + 8)) $((0x51 | 2 << 21 | 4 << 29))
+expect_status 0 helper poke64 "$ID" $((ROW3 + 16)) $((0x52 | 234 << 29))
+expect_status 0 helper poke64 "$ID" $((ROW3 + 24)) $((0x53 | 3 << 37))
+expect_status 0 helper poke64 "$ID" $((ROW3 + 32)) $((0x54 | 8 << 37))
+pane_start C "$PIZARRA" -k "$KEY" view
+pane_wait C 'PQRST' 2 "C (tmux-256color) shows the row"
+check "P: colour 200 as it is (38;5;200)" has_code "$(sgr_at C P)" '38;5;200'
+check "Q: green on blue (32, 44)" has_codes "$(sgr_at C Q)" 32 44
+check "R: the background 234 (48;5;234)" has_code "$(sgr_at C R)" '48;5;234'
+check "S: bold and underline (1, 4)" has_codes "$(sgr_at C S)" 1 4
+check "T: italic (3)" has_code "$(sgr_at C T)" '3'
+pane_quit C
+pane_rawcheck C "what C sent its terminal is clean"
+
+pane_start E TERM=xterm "$PIZARRA" -k "$KEY" view
+pane_wait E 'PQRST' 2 "E (TERM=xterm, 8 colours) shows the row"
+check "P: colour 200 as the nearest of 8, magenta (35)" has_code "$(sgr_at E P)" '35'
+check "R: the background 234 as the nearest of 8, black (40)" has_code "$(sgr_at E R)" '40'
+pane_quit E
+
+pane_start M TERM=vt100 "$PIZARRA" -k "$KEY" view
+pane_wait M 'PQRST' 2 "M (TERM=vt100, no colour) shows the row"
+check "R: a background without colours is reverse (7)" has_code "$(sgr_at M R)" '7'
+check "S: bold and underline without colours (1, 4)" has_codes "$(sgr_at M S)" 1 4
+pane_keys M C-q
+pane_wait_exit M 0
 
 finish
