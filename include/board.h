@@ -8,9 +8,12 @@
  *
  *   struct board_header   magic, version, geometry, generation counter,
  *                         BOARD_SLOTS client slots (see client.h)
- *   uint32_t cells[rows][cols]   see cell.h
+ *   uint64_t cells[rows][cols]   see cell.h (8 bytes each since version 2;
+ *                                version 1 had 4-byte cells and is refused)
  *   uint32_t row_stamps[rows]    bumped after every change to a row, so a
  *                                reader rescans only the rows that moved
+ *
+ * The header is 8192 bytes, so the cells are 8-byte aligned.
  *
  * The creator fills the header and publishes it last with a release store
  * of the magic; attachers wait for the magic (board_wait_ready), then
@@ -44,13 +47,13 @@
 #include "strbuf.h"
 
 #define BOARD_MAGIC      0x41525A50u   /* "PZRA" in memory on little-endian */
-#define BOARD_VERSION    1u
+#define BOARD_VERSION    2u            /* 2: 64-bit cells (cell.h); 1: 32-bit cells */
 #define BOARD_SLOTS      127           /* client slots; authors 1..127 */
 #define BOARD_MIN_COLS   16
 #define BOARD_MIN_ROWS   4
 #define BOARD_MAX_COLS   10000
 #define BOARD_MAX_ROWS   10000
-#define BOARD_MAX_CELLS  (16u * 1024 * 1024)   /* 64 MiB of cells at most */
+#define BOARD_MAX_CELLS  (16u * 1024 * 1024)   /* 128 MiB of cells at most */
 #define BOARD_DEF_COLS   200
 #define BOARD_DEF_ROWS   60
 
@@ -94,7 +97,7 @@ _Static_assert(sizeof(struct board_header) == 64 + 64 * BOARD_SLOTS, "header lay
 /* A validated view of a board inside an attached segment (process-local). */
 struct board {
 	struct board_header *hdr;      /* in the segment */
-	_Atomic uint32_t *cells;       /* in the segment: rows * cols words */
+	_Atomic uint64_t *cells;       /* in the segment: rows * cols words */
 	_Atomic uint32_t *row_stamps;  /* in the segment: rows words */
 	uint32_t cols, rows;           /* the geometry validated at open */
 	size_t segsz;                  /* shm_segsz at open */
@@ -146,8 +149,10 @@ int board_wait_ready(const void *base, size_t segsz, int timeout_ms);
 
 /*
  * Validate the segment at base (segsz bytes, as the kernel reports) and fill
- * b. Checks magic, version, header size, slot count and that the geometry
- * fits in segsz. On failure nothing is written to the segment and e tells
+ * b. Checks magic, version (a board of another layout version, made by an
+ * older or a newer pizarra, is refused saying so: its cells are not this
+ * version's words), header size, slot count and that the geometry
+ * (8-byte cells and 4-byte row stamps) fits in segsz. On failure nothing is written to the segment and e tells
  * what is wrong with it (the caller adds which segment it is).
  */
 int board_open(struct board *b, void *base, size_t segsz, bool readonly, struct pzerr *e);
@@ -159,28 +164,74 @@ int board_open(struct board *b, void *base, size_t segsz, bool readonly, struct 
 int board_check(const struct board *b, struct pzerr *e);
 
 /* The cell word at (col, row); CELL_EMPTY when out of bounds. */
-uint32_t board_get(const struct board *b, uint32_t col, uint32_t row);
+uint64_t board_get(const struct board *b, uint32_t col, uint32_t row);
 
-/* Store a cell word at (col, row) and stamp its row; -1 when out of bounds or read-only. Does not notify. */
-int board_set(const struct board *b, uint32_t col, uint32_t row, uint32_t cell);
+/*
+ * Store exactly this cell word (its write counter included) at (col, row)
+ * and stamp its row; -1 when out of bounds or read-only. For copies of
+ * words and for tests: writers of new content use board_write, which
+ * keeps the write counter going. Does not notify.
+ */
+int board_set(const struct board *b, uint32_t col, uint32_t row, uint64_t cell);
+
+/*
+ * Write value over the cell at (col, row): store cell_next(old, value),
+ * the value with the old word's write counter plus one, by compare-and-
+ * swap (retried while other writers change the cell), and stamp the row.
+ * *before and *after (when not NULL) get the word replaced and the word
+ * stored: what an undo needs to know to put it back later. -1 when out of
+ * bounds or read-only (nothing stored). Does not notify.
+ */
+int board_write(const struct board *b, uint32_t col, uint32_t row, uint64_t value,
+		uint64_t *before, uint64_t *after);
+
+/*
+ * Compare-and-swap one cell: when the cell at (col, row) holds exactly
+ * expected (every bit, the write counter included), store desired and
+ * stamp the row, and return true. False when it holds anything else (a
+ * writer changed it since expected was read), or (col, row) is out of
+ * bounds, or the board is read-only: then nothing is stored. desired is
+ * stored as it is: an undo passes cell_next(expected, the old content) so
+ * that the counter still moves. Does not notify.
+ */
+bool board_cas_cell(const struct board *b, uint32_t col, uint32_t row, uint64_t expected,
+		    uint64_t desired);
 
 /*
  * The cells of one row (cols words, index them below b->cols only), or NULL
  * when row is out of bounds. For readers that scan a row at a time.
  */
-const _Atomic uint32_t *board_row(const struct board *b, uint32_t row);
+const _Atomic uint64_t *board_row(const struct board *b, uint32_t row);
 
 /* The row's change stamp (acquire): it differs from an earlier read when the row changed since. */
 uint32_t board_row_stamp(const struct board *b, uint32_t row);
 
 /*
- * Write one character at (col, row) in colour/author, keeping the wide
+ * Write one character at (col, row) in a style (cell_style; a colour
+ * index 0..15 alone is a foreground) for author, keeping the wide
  * character invariant (a wide character and its CELL_CONT are written and
- * erased together). cp 0 erases. Returns columns used (1 or 2), or -1 when
- * it does not fit or cannot be drawn. Does not notify.
+ * erased together). cp 0 erases. Every cell is written with board_write.
+ * Returns columns used (1 or 2), or -1 when it does not fit or cannot be
+ * drawn. Does not notify.
  */
 int board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
 	       unsigned colour, unsigned author);
+
+/* One cell a write changed: where, the word it replaced and the word it stored. */
+struct board_change {
+	uint32_t col, row;
+	uint64_t before, after;
+};
+
+#define BOARD_DRAW_CHANGES 4   /* a draw changes at most 4 cells (2 halves it cuts, 2 it writes) */
+
+/*
+ * board_draw that also says what it changed: log (room for
+ * BOARD_DRAW_CHANGES) gets one board_change per cell written, in the order
+ * written, and *nlog their number (0 on -1). For undo.
+ */
+int board_draw_log(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
+		   unsigned colour, unsigned author, struct board_change *log, size_t *nlog);
 
 /*
  * Write UTF-8 text starting at (col, row); a newline continues at col on the
@@ -214,7 +265,10 @@ struct board_placed {
 int board_place(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
 		unsigned colour, unsigned author, struct board_placed *out, struct pzerr *e);
 
-/* Empty every cell (and stamp every row). Does not notify: call notify_bump after it. */
+/*
+ * Empty every cell (each with board_write's counter bump) and stamp every
+ * row. Does not notify: call notify_bump after it.
+ */
 int board_clear(const struct board *b, struct pzerr *e);
 
 /*
@@ -272,8 +326,9 @@ int board_geometry_for(uint32_t need_cols, uint32_t need_rows, uint32_t *cols, u
  * Replace the whole board with UTF-8 text (lines separated by \n, \r\n
  * accepted, tabs expanded to 8). Validates the whole text first (UTF-8,
  * drawable characters, every line and the line count fit) and changes
- * nothing if it is invalid: e names the line and column. Does not notify:
- * call notify_bump after it.
+ * nothing if it is invalid: e names the line and column. Every cell is
+ * written with board_write's counter bump. Does not notify: call
+ * notify_bump after it.
  */
 int board_load(const struct board *b, const char *text, size_t len, struct pzerr *e);
 
@@ -334,9 +389,17 @@ void board_copy_cells(const struct board *dst, const struct board *src);
 
 /*
  * Append the board as UTF-8 text: one line per row, trailing blanks and
- * trailing empty rows trimmed, a cell that cannot be shown as U+FFFD. With
- * ansi, colour changes are marked with SGR sequences (and reset at the end
- * of each line). Never copies a control character from the segment.
+ * trailing empty rows trimmed (a space with a background, underline or
+ * reverse is no blank), a cell that cannot be shown as U+FFFD. With ansi,
+ * style changes are marked with SGR sequences, reset at the end of each
+ * line: "\e[0m" for the default style; otherwise "\e[" then "0;" when an
+ * attribute or background of the style before must go, then 1 bold, 3
+ * italic, 4 underline, 7 reverse, the foreground (30+n for 1..7, 90+n-8
+ * for 8..15, 38;5;n for 16..255, 39 for the default after another), the
+ * background (40+n, 100+n-8, 48;5;n; none for the default), separated by
+ * ";", then "m" (a foreground 1..15 alone is "\e[3Nm" or "\e[9Nm", as in
+ * version 1). A blank cell without background keeps the style before it.
+ * Never copies a control character from the segment.
  */
 int board_dump(const struct board *b, struct strbuf *out, bool ansi);
 

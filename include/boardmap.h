@@ -48,7 +48,7 @@ void boardmap_of(const struct board *b, struct boardmap *m);
  * What lies at offset off of a board's segment, written into buf: a
  * header field ("magic", "generation", "lease"...), a slot's field
  * ("slots[3].owner"), a cell ("cells[2][5] (col 5, row 2)": row 2, column
- * 5, in the layout's order cells[rows][cols]), a row
+ * 5, in the layout's order cells[rows][cols], 8 bytes each), a row
  * stamp ("row_stamps[7]"), or "after the board" (the rest of the
  * segment's last page, or a segment larger than its board). *start and
  * *len, when not NULL, get the field's first offset and its size in bytes.

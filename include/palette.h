@@ -1,7 +1,8 @@
 /*
- * palette.h - the 16 colours a cell can carry (cell.h: 0 is the terminal's
- * own foreground, 1..15 the ANSI/xterm colours) as terminals show them by
- * default, and whether one can be read on a given background.
+ * palette.h - the colours a cell can carry (cell.h: 0 is the terminal's
+ * own colour, 1..255 the xterm colours) as terminals show them by
+ * default, the nearest of 8 or 16 for a terminal with fewer, and whether
+ * one can be read on a given background.
  *
  * Terminals do not say how they draw colour n; they do answer, most of
  * them, what their background is (OSC 11). So the judgement is made with
@@ -26,6 +27,21 @@ struct palette_rgb {
 
 /* xterm's default RGB for colour 1..15 (0 gives black, for the terminal's foreground unknown). */
 struct palette_rgb palette_rgb(unsigned colour);
+
+/*
+ * xterm's default RGB for any colour 0..255 (masked): 0..15 as
+ * palette_rgb, 16..231 the 6x6x6 cube (levels 0, 95, 135, 175, 215, 255),
+ * 232..255 the greys 8, 18, ... 238.
+ */
+struct palette_rgb palette_xterm_rgb(unsigned colour);
+
+/*
+ * The colour 0..count-1 (count 8 or 16) of xterm's default palette
+ * nearest to xterm colour colour (0..255, masked), by distance in RGB:
+ * colour itself when it is below count. For cells on a terminal with
+ * fewer colours than they name: cell colour 16 (black) gives 0.
+ */
+unsigned palette_nearest(unsigned colour, unsigned count);
 
 /*
  * Parse a terminal's answer to OSC 11 ("\e]11;rgb:RRRR/GGGG/BBBB" ended by

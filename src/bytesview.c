@@ -21,7 +21,7 @@ bytesview_toggle(struct bytesview *bv, const struct session *s)
 	bv->on = !bv->on;
 	if (bv->on) {
 		hexview_reset(&bv->view, s->seg.size, SHMPEEK_BYTES);
-		hexview_cursor_len(&bv->view, 4);
+		hexview_cursor_len(&bv->view, (unsigned)sizeof(uint64_t));
 	}
 	return bv->on;
 }
@@ -64,7 +64,7 @@ bytesview_draw(struct bytesview *bv, const struct session *s, uint32_t col, uint
 	}
 	if (bv->view.size != s->seg.size) {
 		hexview_reset(&bv->view, s->seg.size, SHMPEEK_BYTES);
-		hexview_cursor_len(&bv->view, 4);
+		hexview_cursor_len(&bv->view, (unsigned)sizeof(uint64_t));
 	}
 	boardmap_of(&s->seg.board, &m);
 	bv->gen = notify_generation(&s->seg.board);
@@ -83,7 +83,7 @@ bytesview_draw(struct bytesview *bv, const struct session *s, uint32_t col, uint
 		n++;
 	}
 	/* TRANSLATORS: a title of the byte view, above the cells that scroll */
-	hexview_bands(&bv->view, band, n, _("cells around your cursor (4 bytes each)"));
+	hexview_bands(&bv->view, band, n, _("cells around your cursor (8 bytes each)"));
 	hexview_jump(&bv->view, boardmap_cell_offset(&m, col, row));
 	hexview_update(&bv->view, &mapping, getmaxx(win), getmaxy(win), now);
 	hexdraw_view(&bv->view, win, &m, now);

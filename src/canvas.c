@@ -23,6 +23,11 @@
 #define CANVAS_CUT       (1ull << 59)     /* shadow flag: a wide character cut by the right edge */
 #define CANVAS_STALE     UINT64_MAX       /* shadow key that matches nothing */
 
+/* The shadow key of a board cell: what it shows (not its write counter), the
+ * presence mark over it, greyed or not. */
+#define CANVAS_KEY(cell, pres, dim) \
+	(cell_content(cell) | (uint64_t)(pres) << CELL_COUNTER_SHIFT | ((dim) ? CANVAS_DIM : 0))
+
 void
 canvas_invalidate(struct canvas *c)
 {
@@ -176,27 +181,27 @@ canvas_outside(const struct board *b, int y, int x, uint32_t bc, uint32_t br)
 	canvas_put(y, x, cp, a);
 }
 
-/* Attributes for a board cell: its ink, a presence cursor over it, or grey. */
+/* Attributes for a board cell: its colours and attributes, a presence cursor over it, or grey. */
 static attr_t
-canvas_attr(uint32_t cell, uint8_t pres, bool dim)
+canvas_attr(uint64_t cell, uint8_t pres, bool dim)
 {
 	if (pres)
 		return screen_ink(pres & 0xF, true);
 	if (dim)
 		return screen_attr(LOOK_DETACHED);
-	return screen_ink(cell_colour(cell), false);
+	return screen_cell(cell_fg(cell), cell_bg(cell), cell_attrs(cell));
 }
 
 /* Draw the board cell at screen (y, x) from its row; returns the screen columns it used. */
 static int
-canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint32_t *cells, int y, int x,
+canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint64_t *cells, int y, int x,
 	    const uint8_t *presence, bool dim)
 {
 	uint32_t bc = cv->view_col + (uint32_t)x;
 	size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
-	uint32_t cell = atomic_load_explicit(&cells[bc], memory_order_relaxed);
-	uint32_t cp = cell_cp(cell), next = 0;
-	uint64_t key = cell | (uint64_t)presence[i] << 32 | (dim ? CANVAS_DIM : 0), key2 = 0;
+	uint64_t cell = atomic_load_explicit(&cells[bc], memory_order_relaxed), next = 0;
+	uint32_t cp = cell_cp(cell);
+	uint64_t key = CANVAS_KEY(cell, presence[i], dim), key2 = 0;
 	uint8_t pres = presence[i];
 	bool cut = false;
 	int w = 1;
@@ -206,7 +211,7 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint32_t *ce
 			next = atomic_load_explicit(&cells[bc + 1], memory_order_relaxed);
 		if (x + 1 < cv->w && cell_cp(next) == CELL_CONT) {
 			w = 2;
-			key2 = next | (uint64_t)presence[i + 1] << 32 | (dim ? CANVAS_DIM : 0);
+			key2 = CANVAS_KEY(next, presence[i + 1], dim);
 		} else if (cell_cp(next) == CELL_CONT) {
 			/* whole, but its right half is beyond the canvas's last column */
 			cut = true;
@@ -331,7 +336,7 @@ canvas_track(struct canvas *cv, const struct board *b, const struct client_info 
 
 /* Draw the board cells of canvas row y, board row br (its cells), and the outline over them. */
 static int
-canvas_row(struct canvas *cv, const struct board *b, const _Atomic uint32_t *cells, int y,
+canvas_row(struct canvas *cv, const struct board *b, const _Atomic uint64_t *cells, int y,
 	   bool dim)
 {
 	uint32_t br = cv->view_row + (uint32_t)y;
@@ -366,7 +371,7 @@ canvas_rows(struct canvas *cv, const struct board *b, bool full, bool dim)
 
 	for (y = 0; y < cv->h; y++) {
 		uint32_t br = cv->view_row + (uint32_t)y;
-		const _Atomic uint32_t *cells = board_row(b, br);
+		const _Atomic uint64_t *cells = board_row(b, br);
 		bool moved = cv->row_moved[y];
 
 		cv->row_moved[y] = 0;

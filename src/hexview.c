@@ -384,36 +384,41 @@ hexview_board_value(const unsigned char *b, unsigned avail, uint64_t start, uint
 {
 	const unsigned char *f = b - (cursor - start);
 	uint64_t v = 0;
-	uint32_t w, cp;
+	uint32_t cp;
 
 	if (start + len > cursor + avail || len > 8 || cursor < start) {
 		snprintf(buf, n, "%s", name);
 		return;
 	}
 	memcpy(&v, f, len);
-	if (strncmp(name, "cells[", 6) == 0) {
+	if (strncmp(name, "cells[", 6) == 0 && len == sizeof(uint64_t)) {
 		/* the cell's value first, where a narrow window still shows it */
 		const char *where = strstr(name, " (");
 		int nl = where != NULL ? (int)(where - name) : (int)strlen(name);
+		unsigned long long w = v;
 
-		w = (uint32_t)v;
-		cp = cell_cp(w);
+		cp = cell_cp(v);
 		if (where == NULL)
 			where = "";
-		if (cp == 0)
+		if (cp == 0 && cell_content(v) == CELL_EMPTY)
 			/* TRANSLATORS: the byte view's first line on a board's cell: its name
-			   (cells[row][col]), its 32-bit word, then what it holds, then where it
-			   is (the last %s, " (row 1, col 2)" or nothing); cut at the window */
-			snprintf(buf, n, _("%.*s = 0x%08x: empty%s"), nl, name, w, where);
+			   (cells[row][col]), its 64-bit word, then what it holds (empty, and the
+			   cell's write counter), then where it is (the last %s, " (row 1, col 2)"
+			   or nothing); cut at the window */
+			snprintf(buf, n, _("%.*s = 0x%016llx: empty, write %u%s"), nl, name, w,
+			    cell_counter(v), where);
 		else if (cp >= 0x20 && cp < 0x7F)
-			/* TRANSLATORS: see "%.*s = 0x%08x: empty%s"; the character, its code
-			   point, its ink colour and the slot that wrote it */
-			snprintf(buf, n, _("%.*s = 0x%08x: '%c' U+%04X colour %u author %u%s"), nl,
-			    name, w, (char)cp, cp, cell_colour(w), cell_author(w), where);
+			/* TRANSLATORS: see "%.*s = 0x%016llx: empty, write %u%s"; the character,
+			   its code point, its foreground (fg) and background (bg) colours, the slot
+			   that wrote it, its write counter and its attribute bits */
+			snprintf(buf, n, _("%.*s = 0x%016llx: '%c' U+%04X fg %u bg %u author %u "
+			    "write %u attrs %u%s"), nl, name, w, (char)cp, cp, cell_fg(v), cell_bg(v),
+			    cell_author(v), cell_counter(v), cell_attrs(v), where);
 		else
-			/* TRANSLATORS: see "%.*s = 0x%08x: '%c' U+%04X colour %u author %u%s" */
-			snprintf(buf, n, _("%.*s = 0x%08x: U+%04X colour %u author %u%s"), nl, name,
-			    w, cp, cell_colour(w), cell_author(w), where);
+			/* TRANSLATORS: see "%.*s = 0x%016llx: '%c' U+%04X fg %u bg %u..." */
+			snprintf(buf, n, _("%.*s = 0x%016llx: U+%04X fg %u bg %u author %u write %u "
+			    "attrs %u%s"), nl, name, w, cp, cell_fg(v), cell_bg(v), cell_author(v),
+			    cell_counter(v), cell_attrs(v), where);
 		return;
 	}
 	snprintf(buf, n, "%s = %llu (0x%llx)", name, (unsigned long long)v,

@@ -11,10 +11,13 @@
 #include <unistd.h>
 
 #include "look.h"
+#include "cell.h"
 #include "palette.h"
 
 #define LOOK_PROBE_MS  300           /* the longest wait for the background's answer */
 #define LOOK_PAIR_BASE 32            /* pairs LOOK_PAIR_BASE + n: ink colour n */
+#define LOOK_PAIR_CELLS 48           /* pairs 48..255: cells' fg on bg, as they come */
+#define LOOK_PAIR_LAST 255           /* an attr_t holds pair numbers up to 255 */
 
 /* One meaning's look: colours when available, attributes either way. */
 struct look_style {
@@ -49,6 +52,8 @@ static const struct look_style look_table[LOOK_COUNT] = {
 static bool look_colour;
 static int look_pair_of[LOOK_COUNT];
 static attr_t look_attr_of[LOOK_COUNT];
+static short look_cell_pair[LOOK_PAIR_LAST + 1][2];   /* fg, bg of the cells' pairs */
+static int look_cell_pairs;            /* pairs given out from LOOK_PAIR_CELLS on */
 static struct palette_rgb look_bg;     /* the terminal's background, when it said */
 static bool look_bg_known;
 
@@ -70,6 +75,7 @@ look_start(void)
 		    init_pair((short)(i + 1), look_table[i].fg, look_table[i].bg) == OK)
 			look_pair_of[i] = i + 1;
 	}
+	look_cell_pairs = 0;
 	if (!look_colour)
 		return;
 	/* with 8 colours, 8..15 are their dark twins in bold, but grey (8) and
@@ -154,4 +160,62 @@ look_ink(unsigned colour, bool cursor)
 	if (COLORS < 16 && colour >= 9 && colour <= 14)
 		a |= A_BOLD;
 	return a | COLOR_PAIR(LOOK_PAIR_BASE + (int)colour);
+}
+
+/* The terminal's colour for cell colour c: -1 for 0 (default), the nearest it has otherwise. */
+static short
+look_term_colour(unsigned c)
+{
+	if (c == 0)
+		return -1;
+	if (COLORS >= 256)
+		return (short)c;
+	c = palette_nearest(c, COLORS >= 16 ? 16 : 8);
+	return (short)(COLORS >= 16 ? c : c == 8 ? 7 : c % 8);
+}
+
+/* The pair of fg on bg (terminal colours), given out as they come; 0 when none is left. */
+static int
+look_pair(short fg, short bg)
+{
+	int i, last = COLOR_PAIRS - 1 < LOOK_PAIR_LAST ? COLOR_PAIRS - 1 : LOOK_PAIR_LAST;
+
+	for (i = 0; i < look_cell_pairs; i++)
+		if (look_cell_pair[i][0] == fg && look_cell_pair[i][1] == bg)
+			return LOOK_PAIR_CELLS + i;
+	if (LOOK_PAIR_CELLS + i > last || init_pair((short)(LOOK_PAIR_CELLS + i), fg, bg) != OK)
+		return 0;
+	look_cell_pair[i][0] = fg;
+	look_cell_pair[i][1] = bg;
+	look_cell_pairs++;
+	return LOOK_PAIR_CELLS + i;
+}
+
+/*
+ * A cell's looks: its attributes as they are; a foreground 0..15 on the
+ * default background as the inks; other colours as the terminal has them
+ * (the nearest of 16 or 8), in pairs given out as they come and, once
+ * they run out, the foreground's nearest ink alone. Without colour, a
+ * background shows as reverse.
+ */
+attr_t
+look_cell(unsigned fg, unsigned bg, unsigned attrs)
+{
+	attr_t a = (attrs & CELL_BOLD ? A_BOLD : 0) | (attrs & CELL_UNDERLINE ? A_UNDERLINE : 0) |
+	    (attrs & CELL_REVERSE ? A_REVERSE : 0) | (attrs & CELL_ITALIC ? A_ITALIC : 0);
+	unsigned near = fg < 16 ? fg : palette_nearest(fg, 16);
+	int pair;
+
+	fg &= 0xFF;
+	bg &= 0xFF;
+	if (bg == 0 && fg < 16)
+		return a | look_ink(fg, false);
+	if (!look_colour)
+		return a | look_ink(near, false) | (bg != 0 ? A_REVERSE : 0);
+	pair = look_pair(look_term_colour(fg), look_term_colour(bg));
+	if (pair == 0)
+		return a | look_ink(near, false);
+	if (COLORS < 16 && near >= 9 && near <= 14)
+		a |= A_BOLD;
+	return a | COLOR_PAIR(pair);
 }

@@ -61,4 +61,12 @@ bool look_ink_reads(unsigned colour);
 /* The attributes for ink colour 0..15, as a cursor (reverse) or not. */
 attr_t look_ink(unsigned colour, bool cursor);
 
+/*
+ * The attributes of a board cell with foreground fg and background bg
+ * (0..255, cell.h: 0 the terminal's own) and attribute bits attrs
+ * (CELL_BOLD...): colours the terminal lacks become the nearest it has,
+ * and without colour a background becomes reverse.
+ */
+attr_t look_cell(unsigned fg, unsigned bg, unsigned attrs);
+
 #endif

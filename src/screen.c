@@ -434,3 +434,9 @@ screen_ink(unsigned colour, bool cursor)
 {
 	return look_ink(colour, cursor);
 }
+
+attr_t
+screen_cell(unsigned fg, unsigned bg, unsigned attrs)
+{
+	return look_cell(fg, bg, attrs);
+}

@@ -126,4 +126,7 @@ bool screen_ink_reads(unsigned colour);
 /* The attributes for ink colour 0..15, as a cursor (reverse) or not. */
 attr_t screen_ink(unsigned colour, bool cursor);
 
+/* The attributes of a board cell's colours fg on bg (0..255) and attributes (look_cell). */
+attr_t screen_cell(unsigned fg, unsigned bg, unsigned attrs);
+
 #endif

@@ -39,10 +39,10 @@ dump_of(const struct board *b, bool ansi)
 }
 
 /* Copy every cell of b. */
-static uint32_t *
+static uint64_t *
 snapshot(const struct board *b)
 {
-	uint32_t *cells = malloc((size_t)b->cols * b->rows * sizeof *cells);
+	uint64_t *cells = malloc((size_t)b->cols * b->rows * sizeof *cells);
 	uint32_t r, c;
 
 	for (r = 0; r < b->rows; r++)
@@ -53,7 +53,7 @@ snapshot(const struct board *b)
 
 /* Are b's cells equal to a snapshot? */
 static bool
-same_cells(const struct board *b, const uint32_t *cells)
+same_cells(const struct board *b, const uint64_t *cells)
 {
 	uint32_t r, c;
 
@@ -80,7 +80,7 @@ START_TEST(test_geometry_limits)
 	ck_assert_int_eq(board_check_geometry(80, 24, board_size_for(80, 24) - 1, &e), -1);
 	ck_assert_ptr_nonnull(strstr(e.msg, "SHMMAX"));
 	ck_assert_int_eq(board_check_geometry(80, 24, board_size_for(80, 24), &e), 0);
-	ck_assert_uint_eq(board_size_for(80, 24), sizeof(struct board_header) + 80 * 24 * 4 + 24 * 4);
+	ck_assert_uint_eq(board_size_for(80, 24), sizeof(struct board_header) + 80 * 24 * 8 + 24 * 4);
 }
 END_TEST
 
@@ -258,7 +258,9 @@ START_TEST(test_row_stamps)
 		ck_assert_uint_ne(board_row_stamp(&s.board, r), before[r]);
 	ck_assert_ptr_null(board_row(&s.board, 5));
 	ck_assert_uint_eq(board_row_stamp(&s.board, 5), 0);
-	ck_assert_uint_eq(board_row(&s.board, 0)[0], 'x');
+	ck_assert_uint_eq(cell_content(atomic_load(&board_row(&s.board, 0)[0])), 'x');
+	/* cleared once, loaded once */
+	ck_assert_uint_eq(cell_counter(atomic_load(&board_row(&s.board, 0)[0])), 2);
 }
 END_TEST
 
@@ -274,20 +276,20 @@ START_TEST(test_draw_wide)
 	ck_assert_uint_eq(cell_cp(board_get(b, 4, 0)), CELL_CONT);
 	ck_assert_uint_eq(cell_colour(board_get(b, 4, 0)), 2);
 	ck_assert_int_eq(board_draw(b, 4, 0, 'a', 0, 0), 1);
-	ck_assert_uint_eq(board_get(b, 3, 0), CELL_EMPTY);
-	ck_assert_uint_eq(board_get(b, 4, 0), 'a');
+	ck_assert_uint_eq(cell_content(board_get(b, 3, 0)), CELL_EMPTY);
+	ck_assert_uint_eq(cell_content(board_get(b, 4, 0)), 'a');
 	ck_assert_int_eq(board_draw(b, 6, 0, 0x6F22, 0, 0), 2);
 	ck_assert_int_eq(board_draw(b, 6, 0, 'b', 0, 0), 1);
-	ck_assert_uint_eq(board_get(b, 7, 0), CELL_EMPTY);
+	ck_assert_uint_eq(cell_content(board_get(b, 7, 0)), CELL_EMPTY);
 	ck_assert_int_eq(board_draw(b, 10, 0, 0x6F22, 0, 0), 2);
 	ck_assert_int_eq(board_draw(b, 11, 0, 0, 0, 0), 1);
-	ck_assert_uint_eq(board_get(b, 10, 0), CELL_EMPTY);
-	ck_assert_uint_eq(board_get(b, 11, 0), CELL_EMPTY);
+	ck_assert_uint_eq(cell_content(board_get(b, 10, 0)), CELL_EMPTY);
+	ck_assert_uint_eq(cell_content(board_get(b, 11, 0)), CELL_EMPTY);
 	ck_assert_int_eq(board_draw(b, 19, 1, 0x6F22, 0, 0), -1);
-	ck_assert_uint_eq(board_get(b, 19, 1), CELL_EMPTY);
+	ck_assert_uint_eq(cell_content(board_get(b, 19, 1)), CELL_EMPTY);
 	ck_assert_int_eq(board_draw(b, 0, 2, 0x1B, 0, 0), -1);
 	ck_assert_int_eq(board_draw(b, 0, 2, 0xD800, 0, 0), -1);
-	ck_assert_uint_eq(board_get(b, 0, 2), CELL_EMPTY);
+	ck_assert_uint_eq(cell_content(board_get(b, 0, 2)), CELL_EMPTY);
 }
 END_TEST
 
@@ -317,7 +319,7 @@ START_TEST(test_put_refuses_without_writing)
 {
 	struct segment s;
 	struct pzerr e;
-	uint32_t *before;
+	uint64_t *before;
 
 	tu_private_board(&s, 20, 5);
 	ck_assert_int_eq(board_put(&s.board, 0, 0, "keep", 4, 0, 0, &e), 0);
@@ -379,7 +381,7 @@ START_TEST(test_load_refuses_without_writing)
 {
 	struct segment s;
 	struct pzerr e;
-	uint32_t *before;
+	uint64_t *before;
 	char wide[40];
 
 	tu_private_board(&s, 20, 4);
@@ -480,7 +482,7 @@ START_TEST(test_graphemes)
 	struct segment s;
 	struct pzerr e;
 	size_t step;
-	uint32_t *before;
+	uint64_t *before;
 	char *out;
 
 	tu_private_board(&s, 20, 4);
@@ -526,8 +528,8 @@ START_TEST(test_graphemes)
 	free(before);
 	/* put takes the same clusters: e + U+0301 is one cell at 5,3 */
 	ck_assert_int_eq(board_put(&s.board, 5, 3, "e\xcc\x81x", 4, 3, 4, &e), 0);
-	ck_assert_uint_eq(board_get(&s.board, 5, 3), cell_make(0xE9, 3, 4));
-	ck_assert_uint_eq(board_get(&s.board, 6, 3), cell_make('x', 3, 4));
+	ck_assert_uint_eq(cell_content(board_get(&s.board, 5, 3)), cell_make(0xE9, 3, 4));
+	ck_assert_uint_eq(cell_content(board_get(&s.board, 6, 3)), cell_make('x', 3, 4));
 }
 END_TEST
 
@@ -538,13 +540,13 @@ START_TEST(test_place)
 	struct segment s;
 	struct board ro;
 	struct pzerr e;
-	uint32_t *before;
+	uint64_t *before;
 	const char *text = "ab\tc\rdefgh\r\n\xe6\xbc\xa2x\n";
 
 	tu_private_board(&s, 16, 4);
 	ck_assert_int_eq(board_place(&s.board, 12, 2, text, strlen(text), 5, 6, &out, &e), 0);
 	/* line 1: a b at 12, 13; the tab to 12 + 8, off the board: c dropped */
-	ck_assert_uint_eq(board_get(&s.board, 12, 2), cell_make('a', 5, 6));
+	ck_assert_uint_eq(cell_content(board_get(&s.board, 12, 2)), cell_make('a', 5, 6));
 	ck_assert_uint_eq(cell_cp(board_get(&s.board, 13, 2)), 'b');
 	ck_assert_uint_eq(cell_cp(board_get(&s.board, 14, 2)), 0);
 	/* line 2 (after a lone CR): defg, h dropped */
@@ -795,8 +797,9 @@ START_TEST(test_dump_never_passes_controls)
 
 	tu_private_board(&s, 20, 4);
 	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++)
-		board_set(&s.board, (uint32_t)i, 1, cell_make(hostile[i], (unsigned)i, 127));
-	board_set(&s.board, 19, 3, 0xFFFFFFFFu);
+		board_set(&s.board, (uint32_t)i, 1, cell_make(hostile[i], (unsigned)i * 0x10F0Du, 127));
+	board_set(&s.board, 19, 3, UINT64_MAX);
+	board_set(&s.board, 18, 3, 0xFFFFFFFFu);
 	for (int ansi = 0; ansi < 2; ansi++) {
 		out = dump_of(&s.board, ansi);
 		len = strlen(out);
@@ -857,7 +860,8 @@ START_TEST(test_copy)
 	struct board_copy c;
 	struct segment s;
 	struct pzerr e;
-	uint32_t *before, r;
+	uint64_t *before;
+	uint32_t r;
 	char *a, *b;
 
 	tu_private_board(&s, 20, 5);
@@ -941,7 +945,8 @@ START_TEST(test_copy_cells)
 	struct segment small, big;
 	struct board_copy c;
 	struct pzerr e;
-	uint32_t stamps[5], *before, r, col, gen;
+	uint32_t stamps[5], r, col, gen;
+	uint64_t *before;
 
 	tu_private_board(&small, 20, 5);
 	tu_private_board(&big, 30, 4);
@@ -998,6 +1003,265 @@ START_TEST(test_copy_cells)
 }
 END_TEST
 
+/* A board of layout version 1 (32-bit cells), or of a newer one, is refused saying which. */
+static void
+old_version(struct board_header *h)
+{
+	atomic_store(&h->version, 1);
+}
+
+static void
+newer_version(struct board_header *h)
+{
+	atomic_store(&h->version, BOARD_VERSION + 1);
+}
+
+static void
+garbage_version(struct board_header *h)
+{
+	atomic_store(&h->version, 0xdeadbeef);
+}
+
+START_TEST(test_open_refuses_other_versions)
+{
+	size_t v1size = sizeof(struct board_header) + (20 + 1) * 5 * 4;
+	struct pzerr e;
+
+	ck_assert_uint_eq(BOARD_VERSION, 2);
+	ck_assert_int_eq(open_mutated(old_version, 0, &e), -1);
+	ck_assert_int_eq(e.err, EPROTO);
+	ck_assert_str_eq(e.msg, "it was made by an older pizarra (board layout version 1; this "
+	    "one reads version 2, with 64-bit cells): that pizarra can still dump it");
+	ck_assert_int_eq(open_mutated(newer_version, 0, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "a newer pizarra (board layout version 3"));
+	ck_assert_int_eq(open_mutated(garbage_version, 0, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "corrupt pizarra header (layout version 3735928559"));
+	/* the size of a version 1 segment of the same geometry is too small now */
+	ck_assert_uint_lt(v1size, board_size_for(20, 5));
+	ck_assert_int_eq(open_mutated(no_change, v1size, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "needs"));
+	ck_assert_int_eq(open_mutated(no_change, board_size_for(20, 5) - 1, &e), -1);
+	ck_assert_int_eq(open_mutated(no_change, board_size_for(20, 5), &e), 0);
+	ck_assert_uint_eq(board_size_for(20, 5), sizeof(struct board_header) + 20 * 5 * 8 + 5 * 4);
+}
+END_TEST
+
+/* Every writer bumps the cell's write counter; board_set stores words as they are. */
+START_TEST(test_write_counter)
+{
+	struct segment s;
+	struct pzerr e;
+	struct board *b;
+	uint64_t before, after;
+
+	tu_private_board(&s, 20, 5);
+	b = &s.board;
+	ck_assert_int_eq(board_draw(b, 1, 1, 'x', 3, 2), 1);
+	ck_assert_uint_eq(board_get(b, 1, 1), cell_make('x', 3, 2) | 1ull << CELL_COUNTER_SHIFT);
+	/* the same character again: the same content, another word */
+	ck_assert_int_eq(board_draw(b, 1, 1, 'x', 3, 2), 1);
+	ck_assert_uint_eq(cell_counter(board_get(b, 1, 1)), 2);
+	ck_assert_uint_eq(cell_content(board_get(b, 1, 1)), cell_make('x', 3, 2));
+	ck_assert_int_eq(board_put(b, 1, 1, "y", 1, 0, 0, &e), 0);
+	ck_assert_uint_eq(cell_counter(board_get(b, 1, 1)), 3);
+	ck_assert_int_eq(board_draw(b, 1, 1, 0, 0, 0), 1);
+	ck_assert_uint_eq(cell_cp(board_get(b, 1, 1)), 0);
+	ck_assert_uint_eq(cell_content(board_get(b, 1, 1)), CELL_EMPTY);
+	ck_assert_uint_eq(cell_counter(board_get(b, 1, 1)), 4);
+	ck_assert_int_eq(board_clear(b, &e), 0);
+	ck_assert_uint_eq(cell_counter(board_get(b, 1, 1)), 5);
+	ck_assert_uint_eq(cell_counter(board_get(b, 0, 0)), 1);
+	ck_assert_int_eq(board_load(b, "\n z", 3, &e), 0);
+	ck_assert_uint_eq(board_get(b, 1, 1), 'z' | 6ull << CELL_COUNTER_SHIFT);
+	ck_assert_uint_eq(cell_counter(board_get(b, 0, 0)), 2);
+	/* the counter wraps */
+	ck_assert_int_eq(board_set(b, 2, 2, cell_make('w', 0, 0) | CELL_COUNTER_MASK), 0);
+	ck_assert_uint_eq(cell_counter(board_get(b, 2, 2)), 65535);
+	ck_assert_int_eq(board_write(b, 2, 2, cell_make('v', 1, 1), &before, &after), 0);
+	ck_assert_uint_eq(before, cell_make('w', 0, 0) | CELL_COUNTER_MASK);
+	ck_assert_uint_eq(after, cell_make('v', 1, 1));
+	ck_assert_uint_eq(board_get(b, 2, 2), after);
+	/* a counter in the value is not stored: the old word's is */
+	ck_assert_int_eq(board_write(b, 2, 2, cell_make('u', 1, 1) | CELL_COUNTER_MASK, NULL,
+	    &after), 0);
+	ck_assert_uint_eq(after, cell_make('u', 1, 1) | 1ull << CELL_COUNTER_SHIFT);
+	ck_assert_int_eq(board_write(b, 20, 0, 'a', &before, &after), -1);
+	b->readonly = true;
+	ck_assert_int_eq(board_write(b, 0, 0, 'a', NULL, NULL), -1);
+	ck_assert_uint_eq(cell_counter(board_get(b, 0, 0)), 2);
+}
+END_TEST
+
+/* board_draw_log says what each draw changed, wide halves it cut included. */
+START_TEST(test_draw_log)
+{
+	struct board_change log[BOARD_DRAW_CHANGES];
+	struct segment s;
+	struct board *b;
+	size_t n = 99, i;
+
+	tu_private_board(&s, 20, 5);
+	b = &s.board;
+	ck_assert_int_eq(board_draw_log(b, 2, 0, 0x6F22, 4, 3, log, &n), 2);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(log[0].col, 3);
+	ck_assert_uint_eq(log[0].before, CELL_EMPTY);
+	ck_assert_uint_eq(log[0].after, cell_make(CELL_CONT, 4, 3) | 1ull << CELL_COUNTER_SHIFT);
+	ck_assert_uint_eq(log[1].col, 2);
+	ck_assert_uint_eq(log[1].after, board_get(b, 2, 0));
+	ck_assert_int_eq(board_draw_log(b, 4, 0, 0x6F22, 5, 3, log, &n), 2);
+	/* a wide character over the right half of another: 4 cells change */
+	ck_assert_int_eq(board_draw_log(b, 3, 0, 0x6F22, 6, 4, log, &n), 2);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_uint_eq(log[0].col, 2);
+	ck_assert_uint_eq(cell_cp(log[0].before), 0x6F22);
+	ck_assert_uint_eq(cell_content(log[0].after), CELL_EMPTY);
+	ck_assert_uint_eq(log[1].col, 5);
+	ck_assert_uint_eq(cell_cp(log[1].before), CELL_CONT);
+	ck_assert_uint_eq(log[2].col, 4);
+	ck_assert_uint_eq(log[3].col, 3);
+	for (i = 0; i < n; i++) {
+		ck_assert_uint_eq(log[i].row, 0);
+		ck_assert_uint_eq(board_get(b, log[i].col, 0), log[i].after);
+		ck_assert_uint_eq(cell_counter(log[i].after), cell_counter(log[i].before) + 1);
+	}
+	ck_assert_int_eq(board_draw_log(b, 19, 0, 0x6F22, 0, 0, log, &n), -1);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(board_draw_log(b, 0, 1, 'q', 0, 0, NULL, NULL), 1);
+}
+END_TEST
+
+/* CAS of one cell: it stores only over exactly the word expected. */
+START_TEST(test_cas_cell)
+{
+	struct segment s;
+	struct board *b;
+	uint64_t mine, undo, w;
+	uint32_t stamp;
+
+	tu_private_board(&s, 20, 5);
+	b = &s.board;
+	ck_assert_int_eq(board_draw(b, 5, 2, 'p', 1, 9), 1);
+	undo = board_get(b, 5, 2);
+	ck_assert_int_eq(board_write(b, 5, 2, cell_make('m', 2, 3), NULL, &mine), 0);
+	/* nobody changed it: the undo lands, with the counter moving on */
+	stamp = board_row_stamp(b, 2);
+	ck_assert(board_cas_cell(b, 5, 2, mine, cell_next(mine, undo)));
+	ck_assert_uint_ne(board_row_stamp(b, 2), stamp);
+	ck_assert_uint_eq(cell_content(board_get(b, 5, 2)), cell_make('p', 1, 9));
+	ck_assert_uint_eq(cell_counter(board_get(b, 5, 2)), 3);
+	/* the ABA case: someone wrote the very same content again since */
+	ck_assert_int_eq(board_write(b, 5, 2, cell_make('m', 2, 3), NULL, &mine), 0);
+	ck_assert_int_eq(board_draw(b, 5, 2, 'o', 4, 4), 1);
+	ck_assert_int_eq(board_draw(b, 5, 2, 'm', 2, 3), 1);
+	w = board_get(b, 5, 2);
+	ck_assert_uint_eq(cell_content(w), cell_content(mine));
+	stamp = board_row_stamp(b, 2);
+	ck_assert(!board_cas_cell(b, 5, 2, mine, cell_next(mine, undo)));
+	ck_assert_uint_eq(board_get(b, 5, 2), w);
+	ck_assert_uint_eq(board_row_stamp(b, 2), stamp);
+	ck_assert(board_cas_cell(b, 5, 2, w, 'k'));
+	ck_assert_uint_eq(board_get(b, 5, 2), 'k');
+	ck_assert(!board_cas_cell(b, 20, 2, CELL_EMPTY, 'k'));
+	ck_assert(!board_cas_cell(b, 0, 5, CELL_EMPTY, 'k'));
+	ck_assert(!board_cas_cell(b, UINT32_MAX, UINT32_MAX, CELL_EMPTY, 'k'));
+	b->readonly = true;
+	ck_assert(!board_cas_cell(b, 5, 2, 'k', 'j'));
+	ck_assert_uint_eq(board_get(b, 5, 2), 'k');
+}
+END_TEST
+
+#define CAS_ROUNDS 20000
+
+/* Add one to the code point at (0, 0) by CAS, retrying; the failures. */
+static unsigned long
+cas_increments(const struct board *b, int rounds)
+{
+	unsigned long failed = 0;
+	uint64_t w;
+	int i;
+
+	for (i = 0; i < rounds; i++) {
+		do {
+			w = board_get(b, 0, 0);
+		} while (!board_cas_cell(b, 0, 0, w, cell_next(w, cell_make(cell_cp(w) + 1, 0, 0))) &&
+		    ++failed);
+	}
+	return failed;
+}
+
+/* Under a concurrent writer: a CAS over a word read before its write fails, and none is lost. */
+START_TEST(test_cas_concurrent_writer)
+{
+	struct segment s;
+	struct board *b;
+	int go[2], done[2], status;
+	uint64_t seen, theirs;
+	char c = 0;
+	pid_t pid;
+
+	tu_private_board(&s, 20, 5);
+	b = &s.board;
+	ck_assert_int_eq(pipe(go), 0);
+	ck_assert_int_eq(pipe(done), 0);
+	ck_assert_int_eq(board_draw(b, 3, 3, 'a', 0, 1), 1);
+	seen = board_get(b, 3, 3);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		/* the other writer: one write when told, then increments against ours */
+		if (read(go[0], &c, 1) != 1 || board_draw(b, 3, 3, 'b', 0, 2) != 1 ||
+		    write(done[1], &c, 1) != 1 || read(go[0], &c, 1) != 1)
+			_exit(1);
+		cas_increments(b, CAS_ROUNDS);
+		_exit(0);
+	}
+	ck_assert_int_eq(write(go[1], &c, 1), 1);
+	ck_assert_int_eq(read(done[0], &c, 1), 1);
+	theirs = board_get(b, 3, 3);
+	ck_assert_uint_eq(cell_cp(theirs), 'b');
+	ck_assert(!board_cas_cell(b, 3, 3, seen, cell_next(seen, CELL_EMPTY)));
+	ck_assert_uint_eq(board_get(b, 3, 3), theirs);
+	ck_assert(board_cas_cell(b, 3, 3, theirs, cell_next(theirs, CELL_EMPTY)));
+	/* both increment the same cell: every increment lands exactly once */
+	ck_assert(board_cas_cell(b, 0, 0, CELL_EMPTY, 0x100));
+	ck_assert_int_eq(write(go[1], &c, 1), 1);
+	cas_increments(b, CAS_ROUNDS);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_uint_eq(cell_cp(board_get(b, 0, 0)), 0x100 + 2 * CAS_ROUNDS);
+	ck_assert_uint_eq(cell_counter(board_get(b, 0, 0)), 2 * CAS_ROUNDS % CELL_COUNTERS);
+}
+END_TEST
+
+/* dump --ansi: 256 colours, backgrounds and attributes; a blank with a background is no blank. */
+START_TEST(test_dump_ansi_styles)
+{
+	struct segment s;
+	struct pzerr e;
+	char *out;
+
+	tu_private_board(&s, 20, 4);
+	ck_assert_int_eq(board_put(&s.board, 0, 0, "a", 1, cell_style(200, 0, 0), 0, &e), 0);
+	ck_assert_int_eq(board_put(&s.board, 1, 0, "b", 1, cell_style(1, 4, CELL_BOLD), 0, &e), 0);
+	ck_assert_int_eq(board_put(&s.board, 2, 0, "c", 1, cell_style(0, 0, CELL_UNDERLINE |
+	    CELL_REVERSE | CELL_ITALIC), 0, &e), 0);
+	ck_assert_int_eq(board_put(&s.board, 3, 0, "d", 1, cell_style(0, 0, 0), 0, &e), 0);
+	ck_assert_int_eq(board_put(&s.board, 0, 1, "e  ", 3, cell_style(9, 234, 0), 0, &e), 0);
+	ck_assert_int_eq(board_put(&s.board, 0, 2, "f", 1, cell_style(CELL_BLACK, 15, 0), 0, &e), 0);
+	ck_assert_int_eq(board_put(&s.board, 1, 2, "g", 1, cell_style(0, 15, 0), 0, &e), 0);
+	out = dump_of(&s.board, true);
+	ck_assert_str_eq(out, "\033[38;5;200ma\033[1;31;44mb\033[0;3;4;7mc\033[0md\n"
+	    "\033[91;48;5;234me  \033[0m\n"
+	    "\033[38;5;16;107mf\033[39;107mg\033[0m\n");
+	free(out);
+	/* the spaces with a background are kept; plain, the same text */
+	out = dump_of(&s.board, false);
+	ck_assert_str_eq(out, "abcd\ne  \nfg\n");
+	free(out);
+}
+END_TEST
+
 /* The board suite. */
 static Suite *
 board_suite(void)
@@ -1032,6 +1296,12 @@ board_suite(void)
 	tcase_add_test(tc, test_copy);
 	tcase_add_test(tc, test_copy_out_of_memory);
 	tcase_add_test(tc, test_copy_cells);
+	tcase_add_test(tc, test_open_refuses_other_versions);
+	tcase_add_test(tc, test_write_counter);
+	tcase_add_test(tc, test_draw_log);
+	tcase_add_test(tc, test_cas_cell);
+	tcase_add_test(tc, test_cas_concurrent_writer);
+	tcase_add_test(tc, test_dump_ansi_styles);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,7 +1,9 @@
 /*
- * check_cell.c - unit tests of the cell module (cell.h): packing a cell
- * word with cell_make and reading it back with cell_cp, cell_colour and
- * cell_author, including the masking of out-of-range parts; cell_width for
+ * check_cell.c - unit tests of the cell module (cell.h): packing a 64-bit
+ * cell word with cell_make and cell_style and reading every field back
+ * (code point, foreground, background, attributes, author, write counter),
+ * including the masking of out-of-range parts; cell_next's counter bump
+ * and its wrap; cell_width for
  * ASCII, Latin letters, the euro sign, box drawing, CJK and emoji (wide),
  * and 0 for controls (C0, DEL, C1), surrogates, values above U+10FFFF,
  * unassigned and combining characters and CELL_CONT; cell_drawable; and
@@ -114,41 +116,70 @@ width_thread(void *arg)
 START_TEST(test_make_round_trip)
 {
 	static const uint32_t cps[] = { 0, 'A', 0xF1, 0x20AC, 0x6F22, 0x1F600, 0x10FFFF, CELL_CONT };
-	unsigned colour, author;
-	uint32_t c;
+	unsigned fg, bg, attrs, author;
+	uint64_t c;
 	size_t i;
 
 	for (i = 0; i < sizeof cps / sizeof cps[0]; i++) {
-		for (colour = 0; colour < CELL_COLOURS; colour++) {
+		for (fg = 0; fg < CELL_COLOURS_MAX; fg += 5) {
 			for (author = 0; author < CELL_AUTHORS; author++) {
-				c = cell_make(cps[i], colour, author);
+				c = cell_make(cps[i], fg, author);
 				ck_assert_uint_eq(cell_cp(c), cps[i]);
-				ck_assert_uint_eq(cell_colour(c), colour);
+				ck_assert_uint_eq(cell_fg(c), fg);
+				ck_assert_uint_eq(cell_colour(c), fg);
+				ck_assert_uint_eq(cell_bg(c), 0);
+				ck_assert_uint_eq(cell_attrs(c), 0);
 				ck_assert_uint_eq(cell_author(c), author);
+				ck_assert_uint_eq(cell_counter(c), 0);
 			}
 		}
+		for (fg = 0; fg < CELL_COLOURS_MAX; fg++)
+			for (bg = 0; bg < CELL_COLOURS_MAX; bg += 3)
+				for (attrs = 0; attrs <= CELL_ATTRS; attrs += 5) {
+					c = cell_make(cps[i], cell_style(fg, bg, attrs), 127);
+					ck_assert_uint_eq(cell_cp(c), cps[i]);
+					ck_assert_uint_eq(cell_fg(c), fg);
+					ck_assert_uint_eq(cell_bg(c), bg);
+					ck_assert_uint_eq(cell_attrs(c), attrs);
+					ck_assert_uint_eq(cell_style_of(c), cell_style(fg, bg, attrs));
+					ck_assert_uint_eq(cell_author(c), 127);
+				}
 	}
 }
 END_TEST
 
-/* The documented bit layout: cp in 0..20, colour in 21..24, author in 25..31. */
+/* The documented bit layout: cp 0..20, fg 21..28, bg 29..36, attributes 37..40, author 41..47, counter 48..63. */
 START_TEST(test_make_layout)
 {
+	ck_assert_uint_eq(sizeof(cell_make(0, 0, 0)), 8);
 	ck_assert_uint_eq(cell_make(0, 0, 0), CELL_EMPTY);
 	ck_assert_uint_eq(cell_make('A', 0, 0), 0x41u);
-	ck_assert_uint_eq(cell_make(0, 1, 0), 1u << 21);
-	ck_assert_uint_eq(cell_make(0, 15, 0), 0xFu << 21);
-	ck_assert_uint_eq(cell_make(0, 0, 1), 1u << 25);
-	ck_assert_uint_eq(cell_make(0, 0, 127), 0x7Fu << 25);
-	ck_assert_uint_eq(cell_make(0x1FFFFF, 15, 127), 0xFFFFFFFFu);
-	ck_assert_uint_eq(cell_make(0x20AC, 3, 5), 0x20ACu | 3u << 21 | 5u << 25);
+	/* version 1's colours 0..15 keep their numbers */
+	ck_assert_uint_eq(cell_make(0, 1, 0), 1ull << 21);
+	ck_assert_uint_eq(cell_make(0, 15, 0), 0xFull << 21);
+	ck_assert_uint_eq(cell_make(0, 255, 0), 0xFFull << 21);
+	ck_assert_uint_eq(cell_make(0, cell_style(0, 1, 0), 0), 1ull << 29);
+	ck_assert_uint_eq(cell_make(0, cell_style(0, 255, 0), 0), 0xFFull << 29);
+	ck_assert_uint_eq(cell_make(0, cell_style(0, 0, CELL_BOLD), 0), 1ull << 37);
+	ck_assert_uint_eq(cell_make(0, cell_style(0, 0, CELL_UNDERLINE), 0), 2ull << 37);
+	ck_assert_uint_eq(cell_make(0, cell_style(0, 0, CELL_REVERSE), 0), 4ull << 37);
+	ck_assert_uint_eq(cell_make(0, cell_style(0, 0, CELL_ITALIC), 0), 8ull << 37);
+	ck_assert_uint_eq(cell_make(0, 0, 1), 1ull << 41);
+	ck_assert_uint_eq(cell_make(0, 0, 127), 0x7Full << 41);
+	ck_assert_uint_eq(cell_make(0x1FFFFF, cell_style(255, 255, 15), 127), 0x0000FFFFFFFFFFFFull);
+	ck_assert_uint_eq(cell_make(0x20AC, 3, 5), 0x20ACull | 3ull << 21 | 5ull << 41);
+	ck_assert_uint_eq(CELL_COUNTER_MASK, 0xFFFF000000000000ull);
+	ck_assert_uint_eq(cell_counter(0x0001000000000000ull), 1);
+	ck_assert_uint_eq(cell_counter(UINT64_MAX), 65535);
+	ck_assert_uint_eq(cell_style(1, 2, 3), 1u | 2u << 8 | 3u << 16);
+	ck_assert_uint_eq(CELL_BLACK, 16);
 }
 END_TEST
 
 /* Out-of-range parts are masked and never spill into the neighbouring fields. */
 START_TEST(test_make_masks)
 {
-	uint32_t c;
+	uint64_t c;
 
 	c = cell_make(0xFFFFFFFF, 0, 0);
 	ck_assert_uint_eq(c, CELL_CP_MASK);
@@ -160,15 +191,15 @@ START_TEST(test_make_masks)
 	ck_assert_uint_eq(cell_colour(c), 2);
 	ck_assert_uint_eq(cell_author(c), 3);
 
-	c = cell_make('x', 16, 0);
-	ck_assert_uint_eq(cell_colour(c), 0);
-	ck_assert_uint_eq(cell_author(c), 0);
-	ck_assert_uint_eq(cell_cp(c), 'x');
-
+	/* a style past its 20 bits */
 	c = cell_make('x', 0xFFFFFFFF, 0);
-	ck_assert_uint_eq(cell_colour(c), 15);
+	ck_assert_uint_eq(cell_fg(c), 255);
+	ck_assert_uint_eq(cell_bg(c), 255);
+	ck_assert_uint_eq(cell_attrs(c), 15);
 	ck_assert_uint_eq(cell_author(c), 0);
+	ck_assert_uint_eq(cell_counter(c), 0);
 	ck_assert_uint_eq(cell_cp(c), 'x');
+	ck_assert_uint_eq(cell_style(0x1FF, 0x1FE, 0xF1), 0xFFu | 0xFEu << 8 | 1u << 16);
 
 	c = cell_make('x', 1, 128);
 	ck_assert_uint_eq(cell_author(c), 0);
@@ -177,26 +208,63 @@ START_TEST(test_make_masks)
 	c = cell_make('x', 1, 0xFFFFFFFF);
 	ck_assert_uint_eq(cell_author(c), 127);
 	ck_assert_uint_eq(cell_colour(c), 1);
+	ck_assert_uint_eq(cell_counter(c), 0);
 	ck_assert_uint_eq(cell_cp(c), 'x');
 }
 END_TEST
 
-/* The accessors are total: any 32-bit word yields in-range parts. */
+/* The accessors are total: any 64-bit word yields in-range parts and rebuilds from them. */
 START_TEST(test_accessors_total)
 {
-	static const uint32_t words[] = { 0xFFFFFFFF, 0x80000000, 0x01E00000, 0xFE000000, 0x001FFFFF };
+	static const uint64_t words[] = {
+		UINT64_MAX, 0x8000000000000000ull, 0xFFFFFFFFull, 0x01E00000ull,
+		0xFE000000ull, 0x001FFFFFull, 0x0000FFFFFFFFFFFFull, 0x123456789ABCDEF0ull,
+	};
+	uint64_t w;
 	size_t i;
 
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-		ck_assert_uint_le(cell_cp(words[i]), CELL_CP_MASK);
-		ck_assert_uint_lt(cell_colour(words[i]), CELL_COLOURS);
-		ck_assert_uint_lt(cell_author(words[i]), CELL_AUTHORS);
-		ck_assert_uint_eq(cell_make(cell_cp(words[i]), cell_colour(words[i]),
-		    cell_author(words[i])), words[i]);
+		w = words[i];
+		ck_assert_uint_le(cell_cp(w), CELL_CP_MASK);
+		ck_assert_uint_lt(cell_fg(w), CELL_COLOURS_MAX);
+		ck_assert_uint_lt(cell_bg(w), CELL_COLOURS_MAX);
+		ck_assert_uint_le(cell_attrs(w), CELL_ATTRS);
+		ck_assert_uint_lt(cell_author(w), CELL_AUTHORS);
+		ck_assert_uint_lt(cell_counter(w), CELL_COUNTERS);
+		ck_assert_uint_eq(cell_make(cell_cp(w), cell_style_of(w), cell_author(w)),
+		    cell_content(w));
+		ck_assert_uint_eq(cell_content(w) | (uint64_t)cell_counter(w) << CELL_COUNTER_SHIFT, w);
 	}
-	ck_assert_uint_eq(cell_author(0xFFFFFFFF), 127);
-	ck_assert_uint_eq(cell_colour(0xFFFFFFFF), 15);
-	ck_assert_uint_eq(cell_cp(0xFFFFFFFF), 0x1FFFFF);
+	ck_assert_uint_eq(cell_author(UINT64_MAX), 127);
+	ck_assert_uint_eq(cell_colour(UINT64_MAX), 255);
+	ck_assert_uint_eq(cell_cp(UINT64_MAX), 0x1FFFFF);
+	ck_assert_uint_eq(cell_content(UINT64_MAX), 0x0000FFFFFFFFFFFFull);
+}
+END_TEST
+
+/* cell_next: the new content with the old counter plus one, wrapping. */
+START_TEST(test_next_bumps_counter)
+{
+	uint64_t old = cell_make('a', 3, 4), v = cell_make('b', cell_style(5, 6, 1), 7), n;
+	unsigned k;
+
+	n = cell_next(old, v);
+	ck_assert_uint_eq(cell_content(n), v);
+	ck_assert_uint_eq(cell_counter(n), 1);
+	n = cell_next(n, v);
+	ck_assert_uint_eq(cell_counter(n), 2);
+	/* the counter of the value given is ignored */
+	ck_assert_uint_eq(cell_next(old, v | CELL_COUNTER_MASK), v | 1ull << CELL_COUNTER_SHIFT);
+	/* writing the same value back still changes the word */
+	ck_assert_uint_ne(cell_next(n, cell_content(n)), n);
+	ck_assert_uint_eq(cell_next(v | CELL_COUNTER_MASK, old), old);
+	ck_assert_uint_eq(cell_next(UINT64_MAX, CELL_EMPTY), CELL_EMPTY);
+	/* 65536 writes to come back to a word */
+	for (n = old, k = 0; k < CELL_COUNTERS; k++) {
+		n = cell_next(n, old);
+		ck_assert(k == CELL_COUNTERS - 1 || n != old);
+	}
+	ck_assert_uint_eq(n, old);
 }
 END_TEST
 
@@ -435,6 +503,7 @@ cell_suite(void)
 	tcase_add_test(word, test_make_layout);
 	tcase_add_test(word, test_make_masks);
 	tcase_add_test(word, test_accessors_total);
+	tcase_add_test(word, test_next_bumps_counter);
 	suite_add_tcase(s, word);
 	tcase_add_test(width, test_width_default_locale);
 	tcase_add_test(width, test_width_c_locale);

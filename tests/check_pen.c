@@ -282,7 +282,7 @@ START_TEST(test_no_ink_writes_nothing)
 	ck_assert_uint_eq(pen_move(&p, &none, 1, 0) & PEN_REFUSED, 0);   /* text only moves */
 	for (r = 0; r < 6; r++)
 		for (c = 0; c < 20; c++)
-			ck_assert_uint_eq(board_get(&s.board, c, r), 0);
+			ck_assert_uint_eq(cell_content(board_get(&s.board, c, r)), 0);
 	/* nothing at all without a board to look at */
 	none.view = NULL;
 	ck_assert_uint_eq(pen_move(&p, &none, 1, 0), 0);
@@ -380,7 +380,7 @@ START_TEST(test_typed_graphemes_compose)
 	place(&p, &pp, PEN_TEXT, 2, 0);
 	r = type_all(&p, &pp, e_acute, 2);
 	ck_assert(r & PEN_CELLS);
-	ck_assert_uint_eq(board_get(&s.board, 2, 0), cell_make(0xE9, 3, 2));
+	ck_assert_uint_eq(cell_content(board_get(&s.board, 2, 0)), cell_make(0xE9, 3, 2));
 	ck_assert_uint_eq(p.col, 3);
 	pen_type(&p, &pp, e_acute[2]);
 	ck_assert_uint_eq(cp_at(&s, 3, 0), 'x');
@@ -535,7 +535,7 @@ START_TEST(test_paste_block)
 	ck_assert_str_eq(row_text(&s, 2, 2, 12), ".d.......e.");
 	ck_assert_str_eq(row_text(&s, 3, 2, 12), ".f.........");
 	ck_assert_str_eq(row_text(&s, 4, 2, 12), ".........g.");
-	ck_assert_uint_eq(board_get(&s.board, 3, 1), cell_make('a', 3, 2));
+	ck_assert_uint_eq(cell_content(board_get(&s.board, 3, 1)), cell_make('a', 3, 2));
 	/* the cursor after the final newline: the block's left edge, the next line */
 	ck_assert_uint_eq(p.col, 3);
 	ck_assert_uint_eq(p.row, 5);
@@ -564,7 +564,7 @@ START_TEST(test_paste_edges_and_refusals)
 	struct segment s;
 	struct pen p;
 	struct pen_paper pp, none;
-	uint32_t *before;
+	uint64_t *before;
 	unsigned r;
 
 	setup(&s, &p, &pp, 30, 6);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "board.h"
+#include "cell.h"
 #include "checkutil.h"
 #include "notify.h"
 #include "segment.h"
@@ -196,12 +197,27 @@ fill_garbage(unsigned char *p, size_t n)
 
 /* A valid board header of a future layout version. */
 static void
-fill_v2(unsigned char *p, size_t n)
+fill_v3(unsigned char *p, size_t n)
 {
 	struct pzerr e;
 
 	ck_assert_int_eq(board_init(p, n, 20, 5, &e), 0);
-	atomic_store(&((struct board_header *)p)->version, 2);
+	atomic_store(&((struct board_header *)p)->version, BOARD_VERSION + 1);
+}
+
+/* A board header of layout version 1 (32-bit cells), as an older pizarra made it. */
+static void
+fill_v1(unsigned char *p, size_t n)
+{
+	size_t size = board_size_for(20, 5);
+	unsigned char *full = calloc(1, size);
+	struct pzerr e;
+
+	ck_assert_ptr_nonnull(full);
+	ck_assert_int_eq(board_init(full, size, 20, 5, &e), 0);
+	atomic_store(&((struct board_header *)full)->version, 1);
+	memcpy(p, full, n < size ? n : size);
+	free(full);
 }
 
 /* A header whose geometry needs more bytes than the segment has. */
@@ -260,7 +276,14 @@ END_TEST
 
 START_TEST(test_foreign_version)
 {
-	check_refused(tu_key(6), board_size_for(20, 5), fill_v2, "version 2");
+	check_refused(tu_key(6), board_size_for(20, 5), fill_v3, "made by a newer pizarra (board "
+	    "layout version 3; this one reads version 2): use that pizarra; it was left "
+	    "untouched: remove it with `ipcrm -m");
+	/* the size a version 1 board of 20x5 had */
+	check_refused(tu_key(6), sizeof(struct board_header) + 21 * 5 * 4, fill_v1,
+	    "made by an older pizarra (board layout version 1; this one reads version 2, with "
+	    "64-bit cells): that pizarra can still dump it; it was left untouched: remove it "
+	    "with `ipcrm -m");
 }
 END_TEST
 
@@ -680,7 +703,7 @@ START_TEST(test_remove_untouched)
 	ck_assert_msg(strstr(e.msg, "wrote on row 0") != NULL, "%s", e.msg);
 	ck_assert_int_eq(segment_stat(s.shmid, &ds, NULL, &e), 0);
 	ck_assert(!(ds.shm_perm.mode & SHM_DEST));
-	ck_assert_uint_eq(board_get(&s.board, 0, 0), 't');
+	ck_assert_uint_eq(cell_content(board_get(&s.board, 0, 0)), 't');
 	segment_remove(s.shmid, NULL, &e);
 	segment_detach(&s, &e);
 

@@ -359,17 +359,25 @@ START_TEST(test_names)
 	ck_assert_str_eq(boardmap_name(&m, 64 + 44 + 15, buf, sizeof buf, &start, &len),
 	    "slots[0].tty");
 	ck_assert_uint_eq(len, 16);
+	/* 8 bytes a cell (layout version 2), then 4 bytes a row stamp */
 	ck_assert_str_eq(boardmap_name(&m, 8192, buf, sizeof buf, &start, &len),
 	    "cells[0][0] (col 0, row 0)");
-	ck_assert_str_eq(boardmap_name(&m, 8192 + 4 * 10 + 7, buf, sizeof buf, &start, &len),
+	ck_assert_uint_eq(len, 8);
+	ck_assert_str_eq(boardmap_name(&m, 8192 + 8 * 10 + 15, buf, sizeof buf, &start, &len),
 	    "cells[1][1] (col 1, row 1)");
-	ck_assert_uint_eq(start, 8192 + 44);
-	ck_assert_uint_eq(boardmap_cell_offset(&m, 1, 1), 8192 + 44);
-	ck_assert_str_eq(boardmap_name(&m, 8192 + 120, buf, sizeof buf, NULL, NULL),
+	ck_assert_uint_eq(start, 8192 + 88);
+	ck_assert_uint_eq(len, 8);
+	ck_assert_uint_eq(boardmap_cell_offset(&m, 1, 1), 8192 + 88);
+	ck_assert_str_eq(boardmap_name(&m, 8192 + 8 * 10 + 16, buf, sizeof buf, NULL, NULL),
+	    "cells[1][2] (col 2, row 1)");
+	ck_assert_str_eq(boardmap_name(&m, 8192 + 239, buf, sizeof buf, NULL, NULL),
+	    "cells[2][9] (col 9, row 2)");
+	ck_assert_str_eq(boardmap_name(&m, 8192 + 240, buf, sizeof buf, &start, &len),
 	    "row_stamps[0]");
-	ck_assert_str_eq(boardmap_name(&m, 8192 + 120 + 11, buf, sizeof buf, NULL, NULL),
+	ck_assert_uint_eq(len, 4);
+	ck_assert_str_eq(boardmap_name(&m, 8192 + 240 + 11, buf, sizeof buf, NULL, NULL),
 	    "row_stamps[2]");
-	ck_assert_str_eq(boardmap_name(&m, 8192 + 132, buf, sizeof buf, NULL, NULL),
+	ck_assert_str_eq(boardmap_name(&m, 8192 + 252, buf, sizeof buf, NULL, NULL),
 	    "after the board");
 	ck_assert_str_eq(boardmap_name(&m, UINT64_MAX, buf, sizeof buf, NULL, NULL),
 	    "after the board");

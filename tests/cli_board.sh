@@ -190,15 +190,16 @@ section "dump --ansi marks colours with SGR sequences"
 pz -k "$KEY" clear
 expect_status 0 pz -k "$KEY" put 0 0 abcd
 # Colour the cells of B (blue, 4) and D (bright red, 9) directly in the
-# segment: a cell is code point | colour << 21 | author << 25.
-expect_status 0 helper poke32 "$ID" $((HEADER + 4 * 1)) $((0x42 | 4 << 21))
-expect_status 0 helper poke32 "$ID" $((HEADER + 4 * 3)) $((0x44 | 9 << 21))
+# segment: a cell is 8 bytes, code point | fg << 21 | bg << 29 | attributes
+# << 37 | author << 41 | write counter << 48 (include/cell.h).
+expect_status 0 helper poke64 "$ID" $((HEADER + 8 * 1)) $((0x42 | 4 << 21))
+expect_status 0 helper poke64 "$ID" $((HEADER + 8 * 3)) $((0x44 | 9 << 21 | 7 << 48))
 printf 'aBcD\n' >"$T/exp"
 dump_is "$T/exp" -k "$KEY"
 printf 'a\033[34mB\033[0mc\033[91mD\033[0m\n' >"$T/exp"
 dump_is "$T/exp" -k "$KEY" --ansi
 # A row's colour is reset at the end of the line, and uncoloured rows stay plain.
-expect_status 0 helper poke32 "$ID" $((HEADER + 4 * 200)) $((0x45 | 2 << 21))
+expect_status 0 helper poke64 "$ID" $((HEADER + 8 * 200)) $((0x45 | 2 << 21))
 expect_status 0 pz -k "$KEY" put 0 2 plain
 printf 'a\033[34mB\033[0mc\033[91mD\033[0m\n\033[32mE\033[0m\nplain\n' >"$T/exp"
 dump_is "$T/exp" -k "$KEY" --ansi
@@ -242,10 +243,10 @@ if expect_status 0 pz -k "$KEY2" info --json; then
 	check "info --json board.cols is 80" [ "$(json_get "d['board']['cols']")" = 80 ]
 	check "info --json board.rows is 24" [ "$(json_get "d['board']['rows']")" = 24 ]
 	check "info --json shm_perm.mode is 0640" [ "$(json_get "d['shm_perm.mode']")" = 0640 ]
-	check "info --json shm_segsz is header + 80*24 cells + 24 row stamps" \
-		[ "$(json_get "d['shm_segsz']")" = $((HEADER + 81 * 24 * 4)) ]
+	check "info --json shm_segsz is header + 80*24 cells of 8 bytes + 24 row stamps of 4" \
+		[ "$(json_get "d['shm_segsz']")" = $((HEADER + 80 * 24 * 8 + 24 * 4)) ]
 fi
-check "/proc/sysvipc/shm agrees on the size" [ "$(shm_field "$ID2" size)" = $((HEADER + 81 * 24 * 4)) ]
+check "/proc/sysvipc/shm agrees on the size" [ "$(shm_field "$ID2" size)" = $((HEADER + 80 * 24 * 8 + 24 * 4)) ]
 check "/proc/sysvipc/shm agrees on the mode" [ "$(shm_field "$ID2" perms)" = 640 ]
 if expect_status 0 pz -k "$KEY2" info; then
 	expect_stdout_match '^  geometry +80x24$'
@@ -286,7 +287,7 @@ if expect_status 0 pz -k "$KEY" info; then
 	expect_stdout_match "^  shmid +$ID\$"
 	expect_stdout_match "^  shm_perm.uid +$(id -u) \\($(id -un)\\)\$"
 	expect_stdout_match "^  shm_perm.mode +0600 rw-------\$"
-	expect_stdout_match "^  shm_segsz +$((HEADER + 201 * 60 * 4))\$"
+	expect_stdout_match "^  shm_segsz +$((HEADER + 200 * 60 * 8 + 60 * 4))\$"
 	expect_stdout_match '^  shm_nattch +0$'
 	expect_stdout_match '^  dest +no$'
 	expect_stdout_match '^  named by +explicit key \(-k\)$'
@@ -452,7 +453,7 @@ if expect_status 0 pz -k "$KEY" --trace dump; then
 fi
 if expect_status 0 pz -k "$KEY3" -t put 0 0 new; then
 	expect_stderr_match "^pizarra: created a 200x60 board at key $KEY3 "
-	expect_stderr_match "^pizarra: trace: shmget\\($KEY3, $((HEADER + 201 * 60 * 4)), IPC_CREAT\\|IPC_EXCL\\|0600\\) = [0-9]+\$"
+	expect_stderr_match "^pizarra: trace: shmget\\($KEY3, $((HEADER + 200 * 60 * 8 + 60 * 4)), IPC_CREAT\\|IPC_EXCL\\|0600\\) = [0-9]+\$"
 	expect_stderr_match '^pizarra: trace: shmat\([0-9]+, NULL, 0\) = 0x[0-9a-f]+$'
 	expect_stderr_match '^pizarra: trace: shmdt\(0x[0-9a-f]+\) = 0$'
 fi

@@ -342,14 +342,14 @@ section "a segment with a pizarra magic but a geometry larger than the segment"
 head -c $((HEADER + 400)) /dev/zero >"$T/corrupt.img"
 CSIZE=$((HEADER + 400))
 if foreign "$KEY4" "$CSIZE" corrupt; then
-	helper poke32 "$FID" 4 1
+	helper poke32 "$FID" 4 2
 	helper poke32 "$FID" 8 "$HEADER"
 	helper poke32 "$FID" 12 200
 	helper poke32 "$FID" 16 60
 	helper poke32 "$FID" 20 127
 	helper poke32 "$FID" 0 0x41525A50
 	helper read "$FID" >"$T/corrupt.orig"
-	refused_by_all "$KEY4" "$CSIZE" corrupt "corrupt pizarra header: 200x60 needs $((HEADER + 201 * 60 * 4)) bytes, the segment has $CSIZE"
+	refused_by_all "$KEY4" "$CSIZE" corrupt "corrupt pizarra header: 200x60 needs $((HEADER + 200 * 60 * 8 + 60 * 4)) bytes, the segment has $CSIZE"
 	ipcrm -m "$FID"
 fi
 

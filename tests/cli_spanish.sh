@@ -187,8 +187,8 @@ mask() {
 	    -e 's/"shm_dtime":[0-9]*/"shm_dtime":0/' -e 's/= 0x[0-9a-f]*$/= ADDR/' \
 	    -e 's/shmdt(0x[0-9a-f]*)/shmdt(ADDR)/'
 }
-# the ñ at 0,0 in blue (a cell is code point | colour << 21), for dump --ansi
-expect_status 0 helper poke32 "$ID" 8192 $((0xF1 | 4 << 21))
+# the ñ at 0,0 in blue (a cell is 8 bytes: code point | colour << 21), for dump --ansi
+expect_status 0 helper poke64 "$ID" 8192 $((0xF1 | 4 << 21))
 for lang in en es lab; do
 	$lang -k "$KEY" info --json | mask >"$T/json.$lang"
 	$lang -i "$FID" info --json >"$T/foreign.$lang"

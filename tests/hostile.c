@@ -12,6 +12,7 @@
  *   hostile read SHMID               the segment's bytes on standard output
  *   hostile write SHMID [OFFSET]     standard input into the segment at OFFSET
  *   hostile poke32 SHMID OFFSET VALUE  store a native 32-bit word
+ *   hostile poke64 SHMID OFFSET VALUE  store a native 64-bit word (a cell)
  *   hostile nattch SHMID             print shm_nattch
  *   hostile waitnattch SHMID N MS    poll shm_nattch until it is N, for at
  *                                    most MS ms (exit 1 and say so if not)
@@ -121,7 +122,7 @@
 
 /* One hostile cell word and what a dump must show for it. */
 struct hostile_word {
-	uint32_t word;
+	uint64_t word;
 	const char *shows;
 };
 
@@ -166,9 +167,11 @@ static const struct hostile_category hostile_categories[] = {
 	{ "fmt", "zero-width, bidi and separator characters (ZWSP, LRM, RLO, LRI, BOM...)", {
 		P(0x200B), P(0x200E), P(0x202E), P(0x2066), P(0xFEFF), P(0x0301), P(0x2028),
 		P(0x2029), P(0xE0001) }, 9 },
-	{ "word", "raw words: all bits set, letters with colour 15 and author 127", {
-		P(0xFFFFFFFFu), C(0xFFE00041u, "A"), P(0x8000001Bu), P(0x01E0009Bu),
-		C(0xFE000042u, "B"), P(0x001FFFFFu), C(0x7FE00043u, "C"), P(0xFFFFFF9Bu) }, 8 },
+	{ "word", "raw words: all bits set, letters with every colour, attribute, author, counter", {
+		P(0xFFFFFFFFFFFFFFFFull), C(0xFFFFFFFFFFE00041ull, "A"), P(0x800000000000001Bull),
+		P(0x0000001FE000009Bull), C(0x0000FE0000000042ull, "B"), P(0x00000000001FFFFFull),
+		C(0x00001FFFFFE00043ull, "C"), P(0xFFFFFFFFFFFFFF9Bull), P(0xFFFFFFFFu),
+		C(0xFFE00044u, "D"), C(0xFFFF000000000045ull, "E") }, 11 },
 	{ "wide", "a wide character without its right half, an orphan right half", {
 		P(0x4E00), C('x', "x"), C(CELL_CONT, " "), C('y', "y"),
 		C(0x4E00, "\xe4\xb8\x80"), C(CELL_CONT, ""), C('z', "z") }, 7 },
@@ -184,7 +187,7 @@ static int
 hostile_usage(void)
 {
 	fputs("usage: hostile create KEY SIZE [MODE] | read SHMID | write SHMID [OFFSET]\n"
-	    "       hostile poke32 SHMID OFFSET VALUE | nattch SHMID | waitnattch SHMID N MS\n"
+	    "       hostile poke32|poke64 SHMID OFFSET VALUE | nattch SHMID | waitnattch SHMID N MS\n"
 	    "       hostile hold SHMID | storm SHMID RATE MS [PID]...\n"
 	    "       hostile cells KEY CATEGORY ROW | expect CATEGORY ROW | categories\n"
 	    "       hostile header KEY FIELD VALUE | slots KEY free|all|alive|takeover|release\n"
@@ -771,6 +774,24 @@ hostile_poke32(const char *idarg, const char *offarg, const char *valarg)
 	return 0;
 }
 
+/* hostile poke64 SHMID OFFSET VALUE: one native 64-bit word, as a cell is. */
+static int
+hostile_poke64(const char *idarg, const char *offarg, const char *valarg)
+{
+	size_t size, off = (size_t)hostile_num(offarg, 1ull << 30);
+	uint64_t v = (uint64_t)hostile_num(valarg, UINT64_MAX);
+	unsigned char *p = hostile_attach_id(idarg, false, &size);
+
+	if (off % 8 != 0 || off + 8 > size) {
+		fprintf(stderr, "hostile: bad offset %zu\n", off);
+		shmdt(p);
+		return 1;
+	}
+	memcpy(p + off, &v, sizeof v);
+	shmdt(p);
+	return 0;
+}
+
 /* hostile nattch SHMID */
 static int
 hostile_nattch(const char *idarg)
@@ -910,7 +931,8 @@ hostile_storm(const char *idarg, const char *ratearg, const char *msarg, int npi
 	struct hostile_usage before[HOSTILE_STORM_PIDS], after;
 	pid_t pids[HOSTILE_STORM_PIDS];
 	int i, status = 0;
-	_Atomic uint32_t *cell = NULL, *stamp = NULL;
+	_Atomic uint64_t *cell = NULL;
+	_Atomic uint32_t *stamp = NULL;
 	unsigned long long n, changes, k;
 	struct board_header *h;
 	struct timespec at;
@@ -928,10 +950,10 @@ hostile_storm(const char *idarg, const char *ratearg, const char *msarg, int npi
 	rows = atomic_load(&h->rows);
 	if (cols >= 10 && cols <= BOARD_MAX_COLS && rows > 20 && rows <= BOARD_MAX_ROWS &&
 	    board_size_for(cols, rows) <= size) {
-		cell = (_Atomic uint32_t *)(void *)((unsigned char *)h +
+		cell = (_Atomic uint64_t *)(void *)((unsigned char *)h +
 		    sizeof(struct board_header)) + 20 * (size_t)cols;
 		stamp = (_Atomic uint32_t *)(void *)((unsigned char *)h +
-		    sizeof(struct board_header)) + (size_t)cols * rows + 20;
+		    sizeof(struct board_header) + 8 * (size_t)cols * rows) + 20;
 	}
 	changes = rate * ms / 1000;
 	for (i = 0; i < npids; i++)
@@ -1232,6 +1254,8 @@ main(int argc, char **argv)
 		return hostile_write(argv[2], argc == 4 ? argv[3] : NULL);
 	if (strcmp(c, "poke32") == 0 && argc == 5)
 		return hostile_poke32(argv[2], argv[3], argv[4]);
+	if (strcmp(c, "poke64") == 0 && argc == 5)
+		return hostile_poke64(argv[2], argv[3], argv[4]);
 	if (strcmp(c, "nattch") == 0 && argc == 3)
 		return hostile_nattch(argv[2]);
 	if (strcmp(c, "waitnattch") == 0 && argc == 5)

@@ -122,7 +122,8 @@ fi
 expect_clean ansi "$T/ansi" "dump --ansi has no escape sequence but SGR, no control byte"
 sed "s/$ESC\\[[0-9;]*m//g" "$T/ansi" >"$T/ansi.plain"
 check "dump --ansi without its SGR sequences is the plain dump" cmp -s "$T/ansi.plain" "$T/dump"
-check "dump --ansi colours the word row with colour 15 (ESC[97m)" grep -q "^word  $ESC\\[97m" "$T/ansi"
+check "dump --ansi gives the word row's all-bits-set cell every attribute, colour 255 on 255 (ESC[1;3;4;7;38;5;255;48;5;255m)" \
+	grep -q "^word  $ESC\\[1;3;4;7;38;5;255;48;5;255m" "$T/ansi"
 for how in "" --json; do
 	CHECKS=$((CHECKS + 1))
 	# shellcheck disable=SC2086 # no option, or one

@@ -125,7 +125,7 @@ break_header() {
 
 ROUND=0
 break_header magic 0xdeadbeef 0x41525a50 'magic is now 0xdeadbeef' yes
-break_header version 2 1 'version is now 2' yes
+break_header version 3 2 'version is now 3' yes
 break_header cols 40 80 'geometry 80x20 is now 40x20' no
 break_header rows 10000 20 'geometry 80x20 is now 80x10000' yes
 break_header header_size 0 8192 'header size 0, 127 slots' yes

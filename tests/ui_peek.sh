@@ -158,13 +158,13 @@ BSUM=$(foreign sum "$BOARD")
 pane_start B "$PIZARRA" -k "$KEY" peek
 pane_wait B 'a pizarra board' 2 "B's status line says it is a board"
 pane_wait B '^0x00000000 magic = 1095916112 \(0x41525a50\)' 2 "the first line names the field: magic"
-pane_wait B '^00000000  50 5a 52 41 01 00 00 00  00 20 00 00 14 00 00 00  PZRA' 2 \
-    "the bytes: PZRA, version 1, header 8192, 20 columns"
+pane_wait B '^00000000  50 5a 52 41 02 00 00 00  00 20 00 00 14 00 00 00  PZRA' 2 \
+    "the bytes: PZRA, version 2, header 8192, 20 columns"
 pane_keys B F3 BSpace BSpace
 pane_type B 8192
 pane_keys B Enter
-pane_wait B "^0x00002000 cells\\[0\\]\\[0\\] = 0x00000068: 'h' U\\+0068 colour 0 author 0" 2 \
-    "at 8192, the first cell: 'h', colour 0, author 0 (put)"
+pane_wait B "^0x00002000 cells\\[0\\]\\[0\\] = 0x0001000000000068: 'h' U\\+0068 fg 0 bg 0 author 0" 2 \
+    "at 8192, the first cell: 'h', colour 0, author 0 (put), written once"
 pane_quit B
 check "the board's bytes are as they were" [ "$(foreign sum "$BOARD")" = "$BSUM" ]
 check "its generation did not move ($GEN0)" \

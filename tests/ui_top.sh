@@ -169,10 +169,11 @@ pane_wait T "back from pizarra -i $BIG peek" 2 "T says where it came back from"
 wait_nattch "$BIG" 0
 
 section "Enter: a board in draw, and back"
-pz -k "$KEY" -s 30x6 put 0 0 'pizarra' 2>/dev/null || abort "put failed"
+# 16x5: 8192 + 16 * 5 * 8 + 5 * 4 = 8852 bytes, smaller than the 9000-byte segment
+pz -k "$KEY" -s 16x5 put 0 0 'pizarra' 2>/dev/null || abort "put failed"
 BOARD=$(board_shmid "$KEY")
 foreign chown "$BOARD" "$TEST_UID"
-within_1s "the board appears" row_matches T "$BOARD" ' rw------- +8[.]7K +0 '
+within_1s "the board appears" row_matches T "$BOARD" ' rw------- +8[.]6K +0 '
 pane_keys T Home
 pane_wait T "shmid +$BOARD" 2 "Home selects the first row (sorted by SIZE, the board is smaller)"
 pane_keys T Enter

@@ -28,7 +28,8 @@
 size_t
 board_size_for(uint32_t cols, uint32_t rows)
 {
-	return sizeof(struct board_header) + ((size_t)cols + 1) * rows * sizeof(uint32_t);
+	return sizeof(struct board_header) + (size_t)cols * rows * sizeof(uint64_t) +
+	    (size_t)rows * sizeof(uint32_t);
 }
 
 /* Check a geometry against the limits and SHMMAX. */
@@ -152,6 +153,26 @@ board_read_fields(struct board_header *h)
 	return f;
 }
 
+/* Refuse a board of another layout version, saying which pizarra made it. */
+static int
+board_version_error(uint32_t version, struct pzerr *e)
+{
+	if (version >= 1 && version < BOARD_VERSION)
+		/* TRANSLATORS: why a segment is no usable board (the message goes on with
+		   "; it was left untouched: remove it with `ipcrm -m N`..."); version 1
+		   boards have 32-bit cells, this pizarra's have 64-bit ones */
+		return pzerr_set(e, EPROTO, _("it was made by an older pizarra (board layout "
+		    "version %u; this one reads version %u, with 64-bit cells): that pizarra "
+		    "can still dump it"), version, BOARD_VERSION);
+	if (version > BOARD_VERSION && version < 256)
+		/* TRANSLATORS: see "it was made by an older pizarra..." */
+		return pzerr_set(e, EPROTO, _("it was made by a newer pizarra (board layout "
+		    "version %u; this one reads version %u): use that pizarra"),
+		    version, BOARD_VERSION);
+	return pzerr_set(e, EPROTO, _("corrupt pizarra header (layout version %u; this "
+	    "pizarra reads version %u)"), version, BOARD_VERSION);
+}
+
 /* Validate the header at base against segsz and fill b. */
 int
 board_open(struct board *b, void *base, size_t segsz, bool readonly, struct pzerr *e)
@@ -168,9 +189,7 @@ board_open(struct board *b, void *base, size_t segsz, bool readonly, struct pzer
 		return pzerr_set(e, EPROTO, _("not a pizarra board (magic 0x%08x, expected 0x%08x)"),
 		    f.magic, BOARD_MAGIC);
 	if (f.version != BOARD_VERSION)
-		return pzerr_set(e, EPROTO,
-		    _("pizarra board layout version %u, but this pizarra reads version %u"),
-		    f.version, BOARD_VERSION);
+		return board_version_error(f.version, e);
 	if (f.hsize != hsize || f.nslots != BOARD_SLOTS)
 		return pzerr_set(e, EPROTO,
 		    _("corrupt pizarra header (header size %u, %u slots; expected %zu, %u)"),
@@ -183,8 +202,8 @@ board_open(struct board *b, void *base, size_t segsz, bool readonly, struct pzer
 		    _("corrupt pizarra header: %ux%u needs %zu bytes, the segment has %zu"),
 		    f.cols, f.rows, board_size_for(f.cols, f.rows), segsz);
 	b->hdr = base;
-	b->cells = (_Atomic uint32_t *)((char *)base + hsize);
-	b->row_stamps = b->cells + (size_t)f.cols * f.rows;
+	b->cells = (_Atomic uint64_t *)(void *)((char *)base + hsize);
+	b->row_stamps = (_Atomic uint32_t *)(void *)(b->cells + (size_t)f.cols * f.rows);
 	b->cols = f.cols;
 	b->rows = f.rows;
 	b->segsz = segsz;
@@ -214,7 +233,7 @@ board_check(const struct board *b, struct pzerr *e)
 }
 
 /* The cell word at (col, row), empty when out of bounds. */
-uint32_t
+uint64_t
 board_get(const struct board *b, uint32_t col, uint32_t row)
 {
 	if (col >= b->cols || row >= b->rows)
@@ -230,9 +249,9 @@ board_stamp(const struct board *b, uint32_t row)
 	atomic_fetch_add_explicit(&b->row_stamps[row], 1, memory_order_release);
 }
 
-/* Store a cell word at (col, row) and stamp the row. */
+/* Store a cell word at (col, row) as it is and stamp the row. */
 int
-board_set(const struct board *b, uint32_t col, uint32_t row, uint32_t cell)
+board_set(const struct board *b, uint32_t col, uint32_t row, uint64_t cell)
 {
 	if (col >= b->cols || row >= b->rows || b->readonly)
 		return -1;
@@ -242,8 +261,53 @@ board_set(const struct board *b, uint32_t col, uint32_t row, uint32_t cell)
 	return 0;
 }
 
+/* Store cell_next(old, value) over whatever the word holds, by CAS; the new word. */
+static uint64_t
+board_write_word(_Atomic uint64_t *w, uint64_t value, uint64_t *before)
+{
+	uint64_t old = atomic_load_explicit(w, memory_order_relaxed), next;
+
+	do
+		next = cell_next(old, value);
+	while (!atomic_compare_exchange_weak_explicit(w, &old, next, memory_order_relaxed,
+	    memory_order_relaxed));
+	if (before != NULL)
+		*before = old;
+	return next;
+}
+
+/* Write value over (col, row) with the counter bumped, and stamp the row. */
+int
+board_write(const struct board *b, uint32_t col, uint32_t row, uint64_t value,
+	    uint64_t *before, uint64_t *after)
+{
+	uint64_t next;
+
+	if (col >= b->cols || row >= b->rows || b->readonly)
+		return -1;
+	next = board_write_word(&b->cells[(size_t)row * b->cols + col], value, before);
+	if (after != NULL)
+		*after = next;
+	board_stamp(b, row);
+	return 0;
+}
+
+/* Store desired at (col, row) if it holds exactly expected. */
+bool
+board_cas_cell(const struct board *b, uint32_t col, uint32_t row, uint64_t expected,
+	       uint64_t desired)
+{
+	if (col >= b->cols || row >= b->rows || b->readonly)
+		return false;
+	if (!atomic_compare_exchange_strong_explicit(&b->cells[(size_t)row * b->cols + col],
+	    &expected, desired, memory_order_relaxed, memory_order_relaxed))
+		return false;
+	board_stamp(b, row);
+	return true;
+}
+
 /* The cells of one row, NULL out of bounds. */
-const _Atomic uint32_t *
+const _Atomic uint64_t *
 board_row(const struct board *b, uint32_t row)
 {
 	if (row >= b->rows)
@@ -267,32 +331,59 @@ board_is_wide(const struct board *b, uint32_t col, uint32_t row)
 	return cell_width(cell_cp(board_get(b, col, row))) == 2;
 }
 
-/* Write one character keeping wide characters whole. */
+/* board_write, recorded in the log when there is one. */
+static void
+board_logged(const struct board *b, uint32_t col, uint32_t row, uint64_t value,
+	     struct board_change *log, size_t *nlog)
+{
+	struct board_change *c = log != NULL ? &log[*nlog] : NULL;
+
+	if (board_write(b, col, row, value, c ? &c->before : NULL, c ? &c->after : NULL) != 0 ||
+	    c == NULL)
+		return;
+	c->col = col;
+	c->row = row;
+	(*nlog)++;
+}
+
+/* Write one character keeping wide characters whole, saying what changed. */
 int
-board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
-	   unsigned colour, unsigned author)
+board_draw_log(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
+	       unsigned colour, unsigned author, struct board_change *log, size_t *nlog)
 {
 	int w = cp == 0 ? 1 : cell_width(cp);
 	uint32_t last;
 
+	if (nlog != NULL)
+		*nlog = 0;
+	if (nlog == NULL)
+		log = NULL;
 	if (w == 0 || b->readonly || row >= b->rows || col >= b->cols ||
 	    col + (uint32_t)w > b->cols)
 		return -1;
 	last = col + (uint32_t)w - 1;
 	if (col > 0 && cell_cp(board_get(b, col, row)) == CELL_CONT &&
 	    board_is_wide(b, col - 1, row))
-		board_set(b, col - 1, row, CELL_EMPTY);
+		board_logged(b, col - 1, row, CELL_EMPTY, log, nlog);
 	if (last + 1 < b->cols && board_is_wide(b, last, row) &&
 	    cell_cp(board_get(b, last + 1, row)) == CELL_CONT)
-		board_set(b, last + 1, row, CELL_EMPTY);
+		board_logged(b, last + 1, row, CELL_EMPTY, log, nlog);
 	if (cp == 0) {
-		board_set(b, col, row, CELL_EMPTY);
+		board_logged(b, col, row, CELL_EMPTY, log, nlog);
 		return 1;
 	}
 	if (w == 2)
-		board_set(b, col + 1, row, cell_make(CELL_CONT, colour, author));
-	board_set(b, col, row, cell_make(cp, colour, author));
+		board_logged(b, col + 1, row, cell_make(CELL_CONT, colour, author), log, nlog);
+	board_logged(b, col, row, cell_make(cp, colour, author), log, nlog);
 	return w;
+}
+
+/* Write one character keeping wide characters whole. */
+int
+board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
+	   unsigned colour, unsigned author)
+{
+	return board_draw_log(b, col, row, cp, colour, author, NULL, NULL);
 }
 
 /* The shape of a text: the lines it needs, and its first line wider than a limit. */
@@ -611,7 +702,7 @@ board_clear(const struct board *b, struct pzerr *e)
 	if (b->readonly)
 		return pzerr_set(e, EROFS, _("the board is attached read-only"));
 	for (i = 0; i < n; i++)
-		atomic_store_explicit(&b->cells[i], CELL_EMPTY, memory_order_relaxed);
+		board_write_word(&b->cells[i], CELL_EMPTY, NULL);
 	for (i = 0; i < b->rows; i++)
 		board_stamp(b, (uint32_t)i);
 	return 0;
@@ -619,7 +710,7 @@ board_clear(const struct board *b, struct pzerr *e)
 
 /* A row image being built by board_load. */
 struct board_rows {
-	uint32_t *cells;     /* rows * cols words */
+	uint64_t *cells;     /* rows * cols words */
 	uint32_t cols;
 };
 
@@ -628,7 +719,7 @@ static void
 board_load_one(const struct board *b, uint32_t line, uint32_t col, uint32_t cp, void *arg)
 {
 	struct board_rows *img = arg;
-	uint32_t *row = img->cells + (size_t)line * img->cols;
+	uint64_t *row = img->cells + (size_t)line * img->cols;
 
 	(void)b;
 	row[col] = cell_make(cp, 0, 0);
@@ -660,7 +751,7 @@ board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 		return pzerr_set(e, ENOMEM, _("out of memory for a %ux%u board"), b->cols, b->rows);
 	board_walk(text, len, b->cols, &sh, b, board_load_one, &img, NULL);
 	for (i = 0; i < n; i++)
-		atomic_store_explicit(&b->cells[i], img.cells[i], memory_order_relaxed);
+		board_write_word(&b->cells[i], img.cells[i], NULL);
 	for (i = 0; i < b->rows; i++)
 		board_stamp(b, (uint32_t)i);
 	free(img.cells);
@@ -764,22 +855,24 @@ board_lease_give(const struct board *b, uint64_t mine)
 int
 board_copy(struct board_copy *out, const struct board *src, struct pzerr *e)
 {
-	size_t n = (size_t)src->cols * src->rows, words = n + src->rows, i;
-	_Atomic uint32_t *cells;
+	size_t n = (size_t)src->cols * src->rows, i;
+	_Atomic uint32_t *stamps;
+	_Atomic uint64_t *cells;
 
 	memset(out, 0, sizeof *out);
 	/* one block: the cells, then the row stamps (never 0 bytes: malloc(0) may be NULL) */
-	cells = malloc((words > 0 ? words : 1) * sizeof *cells);
+	cells = malloc(n * sizeof *cells + (src->rows > 0 ? src->rows : 1) * sizeof *stamps);
 	if (cells == NULL)
 		return pzerr_set(e, ENOMEM, _("out of memory for a copy of the %ux%u board"),
 		    src->cols, src->rows);
+	stamps = (_Atomic uint32_t *)(void *)(cells + n);
 	for (i = 0; i < n; i++)
 		atomic_init(&cells[i], atomic_load_explicit(&src->cells[i], memory_order_relaxed));
 	for (i = 0; i < src->rows; i++)
-		atomic_init(&cells[n + i], 0);
+		atomic_init(&stamps[i], 0);
 	out->board.hdr = &out->hdr;
 	out->board.cells = cells;
-	out->board.row_stamps = cells + n;
+	out->board.row_stamps = stamps;
 	out->board.cols = src->cols;
 	out->board.rows = src->rows;
 	out->board.readonly = true;
@@ -809,25 +902,67 @@ board_copy_cells(const struct board *dst, const struct board *src)
 			board_set(dst, c, r, board_get(src, c, r));
 }
 
-/* Append the SGR sequence that selects colour index c (0 = default). */
-static void
-board_sgr(struct strbuf *out, unsigned c)
+/* Add the SGR code of colour c (1..255) as a foreground (base 30) or background (40). */
+static size_t
+board_sgr_colour(char *p, size_t n, unsigned c, unsigned base)
 {
-	if (c == 0)
-		strbuf_puts(out, "\033[0m");
-	else if (c < 8)
-		strbuf_printf(out, "\033[%um", 30 + c);
+	int k;
+
+	if (c < 8)
+		k = snprintf(p, n, ";%u", base + c);
+	else if (c < 16)
+		k = snprintf(p, n, ";%u", base + 60 + c - 8);
 	else
-		strbuf_printf(out, "\033[%um", 90 + c - 8);
+		k = snprintf(p, n, ";%u;5;%u", base + 8, c);
+	return k > 0 && (size_t)k < n ? (size_t)k : 0;
 }
 
-/* True when a cell shows nothing (empty or a space). */
+/* Append the SGR sequence that goes from style was to style st (board.h says how). */
+static void
+board_sgr(struct strbuf *out, unsigned was, unsigned st)
+{
+	static const struct { unsigned bit; const char *code; } attr[] = {
+		{ CELL_BOLD, ";1" }, { CELL_ITALIC, ";3" }, { CELL_UNDERLINE, ";4" },
+		{ CELL_REVERSE, ";7" },
+	};
+	unsigned fg = st & 0xFF, bg = st >> 8 & 0xFF, attrs = st >> 16 & CELL_ATTRS;
+	char codes[64];
+	size_t n = 0, i;
+
+	if (st == 0) {
+		strbuf_puts(out, "\033[0m");
+		return;
+	}
+	/* what must go (an attribute, a background) needs a reset first */
+	if ((was >> 8 & ~(st >> 8)) != 0) {
+		codes[n++] = ';';
+		codes[n++] = '0';
+		was = 0;
+	}
+	for (i = 0; i < sizeof attr / sizeof attr[0]; i++)
+		if (attrs & attr[i].bit) {
+			memcpy(codes + n, attr[i].code, 2);
+			n += 2;
+		}
+	if (fg != 0)
+		n += board_sgr_colour(codes + n, sizeof codes - n, fg, 30);
+	else if ((was & 0xFF) != 0)
+		n += (size_t)snprintf(codes + n, sizeof codes - n, ";39");
+	if (bg != 0)
+		n += board_sgr_colour(codes + n, sizeof codes - n, bg, 40);
+	codes[n] = '\0';
+	/* codes has at least one: st is not 0 */
+	strbuf_printf(out, "\033[%sm", codes + 1);
+}
+
+/* True when a cell shows nothing (empty or a space, without a background, underline or reverse). */
 static bool
-board_blank(uint32_t cell)
+board_blank(uint64_t cell)
 {
 	uint32_t cp = cell_cp(cell);
 
-	return cp == 0 || cp == ' ';
+	return (cp == 0 || cp == ' ') && cell_bg(cell) == 0 &&
+	    (cell_attrs(cell) & (CELL_UNDERLINE | CELL_REVERSE)) == 0;
 }
 
 /* Append one row up to and including column last. */
@@ -835,8 +970,9 @@ static void
 board_dump_row(const struct board *b, uint32_t row, uint32_t last, struct strbuf *out,
 	       bool ansi)
 {
-	unsigned colour = 0, c;
-	uint32_t col, cell, cp;
+	unsigned style = 0, st;
+	uint32_t col, cp;
+	uint64_t cell;
 	bool wide_open = false;
 
 	for (col = 0; col <= last; col++) {
@@ -849,10 +985,10 @@ board_dump_row(const struct board *b, uint32_t row, uint32_t last, struct strbuf
 			continue;
 		}
 		wide_open = false;
-		c = board_blank(cell) ? colour : cell_colour(cell);
-		if (ansi && c != colour) {
-			board_sgr(out, c);
-			colour = c;
+		st = board_blank(cell) ? style : cell_style_of(cell);
+		if (ansi && st != style) {
+			board_sgr(out, style, st);
+			style = st;
 		}
 		if (cp == 0) {
 			strbuf_putc(out, ' ');
@@ -870,8 +1006,8 @@ board_dump_row(const struct board *b, uint32_t row, uint32_t last, struct strbuf
 			strbuf_put_utf8(out, cp);
 		}
 	}
-	if (ansi && colour != 0)
-		board_sgr(out, 0);
+	if (ansi && style != 0)
+		board_sgr(out, style, 0);
 }
 
 /* Append the board as text, blanks trimmed. */

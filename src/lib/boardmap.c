@@ -134,16 +134,17 @@ boardmap_name(const struct boardmap *m, uint64_t off, char *buf, size_t n, uint6
 			snprintf(buf, n, "slots[%llu].%s", (unsigned long long)k, boardmap_slot[i].name);
 			return buf;
 		}
-	} else if (m->cols > 0 && off < hsize + 4 * cells) {
-		at = (off - hsize) / 4;
-		boardmap_span(start, len, hsize + at * 4, 4);
+	} else if (m->cols > 0 && off < hsize + 8 * cells) {
+		/* 8 bytes a cell (cell.h) */
+		at = (off - hsize) / 8;
+		boardmap_span(start, len, hsize + at * 8, 8);
 		snprintf(buf, n, "cells[%llu][%llu] (col %llu, row %llu)",
 		    (unsigned long long)(at / m->cols), (unsigned long long)(at % m->cols),
 		    (unsigned long long)(at % m->cols), (unsigned long long)(at / m->cols));
 		return buf;
-	} else if (m->cols > 0 && off < hsize + 4 * cells + 4 * (uint64_t)m->rows) {
-		at = (off - hsize - 4 * cells) / 4;
-		boardmap_span(start, len, hsize + 4 * cells + at * 4, 4);
+	} else if (m->cols > 0 && off < hsize + 8 * cells + 4 * (uint64_t)m->rows) {
+		at = (off - hsize - 8 * cells) / 4;
+		boardmap_span(start, len, hsize + 8 * cells + at * 4, 4);
 		snprintf(buf, n, "row_stamps[%llu]", (unsigned long long)at);
 		return buf;
 	}
@@ -155,5 +156,5 @@ boardmap_name(const struct boardmap *m, uint64_t off, char *buf, size_t n, uint6
 uint64_t
 boardmap_cell_offset(const struct boardmap *m, uint32_t col, uint32_t row)
 {
-	return sizeof(struct board_header) + 4 * ((uint64_t)row * m->cols + col);
+	return sizeof(struct board_header) + 8 * ((uint64_t)row * m->cols + col);
 }

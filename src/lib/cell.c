@@ -11,33 +11,94 @@
 #include "cell.h"
 #include "utf8.h"
 
-/* Build a cell word, masking each part into its field. */
-uint32_t
-cell_make(uint32_t cp, unsigned colour, unsigned author)
+/* A style: fg, bg and attributes, each masked into its bits. */
+unsigned
+cell_style(unsigned fg, unsigned bg, unsigned attrs)
 {
-	return (cp & CELL_CP_MASK) | ((uint32_t)(colour & 0xF) << 21) |
-	    ((uint32_t)(author & 0x7F) << 25);
+	return (fg & 0xFFu) | (bg & 0xFFu) << 8 | (attrs & CELL_ATTRS) << 16;
+}
+
+/* Build a cell word, masking each part into its field; counter 0. */
+uint64_t
+cell_make(uint32_t cp, unsigned style, unsigned author)
+{
+	return (uint64_t)(cp & CELL_CP_MASK) |
+	    (uint64_t)(style & 0xFFu) << CELL_FG_SHIFT |
+	    (uint64_t)(style >> 8 & 0xFFu) << CELL_BG_SHIFT |
+	    (uint64_t)(style >> 16 & CELL_ATTRS) << CELL_ATTR_SHIFT |
+	    (uint64_t)(author & 0x7Fu) << CELL_AUTHOR_SHIFT;
 }
 
 /* The code point field. */
 uint32_t
-cell_cp(uint32_t cell)
+cell_cp(uint64_t cell)
 {
-	return cell & CELL_CP_MASK;
+	return (uint32_t)(cell & CELL_CP_MASK);
 }
 
-/* The colour index. */
+/* The foreground colour. */
 unsigned
-cell_colour(uint32_t cell)
+cell_fg(uint64_t cell)
 {
-	return (cell >> 21) & 0xF;
+	return (unsigned)(cell >> CELL_FG_SHIFT & 0xFF);
+}
+
+/* The foreground colour, by its version 1 name. */
+unsigned
+cell_colour(uint64_t cell)
+{
+	return cell_fg(cell);
+}
+
+/* The background colour. */
+unsigned
+cell_bg(uint64_t cell)
+{
+	return (unsigned)(cell >> CELL_BG_SHIFT & 0xFF);
+}
+
+/* The attribute bits. */
+unsigned
+cell_attrs(uint64_t cell)
+{
+	return (unsigned)(cell >> CELL_ATTR_SHIFT & CELL_ATTRS);
+}
+
+/* The style of a cell. */
+unsigned
+cell_style_of(uint64_t cell)
+{
+	return cell_style(cell_fg(cell), cell_bg(cell), cell_attrs(cell));
 }
 
 /* The author field. */
 unsigned
-cell_author(uint32_t cell)
+cell_author(uint64_t cell)
 {
-	return cell >> 25;
+	return (unsigned)(cell >> CELL_AUTHOR_SHIFT & 0x7F);
+}
+
+/* The write counter. */
+unsigned
+cell_counter(uint64_t cell)
+{
+	return (unsigned)(cell >> CELL_COUNTER_SHIFT);
+}
+
+/* The word without its counter. */
+uint64_t
+cell_content(uint64_t cell)
+{
+	return cell & ~CELL_COUNTER_MASK;
+}
+
+/* value's content with old's counter plus one, wrapping. */
+uint64_t
+cell_next(uint64_t old, uint64_t value)
+{
+	uint64_t counter = (uint64_t)((cell_counter(old) + 1) & 0xFFFFu);
+
+	return cell_content(value) | counter << CELL_COUNTER_SHIFT;
 }
 
 /*

@@ -25,6 +25,52 @@ palette_rgb(unsigned colour)
 	return palette_xterm[colour & 15];
 }
 
+struct palette_rgb
+palette_xterm_rgb(unsigned colour)
+{
+	static const uint8_t level[6] = { 0x00, 0x5f, 0x87, 0xaf, 0xd7, 0xff };
+	struct palette_rgb c;
+	unsigned n = colour & 0xFF, g;
+
+	if (n < 16)
+		return palette_xterm[n];
+	if (n >= 232) {
+		g = 8 + 10 * (n - 232);
+		c.r = c.g = c.b = (uint8_t)g;
+		return c;
+	}
+	n -= 16;
+	c.r = level[n / 36];
+	c.g = level[n / 6 % 6];
+	c.b = level[n % 6];
+	return c;
+}
+
+unsigned
+palette_nearest(unsigned colour, unsigned count)
+{
+	struct palette_rgb want = palette_xterm_rgb(colour), have;
+	unsigned i, best = 0;
+	long d, best_d = -1;
+
+	colour &= 0xFF;
+	if (colour < count)
+		return colour;
+	if (count > 16)
+		count = 16;
+	for (i = 0; i < count; i++) {
+		have = palette_xterm[i];
+		d = (long)(want.r - have.r) * (want.r - have.r) +
+		    (long)(want.g - have.g) * (want.g - have.g) +
+		    (long)(want.b - have.b) * (want.b - have.b);
+		if (best_d < 0 || d < best_d) {
+			best = i;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
 /* One channel, "RRRR" of 1..4 hex digits, scaled to 0..255; the end of it in *end. */
 static int
 palette_channel(const char *s, const char *limit, const char **end, uint8_t *out)

@@ -153,7 +153,7 @@ report_format_text(struct strbuf *out, const struct report *r)
 	snprintf(v, sizeof v, "%ux%u", r->cols, r->rows);
 	/* TRANSLATORS: the labels of info's board, at most 16 columns each */
 	report_line(out, _("geometry"), v);
-	snprintf(v, sizeof v, _("%llu x 4 bytes"), (unsigned long long)r->cols * r->rows);
+	snprintf(v, sizeof v, _("%llu x 8 bytes"), (unsigned long long)r->cols * r->rows);
 	report_line(out, _("cells"), v);
 	snprintf(v, sizeof v, "%u", r->generation);
 	report_line(out, _("generation"), v);

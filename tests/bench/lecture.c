@@ -118,14 +118,15 @@ lecture_read_segment(struct lecture_run *L, int reader)
 			gen = notify_generation(&s.board);
 			for (r = 0; r < LECTURE_ROWS; r++) {
 				uint32_t st = board_row_stamp(&s.board, r);
-				const _Atomic uint32_t *cells = board_row(&s.board, r);
-				uint32_t c, got = 0;
+				const _Atomic uint64_t *cells = board_row(&s.board, r);
+				uint32_t c;
+				uint64_t got = 0;
 
 				if (st == seen[r])
 					continue;
 				seen[r] = st;
 				for (c = 0; c < LECTURE_COLS; c++) {
-					uint32_t v = atomic_load_explicit(&cells[c], memory_order_relaxed);
+					uint64_t v = atomic_load_explicit(&cells[c], memory_order_relaxed);
 
 					if (r == row && c == col)
 						got = v;
@@ -178,7 +179,7 @@ lecture_read_pipe(struct lecture_run *L, int reader)
 static int
 lecture_read_file(struct lecture_run *L, int reader)
 {
-	static uint32_t board[LECTURE_COLS * LECTURE_ROWS];
+	static uint64_t board[LECTURE_COLS * LECTURE_ROWS];
 	char events[4096];
 	uint32_t col, row, cp;
 	int in, fd, i;
@@ -242,7 +243,8 @@ static int
 lecture_write(struct lecture_run *L, int i)
 {
 	struct lecture_msg m;
-	uint32_t col, row, cp, cell;
+	uint32_t col, row, cp;
+	uint64_t cell;
 	int k;
 
 	lecture_stroke(i, &col, &row, &cp);
@@ -272,7 +274,7 @@ lecture_write(struct lecture_run *L, int i)
 static int
 lecture_setup(struct lecture_run *L, const char *dir)
 {
-	static uint32_t zero[LECTURE_COLS * LECTURE_ROWS];
+	static uint64_t zero[LECTURE_COLS * LECTURE_ROWS];
 	int k;
 
 	switch (L->way) {

@@ -58,8 +58,8 @@ struct storm_ctl {
 	_Atomic uint64_t end_ns[STORM_WRITERS];
 };
 
-/* The cell word writer w writes as its i-th cell in round r. */
-static uint32_t
+/* The cell word writer w writes as its i-th cell in round r (its content: no write counter). */
+static uint64_t
 storm_cell(int w, int i, int r)
 {
 	return cell_make(0x21u + (uint32_t)(w * 7 + i + r * 13) % 94u,
@@ -72,7 +72,7 @@ storm_writer(key_t key, struct storm_ctl *ctl, int w, int round)
 {
 	struct segment s;
 	uint32_t row0 = STORM_FREE_ROWS + (uint32_t)w * STORM_OWN_ROWS;
-	uint32_t cell;
+	uint64_t cell;
 	int i;
 
 	if (keys_board_attach(&s, key) != 0) {
@@ -127,14 +127,14 @@ static long
 storm_verify(const struct board *b, int round, long *empty)
 {
 	long wrong = 0;
-	uint32_t got;
+	uint64_t got;
 	int w, i;
 
 	*empty = 0;
 	for (w = 0; w < STORM_WRITERS; w++)
 		for (i = 0; i < STORM_CELLS; i++) {
-			got = board_get(b, (uint32_t)i % STORM_COLS, STORM_FREE_ROWS +
-			    (uint32_t)(w * STORM_OWN_ROWS + i / STORM_COLS));
+			got = cell_content(board_get(b, (uint32_t)i % STORM_COLS, STORM_FREE_ROWS +
+			    (uint32_t)(w * STORM_OWN_ROWS + i / STORM_COLS)));
 			if (got != storm_cell(w, i, round)) {
 				wrong++;
 				*empty += got == CELL_EMPTY;
@@ -329,6 +329,11 @@ storm_run(const struct bench_config *cfg)
 			fprintf(stderr, "bench: %s did not draw its first screen\n", names[i]);
 			goto stop;
 		}
+	/* a client that joins takes the first row no other cursor is in, and
+	 * watchers 1 and 2 start together: put watcher 1 at (0,0), where the
+	 * typing is counted from (PgUp, Home) */
+	if (pty_send(&ws[0], "\033[5~\033OH", 7) != 0)
+		goto stop;
 	deadline = stats_now_ns() + (uint64_t)STORM_MAX_S * 1000000000u;
 	for (round = 0; round < STORM_MAX_ROUNDS && stats_now_ns() < deadline; round++) {
 		if (round >= min_rounds && lat.n >= (size_t)(cfg->quick ? 100 : STORM_KEYS))

@@ -50,17 +50,22 @@ fuzz_board_clients(const struct board *b)
 static void
 fuzz_board_cells(const struct board *b)
 {
-	uint32_t r, c, w;
+	uint32_t r, c;
+	uint64_t w;
 
 	for (r = 0; r < b->rows; r++) {
-		const _Atomic uint32_t *row = board_row(b, r);
+		const _Atomic uint64_t *row = board_row(b, r);
 
 		FUZZ_ASSERT(row != NULL);
 		(void)board_row_stamp(b, r);
 		for (c = 0; c < b->cols; c++) {
 			w = board_get(b, c, r);
 			FUZZ_ASSERT(w == atomic_load(&row[c]));
-			FUZZ_ASSERT(cell_colour(w) < CELL_COLOURS && cell_author(w) < CELL_AUTHORS);
+			FUZZ_ASSERT(cell_fg(w) < CELL_COLOURS_MAX && cell_bg(w) < CELL_COLOURS_MAX &&
+			    cell_attrs(w) <= CELL_ATTRS && cell_author(w) < CELL_AUTHORS &&
+			    cell_counter(w) < CELL_COUNTERS);
+			FUZZ_ASSERT(cell_content(w) == cell_make(cell_cp(w), cell_style_of(w),
+			    cell_author(w)));
 			FUZZ_ASSERT(cell_width(cell_cp(w)) <= 2);
 		}
 		FUZZ_ASSERT(board_get(b, b->cols, r) == CELL_EMPTY);
@@ -99,13 +104,18 @@ fuzz_board_draw(const struct board *b, const uint8_t *data, size_t size)
 	for (i = 0; i + 2 < size && i < 24; i += 3) {
 		uint32_t c = data[i] % b->cols, r = data[i + 1] % b->rows;
 		uint32_t cp = cps[data[i + 2] % 5];
-		int w = board_draw(b, c, r, cp, data[i + 2] >> 4, data[i + 2] & 0x7F);
+		uint64_t before = board_get(b, c, r);
+		int w = board_draw(b, c, r, cp, (unsigned)data[i + 2] * 0x01030507u,
+		    data[i + 2] & 0x7F);
 
 		FUZZ_ASSERT(w == -1 || w == 1 || w == 2);
 		if (w == 2)
 			FUZZ_ASSERT(cell_cp(board_get(b, c + 1, r)) == CELL_CONT);
 		if (w > 0 && cp != 0)
 			FUZZ_ASSERT(cell_cp(board_get(b, c, r)) == cp);
+		if (w > 0)
+			FUZZ_ASSERT(cell_counter(board_get(b, c, r)) ==
+			    (cell_counter(before) + 1) % CELL_COUNTERS);
 	}
 	FUZZ_ASSERT(board_put(b, 0, 0, "ok", 2, 3, 1, &e) == 0);
 	fuzz_board_dumps(b);

@@ -43,16 +43,17 @@ fuzz_load_board(struct fuzz_mem *m, uint32_t cols, uint32_t rows)
 	FUZZ_ASSERT(board_open(&m->b, m->seg, m->size, false, &e) == 0);
 	for (r = 0; r < rows; r++)
 		for (c = 0; c < cols; c++)
-			board_set(&m->b, c, r, cell_make('a' + (c + r) % 26, (c + r) % 16, r % 128));
+			board_set(&m->b, c, r, cell_make('a' + (c + r) % 26,
+			    cell_style((c + r) % 256, r * 7 % 256, c % 16), r % 128));
 	return true;
 }
 
 /* A copy of the board's cells. */
-static uint32_t *
+static uint64_t *
 fuzz_load_cells(const struct board *b)
 {
 	size_t n = (size_t)b->cols * b->rows, i;
-	uint32_t *copy = malloc(n * sizeof *copy);
+	uint64_t *copy = malloc(n * sizeof *copy);
 
 	if (copy == NULL)
 		abort();
@@ -63,7 +64,7 @@ fuzz_load_cells(const struct board *b)
 
 /* True when the board's cells are those of the copy. */
 static bool
-fuzz_load_same(const struct board *b, const uint32_t *copy)
+fuzz_load_same(const struct board *b, const uint64_t *copy)
 {
 	size_t n = (size_t)b->cols * b->rows, i;
 
@@ -129,7 +130,7 @@ fuzz_load_text(const struct board *b, const char *text, size_t len)
 {
 	struct strbuf d1, d2;
 	struct pzerr e1, e2;
-	uint32_t *before = fuzz_load_cells(b);
+	uint64_t *before = fuzz_load_cells(b);
 	int checked, loaded;
 
 	checked = board_check_text(text, len, b->cols, b->rows, &e1);
@@ -159,7 +160,7 @@ static void
 fuzz_load_put(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
 	      unsigned colour, unsigned author)
 {
-	uint32_t *before = fuzz_load_cells(b);
+	uint64_t *before = fuzz_load_cells(b);
 	struct pzerr e1, e2;
 	struct strbuf d;
 	int checked, put;

@@ -7,7 +7,10 @@
 # invalid UTF-8, controls, too wide, too tall, combining marks...).
 # Run from the source tree after `make` and building tests/hostile:
 #   sh tests/fuzz/mkcorpus.sh
-# Files found by fuzzing (regress-*, new inputs) are left alone.
+# Files found by fuzzing (regress-*, new inputs) are left alone; those of
+# the board layout version 1 (4-byte cells) were rewritten as version 2 by
+# tests/fuzz/upgrade-v1.py, which keeps each cell's character, colour and
+# author.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)

@@ -98,6 +98,7 @@ cli_manual        74      -
 ui_spanish        71      67 68
 ui_tools          82      50 51
 cli_export        81      6e 6f
+cli_cell64        80      52
 EOF
 }
 

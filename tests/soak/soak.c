@@ -167,12 +167,12 @@ soak_open(struct segment *s, key_t key, bool create, bool readonly)
 /* A writer's region and its own copy of what it drew there. */
 struct soak_region {
 	uint32_t x0, y0;
-	uint32_t model[SOAK_REGION_H][SOAK_REGION_W];
+	uint64_t model[SOAK_REGION_H][SOAK_REGION_W];   /* contents, no write counters */
 };
 
 /* True when the model word is a wide character. */
 static bool
-soak_is_wide(uint32_t w)
+soak_is_wide(uint64_t w)
 {
 	return cell_width(cell_cp(w)) == 2;
 }
@@ -182,7 +182,7 @@ static void
 soak_model_draw(struct soak_region *r, uint32_t c, uint32_t y, uint32_t cp, unsigned colour,
 		unsigned author)
 {
-	uint32_t *m = r->model[y];
+	uint64_t *m = r->model[y];
 	int w = cp == 0 ? 1 : cell_width(cp);
 	uint32_t last = c + (uint32_t)w - 1;
 
@@ -203,16 +203,18 @@ soak_model_draw(struct soak_region *r, uint32_t c, uint32_t y, uint32_t cp, unsi
 static int
 soak_verify(const struct board *b, const struct soak_region *r, const char *who)
 {
-	uint32_t x, y, got;
+	uint32_t x, y;
+	uint64_t got;
 	int bad = 0;
 
 	for (y = 0; y < SOAK_REGION_H; y++)
 		for (x = 0; x < SOAK_REGION_W; x++) {
-			got = board_get(b, r->x0 + x, r->y0 + y);
+			got = cell_content(board_get(b, r->x0 + x, r->y0 + y));
 			if (got != r->model[y][x]) {
 				if (bad < 5)
-					fprintf(stderr, "soak: %s: cell %u,%u is 0x%08x, drew 0x%08x\n",
-					    who, r->x0 + x, r->y0 + y, got, r->model[y][x]);
+					fprintf(stderr, "soak: %s: cell %u,%u is 0x%012llx, drew 0x%012llx\n",
+					    who, r->x0 + x, r->y0 + y, (unsigned long long)got,
+					    (unsigned long long)r->model[y][x]);
 				bad++;
 			}
 		}
@@ -248,7 +250,7 @@ soak_writer(int n)
 	r.y0 = (uint32_t)(n / 4) * SOAK_REGION_H;
 	for (y = 0; y < SOAK_REGION_H; y++)
 		for (x = 0; x < SOAK_REGION_W; x++)
-			r.model[y][x] = board_get(&s.board, r.x0 + x, r.y0 + y);
+			r.model[y][x] = cell_content(board_get(&s.board, r.x0 + x, r.y0 + y));
 	next_beat = soak_now() + 1000;
 	next_check = soak_now() + 5000;
 	while (!soak_stop && bad == 0) {
