@@ -30,17 +30,23 @@ import xml.etree.ElementTree as ET
 
 XTERM = ["#000000", "#cd0000", "#00cd00", "#cdcd00", "#0000ee", "#cd00cd", "#00cdcd", "#e5e5e5",
          "#7f7f7f", "#ff0000", "#00ff00", "#ffff00", "#5c5cff", "#ff00ff", "#00ffff", "#ffffff"]
+LEVEL = [0x00, 0x5f, 0x87, 0xaf, 0xd7, 0xff]
+# xterm's 256 colours: the 16, the 6x6x6 cube, the 24 greys
+XTERM += ["#%02x%02x%02x" % (LEVEL[i // 36], LEVEL[i // 6 % 6], LEVEL[i % 6]) for i in range(216)]
+XTERM += ["#%02x%02x%02x" % ((8 + 10 * i,) * 3) for i in range(24)]
 CW, CH, BASE = 10, 20, 15          # export.h: EXPORT_SVG_CELL_W, _H, _BASELINE
 
 def width(ch):
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
+# A colour is compared as what it looks like (#rrggbb, or "default"): 9 and
+# 196 are both #ff0000, and a page only has the look.
 def colour_of(rgb):
     if rgb is None:
-        return 0
-    if rgb not in XTERM[1:]:
-        sys.exit("not one of the 15 colours: %r" % rgb)
-    return XTERM.index(rgb)
+        return "default"
+    if rgb not in XTERM:
+        sys.exit("not one of xterm's 256 colours: %r" % rgb)
+    return rgb
 
 def report(rows):
     # rows: a list of [(char, colour)] per row, wide characters once
@@ -49,7 +55,7 @@ def report(rows):
         col = 0
         for c, k in row:
             if c != " ":
-                print("cell %d %d %d" % (r, col, k))
+                print("cell %d %d %s" % (r, col, k))
             col += width(c)
 
 class Page(html.parser.HTMLParser):
@@ -83,7 +89,7 @@ def read_html(text):
     p.feed(text)
     p.close()
     chars = p.chars
-    if chars[:1] != [("\n", 0)]:
+    if chars[:1] != [("\n", "default")]:
         sys.exit("the <pre> does not start with a newline")
     rows, row = [], []
     for c, k in chars[1:]:
@@ -124,23 +130,40 @@ def read_svg(text):
     for cells in grid:
         row, col = [], 0
         while cells and col <= max(cells):
-            c, k = cells.get(col, (" ", 0))
+            c, k = cells.get(col, (" ", "default"))
             row.append((c, k))
             col += width(c)
         rows.append(row)
     return rows
 
 def read_ansi(text):
+    # the foreground of every SGR board.h says dump --ansi writes (30-37,
+    # 90-97, 38;5;N, 39, 0); backgrounds (40-47, 100-107, 48;5;N) and
+    # attributes (1, 3, 4, 7) are read past: pages show the foreground
     rows = []
     for line in text.split("\n")[:-1]:
-        row, k = [], 0
-        for part in re.split(r"(\x1b\[[0-9]+m)", line):
-            m = re.fullmatch(r"\x1b\[([0-9]+)m", part)
-            if m:
-                n = int(m.group(1))
-                k = 0 if n == 0 else n - 30 if n < 90 else n - 90 + 8
-            else:
+        row, k = [], "default"
+        for part in re.split(r"(\x1b\[[0-9;]*m)", line):
+            m = re.fullmatch(r"\x1b\[([0-9;]*)m", part)
+            if not m:
                 row += [(c, k) for c in part]
+                continue
+            p = [int(x) if x else 0 for x in m.group(1).split(";")]
+            i = 0
+            while i < len(p):
+                n = p[i]
+                if n in (38, 48) and i + 2 < len(p) and p[i + 1] == 5:
+                    if n == 38:
+                        k = XTERM[p[i + 2]]
+                    i += 3
+                    continue
+                if n == 0 or n == 39:
+                    k = "default"
+                elif 30 <= n <= 37:
+                    k = XTERM[n - 30]
+                elif 90 <= n <= 97:
+                    k = XTERM[n - 90 + 8]
+                i += 1
         rows.append(row)
     return rows
 
@@ -219,13 +242,15 @@ sed -n 's/^text [0-9]* //p' "$T/r.svg" >"$T/svg.txt"
 expect_files_equal "$T/a.txt" "$T/svg.txt" "the picture's text, row by row, is dump's"
 same_cells "$T/r.ansi" "$T/r.html" "every cell of the page has the colour dump --ansi gives it"
 same_cells "$T/r.ansi" "$T/r.svg" "every cell of the picture has the colour dump --ansi gives it"
-for cell in "0 0 1" "0 2 1" "0 4 0" "0 10 10" "1 2 4" "1 4 4" "1 6 0" "1 9 0" "1 11 13" \
-	"3 0 3" "3 6 0" "3 9 0"; do
+# the colours by their look (xterm's): 1 red, 3 yellow, 4 blue, 10 bright green, 13 bright magenta
+for cell in "0 0 #cd0000" "0 2 #cd0000" "0 4 default" "0 10 #00ff00" "1 2 #0000ee" \
+	"1 4 #0000ee" "1 6 default" "1 9 default" "1 11 #ff00ff" "3 0 #cdcd00" "3 6 default" \
+	"3 9 default"; do
 	check "cell $cell (row col colour) in the page" grep -qx "cell $cell" "$T/r.html"
 	check "cell $cell (row col colour) in the picture" grep -qx "cell $cell" "$T/r.svg"
 done
 check "the wide characters take two columns each: < is at column 6 in the page" \
-	grep -qx 'cell 1 6 0' "$T/r.html"
+	grep -qx 'cell 1 6 default' "$T/r.html"
 check "in the picture, the text after 漢字 starts at x = 6 columns" grep -qx 'at 1 6 <&>"x' "$T/r.svg"
 check "in the picture, 漢字 is one <text> at column 2" grep -qx 'at 1 2 漢字' "$T/r.svg"
 check "the picture is 15 columns by 4 rows" grep -q 'width="150" height="80"' "$T/a.svg"

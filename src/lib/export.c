@@ -22,7 +22,7 @@ struct export_glyph {
 	uint32_t col;          /* its first column */
 	uint32_t cp;           /* what is shown: ' ' for a blank, U+FFFD for what cannot be */
 	unsigned width;        /* columns: 1 or 2 */
-	unsigned colour;       /* 0..15; a blank has the colour of what is before it */
+	unsigned colour;       /* 0..255; a blank has the colour of what is before it */
 };
 
 /* A board being written: where the rows end, and one row's glyphs. */
@@ -150,7 +150,7 @@ export_put_xml(struct strbuf *out, uint32_t cp)
 static void
 export_put_rgb(struct strbuf *out, unsigned c)
 {
-	struct palette_rgb rgb = palette_rgb(c);
+	struct palette_rgb rgb = palette_xterm_rgb(c);
 
 	strbuf_printf(out, "#%02x%02x%02x", rgb.r, rgb.g, rgb.b);
 }
