@@ -12,11 +12,13 @@
 #ifndef PIZARRA_I18N_H
 #define PIZARRA_I18N_H
 
+#include <stdbool.h>
+
 #include <config.h>
 
 #if defined ENABLE_NLS && ENABLE_NLS
 #include <libintl.h>
-#define _(s)          gettext(s)
+#define _(s)          i18n_gettext(s)
 #define P_(s, p, n)   ngettext((s), (p), (n))
 #else
 #define _(s)          ((const char *)(s))
@@ -37,6 +39,22 @@
  * the fallback.
  */
 void i18n_init(const char *localedir);
+
+/*
+ * gettext(msgid), remembered: a screen draws the same messages many times
+ * a second, and each gettext call reads the environment and takes locks
+ * before it finds its answer. The answer for a msgid (a string literal:
+ * its address is the key) cannot change once i18n_init has run, so it is
+ * kept per thread in a small table, and gettext is asked once per message.
+ */
+const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
+
+/*
+ * Machine output (info --json) is English in every language: between
+ * i18n_machine(true) and i18n_machine(false) every message is its msgid
+ * (plurals too), on this thread.
+ */
+void i18n_machine(bool on);
 
 /* The language the messages are in now ("es", "en"...), for tests and --version. */
 const char *i18n_language(void);

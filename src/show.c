@@ -25,18 +25,14 @@
 
 /*
  * info --json is machine output, English in every language: the reasons
- * it carries (not_board, the logind warning) are formatted while the
- * messages come from a text domain that has no catalog, so that every _()
- * gives its msgid. Errors for people are said in their language.
+ * it carries (not_board, the logind warning) are formatted under
+ * i18n_machine, so that every _() gives its msgid. Errors for people are
+ * said in their language.
  */
 static void
 show_machine(bool on)
 {
-#if defined ENABLE_NLS && ENABLE_NLS
-	textdomain(on ? PACKAGE "-machine" : PACKAGE);
-#else
-	(void)on;
-#endif
+	i18n_machine(on);
 }
 
 /* Print the report, as text or JSON. */

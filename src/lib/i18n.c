@@ -6,6 +6,7 @@
  * C.UTF-8.
  */
 #include <locale.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -72,6 +73,48 @@ i18n_init(const char *localedir)
 #else
 	(void)localedir;
 	(void)dir;
+#endif
+}
+
+/* Messages remembered per thread: more slots than the catalog has messages. */
+#define I18N_SLOTS 2048
+#define I18N_PROBES 8
+
+static _Thread_local bool i18n_msgids;   /* i18n_machine: msgids only */
+
+void
+i18n_machine(bool on)
+{
+	i18n_msgids = on;
+#if defined ENABLE_NLS && ENABLE_NLS
+	/* plurals (ngettext) through a domain without a catalog */
+	textdomain(on ? PACKAGE "-machine" : PACKAGE);
+#endif
+}
+
+const char *
+i18n_gettext(const char *msgid)
+{
+#if defined ENABLE_NLS && ENABLE_NLS
+	static _Thread_local struct { const char *id, *text; } slot[I18N_SLOTS];
+	/* Fibonacci hashing of the address: literals sit 8 or 16 bytes apart */
+	size_t i = (size_t)(((uint64_t)(uintptr_t)msgid * 0x9E3779B97F4A7C15ull) >> 53) % I18N_SLOTS;
+	int n;
+
+	if (i18n_msgids)
+		return msgid;
+	for (n = 0; n < I18N_PROBES; n++, i = (i + 1) % I18N_SLOTS) {
+		if (slot[i].id == msgid)
+			return slot[i].text;
+		if (slot[i].id == NULL) {
+			slot[i].text = gettext(msgid);
+			slot[i].id = msgid;
+			return slot[i].text;
+		}
+	}
+	return gettext(msgid);   /* a crowded neighbourhood: asked each time, still right */
+#else
+	return msgid;
 #endif
 }
 
