@@ -30,8 +30,7 @@ struct pen_tool {
 	unsigned (*type)(struct pen *, const struct pen_paper *, uint32_t);
 };
 
-/* Leave a note for the caller to show. */
-static unsigned __attribute__((format(printf, 3, 4)))
+unsigned
 pen_note(struct pen *p, bool warn, const char *fmt, ...)
 {
 	va_list ap;
@@ -381,43 +380,6 @@ pen_type(struct pen *p, const struct pen_paper *pp, uint32_t cp)
 	c = pen_cursor(p);
 	typing_placed(&p->typed, &c, pp->ink, cp);
 	return r;
-}
-
-unsigned
-pen_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t len)
-{
-	const struct board *b = pp->view;
-	struct board_placed out;
-	struct pzerr e;
-	char drop[96] = "", chars[48], lines[48];
-
-	if (b == NULL)
-		return 0;
-	if (pp->ink == NULL)
-		return PEN_REFUSED;
-	typing_forget(&p->typed);
-	if (len == 0)
-		return pen_note(p, false, _("the paste was empty"));
-	if (board_place(pp->ink, p->col, p->row, text, len, pp->colour, pp->author, &out,
-	    &e) != 0)
-		return pen_note(p, true, _("paste refused, nothing placed: %s"), e.msg);
-	if (out.dropped > 0)
-		/* TRANSLATORS: the end of "pasted ... at col,row": characters that
-		 * fell outside the board */
-		snprintf(drop, sizeof drop, P_("; %u outside the board was dropped",
-		    "; %u outside the board were dropped", out.dropped), out.dropped);
-	/* TRANSLATORS: how much a paste placed: "%u characters" and "%u lines"
-	 * are put into "pasted %s on %s at %u,%u%s" (the cursor's column,row,
-	 * then what was dropped) */
-	snprintf(chars, sizeof chars, P_("%u character", "%u characters", out.cells), out.cells);
-	snprintf(lines, sizeof lines, P_("%u line", "%u lines", out.height), out.height);
-	pen_note(p, out.dropped > 0, _("pasted %s on %s at %u,%u%s"), chars, lines, p->col,
-	    p->row, drop);
-	p->line_start = p->col;
-	p->at_edge = out.end_col >= b->cols;
-	p->col = p->at_edge ? b->cols - 1 : out.end_col;
-	p->row = out.end_row >= b->rows ? b->rows - 1 : out.end_row;
-	return (out.cells > 0 ? PEN_CELLS : 0) | PEN_CURSOR | PEN_NOTE;
 }
 
 unsigned

@@ -108,17 +108,9 @@ unsigned pen_move(struct pen *p, const struct pen_paper *pp, long dc, long dr);
  */
 unsigned pen_type(struct pen *p, const struct pen_paper *pp, uint32_t cp);
 
-/*
- * Paste text (UTF-8, from the terminal's bracketed paste) as a block whose
- * top left is the cursor (board_place: each line at the cursor's column,
- * tabs to multiples of 8 from it, CRLF, CR and LF as newlines), with any
- * tool. What falls outside the board is dropped and said; invalid UTF-8, a
- * control character or a grapheme no cell can hold refuses the whole
- * paste, said with its line and column. One operation, one note. The
- * cursor goes where the text ends (clamped to the board), and Enter then
- * returns to the block's left edge.
- */
-unsigned pen_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t len);
+/* Leave a note for the caller to show (printf-style); returns PEN_NOTE. */
+unsigned pen_note(struct pen *p, bool warn, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Backspace: step left (over a whole wide character) and erase. */
 unsigned pen_backspace(struct pen *p, const struct pen_paper *pp);

@@ -15,6 +15,7 @@
 #include "stroke.h"
 #include "canvas.h"
 #include "lines.h"
+#include "block.h"
 #include "pen.h"
 #include "session.h"
 #include "status.h"
@@ -221,7 +222,7 @@ stroke_paste(struct desk *d, const char *text, size_t len)
 {
 	struct pen_paper pp = stroke_paper(d);
 
-	return stroke_pen(d, pen_paste(d->pen, &pp, text, len));
+	return stroke_pen(d, block_paste(d->pen, &pp, text, len));
 }
 
 unsigned

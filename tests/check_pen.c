@@ -19,6 +19,7 @@
 #include "cell.h"
 #include "checkutil.h"
 #include "fill.h"
+#include "block.h"
 #include "pen.h"
 
 #define H 0x2500   /* ─ */
@@ -527,7 +528,7 @@ START_TEST(test_paste_block)
 
 	setup(&s, &p, &pp, 30, 8);
 	place(&p, &pp, PEN_LINE, 3, 1);                /* any tool pastes text */
-	r = pen_paste(&p, &pp, text, strlen(text));
+	r = block_paste(&p, &pp, text, strlen(text));
 	ck_assert_uint_eq(r, PEN_CELLS | PEN_CURSOR | PEN_NOTE);
 	ck_assert(!p.note_warn);
 	ck_assert_str_eq(p.note, "pasted 7 characters on 4 lines at 3,1");
@@ -542,7 +543,7 @@ START_TEST(test_paste_block)
 	ck_assert_uint_eq(p.line_start, 3);
 	/* without a final newline: after the last character; Enter returns to the edge */
 	place(&p, &pp, PEN_TEXT, 20, 6);
-	pen_paste(&p, &pp, "xy\nz", 4);
+	block_paste(&p, &pp, "xy\nz", 4);
 	ck_assert_uint_eq(p.col, 21);
 	ck_assert_uint_eq(p.row, 7);
 	ck_assert_str_eq(row_text(&s, 7, 20, 21), "z.");
@@ -550,7 +551,7 @@ START_TEST(test_paste_block)
 	ck_assert_uint_eq(p.col, 20);
 	/* graphemes as typed: e + U+0301 is one cell, a selector is dropped */
 	place(&p, &pp, PEN_TEXT, 0, 0);
-	pen_paste(&p, &pp, "e\xcc\x81\xe2\x9d\xa4\xef\xb8\x8fx", 10);
+	block_paste(&p, &pp, "e\xcc\x81\xe2\x9d\xa4\xef\xb8\x8fx", 10);
 	ck_assert_uint_eq(cp_at(&s, 0, 0), 0xE9);
 	ck_assert_uint_eq(cp_at(&s, 1, 0), 0x2764);
 	ck_assert_uint_eq(cp_at(&s, 2, 0), 'x');
@@ -569,7 +570,7 @@ START_TEST(test_paste_edges_and_refusals)
 
 	setup(&s, &p, &pp, 30, 6);
 	place(&p, &pp, PEN_TEXT, 26, 4);
-	r = pen_paste(&p, &pp, "123456\nabc\nxyz", 14);
+	r = block_paste(&p, &pp, "123456\nabc\nxyz", 14);
 	ck_assert(r & PEN_CELLS);
 	ck_assert(p.note_warn);
 	ck_assert_str_eq(p.note, "pasted 7 characters on 3 lines at 26,4; 5 outside the board "
@@ -580,7 +581,7 @@ START_TEST(test_paste_edges_and_refusals)
 	ck_assert_uint_eq(p.row, 5);
 	/* a wide character that would straddle the right edge is dropped, not cut */
 	place(&p, &pp, PEN_TEXT, 28, 0);
-	pen_paste(&p, &pp, "a\xe6\xbc\xa2", 4);
+	block_paste(&p, &pp, "a\xe6\xbc\xa2", 4);
 	ck_assert_uint_eq(cp_at(&s, 28, 0), 'a');
 	ck_assert_uint_eq(cp_at(&s, 29, 0), 0);
 	ck_assert_str_eq(p.note, "pasted 1 character on 1 line at 28,0; 1 outside the board was "
@@ -591,33 +592,33 @@ START_TEST(test_paste_edges_and_refusals)
 	for (uint32_t i = 0; i < 30 * 6; i++)
 		before[i] = board_get(&s.board, i % 30, i / 30);
 	place(&p, &pp, PEN_TEXT, 2, 1);
-	r = pen_paste(&p, &pp, "fine\nok\x1b[31mred", 15);
+	r = block_paste(&p, &pp, "fine\nok\x1b[31mred", 15);
 	ck_assert_uint_eq(r, PEN_NOTE);
 	ck_assert(p.note_warn);
 	ck_assert_str_eq(p.note, "paste refused, nothing placed: line 2, column 3: U+001B cannot "
 	    "be drawn on a board (a control, zero-width or unassigned character)");
-	r = pen_paste(&p, &pp, "fine\xff", 5);
+	r = block_paste(&p, &pp, "fine\xff", 5);
 	ck_assert_uint_eq(r, PEN_NOTE);
 	ck_assert_str_eq(p.note, "paste refused, nothing placed: line 1, column 5: invalid UTF-8 "
 	    "(byte 0xff, byte 5 of the line)");
-	r = pen_paste(&p, &pp, "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", 11);
+	r = block_paste(&p, &pp, "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", 11);
 	ck_assert_ptr_nonnull(strstr(p.note, "paste refused, nothing placed: line 1, column 1: "
 	    "U+1F469 U+200D U+1F4BB is 3 code points that cannot share a cell"));
 	/* a refused paste even off the board's edge changes nothing */
 	place(&p, &pp, PEN_TEXT, 25, 5);
-	ck_assert_uint_eq(pen_paste(&p, &pp, "abcdefgh\x07", 9), PEN_NOTE);
+	ck_assert_uint_eq(block_paste(&p, &pp, "abcdefgh\x07", 9), PEN_NOTE);
 	for (uint32_t i = 0; i < 30 * 6; i++)
 		ck_assert_uint_eq(board_get(&s.board, i % 30, i / 30), before[i]);
 	free(before);
 	ck_assert_uint_eq(p.col, 25);
 	ck_assert_uint_eq(p.row, 5);
 	/* nothing to paste; no ink */
-	ck_assert_uint_eq(pen_paste(&p, &pp, "", 0), PEN_NOTE);
+	ck_assert_uint_eq(block_paste(&p, &pp, "", 0), PEN_NOTE);
 	none = pp;
 	none.ink = NULL;
-	ck_assert_uint_eq(pen_paste(&p, &none, "x", 1), PEN_REFUSED);
+	ck_assert_uint_eq(block_paste(&p, &none, "x", 1), PEN_REFUSED);
 	none.view = NULL;
-	ck_assert_uint_eq(pen_paste(&p, &none, "x", 1), 0);
+	ck_assert_uint_eq(block_paste(&p, &none, "x", 1), 0);
 }
 END_TEST
 
