@@ -234,6 +234,12 @@ int board_draw_log(const struct board *b, uint32_t col, uint32_t row, uint32_t c
 		   unsigned colour, unsigned author, struct board_change *log, size_t *nlog);
 
 /*
+ * May text be written from (col, row)? -1 with why in e when the board is
+ * attached read-only or the position is outside it (naming its ranges).
+ */
+int board_writable_at(const struct board *b, uint32_t col, uint32_t row, struct pzerr *e);
+
+/*
  * Write UTF-8 text starting at (col, row); a newline continues at col on the
  * next row. Validates everything first and writes nothing on error. Does
  * not notify: call notify_bump after it.

@@ -590,18 +590,26 @@ board_put_one(const struct board *b, uint32_t line, uint32_t col, uint32_t cp, v
 
 /* Write text at (col, row) after validating all of it. */
 int
-board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
-	  size_t len, unsigned colour, unsigned author, struct pzerr *e)
+board_writable_at(const struct board *b, uint32_t col, uint32_t row, struct pzerr *e)
 {
-	struct board_pen pen = { col, row, colour, author };
-	struct board_shape sh;
-
 	if (b->readonly)
 		return pzerr_set(e, EROFS, _("the board is attached read-only"));
 	if (col >= b->cols || row >= b->rows)
 		return pzerr_set(e, ERANGE,
 		    _("position %u,%u is outside the %ux%u board (columns 0-%u, rows 0-%u)"),
 		    col, row, b->cols, b->rows, b->cols - 1, b->rows - 1);
+	return 0;
+}
+
+int
+board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
+	  size_t len, unsigned colour, unsigned author, struct pzerr *e)
+{
+	struct board_pen pen = { col, row, colour, author };
+	struct board_shape sh;
+
+	if (board_writable_at(b, col, row, e) != 0)
+		return -1;
 	if (board_walk(text, len, b->cols - col, &sh, b, NULL, NULL, e) != 0)
 		return -1;
 	if (sh.wide_line != 0 && sh.lines > 1)
@@ -659,12 +667,8 @@ board_place(const struct board *b, uint32_t col, uint32_t row, const char *text,
 	int pass;
 
 	memset(out, 0, sizeof *out);
-	if (b->readonly)
-		return pzerr_set(e, EROFS, _("the board is attached read-only"));
-	if (col >= b->cols || row >= b->rows)
-		return pzerr_set(e, ERANGE,
-		    _("position %u,%u is outside the %ux%u board (columns 0-%u, rows 0-%u)"),
-		    col, row, b->cols, b->rows, b->cols - 1, b->rows - 1);
+	if (board_writable_at(b, col, row, e) != 0)
+		return -1;
 	/* every kind of newline as \n */
 	lf = malloc(len > 0 ? len : 1);
 	if (lf == NULL)

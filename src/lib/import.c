@@ -273,12 +273,8 @@ import_place(const struct board *b, uint32_t col, uint32_t row, const struct imp
 {
 	struct board_scan sc;
 
-	if (b->readonly)
-		return pzerr_set(e, EROFS, _("the board is attached read-only"));
-	if (col >= b->cols || row >= b->rows)
-		return pzerr_set(e, ERANGE,
-		    _("position %u,%u is outside the %ux%u board (columns 0-%u, rows 0-%u)"),
-		    col, row, b->cols, b->rows, b->cols - 1, b->rows - 1);
+	if (board_writable_at(b, col, row, e) != 0)
+		return -1;
 	if (import_shape(t, b->cols - col, &sc, e) != 0)
 		return -1;
 	if (sc.width > b->cols - col && sc.height <= 1)
