@@ -41,7 +41,7 @@ keep=${FUZZ_KEEP:-$work/new}
 # The core's sources include configure's config.h; outside automake a
 # two-line one does: the package's name, and no message catalogs (the
 # fuzzers look for memory errors, not words).
-printf '#define PACKAGE "pizarra"\n#define ENABLE_NLS 0\n' >"$work/config.h"
+printf '#define PACKAGE "pizarra"\n#define PACKAGE_VERSION "fuzz"\n#define ENABLE_NLS 0\n' >"$work/config.h"
 flags="-std=gnu11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-Wall -Wextra -I$top/include -I$work"
