@@ -39,7 +39,7 @@ trap 'rm -rf "$work"' EXIT
 keep=${FUZZ_KEEP:-$work/new}
 
 # The core's sources include configure's config.h; outside automake a
-# two-line one does: the package's name, and no message catalogs (the
+# three-line one does: the package's name and version, and no message catalogs (the
 # fuzzers look for memory errors, not words).
 printf '#define PACKAGE "pizarra"\n#define PACKAGE_VERSION "fuzz"\n#define ENABLE_NLS 0\n' >"$work/config.h"
 flags="-std=gnu11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer
