@@ -191,8 +191,8 @@ int board_write(const struct board *b, uint32_t col, uint32_t row, uint64_t valu
  * stamp the row, and return true. False when it holds anything else (a
  * writer changed it since expected was read), or (col, row) is out of
  * bounds, or the board is read-only: then nothing is stored. desired is
- * stored as it is: an undo passes cell_next(expected, the old content) so
- * that the counter still moves. Does not notify.
+ * stored as it is: an undo passes the very word the cell held before its
+ * stroke (history.h says why). Does not notify.
  */
 bool board_cas_cell(const struct board *b, uint32_t col, uint32_t row, uint64_t expected,
 		    uint64_t desired);
