@@ -234,6 +234,12 @@ int board_draw_log(const struct board *b, uint32_t col, uint32_t row, uint32_t c
 		   unsigned colour, unsigned author, struct board_change *log, size_t *nlog);
 
 /*
+ * Where a logging writer tells the changes it made, a few at a time, as
+ * it makes them (an undo history takes them: history.h).
+ */
+typedef void board_log_fn(void *arg, const struct board_change *c, size_t n);
+
+/*
  * May text be written from (col, row)? -1 with why in e when the board is
  * attached read-only or the position is outside it (naming its ranges).
  */
@@ -271,11 +277,24 @@ struct board_placed {
 int board_place(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
 		unsigned colour, unsigned author, struct board_placed *out, struct pzerr *e);
 
+/* board_place that tells log (when not NULL) every change it writes. */
+int board_place_log(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
+		    unsigned colour, unsigned author, struct board_placed *out, board_log_fn *log,
+		    void *log_arg, struct pzerr *e);
+
 /*
  * Empty every cell (each with board_write's counter bump) and stamp every
  * row. Does not notify: call notify_bump after it.
  */
 int board_clear(const struct board *b, struct pzerr *e);
+
+/*
+ * board_clear that tells log (when not NULL) the change of every cell
+ * that was not empty (content other than CELL_EMPTY; an empty cell's
+ * counter is bumped all the same), one at a time: for undo. Memory is
+ * the logger's: 24 bytes a drawn cell in a history.
+ */
+int board_clear_log(const struct board *b, board_log_fn *log, void *log_arg, struct pzerr *e);
 
 /*
  * Check that UTF-8 text (as board_load and board_put take it) is valid and

@@ -13,6 +13,7 @@
 #include "action.h"
 #include "cell.h"
 #include "screen.h"
+#include "undo.h"
 
 bool
 action_refused(struct desk *d)
@@ -340,12 +341,21 @@ unsigned
 action_clear(struct desk *d)
 {
 	struct pzerr e;
+	int r;
 
-	if (session_clear(d->session, &e) != 0) {
+	undo_step(HISTORY_CLEAR, UNDO_ONCE, -1);   /* one step: Ctrl-Z brings it back */
+	r = session_clear(d->session, &e);
+	undo_end();
+	if (r != 0) {
 		status_message(d->status, true, "%s", e.msg);
 		return 0;
 	}
-	status_message(d->status, false, _("board cleared"));
+	if (undo_dropped())
+		/* TRANSLATORS: after F8, when the board held more than the undo history can; %zu is MiB */
+		status_message(d->status, true, _("board cleared; too large to undo (the history "
+		    "holds %zu MiB)"), undo_budget() >> 20);
+	else
+		status_message(d->status, false, _("board cleared (Ctrl-Z brings it back)"));
 	return 0;
 }
 

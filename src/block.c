@@ -1,7 +1,7 @@
 /*
  * block.c - a paste as a block (see block.h). The text is checked and
  * placed by the board in one pass (board_place writes nothing when any of
- * it is refused); the pen only learns where its cursor goes and what to
+ * it is refused), its changes recorded for undo (undo_log); the pen only learns where its cursor goes and what to
  * say: how many characters on how many lines, and what fell outside.
  */
 #include <stdio.h>
@@ -10,6 +10,7 @@
 #include "board.h"
 #include "i18n.h"
 #include "pzerr.h"
+#include "undo.h"
 
 unsigned
 block_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t len)
@@ -26,8 +27,8 @@ block_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t 
 	typing_forget(&p->typed);
 	if (len == 0)
 		return pen_note(p, false, _("the paste was empty"));
-	if (board_place(pp->ink, p->col, p->row, text, len, pp->colour, pp->author, &out,
-	    &e) != 0)
+	if (board_place_log(pp->ink, p->col, p->row, text, len, pp->colour, pp->author, &out,
+	    undo_log, NULL, &e) != 0)
 		return pen_note(p, true, _("paste refused, nothing placed: %s"), e.msg);
 	if (out.dropped > 0)
 		/* TRANSLATORS: the end of "pasted ... at col,row": characters that

@@ -12,6 +12,7 @@
 
 #include "cell.h"
 #include "fill.h"
+#include "undo.h"
 
 #define FILL_LONE_HALF ((uint64_t)1 << 40)   /* a right half with no wide character */
 
@@ -206,7 +207,7 @@ fill_paint(const struct fill_region *fr, const struct board *b, uint32_t cp, uns
 				continue;
 			if (w == 2 && !fill_has(fr, x + 1, y))
 				continue;            /* no room for the right half */
-			if (board_draw(b, x, y, cp, colour, author) > 0)
+			if (undo_draw(b, x, y, cp, colour, author) > 0)
 				n += (uint32_t)w;
 			x += (uint32_t)w - 1;
 		}

@@ -58,6 +58,10 @@ static const struct keymap_binding keymap_commands[] = {
 	  N_("an arrow at the end of lines, or not"), stroke_arrows, true },
 	{ 0, CTRL('O'), N_("Glyphs"), N_("Glyphs"), NULL, NULL,
 	  N_("pick the brush: box pieces, blocks, symbols"), stroke_picker, true },
+	{ 0, CTRL('Z'), N_("Undo"), N_("Undo"), NULL, NULL,
+	  N_("take back your last stroke; others' work stays"), stroke_undo, true },
+	{ 0, CTRL('Y'), N_("Redo"), N_("Redo"), NULL, NULL,
+	  N_("do again what you took back"), stroke_redo, true },
 };
 
 #define KEYMAP_NCOMMANDS (sizeof keymap_commands / sizeof keymap_commands[0])
@@ -79,7 +83,7 @@ static const struct keymap_key keymap_keys[] = {
 	{ false, '\r', stroke_enter }, { false, '\n', stroke_enter },
 	{ false, 127, stroke_backspace }, { false, 8, stroke_backspace },
 	{ false, '\t', stroke_tab }, { false, 27, stroke_escape },
-	{ false, CTRL('L'), action_redraw }, { false, CTRL('Z'), action_suspend },
+	{ false, CTRL('L'), action_redraw }, { true, KEY_F(12), action_suspend },
 	{ false, CTRL('F'), action_follow_next },
 	{ false, CTRL('X'), action_bytes },
 };
@@ -99,7 +103,7 @@ static const char *const keymap_help_text[] = {
 	N_("BOX: Enter at two corners (or drag); ERASER clears as you move;"),
 	N_("FILL: Enter or a click fills with the brush. Esc cancels a box."),
 	N_("Ctrl-F follows the next person's cursor (moving your own stops it);"),
-	N_("Ctrl-L redraws the screen, Ctrl-Z suspends (fg resumes)."),
+	N_("Ctrl-L redraws the screen, F12 suspends (fg resumes)."),
 	N_("Ctrl-X shows the segment's bytes (header, your slot, the cells"),
 	N_("around your cursor): type, and see your character at its offset."),
 	"",

@@ -13,6 +13,7 @@
 #include "cell.h"
 #include "i18n.h"
 #include "lines.h"
+#include "undo.h"
 
 enum { UP = LINES_UP, DOWN = LINES_DOWN, LEFT = LINES_LEFT, RIGHT = LINES_RIGHT };
 enum { L = LINES_LIGHT, H = LINES_HEAVY, D = LINES_DOUBLE };
@@ -254,7 +255,7 @@ lines_toggle_arrows(struct lines *l)
 static bool
 lines_put(const struct lines_ink *ink, uint32_t col, uint32_t row, uint32_t cp)
 {
-	return cp != 0 && board_draw(ink->board, col, row, cp, ink->colour, ink->author) > 0;
+	return cp != 0 && undo_draw(ink->board, col, row, cp, ink->colour, ink->author) > 0;
 }
 
 /* The shape the cell at (col, row) has (exact for the line's last cell), and what it holds. */

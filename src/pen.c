@@ -17,6 +17,7 @@
 #include "lines.h"
 #include "pen.h"
 #include "typing.h"
+#include "undo.h"
 
 struct pen_tool {
 	const char *name;
@@ -46,7 +47,7 @@ pen_note(struct pen *p, bool warn, const char *fmt, ...)
 static unsigned
 pen_put(const struct pen_paper *pp, uint32_t col, uint32_t row, uint32_t cp)
 {
-	return board_draw(pp->ink, col, row, cp, pp->colour, pp->author) > 0 ? PEN_CELLS : 0;
+	return undo_draw(pp->ink, col, row, cp, pp->colour, pp->author) > 0 ? PEN_CELLS : 0;
 }
 
 /* The paper's ink, for lines.c. */
@@ -95,7 +96,7 @@ pen_type_char(struct pen *p, const struct pen_paper *pp, uint32_t cp)
 	if (p->at_edge)
 		return pen_note(p, true, _("the board ends at column %u: Enter goes to the next "
 		    "line"), pp->view->cols - 1);
-	w = board_draw(pp->ink, p->col, p->row, cp, pp->colour, pp->author);
+	w = undo_draw(pp->ink, p->col, p->row, cp, pp->colour, pp->author);
 	if (w < 0)
 		return PEN_CELLS | pen_note(p, true, _("no room for a wide character at the "
 		    "board's edge"));

@@ -25,6 +25,7 @@
 #include "notify.h"
 #include "session.h"
 #include "strbuf.h"
+#include "undo.h"
 
 int
 session_open(struct session *s, struct cli_opts *o, bool readonly, struct pzerr *e)
@@ -241,7 +242,7 @@ session_clear(struct session *s, struct pzerr *e)
 
 	if (board_lease_take(&s->seg.board, SESSION_LEASE_MS, &mine, e) != 0)
 		return -1;
-	r = board_clear(&s->seg.board, e);
+	r = board_clear_log(&s->seg.board, undo_log, NULL, e);   /* for undo: undo.h */
 	if (r == 0)
 		notify_bump(&s->seg.board);
 	board_lease_give(&s->seg.board, mine);
@@ -387,6 +388,7 @@ session_move(struct session *s, struct segment *fresh)
 	s->distrust = s->we_removed = s->orphan_seen = s->stat_ok = s->gone = false;
 	s->key_now_shmid = -1;
 	session_drop_snap(s);
+	undo_reset();   /* another board: our steps were on the old one */
 	session_claim(s, &why);
 	session_sample(s);
 }

@@ -6,9 +6,15 @@
  * pen draw, and turns what the pen reports (PEN_* bits) into the
  * session's notification, the cursor's publication and a message, with
  * action.c's action_refused and action_cursor. The line style, the
- * arrows and the brush picked are the pen's too, said here.
+ * arrows and the brush picked are the pen's too, said here. Each says
+ * where its undo step begins and ends (undo.h), and the undo and redo
+ * keys are here: what they took back, and what they kept because someone
+ * changed it since.
  */
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "utf8.h"
@@ -19,6 +25,7 @@
 #include "pen.h"
 #include "session.h"
 #include "status.h"
+#include "undo.h"
 
 /* The pen's paper for this session now. */
 static struct pen_paper
@@ -53,7 +60,11 @@ stroke_pen(struct desk *d, unsigned r)
 		action_refused(d);
 	if (r & PEN_CELLS)
 		session_touched(d->session);
-	if (r & PEN_NOTE)
+	if (undo_dropped())
+		/* TRANSLATORS: a fill or a paste larger than the undo history; %zu is MiB */
+		status_message(d->status, true, _("done, but too large to undo (the history "
+		    "holds %zu MiB)"), undo_budget() >> 20);
+	else if (r & PEN_NOTE)
 		status_message(d->status, d->pen->note_warn, "%s", d->pen->note);
 	else if (r & PEN_DONE)
 		status_clear(d->status);       /* "box: corner at..." is done with */
@@ -64,11 +75,25 @@ stroke_pen(struct desk *d, unsigned r)
 	return 0;
 }
 
-/* Move the pen by (dc, dr). */
+/* The step a mouse press or Enter opens with the pen's tool. */
+static enum history_kind
+stroke_kind(const struct desk *d)
+{
+	return d->pen->tool == PEN_BOX ? HISTORY_BOX : d->pen->tool == PEN_FILL ? HISTORY_FILL :
+	    HISTORY_DRAW;
+}
+
+/* Move the pen by (dc, dr): a tool that draws as it moves goes on with its run. */
 static unsigned
 stroke_move(struct desk *d, long dc, long dr)
 {
 	struct pen_paper pp = stroke_paper(d);
+	enum pen_tool_id t = d->pen->tool;
+
+	if (t == PEN_BRUSH || t == PEN_LINE || t == PEN_ERASER)
+		undo_step(HISTORY_DRAW, UNDO_KEYS, (int)t);
+	else
+		undo_end();            /* moving away ends a run of typing */
 
 	return stroke_pen(d, pen_move(d->pen, &pp, dc, dr));
 }
@@ -76,12 +101,14 @@ stroke_move(struct desk *d, long dc, long dr)
 unsigned
 stroke_tool(struct desk *d)
 {
+	undo_end();
 	return stroke_pen(d, pen_next_tool(d->pen));
 }
 
 unsigned
 stroke_style(struct desk *d)
 {
+	undo_end();
 	pen_next_style(d->pen);
 	status_message(d->status, false, _("line style: %s"), lines_style_name(d->pen->line.style));
 	return 0;
@@ -90,6 +117,7 @@ stroke_style(struct desk *d)
 unsigned
 stroke_arrows(struct desk *d)
 {
+	undo_end();
 	pen_toggle_arrows(d->pen);
 	status_message(d->status, false, "%s", d->pen->line.arrows ?
 	    _("arrows at the end of lines: on") : _("arrows at the end of lines: off"));
@@ -111,6 +139,7 @@ stroke_pick(struct desk *d, uint32_t cp)
 
 	if (k <= 0 || !pen_pick(d->pen, cp))
 		return 0;
+	undo_end();
 	utf[k] = '\0';
 	/* TRANSLATORS: %s is the character chosen from the glyphs, then the tool's name */
 	status_message(d->status, false, _("brush is now %s (tool: %s)"), utf,
@@ -183,8 +212,15 @@ unsigned
 stroke_enter(struct desk *d)
 {
 	struct pen_paper pp = stroke_paper(d);
+	bool once = d->pen->tool == PEN_BOX || d->pen->tool == PEN_FILL;
+	unsigned r;
 
-	return stroke_pen(d, pen_enter(d->pen, &pp));
+	if (once)
+		undo_step(stroke_kind(d), UNDO_ONCE, (int)d->pen->tool);
+	r = pen_enter(d->pen, &pp);    /* with the other tools, a line of typing goes on */
+	if (once)
+		undo_end();
+	return stroke_pen(d, r);
 }
 
 unsigned
@@ -192,6 +228,7 @@ stroke_backspace(struct desk *d)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	undo_step(HISTORY_TYPING, UNDO_TYPING, (int)d->pen->tool);
 	return stroke_pen(d, pen_backspace(d->pen, &pp));
 }
 
@@ -200,6 +237,7 @@ stroke_delete(struct desk *d)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	undo_step(HISTORY_TYPING, UNDO_TYPING, (int)d->pen->tool);
 	return stroke_pen(d, pen_delete(d->pen, &pp));
 }
 
@@ -214,6 +252,7 @@ stroke_type(struct desk *d, uint32_t cp)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	undo_step(HISTORY_TYPING, UNDO_TYPING, (int)d->pen->tool);
 	return stroke_pen(d, pen_type(d->pen, &pp, cp));
 }
 
@@ -221,8 +260,12 @@ unsigned
 stroke_paste(struct desk *d, const char *text, size_t len)
 {
 	struct pen_paper pp = stroke_paper(d);
+	unsigned r;
 
-	return stroke_pen(d, block_paste(d->pen, &pp, text, len));
+	undo_step(HISTORY_PASTE, UNDO_ONCE, (int)d->pen->tool);
+	r = block_paste(d->pen, &pp, text, len);
+	undo_end();
+	return stroke_pen(d, r);
 }
 
 unsigned
@@ -230,6 +273,7 @@ stroke_press(struct desk *d, uint32_t col, uint32_t row)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	undo_step(stroke_kind(d), UNDO_ONCE, (int)d->pen->tool);   /* press to release */
 	return stroke_pen(d, pen_press(d->pen, &pp, col, row));
 }
 
@@ -245,13 +289,79 @@ unsigned
 stroke_release(struct desk *d, uint32_t col, uint32_t row)
 {
 	struct pen_paper pp = stroke_paper(d);
+	unsigned r = pen_release(d->pen, &pp, col, row);
 
-	return stroke_pen(d, pen_release(d->pen, &pp, col, row));
+	undo_end();
+	return stroke_pen(d, r);
 }
 
 unsigned
 stroke_lift(struct desk *d)
 {
 	pen_lift(d->pen);
+	undo_end();
 	return 0;
+}
+
+/*
+ * TRANSLATORS: what an undo or redo took back or did again, put into
+ * "undid %s: ..." and "redid %s: ..."
+ */
+static const char *const stroke_kinds[HISTORY_KINDS] = {
+	[HISTORY_DRAW] = N_("the stroke"), [HISTORY_TYPING] = N_("the typing"),
+	[HISTORY_BOX] = N_("the box"), [HISTORY_FILL] = N_("the fill"),
+	[HISTORY_PASTE] = N_("the paste"), [HISTORY_CUT] = N_("the cut"),
+	[HISTORY_MOVE] = N_("the move"), [HISTORY_DELETE] = N_("the deletion"),
+	[HISTORY_CLEAR] = N_("the clear"),
+};
+
+/* Undo or redo our last step on the board, and say what it did. */
+static unsigned
+stroke_history(struct desk *d, bool undo)
+{
+	struct history_result r;
+	char kept[96] = "";
+	const char *what;
+
+	if (action_refused(d))
+		return ACT_STATUS;
+	if ((undo ? undo_undo : undo_redo)(&d->session->seg.board, &r) != 0) {
+		if (errno == ENOENT)
+			status_message(d->status, false, "%s", undo ? _("nothing to undo") :
+			    _("nothing to redo"));
+		else
+			status_message(d->status, true, "%s: %s", undo ? _("undo") : _("redo"),
+			    strerror(errno));
+		return ACT_STATUS;
+	}
+	if (r.restored > 0)
+		session_touched(d->session);
+	if (r.kept > 0)
+		/* TRANSLATORS: the end of "undid the box: 12 cells%s": cells left as
+		 * they are because someone else changed them after us */
+		snprintf(kept, sizeof kept, P_(", %zu kept (changed by others)",
+		    ", %zu kept (changed by others)", r.kept), r.kept);
+	what = (unsigned)r.kind < HISTORY_KINDS ? _(stroke_kinds[r.kind]) : "?";
+	if (undo)
+		/* TRANSLATORS: the status line after Ctrl-Z: "undid the box: 12 cells,
+		 * 3 kept (changed by others)"; at most 78 columns in all */
+		status_message(d->status, r.kept > 0, P_("undid %s: %zu cell%s", "undid %s: %zu cells%s",
+		    r.restored), what, r.restored, kept);
+	else
+		/* TRANSLATORS: the status line after Ctrl-Y, as "undid..." */
+		status_message(d->status, r.kept > 0, P_("redid %s: %zu cell%s", "redid %s: %zu cells%s",
+		    r.restored), what, r.restored, kept);
+	return ACT_STATUS;
+}
+
+unsigned
+stroke_undo(struct desk *d)
+{
+	return stroke_history(d, true);
+}
+
+unsigned
+stroke_redo(struct desk *d)
+{
+	return stroke_history(d, false);
 }

@@ -2,7 +2,7 @@
  * stroke.h - the actions that draw: the drawing keys (arrows, Home, End,
  * the pages, Tab, Enter, Backspace, Delete, Esc), a typed character, a
  * bracketed paste, the mouse's press, drag and release on board cells,
- * the next tool, the line style and arrows, the brush picked. They work on action.h's struct desk and return its
+ * the next tool, the line style and arrows, the brush picked, undo and redo. They work on action.h's struct desk and return its
  * ACT_* bits, as every action does; none of them reads a key.
  */
 #ifndef PIZARRA_STROKE_H
@@ -48,5 +48,13 @@ unsigned stroke_press(struct desk *d, uint32_t col, uint32_t row);
 unsigned stroke_drag(struct desk *d, uint32_t col, uint32_t row);
 unsigned stroke_release(struct desk *d, uint32_t col, uint32_t row);
 unsigned stroke_lift(struct desk *d);
+
+/*
+ * Ctrl-Z and Ctrl-Y: take our last step back, or do again the last one
+ * taken back (undo.h), keeping every cell someone changed since; the
+ * status line says how many cells and how many were kept.
+ */
+unsigned stroke_undo(struct desk *d);
+unsigned stroke_redo(struct desk *d);
 
 #endif

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "cell.h"
 #include "typing.h"
+#include "undo.h"
 
 /* Leave a note for the pen to show. */
 static unsigned __attribute__((format(printf, 3, 4)))
@@ -97,7 +98,7 @@ typing_brush(struct typing *t, struct typing_cursor *c, const struct board *ink,
 		    _("; the brush stays as it was"));
 	c->brush = g->cp;
 	t->cp = g->cp;
-	return (board_draw(ink, t->col, t->row, g->cp, colour, author) > 0 ? TYPING_CELLS : 0) |
+	return (undo_draw(ink, t->col, t->row, g->cp, colour, author) > 0 ? TYPING_CELLS : 0) |
 	    typing_note(t, false, _("brush is now the character you typed"));
 }
 
@@ -116,7 +117,7 @@ typing_grow(struct typing *t, struct typing_cursor *c, const struct board *ink,
 	if (t->brush)
 		return typing_brush(t, c, ink, colour, author);
 	if (old != 0 && (g->verdict != GRAPHEME_CELL || cell_width(old) != cell_width(g->cp))) {
-		r |= (board_draw(ink, t->col, t->row, 0, colour, author) > 0 ? TYPING_CELLS : 0) |
+		r |= (undo_draw(ink, t->col, t->row, 0, colour, author) > 0 ? TYPING_CELLS : 0) |
 		    TYPING_CURSOR;
 		c->col = t->col;
 		c->at_edge = false;
@@ -128,7 +129,7 @@ typing_grow(struct typing *t, struct typing_cursor *c, const struct board *ink,
 		    /* TRANSLATORS: after why the typed character is refused: it was removed */
 		    _("; taken back") : "");
 	}
-	w = board_draw(ink, t->col, t->row, g->cp, colour, author);
+	w = undo_draw(ink, t->col, t->row, g->cp, colour, author);
 	if (w < 0) {
 		t->dead = true;
 		typing_after(t, c);

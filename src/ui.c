@@ -32,6 +32,7 @@
 #include "sidebar.h"
 #include "status.h"
 #include "ui.h"
+#include "undo.h"
 
 #define UI_TICK_MS   250      /* sidebar refresh: 4 times a second */
 #define UI_FRAME_MS  2        /* remote changes closer than this share a frame */
@@ -497,6 +498,7 @@ ui_run(struct cli_opts *o, bool readonly)
 		return EXIT_FAILURE;
 	}
 	pen_init(&ui.pen, screen_utf8());
+	undo_open(HISTORY_DEFAULT_BYTES);   /* a few bytes now; without memory, no undo */
 	canvas_resize(&ui.canvas);
 	if (session_claim(&ui.session, &e) != 0)
 		status_message(&ui.status, true, _("no client slot (%s): drawing without presence"),
@@ -514,6 +516,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	canvas_free(&ui.canvas);
 	bytesview_free(&ui.bytes);
 	input_free(&ui.input);
+	undo_close();
 	fflush(stdout);         /* the terminal is back before the note is written */
 	if (last)
 		cli_error(_("note: the board stays in memory under %s with nobody attached; "

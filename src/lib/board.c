@@ -636,6 +636,8 @@ struct board_placer {
 	unsigned colour, author;
 	bool write;
 	uint32_t cells, dropped;
+	board_log_fn *log;     /* told every change written, when not NULL */
+	void *log_arg;
 };
 
 /* Place one character of a block, or count it out when it is off the board. */
@@ -651,8 +653,14 @@ board_place_one(const struct board *b, uint32_t line, uint32_t col, uint32_t cp,
 		return;
 	}
 	pl->cells++;
-	if (pl->write)
-		board_draw(b, pl->col + col, pl->row + line, cp, pl->colour, pl->author);
+	if (pl->write) {
+		struct board_change c[BOARD_DRAW_CHANGES];
+		size_t n;
+
+		board_draw_log(b, pl->col + col, pl->row + line, cp, pl->colour, pl->author, c, &n);
+		if (pl->log != NULL && n > 0)
+			pl->log(pl->log_arg, c, n);
+	}
 }
 
 /* Place text as a block at (col, row), dropping what falls off the board. */
@@ -660,7 +668,16 @@ int
 board_place(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
 	    unsigned colour, unsigned author, struct board_placed *out, struct pzerr *e)
 {
-	struct board_placer pl = { col, row, colour, author, false, 0, 0 };
+	return board_place_log(b, col, row, text, len, colour, author, out, NULL, NULL, e);
+}
+
+/* board_place, telling log every change. */
+int
+board_place_log(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
+		unsigned colour, unsigned author, struct board_placed *out, board_log_fn *log,
+		void *log_arg, struct pzerr *e)
+{
+	struct board_placer pl = { col, row, colour, author, false, 0, 0, log, log_arg };
 	struct board_scan sc;
 	size_t i, n = 0, used;
 	char *lf;
@@ -701,12 +718,26 @@ board_place(const struct board *b, uint32_t col, uint32_t row, const char *text,
 int
 board_clear(const struct board *b, struct pzerr *e)
 {
+	return board_clear_log(b, NULL, NULL, e);
+}
+
+/* board_clear, telling log every cell whose content it changed. */
+int
+board_clear_log(const struct board *b, board_log_fn *log, void *log_arg, struct pzerr *e)
+{
 	size_t i, n = (size_t)b->cols * b->rows;
+	struct board_change c;
 
 	if (b->readonly)
 		return pzerr_set(e, EROFS, _("the board is attached read-only"));
-	for (i = 0; i < n; i++)
-		board_write_word(&b->cells[i], CELL_EMPTY, NULL);
+	for (i = 0; i < n; i++) {
+		c.after = board_write_word(&b->cells[i], CELL_EMPTY, &c.before);
+		if (log == NULL || cell_content(c.before) == CELL_EMPTY)
+			continue;   /* an empty cell stays empty: nothing to take back */
+		c.col = (uint32_t)(i % b->cols);
+		c.row = (uint32_t)(i / b->cols);
+		log(log_arg, &c, 1);
+	}
 	for (i = 0; i < b->rows; i++)
 		board_stamp(b, (uint32_t)i);
 	return 0;
