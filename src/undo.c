@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <time.h>
 
-#include "cell.h"
 #include "undo.h"
 
 static struct history *undo_history;
@@ -82,18 +81,13 @@ undo_end(void)
 void
 undo_log(void *arg, const struct board_change *c, size_t n)
 {
-	size_t i;
-
 	(void)arg;
 	if (undo_history == NULL)
 		return;
-	for (i = 0; i < n; i++) {
-		/* a cell that looks as it did (only its counter moved) has nothing to take back */
-		if (cell_content(c[i].before) == cell_content(c[i].after))
-			continue;
-		if (history_add(undo_history, &c[i], 1) != 0 && errno == EFBIG)
-			undo_now.dropped = true;
-	}
+	/* every change, even one that looks the same (its counter moved): a
+	 * step's chain of writes to a cell must be whole to be taken back */
+	if (history_add(undo_history, c, n) != 0 && errno == EFBIG)
+		undo_now.dropped = true;
 }
 
 int

@@ -8,7 +8,7 @@
 # step waited for (the client's cursor, through info --json), and the dump
 # shows the whole staircase, not the press-to-release "L" that is all
 # click-only tracking gives; the box's corner follows the pointer while the
-# button is held. A click moves the cursor and draws nothing. After Ctrl-Z
+# button is held. A click moves the cursor and draws nothing. After F12 (suspend)
 # and SIGCONT (what fg does) the tracking is turned on again after ncurses'
 # own, and drags still follow the pointer. F10 leaves every mouse mode off.
 
@@ -133,9 +133,9 @@ EOF
 expect_dump "$T/board1" -k "$KEY"
 
 # ---------------------------------------------------------------------------
-section "Ctrl-Z, then SIGCONT (fg): tracking comes back after ncurses' own"
-xterm_key A ctrl+z
-check "Ctrl-Z stops A" poll "$POLL_WAIT" process_stopped "$PID"
+section "F12 (suspend), then SIGCONT (fg): tracking comes back after ncurses' own"
+xterm_key A F12
+check "F12 stops A" poll "$POLL_WAIT" process_stopped "$PID"
 kill -CONT "$PID"
 check "A turned any-motion tracking on again after ncurses' set-up on resuming" \
     poll "$POLL_WAIT" motion_after_ncurses A

@@ -33,7 +33,7 @@
 #
 # Bytes in use: 0xE0..0xFF, 0x80..0x9F, and from 0x60 up (0x60..0x64, 0x65..0x68 for the
 # Spanish tests, 0x6A, 0x6B; 0x6C, 0x6D for the screenshots in Spanish); 0x50, 0x51
-# (ui_tools).
+# (ui_tools); 0x53 (ui_undo).
 # Free: below 0x70 (0x70, 0x7A and 0x7B are cli_board's ftok project ids;
 # 0x70 is also the default board's).
 #
@@ -99,6 +99,7 @@ ui_spanish        71      67 68
 ui_tools          82      50 51
 cli_export        81      6e 6f
 cli_cell64        80      52
+ui_undo           83      53
 EOF
 }
 
