@@ -4,7 +4,8 @@
  * (shm_nattch and the local copy), removal by us and by someone else, a
  * new board under the key, a header that stops validating, a drawer
  * without a slot claiming one once one frees, saving, the batching of
- * notifications, and view-only sessions.
+ * notifications, and view-only sessions; the undo history forgotten when
+ * the session moves to a new board, and a clear taken back as one step.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +22,7 @@
 #include "cli.h"
 #include "notify.h"
 #include "session.h"
+#include "undo.h"
 
 static struct cli_opts opts;
 
@@ -178,13 +180,17 @@ START_TEST(test_replace_with_drawing_and_mode)
 	struct session s;
 	struct pzerr e;
 	struct shmid_ds ds;
+	struct history_result r;
 	int old;
 
 	opts_for(4)->mode = 0640;
 	ck_assert_int_eq(session_open(&s, &opts, false, &e), 0);
 	ck_assert_int_eq(session_claim(&s, &e), 0);
 	old = s.seg.shmid;
-	board_draw(&s.seg.board, 6, 4, 'w', 2, 0);
+	ck_assert_int_eq(undo_open(HISTORY_DEFAULT_BYTES), 0);
+	undo_step(HISTORY_DRAW, UNDO_ONCE, 0);
+	ck_assert_int_eq(undo_draw(&s.seg.board, 6, 4, 'w', 2, 0), 1);   /* a step on the old board */
+	undo_end();
 	opts.mode = 0600;                                /* not what the new board gets */
 	session_sample(&s);
 	ck_assert_int_eq(shmctl(old, IPC_RMID, NULL), 0);
@@ -196,6 +202,20 @@ START_TEST(test_replace_with_drawing_and_mode)
 	ck_assert_uint_eq(ds.shm_perm.mode & 0777, 0640);   /* the removed board's mode */
 	ck_assert(s.have_slot);
 	ck_assert_int_lt(shmctl(old, IPC_STAT, &(struct shmid_ds){ 0 }), 0);   /* the old one is gone */
+	/* the history was of the old board: forgotten */
+	ck_assert_int_eq(undo_undo(&s.seg.board, &r), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	ck_assert_uint_eq(cell_cp(board_get(&s.seg.board, 6, 4)), 'w');
+	/* a clear is one step, and its undo brings back every cell it emptied */
+	undo_step(HISTORY_CLEAR, UNDO_ONCE, -1);
+	ck_assert_int_eq(session_clear(&s, &e), 0);
+	undo_end();
+	ck_assert_uint_eq(cell_cp(board_get(&s.seg.board, 6, 4)), 0);
+	ck_assert_int_eq(undo_undo(&s.seg.board, &r), 0);
+	ck_assert_int_eq(r.kind, HISTORY_CLEAR);
+	ck_assert_uint_eq(r.restored, 1);
+	ck_assert_uint_eq(cell_cp(board_get(&s.seg.board, 6, 4)), 'w');
+	undo_close();
 	session_remove(&s, &e);
 	session_close(&s);
 }

@@ -9,7 +9,7 @@
 # across a wide character is undone with the character whole, and when
 # someone changed one half of it meanwhile no half is left alone; a clear
 # (F8) undone after others drew brings the old drawing back around
-# theirs; a pause of half a second ends a run of typing (lazily, at the
+# theirs; a paste is one step; a pause of half a second ends a run of typing (lazily, at the
 # next key); 120 steps are all undone; a viewer's undo is refused with the
 # reason; Spanish says it in Spanish; F12 suspends (Ctrl-Z no longer does).
 
@@ -169,6 +169,17 @@ check "the 120 undos took every letter back" poll 10 dump_is "$T/before120"
 pane_wait A 'undid the typing: 1 cell' 2 "each undo said one cell"
 pane_keys A C-y
 pane_wait A 'redid the typing: 1 cell' 2 "redo brings back the last one taken back, the oldest"
+expect_board "abZd" "" "x" "" "hi  Ps" "" "" "" "" "" "ab" "a"
+
+# ---------------------------------------------------------------------------
+section "a paste is one step"
+pane_keys A Down Down Home
+pane_wait A ' 0,14  ' 2 "A is at 0,14"
+pane_tmux A set-buffer -b pz -- "$(printf 'p1\np2')"
+pane_tmux A paste-buffer -p -b pz
+pane_wait A 'pasted 4 characters on 2 lines at 0,14' 3 "A pasted two lines"
+pane_keys A C-z
+pane_wait A 'undid the paste: 4 cells' 2 "Ctrl-Z takes the whole paste back"
 expect_board "abZd" "" "x" "" "hi  Ps" "" "" "" "" "" "ab" "a"
 
 # ---------------------------------------------------------------------------
