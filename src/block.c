@@ -1,8 +1,9 @@
 /*
  * block.c - a paste as a block (see block.h). The text is checked and
- * placed by the board in one pass (board_place writes nothing when any of
- * it is refused), its changes recorded for undo (undo_log); the pen only learns where its cursor goes and what to
- * say: how many characters on how many lines, and what fell outside.
+ * placed by the board in one pass (board_place_log writes nothing when
+ * any of it is refused), its changes recorded for undo (undo_log); the pen
+ * only learns where its cursor goes and what to say: how many characters
+ * on how many lines, and what fell outside.
  */
 #include <stdio.h>
 

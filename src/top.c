@@ -113,7 +113,8 @@ static const struct frame_key top_keys[] = {
 	{ 0, { FRAME_CODE | KEY_HOME, 'g', 0 }, NULL, NULL, top_first },
 	{ 0, { FRAME_CODE | KEY_END, 'G', 0 }, NULL, NULL, top_last },
 	{ 0, { CTRL('L'), 0, 0 }, NULL, NULL, top_repaint },
-	{ 0, { CTRL('Z'), FRAME_CODE | KEY_F(12), 0 }, NULL, NULL, top_suspend },   /* as in the board: F12 */
+	/* F12 suspends, as on the board; Ctrl-Z too, as top undoes nothing */
+	{ 0, { CTRL('Z'), FRAME_CODE | KEY_F(12), 0 }, NULL, NULL, top_suspend },
 };
 
 #define TOP_NKEYS (sizeof top_keys / sizeof top_keys[0])
