@@ -10,7 +10,9 @@
  * bad text refused whole); the fill (bounded by what differs, the same
  * glyph in another colour, wide characters whole, one operation that says
  * how many cells it changed, a 2000x1000 board with a bounded stack), the
- * line styles and arrows as the pen draws them, and the glyph picked.
+ * line styles and arrows as the pen draws them, and the glyph picked;
+ * and the pen's writes recorded for undo (a fill one step, a fill larger
+ * than the history not kept, and said).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,7 @@
 #include "fill.h"
 #include "block.h"
 #include "pen.h"
+#include "undo.h"
 
 #define H 0x2500   /* ─ */
 #define V 0x2502   /* │ */
@@ -869,6 +872,53 @@ START_TEST(test_styles_arrows_and_pick)
 }
 END_TEST
 
+/* The pen's writes go to the undo history (undo.h): a fill is one step, one too large is not kept. */
+START_TEST(test_writes_recorded_for_undo)
+{
+	struct segment s;
+	struct pen p;
+	struct pen_paper pp;
+	struct history_result r;
+
+	setup(&s, &p, &pp, 40, 10);
+	ck_assert_int_eq(undo_open(HISTORY_DEFAULT_BYTES), 0);
+	p.brush = '.';
+	place(&p, &pp, PEN_FILL, 2, 2);
+	undo_step(HISTORY_FILL, UNDO_ONCE, PEN_FILL);
+	ck_assert(pen_enter(&p, &pp) & PEN_CELLS);
+	undo_end();
+	ck_assert(!undo_dropped());
+	ck_assert_uint_eq(cp_at(&s, 39, 9), '.');
+	ck_assert_int_eq(undo_undo(&s.board, &r), 0);
+	ck_assert_int_eq(r.kind, HISTORY_FILL);
+	ck_assert_uint_eq(r.restored, 400);
+	ck_assert_uint_eq(cp_at(&s, 39, 9), 0);
+	/* a typed character and its wide neighbour, as one step of typing */
+	place(&p, &pp, PEN_TEXT, 5, 5);
+	undo_step(HISTORY_TYPING, UNDO_TYPING, PEN_TEXT);
+	pen_type(&p, &pp, 'a');
+	undo_step(HISTORY_TYPING, UNDO_TYPING, PEN_TEXT);   /* at once: the same run */
+	pen_type(&p, &pp, 0x4E2D);
+	ck_assert_int_eq(undo_undo(&s.board, &r), 0);
+	ck_assert_uint_eq(r.restored, 3);
+	ck_assert_uint_eq(cp_at(&s, 5, 5), 0);
+	ck_assert_uint_eq(cp_at(&s, 7, 5), 0);
+	/* in a history of 4 KB, a fill of 400 cells cannot be kept, and says so once */
+	ck_assert_int_eq(undo_open(4096), 0);
+	place(&p, &pp, PEN_FILL, 2, 2);
+	undo_step(HISTORY_FILL, UNDO_ONCE, PEN_FILL);
+	ck_assert(pen_enter(&p, &pp) & PEN_CELLS);
+	undo_end();
+	ck_assert(undo_dropped());
+	ck_assert(!undo_dropped());
+	ck_assert_uint_eq(undo_budget(), 4096);
+	ck_assert_int_eq(undo_undo(&s.board, &r), -1);
+	ck_assert_uint_eq(cp_at(&s, 39, 9), '.');             /* done all the same */
+	undo_close();
+	ck_assert_int_eq(undo_undo(&s.board, &r), -1);        /* closed: nothing recorded */
+}
+END_TEST
+
 static Suite *
 pen_suite(void)
 {
@@ -894,6 +944,7 @@ pen_suite(void)
 	tcase_add_test(tc, test_fill_refused_and_region);
 	tcase_add_test(tc, test_fill_large_board_bounded);
 	tcase_add_test(tc, test_styles_arrows_and_pick);
+	tcase_add_test(tc, test_writes_recorded_for_undo);
 	suite_add_tcase(s, tc);
 	return s;
 }
