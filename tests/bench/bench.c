@@ -20,7 +20,7 @@
 #define BENCH_ROWS_MAX   128
 #define BENCH_NOTES_MAX  96
 #define BENCH_STAGES     8
-#define BENCH_CELL       64
+#define BENCH_CELL       96
 #define BENCH_COLS       6
 
 /* One row of the table. */
