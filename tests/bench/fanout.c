@@ -36,6 +36,9 @@ struct fan_res {
 	struct samples first, last;   /* ms */
 	struct samples cpu;           /* us per keystroke, all processes */
 	struct samples wake;          /* per watcher per keystroke */
+	struct samples typist;        /* us: the typist's program alone (idle included) */
+	struct samples watcher;       /* us: one watcher's program, the mean (idle included) */
+	struct samples server;        /* us: tmux's server (idle included) */
 	int lost;                     /* keystrokes some watcher never showed */
 };
 
@@ -166,6 +169,10 @@ fan_trial(struct fan_group *g, struct fan_set *all, int pace_ms, uint64_t *last_
 	stats_add(&r->last, (double)last / 1e6);
 	stats_add(&r->cpu, (fan_sum(c0, c1, 0, g->nctr) - base->cpu_ns_per_s * window) / 1e3);
 	stats_add(&r->wake, fan_sum(v0, v1, 1, g->n) / (g->n - 1) - base->wake_per_s * window);
+	stats_add(&r->typist, fan_sum(c0, c1, 0, 1) / 1e3);
+	stats_add(&r->watcher, fan_sum(c0, c1, 1, g->n) / (g->n - 1) / 1e3);
+	if (g->nctr > g->n)
+		stats_add(&r->server, fan_sum(c0, c1, g->n, g->n + 1) / 1e3);
 	return 0;
 }
 
@@ -281,11 +288,23 @@ fan_report(int n, int pace, struct fan_res *res, const struct fan_base *base)
 	fan_row(FAN_WHAT("CPU per keystroke, all processes (peer: tmux)"), "ms",
 	    stats_percentile(&z->cpu, 50) / 1e3, stats_percentile(&t->cpu, 50) / 1e3,
 	    n >= 32 ? 1.0 : 0, "tmux");
+	/* the floor against tmux: where a target is below it, no two-process design meets it */
+	fan_row(FAN_WHAT("the floor's last screen p50 (peer: tmux)"), "ms",
+	    stats_percentile(&f->last, 50), stats_percentile(&t->last, 50), 0, "tmux");
+	fan_row(FAN_WHAT("the floor's CPU per keystroke (peer: tmux)"), "ms",
+	    stats_percentile(&f->cpu, 50) / 1e3, stats_percentile(&t->cpu, 50) / 1e3, 0, "tmux");
 	snprintf(o, sizeof o, isnan(w) ? "n/a" : "%.2f", w);
 	snprintf(p, sizeof p, isnan(tw) ? "n/a" : "%.2f", tw);
 	bench_row(FAN_WHAT("wake-ups per watcher per keystroke (peer: tmux clients)"), o, p, "-",
 	    "1 (<= 1.05)", bench_verdict_of(!isnan(w) && w <= 1.05));
 #undef FAN_WHAT
+	bench_note("#7 N=%d, %d ms: CPU per keystroke by process (medians, us, idle included): "
+	    "pizarra typist %.0f, each watcher %.0f; floor typist %.0f, each drawer %.0f; tmux "
+	    "server %.0f, each client %.0f; wake-ups per watcher p50: pizarra %.2f, floor %.2f",
+	    n, pace, stats_percentile(&z->typist, 50), stats_percentile(&z->watcher, 50),
+	    stats_percentile(&f->typist, 50), stats_percentile(&f->watcher, 50),
+	    stats_percentile(&t->server, 50), stats_percentile(&t->watcher, 50),
+	    stats_percentile(&z->wake, 50), stats_percentile(&f->wake, 50));
 	bench_note("#7 N=%d, %d ms: %zu timed keystrokes per peer; floor: first p50 %.2f p99 %.2f, "
 	    "last p50 %.2f p99 %.2f ms, CPU %.3f ms per keystroke; pizarra CPU p90 %.3f ms, "
 	    "tmux %.3f ms; lost (some watcher without the letter in %d ms): pizarra %d, tmux %d, "
@@ -309,6 +328,7 @@ fan_one(const struct bench_config *cfg, int n)
 	struct fan_set all = { .n = 0 };
 	int p, k, trials = cfg->fanout_keys;
 
+	memset(gs, 0, sizeof gs);
 	bench_progress("fan-out: N=%d, starting %d terminals per peer", n, n);
 	for (p = 0; p < FAN_PEERS; p++)
 		if ((p != FAN_TMUX || cfg->tmux != NULL) &&
@@ -322,6 +342,9 @@ fan_one(const struct bench_config *cfg, int n)
 			stats_init(&res[p].last);
 			stats_init(&res[p].cpu);
 			stats_init(&res[p].wake);
+			stats_init(&res[p].typist);
+			stats_init(&res[p].watcher);
+			stats_init(&res[p].server);
 		}
 		bench_progress("fan-out: N=%d, keys %d ms apart, %d trials per peer", n,
 		    cfg->paces[k], trials);
@@ -332,6 +355,9 @@ fan_one(const struct bench_config *cfg, int n)
 			stats_free(&res[p].last);
 			stats_free(&res[p].cpu);
 			stats_free(&res[p].wake);
+			stats_free(&res[p].typist);
+			stats_free(&res[p].watcher);
+			stats_free(&res[p].server);
 		}
 	}
 	for (p = 0; p < FAN_PEERS; p++)
