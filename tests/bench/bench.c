@@ -307,6 +307,26 @@ bench_options(int argc, char **argv, struct bench_config *cfg)
 	return 0;
 }
 
+/* Run the measurements the configuration asks for, in the table's order. */
+static void
+bench_stages_run(const struct bench_config *cfg)
+{
+	if (cfg->stages & (1u << 1 | 1u << 2))
+		keystroke_run(cfg);
+	if (cfg->stages & 1u << 3)
+		idle_run(cfg);
+	if (cfg->stages & 1u << 4)
+		storm_run(cfg);
+	if (cfg->stages & 1u << 5)
+		size_run(cfg);
+	if (cfg->stages & 1u << 6)
+		lecture_run(cfg);
+	if (cfg->stages & 1u << 7)
+		fanout_run(cfg);
+	if (cfg->stages & 1u << 8)
+		firstframe_run(cfg);
+}
+
 /* Run the measurements, print the table, write the Markdown. */
 int
 main(int argc, char **argv)
@@ -339,20 +359,7 @@ main(int argc, char **argv)
 		bench_progress("removed %d segment(s) or tmux server(s) left by killed runs", r);
 	bench_machine(machine, sizeof machine);
 	strftime(when, sizeof when, "date: %Y-%m-%d %H:%M:%S %Z", localtime(&now));
-	if (cfg.stages & (1u << 1 | 1u << 2))
-		keystroke_run(&cfg);
-	if (cfg.stages & 1u << 3)
-		idle_run(&cfg);
-	if (cfg.stages & 1u << 4)
-		storm_run(&cfg);
-	if (cfg.stages & 1u << 5)
-		size_run(&cfg);
-	if (cfg.stages & 1u << 6)
-		lecture_run(&cfg);
-	if (cfg.stages & 1u << 7)
-		fanout_run(&cfg);
-	if (cfg.stages & 1u << 8)
-		firstframe_run(&cfg);
+	bench_stages_run(&cfg);
 	cleanup_now();
 	bench_note("the whole run took %.0f s%s", (double)(stats_now_ns() - t0) / 1e9,
 	    cfg.quick ? " (--quick: too few trials to quote)" : "");

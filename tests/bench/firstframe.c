@@ -83,6 +83,31 @@ ff_report(struct ff_peer *z, struct ff_peer *t)
 	    stats_percentile(&t->bytes, 50));
 }
 
+/* An idle peer started with argv, ready and quit its texts. */
+static void
+ff_init(struct ff_peer *p, const char *who, const char *const *argv, const char *ready,
+	const char *quit)
+{
+	memset(p, 0, sizeof *p);
+	p->who = who;
+	p->argv = argv;
+	p->ready = ready;
+	p->quit = quit;
+	p->host.fd = p->joiner.fd = -1;
+	p->host.eof = p->joiner.eof = true;
+	stats_init(&p->whole);
+	stats_init(&p->ready_ms);
+	stats_init(&p->bytes);
+}
+
+/* Start p's host client, the one already there when the others join. */
+static void
+ff_host(struct ff_peer *p, struct pty_session **set)
+{
+	p->up = pty_spawn(&p->host, "host", p->argv) == 0 &&
+	    pty_wait_text(set, 2, &p->host, p->ready, BENCH_START_MS) == 0;
+}
+
 /* Measurement 8. */
 void
 firstframe_run(const struct bench_config *cfg)
@@ -97,34 +122,19 @@ firstframe_run(const struct bench_config *cfg)
 	int trials = cfg->quick ? FF_TRIALS / 4 : FF_TRIALS, i, k;
 	bool have_seg = false;
 
-	memset(peers, 0, sizeof peers);
 	memset(&srv, 0, sizeof srv);
-	peers[0].who = "pizarra";
-	peers[0].argv = pargv;
-	peers[0].ready = BENCH_READY_TEXT;
-	peers[0].quit = "\021";
-	peers[1].who = "tmux";
-	peers[1].argv = targv;
-	peers[1].ready = BENCH_TMUX_READY;
-	peers[1].quit = "\002d";
-	for (k = 0; k < 2; k++) {
-		peers[k].host.fd = peers[k].joiner.fd = -1;
-		peers[k].host.eof = peers[k].joiner.eof = true;
-		stats_init(&peers[k].whole);
-		stats_init(&peers[k].ready_ms);
-		stats_init(&peers[k].bytes);
+	ff_init(&peers[0], "pizarra", pargv, BENCH_READY_TEXT, "\021");
+	ff_init(&peers[1], "tmux", targv, BENCH_TMUX_READY, "\002d");
+	for (k = 0; k < 2; k++)
 		set[k] = &peers[k].host;
-	}
 	if (keys_board_create(&seg, BOARD_DEF_COLS, BOARD_DEF_ROWS) == 0) {
 		have_seg = true;
 		segment_detach(&seg, NULL);
 		snprintf(key, sizeof key, "0x%08x", (unsigned)seg.key);
-		peers[0].up = pty_spawn(&peers[0].host, "host", pargv) == 0 &&
-		    pty_wait_text(set, 2, &peers[0].host, BENCH_READY_TEXT, BENCH_START_MS) == 0;
+		ff_host(&peers[0], set);
 	}
 	if (cfg->tmux != NULL && tmux_start(&srv, cfg->tmux, "join") == 0)
-		peers[1].up = pty_spawn(&peers[1].host, "host", targv) == 0 &&
-		    pty_wait_text(set, 2, &peers[1].host, BENCH_TMUX_READY, BENCH_START_MS) == 0;
+		ff_host(&peers[1], set);
 	bench_progress("first frame: %d joins per peer", trials);
 	for (i = 0; i < trials; i++)
 		for (k = 0; k < 2; k++) {
