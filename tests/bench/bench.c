@@ -17,9 +17,10 @@
 
 #include "bench.h"
 
-#define BENCH_ROWS_MAX   32
-#define BENCH_NOTES_MAX  32
-#define BENCH_CELL       64
+#define BENCH_ROWS_MAX   128
+#define BENCH_NOTES_MAX  96
+#define BENCH_STAGES     8
+#define BENCH_CELL       96
 #define BENCH_COLS       6
 
 /* One row of the table. */
@@ -206,14 +207,18 @@ static void
 bench_usage(FILE *f)
 {
 	fputs("Usage: bench --pizarra PATH [--tmux PATH] [--output FILE] [--quick]\n"
-	    "             [--keystrokes N] [--only LIST]\n"
+	    "             [--keystrokes N] [--only LIST] [--fanout LIST] [--paces LIST]\n"
+	    "             [--fanout-keys N]\n"
 	    "Measure pizarra against a tmux shared session (see docs/performance.md).\n"
 	    "  --pizarra PATH    the pizarra program to measure\n"
 	    "  --tmux PATH       tmux for the peer (default: none, peer columns n/a)\n"
 	    "  --output FILE     write the table as Markdown to FILE\n"
 	    "  --keystrokes N    timed keystrokes per peer in #1 (default 400)\n"
 	    "  --quick           fewer trials: for trying the bench, not for figures\n"
-	    "  --only LIST       run only these measurements, e.g. 1,3 (1-6)\n", f);
+	    "  --only LIST       run only these measurements, e.g. 1,3 (1-8)\n"
+	    "  --fanout LIST     #7's numbers of terminals (default 2,8,32; 2-64)\n"
+	    "  --paces LIST      #7's ms between keys (default 20,100)\n"
+	    "  --fanout-keys N   #7's timed keystrokes per peer, N and pace (default 150)\n", f);
 }
 
 /* Parse "1,3,5" into stage bits; 0 on error. */
@@ -226,7 +231,7 @@ bench_stages(const char *s)
 
 	while (*s) {
 		n = strtol(s, &end, 10);
-		if (end == s || n < 1 || n > 6)
+		if (end == s || n < 1 || n > BENCH_STAGES)
 			return 0;
 		bits |= 1u << n;
 		s = *end == ',' ? end + 1 : end;
@@ -234,6 +239,24 @@ bench_stages(const char *s)
 			return 0;
 	}
 	return bits;
+}
+
+/* Parse "2,8,32" into out (at most max numbers, each lo..hi); how many, or -1. */
+static int
+bench_list(const char *s, int *out, int max, long lo, long hi)
+{
+	char *end;
+	long n;
+	int k = 0;
+
+	while (*s) {
+		n = strtol(s, &end, 10);
+		if (end == s || n < lo || n > hi || k == max || (*end != ',' && *end != '\0'))
+			return -1;
+		out[k++] = (int)n;
+		s = *end == ',' ? end + 1 : end;
+	}
+	return k > 0 ? k : -1;
 }
 
 /* Parse the command line into cfg; 0 or -1. */
@@ -247,6 +270,9 @@ bench_options(int argc, char **argv, struct bench_config *cfg)
 		{ "keystrokes", required_argument, NULL, 'k' },
 		{ "quick", no_argument, NULL, 'q' },
 		{ "only", required_argument, NULL, 'n' },
+		{ "fanout", required_argument, NULL, 'f' },
+		{ "paces", required_argument, NULL, 'a' },
+		{ "fanout-keys", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -260,11 +286,15 @@ bench_options(int argc, char **argv, struct bench_config *cfg)
 		case 'k': cfg->keystrokes = atoi(optarg); break;
 		case 'q': cfg->quick = true; break;
 		case 'n': cfg->stages = bench_stages(optarg); break;
+		case 'f': cfg->nfanout = bench_list(optarg, cfg->fanout, 8, 2, 64); break;
+		case 'a': cfg->npaces = bench_list(optarg, cfg->paces, 4, 1, 10000); break;
+		case 'K': cfg->fanout_keys = atoi(optarg); break;
 		case 'h': bench_usage(stdout); exit(0);
 		default: return -1;
 		}
 	}
-	if (optind != argc || cfg->pizarra == NULL || cfg->stages == 0 || cfg->keystrokes < 1)
+	if (optind != argc || cfg->pizarra == NULL || cfg->stages == 0 || cfg->keystrokes < 1 ||
+	    cfg->nfanout < 1 || cfg->npaces < 1 || cfg->fanout_keys < 1)
 		return -1;
 	if (access(cfg->pizarra, X_OK) != 0) {
 		fprintf(stderr, "bench: %s is not an executable program\n", cfg->pizarra);
@@ -277,11 +307,33 @@ bench_options(int argc, char **argv, struct bench_config *cfg)
 	return 0;
 }
 
+/* Run the measurements the configuration asks for, in the table's order. */
+static void
+bench_stages_run(const struct bench_config *cfg)
+{
+	if (cfg->stages & (1u << 1 | 1u << 2))
+		keystroke_run(cfg);
+	if (cfg->stages & 1u << 3)
+		idle_run(cfg);
+	if (cfg->stages & 1u << 4)
+		storm_run(cfg);
+	if (cfg->stages & 1u << 5)
+		size_run(cfg);
+	if (cfg->stages & 1u << 6)
+		lecture_run(cfg);
+	if (cfg->stages & 1u << 7)
+		fanout_run(cfg);
+	if (cfg->stages & 1u << 8)
+		firstframe_run(cfg);
+}
+
 /* Run the measurements, print the table, write the Markdown. */
 int
 main(int argc, char **argv)
 {
-	struct bench_config cfg = { .keystrokes = 400, .idle_s = 10, .stages = 0x7E };
+	struct bench_config cfg = { .keystrokes = 400, .idle_s = 10, .stages = 0x1FE,
+	    .fanout = { 2, 8, 32 }, .nfanout = 3, .paces = { 20, 100 }, .npaces = 2,
+	    .fanout_keys = 150 };
 	char machine[512], when[128];
 	time_t now = time(NULL);
 	uint64_t t0 = stats_now_ns();
@@ -296,6 +348,7 @@ main(int argc, char **argv)
 	if (cfg.quick) {
 		cfg.keystrokes = cfg.keystrokes < 60 ? cfg.keystrokes : 60;
 		cfg.idle_s = 3;
+		cfg.fanout_keys = cfg.fanout_keys < 30 ? cfg.fanout_keys : 30;
 	}
 	unsetenv("TMUX");
 	unsetenv("TMUX_PANE");
@@ -306,16 +359,7 @@ main(int argc, char **argv)
 		bench_progress("removed %d segment(s) or tmux server(s) left by killed runs", r);
 	bench_machine(machine, sizeof machine);
 	strftime(when, sizeof when, "date: %Y-%m-%d %H:%M:%S %Z", localtime(&now));
-	if (cfg.stages & (1u << 1 | 1u << 2))
-		keystroke_run(&cfg);
-	if (cfg.stages & 1u << 3)
-		idle_run(&cfg);
-	if (cfg.stages & 1u << 4)
-		storm_run(&cfg);
-	if (cfg.stages & 1u << 5)
-		size_run(&cfg);
-	if (cfg.stages & 1u << 6)
-		lecture_run(&cfg);
+	bench_stages_run(&cfg);
 	cleanup_now();
 	bench_note("the whole run took %.0f s%s", (double)(stats_now_ns() - t0) / 1e9,
 	    cfg.quick ? " (--quick: too few trials to quote)" : "");

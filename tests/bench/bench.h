@@ -5,7 +5,8 @@
  * boards (keys.c), the tmux peer (tmux.c), the keystroke trial
  * (keystroke.c), the programs that only carry a key (floor.c) and one
  * entry point per measurement (keystroke.c, idle.c, storm.c, size.c,
- * lecture.c). Terminal sessions are in pty.h.
+ * lecture.c, fanout.c, firstframe.c). Terminal sessions are in pty.h, the
+ * fan-out's groups of terminals in fanout.h.
  */
 #ifndef PIZARRA_BENCH_H
 #define PIZARRA_BENCH_H
@@ -33,7 +34,12 @@ struct bench_config {
 	int keystrokes;          /* timed keystrokes per peer in #1 */
 	int idle_s;              /* seconds of idleness in #3 */
 	bool quick;              /* fewer trials everywhere: for trying the bench itself */
-	unsigned stages;         /* bit n set: run measurement n (1..6) */
+	unsigned stages;         /* bit n set: run measurement n (1..8) */
+	int fanout[8];           /* #7: the numbers of terminals */
+	int nfanout;
+	int paces[4];            /* #7: ms between keys */
+	int npaces;
+	int fanout_keys;         /* #7: timed keystrokes per peer, N and pace */
 };
 
 /* What a table row concluded. */
@@ -73,6 +79,12 @@ struct proc_counters {
 };
 int proc_read(pid_t pid, struct proc_counters *c);
 long proc_status_kb(pid_t pid, const char *field);
+struct proc_fast {
+	int sched, status;       /* /proc/PID/schedstat and status, kept open */
+};
+int proc_fast_open(struct proc_fast *f, pid_t pid);
+int proc_fast_read(struct proc_fast *f, uint64_t *cpu_ns, uint64_t *vcsw);
+void proc_fast_close(struct proc_fast *f);
 
 /* cleanup.c: everything the bench made, undone on every way out. */
 void cleanup_install(void);
@@ -96,6 +108,7 @@ struct tmux_server {
 	char label[64];          /* -L label: the socket's name */
 	char socket[4096];       /* the socket's path */
 	pid_t pid;               /* the server process */
+	pid_t pane_pid;          /* the pane's program (cat) */
 	bool up;
 };
 int tmux_start(struct tmux_server *t, const char *tmux, const char *tag);
@@ -116,5 +129,7 @@ void idle_run(const struct bench_config *cfg);
 void storm_run(const struct bench_config *cfg);
 void size_run(const struct bench_config *cfg);
 void lecture_run(const struct bench_config *cfg);
+void fanout_run(const struct bench_config *cfg);
+void firstframe_run(const struct bench_config *cfg);
 
 #endif

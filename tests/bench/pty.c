@@ -18,7 +18,7 @@
 #include "bench.h"
 #include "pty.h"
 
-#define PTY_MAX_SET   16
+#define PTY_MAX_SET   200     /* #7 runs 3 x 32 terminals and more at once */
 #define PTY_READ_BUF  65536
 
 enum { PTY_ESC_NONE, PTY_ESC_START, PTY_ESC_CSI, PTY_ESC_OSC, PTY_ESC_ONE };
@@ -132,6 +132,27 @@ pty_needle(struct pty_session *s, const char *buf, size_t n, uint64_t now)
 	memcpy(s->carry, edge + head, s->carry_n);
 }
 
+/*
+ * Answer what a program asks its terminal when it starts, as xterm does:
+ * the primary device attributes (CSI c) and the background colour (OSC 11
+ * ;?, here black). Without an answer pizarra waits 300 ms for one
+ * (look_probe), which no real terminal makes it do. A query split across
+ * two reads goes unanswered: programs write it in one write().
+ */
+static void
+pty_answer(struct pty_session *s, const char *buf, size_t n)
+{
+	static const char da1[] = "\033[?64;1;2;6;9;15;18;21;22c";
+	static const char bg[] = "\033]11;rgb:0000/0000/0000\033\\";
+	ssize_t w;
+
+	if (memmem(buf, n, "\033]11;?", 6) != NULL)
+		w = write(s->fd, bg, sizeof bg - 1);
+	if (memmem(buf, n, "\033[c", 3) != NULL || memmem(buf, n, "\033[0c", 4) != NULL)
+		w = write(s->fd, da1, sizeof da1 - 1);
+	(void)w;
+}
+
 /* Read everything s has now; bytes read. */
 static long
 pty_read(struct pty_session *s, uint64_t now)
@@ -155,6 +176,7 @@ pty_read(struct pty_session *s, uint64_t now)
 		s->last_rx_ns = now;
 		total += r;
 		pty_needle(s, buf, (size_t)r, now);
+		pty_answer(s, buf, (size_t)r);
 		for (i = 0; i < (size_t)r; i++)
 			pty_text_byte(s, (unsigned char)buf[i]);
 	}

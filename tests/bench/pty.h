@@ -1,7 +1,8 @@
 /*
  * pty.h - terminal sessions for the bench: a program under its own pty
  * (forkpty, 120x40 set with TIOCSWINSZ before exec, TERM=xterm-256color,
- * LC_ALL=C.UTF-8), whose output the bench reads as a terminal would. Each
+ * LC_ALL=C.UTF-8), whose output the bench reads as a terminal would
+ * (answering the device-attributes and background queries as xterm). Each
  * session counts the bytes it receives, remembers when the last ones came,
  * watches the screen text (escape sequences stripped) for a phrase, and
  * can time the arrival of one exact byte sequence (the needle).

@@ -1,7 +1,8 @@
 /*
  * tmux.c - the peer: a private tmux server (its own -L socket, no
  * configuration file) holding one 120x40 session that runs cat, started
- * and stopped by the bench. The server is a daemon, not our child: its pid
+ * and stopped by the bench (its pid and the pane's, cat's, are asked of
+ * tmux for the CPU counts of #7). The server is a daemon, not our child: its pid
  * and socket are asked of tmux itself and registered for clean-up; the
  * servers of runs killed outright are found by their socket names
  * (pizarra-bench-PID-...) and stopped by the next run.
@@ -59,11 +60,11 @@ tmux_command(const char *const argv[], char *out, size_t n)
 int
 tmux_start(struct tmux_server *t, const char *tmux, const char *tag)
 {
-	char out[4200], *sp, cols[16], rows[16];
+	char out[4200], *sp, *pane, cols[16], rows[16];
 	const char *start[] = { tmux, "-L", t->label, "-f", "/dev/null", "new-session", "-d",
 	    "-x", cols, "-y", rows, "cat", NULL };
 	const char *ask[] = { tmux, "-L", t->label, "display-message", "-p",
-	    "#{pid} #{socket_path}", NULL };
+	    "#{pid} #{pane_pid} #{socket_path}", NULL };
 
 	memset(t, 0, sizeof *t);
 	snprintf(t->label, sizeof t->label, "pizarra-bench-%d-%s", (int)getpid(), tag);
@@ -74,13 +75,15 @@ tmux_start(struct tmux_server *t, const char *tmux, const char *tag)
 		return -1;
 	}
 	t->up = true;
-	if (tmux_command(ask, out, sizeof out) != 0 || (sp = strchr(out, ' ')) == NULL) {
+	if (tmux_command(ask, out, sizeof out) != 0 || (pane = strchr(out, ' ')) == NULL ||
+	    (sp = strchr(pane + 1, ' ')) == NULL) {
 		fprintf(stderr, "bench: cannot ask tmux for its server's pid\n");
 		return -1;
 	}
 	*sp++ = '\0';
 	sp[strcspn(sp, "\n")] = '\0';
 	t->pid = (pid_t)atoi(out);
+	t->pane_pid = (pid_t)atoi(pane + 1);
 	snprintf(t->socket, sizeof t->socket, "%s", sp);
 	if (t->pid > 0)
 		cleanup_add_pid(t->pid, false, false);
