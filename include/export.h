@@ -1,6 +1,6 @@
 /*
  * export.h - a board written out for other programs: plain text and text
- * with ANSI colours (as board_dump writes them), a standalone HTML page and
+ * with ANSI colours (as dump_text writes them), a standalone HTML page and
  * an SVG picture. Every writer works from a struct board (a live one or a
  * board_copy) and shows exactly what `pizarra dump` shows, cell for cell:
  * the same rows, trailing blanks and trailing empty rows left out, a cell

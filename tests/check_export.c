@@ -13,6 +13,7 @@
 
 #include "cell.h"
 #include "checkutil.h"
+#include "dump.h"
 #include "export.h"
 #include "import.h"
 
@@ -48,7 +49,7 @@ dumped(const struct board *b)
 
 	strbuf_free(&sb);
 	strbuf_init(&sb);
-	ck_assert_int_eq(board_dump(b, &sb, false), 0);
+	ck_assert_int_eq(dump_text(b, &sb, false), 0);
 	return strbuf_cstr(&sb);
 }
 

@@ -1,7 +1,7 @@
 /*
  * export.c - the board as HTML and SVG (and as text and ANSI text, which
- * are board_dump's). A row is first walked into glyphs, exactly as
- * board_dump walks it (what it shows in each column, in which colour), so
+ * are dump_text's). A row is first walked into glyphs, exactly as
+ * dump_text walks it (what it shows in each column, in which colour), so
  * that every format shows the same text; the writers then only differ in
  * how they mark colours and columns up. Cell words are read with the
  * accessors of cell.h only.
@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "cell.h"
+#include "dump.h"
 #include "export.h"
 #include "palette.h"
 
@@ -35,7 +36,7 @@ struct export_walk {
 	uint32_t n;
 };
 
-/* True when a cell shows nothing (empty or a space), as board_dump judges it. */
+/* True when a cell shows nothing (empty or a space), as dump_text judges it. */
 static bool
 export_blank(uint64_t cell)
 {
@@ -56,7 +57,7 @@ export_add(struct export_walk *w, uint32_t col, uint32_t cp, unsigned width, uns
 	g->colour = colour;
 }
 
-/* Walk row into w->g, as board_dump_row shows it. */
+/* Walk row into w->g, as dump_text shows it. */
 static void
 export_row(struct export_walk *w, uint32_t row)
 {
@@ -298,9 +299,9 @@ export_write(const struct board *b, enum export_format f, struct strbuf *out)
 	case EXPORT_SVG:
 		return export_svg(b, out);
 	case EXPORT_ANSI:
-		return board_dump(b, out, true);
+		return dump_text(b, out, true);
 	default:
-		return board_dump(b, out, false);
+		return dump_text(b, out, false);
 	}
 }
 
