@@ -13,8 +13,10 @@
 #define PIZARRA_DUMP_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "board.h"
+#include "cell.h"
 #include "strbuf.h"
 
 /*
@@ -26,9 +28,39 @@
  * 38;5;n for 16..255, 39 for the default after another), the background
  * (40+n, 100+n-8, 48;5;n; none for the default), separated by ";", then
  * "m" (a foreground 1..15 alone is "\e[3Nm" or "\e[9Nm", as in version
- * 1). A blank cell without background keeps the style before it.
+ * 1). A blank (dump_blank) shows in the style before it, less what would
+ * show on a blank (DUMP_BLANK_KEEPS), so `load --ansi` gives every cell
+ * that is not blank its very style back and leaves every blank blank.
  * 0, or -1 when memory ran out.
  */
 int dump_text(const struct board *b, struct strbuf *out, bool ansi);
+
+/* What a row shows in one place: a character over one or two columns, in a style. */
+struct dump_glyph {
+	uint32_t col;          /* its first column */
+	uint32_t cp;           /* what is shown: ' ' for a blank, U+FFFD for what cannot be */
+	unsigned width;        /* columns: 1 or 2 */
+	unsigned style;        /* cell_style; a blank's is the style before it, masked */
+};
+
+/* The parts of a style a blank keeps from the one before it: foreground, bold, italic. */
+#define DUMP_BLANK_KEEPS   (0xFFu | (CELL_BOLD | CELL_ITALIC) << 16)
+
+/*
+ * True when a cell shows nothing: empty or a space, without a background,
+ * underline or reverse (any other cell is shown, and ends no row early).
+ */
+bool dump_blank(uint64_t cell);
+
+/* The last column of row that is not blank, UINT32_MAX when there is none. */
+uint32_t dump_row_last(const struct board *b, uint32_t row);
+
+/*
+ * Walk row up to and including column last (dump_row_last; UINT32_MAX:
+ * nothing) into g (room for b->cols glyphs), as dump_text shows it; the
+ * number of glyphs. The HTML and SVG writers (export.h) walk rows with it,
+ * so every format shows the same text.
+ */
+uint32_t dump_row(const struct board *b, uint32_t row, uint32_t last, struct dump_glyph *g);
 
 #endif

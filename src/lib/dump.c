@@ -65,8 +65,7 @@ dump_sgr(struct strbuf *out, unsigned was, unsigned st)
 	strbuf_printf(out, "\033[%sm", codes + 1);
 }
 
-/* True when a cell shows nothing (empty or a space, without a background, underline or reverse). */
-static bool
+bool
 dump_blank(uint64_t cell)
 {
 	uint32_t cp = cell_cp(cell);
@@ -75,46 +74,77 @@ dump_blank(uint64_t cell)
 	    (cell_attrs(cell) & (CELL_UNDERLINE | CELL_REVERSE)) == 0;
 }
 
-/* Append one row up to and including column last. */
-static void
-dump_row(const struct board *b, uint32_t row, uint32_t last, struct strbuf *out,
-	       bool ansi)
+uint32_t
+dump_row_last(const struct board *b, uint32_t row)
 {
-	unsigned style = 0, st;
-	uint32_t col, cp;
+	uint32_t col;
+
+	for (col = b->cols; col-- > 0;)
+		if (!dump_blank(board_get(b, col, row)))
+			return col;
+	return UINT32_MAX;
+}
+
+/* Add one glyph to g[*n]. */
+static void
+dump_add(struct dump_glyph *g, uint32_t *n, uint32_t col, uint32_t cp, unsigned width,
+	 unsigned style)
+{
+	g[*n].col = col;
+	g[*n].cp = cp;
+	g[*n].width = width;
+	g[*n].style = style;
+	(*n)++;
+}
+
+uint32_t
+dump_row(const struct board *b, uint32_t row, uint32_t last, struct dump_glyph *g)
+{
+	unsigned style = 0;
+	uint32_t col, cp, n = 0;
 	uint64_t cell;
 	bool wide_open = false;
 
-	for (col = 0; col <= last; col++) {
+	for (col = 0; last != UINT32_MAX && col <= last && col < b->cols; col++) {
 		cell = board_get(b, col, row);
 		cp = cell_cp(cell);
 		if (cp == CELL_CONT) {
 			if (!wide_open)
-				strbuf_putc(out, ' ');
+				dump_add(g, &n, col, ' ', 1, style & DUMP_BLANK_KEEPS);
 			wide_open = false;
 			continue;
 		}
 		wide_open = false;
-		st = dump_blank(cell) ? style : cell_style_of(cell);
-		if (ansi && st != style) {
-			dump_sgr(out, style, st);
-			style = st;
+		/* a blank shows only what a blank can: no background, underline or reverse */
+		style = dump_blank(cell) ? style & DUMP_BLANK_KEEPS : cell_style_of(cell);
+		if (cp == 0 || cp == ' ')
+			dump_add(g, &n, col, ' ', 1, style);
+		else if (!cell_drawable(cp))
+			dump_add(g, &n, col, 0xFFFD, 1, style);
+		else if (cell_width(cp) != 2)
+			dump_add(g, &n, col, cp, 1, style);
+		else if (col + 1 < b->cols && cell_cp(board_get(b, col + 1, row)) == CELL_CONT) {
+			dump_add(g, &n, col, cp, 2, style);
+			wide_open = true;
+		} else
+			dump_add(g, &n, col, 0xFFFD, 1, style);
+	}
+	return n;
+}
+
+/* Append one row's glyphs, with SGR sequences when ansi. */
+static void
+dump_put_row(const struct dump_glyph *g, uint32_t n, struct strbuf *out, bool ansi)
+{
+	unsigned style = 0;
+	uint32_t i;
+
+	for (i = 0; i < n; i++) {
+		if (ansi && g[i].style != style) {
+			dump_sgr(out, style, g[i].style);
+			style = g[i].style;
 		}
-		if (cp == 0) {
-			strbuf_putc(out, ' ');
-		} else if (!cell_drawable(cp)) {
-			strbuf_put_utf8(out, 0xFFFD);
-		} else if (cell_width(cp) == 2) {
-			if (col + 1 < b->cols &&
-			    cell_cp(board_get(b, col + 1, row)) == CELL_CONT) {
-				strbuf_put_utf8(out, cp);
-				wide_open = true;
-			} else {
-				strbuf_put_utf8(out, 0xFFFD);
-			}
-		} else {
-			strbuf_put_utf8(out, cp);
-		}
+		strbuf_put_utf8(out, g[i].cp);
 	}
 	if (ansi && style != 0)
 		dump_sgr(out, style, 0);
@@ -124,28 +154,30 @@ dump_row(const struct board *b, uint32_t row, uint32_t last, struct strbuf *out,
 int
 dump_text(const struct board *b, struct strbuf *out, bool ansi)
 {
-	uint32_t row, col, last_row = 0, *last;
+	struct dump_glyph *g;
+	uint32_t row, last_row = 0, *last, n;
 	bool any = false;
 
-	last = calloc(b->rows, sizeof *last);
-	if (last == NULL)
+	last = calloc(b->rows > 0 ? b->rows : 1, sizeof *last);
+	g = calloc(b->cols > 0 ? b->cols : 1, sizeof *g);
+	if (last == NULL || g == NULL) {
+		free(last);
+		free(g);
 		return -1;
+	}
 	for (row = 0; row < b->rows; row++) {
-		last[row] = UINT32_MAX;
-		for (col = b->cols; col-- > 0;) {
-			if (!dump_blank(board_get(b, col, row))) {
-				last[row] = col;
-				last_row = row;
-				any = true;
-				break;
-			}
+		last[row] = dump_row_last(b, row);
+		if (last[row] != UINT32_MAX) {
+			last_row = row;
+			any = true;
 		}
 	}
 	for (row = 0; any && row <= last_row; row++) {
-		if (last[row] != UINT32_MAX)
-			dump_row(b, row, last[row], out, ansi);
+		n = dump_row(b, row, last[row], g);
+		dump_put_row(g, n, out, ansi);
 		strbuf_putc(out, '\n');
 	}
 	free(last);
+	free(g);
 	return out->failed ? -1 : 0;
 }
