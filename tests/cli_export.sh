@@ -321,11 +321,11 @@ dump_to "$T/b.ans" -k "$KEY2" dump --ansi
 expect_files_equal "$T/a.ans" "$T/b.ans" "dump --ansi of both boards is the same"
 dump_to "$T/b.html" -k "$KEY2" dump --html
 expect_files_equal "$T/a.html" "$T/b.html" "and so is dump --html"
-printf 'x%s[38;5;196my%s[38;5;21mz%s[39mw\n' "$ESC" "$ESC" "$ESC" >"$T/256.ans"
+printf 'x%s[38;5;196my%s[38;5;21mz%s[39;48;2;0;135;250mw\n' "$ESC" "$ESC" "$ESC" >"$T/256.ans"
 expect_status 0 pz -k "$KEY2" load --ansi "$T/256.ans"
-printf 'x%s[91my%s[34mz%s[0mw\n' "$ESC" "$ESC" "$ESC" >"$T/exp.ans"
+printf 'x%s[38;5;196my%s[38;5;21mz%s[39;48;5;33mw%s[0m\n' "$ESC" "$ESC" "$ESC" "$ESC" >"$T/exp.ans"
 dump_to "$T/c.ans" -k "$KEY2" dump --ansi
-expect_files_equal "$T/exp.ans" "$T/c.ans" "38;5;196 and 38;5;21 load as the nearest colours (bright red, blue)"
+expect_files_equal "$T/exp.ans" "$T/c.ans" "38;5;N loads as colour N itself, 48;2;R;G;B as the nearest of the 256"
 
 # ---------------------------------------------------------------------------
 section "load --at COL,ROW changes only the block's cells"
@@ -354,9 +354,9 @@ printf 'ok\nab%s[2Jc\n' "$ESC" >"$T/bad.ans"
 expect_fails "^pizarra: .*bad.ans: line 2, column 3: the escape sequence \\\\e\\[2J is not a colour \\(SGR, ESC \\[ ... m\\); the board was not changed\$" \
 	pz -k "$KEY2" load --ansi "$T/bad.ans"
 expect_fails "^pizarra: .*bad.ans: line 2, column 3: .*not a colour" pz -k "$KEY2" load --ansi --at 0,0 "$T/bad.ans"
-printf 'a%s[1mb\n' "$ESC" >"$T/bold.ans"
-expect_fails "^pizarra: .*bold.ans: line 1, column 2: SGR parameter 1 is not a foreground colour" \
-	pz -k "$KEY2" load --ansi "$T/bold.ans"
+printf 'a%s[1;5mb\n' "$ESC" >"$T/blink.ans"
+expect_fails "^pizarra: .*blink.ans: line 1, column 2: SGR parameter 5 is not one a cell holds" \
+	pz -k "$KEY2" load --ansi "$T/blink.ans"
 expect_fails "^pizarra: .*bad.ans: line 2, column 3: .*; the board was not changed\$" pz -k "$KEY2" load "$T/bad.ans"
 expect_fails "^pizarra: .*block: the text's longest line is 9 columns wide: from column 35 it needs columns 35-43, but the board's columns are 0-39; the board was not changed\$" \
 	pz -k "$KEY2" load --at 35,0 "$T/block"
@@ -417,6 +417,46 @@ if expect_status 0 pz --help; then
 	for opt in --ansi --html --svg --at=COL,ROW; do
 		expect_stdout_match "^ +$opt "
 	done
+fi
+
+# ---------------------------------------------------------------------------
+section "every foreground, background and attribute: dump --ansi | load --ansi, and the page's looks"
+# A row per kind: the 256 foregrounds, the 256 backgrounds, then each of the
+# 16 attribute sets over a few colour pairs; every cell a letter.
+python3 - >"$T/all.ans" <<'EOF'
+E = "\x1b["
+def sgr(fg, bg, attrs):
+    p = ["0"] + [c for bit, c in ((1, "1"), (8, "3"), (2, "4"), (4, "7")) if attrs & bit]
+    if fg:
+        p.append("38;5;%d" % fg)
+    if bg:
+        p.append("48;5;%d" % bg)
+    return E + ";".join(p) + "m"
+rows = [[(n, 0, 0) for n in range(256)], [(0, n, 0) for n in range(256)]]
+rows += [[(fg, bg, a) for fg, bg in ((0, 0), (1, 0), (0, 4), (200, 17), (16, 231))] for a in range(16)]
+for row in rows:
+    print("".join(sgr(*k) + chr(65 + i % 26) for i, k in enumerate(row)) + E + "0m")
+EOF
+expect_status 0 pz -k "$KEY" rm
+expect_status 0 pz -k "$KEY2" rm
+if expect_status 0 pz -k "$KEY" -s 256x20 load --ansi "$T/all.ans"; then
+	dump_to "$T/all1.ans" -k "$KEY" dump --ansi
+	if expect_status 0 sh -c "'$PIZARRA' -k $KEY dump --ansi | '$PIZARRA' -k $KEY2 -s 256x20 load --ansi -"; then
+		dump_to "$T/all2.ans" -k "$KEY2" dump --ansi
+		expect_files_equal "$T/all1.ans" "$T/all2.ans" "dump --ansi | load --ansi keeps every style"
+	fi
+	dump_to "$T/all.html" -k "$KEY2" dump --html
+	dump_to "$T/all.svg" -k "$KEY2" dump --svg
+	board_of ansi "$T/all.ans" "$T/all.r.src" && board_of ansi "$T/all2.ans" "$T/all.r.ansi" &&
+		board_of html "$T/all.html" "$T/all.r.html" && board_of svg "$T/all.svg" "$T/all.r.svg" &&
+		same_cells "$T/all.r.src" "$T/all.r.ansi" "every cell looks as the source said, after the round trip" &&
+		same_cells "$T/all.r.src" "$T/all.r.html" "every cell of the page looks as the source said" &&
+		same_cells "$T/all.r.src" "$T/all.r.svg" "every cell of the picture looks as the source said"
+	check "the page has 256 foregrounds: colour 196 is #ff0000" grep -qx 'cell 0 196 #ff0000 default -' "$T/all.r.html"
+	check "and 256 backgrounds: 21 is #0000ff" grep -qx 'cell 1 21 default #0000ff -' "$T/all.r.html"
+	check "bold, italic, underline and reverse: the page's own colours swapped" \
+		grep -qx 'cell 17 0 #ffffff #000000 biu' "$T/all.r.html"
+	check "in the picture too" grep -qx 'cell 17 0 #ffffff #000000 biu' "$T/all.r.svg"
 fi
 
 finish
