@@ -27,11 +27,13 @@
 #include "i18n.h"
 #include "input.h"
 #include "keymap.h"
+#include "paint.h"
 #include "paste.h"
 #include "picker.h"
 #include "question.h"
 #include "screen.h"
 #include "stroke.h"
+#include "swatch.h"
 #include "utf8.h"
 
 #define ESC 27
@@ -54,6 +56,7 @@ static unsigned input_help_key(struct input *, struct desk *, int, wint_t);
 static unsigned input_prompt_key(struct input *, struct desk *, int, wint_t);
 static unsigned input_ask_key(struct input *, struct desk *, int, wint_t);
 static unsigned input_picker_key(struct input *, struct desk *, int, wint_t);
+static unsigned input_swatch_key(struct input *, struct desk *, int, wint_t);
 static void input_mode_initial(const struct desk *, char *, size_t);
 static void input_save_initial(const struct desk *, char *, size_t);
 
@@ -89,6 +92,7 @@ static const struct input_mode_row input_modes[MODE_COUNT] = {
 		.key = input_ask_key,
 	},
 	[MODE_PICKER] = { .view = INPUT_HELP, .opened_by = ACT_PICKER, .key = input_picker_key },
+	[MODE_SWATCH] = { .view = INPUT_HELP, .opened_by = ACT_SWATCH, .key = input_swatch_key },
 };
 
 static void
@@ -113,6 +117,8 @@ input_open(struct input *in, const struct desk *d, enum input_mode m, bool keep_
 	in->mode = m;
 	if (m == MODE_PICKER)
 		picker_open(&in->picker, d->pen->brush);
+	if (m == MODE_SWATCH)
+		swatch_open(&in->swatch, paint_style(d->paint, d->session->me.colour));
 	if (!keep_text) {
 		in->prompt[0] = '\0';
 		if (input_modes[m].initial != NULL)
@@ -250,6 +256,18 @@ input_picker_key(struct input *in, struct desk *d, int ret, wint_t ch)
 {
 	bool done;
 	unsigned r = picker_key(&in->picker, d, ret, ch, &done);
+
+	if (done)
+		in->mode = MODE_DRAW;
+	return r;
+}
+
+/* The colour picker's keys (swatch.c); it closes when the brush is set or it is let go. */
+static unsigned
+input_swatch_key(struct input *in, struct desk *d, int ret, wint_t ch)
+{
+	bool done;
+	unsigned r = swatch_key(&in->swatch, d, ret, ch, &done);
 
 	if (done)
 		in->mode = MODE_DRAW;
@@ -491,6 +509,10 @@ input_draw_overlay(const struct input *in, const struct desk *d)
 	}
 	if (in->mode == MODE_PICKER) {
 		picker_draw(&in->picker);
+		return true;
+	}
+	if (in->mode == MODE_SWATCH) {
+		swatch_draw(&in->swatch);
 		return true;
 	}
 	if (!question_banner(input_modes[in->mode].question, d, text, sizeof text))

@@ -58,6 +58,8 @@ static const struct keymap_binding keymap_commands[] = {
 	  N_("an arrow at the end of lines, or not"), stroke_arrows, true },
 	{ 0, CTRL('O'), N_("Glyphs"), N_("Glyphs"), NULL, NULL,
 	  N_("pick the brush: box pieces, blocks, symbols"), stroke_picker, true },
+	{ 0, CTRL('N'), N_("Paint"), N_("Paint"), NULL, NULL,
+	  N_("the brush's colours, bold, underline, reverse"), stroke_colours, true },
 };
 
 #define KEYMAP_NCOMMANDS (sizeof keymap_commands / sizeof keymap_commands[0])

@@ -23,10 +23,10 @@ test_begin
 TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 
 # Top first; modules in one layer are separated by spaces, layers by "|".
-FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker | stroke |
+FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker swatch | stroke |
 	action segpanel frame opener bytesview |
 	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block |
-	pen session show edit owner list hexview marks look signals | cli lines typing fill | cli_parse'
+	pen session show edit owner list hexview marks look signals paint | cli lines typing fill | cli_parse'
 CORE_LAYERS='report boardmap shmpeek export import | segment client | notify dump | board | grapheme |
 	cell strbuf shmlist shmmaps | futex logind palette proc pzerr shminfo trace utf8 | i18n'
 
