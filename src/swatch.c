@@ -28,7 +28,7 @@ struct swatch_row {
 	wint_t letter;             /* the key that switches it from any row */
 };
 
-/* TRANSLATORS: the colour picker's rows, at most 11 columns */
+/* TRANSLATORS: the colour picker's rows, at most 12 columns */
 static const struct swatch_row swatch_rows[] = {
 	{ N_("Foreground"), 0, 0 },
 	{ N_("Background"), 0, 0 },
