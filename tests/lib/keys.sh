@@ -99,6 +99,7 @@ ui_spanish        71      67 68
 ui_tools          82      50 51
 cli_export        81      6e 6f
 cli_cell64        80      52
+ui_paint          89      5d
 EOF
 }
 
