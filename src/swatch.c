@@ -134,8 +134,9 @@ swatch_special(struct swatch *sw, struct desk *d, wint_t ch, bool *done)
 	case KEY_ENTER: return swatch_choose(sw, d, done);
 	default: break;
 	}
-	if (ch != KEY_LEFT && ch != KEY_RIGHT && ch != KEY_PPAGE && ch != KEY_NPAGE)
-		sw->typed = 0, sw->ndigits = 0;
+	/* a number typed ends with any other key */
+	sw->typed = 0;
+	sw->ndigits = 0;
 	return 0;
 }
 

@@ -237,7 +237,6 @@ ui_draw_status(struct ui *ui, uint64_t now)
 	struct status_line l = {
 		.readonly = s->readonly,
 		.tool = pen_tool_name(ui->pen.tool),
-		.colour = s->me.colour,
 		.looks = paint_style(&ui->paint, s->me.colour),
 		.brush = ui->pen.tool == PEN_BRUSH || ui->pen.tool == PEN_FILL ? ui->pen.brush : 0,
 		.style = pen_style(&ui->pen), .arrows = ui->pen.tool == PEN_LINE && ui->pen.line.arrows,
