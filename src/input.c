@@ -56,7 +56,6 @@ static unsigned input_help_key(struct input *, struct desk *, int, wint_t);
 static unsigned input_prompt_key(struct input *, struct desk *, int, wint_t);
 static unsigned input_ask_key(struct input *, struct desk *, int, wint_t);
 static unsigned input_picker_key(struct input *, struct desk *, int, wint_t);
-static unsigned input_swatch_key(struct input *, struct desk *, int, wint_t);
 static void input_mode_initial(const struct desk *, char *, size_t);
 static void input_save_initial(const struct desk *, char *, size_t);
 
@@ -92,7 +91,7 @@ static const struct input_mode_row input_modes[MODE_COUNT] = {
 		.key = input_ask_key,
 	},
 	[MODE_PICKER] = { .view = INPUT_HELP, .opened_by = ACT_PICKER, .key = input_picker_key },
-	[MODE_SWATCH] = { .view = INPUT_HELP, .opened_by = ACT_SWATCH, .key = input_swatch_key },
+	[MODE_SWATCH] = { .view = INPUT_HELP, .opened_by = ACT_SWATCH, .key = input_picker_key },
 };
 
 static void
@@ -250,24 +249,16 @@ input_help_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	return 0;
 }
 
-/* The glyph picker's keys (picker.c); it closes when a glyph is chosen or it is let go. */
+/*
+ * The glyph picker's keys (picker.c) or the colour picker's (swatch.c); it
+ * closes when a glyph or the colours are chosen, or it is let go.
+ */
 static unsigned
 input_picker_key(struct input *in, struct desk *d, int ret, wint_t ch)
 {
 	bool done;
-	unsigned r = picker_key(&in->picker, d, ret, ch, &done);
-
-	if (done)
-		in->mode = MODE_DRAW;
-	return r;
-}
-
-/* The colour picker's keys (swatch.c); it closes when the brush is set or it is let go. */
-static unsigned
-input_swatch_key(struct input *in, struct desk *d, int ret, wint_t ch)
-{
-	bool done;
-	unsigned r = swatch_key(&in->swatch, d, ret, ch, &done);
+	unsigned r = in->mode == MODE_SWATCH ? swatch_key(&in->swatch, d, ret, ch, &done) :
+	    picker_key(&in->picker, d, ret, ch, &done);
 
 	if (done)
 		in->mode = MODE_DRAW;
@@ -507,12 +498,11 @@ input_draw_overlay(const struct input *in, const struct desk *d)
 		keymap_draw_help(in->help_top);
 		return true;
 	}
-	if (in->mode == MODE_PICKER) {
-		picker_draw(&in->picker);
-		return true;
-	}
-	if (in->mode == MODE_SWATCH) {
-		swatch_draw(&in->swatch);
+	if (in->mode == MODE_PICKER || in->mode == MODE_SWATCH) {
+		if (in->mode == MODE_PICKER)
+			picker_draw(&in->picker);
+		else
+			swatch_draw(&in->swatch);
 		return true;
 	}
 	if (!question_banner(input_modes[in->mode].question, d, text, sizeof text))
