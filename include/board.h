@@ -1,7 +1,7 @@
 /*
  * board.h - the board model: how a pizarra lays out its shared segment, how
  * a segment is checked before anything trusts it, and the operations on its
- * cells (put, clear, load, dump), and copies of a board in process memory.
+ * cells (put, clear, load), and copies of a board in process memory.
  *
  * Layout (all fields native-endian, every field accessed atomically because
  * any process with write permission can change any byte at any time):
@@ -44,7 +44,6 @@
 #include <sys/types.h>
 
 #include "pzerr.h"
-#include "strbuf.h"
 
 #define BOARD_MAGIC      0x41525A50u   /* "PZRA" in memory on little-endian */
 #define BOARD_VERSION    2u            /* 2: 64-bit cells (cell.h); 1: 32-bit cells */
@@ -411,21 +410,5 @@ void board_copy_free(struct board_copy *c);
  * notify: call notify_bump after it.
  */
 void board_copy_cells(const struct board *dst, const struct board *src);
-
-/*
- * Append the board as UTF-8 text: one line per row, trailing blanks and
- * trailing empty rows trimmed (a space with a background, underline or
- * reverse is no blank), a cell that cannot be shown as U+FFFD. With ansi,
- * style changes are marked with SGR sequences, reset at the end of each
- * line: "\e[0m" for the default style; otherwise "\e[" then "0;" when an
- * attribute or background of the style before must go, then 1 bold, 3
- * italic, 4 underline, 7 reverse, the foreground (30+n for 1..7, 90+n-8
- * for 8..15, 38;5;n for 16..255, 39 for the default after another), the
- * background (40+n, 100+n-8, 48;5;n; none for the default), separated by
- * ";", then "m" (a foreground 1..15 alone is "\e[3Nm" or "\e[9Nm", as in
- * version 1). A blank cell without background keeps the style before it.
- * Never copies a control character from the segment.
- */
-int board_dump(const struct board *b, struct strbuf *out, bool ansi);
 
 #endif

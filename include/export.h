@@ -1,6 +1,6 @@
 /*
  * export.h - a board written out for other programs: plain text and text
- * with ANSI colours (as board_dump writes them), a standalone HTML page and
+ * with ANSI colours (as dump_text writes them), a standalone HTML page and
  * an SVG picture. Every writer works from a struct board (a live one or a
  * board_copy) and shows exactly what `pizarra dump` shows, cell for cell:
  * the same rows, trailing blanks and trailing empty rows left out, a cell
@@ -9,20 +9,29 @@
  * a blank). No control character ever comes out of a cell, and &, <, >
  * and " are escaped where the format needs it.
  *
- * Colours are the cell's colour index (cell_colour): 0 is the default (no
- * colour given: the page's own text colour), 1..15 are drawn with xterm's
- * default palette (palette.h), as an inline style in HTML and a fill in
- * SVG, so that a page pasted elsewhere keeps them.
+ * Styles are the cell's (cell_style_of), as dump_text shows them (a
+ * blank in the style before it, masked: dump.h): colour 0 is the page's
+ * own (its text colour #000000 as foreground, its background #ffffff),
+ * 1..255 are drawn with xterm's default palette (palette.h), as inline
+ * styles in HTML and fills in SVG, so that a page pasted elsewhere keeps
+ * them. Reverse swaps the two colours (the page's own included). Bold,
+ * italic and underline are font-weight:bold, font-style:italic and
+ * text-decoration:underline (CSS in HTML, attributes of the same names in
+ * SVG).
  *
  * HTML: <pre class="pizarra"> in a monospace font, one line per row, each
- * run of one colour a <span style="color:#rrggbb">, each wide character a
+ * run of one style a <span style="...">, each wide character a
  * <span class="w"> two columns wide (display:inline-block; width:2ch), so
  * that columns stay aligned whatever font draws the wide character. As in
  * any <pre>, the newline right after the start tag is not part of the text.
+ * A run's span has color:#rrggbb (a foreground not the page's) and
+ * background-color:#rrggbb (a background not the page's).
  *
  * SVG: a grid of EXPORT_SVG_CELL_W x EXPORT_SVG_CELL_H user units per
- * cell, as large as what dump shows (at least one cell); one <text> per
- * run (a run: characters of one colour and one width, blanks left out) at
+ * cell, as large as what dump shows (at least one cell); under each run
+ * of one background not the page's a <rect> of its cells filled with it;
+ * one <text> per run (characters of one style and one width, spaces at its
+ * ends left out unless underlined) at
  * x = its column * EXPORT_SVG_CELL_W, y = its row * EXPORT_SVG_CELL_H +
  * EXPORT_SVG_BASELINE, with textLength its columns' width, so a wide
  * character takes two columns in any font; xml:space="preserve",

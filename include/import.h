@@ -1,21 +1,26 @@
 /*
  * import.h - text with colours onto a board: text with ANSI colour
  * sequences (what `dump --ansi` writes) taken apart into its characters
- * and their colours, and such a text loaded as the whole board or placed
- * as a block at a position, keeping the rest of the board.
+ * and their styles (cell_style: colours and attributes), and such a text
+ * loaded as the whole board or placed as a block at a position, keeping
+ * the rest of the board.
  *
  * The characters follow the rules of board_load (board.h): strict UTF-8,
  * lines end with \n (\r\n accepted), a tab goes to the next multiple of 8
  * columns from the block's left edge, every grapheme one cell. Of the
  * escape sequences only SGR (ESC [ ... m) is taken, and of its parameters
- * only those a cell can hold, the foreground colour:
+ * those a cell can hold, both colours and the attributes, so that what
+ * `dump --ansi` writes loads back as the very same styles:
  *
- *   0 and 39 (and an empty parameter)   the default colour, 0
- *   30..37                              colours 0..7 (30, black, is the default)
- *   90..97                              colours 8..15
- *   38;5;N (N 0..255)                   N below 16 as it is, the others the
- *   38;2;R;G;B (0..255 each)            nearest of the 16 (xterm's palette,
- *                                       palette.h; black is the default)
+ *   0 (and an empty parameter)      everything back to the default
+ *   1, 3, 4, 7 / 22, 23, 24, 27     bold, italic, underline, reverse on / off
+ *   30..37 / 40..47                 foreground / background 0..7 (black, 30
+ *                                   or 40, is CELL_BLACK: 0 is the default)
+ *   90..97 / 100..107               foreground / background 8..15
+ *   39 / 49                         the default foreground / background
+ *   38;5;N / 48;5;N (N 0..255)      colour N itself (0, black, is CELL_BLACK)
+ *   38;2;R;G;B / 48;2;R;G;B         the nearest of xterm's 256 by RGB
+ *                                   (import_colour_rgb)
  *
  * Any other escape, SGR parameter or control character is refused with
  * the line and column where it is, and nothing is written: every check is
@@ -30,11 +35,11 @@
 #include "board.h"
 #include "pzerr.h"
 
-/* A text and the colour of each of its bytes. */
+/* A text and the style of each of its bytes. */
 struct import_text {
 	const char *text;        /* the characters, escapes taken out */
 	size_t len;
-	unsigned char *colours;  /* colours[i]: the colour of text[i]; NULL: all the default */
+	uint32_t *styles;        /* styles[i]: the cell_style of text[i]; NULL: all the default */
 	char *buf;               /* what import_ansi allocated (text points into it) */
 };
 
@@ -60,13 +65,15 @@ void import_free(struct import_text *t);
 int import_shape(const struct import_text *t, uint32_t max_cols, struct board_scan *sc,
 		 struct pzerr *e);
 
-/*
- * The nearest of the 16 colours (0 standing for black) to colour n of
- * xterm's 256: n itself below 16, else by the distance of their RGB.
- */
+/* The cell colour of xterm colour n (0..255, masked): n itself, but 0 (black) is CELL_BLACK. */
 unsigned import_colour_256(unsigned n);
 
-/* The nearest of the 16 colours (0 standing for black) to an RGB colour. */
+/*
+ * The cell colour nearest to an RGB colour among xterm's 256 (palette.h),
+ * by squared distance: the cube and the greys (16..255) first, as they
+ * look the same on every terminal, then 1..15 only where strictly nearer.
+ * Never 0 (the default): black is CELL_BLACK.
+ */
 unsigned import_colour_rgb(unsigned r, unsigned g, unsigned b);
 
 /*

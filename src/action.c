@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "action.h"
 #include "cell.h"
+#include "paint.h"
 #include "screen.h"
 #include "undo.h"
 
@@ -93,6 +94,7 @@ action_colour(struct desk *d)
 	}
 	session_next_colour(d->session);
 	action_fit_colour(d);
+	paint_follow(d->paint);      /* the brush's foreground is the slot's colour again */
 	action_cursor(d);
 	if (d->session->me.colour == 0)
 		status_message(d->status, false, _("colour: default (the terminal's own)"));

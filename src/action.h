@@ -16,6 +16,7 @@
 #include <stdbool.h>
 
 #include "canvas.h"
+#include "paint.h"
 #include "pen.h"
 #include "session.h"
 #include "sidebar.h"
@@ -41,9 +42,10 @@
 #define ACT_ASK_JOIN   0x2000u  /* ask before moving onto the board under the key */
 #define ACT_BYTES      0x8000u  /* switch the canvas to the segment's bytes, or back */
 #define ACT_PICKER     0x10000u /* open the glyph picker */
+#define ACT_SWATCH     0x40000u /* open the colour picker */
 #define ACT_ASKS       (ACT_HELP | ACT_ASK_CHMOD | ACT_ASK_SAVE | ACT_ASK_REMOVE | \
 			ACT_ASK_CLEAR | ACT_ASK_OVERWRITE | ACT_ASK_ORPHAN | ACT_ASK_JOIN | \
-			ACT_PICKER)
+			ACT_PICKER | ACT_SWATCH)
 
 struct desk {
 	struct session *session;
@@ -51,6 +53,7 @@ struct desk {
 	struct canvas *canvas;
 	struct sidebar *sidebar;
 	struct status *status;
+	struct paint *paint;       /* what the brush paints (paint.c) */
 };
 
 typedef unsigned (*action_fn)(struct desk *d);

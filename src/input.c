@@ -27,11 +27,13 @@
 #include "i18n.h"
 #include "input.h"
 #include "keymap.h"
+#include "paint.h"
 #include "paste.h"
 #include "picker.h"
 #include "question.h"
 #include "screen.h"
 #include "stroke.h"
+#include "swatch.h"
 #include "utf8.h"
 
 #define ESC 27
@@ -89,6 +91,7 @@ static const struct input_mode_row input_modes[MODE_COUNT] = {
 		.key = input_ask_key,
 	},
 	[MODE_PICKER] = { .view = INPUT_HELP, .opened_by = ACT_PICKER, .key = input_picker_key },
+	[MODE_SWATCH] = { .view = INPUT_HELP, .opened_by = ACT_SWATCH, .key = input_picker_key },
 };
 
 static void
@@ -113,6 +116,8 @@ input_open(struct input *in, const struct desk *d, enum input_mode m, bool keep_
 	in->mode = m;
 	if (m == MODE_PICKER)
 		picker_open(&in->picker, d->pen->brush);
+	if (m == MODE_SWATCH)
+		swatch_open(&in->swatch, paint_style(d->paint, d->session->me.colour));
 	if (!keep_text) {
 		in->prompt[0] = '\0';
 		if (input_modes[m].initial != NULL)
@@ -244,12 +249,16 @@ input_help_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	return 0;
 }
 
-/* The glyph picker's keys (picker.c); it closes when a glyph is chosen or it is let go. */
+/*
+ * The glyph picker's keys (picker.c) or the colour picker's (swatch.c); it
+ * closes when a glyph or the colours are chosen, or it is let go.
+ */
 static unsigned
 input_picker_key(struct input *in, struct desk *d, int ret, wint_t ch)
 {
 	bool done;
-	unsigned r = picker_key(&in->picker, d, ret, ch, &done);
+	unsigned r = in->mode == MODE_SWATCH ? swatch_key(&in->swatch, d, ret, ch, &done) :
+	    picker_key(&in->picker, d, ret, ch, &done);
 
 	if (done)
 		in->mode = MODE_DRAW;
@@ -489,8 +498,11 @@ input_draw_overlay(const struct input *in, const struct desk *d)
 		keymap_draw_help(in->help_top);
 		return true;
 	}
-	if (in->mode == MODE_PICKER) {
-		picker_draw(&in->picker);
+	if (in->mode == MODE_PICKER || in->mode == MODE_SWATCH) {
+		if (in->mode == MODE_PICKER)
+			picker_draw(&in->picker);
+		else
+			swatch_draw(&in->swatch);
 		return true;
 	}
 	if (!question_banner(input_modes[in->mode].question, d, text, sizeof text))

@@ -24,6 +24,7 @@
 #include "escape.h"
 #include "paste.h"
 #include "picker.h"
+#include "swatch.h"
 
 /* Keys typed this soon after a question popped up were meant for the board. */
 #define INPUT_GRACE_MS  1000
@@ -39,6 +40,7 @@ enum input_mode {
 	MODE_ORPHAN,         /* the segment was removed by someone else: choose */
 	MODE_JOIN,           /* question: move onto the board under the key? */
 	MODE_PICKER,         /* the glyph picker (picker.c) */
+	MODE_SWATCH,         /* the colour picker (swatch.c) */
 	MODE_COUNT
 };
 
@@ -59,6 +61,7 @@ struct input {
 	size_t prompt_len;
 	struct paste paste;  /* a bracketed paste under way (written by paste.c) */
 	struct picker picker;  /* the glyph picker's choice and recent glyphs (picker.c) */
+	struct swatch swatch;  /* the colour picker's rows (swatch.c) */
 };
 
 /*

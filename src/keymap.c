@@ -62,6 +62,8 @@ static const struct keymap_binding keymap_commands[] = {
 	  N_("take back your last stroke; others' work stays"), stroke_undo, true },
 	{ 0, CTRL('Y'), N_("Redo"), N_("Redo"), NULL, NULL,
 	  N_("do again what you took back"), stroke_redo, true },
+	{ 0, CTRL('N'), N_("Paint"), N_("Paint"), NULL, NULL,
+	  N_("the brush's colours, bold, underline, reverse"), stroke_colours, true },
 };
 
 #define KEYMAP_NCOMMANDS (sizeof keymap_commands / sizeof keymap_commands[0])

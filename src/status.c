@@ -169,7 +169,8 @@ status_draw(struct status *st, const struct status_line *l, uint64_t now)
 	snprintf(text, sizeof text, " %s ", l->readonly ? _("VIEW-ONLY") : l->tool);
 	wattrset(win, screen_attr(LOOK_TITLE));
 	mvwaddnstr(win, 0, 0, text, COLS);
-	wattrset(win, screen_ink(l->colour, false));
+	/* the brush's looks: its colours and attributes (the slot's colour until it has its own) */
+	wattrset(win, screen_cell(l->looks & 0xFF, l->looks >> 8 & 0xFF, l->looks >> 16 & 0xF));
 	waddnstr(win, screen_utf8() ? " \u25A0" : " #", -1);
 	x = getcurx(win);
 	if (l->have_board && status_live(st, now))

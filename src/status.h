@@ -26,7 +26,7 @@ struct status {
 struct status_line {
 	bool readonly;              /* VIEW-ONLY */
 	const char *tool;           /* the tool's name */
-	unsigned colour;            /* our ink */
+	unsigned looks;             /* what the brush paints (cell_style, paint.h): the swatch */
 	uint32_t brush;             /* the brush's character, 0 when not the brush or fill tool */
 	int style;                  /* the lines' style (enum lines_style), -1: the tool draws none */
 	bool arrows;                /* the line tool puts an arrow at the line's end */

@@ -22,6 +22,7 @@
 #include "canvas.h"
 #include "lines.h"
 #include "block.h"
+#include "paint.h"
 #include "pen.h"
 #include "session.h"
 #include "status.h"
@@ -35,7 +36,7 @@ stroke_paper(const struct desk *d)
 	struct pen_paper pp = {
 		.view = session_board(s),
 		.ink = session_block(s) == SESSION_WRITABLE ? &s->seg.board : NULL,
-		.colour = s->me.colour,
+		.colour = paint_style(d->paint, s->me.colour),
 		.author = session_author(s),
 	};
 
@@ -129,6 +130,16 @@ stroke_picker(struct desk *d)
 {
 	(void)d;
 	return ACT_PICKER;
+}
+
+unsigned
+stroke_colours(struct desk *d)
+{
+	if (d->session->readonly) {
+		action_refused(d);
+		return 0;
+	}
+	return ACT_SWATCH;
 }
 
 unsigned

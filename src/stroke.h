@@ -23,6 +23,9 @@ unsigned stroke_arrows(struct desk *d);
 /* The palette key: asks for the glyph picker (ACT_PICKER). */
 unsigned stroke_picker(struct desk *d);
 
+/* The colour key: asks for the colour picker (ACT_SWATCH); refused for a viewer. */
+unsigned stroke_colours(struct desk *d);
+
 /* A glyph chosen in the picker: the brush (and the brush tool, but for the fill). */
 unsigned stroke_pick(struct desk *d, uint32_t cp);
 

@@ -25,6 +25,7 @@
 #include "input.h"
 #include "keymap.h"
 #include "notify.h"
+#include "paint.h"
 #include "pen.h"
 #include "question.h"
 #include "screen.h"
@@ -42,6 +43,7 @@
 struct ui {
 	struct session session;
 	struct pen pen;
+	struct paint paint;
 	struct canvas canvas;
 	struct sidebar sidebar;
 	struct status status;
@@ -236,7 +238,7 @@ ui_draw_status(struct ui *ui, uint64_t now)
 	struct status_line l = {
 		.readonly = s->readonly,
 		.tool = pen_tool_name(ui->pen.tool),
-		.colour = s->me.colour,
+		.looks = paint_style(&ui->paint, s->me.colour),
 		.brush = ui->pen.tool == PEN_BRUSH || ui->pen.tool == PEN_FILL ? ui->pen.brush : 0,
 		.style = pen_style(&ui->pen), .arrows = ui->pen.tool == PEN_LINE && ui->pen.line.arrows,
 		.have_board = b != NULL,
@@ -485,7 +487,8 @@ ui_run(struct cli_opts *o, bool readonly)
 	struct pzerr e;
 	bool last;
 
-	ui.desk = (struct desk){ &ui.session, &ui.pen, &ui.canvas, &ui.sidebar, &ui.status };
+	ui.desk = (struct desk){ &ui.session, &ui.pen, &ui.canvas, &ui.sidebar, &ui.status,
+	    &ui.paint };
 	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0)
 		return EXIT_FAILURE;
 	if (session_open(&ui.session, o, readonly, &e) != 0) {
@@ -499,6 +502,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	}
 	pen_init(&ui.pen, screen_utf8());
 	undo_open(HISTORY_DEFAULT_BYTES);   /* a few bytes now; without memory, no undo */
+	paint_init(&ui.paint);
 	canvas_resize(&ui.canvas);
 	if (session_claim(&ui.session, &e) != 0)
 		status_message(&ui.status, true, _("no client slot (%s): drawing without presence"),

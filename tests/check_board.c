@@ -21,6 +21,7 @@
 #include "board.h"
 #include "cell.h"
 #include "checkutil.h"
+#include "dump.h"
 #include "notify.h"
 #include "utf8.h"
 
@@ -32,7 +33,7 @@ dump_of(const struct board *b, bool ansi)
 	char *out;
 
 	strbuf_init(&sb);
-	ck_assert_int_eq(board_dump(b, &sb, ansi), 0);
+	ck_assert_int_eq(dump_text(b, &sb, ansi), 0);
 	out = strdup(strbuf_cstr(&sb));
 	strbuf_free(&sb);
 	return out;

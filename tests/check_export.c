@@ -1,7 +1,7 @@
 /*
  * check_export.c - unit tests of export (the board as HTML and SVG, the
  * format a file name asks for) and import (ANSI colour sequences taken
- * out of a text, the nearest of the 16 colours, a text placed as a block
+ * out of a text, the cell colour of an RGB one, a text placed as a block
  * or loaded as the whole board): escaping, no control character out of a
  * cell, wide characters over two columns, colours, refusals that change
  * nothing.
@@ -13,6 +13,7 @@
 
 #include "cell.h"
 #include "checkutil.h"
+#include "dump.h"
 #include "export.h"
 #include "import.h"
 
@@ -48,7 +49,7 @@ dumped(const struct board *b)
 
 	strbuf_free(&sb);
 	strbuf_init(&sb);
-	ck_assert_int_eq(board_dump(b, &sb, false), 0);
+	ck_assert_int_eq(dump_text(b, &sb, false), 0);
 	return strbuf_cstr(&sb);
 }
 
@@ -161,14 +162,14 @@ START_TEST(test_ansi_take_apart)
 	ck_assert_int_eq(import_ansi(&t, in, strlen(in), &e), 0);
 	ck_assert_uint_eq(t.len, 7);
 	ck_assert(memcmp(t.text, "red bRx", 7) == 0);
-	ck_assert_uint_eq(t.colours[0], 1);
-	ck_assert_uint_eq(t.colours[2], 1);
-	ck_assert_uint_eq(t.colours[3], 0);     /* after 0 */
-	ck_assert_uint_eq(t.colours[4], 12);    /* 94: bright blue */
-	ck_assert_uint_eq(t.colours[5], 9);     /* 38;5;196, pure red: bright red */
-	ck_assert_uint_eq(t.colours[6], 0);     /* ESC [ m */
+	ck_assert_uint_eq(t.styles[0], 1);
+	ck_assert_uint_eq(t.styles[2], 1);
+	ck_assert_uint_eq(t.styles[3], 0);     /* after 0 */
+	ck_assert_uint_eq(t.styles[4], 12);    /* 94: bright blue */
+	ck_assert_uint_eq(t.styles[5], 196);   /* 38;5;196 as it is */
+	ck_assert_uint_eq(t.styles[6], 0);     /* ESC [ m */
 	import_free(&t);
-	ck_assert_ptr_null(t.colours);
+	ck_assert_ptr_null(t.styles);
 }
 END_TEST
 
@@ -178,7 +179,9 @@ START_TEST(test_ansi_refusals)
 		const char *in, *where;
 	} bad[] = {
 		{ "ab\033[2Jc", "line 1, column 3: " },
-		{ "ab\n c\033[4md", "line 2, column 3: SGR parameter 4 " },
+		{ "ab\n c\033[5md", "line 2, column 3: SGR parameter 5 " },   /* blink */
+		{ "a\033[1;2mb", "line 1, column 2: SGR parameter 2 " },        /* dim */
+		{ "a\033[48;5;256m", "line 1, column 2: SGR parameter 48 " },
 		{ "x\033]0;title\007", "line 1, column 2: an escape (ESC)" },
 		{ "x\033[31", "line 1, column 2: an escape sequence (ESC [) that does not end" },
 		{ "\t\033[38;5;300m", "line 1, column 9: SGR parameter 38 " },
@@ -200,13 +203,17 @@ END_TEST
 
 START_TEST(test_nearest_colour)
 {
+	/* a cell holds all of xterm's 256: each as it is, black (0) as CELL_BLACK */
 	ck_assert_uint_eq(import_colour_256(3), 3);
-	ck_assert_uint_eq(import_colour_256(16), 0);     /* black: the default */
-	ck_assert_uint_eq(import_colour_256(21), 4);     /* 0,0,255: blue (0,0,238) */
-	ck_assert_uint_eq(import_colour_256(231), 15);   /* white */
-	ck_assert_uint_eq(import_colour_256(244), 8);    /* grey 128 */
-	ck_assert_uint_eq(import_colour_rgb(0, 200, 0), 2);
-	ck_assert_uint_eq(import_colour_rgb(250, 250, 10), 11);
+	ck_assert_uint_eq(import_colour_256(0), CELL_BLACK);
+	ck_assert_uint_eq(import_colour_256(16), 16);
+	ck_assert_uint_eq(import_colour_256(231), 231);
+	/* RGB: the cube and greys first, 1..15 only where strictly nearer, never 0 */
+	ck_assert_uint_eq(import_colour_rgb(0, 0, 0), CELL_BLACK);
+	ck_assert_uint_eq(import_colour_rgb(0, 200, 0), 2);       /* (0,205,0) beats (0,215,0) */
+	ck_assert_uint_eq(import_colour_rgb(250, 250, 10), 226);  /* 226 and 11 tie: the cube */
+	ck_assert_uint_eq(import_colour_rgb(0, 0x87, 0xff), 33);
+	ck_assert_uint_eq(import_colour_rgb(130, 130, 130), 244); /* grey 128 */
 }
 END_TEST
 

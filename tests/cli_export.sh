@@ -22,8 +22,11 @@ command -v python3 >/dev/null 2>&1 || skip "python3 is missing (Debian package p
 
 # The readers, one python3 program: `board.py html|svg|ansi FILE` prints the
 # board it reads as lines "text ROW TEXT" (every row, as dump prints it)
-# and "cell ROW COL COLOUR" (every cell that is not blank: its colour index
-# 0..15 by xterm's palette, 0 the default).
+# and "cell ROW COL FG BG ATTRS" for every cell that shows something (a
+# character, or a space with a background or underline): its colours as
+# they look (#rrggbb by xterm's palette, reverse applied; "default" for the
+# page's own; "-" for a space's foreground, which shows nothing) and its
+# attributes (b bold, i italic, u underline; "-" none; a space shows only u).
 cat >"$T/board.py" <<'EOF'
 import html.parser, re, sys, unicodedata
 import xml.etree.ElementTree as ET
@@ -35,6 +38,8 @@ LEVEL = [0x00, 0x5f, 0x87, 0xaf, 0xd7, 0xff]
 XTERM += ["#%02x%02x%02x" % (LEVEL[i // 36], LEVEL[i // 6 % 6], LEVEL[i % 6]) for i in range(216)]
 XTERM += ["#%02x%02x%02x" % ((8 + 10 * i,) * 3) for i in range(24)]
 CW, CH, BASE = 10, 20, 15          # export.h: EXPORT_SVG_CELL_W, _H, _BASELINE
+INK, PAPER = "#000000", "#ffffff"  # the page's own colours
+PLAIN = ("default", "default", "")
 
 def width(ch):
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
@@ -49,14 +54,36 @@ def colour_of(rgb):
     return rgb
 
 def report(rows):
-    # rows: a list of [(char, colour)] per row, wide characters once
+    # rows: a list of [(char, (fg, bg, attrs))] per row, wide characters once
     for r, row in enumerate(rows):
         print("text %d %s" % (r, "".join(c for c, _ in row)))
         col = 0
-        for c, k in row:
-            if c != " ":
-                print("cell %d %d %s" % (r, col, k))
+        for c, (fg, bg, attrs) in row:
+            if c == " ":
+                fg, attrs = "-", "".join(a for a in attrs if a == "u")
+            if c != " " or bg != "default" or attrs:
+                print("cell %d %d %s %s %s" % (r, col, fg, bg, attrs or "-"))
             col += width(c)
+
+def css_look(style):
+    # color, background-color, font-weight, font-style, text-decoration: nothing else
+    fg, bg, attrs = "default", "default", ""
+    for decl in filter(None, (style or "").split(";")):
+        m = re.fullmatch(r"(color|background-color|font-weight|font-style|text-decoration):(.*)",
+                         decl)
+        if not m:
+            sys.exit("unexpected CSS %r" % decl)
+        name, value = m.groups()
+        if name == "color":
+            fg = colour_of(value)
+        elif name == "background-color":
+            bg = colour_of(value)
+        elif (name, value) in (("font-weight", "bold"), ("font-style", "italic"),
+                               ("text-decoration", "underline")):
+            attrs += value[0]
+        else:
+            sys.exit("unexpected CSS %r" % decl)
+    return (fg, bg, "".join(sorted(attrs)))
 
 class Page(html.parser.HTMLParser):
     def __init__(self):
@@ -69,9 +96,8 @@ class Page(html.parser.HTMLParser):
         if tag == "pre" and a.get("class") == "pizarra":
             self.pre += 1
         elif tag == "span" and self.pre:
-            m = re.fullmatch(r"color:(#[0-9a-f]{6})", a.get("style") or "")
-            here = self.stack[-1] if self.stack else None
-            self.stack.append(m.group(1) if m else here)
+            here = self.stack[-1] if self.stack else PLAIN
+            self.stack.append(here if a.get("class") == "w" else css_look(a.get("style")))
         elif self.pre:
             sys.exit("unexpected <%s> in the <pre>" % tag)
     def handle_endtag(self, tag):
@@ -81,7 +107,7 @@ class Page(html.parser.HTMLParser):
             self.stack.pop()
     def handle_data(self, data):
         if self.pre:
-            k = colour_of(self.stack[-1] if self.stack else None)
+            k = self.stack[-1] if self.stack else PLAIN
             self.chars += [(c, k) for c in data]
 
 def read_html(text):
@@ -89,7 +115,7 @@ def read_html(text):
     p.feed(text)
     p.close()
     chars = p.chars
-    if chars[:1] != [("\n", "default")]:
+    if chars[:1] != [("\n", PLAIN)]:
         sys.exit("the <pre> does not start with a newline")
     rows, row = [], []
     for c, k in chars[1:]:
@@ -111,6 +137,13 @@ def read_svg(text):
     if root.get("viewBox") != "0 0 %d %d" % (w, h):
         sys.exit("viewBox does not match width and height")
     grid = [dict() for _ in range(h // CH)]
+    for r in list(root.iter(ns + "rect"))[1:]:
+        # the backgrounds: whole cells, after the page's own
+        x, y, rw, rh = (int(r.get(a)) for a in ("x", "y", "width", "height"))
+        if x % CW or y % CH or rw % CW or rh != CH:
+            sys.exit("a <rect> off the grid: %r" % r.attrib)
+        for col in range(x // CW, (x + rw) // CW):
+            grid[y // CH][col] = (" ", ("default", colour_of(r.get("fill")), ""))
     for t in root.iter(ns + "text"):
         x, y, n = int(t.get("x")), int(t.get("y")), int(t.get("textLength"))
         if x % CW or (y - BASE) % CH:
@@ -120,8 +153,15 @@ def read_svg(text):
         col, row, s = x // CW, (y - BASE) // CH, t.text
         if n != CW * sum(width(c) for c in s):
             sys.exit("textLength %d for %r" % (n, s))
+        attrs = ""
+        for name, value in (("font-weight", "bold"), ("font-style", "italic"),
+                            ("text-decoration", "underline")):
+            if t.get(name) not in (None, value):
+                sys.exit("unexpected %s=%r" % (name, t.get(name)))
+            attrs += value[0] if t.get(name) == value else ""
         for c in s:
-            grid[row][col] = (c, colour_of(t.get("fill")))
+            bg = grid[row].get(col, (" ", PLAIN))[1][1]
+            grid[row][col] = (c, (colour_of(t.get("fill")), bg, "".join(sorted(attrs))))
             col += width(c)
         if col * CW > w:
             sys.exit("text beyond the width: %r" % s)
@@ -130,23 +170,28 @@ def read_svg(text):
     for cells in grid:
         row, col = [], 0
         while cells and col <= max(cells):
-            c, k = cells.get(col, (" ", "default"))
+            c, k = cells.get(col, (" ", PLAIN))
             row.append((c, k))
             col += width(c)
         rows.append(row)
     return rows
 
+def sgr_look(fg, bg, attrs):
+    # what a page shows for an SGR state: reverse swaps the colours, the page's own included
+    if "r" in attrs:
+        fg, bg = (bg if bg != "default" else PAPER), (fg if fg != "default" else INK)
+    return (fg, bg, "".join(sorted(a for a in attrs if a != "r")))
+
 def read_ansi(text):
-    # the foreground of every SGR board.h says dump --ansi writes (30-37,
-    # 90-97, 38;5;N, 39, 0); backgrounds (40-47, 100-107, 48;5;N) and
-    # attributes (1, 3, 4, 7) are read past: pages show the foreground
+    # every SGR dump.h says dump --ansi writes: 0, 1, 3, 4, 7, 30-37, 90-97,
+    # 38;5;N, 39, 40-47, 100-107, 48;5;N
     rows = []
     for line in text.split("\n")[:-1]:
-        row, k = [], "default"
+        row, fg, bg, attrs = [], "default", "default", set()
         for part in re.split(r"(\x1b\[[0-9;]*m)", line):
             m = re.fullmatch(r"\x1b\[([0-9;]*)m", part)
             if not m:
-                row += [(c, k) for c in part]
+                row += [(c, sgr_look(fg, bg, attrs)) for c in part]
                 continue
             p = [int(x) if x else 0 for x in m.group(1).split(";")]
             i = 0
@@ -154,15 +199,27 @@ def read_ansi(text):
                 n = p[i]
                 if n in (38, 48) and i + 2 < len(p) and p[i + 1] == 5:
                     if n == 38:
-                        k = XTERM[p[i + 2]]
+                        fg = XTERM[p[i + 2]]
+                    else:
+                        bg = XTERM[p[i + 2]]
                     i += 3
                     continue
-                if n == 0 or n == 39:
-                    k = "default"
+                if n == 0:
+                    fg, bg, attrs = "default", "default", set()
+                elif n == 39:
+                    fg = "default"
+                elif n in (1, 3, 4, 7):
+                    attrs.add({1: "b", 3: "i", 4: "u", 7: "r"}[n])
                 elif 30 <= n <= 37:
-                    k = XTERM[n - 30]
+                    fg = XTERM[n - 30]
                 elif 90 <= n <= 97:
-                    k = XTERM[n - 90 + 8]
+                    fg = XTERM[n - 90 + 8]
+                elif 40 <= n <= 47:
+                    bg = XTERM[n - 40]
+                elif 100 <= n <= 107:
+                    bg = XTERM[n - 100 + 8]
+                else:
+                    sys.exit("an SGR parameter dump does not write: %d" % n)
                 i += 1
         rows.append(row)
     return rows
@@ -246,11 +303,11 @@ same_cells "$T/r.ansi" "$T/r.svg" "every cell of the picture has the colour dump
 for cell in "0 0 #cd0000" "0 2 #cd0000" "0 4 default" "0 10 #00ff00" "1 2 #0000ee" \
 	"1 4 #0000ee" "1 6 default" "1 9 default" "1 11 #ff00ff" "3 0 #cdcd00" "3 6 default" \
 	"3 9 default"; do
-	check "cell $cell (row col colour) in the page" grep -qx "cell $cell" "$T/r.html"
-	check "cell $cell (row col colour) in the picture" grep -qx "cell $cell" "$T/r.svg"
+	check "cell $cell (row col colour) in the page" grep -qx "cell $cell default -" "$T/r.html"
+	check "cell $cell (row col colour) in the picture" grep -qx "cell $cell default -" "$T/r.svg"
 done
 check "the wide characters take two columns each: < is at column 6 in the page" \
-	grep -qx 'cell 1 6 default' "$T/r.html"
+	grep -qx 'cell 1 6 default default -' "$T/r.html"
 check "in the picture, the text after 漢字 starts at x = 6 columns" grep -qx 'at 1 6 <&>"x' "$T/r.svg"
 check "in the picture, 漢字 is one <text> at column 2" grep -qx 'at 1 2 漢字' "$T/r.svg"
 check "the picture is 15 columns by 4 rows" grep -q 'width="150" height="80"' "$T/a.svg"
@@ -264,11 +321,11 @@ dump_to "$T/b.ans" -k "$KEY2" dump --ansi
 expect_files_equal "$T/a.ans" "$T/b.ans" "dump --ansi of both boards is the same"
 dump_to "$T/b.html" -k "$KEY2" dump --html
 expect_files_equal "$T/a.html" "$T/b.html" "and so is dump --html"
-printf 'x%s[38;5;196my%s[38;5;21mz%s[39mw\n' "$ESC" "$ESC" "$ESC" >"$T/256.ans"
+printf 'x%s[38;5;196my%s[38;5;21mz%s[39;48;2;0;135;250mw\n' "$ESC" "$ESC" "$ESC" >"$T/256.ans"
 expect_status 0 pz -k "$KEY2" load --ansi "$T/256.ans"
-printf 'x%s[91my%s[34mz%s[0mw\n' "$ESC" "$ESC" "$ESC" >"$T/exp.ans"
+printf 'x%s[38;5;196my%s[38;5;21mz%s[39;48;5;33mw%s[0m\n' "$ESC" "$ESC" "$ESC" "$ESC" >"$T/exp.ans"
 dump_to "$T/c.ans" -k "$KEY2" dump --ansi
-expect_files_equal "$T/exp.ans" "$T/c.ans" "38;5;196 and 38;5;21 load as the nearest colours (bright red, blue)"
+expect_files_equal "$T/exp.ans" "$T/c.ans" "38;5;N loads as colour N itself, 48;2;R;G;B as the nearest of the 256"
 
 # ---------------------------------------------------------------------------
 section "load --at COL,ROW changes only the block's cells"
@@ -297,9 +354,9 @@ printf 'ok\nab%s[2Jc\n' "$ESC" >"$T/bad.ans"
 expect_fails "^pizarra: .*bad.ans: line 2, column 3: the escape sequence \\\\e\\[2J is not a colour \\(SGR, ESC \\[ ... m\\); the board was not changed\$" \
 	pz -k "$KEY2" load --ansi "$T/bad.ans"
 expect_fails "^pizarra: .*bad.ans: line 2, column 3: .*not a colour" pz -k "$KEY2" load --ansi --at 0,0 "$T/bad.ans"
-printf 'a%s[1mb\n' "$ESC" >"$T/bold.ans"
-expect_fails "^pizarra: .*bold.ans: line 1, column 2: SGR parameter 1 is not a foreground colour" \
-	pz -k "$KEY2" load --ansi "$T/bold.ans"
+printf 'a%s[1;5mb\n' "$ESC" >"$T/blink.ans"
+expect_fails "^pizarra: .*blink.ans: line 1, column 2: SGR parameter 5 is not one a cell holds" \
+	pz -k "$KEY2" load --ansi "$T/blink.ans"
 expect_fails "^pizarra: .*bad.ans: line 2, column 3: .*; the board was not changed\$" pz -k "$KEY2" load "$T/bad.ans"
 expect_fails "^pizarra: .*block: the text's longest line is 9 columns wide: from column 35 it needs columns 35-43, but the board's columns are 0-39; the board was not changed\$" \
 	pz -k "$KEY2" load --at 35,0 "$T/block"
@@ -360,6 +417,46 @@ if expect_status 0 pz --help; then
 	for opt in --ansi --html --svg --at=COL,ROW; do
 		expect_stdout_match "^ +$opt "
 	done
+fi
+
+# ---------------------------------------------------------------------------
+section "every foreground, background and attribute: dump --ansi | load --ansi, and the page's looks"
+# A row per kind: the 256 foregrounds, the 256 backgrounds, then each of the
+# 16 attribute sets over a few colour pairs; every cell a letter.
+python3 - >"$T/all.ans" <<'EOF'
+E = "\x1b["
+def sgr(fg, bg, attrs):
+    p = ["0"] + [c for bit, c in ((1, "1"), (8, "3"), (2, "4"), (4, "7")) if attrs & bit]
+    if fg:
+        p.append("38;5;%d" % fg)
+    if bg:
+        p.append("48;5;%d" % bg)
+    return E + ";".join(p) + "m"
+rows = [[(n, 0, 0) for n in range(256)], [(0, n, 0) for n in range(256)]]
+rows += [[(fg, bg, a) for fg, bg in ((0, 0), (1, 0), (0, 4), (200, 17), (16, 231))] for a in range(16)]
+for row in rows:
+    print("".join(sgr(*k) + chr(65 + i % 26) for i, k in enumerate(row)) + E + "0m")
+EOF
+expect_status 0 pz -k "$KEY" rm
+expect_status 0 pz -k "$KEY2" rm
+if expect_status 0 pz -k "$KEY" -s 256x20 load --ansi "$T/all.ans"; then
+	dump_to "$T/all1.ans" -k "$KEY" dump --ansi
+	if expect_status 0 sh -c "'$PIZARRA' -k $KEY dump --ansi | '$PIZARRA' -k $KEY2 -s 256x20 load --ansi -"; then
+		dump_to "$T/all2.ans" -k "$KEY2" dump --ansi
+		expect_files_equal "$T/all1.ans" "$T/all2.ans" "dump --ansi | load --ansi keeps every style"
+	fi
+	dump_to "$T/all.html" -k "$KEY2" dump --html
+	dump_to "$T/all.svg" -k "$KEY2" dump --svg
+	board_of ansi "$T/all.ans" "$T/all.r.src" && board_of ansi "$T/all2.ans" "$T/all.r.ansi" &&
+		board_of html "$T/all.html" "$T/all.r.html" && board_of svg "$T/all.svg" "$T/all.r.svg" &&
+		same_cells "$T/all.r.src" "$T/all.r.ansi" "every cell looks as the source said, after the round trip" &&
+		same_cells "$T/all.r.src" "$T/all.r.html" "every cell of the page looks as the source said" &&
+		same_cells "$T/all.r.src" "$T/all.r.svg" "every cell of the picture looks as the source said"
+	check "the page has 256 foregrounds: colour 196 is #ff0000" grep -qx 'cell 0 196 #ff0000 default -' "$T/all.r.html"
+	check "and 256 backgrounds: 21 is #0000ff" grep -qx 'cell 1 21 default #0000ff -' "$T/all.r.html"
+	check "bold, italic, underline and reverse: the page's own colours swapped" \
+		grep -qx 'cell 17 0 #ffffff #000000 biu' "$T/all.r.html"
+	check "in the picture too" grep -qx 'cell 17 0 #ffffff #000000 biu' "$T/all.r.svg"
 fi
 
 finish

@@ -1,103 +1,47 @@
 /*
  * export.c - the board as HTML and SVG (and as text and ANSI text, which
- * are board_dump's). A row is first walked into glyphs, exactly as
- * board_dump walks it (what it shows in each column, in which colour), so
- * that every format shows the same text; the writers then only differ in
- * how they mark colours and columns up. Cell words are read with the
- * accessors of cell.h only.
+ * are dump_text's). A row is walked into glyphs by dump_row, the walk
+ * of dump_text itself (what it shows in each column, in which style), so
+ * that every format shows the same text; the writers only differ in how
+ * they mark styles and columns up: a style's look (export_look: its
+ * colours as RGB, reverse applied, and bold, italic, underline) as CSS in
+ * HTML and as presentation attributes and background <rect>s in SVG.
  */
 #include <config.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cell.h"
+#include "dump.h"
 #include "export.h"
 #include "palette.h"
-
-/* What a row shows in one place: a character over one or two columns. */
-struct export_glyph {
-	uint32_t col;          /* its first column */
-	uint32_t cp;           /* what is shown: ' ' for a blank, U+FFFD for what cannot be */
-	unsigned width;        /* columns: 1 or 2 */
-	unsigned colour;       /* 0..255; a blank has the colour of what is before it */
-};
 
 /* A board being written: where the rows end, and one row's glyphs. */
 struct export_walk {
 	const struct board *b;
-	uint32_t *last;        /* per row: its last column that is not blank, UINT32_MAX none */
+	uint32_t *last;        /* per row: dump_row_last */
 	uint32_t rows;         /* rows up to the last one that is not blank */
 	uint32_t cols;         /* columns up to the end of the widest row */
-	struct export_glyph *g;   /* one row's glyphs (at most b->cols) */
+	struct dump_glyph *g;  /* one row's glyphs (at most b->cols) */
 	uint32_t n;
 };
 
-/* True when a cell shows nothing (empty or a space), as board_dump judges it. */
-static bool
-export_blank(uint64_t cell)
-{
-	uint32_t cp = cell_cp(cell);
-
-	return cp == 0 || cp == ' ';
-}
-
-/* Add one glyph to the row. */
-static void
-export_add(struct export_walk *w, uint32_t col, uint32_t cp, unsigned width, unsigned colour)
-{
-	struct export_glyph *g = &w->g[w->n++];
-
-	g->col = col;
-	g->cp = cp;
-	g->width = width;
-	g->colour = colour;
-}
-
-/* Walk row into w->g, as board_dump_row shows it. */
+/* Walk row into w->g, as dump_text shows it. */
 static void
 export_row(struct export_walk *w, uint32_t row)
 {
-	const struct board *b = w->b;
-	uint32_t col, cp, last = w->last[row];
-	unsigned colour = 0;
-	bool wide_open = false;
-	uint64_t cell;
-
-	w->n = 0;
-	for (col = 0; last != UINT32_MAX && col <= last; col++) {
-		cell = board_get(b, col, row);
-		cp = cell_cp(cell);
-		if (cp == CELL_CONT) {
-			if (!wide_open)
-				export_add(w, col, ' ', 1, colour);
-			wide_open = false;
-			continue;
-		}
-		wide_open = false;
-		if (!export_blank(cell))
-			colour = cell_colour(cell);
-		if (cp == 0 || cp == ' ')
-			export_add(w, col, ' ', 1, colour);
-		else if (!cell_drawable(cp))
-			export_add(w, col, 0xFFFD, 1, colour);
-		else if (cell_width(cp) != 2)
-			export_add(w, col, cp, 1, colour);
-		else if (col + 1 < b->cols && cell_cp(board_get(b, col + 1, row)) == CELL_CONT) {
-			export_add(w, col, cp, 2, colour);
-			wide_open = true;
-		} else
-			export_add(w, col, 0xFFFD, 1, colour);
-	}
+	w->n = dump_row(w->b, row, w->last[row], w->g);
 }
 
 /* Measure the board (rows and columns shown) and make room for a row. */
 static int
 export_begin(struct export_walk *w, const struct board *b)
 {
-	uint32_t row, col, end;
+	uint32_t row, end;
 
 	memset(w, 0, sizeof *w);
 	w->b = b;
@@ -109,13 +53,9 @@ export_begin(struct export_walk *w, const struct board *b)
 		return -1;
 	}
 	for (row = 0; row < b->rows; row++) {
-		w->last[row] = UINT32_MAX;
-		for (col = b->cols; col-- > 0;)
-			if (!export_blank(board_get(b, col, row))) {
-				w->last[row] = col;
-				w->rows = row + 1;
-				break;
-			}
+		w->last[row] = dump_row_last(b, row);
+		if (w->last[row] != UINT32_MAX)
+			w->rows = row + 1;
 	}
 	for (row = 0; row < w->rows; row++) {
 		export_row(w, row);
@@ -146,13 +86,79 @@ export_put_xml(struct strbuf *out, uint32_t cp)
 	}
 }
 
-/* Append colour c as #rrggbb. */
-static void
-export_put_rgb(struct strbuf *out, unsigned c)
+#define EXPORT_INK    0x000000ul   /* the page's text colour */
+#define EXPORT_PAPER  0xfffffful   /* the page's background */
+
+/* What a style shows: its colours as 0xrrggbb (reverse applied), which differ from the page's. */
+struct export_look {
+	unsigned long fg, bg;
+	bool fg_set, bg_set;       /* false: the page's own (EXPORT_INK, EXPORT_PAPER) */
+	unsigned attrs;            /* CELL_BOLD, CELL_ITALIC, CELL_UNDERLINE (reverse applied) */
+};
+
+/* Colour c (1..255) as 0xrrggbb in xterm's palette. */
+static unsigned long
+export_rgb(unsigned c)
 {
 	struct palette_rgb rgb = palette_xterm_rgb(c);
 
-	strbuf_printf(out, "#%02x%02x%02x", rgb.r, rgb.g, rgb.b);
+	return (unsigned long)rgb.r << 16 | (unsigned long)rgb.g << 8 | rgb.b;
+}
+
+/* The look of a style: colour 0 is the page's own, reverse swaps the two. */
+static struct export_look
+export_look(unsigned style)
+{
+	unsigned fg = style & 0xFF, bg = style >> 8 & 0xFF, attrs = style >> 16 & CELL_ATTRS;
+	struct export_look l;
+	unsigned long t;
+
+	l.fg = fg != 0 ? export_rgb(fg) : EXPORT_INK;
+	l.bg = bg != 0 ? export_rgb(bg) : EXPORT_PAPER;
+	l.fg_set = fg != 0;
+	l.bg_set = bg != 0;
+	if (attrs & CELL_REVERSE) {
+		t = l.fg;
+		l.fg = l.bg;
+		l.bg = t;
+		l.fg_set = l.bg_set = true;   /* the page's ink and paper, swapped, are set too */
+	}
+	l.attrs = attrs & ~CELL_REVERSE;
+	return l;
+}
+
+/* Append one CSS declaration (HTML: ";" between them) or presentation attribute (SVG). */
+static void
+export_put_decl(struct strbuf *out, bool svg, bool *first, const char *name, const char *value)
+{
+	if (svg)
+		strbuf_printf(out, " %s=\"%s\"", name, value);
+	else
+		strbuf_printf(out, "%s%s:%s", *first ? "" : ";", name, value);
+	*first = false;
+}
+
+/* Append the look's CSS declarations (HTML) or presentation attributes (SVG text). */
+static void
+export_put_look(struct strbuf *out, const struct export_look *l, bool svg)
+{
+	bool first = true;
+	char rgb[8];
+
+	if (l->fg_set) {
+		snprintf(rgb, sizeof rgb, "#%06lx", l->fg & 0xFFFFFFul);
+		export_put_decl(out, svg, &first, svg ? "fill" : "color", rgb);
+	}
+	if (l->bg_set && !svg) {
+		snprintf(rgb, sizeof rgb, "#%06lx", l->bg & 0xFFFFFFul);
+		export_put_decl(out, svg, &first, "background-color", rgb);
+	}
+	if (l->attrs & CELL_BOLD)
+		export_put_decl(out, svg, &first, "font-weight", "bold");
+	if (l->attrs & CELL_ITALIC)
+		export_put_decl(out, svg, &first, "font-style", "italic");
+	if (l->attrs & CELL_UNDERLINE)
+		export_put_decl(out, svg, &first, "text-decoration", "underline");
 }
 
 static const char export_html_head[] =
@@ -172,25 +178,27 @@ static const char export_html_head[] =
 	"<body>\n"
 	"<pre class=\"pizarra\">\n";
 
-/* Append one row of the page: its colour runs as spans, wide characters in theirs. */
+/* Append one row of the page: its style runs as spans, wide characters in theirs. */
 static void
 export_html_row(const struct export_walk *w, struct strbuf *out)
 {
+	struct export_look l;
 	unsigned open = 0;
 	uint32_t i;
 
 	for (i = 0; i < w->n; i++) {
-		const struct export_glyph *g = &w->g[i];
+		const struct dump_glyph *g = &w->g[i];
 
-		if (g->colour != open) {
+		if (g->style != open) {
 			if (open != 0)
 				strbuf_puts(out, "</span>");
-			if (g->colour != 0) {
-				strbuf_puts(out, "<span style=\"color:");
-				export_put_rgb(out, g->colour);
+			if (g->style != 0) {
+				l = export_look(g->style);
+				strbuf_puts(out, "<span style=\"");
+				export_put_look(out, &l, false);
 				strbuf_puts(out, "\">");
 			}
-			open = g->colour;
+			open = g->style;
 		}
 		if (g->width == 2)
 			strbuf_puts(out, "<span class=\"w\">");
@@ -223,39 +231,67 @@ export_html(const struct board *b, struct strbuf *out)
 
 /* Append glyphs g[from..to) of row as one <text>. */
 static void
-export_svg_text(const struct export_glyph *g, uint32_t from, uint32_t to, uint32_t row,
+export_svg_text(const struct dump_glyph *g, uint32_t from, uint32_t to, uint32_t row,
 		struct strbuf *out)
 {
 	uint32_t cols = g[to - 1].col + g[to - 1].width - g[from].col, i;
+	struct export_look l = export_look(g[from].style);
 
 	strbuf_printf(out, "<text x=\"%lu\" y=\"%lu\" textLength=\"%lu\" xml:space=\"preserve\"",
 	    (unsigned long)g[from].col * EXPORT_SVG_CELL_W,
 	    (unsigned long)row * EXPORT_SVG_CELL_H + EXPORT_SVG_BASELINE,
 	    (unsigned long)cols * EXPORT_SVG_CELL_W);
-	if (g[from].colour != 0) {
-		strbuf_puts(out, " fill=\"");
-		export_put_rgb(out, g[from].colour);
-		strbuf_putc(out, '"');
-	}
+	export_put_look(out, &l, true);
 	strbuf_putc(out, '>');
 	for (i = from; i < to; i++)
 		export_put_xml(out, g[i].cp);
 	strbuf_puts(out, "</text>\n");
 }
 
-/* Append one row: a <text> per run of one colour and one width, blanks at its ends left out. */
+/* Append a <rect> under each run of one background that is not the page's. */
+static void
+export_svg_backgrounds(const struct export_walk *w, uint32_t row, struct strbuf *out)
+{
+	const struct dump_glyph *g = w->g;
+	struct export_look l, m;
+	uint32_t i = 0, j;
+
+	while (i < w->n) {
+		l = export_look(g[i].style);
+		for (j = i + 1; j < w->n; j++) {
+			m = export_look(g[j].style);
+			if (m.bg_set != l.bg_set || m.bg != l.bg)
+				break;
+		}
+		if (l.bg_set)
+			strbuf_printf(out, "<rect x=\"%lu\" y=\"%lu\" width=\"%lu\" height=\"%d\" "
+			    "fill=\"#%06lx\"/>\n", (unsigned long)g[i].col * EXPORT_SVG_CELL_W,
+			    (unsigned long)row * EXPORT_SVG_CELL_H,
+			    (unsigned long)(g[j - 1].col + g[j - 1].width - g[i].col) *
+			    EXPORT_SVG_CELL_W, EXPORT_SVG_CELL_H, l.bg);
+		i = j;
+	}
+}
+
+/*
+ * Append one row: its backgrounds, then a <text> per run of one style and
+ * one width, spaces at its ends left out (unless underlined: they show).
+ */
 static void
 export_svg_row(const struct export_walk *w, uint32_t row, struct strbuf *out)
 {
-	const struct export_glyph *g = w->g;
+	const struct dump_glyph *g = w->g;
 	uint32_t i = 0, j, from, to;
+	bool keep;
 
+	export_svg_backgrounds(w, row, out);
 	while (i < w->n) {
-		for (j = i + 1; j < w->n && g[j].colour == g[i].colour && g[j].width == g[i].width; j++)
+		for (j = i + 1; j < w->n && g[j].style == g[i].style && g[j].width == g[i].width; j++)
 			;
-		for (from = i; from < j && g[from].cp == ' '; from++)
+		keep = (g[i].style >> 16 & CELL_UNDERLINE) != 0;
+		for (from = i; !keep && from < j && g[from].cp == ' '; from++)
 			;
-		for (to = j; to > from && g[to - 1].cp == ' '; to--)
+		for (to = j; !keep && to > from && g[to - 1].cp == ' '; to--)
 			;
 		if (from < to)
 			export_svg_text(g, from, to, row, out);
@@ -298,9 +334,9 @@ export_write(const struct board *b, enum export_format f, struct strbuf *out)
 	case EXPORT_SVG:
 		return export_svg(b, out);
 	case EXPORT_ANSI:
-		return board_dump(b, out, true);
+		return dump_text(b, out, true);
 	default:
-		return board_dump(b, out, false);
+		return dump_text(b, out, false);
 	}
 }
 

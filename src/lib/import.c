@@ -1,7 +1,7 @@
 /*
- * import.c - ANSI colour sequences taken out of a text into a colour per
- * byte, and a text with colours laid onto a board: as a block at a
- * position (each character drawn with board_draw, so wide characters stay
+ * import.c - ANSI colour sequences taken out of a text into a style per
+ * byte (cell_style: both colours and the attributes), and a text with
+ * styles laid onto a board: as a block at a position (each character drawn with board_draw, so wide characters stay
  * whole), or as the whole board (drawn into a board in process memory
  * first, then copied over every cell). The characters are checked with
  * the board's own scan (board_scan_feed) before anything is drawn, so the
@@ -34,24 +34,35 @@ void
 import_free(struct import_text *t)
 {
 	free(t->buf);
-	free(t->colours);
+	free(t->styles);
 	memset(t, 0, sizeof *t);
+}
+
+/* The squared distance of two colours in RGB. */
+static unsigned long
+import_distance(struct palette_rgb p, unsigned r, unsigned g, unsigned b)
+{
+	long dr = (long)r - p.r, dg = (long)g - p.g, db = (long)b - p.b;
+
+	return (unsigned long)(dr * dr + dg * dg + db * db);
 }
 
 unsigned
 import_colour_rgb(unsigned r, unsigned g, unsigned b)
 {
 	unsigned long best = ~0ul, d;
-	struct palette_rgb p;
-	unsigned c, pick = 0;
-	long dr, dg, db;
+	unsigned c, pick = CELL_BLACK;
 
-	for (c = 0; c < CELL_COLOURS; c++) {
-		p = palette_rgb(c);
-		dr = (long)r - p.r;
-		dg = (long)g - p.g;
-		db = (long)b - p.b;
-		d = (unsigned long)(dr * dr + dg * dg + db * db);
+	/* the cube and the greys first: they look the same on every terminal */
+	for (c = CELL_COLOURS; c < CELL_COLOURS_MAX; c++) {
+		d = import_distance(palette_xterm_rgb(c), r, g, b);
+		if (d < best) {
+			best = d;
+			pick = c;
+		}
+	}
+	for (c = 1; c < CELL_COLOURS; c++) {
+		d = import_distance(palette_xterm_rgb(c), r, g, b);
 		if (d < best) {
 			best = d;
 			pick = c;
@@ -63,17 +74,8 @@ import_colour_rgb(unsigned r, unsigned g, unsigned b)
 unsigned
 import_colour_256(unsigned n)
 {
-	static const unsigned level[6] = { 0, 95, 135, 175, 215, 255 };
-	unsigned i, grey;
-
-	if (n < CELL_COLOURS)
-		return n;
-	if (n < 232) {
-		i = n - 16;
-		return import_colour_rgb(level[i / 36], level[i / 6 % 6], level[i % 6]);
-	}
-	grey = 8 + 10 * (n > 255 ? 23 : n - 232);
-	return import_colour_rgb(grey, grey, grey);
+	n &= 0xFF;
+	return n == 0 ? CELL_BLACK : n;
 }
 
 /*
@@ -115,33 +117,83 @@ import_params(const char *s, size_t len, unsigned *p, int max)
 	return n;
 }
 
+/* The looks an SGR sequence changes, as it goes. */
+struct import_pen {
+	unsigned fg, bg, attrs;
+};
+
 /*
- * Apply SGR parameters p[0..n) to *colour: 0 or -1 with why (n bytes)
+ * An extended colour at p[*k] (38 or 48): 5;N or 2;R;G;B after it. Its
+ * cell colour in *c and *k past it, or -1 when it is neither.
+ */
+static int
+import_extended(const unsigned *p, int n, int *k, unsigned *c)
+{
+	if (*k + 2 < n && p[*k + 1] == 5 && p[*k + 2] <= 255) {
+		*c = import_colour_256(p[*k + 2]);
+		*k += 2;
+		return 0;
+	}
+	if (*k + 4 < n && p[*k + 1] == 2 && p[*k + 2] <= 255 && p[*k + 3] <= 255 &&
+	    p[*k + 4] <= 255) {
+		*c = import_colour_rgb(p[*k + 2], p[*k + 3], p[*k + 4]);
+		*k += 4;
+		return 0;
+	}
+	return -1;
+}
+
+/* One attribute parameter (1, 3, 4, 7 on; 22, 23, 24, 27 off): 0, or -1 when it is none. */
+static int
+import_attr(unsigned q, struct import_pen *pen)
+{
+	static const struct { unsigned on, off, bit; } attr[] = {
+		{ 1, 22, CELL_BOLD }, { 3, 23, CELL_ITALIC }, { 4, 24, CELL_UNDERLINE },
+		{ 7, 27, CELL_REVERSE },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof attr / sizeof attr[0]; i++) {
+		if (q == attr[i].on)
+			pen->attrs |= attr[i].bit;
+		else if (q == attr[i].off)
+			pen->attrs &= ~attr[i].bit;
+		else
+			continue;
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * Apply SGR parameters p[0..n) to *pen: 0 or -1 with why (wn bytes)
  * naming the first parameter a cell cannot hold.
  */
 static int
-import_sgr(const unsigned *p, int n, unsigned *colour, char *why, size_t wn)
+import_sgr(const unsigned *p, int n, struct import_pen *pen, char *why, size_t wn)
 {
+	unsigned q, c;
 	int k;
 
 	for (k = 0; k < n; k++) {
-		if (p[k] == 0 || p[k] == 39)
-			*colour = 0;
-		else if (p[k] >= 30 && p[k] <= 37)
-			*colour = p[k] - 30;
-		else if (p[k] >= 90 && p[k] <= 97)
-			*colour = p[k] - 90 + 8;
-		else if (p[k] == 38 && k + 2 < n && p[k + 1] == 5 && p[k + 2] <= 255) {
-			*colour = import_colour_256(p[k + 2]);
-			k += 2;
-		} else if (p[k] == 38 && k + 4 < n && p[k + 1] == 2 && p[k + 2] <= 255 &&
-		    p[k + 3] <= 255 && p[k + 4] <= 255) {
-			*colour = import_colour_rgb(p[k + 2], p[k + 3], p[k + 4]);
-			k += 4;
-		} else {
+		q = p[k];
+		if (q == 0)
+			pen->fg = pen->bg = pen->attrs = 0;
+		else if (import_attr(q, pen) == 0)
+			;
+		else if (q == 39 || q == 49)
+			*(q == 39 ? &pen->fg : &pen->bg) = 0;
+		else if ((q >= 30 && q <= 37) || (q >= 40 && q <= 47))
+			*(q < 40 ? &pen->fg : &pen->bg) = import_colour_256(q % 10);
+		else if ((q >= 90 && q <= 97) || (q >= 100 && q <= 107))
+			*(q < 100 ? &pen->fg : &pen->bg) = q % 10 + 8;
+		else if ((q == 38 || q == 48) && import_extended(p, n, &k, &c) == 0)
+			*(q == 38 ? &pen->fg : &pen->bg) = c;
+		else {
 			/* TRANSLATORS: completes "line 3, column 7: "; SGR and the numbers stay */
-			snprintf(why, wn, _("SGR parameter %u is not a foreground colour (0, 30-37, "
-			    "39, 90-97, 38;5;N, 38;2;R;G;B), which is all a cell holds"), p[k]);
+			snprintf(why, wn, _("SGR parameter %u is not one a cell holds (0, 1, 3, 4, 7, "
+			    "22-24, 27, 30-39, 40-49, 90-97, 100-107; 38 and 48 with 5;N or "
+			    "2;R;G;B)"), q);
 			return -1;
 		}
 	}
@@ -150,10 +202,10 @@ import_sgr(const unsigned *p, int n, unsigned *colour, char *why, size_t wn)
 
 /*
  * The escape sequence at in[0..len) (in[0] is ESC): its length, with the
- * colour it sets applied to *colour, or -1 with why saying what it is.
+ * looks it sets applied to *pen, or -1 with why saying what it is.
  */
 static long
-import_escape(const char *in, size_t len, unsigned *colour, char *why, size_t wn)
+import_escape(const char *in, size_t len, struct import_pen *pen, char *why, size_t wn)
 {
 	unsigned p[IMPORT_SGR_MAX];
 	char seq[40], q[200];
@@ -185,7 +237,7 @@ import_escape(const char *in, size_t len, unsigned *colour, char *why, size_t wn
 		    utf8_escape(seq, q, sizeof q));
 		return -1;
 	}
-	if (import_sgr(p, n, colour, why, wn) != 0)
+	if (import_sgr(p, n, pen, why, wn) != 0)
 		return -1;
 	return (long)(j + 1);
 }
@@ -194,8 +246,8 @@ int
 import_ansi(struct import_text *t, const char *in, size_t len, struct pzerr *e)
 {
 	char why[PZERR_MSG_MAX - 64], *out = malloc(len > 0 ? len : 1);
-	unsigned char *col = malloc(len > 0 ? len : 1);
-	unsigned colour = 0;
+	uint32_t *col = malloc((len > 0 ? len : 1) * sizeof *col);
+	struct import_pen pen = { 0, 0, 0 };
 	size_t i = 0, n = 0;
 	long used;
 
@@ -208,10 +260,10 @@ import_ansi(struct import_text *t, const char *in, size_t len, struct pzerr *e)
 	while (i < len) {
 		if (in[i] != '\033') {
 			out[n] = in[i++];
-			col[n++] = (unsigned char)colour;
+			col[n++] = cell_style(pen.fg, pen.bg, pen.attrs);
 			continue;
 		}
-		used = import_escape(in + i, len - i, &colour, why, sizeof why);
+		used = import_escape(in + i, len - i, &pen, why, sizeof why);
 		if (used < 0) {
 			import_error_at(out, n, why, e);
 			free(out);
@@ -223,7 +275,7 @@ import_ansi(struct import_text *t, const char *in, size_t len, struct pzerr *e)
 	t->buf = out;
 	t->text = out;
 	t->len = n;
-	t->colours = col;
+	t->styles = col;
 	return 0;
 }
 
@@ -261,7 +313,7 @@ import_draw(const struct board *b, uint32_t col, uint32_t row, const struct impo
 		n = grapheme_next(t->text + i, t->len - i, true, &g);
 		if (n <= 0 || g.verdict != GRAPHEME_CELL)
 			return;        /* not after import_shape */
-		board_draw(b, col + at, row + line, g.cp, t->colours != NULL ? t->colours[i] : 0, 0);
+		board_draw(b, col + at, row + line, g.cp, t->styles != NULL ? t->styles[i] : 0, 0);
 		at += (uint32_t)cell_width(g.cp);
 		i += (size_t)n;
 	}

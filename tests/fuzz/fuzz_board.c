@@ -17,6 +17,7 @@
 #include "board.h"
 #include "cell.h"
 #include "client.h"
+#include "dump.h"
 #include "fuzz.h"
 
 /* Check every field client_list hands out. */
@@ -84,8 +85,8 @@ fuzz_board_dumps(const struct board *b)
 
 	strbuf_init(&plain);
 	strbuf_init(&ansi);
-	FUZZ_ASSERT(board_dump(b, &plain, false) == 0);
-	FUZZ_ASSERT(board_dump(b, &ansi, true) == 0);
+	FUZZ_ASSERT(dump_text(b, &plain, false) == 0);
+	FUZZ_ASSERT(dump_text(b, &ansi, true) == 0);
 	fuzz_check_dump(&plain, false, b->cols, b->rows);
 	fuzz_check_dump(&ansi, true, b->cols, b->rows);
 	FUZZ_ASSERT(fuzz_ansi_is_plain(&ansi, &plain));

@@ -18,6 +18,7 @@
 
 #include "board.h"
 #include "cell.h"
+#include "dump.h"
 #include "fuzz.h"
 #include "grapheme.h"
 
@@ -82,8 +83,8 @@ fuzz_load_dump(const struct board *b, struct strbuf *out)
 
 	strbuf_init(out);
 	strbuf_init(&ansi);
-	FUZZ_ASSERT(board_dump(b, out, false) == 0);
-	FUZZ_ASSERT(board_dump(b, &ansi, true) == 0);
+	FUZZ_ASSERT(dump_text(b, out, false) == 0);
+	FUZZ_ASSERT(dump_text(b, &ansi, true) == 0);
 	fuzz_check_dump(out, false, b->cols, b->rows);
 	fuzz_check_dump(&ansi, true, b->cols, b->rows);
 	FUZZ_ASSERT(fuzz_ansi_is_plain(&ansi, out));

@@ -100,6 +100,7 @@ ui_tools          82      50 51
 cli_export        81      6e 6f
 cli_cell64        80      52
 ui_undo           83      53
+ui_paint          89      5d
 EOF
 }
 

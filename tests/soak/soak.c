@@ -48,6 +48,7 @@
 #include "board.h"
 #include "cell.h"
 #include "client.h"
+#include "dump.h"
 #include "notify.h"
 #include "segment.h"
 
@@ -331,7 +332,7 @@ soak_reader(int n)
 		notify_wait(&s.board, gen, 200);
 		gen = notify_generation(&s.board);
 		strbuf_reset(&sb);
-		if (board_dump(&s.board, &sb, dumps % 2 == 1) != 0) {
+		if (dump_text(&s.board, &sb, dumps % 2 == 1) != 0) {
 			fprintf(stderr, "soak: reader %d: dump failed\n", n);
 			return 1;
 		}
