@@ -25,7 +25,7 @@ TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 # Top first; modules in one layer are separated by spaces, layers by "|".
 FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker | stroke |
 	action segpanel frame opener bytesview |
-	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block |
+	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block peeklook |
 	pen session show edit owner list hexview marks look signals | cli lines typing fill savefile | cli_parse'
 CORE_LAYERS='report boardmap shmpeek export import | segment client | notify | board | grapheme |
 	cell strbuf shmlist shmmaps | futex logind palette proc pzerr shminfo trace utf8 | i18n'
