@@ -7,16 +7,13 @@
  *
  * The loop sleeps in one futex_waitv on the board's generation and on the
  * input word that SIGIO (terminal input), SIGWINCH and the requests to leave
- * bump, until the next sidebar tick: a remote change wakes it directly,
- * with no thread and no polling. Once frames come in a burst (each within
- * UI_FRAME_MS of the last), further remote changes wait for the next
- * frame, so a storm of writers costs at most one frame per UI_FRAME_MS; an
- * isolated change, every key, and every other person's cursor move (the
- * presence word) is drawn at once.
+ * bump, until the next tick (pace.c says when): a remote change wakes it
+ * directly, with no thread and no polling. In a storm (pace_burst), further
+ * remote changes wait for the next frame; an isolated change, every key,
+ * and every other person's cursor move (the presence word) is drawn at once.
  */
 #include <limits.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "i18n.h"
 #include "action.h"
@@ -25,6 +22,7 @@
 #include "input.h"
 #include "keymap.h"
 #include "notify.h"
+#include "pace.h"
 #include "pen.h"
 #include "question.h"
 #include "screen.h"
@@ -32,11 +30,6 @@
 #include "sidebar.h"
 #include "status.h"
 #include "ui.h"
-
-#define UI_TICK_MS   250      /* sidebar refresh: 4 times a second */
-#define UI_FRAME_MS  2        /* remote changes closer than this share a frame */
-#define UI_REAP_MS   1000     /* reap dead slots, heartbeat, header check */
-#define UI_BYTES_MS  40       /* the byte view redraws at most this often in a storm */
 
 struct ui {
 	struct session session;
@@ -49,24 +42,10 @@ struct ui {
 	unsigned dirty;                /* ACT_CANVAS... parts to redraw */
 	bool quit;
 	bool overlay_drawn;            /* the last frame had the help box or a banner */
-	uint64_t frame_at;             /* when the canvas was last drawn (ms) */
-	unsigned burst;                /* frames in a row, each within UI_FRAME_MS of the last */
+	struct pace pace;              /* the ticks, a storm's frames, a question's moment */
 	uint32_t input_drained;        /* input word value when keys were last read */
-	uint64_t next_tick, next_reap;
-	uint64_t question_at;          /* a question from elsewhere starts showing then */
-	uint64_t question_shown;       /* the last such moment drawn */
 	struct bytesview bytes;        /* Ctrl-X: the canvas shows the segment's bytes */
 };
-
-/* Milliseconds on the monotonic clock. */
-static uint64_t
-ui_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 /* The segment's board while it is live (its words may be waited on), else NULL. */
 static const struct board *
@@ -102,7 +81,7 @@ static void
 ui_sample(struct ui *ui, bool slow, uint64_t now)
 {
 	session_sample(&ui->session);
-	if (sidebar_sample(&ui->sidebar, &ui->session, slow, now, UI_TICK_MS))
+	if (sidebar_sample(&ui->sidebar, &ui->session, slow, now, pace_period(&ui->pace)))
 		ui->dirty |= ACT_SIDEBAR;
 }
 
@@ -136,7 +115,7 @@ ui_apply(struct ui *ui, unsigned r)
 	}
 	if (r & ACT_RESAMPLE) {
 		sidebar_rescan(&ui->sidebar);
-		ui_sample(ui, true, ui_now_ms());
+		ui_sample(ui, true, pace_now_ms());
 	}
 }
 
@@ -151,7 +130,7 @@ ui_session_events(struct ui *ui, unsigned ev)
 		ui->dirty = ACT_ALL;
 	}
 	if (ev & SESSION_ORPHANED) {
-		input_ask(&ui->input, &ui->desk, MODE_ORPHAN, ui_now_ms());
+		input_ask(&ui->input, &ui->desk, MODE_ORPHAN, pace_now_ms());
 		ui->dirty = ACT_ALL;
 	}
 	if (ev & SESSION_RECLAIMED)
@@ -177,12 +156,11 @@ ui_session_events(struct ui *ui, unsigned ev)
 static void
 ui_tick(struct ui *ui, uint64_t now)
 {
-	bool slow = now >= ui->next_reap;
+	bool slow = pace_tick(&ui->pace, now) & PACE_SLOW;
 
 	ui_sample(ui, slow, now);
 	if (slow) {
 		ui_session_events(ui, session_tick(&ui->session));
-		ui->next_reap = now + UI_REAP_MS;
 		/* rescan every visible row once a second, in case a writer did not stamp them */
 		if (canvas_recheck(&ui->canvas, ui_live_board(ui), session_live(&ui->session)))
 			ui->dirty |= ACT_CANVAS;
@@ -190,7 +168,6 @@ ui_tick(struct ui *ui, uint64_t now)
 	/* the byte view looks again every tick: a writer that bumps nothing, a highlight out */
 	if (ui->bytes.on)
 		ui->dirty |= ACT_CANVAS;
-	ui->next_tick = now + UI_TICK_MS;
 	/* a terminal that went away without a SIGHUP (we may lead a session of our
 	 * own): one poll() per tick, which wakes us anyway */
 	if (screen_hung_up())
@@ -220,9 +197,9 @@ ui_read_keys(struct ui *ui)
 				ui->quit = true;
 			continue;
 		}
-		ui_apply(ui, input_key(&ui->input, &ui->desk, ret, ch, ui_now_ms()));
+		ui_apply(ui, input_key(&ui->input, &ui->desk, ret, ch, pace_now_ms()));
 	}
-	ui_apply(ui, input_flush(&ui->input, &ui->desk, ui_now_ms()));
+	ui_apply(ui, input_flush(&ui->input, &ui->desk, pace_now_ms()));
 	return n;
 }
 
@@ -287,7 +264,7 @@ ui_draw_overlay(struct ui *ui)
 		drawn = true;
 	}
 	/* a banner covers canvas cells the shadow believes are shown */
-	if (drawn && input_view(&ui->input, ui_now_ms()) != INPUT_HELP)
+	if (drawn && input_view(&ui->input, pace_now_ms()) != INPUT_HELP)
 		canvas_invalidate(&ui->canvas);
 }
 
@@ -317,7 +294,7 @@ static void
 ui_render(struct ui *ui)
 {
 	const struct session *s = &ui->session;
-	uint64_t now = ui_now_ms();
+	uint64_t now = pace_now_ms();
 	bool overlay = input_open_mode(&ui->input) || s->distrust;
 
 	if (ui->overlay_drawn && !overlay) {
@@ -354,8 +331,7 @@ ui_render(struct ui *ui)
 			canvas_draw(&ui->canvas, session_board(s), session_live(s),
 			    s->have_slot ? s->me.slot : -1);
 		}
-		ui->burst = now < ui->frame_at + UI_FRAME_MS ? ui->burst + 1 : 0;
-		ui->frame_at = now;
+		pace_frame(&ui->pace, now);
 		/* following someone, the frame may have moved the view the status line tells */
 		if (ui->canvas.following)
 			ui->dirty |= ACT_STATUS;
@@ -368,26 +344,6 @@ ui_render(struct ui *ui)
 	ui->dirty = 0;
 }
 
-/*
- * A question from elsewhere shows its question (and takes answers) a
- * moment after it popped up: wake for that moment, then draw it.
- */
-static void
-ui_question_timer(struct ui *ui, uint64_t now)
-{
-	uint64_t at = input_armed_at(&ui->input);
-
-	ui->question_at = 0;
-	if (at == 0 || at == ui->question_shown)
-		return;
-	if (now < at) {
-		ui->question_at = at;
-		return;
-	}
-	ui->dirty = ACT_ALL;
-	ui->question_shown = at;
-}
-
 /* True while a storm of remote changes should wait for the next frame. */
 static bool
 ui_pacing(const struct ui *ui, uint64_t now)
@@ -395,9 +351,9 @@ ui_pacing(const struct ui *ui, uint64_t now)
 	const struct board *b = ui_watched_board(ui);
 
 	if (ui->bytes.on)
-		return ui->dirty == 0 && ui_behind(ui) && now < ui->frame_at + UI_BYTES_MS;
-	return ui->dirty == 0 && ui->burst >= 2 && canvas_behind(&ui->canvas, b) &&
-	    now < ui->frame_at + UI_FRAME_MS &&
+		return ui->dirty == 0 && ui_behind(ui) &&
+		    now < pace_frame_end(&ui->pace, PACE_BYTES_MS);
+	return ui->dirty == 0 && pace_burst(&ui->pace, now) && canvas_behind(&ui->canvas, b) &&
 	    notify_presence_seen(b) == ui->canvas.drawn_presence;
 }
 
@@ -405,7 +361,7 @@ static void
 ui_loop(struct ui *ui)
 {
 	_Atomic uint32_t *input = screen_input_word();
-	uint64_t now, wake;
+	uint64_t now;
 	uint32_t seen;
 
 	ui->dirty = ACT_ALL;
@@ -419,32 +375,30 @@ ui_loop(struct ui *ui)
 			ui->input_drained = seen;
 		}
 		session_notify(&ui->session);
-		now = ui_now_ms();
-		if (now >= ui->next_tick)
+		now = pace_now_ms();
+		if (pace_tick_due(&ui->pace, now))
 			ui_tick(ui, now);
-		ui_question_timer(ui, now);
+		/* a question from elsewhere shows (and takes answers) a moment after it popped up */
+		if (pace_question(&ui->pace, input_armed_at(&ui->input), now))
+			ui->dirty = ACT_ALL;
 		if (ui->quit)
 			break;
 		if (ui_pacing(ui, now)) {
 			/* our keys and other people's cursor moves still wake us at once */
 			if (ui->bytes.on)
 				notify_wait_any(NULL, 0, input, seen,
-				    (int)(ui->frame_at + UI_BYTES_MS - now));
+				    (int)(pace_frame_end(&ui->pace, PACE_BYTES_MS) - now));
 			else
 				notify_wait_presence(ui_watched_board(ui),
 				    ui->canvas.drawn_presence, input, seen,
-				    (int)(ui->frame_at + UI_FRAME_MS - now));
+				    (int)(pace_frame_end(&ui->pace, PACE_FRAME_MS) - now));
 			continue;
 		}
 		ui_render(ui);
 		if (ui->quit)
 			break;
-		now = ui_now_ms();
-		wake = ui->question_at != 0 && ui->question_at < ui->next_tick ? ui->question_at :
-		    ui->next_tick;
 		notify_wait_any(ui_watched_board(ui), ui->bytes.on ? bytesview_gen(&ui->bytes) :
-		    ui->canvas.drawn_gen, input, seen,
-		    wake > now ? (int)(wake - now) : 0);
+		    ui->canvas.drawn_gen, input, seen, pace_timeout(&ui->pace, pace_now_ms()));
 	}
 }
 
