@@ -344,9 +344,9 @@ session_sample(struct session *s)
 		logind_check(cli_logind_root(), s->stat.ds.shm_perm.uid, &s->logind);
 }
 
-/* The header check and the slot chores of a live board. */
+/* The header check and the slot chores of a live board (the reap when reap). */
 static unsigned
-session_check_board(struct session *s)
+session_check_board(struct session *s, bool reap)
 {
 	const struct board *b = &s->seg.board;
 	struct pzerr e;
@@ -363,21 +363,23 @@ session_check_board(struct session *s)
 	 * other was free): try again every second; the claim reaps first */
 	if (!s->have_slot)
 		return session_claim(s, &e) == 0 ? SESSION_CLAIMED : 0;
-	client_reap(b);
+	if (reap)
+		client_reap(b);
 	if (client_heartbeat(b, &s->me) == 0)
 		return 0;
 	return session_claim(s, &e) == 0 ? SESSION_RECLAIMED : SESSION_NO_SLOT;
 }
 
-unsigned
-session_tick(struct session *s)
+/* session_tick, reaping the slots or not. */
+static unsigned
+session_tick_reaping(struct session *s, bool reap)
 {
 	unsigned ev = 0;
 	bool dest = s->stat_ok && shminfo_dest(&s->stat);
 	int id = -1;
 
 	if (session_live(s))
-		ev |= session_check_board(s);
+		ev |= session_check_board(s, reap);
 	if (dest && !s->we_removed && !s->orphan_seen && s->attached) {
 		s->orphan_seen = true;
 		ev |= SESSION_ORPHANED;
@@ -394,4 +396,16 @@ session_tick(struct session *s)
 		ev |= SESSION_KEY_MOVED;
 	s->key_now_shmid = id;
 	return ev;
+}
+
+unsigned
+session_tick(struct session *s)
+{
+	return session_tick_reaping(s, true);
+}
+
+unsigned
+session_tick_quiet(struct session *s)
+{
+	return session_tick_reaping(s, false);
 }

@@ -174,4 +174,13 @@ void session_sample(struct session *s);
  */
 unsigned session_tick(struct session *s);
 
+/*
+ * session_tick without reaping the slots (client_reap: kill() and a read
+ * of /proc/PID/stat per slot), for an idle client: a process that dies
+ * detaches, which changes shm_nattch, so while the samples stay the same
+ * the reap has nothing to find (the idle pace still reaps every 10 s, for
+ * slots whose holder detached before it died, or was never attached).
+ */
+unsigned session_tick_quiet(struct session *s);
+
 #endif

@@ -81,8 +81,10 @@ static void
 ui_sample(struct ui *ui, bool slow, uint64_t now)
 {
 	session_sample(&ui->session);
-	if (sidebar_sample(&ui->sidebar, &ui->session, slow, now, pace_period(&ui->pace)))
+	if (sidebar_sample(&ui->sidebar, &ui->session, slow, now, pace_period(&ui->pace, now))) {
 		ui->dirty |= ACT_SIDEBAR;
+		pace_change(&ui->pace, now);
+	}
 }
 
 /* Lay the screen out for its size and the sidebar's place, the canvas following. */
@@ -133,34 +135,29 @@ ui_session_events(struct ui *ui, unsigned ev)
 		input_ask(&ui->input, &ui->desk, MODE_ORPHAN, pace_now_ms());
 		ui->dirty = ACT_ALL;
 	}
-	if (ev & SESSION_RECLAIMED)
-		status_message(&ui->status, true, _("our slot was taken over; claimed slot %d"),
-		    s->me.slot);
-	if (ev & SESSION_NO_SLOT)
-		status_message(&ui->status, true, _("no client slot (%s): drawing without presence"),
-		    s->slot_why);
-	if (ev & SESSION_CLAIMED) {
-		status_message(&ui->status, false, _("claimed client slot %d: the others see your "
-		    "cursor now"), s->me.slot);
+	status_session(&ui->status, s, ev);
+	if (ev & SESSION_CLAIMED)
 		ui->dirty |= ACT_SIDEBAR | ACT_CANVAS;
-	}
-	if (ev & SESSION_KEY_MOVED) {
-		/* the warning that the key names another board is news: show it now */
-		if (s->key_now_shmid >= 0)
-			status_clear(&ui->status);
+	if (ev & SESSION_KEY_MOVED)
 		ui->dirty |= ACT_STATUS;
-	}
 }
 
-/* The sidebar tick: sample four times a second, the slow checks once a second. */
+/*
+ * The tick: a sample four times a second and the slow checks once a
+ * second; when idle, all of it once a second, reaping every 10 s (pace.h).
+ */
 static void
 ui_tick(struct ui *ui, uint64_t now)
 {
-	bool slow = pace_tick(&ui->pace, now) & PACE_SLOW;
+	unsigned what = pace_tick(&ui->pace, now), ev;
+	bool slow = what & PACE_SLOW;
 
 	ui_sample(ui, slow, now);
 	if (slow) {
-		ui_session_events(ui, session_tick(&ui->session));
+		ev = what & PACE_REAP ? session_tick(&ui->session) : session_tick_quiet(&ui->session);
+		if (ev != 0)
+			pace_change(&ui->pace, now);
+		ui_session_events(ui, ev);
 		/* rescan every visible row once a second, in case a writer did not stamp them */
 		if (canvas_recheck(&ui->canvas, ui_live_board(ui), session_live(&ui->session)))
 			ui->dirty |= ACT_CANVAS;
@@ -251,16 +248,10 @@ ui_draw_status(struct ui *ui, uint64_t now)
 static void
 ui_draw_overlay(struct ui *ui)
 {
-	const struct session *s = &ui->session;
-	char text[PZERR_MSG_MAX + 128];
 	bool drawn = input_draw_overlay(&ui->input, &ui->desk);
 
-	if (!drawn && s->distrust) {
-		/* TRANSLATORS: a banner across the canvas (wrapped, at most 7 rows
-		 * of 46 columns at 80x24); %s says why (a message of its own) */
-		snprintf(text, sizeof text, _("Stopped trusting this board: %s. F6 saves what "
-		    "you see, F10 quits."), s->distrust_why);
-		status_banner(ui->canvas.w, ui->canvas.h, text);
+	if (!drawn && ui->session.distrust) {
+		status_banner_distrust(ui->canvas.w, ui->canvas.h, ui->session.distrust_why);
 		drawn = true;
 	}
 	/* a banner covers canvas cells the shadow believes are shown */
@@ -344,6 +335,19 @@ ui_render(struct ui *ui)
 	ui->dirty = 0;
 }
 
+/*
+ * The board changed (someone wrote, or a client joined, left or detached:
+ * the slots' changes bump the generation too): the fast pace again, and the
+ * sidebar's clients at once when they are no longer the ones shown.
+ */
+static void
+ui_remote_change(struct ui *ui, uint64_t now)
+{
+	pace_change(&ui->pace, now);
+	if (sidebar_relist(&ui->sidebar, &ui->session))
+		ui_sample(ui, false, now);
+}
+
 /* True while a storm of remote changes should wait for the next frame. */
 static bool
 ui_pacing(const struct ui *ui, uint64_t now)
@@ -366,6 +370,7 @@ ui_loop(struct ui *ui)
 
 	ui->dirty = ACT_ALL;
 	ui->input_drained = atomic_load(input) - 1;
+	pace_change(&ui->pace, pace_now_ms());
 	while (!ui->quit && !screen_signalled()) {
 		seen = atomic_load(input);
 		if (seen != ui->input_drained) {
@@ -373,9 +378,12 @@ ui_loop(struct ui *ui)
 			if (ui_read_keys(ui) == 0 && screen_hung_up())
 				ui->quit = true;
 			ui->input_drained = seen;
+			pace_change(&ui->pace, pace_now_ms());
 		}
 		session_notify(&ui->session);
 		now = pace_now_ms();
+		if (ui_behind(ui))
+			ui_remote_change(ui, now);
 		if (pace_tick_due(&ui->pace, now))
 			ui_tick(ui, now);
 		/* a question from elsewhere shows (and takes answers) a moment after it popped up */
@@ -384,21 +392,15 @@ ui_loop(struct ui *ui)
 		if (ui->quit)
 			break;
 		if (ui_pacing(ui, now)) {
-			/* our keys and other people's cursor moves still wake us at once */
-			if (ui->bytes.on)
-				notify_wait_any(NULL, 0, input, seen,
-				    (int)(pace_frame_end(&ui->pace, PACE_BYTES_MS) - now));
-			else
-				notify_wait_presence(ui_watched_board(ui),
-				    ui->canvas.drawn_presence, input, seen,
-				    (int)(pace_frame_end(&ui->pace, PACE_FRAME_MS) - now));
+			pace_sleep_storm(&ui->pace, ui->bytes.on ? NULL : ui_watched_board(ui),
+			    ui->canvas.drawn_presence, input, seen, now);
 			continue;
 		}
 		ui_render(ui);
 		if (ui->quit)
 			break;
-		notify_wait_any(ui_watched_board(ui), ui->bytes.on ? bytesview_gen(&ui->bytes) :
-		    ui->canvas.drawn_gen, input, seen, pace_timeout(&ui->pace, pace_now_ms()));
+		pace_sleep(&ui->pace, ui_watched_board(ui), ui->bytes.on ?
+		    bytesview_gen(&ui->bytes) : ui->canvas.drawn_gen, input, seen);
 	}
 }
 

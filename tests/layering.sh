@@ -26,7 +26,7 @@ TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker | stroke |
 	action segpanel frame opener bytesview |
 	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block peeklook |
-	pen session show edit owner list hexview marks look signals | cli lines typing fill savefile pace | cli_parse'
+	pen session show edit owner list hexview marks look signals | cli lines typing fill savefile pace tracewrap | cli_parse'
 CORE_LAYERS='report boardmap shmpeek export import | segment client | notify | board | grapheme |
 	cell strbuf shmlist shmmaps | futex logind palette proc pzerr shminfo trace utf8 | i18n'
 
