@@ -50,7 +50,8 @@ bool pace_tick_due(const struct pace *p, uint64_t now);
  * fast pace: a sample every PACE_TICK_MS, the slow check and the reap every
  * PACE_REAP_MS. At the idle pace: everything every PACE_IDLE_MS, but the
  * reap only every PACE_REAP_IDLE_MS (a client that died detached, which
- * changes shm_nattch: that sample is a change, and the fast pace reaps).
+ * changes shm_nattch: the tick whose sample sees it reaps (ui.c), and the
+ * fast pace every second after).
  */
 unsigned pace_tick(struct pace *p, uint64_t now);
 

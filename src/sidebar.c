@@ -2,8 +2,9 @@
  * sidebar.c - the live shmid_ds, clients and syscall log. A sample keeps
  * each field as the text it is shown as, so a change is a string compare
  * and lights the field (a sample the same as the last, with nothing lit,
- * is not formatted again: no strftime, no user names); drawing gives each section the rows it needs, the
- * focused one first (F9) when the screen is short. Titles and the
+ * is not formatted again: no strftime, no user names); drawing gives
+ * each section the rows it needs, the focused one first (F9) when the
+ * screen is short. Titles and the
  * sidebar's own words are messages, padded and cut in display columns;
  * the kernel's field names and the system-call log stay as they are (its
  * long calls broken between tokens by tracewrap.c).
@@ -103,11 +104,7 @@ sidebar_sample_fields(struct sidebar *sb, const struct session *s, uint64_t now,
 	return changed;
 }
 
-/*
- * Do two lists of clients look the same in the sidebar? Only what it shows
- * counts: a heartbeat (every client's, once a second) or a cursor moving
- * redraws nothing.
- */
+/* Do two lists of clients look the same? Unshown fields (heartbeat, cursor) do not count. */
 static bool
 sidebar_same_clients(const struct client_info *a, int na, const struct client_info *b, int nb)
 {
@@ -120,6 +117,18 @@ sidebar_same_clients(const struct client_info *a, int na, const struct client_in
 		    a[i].colour != b[i].colour || strcmp(a[i].tty, b[i].tty) != 0)
 			return false;
 	return true;
+}
+
+/* What the segment section says of our own attachment: the futex word, the key. */
+static bool
+sidebar_sample_ours(struct sidebar *sb, const struct session *s)
+{
+	uint32_t gen = session_live(s) ? notify_generation(&s->seg.board) : 0;
+	bool changed = gen != sb->gen || s->key_now_shmid != sb->key_now;
+
+	sb->gen = gen;
+	sb->key_now = s->key_now_shmid;
+	return changed;
 }
 
 bool
@@ -151,7 +160,7 @@ sidebar_sample(struct sidebar *sb, const struct session *s, bool slow, uint64_t 
 		sb->trace_seen = s->opts->log.count;
 		changed = true;
 	}
-	return changed;
+	return sidebar_sample_ours(sb, s) || changed;
 }
 
 bool

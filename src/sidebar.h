@@ -30,6 +30,8 @@ struct sidebar {
 	struct shminfo_stat raw;       /* that sample, as the kernel gave it (when raw_ok) */
 	bool raw_ok;
 	uint64_t lit_until;            /* the last field lit goes out then */
+	uint32_t gen;                  /* the generation shown (the futex word) */
+	int key_now;                   /* the other board under our key shown, or -1 */
 	struct client_info clients[BOARD_SLOTS];
 	int nclients;
 	pid_t others[SIDEBAR_OTHERS];  /* attached processes without a slot */

@@ -139,13 +139,10 @@ ui_session_events(struct ui *ui, unsigned ev)
 	if (ev & SESSION_CLAIMED)
 		ui->dirty |= ACT_SIDEBAR | ACT_CANVAS;
 	if (ev & SESSION_KEY_MOVED)
-		ui->dirty |= ACT_STATUS;
+		ui->dirty |= ACT_STATUS | ACT_SIDEBAR;
 }
 
-/*
- * The tick: a sample four times a second and the slow checks once a
- * second; when idle, all of it once a second, reaping every 10 s (pace.h).
- */
+/* The tick: a sample, the slow check when due; idle, both once a second (pace.h). */
 static void
 ui_tick(struct ui *ui, uint64_t now)
 {
@@ -154,7 +151,9 @@ ui_tick(struct ui *ui, uint64_t now)
 
 	ui_sample(ui, slow, now);
 	if (slow) {
-		ev = what & PACE_REAP ? session_tick(&ui->session) : session_tick_quiet(&ui->session);
+		/* idle, the reap waits, unless this very sample changed (a count moved) */
+		ev = what & PACE_REAP || !pace_idle(&ui->pace, now) ? session_tick(&ui->session) :
+		    session_tick_quiet(&ui->session);
 		if (ev != 0)
 			pace_change(&ui->pace, now);
 		ui_session_events(ui, ev);
