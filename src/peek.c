@@ -1,8 +1,9 @@
 /*
  * peek.c - pizarra peek (see peek.h): it owns struct peek (the read-only
  * attach, the byte view, the segment's row and attaches, the sidebar, the
- * mode, the prompt, the message, the pace of looks), the key table and
- * the modes table (the view, the help, the prompt for an offset). The
+ * mode, the prompt, the message, the looks, whose pace is peeklook.c's),
+ * the key table and the modes table (the view, the help, the prompt for an
+ * offset). The
  * loop sleeps on the input word alone until the next look at the bytes,
  * the next sample of /proc/sysvipc/shm for the sidebar (segdata's pace),
  * the next highlight that goes out or the message's end. When the bytes
@@ -23,6 +24,7 @@
 #include "lineedit.h"
 #include "notify.h"
 #include "peek.h"
+#include "peeklook.h"
 #include "screen.h"
 #include "segdata.h"
 #include "segpanel.h"
@@ -39,14 +41,10 @@ struct peek {
 	struct hexview view;
 	struct segdata data;
 	struct segpanel panel;
-	struct boardmap names;         /* when board: the segment is that board */
-	bool board;
+	struct peeklook look;          /* the pace of looks, the highlight out, a board's names */
 	enum peek_mode mode;
 	struct lineedit line;
 	struct frame frame;            /* the message, the escape filter */
-	unsigned interval;             /* ms between looks, PEEK_FAST_MS..PEEK_SLOW_MS */
-	uint64_t next_look;
-	uint64_t unlit;                /* the highlight whose end was last drawn */
 	bool quit, dirty;
 };
 
@@ -131,8 +129,7 @@ static const struct {
 static void
 peek_moved(struct peek *p)
 {
-	p->interval = PEEK_FAST_MS;
-	p->next_look = 0;
+	peeklook_hurry(&p->look);
 	p->dirty = true;
 }
 
@@ -317,22 +314,6 @@ peek_key(void *v, int ret, wint_t ch)
 	peek_modes[p->mode].key(p, ret, ch);
 }
 
-/* Is the segment a board? Its header, copied, validated as board_open does. */
-static void
-peek_recognise(struct peek *p)
-{
-	size_t need = sizeof(struct board_header);
-	unsigned char *hdr;
-
-	p->board = false;
-	if (p->seg.size < need || (hdr = malloc(need)) == NULL)
-		return;
-	if (shmpeek_copy(&p->seg, 0, hdr, need) == need &&
-	    boardmap_recognise(hdr, need, p->seg.size, &p->names, NULL) == 0)
-		p->board = true;
-	free(hdr);
-}
-
 /* A sample of the segment's row for the sidebar. */
 static void
 peek_sample(struct peek *p, uint64_t now)
@@ -342,15 +323,12 @@ peek_sample(struct peek *p, uint64_t now)
 
 	if (segdata_sample(&p->data, now, &e) & SEGDATA_FAILED)
 		frame_say(&p->frame, true, "%s", e.msg);
-	peek_recognise(p);
+	peeklook_recognise(&p->look, &p->seg);
 	/* TRANSLATORS: a sidebar line of peek (30 columns at 80x24, longer is cut): where
 	   shmat() put the segment in this process, read-only (ro) */
 	snprintf(line, sizeof line, _("shmat() here %p ro (SHM_RDONLY)"), (const void *)p->seg.base);
 	segpanel_note(&p->panel, 0, line);
-	/* TRANSLATORS: a sidebar line of peek (30 columns at 80x24): how often peek reads the
-	   bytes now, and its fastest and slowest pace */
-	snprintf(line, sizeof line, _("looks every %u ms (%u..%u)"), p->interval, PEEK_FAST_MS,
-	    PEEK_SLOW_MS);
+	peeklook_note(&p->look, line, sizeof line);
 	segpanel_note(&p->panel, 1, line);
 	if (segpanel_sample(&p->panel, &p->data, segdata_find(&p->data, p->seg.shmid), now))
 		p->dirty = true;
@@ -362,17 +340,9 @@ peek_look(struct peek *p, uint64_t now)
 {
 	WINDOW *win = screen_window(SCREEN_CANVAS);
 
-	if (win == NULL) {
-		p->next_look = now + PEEK_SLOW_MS;
-		return;
-	}
-	if (hexview_update(&p->view, &p->seg, getmaxx(win), getmaxy(win), now))
+	if (peeklook_look(&p->look, &p->view, &p->seg, win != NULL ? getmaxx(win) : -1,
+	    win != NULL ? getmaxy(win) : 0, now))
 		p->dirty = true;
-	if (p->view.changed_bytes > 0)
-		p->interval = PEEK_FAST_MS;
-	else if (p->interval < PEEK_SLOW_MS)
-		p->interval = p->interval * 2 > PEEK_SLOW_MS ? PEEK_SLOW_MS : p->interval * 2;
-	p->next_look = now + p->interval;
 }
 
 static void
@@ -387,7 +357,7 @@ peek_draw_status(struct peek *p, uint64_t now)
 		status_draw_question(text, p->line.text);
 		return;
 	}
-	if (p->board)
+	if (p->look.board)
 		/* TRANSLATORS: peek's status line after " PEEK ", for a segment that is a board:
 		   its size in bytes, the format's name (int32...): at most 74 columns with a
 		   10-digit shmid and a size of 10 digits */
@@ -411,7 +381,7 @@ peek_render(struct peek *p, uint64_t now)
 		p->dirty = false;
 		return;
 	}
-	hexdraw_view(&p->view, screen_window(SCREEN_CANVAS), p->board ? &p->names : NULL, now);
+	hexdraw_view(&p->view, screen_window(SCREEN_CANVAS), p->look.board ? &p->look.names : NULL, now);
 	segpanel_draw(&p->panel, now);
 	peek_draw_status(p, now);
 	frame_draw_keybar(peek_keys, PEEK_NKEYS);
@@ -422,21 +392,6 @@ peek_render(struct peek *p, uint64_t now)
 	curs_set(peek_modes[p->mode].question ? 1 : 0);
 	doupdate();
 	p->dirty = false;
-}
-
-/* The next moment something is due: a look, a sample, a highlight out, the message's end. */
-static uint64_t
-peek_wake_at(const struct peek *p, uint64_t now)
-{
-	uint64_t at = p->next_look, s = segdata_next(&p->data), lit = hexview_lit_until(&p->view);
-
-	if (s < at)
-		at = s;
-	if (lit > now && lit < at)
-		at = lit;
-	if (p->frame.until > now && p->frame.until < at)
-		at = p->frame.until;
-	return at;
 }
 
 static void
@@ -456,13 +411,10 @@ peek_loop(struct peek *p)
 		now = frame_now();
 		if (now >= segdata_next(&p->data))
 			peek_sample(p, now);
-		if (now >= p->next_look)
+		if (now >= p->look.next)
 			peek_look(p, now);
-		at = hexview_lit_until(&p->view);
-		if (at != 0 && now >= at && at != p->unlit) {
-			p->unlit = at;
+		if (peeklook_unlit(&p->look, &p->view, now))
 			p->dirty = true;
-		}
 		if (frame_expire(&p->frame, now))
 			p->dirty = true;
 		if (p->quit || screen_hung_up())
@@ -470,7 +422,8 @@ peek_loop(struct peek *p)
 		if (p->dirty)
 			peek_render(p, now);
 		now = frame_now();
-		at = peek_wake_at(p, now);
+		at = peeklook_wake_at(&p->look, &p->view, segdata_next(&p->data), p->frame.until,
+		    now);
 		notify_wait_any(NULL, 0, input, seen, at > now ? (int)(at - now) : 0);
 	}
 }
@@ -505,7 +458,7 @@ peek_run(struct cli_opts *o)
 	hexview_reset(&p.view, p.seg.size, SHMPEEK_BYTES);
 	segdata_init(&p.data, NULL, shmid);
 	segpanel_show(&p.panel, shmid);
-	p.interval = PEEK_FAST_MS;
+	peeklook_hurry(&p.look);
 	screen_install_signals();
 	if (screen_init() != 0) {
 		shmpeek_detach(&p.seg);

@@ -7,15 +7,12 @@
  * shmid_ds and attaches in the sidebar (segpanel.h). A foreign program
  * has no futex to wake us, so peek compares with its last copy: every
  * PEEK_FAST_MS while bytes change, backing off to PEEK_SLOW_MS while they
- * do not. Keys and modes are rows of tables in peek.c.
+ * do not (peeklook.h). Keys and modes are rows of tables in peek.c.
  */
 #ifndef PIZARRA_PEEK_H
 #define PIZARRA_PEEK_H
 
 #include "cli.h"
-
-#define PEEK_FAST_MS  100   /* between looks while bytes change */
-#define PEEK_SLOW_MS  500   /* ... backing off to this while none does */
 
 /* Run pizarra peek on the segment o names; returns the exit status. */
 int peek_run(struct cli_opts *o);

@@ -4,27 +4,20 @@
  * header), or be removed by someone else while we draw on it; in the
  * first two cases a copy in process memory keeps the drawing on screen and
  * savable. Notifications are batched: a keystroke's cells and cursor go
- * out in one bump (session_notify), not one per cell.
+ * out in one bump (session_notify), not one per cell. Writing a file
+ * (F6) is savefile.c's; session_save gives it the board and its mode.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <limits.h>
-#include <pwd.h>
-#include <signal.h>
-#include <stdio.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "i18n.h"
 #include "cell.h"
-#include "export.h"
 #include "notify.h"
+#include "savefile.h"
 #include "session.h"
-#include "strbuf.h"
 #include "undo.h"
 
 int
@@ -249,127 +242,13 @@ session_clear(struct session *s, struct pzerr *e)
 	return r;
 }
 
-/* path with "~" or "~user" at its start expanded, into out. */
-static int
-session_expand(const char *path, char *out, size_t n, struct pzerr *e)
-{
-	const char *rest = path, *home = NULL;
-	char user[256];
-	struct passwd *pw;
-	size_t len;
-
-	if (path[0] != '~') {
-		if (snprintf(out, n, "%s", path) >= (int)n)
-			return pzerr_set(e, ENAMETOOLONG, _("%s: name too long"), path);
-		return 0;
-	}
-	rest = path + 1 + strcspn(path + 1, "/");
-	len = (size_t)(rest - path - 1);
-	if (len == 0) {
-		home = getenv("HOME");
-		if ((home == NULL || home[0] == '\0') && (pw = getpwuid(getuid())) != NULL)
-			home = pw->pw_dir;
-	} else if (len < sizeof user) {
-		memcpy(user, path + 1, len);
-		user[len] = '\0';
-		if ((pw = getpwnam(user)) != NULL)
-			home = pw->pw_dir;
-	}
-	if (home == NULL)
-		return pzerr_set(e, ENOENT, _("%.*s: no such user, nothing saved"), (int)len + 1, path);
-	if (snprintf(out, n, "%s%s", home, rest) >= (int)n)
-		return pzerr_set(e, ENAMETOOLONG, _("%s: name too long"), path);
-	return 0;
-}
-
-/* Write all of buf to fd; a file-size limit is an error (EFBIG), not a signal. */
-static int
-session_write_all(int fd, const char *buf, size_t len)
-{
-	struct sigaction ign, old;
-	ssize_t w = 0;
-	size_t off = 0;
-
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGXFSZ, &ign, &old);
-	while (off < len && (w = write(fd, buf + off, len - off)) > 0)
-		off += (size_t)w;
-	sigaction(SIGXFSZ, &old, NULL);
-	if (off == len)
-		return 0;
-	if (w == 0)
-		errno = ENOSPC;
-	return -1;
-}
-
-/* Give the finished temporary file its name: replacing, or only when the name is free. */
-static int
-session_publish_file(const char *tmp, const char *path, bool overwrite)
-{
-	if (overwrite)
-		return rename(tmp, path);
-	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
-		return 0;
-	if (errno != EINVAL && errno != ENOSYS)
-		return -1;
-	/* a file system without RENAME_NOREPLACE: link() refuses an existing name too */
-	if (link(tmp, path) != 0)
-		return -1;
-	unlink(tmp);
-	return 0;
-}
-
 int
 session_save(struct session *s, const char *path, bool overwrite, size_t *bytes,
 	     struct pzerr *e)
 {
-	const struct board *b = session_board(s);
-	char full[PATH_MAX], tmp[PATH_MAX + 32], dir[PATH_MAX];
-	struct strbuf sb;
-	mode_t mask;
-	int fd, err;
-
-	*bytes = 0;
-	if (b == NULL || path[0] == '\0')
-		return pzerr_set(e, EINVAL, _("nothing saved"));
-	if (session_expand(path, full, sizeof full, e) != 0)
-		return -1;
 	if (s->attached)
 		session_sample(s);      /* the mode as it is now, not at the last tick */
-	memcpy(dir, full, sizeof dir);
-	snprintf(tmp, sizeof tmp, "%s/.pizarra-save.XXXXXX", dirname(dir));
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0)
-		return pzerr_set(e, errno, _("%s: %s; nothing saved"), full, strerror(errno));
-	mask = umask(0);
-	umask(mask);
-	strbuf_init(&sb);
-	if (export_write(b, export_format_for(full), &sb) != 0) {
-		err = ENOMEM;
-		close(fd);
-		goto fail;
-	}
-	if (fchmod(fd, (0600 | (s->mode & 0044)) & ~mask) != 0 ||
-	    session_write_all(fd, sb.data, sb.len) != 0 || fsync(fd) != 0) {
-		err = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd) != 0 || session_publish_file(tmp, full, overwrite) != 0) {
-		err = errno;
-		goto fail;
-	}
-	*bytes = sb.len;
-	strbuf_free(&sb);
-	return 0;
-fail:
-	unlink(tmp);
-	strbuf_free(&sb);
-	if (err == EEXIST)
-		return pzerr_set(e, EEXIST, _("%s exists"), full);
-	return pzerr_set(e, err, _("%s: %s; nothing saved"), full, strerror(err));
+	return savefile_write(session_board(s), path, s->mode, overwrite, bytes, e);
 }
 
 /* Leave our board for fresh (attached): slot, detach, the removal's state. */
@@ -467,9 +346,9 @@ session_sample(struct session *s)
 		logind_check(cli_logind_root(), s->stat.ds.shm_perm.uid, &s->logind);
 }
 
-/* The header check and the slot chores of a live board. */
+/* The header check and the slot chores of a live board (the reap when reap). */
 static unsigned
-session_check_board(struct session *s)
+session_check_board(struct session *s, bool reap)
 {
 	const struct board *b = &s->seg.board;
 	struct pzerr e;
@@ -486,21 +365,23 @@ session_check_board(struct session *s)
 	 * other was free): try again every second; the claim reaps first */
 	if (!s->have_slot)
 		return session_claim(s, &e) == 0 ? SESSION_CLAIMED : 0;
-	client_reap(b);
+	if (reap)
+		client_reap(b);
 	if (client_heartbeat(b, &s->me) == 0)
 		return 0;
 	return session_claim(s, &e) == 0 ? SESSION_RECLAIMED : SESSION_NO_SLOT;
 }
 
-unsigned
-session_tick(struct session *s)
+/* session_tick, reaping the slots or not. */
+static unsigned
+session_tick_reaping(struct session *s, bool reap)
 {
 	unsigned ev = 0;
 	bool dest = s->stat_ok && shminfo_dest(&s->stat);
 	int id = -1;
 
 	if (session_live(s))
-		ev |= session_check_board(s);
+		ev |= session_check_board(s, reap);
 	if (dest && !s->we_removed && !s->orphan_seen && s->attached) {
 		s->orphan_seen = true;
 		ev |= SESSION_ORPHANED;
@@ -517,4 +398,16 @@ session_tick(struct session *s)
 		ev |= SESSION_KEY_MOVED;
 	s->key_now_shmid = id;
 	return ev;
+}
+
+unsigned
+session_tick(struct session *s)
+{
+	return session_tick_reaping(s, true);
+}
+
+unsigned
+session_tick_quiet(struct session *s)
+{
+	return session_tick_reaping(s, false);
 }

@@ -138,14 +138,11 @@ int session_chmod(struct session *s, mode_t mode, struct pzerr *e);
 int session_clear(struct session *s, struct pzerr *e);
 
 /*
- * Write the board (or our copy) to path ("~" and "~user" expand;
- * relative to the working directory) in the format its extension names
- * (export_format_for: .ans ANSI, .html HTML, .svg SVG, else text): into a temporary file beside it,
- * then renamed over the name, so a full disk or a kill never leaves a
- * partial file under it. The file's mode follows the board's read bits
- * (0600 plus the group's and others' read), less the umask. An existing
- * file is replaced only when overwrite is set, else -1 with EEXIST.
- * *bytes gets the size written.
+ * Write the board (or our copy) to path with savefile_write (savefile.h:
+ * "~" expanded, the format by the extension, whole or not at all), the
+ * file's read bits following the board's mode as IPC_STAT shows it now.
+ * An existing file is replaced only when overwrite is set, else -1 with
+ * EEXIST. *bytes gets the size written.
  */
 int session_save(struct session *s, const char *path, bool overwrite, size_t *bytes,
 		 struct pzerr *e);
@@ -176,5 +173,14 @@ void session_sample(struct session *s);
  * removed the segment or the key names another one. Returns SESSION_* bits.
  */
 unsigned session_tick(struct session *s);
+
+/*
+ * session_tick without reaping the slots (client_reap: kill() and a read
+ * of /proc/PID/stat per slot), for an idle client: a process that dies
+ * detaches, which changes shm_nattch, so while the samples stay the same
+ * the reap has nothing to find (the idle pace still reaps every 10 s, for
+ * slots whose holder detached before it died, or was never attached).
+ */
+unsigned session_tick_quiet(struct session *s);
 
 #endif

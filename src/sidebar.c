@@ -1,10 +1,13 @@
 /*
  * sidebar.c - the live shmid_ds, clients and syscall log. A sample keeps
  * each field as the text it is shown as, so a change is a string compare
- * and lights the field; drawing gives each section the rows it needs, the
- * focused one first (F9) when the screen is short. Titles and the
+ * and lights the field (a sample the same as the last, with nothing lit,
+ * is not formatted again: no strftime, no user names); drawing gives
+ * each section the rows it needs, the focused one first (F9) when the
+ * screen is short. Titles and the
  * sidebar's own words are messages, padded and cut in display columns;
- * the kernel's field names and the system-call log stay as they are.
+ * the kernel's field names and the system-call log stay as they are (its
+ * long calls broken between tokens by tracewrap.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 #include "proc.h"
 #include "screen.h"
 #include "sidebar.h"
+#include "tracewrap.h"
 #include "utf8.h"
 
 #define SIDEBAR_NAME_W     13
@@ -69,8 +73,16 @@ sidebar_sample_fields(struct sidebar *sb, const struct session *s, uint64_t now,
 	int f;
 
 	sb->had_stat = s->stat_ok;
-	if (!s->stat_ok)
+	if (!s->stat_ok) {
+		sb->raw_ok = false;
 		return false;
+	}
+	if (!first && sb->raw_ok && now >= sb->lit_until &&
+	    memcmp(&sb->raw, &s->stat, sizeof sb->raw) == 0)
+		return false;
+	sb->raw = s->stat;
+	sb->raw_ok = true;
+	sb->lit_until = 0;
 	for (f = 0; f < SHMINFO_NFIELDS; f++) {
 		shminfo_value(&s->stat, (enum shminfo_field)f, false, v, sizeof v);
 		if (f == SHMINFO_DEST)
@@ -83,10 +95,49 @@ sidebar_sample_fields(struct sidebar *sb, const struct session *s, uint64_t now,
 			snprintf(sb->values[f], sizeof sb->values[f], "%s", v);
 			changed = true;
 		}
-		if (sb->changed_at[f] != 0 && now < sb->changed_at[f] + SIDEBAR_HIGHLIGHT_MS + tick)
+		if (sb->changed_at[f] != 0 && now < sb->changed_at[f] + SIDEBAR_HIGHLIGHT_MS + tick) {
 			changed = true;
+			if (sb->lit_until < sb->changed_at[f] + SIDEBAR_HIGHLIGHT_MS + tick)
+				sb->lit_until = sb->changed_at[f] + SIDEBAR_HIGHLIGHT_MS + tick;
+		}
 	}
 	return changed;
+}
+
+/* Do two lists of clients look the same? Unshown fields (heartbeat, cursor) do not count. */
+static bool
+sidebar_same_clients(const struct client_info *a, int na, const struct client_info *b, int nb)
+{
+	int i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (a[i].slot != b[i].slot || a[i].pid != b[i].pid || a[i].uid != b[i].uid ||
+		    a[i].colour != b[i].colour || strcmp(a[i].tty, b[i].tty) != 0)
+			return false;
+	return true;
+}
+
+/* What the segment section says of our own attachment: the futex word, the key. */
+static bool
+sidebar_sample_ours(struct sidebar *sb, const struct session *s)
+{
+	uint32_t gen = session_live(s) ? notify_generation(&s->seg.board) : 0;
+	bool changed = gen != sb->gen || s->key_now_shmid != sb->key_now;
+
+	sb->gen = gen;
+	sb->key_now = s->key_now_shmid;
+	return changed;
+}
+
+bool
+sidebar_relist(const struct sidebar *sb, const struct session *s)
+{
+	struct client_info now[BOARD_SLOTS];
+	int n = session_live(s) ? client_list(&s->seg.board, now, BOARD_SLOTS) : 0;
+
+	return !sidebar_same_clients(sb->clients, sb->nclients, now, n);
 }
 
 bool
@@ -103,14 +154,13 @@ sidebar_sample(struct sidebar *sb, const struct session *s, bool slow, uint64_t 
 		sb->nclients = client_list(&s->seg.board, sb->clients, BOARD_SLOTS);
 	if (slow)
 		sidebar_scan_others(sb, s, now);
-	if (sb->nclients != nbefore || sb->nothers != others ||
-	    memcmp(before, sb->clients, (size_t)nbefore * sizeof before[0]) != 0)
+	if (sb->nothers != others || !sidebar_same_clients(before, nbefore, sb->clients, sb->nclients))
 		changed = true;
 	if (s->opts->log.count != sb->trace_seen) {
 		sb->trace_seen = s->opts->log.count;
 		changed = true;
 	}
-	return changed;
+	return sidebar_sample_ours(sb, s) || changed;
 }
 
 bool
@@ -125,6 +175,7 @@ sidebar_forget(struct sidebar *sb)
 {
 	memset(sb->values, 0, sizeof sb->values);
 	sb->had_stat = false;
+	sb->raw_ok = false;
 }
 
 void
@@ -372,64 +423,13 @@ sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int ro
 	return used;
 }
 
-/*
- * The length of the first piece of s for width columns: all of it when it
- * fits, else up to the last place between tokens (after a space, a comma,
- * a '|' or a '(') so that "IPC_CREAT|IPC_EXCL" breaks at the '|', never
- * inside a name; a token longer than the width is cut where it must be.
- */
-static int
-sidebar_piece(const char *s, int width)
-{
-	int len = (int)strlen(s), i;
-
-	if (len <= width)
-		return len;
-	for (i = width - 1; i > 0; i--)
-		if (strchr(" ,|(", s[i]) != NULL)
-			return i + 1;
-	return width;
-}
-
-/* Rows one syscall entry takes, wrapped to width (continuations indented by 2). */
-static int
-sidebar_entry_rows(int width, const struct trace_entry *en)
-{
-	const char *p = en->text;
-	int rows = 0, w = width;
-
-	if (width <= 3)
-		return 1;
-	while (*p != '\0') {
-		p += sidebar_piece(p, w);
-		while (*p == ' ')
-			p++;
-		rows++;
-		w = width - 2;
-	}
-	return rows > 0 ? rows : 1;
-}
-
-/* Rows the syscall section needs. */
-static int
-sidebar_syscalls_rows(const struct session *s, int width)
-{
-	const struct trace_entry *en;
-	int rows = 1;
-	unsigned i;
-
-	for (i = 0; (en = trace_get(&s->opts->log, i)) != NULL; i++)
-		rows += sidebar_entry_rows(width, en);
-	return rows;
-}
-
 /* Draw the syscall log, newest first, long calls wrapped between tokens and indented. */
 static int
 sidebar_syscalls(const struct session *s, int y, int rows, int width)
 {
 	const struct trace_entry *en;
 	char piece[TRACE_TEXT];
-	const char *p;
+	const char *p, *next;
 	int used = 0, w, n;
 	unsigned i;
 	attr_t a;
@@ -442,12 +442,10 @@ sidebar_syscalls(const struct session *s, int y, int rows, int width)
 	for (i = 0; used < rows && (en = trace_get(&s->opts->log, i)) != NULL; i++) {
 		a = screen_attr(en->failed ? LOOK_SYSCALL_FAIL : LOOK_NORMAL);
 		for (p = en->text, w = width; *p != '\0' && used < rows; w = width - 2) {
-			n = width > 3 ? sidebar_piece(p, w) : (int)strlen(p);
+			next = tracewrap_next(p, w, &n);
 			snprintf(piece, sizeof piece, "%.*s", n, p);
 			sidebar_text(y + used++, w == width ? SIDEBAR_X : SIDEBAR_X + 2, a, piece);
-			p += n;
-			while (*p == ' ')
-				p++;
+			p = next;
 		}
 	}
 	return used;
@@ -469,7 +467,7 @@ sidebar_draw(const struct sidebar *sb, const struct session *s, uint64_t now)
 	wattrset(win, A_NORMAL);
 	need[SECTION_SEGMENT] = sidebar_segment_rows(s);
 	need[SECTION_CLIENTS] = sidebar_clients_rows(sb, s);
-	need[SECTION_SYSCALLS] = sidebar_syscalls_rows(s, width);
+	need[SECTION_SYSCALLS] = 1 + tracewrap_rows(&s->opts->log, width);
 	left = height;
 	for (k = 0; k < SECTION_COUNT; k++) {
 		sec = (sb->focus + k) % SECTION_COUNT;

@@ -27,6 +27,11 @@ struct sidebar {
 	char values[SHMINFO_NFIELDS][SHMINFO_VALUE_MAX];
 	uint64_t changed_at[SHMINFO_NFIELDS];
 	bool had_stat;                 /* the previous sample had a shmid_ds */
+	struct shminfo_stat raw;       /* that sample, as the kernel gave it (when raw_ok) */
+	bool raw_ok;
+	uint64_t lit_until;            /* the last field lit goes out then */
+	uint32_t gen;                  /* the generation shown (the futex word) */
+	int key_now;                   /* the other board under our key shown, or -1 */
 	struct client_info clients[BOARD_SLOTS];
 	int nclients;
 	pid_t others[SIDEBAR_OTHERS];  /* attached processes without a slot */
@@ -46,6 +51,14 @@ struct sidebar {
  */
 bool sidebar_sample(struct sidebar *sb, const struct session *s, bool slow, uint64_t now,
 		    unsigned tick);
+
+/*
+ * True when the clients in s's slots are no longer the ones shown (one
+ * joined, left, detached, changed colour): for a remote change, which
+ * may be one of those, so the sidebar follows at once, not at the next
+ * sample. Only reads the slots (no system call).
+ */
+bool sidebar_relist(const struct sidebar *sb, const struct session *s);
 
 /* Draw the sidebar for s (nothing when the sidebar is hidden). */
 void sidebar_draw(const struct sidebar *sb, const struct session *s, uint64_t now);

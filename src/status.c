@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "lines.h"
 #include "screen.h"
+#include "session.h"
 #include "status.h"
 #include "utf8.h"
 
@@ -272,4 +273,32 @@ status_banner(int w, int h, const char *text)
 	wresize(win, rows > 0 ? rows : 1, w);
 	wnoutrefresh(win);
 	delwin(win);
+}
+
+void
+status_banner_distrust(int w, int h, const char *why)
+{
+	char text[PZERR_MSG_MAX + 128];
+
+	/* TRANSLATORS: a banner across the canvas (wrapped, at most 7 rows
+	 * of 46 columns at 80x24); %s says why (a message of its own) */
+	snprintf(text, sizeof text, _("Stopped trusting this board: %s. F6 saves what "
+	    "you see, F10 quits."), why);
+	status_banner(w, h, text);
+}
+
+void
+status_session(struct status *st, const struct session *s, unsigned ev)
+{
+	if (ev & SESSION_RECLAIMED)
+		status_message(st, true, _("our slot was taken over; claimed slot %d"), s->me.slot);
+	if (ev & SESSION_NO_SLOT)
+		status_message(st, true, _("no client slot (%s): drawing without presence"),
+		    s->slot_why);
+	if (ev & SESSION_CLAIMED)
+		status_message(st, false, _("claimed client slot %d: the others see your cursor "
+		    "now"), s->me.slot);
+	/* the warning that the key names another board is news: show it now */
+	if ((ev & SESSION_KEY_MOVED) && s->key_now_shmid >= 0)
+		status_clear(st);
 }

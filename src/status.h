@@ -62,4 +62,16 @@ void status_draw_question(const char *question, const char *answer);
 /* A banner across the top of a w x h canvas, the text wrapped at spaces. */
 void status_banner(int w, int h, const char *text);
 
+struct session;
+
+/*
+ * Say what the once-a-second check of s found (ev, SESSION_* bits): our
+ * slot taken over and another claimed, no slot, a slot claimed at last;
+ * the warning that our key names another board shows at once.
+ */
+void status_session(struct status *st, const struct session *s, unsigned ev);
+
+/* The banner of a board we stopped trusting, why saying why (a message of its own). */
+void status_banner_distrust(int w, int h, const char *why);
+
 #endif

@@ -7,16 +7,13 @@
  *
  * The loop sleeps in one futex_waitv on the board's generation and on the
  * input word that SIGIO (terminal input), SIGWINCH and the requests to leave
- * bump, until the next sidebar tick: a remote change wakes it directly,
- * with no thread and no polling. Once frames come in a burst (each within
- * UI_FRAME_MS of the last), further remote changes wait for the next
- * frame, so a storm of writers costs at most one frame per UI_FRAME_MS; an
- * isolated change, every key, and every other person's cursor move (the
- * presence word) is drawn at once.
+ * bump, until the next tick (pace.c says when): a remote change wakes it
+ * directly, with no thread and no polling. In a storm (pace_burst), further
+ * remote changes wait for the next frame; an isolated change, every key,
+ * and every other person's cursor move (the presence word) is drawn at once.
  */
 #include <limits.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "i18n.h"
 #include "action.h"
@@ -26,6 +23,7 @@
 #include "keymap.h"
 #include "notify.h"
 #include "paint.h"
+#include "pace.h"
 #include "pen.h"
 #include "question.h"
 #include "screen.h"
@@ -34,11 +32,6 @@
 #include "status.h"
 #include "ui.h"
 #include "undo.h"
-
-#define UI_TICK_MS   250      /* sidebar refresh: 4 times a second */
-#define UI_FRAME_MS  2        /* remote changes closer than this share a frame */
-#define UI_REAP_MS   1000     /* reap dead slots, heartbeat, header check */
-#define UI_BYTES_MS  40       /* the byte view redraws at most this often in a storm */
 
 struct ui {
 	struct session session;
@@ -52,24 +45,10 @@ struct ui {
 	unsigned dirty;                /* ACT_CANVAS... parts to redraw */
 	bool quit;
 	bool overlay_drawn;            /* the last frame had the help box or a banner */
-	uint64_t frame_at;             /* when the canvas was last drawn (ms) */
-	unsigned burst;                /* frames in a row, each within UI_FRAME_MS of the last */
+	struct pace pace;              /* the ticks, a storm's frames, a question's moment */
 	uint32_t input_drained;        /* input word value when keys were last read */
-	uint64_t next_tick, next_reap;
-	uint64_t question_at;          /* a question from elsewhere starts showing then */
-	uint64_t question_shown;       /* the last such moment drawn */
 	struct bytesview bytes;        /* Ctrl-X: the canvas shows the segment's bytes */
 };
-
-/* Milliseconds on the monotonic clock. */
-static uint64_t
-ui_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 /* The segment's board while it is live (its words may be waited on), else NULL. */
 static const struct board *
@@ -105,8 +84,10 @@ static void
 ui_sample(struct ui *ui, bool slow, uint64_t now)
 {
 	session_sample(&ui->session);
-	if (sidebar_sample(&ui->sidebar, &ui->session, slow, now, UI_TICK_MS))
+	if (sidebar_sample(&ui->sidebar, &ui->session, slow, now, pace_period(&ui->pace, now))) {
 		ui->dirty |= ACT_SIDEBAR;
+		pace_change(&ui->pace, now);
+	}
 }
 
 /* Lay the screen out for its size and the sidebar's place, the canvas following. */
@@ -139,7 +120,7 @@ ui_apply(struct ui *ui, unsigned r)
 	}
 	if (r & ACT_RESAMPLE) {
 		sidebar_rescan(&ui->sidebar);
-		ui_sample(ui, true, ui_now_ms());
+		ui_sample(ui, true, pace_now_ms());
 	}
 }
 
@@ -154,38 +135,31 @@ ui_session_events(struct ui *ui, unsigned ev)
 		ui->dirty = ACT_ALL;
 	}
 	if (ev & SESSION_ORPHANED) {
-		input_ask(&ui->input, &ui->desk, MODE_ORPHAN, ui_now_ms());
+		input_ask(&ui->input, &ui->desk, MODE_ORPHAN, pace_now_ms());
 		ui->dirty = ACT_ALL;
 	}
-	if (ev & SESSION_RECLAIMED)
-		status_message(&ui->status, true, _("our slot was taken over; claimed slot %d"),
-		    s->me.slot);
-	if (ev & SESSION_NO_SLOT)
-		status_message(&ui->status, true, _("no client slot (%s): drawing without presence"),
-		    s->slot_why);
-	if (ev & SESSION_CLAIMED) {
-		status_message(&ui->status, false, _("claimed client slot %d: the others see your "
-		    "cursor now"), s->me.slot);
+	status_session(&ui->status, s, ev);
+	if (ev & SESSION_CLAIMED)
 		ui->dirty |= ACT_SIDEBAR | ACT_CANVAS;
-	}
-	if (ev & SESSION_KEY_MOVED) {
-		/* the warning that the key names another board is news: show it now */
-		if (s->key_now_shmid >= 0)
-			status_clear(&ui->status);
-		ui->dirty |= ACT_STATUS;
-	}
+	if (ev & SESSION_KEY_MOVED)
+		ui->dirty |= ACT_STATUS | ACT_SIDEBAR;
 }
 
-/* The sidebar tick: sample four times a second, the slow checks once a second. */
+/* The tick: a sample, the slow check when due; idle, both once a second (pace.h). */
 static void
 ui_tick(struct ui *ui, uint64_t now)
 {
-	bool slow = now >= ui->next_reap;
+	unsigned what = pace_tick(&ui->pace, now), ev;
+	bool slow = what & PACE_SLOW;
 
 	ui_sample(ui, slow, now);
 	if (slow) {
-		ui_session_events(ui, session_tick(&ui->session));
-		ui->next_reap = now + UI_REAP_MS;
+		/* idle, the reap waits, unless this very sample changed (a count moved) */
+		ev = what & PACE_REAP || !pace_idle(&ui->pace, now) ? session_tick(&ui->session) :
+		    session_tick_quiet(&ui->session);
+		if (ev != 0)
+			pace_change(&ui->pace, now);
+		ui_session_events(ui, ev);
 		/* rescan every visible row once a second, in case a writer did not stamp them */
 		if (canvas_recheck(&ui->canvas, ui_live_board(ui), session_live(&ui->session)))
 			ui->dirty |= ACT_CANVAS;
@@ -193,7 +167,6 @@ ui_tick(struct ui *ui, uint64_t now)
 	/* the byte view looks again every tick: a writer that bumps nothing, a highlight out */
 	if (ui->bytes.on)
 		ui->dirty |= ACT_CANVAS;
-	ui->next_tick = now + UI_TICK_MS;
 	/* a terminal that went away without a SIGHUP (we may lead a session of our
 	 * own): one poll() per tick, which wakes us anyway */
 	if (screen_hung_up())
@@ -223,9 +196,9 @@ ui_read_keys(struct ui *ui)
 				ui->quit = true;
 			continue;
 		}
-		ui_apply(ui, input_key(&ui->input, &ui->desk, ret, ch, ui_now_ms()));
+		ui_apply(ui, input_key(&ui->input, &ui->desk, ret, ch, pace_now_ms()));
 	}
-	ui_apply(ui, input_flush(&ui->input, &ui->desk, ui_now_ms()));
+	ui_apply(ui, input_flush(&ui->input, &ui->desk, pace_now_ms()));
 	return n;
 }
 
@@ -277,20 +250,14 @@ ui_draw_status(struct ui *ui, uint64_t now)
 static void
 ui_draw_overlay(struct ui *ui)
 {
-	const struct session *s = &ui->session;
-	char text[PZERR_MSG_MAX + 128];
 	bool drawn = input_draw_overlay(&ui->input, &ui->desk);
 
-	if (!drawn && s->distrust) {
-		/* TRANSLATORS: a banner across the canvas (wrapped, at most 7 rows
-		 * of 46 columns at 80x24); %s says why (a message of its own) */
-		snprintf(text, sizeof text, _("Stopped trusting this board: %s. F6 saves what "
-		    "you see, F10 quits."), s->distrust_why);
-		status_banner(ui->canvas.w, ui->canvas.h, text);
+	if (!drawn && ui->session.distrust) {
+		status_banner_distrust(ui->canvas.w, ui->canvas.h, ui->session.distrust_why);
 		drawn = true;
 	}
 	/* a banner covers canvas cells the shadow believes are shown */
-	if (drawn && input_view(&ui->input, ui_now_ms()) != INPUT_HELP)
+	if (drawn && input_view(&ui->input, pace_now_ms()) != INPUT_HELP)
 		canvas_invalidate(&ui->canvas);
 }
 
@@ -320,7 +287,7 @@ static void
 ui_render(struct ui *ui)
 {
 	const struct session *s = &ui->session;
-	uint64_t now = ui_now_ms();
+	uint64_t now = pace_now_ms();
 	bool overlay = input_open_mode(&ui->input) || s->distrust;
 
 	if (ui->overlay_drawn && !overlay) {
@@ -357,8 +324,7 @@ ui_render(struct ui *ui)
 			canvas_draw(&ui->canvas, session_board(s), session_live(s),
 			    s->have_slot ? s->me.slot : -1);
 		}
-		ui->burst = now < ui->frame_at + UI_FRAME_MS ? ui->burst + 1 : 0;
-		ui->frame_at = now;
+		pace_frame(&ui->pace, now);
 		/* following someone, the frame may have moved the view the status line tells */
 		if (ui->canvas.following)
 			ui->dirty |= ACT_STATUS;
@@ -372,23 +338,16 @@ ui_render(struct ui *ui)
 }
 
 /*
- * A question from elsewhere shows its question (and takes answers) a
- * moment after it popped up: wake for that moment, then draw it.
+ * The board changed (someone wrote, or a client joined, left or detached:
+ * the slots' changes bump the generation too): the fast pace again, and the
+ * sidebar's clients at once when they are no longer the ones shown.
  */
 static void
-ui_question_timer(struct ui *ui, uint64_t now)
+ui_remote_change(struct ui *ui, uint64_t now)
 {
-	uint64_t at = input_armed_at(&ui->input);
-
-	ui->question_at = 0;
-	if (at == 0 || at == ui->question_shown)
-		return;
-	if (now < at) {
-		ui->question_at = at;
-		return;
-	}
-	ui->dirty = ACT_ALL;
-	ui->question_shown = at;
+	pace_change(&ui->pace, now);
+	if (sidebar_relist(&ui->sidebar, &ui->session))
+		ui_sample(ui, false, now);
 }
 
 /* True while a storm of remote changes should wait for the next frame. */
@@ -398,9 +357,9 @@ ui_pacing(const struct ui *ui, uint64_t now)
 	const struct board *b = ui_watched_board(ui);
 
 	if (ui->bytes.on)
-		return ui->dirty == 0 && ui_behind(ui) && now < ui->frame_at + UI_BYTES_MS;
-	return ui->dirty == 0 && ui->burst >= 2 && canvas_behind(&ui->canvas, b) &&
-	    now < ui->frame_at + UI_FRAME_MS &&
+		return ui->dirty == 0 && ui_behind(ui) &&
+		    now < pace_frame_end(&ui->pace, PACE_BYTES_MS);
+	return ui->dirty == 0 && pace_burst(&ui->pace, now) && canvas_behind(&ui->canvas, b) &&
 	    notify_presence_seen(b) == ui->canvas.drawn_presence;
 }
 
@@ -408,11 +367,12 @@ static void
 ui_loop(struct ui *ui)
 {
 	_Atomic uint32_t *input = screen_input_word();
-	uint64_t now, wake;
+	uint64_t now;
 	uint32_t seen;
 
 	ui->dirty = ACT_ALL;
 	ui->input_drained = atomic_load(input) - 1;
+	pace_change(&ui->pace, pace_now_ms());
 	while (!ui->quit && !screen_signalled()) {
 		seen = atomic_load(input);
 		if (seen != ui->input_drained) {
@@ -420,34 +380,29 @@ ui_loop(struct ui *ui)
 			if (ui_read_keys(ui) == 0 && screen_hung_up())
 				ui->quit = true;
 			ui->input_drained = seen;
+			pace_change(&ui->pace, pace_now_ms());
 		}
 		session_notify(&ui->session);
-		now = ui_now_ms();
-		if (now >= ui->next_tick)
+		now = pace_now_ms();
+		if (ui_behind(ui))
+			ui_remote_change(ui, now);
+		if (pace_tick_due(&ui->pace, now))
 			ui_tick(ui, now);
-		ui_question_timer(ui, now);
+		/* a question from elsewhere shows (and takes answers) a moment after it popped up */
+		if (pace_question(&ui->pace, input_armed_at(&ui->input), now))
+			ui->dirty = ACT_ALL;
 		if (ui->quit)
 			break;
 		if (ui_pacing(ui, now)) {
-			/* our keys and other people's cursor moves still wake us at once */
-			if (ui->bytes.on)
-				notify_wait_any(NULL, 0, input, seen,
-				    (int)(ui->frame_at + UI_BYTES_MS - now));
-			else
-				notify_wait_presence(ui_watched_board(ui),
-				    ui->canvas.drawn_presence, input, seen,
-				    (int)(ui->frame_at + UI_FRAME_MS - now));
+			pace_sleep_storm(&ui->pace, ui->bytes.on ? NULL : ui_watched_board(ui),
+			    ui->canvas.drawn_presence, input, seen, now);
 			continue;
 		}
 		ui_render(ui);
 		if (ui->quit)
 			break;
-		now = ui_now_ms();
-		wake = ui->question_at != 0 && ui->question_at < ui->next_tick ? ui->question_at :
-		    ui->next_tick;
-		notify_wait_any(ui_watched_board(ui), ui->bytes.on ? bytesview_gen(&ui->bytes) :
-		    ui->canvas.drawn_gen, input, seen,
-		    wake > now ? (int)(wake - now) : 0);
+		pace_sleep(&ui->pace, ui_watched_board(ui), ui->bytes.on ?
+		    bytesview_gen(&ui->bytes) : ui->canvas.drawn_gen, input, seen);
 	}
 }
 
