@@ -26,7 +26,7 @@ TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker | stroke |
 	action segpanel frame opener bytesview |
 	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block |
-	pen session show edit owner list hexview marks look signals | cli lines typing fill | cli_parse'
+	pen session show edit owner list hexview marks look signals | cli lines typing fill clip osc52 | cli_parse'
 CORE_LAYERS='report boardmap shmpeek export import history | segment client | notify | board | grapheme |
 	cell strbuf shmlist shmmaps | futex logind palette proc pzerr shminfo trace utf8 | i18n'
 
