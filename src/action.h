@@ -16,6 +16,7 @@
 #include <stdbool.h>
 
 #include "canvas.h"
+#include "clip.h"
 #include "pen.h"
 #include "session.h"
 #include "sidebar.h"
@@ -51,6 +52,7 @@ struct desk {
 	struct canvas *canvas;
 	struct sidebar *sidebar;
 	struct status *status;
+	struct clip *clip;          /* the selection and the clipboard (selact.c's actions) */
 };
 
 typedef unsigned (*action_fn)(struct desk *d);

@@ -139,6 +139,49 @@ clip_has(const struct clip *c, uint32_t col, uint32_t row)
 	return c->on && col >= c->c0 && col <= c->c1 && row >= c->r0 && row <= c->r1;
 }
 
+void
+clip_grab(struct clip *c, uint32_t col, uint32_t row)
+{
+	c->grabbed = true;
+	c->marking = false;
+	c->grab_col = col;
+	c->grab_row = row;
+	c->from_c0 = c->c0;
+	c->from_r0 = c->r0;
+}
+
+static uint32_t clip_shift(uint32_t p, long d, uint32_t n, uint32_t size);
+
+void
+clip_drag(struct clip *c, uint32_t col, uint32_t row, uint32_t cols, uint32_t rows)
+{
+	uint32_t w = c->c1 - c->c0 + 1, h = c->r1 - c->r0 + 1;
+
+	if (!c->grabbed)
+		return;
+	c->c0 = clip_shift(c->from_c0, (long)col - (long)c->grab_col, w, cols);
+	c->r0 = clip_shift(c->from_r0, (long)row - (long)c->grab_row, h, rows);
+	c->c1 = c->c0 + w - 1;
+	c->r1 = c->r0 + h - 1;
+}
+
+bool
+clip_ungrab(struct clip *c, long *dc, long *dr)
+{
+	uint32_t w = c->c1 - c->c0 + 1, h = c->r1 - c->r0 + 1;
+
+	if (!c->grabbed)
+		return false;
+	c->grabbed = false;
+	*dc = (long)c->c0 - (long)c->from_c0;
+	*dr = (long)c->r0 - (long)c->from_r0;
+	c->c0 = c->from_c0;
+	c->r0 = c->from_r0;
+	c->c1 = c->c0 + w - 1;
+	c->r1 = c->r0 + h - 1;
+	return true;
+}
+
 struct client_sel
 clip_sel(const struct clip *c)
 {

@@ -41,8 +41,9 @@ struct clip {
 	bool on;                    /* a rectangle is selected (also while marking) */
 	uint32_t anchor_col, anchor_row;
 	uint32_t c0, r0, c1, r1;    /* the rectangle, inclusive, c0 <= c1, r0 <= r1 */
-	bool grabbed;               /* a drag moves the selection */
+	bool grabbed;               /* a drag moves the selection (it lands on release) */
 	uint32_t grab_col, grab_row;  /* where the drag took it */
+	uint32_t from_c0, from_r0;  /* and where the selection was then */
 	uint64_t *cells;            /* the clipboard: w * h cell words, row by row */
 	uint32_t w, h;              /* 0 x 0: empty */
 	bool preview;               /* the clipboard is shown at the cursor, not yet placed */
@@ -68,6 +69,16 @@ void clip_drop(struct clip *c);
 
 /* Is (col, row) inside the selection? */
 bool clip_has(const struct clip *c, uint32_t col, uint32_t row);
+
+/*
+ * A drag that moves the selection: taken at (col, row) (inside it), the
+ * rectangle follows the pointer to (col, row) kept whole on a board of
+ * cols x rows, and on release clip_ungrab puts it back where it was and
+ * says by how much to clip_move it. False from clip_ungrab when none.
+ */
+void clip_grab(struct clip *c, uint32_t col, uint32_t row);
+void clip_drag(struct clip *c, uint32_t col, uint32_t row, uint32_t cols, uint32_t rows);
+bool clip_ungrab(struct clip *c, long *dc, long *dr);
 
 /* The selection as a slot publishes it. */
 struct client_sel clip_sel(const struct clip *c);

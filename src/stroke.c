@@ -17,6 +17,7 @@
 #include "lines.h"
 #include "block.h"
 #include "pen.h"
+#include "selact.h"
 #include "session.h"
 #include "status.h"
 
@@ -64,11 +65,14 @@ stroke_pen(struct desk *d, unsigned r)
 	return 0;
 }
 
-/* Move the pen by (dc, dr). */
+/* Move the pen by (dc, dr) (arrow: one of the arrows); the selection's while it takes them. */
 static unsigned
-stroke_move(struct desk *d, long dc, long dr)
+stroke_move(struct desk *d, long dc, long dr, bool arrow)
 {
 	struct pen_paper pp = stroke_paper(d);
+
+	if (selact_on(d))
+		return selact_walk(d, dc, dr, arrow);
 
 	return stroke_pen(d, pen_move(d->pen, &pp, dc, dr));
 }
@@ -76,7 +80,7 @@ stroke_move(struct desk *d, long dc, long dr)
 unsigned
 stroke_tool(struct desk *d)
 {
-	return stroke_pen(d, pen_next_tool(d->pen));
+	return stroke_pen(d, pen_next_tool(d->pen)) | selact_tool_changed(d);
 }
 
 unsigned
@@ -121,37 +125,37 @@ stroke_pick(struct desk *d, uint32_t cp)
 unsigned
 stroke_left(struct desk *d)
 {
-	return stroke_move(d, -1, 0);
+	return stroke_move(d, -1, 0, true);
 }
 
 unsigned
 stroke_right(struct desk *d)
 {
-	return stroke_move(d, 1, 0);
+	return stroke_move(d, 1, 0, true);
 }
 
 unsigned
 stroke_up(struct desk *d)
 {
-	return stroke_move(d, 0, -1);
+	return stroke_move(d, 0, -1, true);
 }
 
 unsigned
 stroke_down(struct desk *d)
 {
-	return stroke_move(d, 0, 1);
+	return stroke_move(d, 0, 1, true);
 }
 
 unsigned
 stroke_home(struct desk *d)
 {
-	return stroke_move(d, -(long)d->pen->col, 0);
+	return stroke_move(d, -(long)d->pen->col, 0, false);
 }
 
 unsigned
 stroke_end(struct desk *d)
 {
-	return stroke_move(d, BOARD_MAX_COLS, 0);
+	return stroke_move(d, BOARD_MAX_COLS, 0, false);
 }
 
 /* A page is the canvas's height less one row, so a line of context stays. */
@@ -164,19 +168,19 @@ stroke_page(const struct desk *d)
 unsigned
 stroke_page_up(struct desk *d)
 {
-	return stroke_move(d, 0, -stroke_page(d));
+	return stroke_move(d, 0, -stroke_page(d), false);
 }
 
 unsigned
 stroke_page_down(struct desk *d)
 {
-	return stroke_move(d, 0, stroke_page(d));
+	return stroke_move(d, 0, stroke_page(d), false);
 }
 
 unsigned
 stroke_tab(struct desk *d)
 {
-	return stroke_move(d, 8 - (long)(d->pen->col % 8), 0);
+	return stroke_move(d, 8 - (long)(d->pen->col % 8), 0, false);
 }
 
 unsigned
@@ -184,6 +188,8 @@ stroke_enter(struct desk *d)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (selact_on(d))
+		return selact_enter(d);
 	return stroke_pen(d, pen_enter(d->pen, &pp));
 }
 
@@ -192,6 +198,8 @@ stroke_backspace(struct desk *d)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (d->pen->tool == PEN_SELECT)
+		return selact_delete(d);
 	return stroke_pen(d, pen_backspace(d->pen, &pp));
 }
 
@@ -200,12 +208,16 @@ stroke_delete(struct desk *d)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (d->pen->tool == PEN_SELECT)
+		return selact_delete(d);
 	return stroke_pen(d, pen_delete(d->pen, &pp));
 }
 
 unsigned
 stroke_escape(struct desk *d)
 {
+	if (selact_on(d))
+		return selact_escape(d);
 	return stroke_pen(d, pen_escape(d->pen));
 }
 
@@ -214,6 +226,8 @@ stroke_type(struct desk *d, uint32_t cp)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (d->pen->tool == PEN_SELECT)
+		return selact_type(d, cp);
 	return stroke_pen(d, pen_type(d->pen, &pp, cp));
 }
 
@@ -230,6 +244,8 @@ stroke_press(struct desk *d, uint32_t col, uint32_t row)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (selact_on(d))
+		return selact_press(d, col, row);
 	return stroke_pen(d, pen_press(d->pen, &pp, col, row));
 }
 
@@ -238,6 +254,8 @@ stroke_drag(struct desk *d, uint32_t col, uint32_t row)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (selact_on(d))
+		return selact_drag(d, col, row);
 	return stroke_pen(d, pen_drag(d->pen, &pp, col, row));
 }
 
@@ -246,6 +264,8 @@ stroke_release(struct desk *d, uint32_t col, uint32_t row)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (selact_on(d))
+		return selact_release(d, col, row);
 	return stroke_pen(d, pen_release(d->pen, &pp, col, row));
 }
 

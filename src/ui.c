@@ -22,6 +22,7 @@
 #include "action.h"
 #include "bytesview.h"
 #include "canvas.h"
+#include "clip.h"
 #include "input.h"
 #include "keymap.h"
 #include "notify.h"
@@ -56,6 +57,7 @@ struct ui {
 	uint64_t question_at;          /* a question from elsewhere starts showing then */
 	uint64_t question_shown;       /* the last such moment drawn */
 	struct bytesview bytes;        /* Ctrl-X: the canvas shows the segment's bytes */
+	struct clip clip;              /* the selection, the clipboard, the paste preview */
 };
 
 /* Milliseconds on the monotonic clock. */
@@ -351,6 +353,8 @@ ui_render(struct ui *ui)
 			canvas_preview(&ui->canvas, ui->pen.tool == PEN_BOX && ui->pen.anchor_set,
 			    ui->pen.anchor_col, ui->pen.anchor_row, ui->pen.col, ui->pen.row,
 			    s->me.colour);
+			canvas_selection(&ui->canvas, &ui->clip, ui->pen.col, ui->pen.row,
+			    s->me.colour);
 			canvas_draw(&ui->canvas, session_board(s), session_live(s),
 			    s->have_slot ? s->me.slot : -1);
 		}
@@ -484,7 +488,8 @@ ui_run(struct cli_opts *o, bool readonly)
 	struct pzerr e;
 	bool last;
 
-	ui.desk = (struct desk){ &ui.session, &ui.pen, &ui.canvas, &ui.sidebar, &ui.status };
+	ui.desk = (struct desk){ &ui.session, &ui.pen, &ui.canvas, &ui.sidebar, &ui.status,
+	    &ui.clip };
 	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0)
 		return EXIT_FAILURE;
 	if (session_open(&ui.session, o, readonly, &e) != 0) {
@@ -514,6 +519,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	canvas_free(&ui.canvas);
 	bytesview_free(&ui.bytes);
 	input_free(&ui.input);
+	clip_free(&ui.clip);
 	fflush(stdout);         /* the terminal is back before the note is written */
 	if (last)
 		cli_error(_("note: the board stays in memory under %s with nobody attached; "

@@ -254,6 +254,24 @@ START_TEST(test_move)
 	ck_assert_uint_eq(cp_at(&s, 1, 5), 0x6F22);
 	ck_assert_uint_eq(cp_at(&s, 1, 1), 0);
 	undo_to(&s, &l, before);
+	/* a drag: the rectangle follows, kept on the board; released, it says by how much */
+	clip_grab(&c, 2, 5);
+	ck_assert(c.grabbed);
+	clip_drag(&c, 30, 0, 20, 6);
+	ck_assert_uint_eq(c.c0, 17);
+	ck_assert_uint_eq(c.c1, 19);
+	ck_assert_uint_eq(c.r0, 0);
+	ck_assert_uint_eq(c.r1, 1);
+	{
+		long dc, dr;
+
+		ck_assert(clip_ungrab(&c, &dc, &dr));
+		ck_assert_int_eq(dc, 17);
+		ck_assert_int_eq(dr, -4);
+		ck_assert_uint_eq(c.c0, 0);
+		ck_assert_uint_eq(c.r0, 4);
+		ck_assert(!clip_ungrab(&c, &dc, &dr));
+	}
 	/* no room that way: nothing */
 	ck_assert_int_eq(clip_move(&c, &s.board, 0, 1, AUTHOR, &l), 0);
 	ck_assert_uint_eq(l.n, 0);

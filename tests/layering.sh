@@ -23,7 +23,7 @@ test_begin
 TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 
 # Top first; modules in one layer are separated by spaces, layers by "|".
-FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker | stroke |
+FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker | stroke | selact |
 	action segpanel frame opener bytesview |
 	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block |
 	pen session show edit owner list hexview marks look signals | cli lines typing fill clip osc52 | cli_parse'
