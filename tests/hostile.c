@@ -60,6 +60,12 @@
  *                                    clients' own included; release: free
  *                                    every slot of pid 1 (no pizarra is
  *                                    init), as its owner would, and notify
+ *   hostile selslot KEY RESERVED ATTR
+ *                                    one free slot as a live-looking client
+ *                                    (pid 1, its start time) whose reserved
+ *                                    and attr words are these (hex): the
+ *                                    selection it carries (client.h);
+ *                                    released by `hostile slots KEY release`
  *   hostile lease KEY hold|dead|reused|garbage|show
  *                                    the board's lease (board_lease_take):
  *                                    hold takes it as this process, says
@@ -191,6 +197,7 @@ hostile_usage(void)
 	    "       hostile hold SHMID | storm SHMID RATE MS [PID]...\n"
 	    "       hostile cells KEY CATEGORY ROW | expect CATEGORY ROW | categories\n"
 	    "       hostile header KEY FIELD VALUE | slots KEY free|all|alive|takeover|release\n"
+	    "       hostile selslot KEY RESERVED ATTR\n"
 	    "       hostile lease KEY hold|dead|reused|garbage|show\n"
 	    "       hostile foreign KEY SIZE | rm KEY | shmid KEY | raw KEY\n"
 	    "       hostile rawcheck term|dump|ansi FILE | modes FILE\n", stderr);
@@ -602,6 +609,35 @@ hostile_slots(const char *key, const char *which)
 	else
 		printf("alive-looking: slot 5 (pid 1, uid 65534), slot 6 (another pid "
 		    "namespace, stale in 3 s)\n");
+	segment_detach(&s, NULL);
+	return 0;
+}
+
+/* hostile selslot KEY RESERVED ATTR: a live-looking slot carrying these words. */
+static int
+hostile_selslot(const char *key, const char *reserved, const char *attr)
+{
+	struct hostile_slot g;
+	struct segment s;
+	int i;
+
+	hostile_open(&s, key);
+	for (i = 0; i < BOARD_SLOTS && atomic_load(&s.board.hdr->slots[i].owner) != 0; i++)
+		;
+	if (i == BOARD_SLOTS) {
+		fprintf(stderr, "hostile: no free slot in shmid %d\n", s.shmid);
+		return 1;
+	}
+	hostile_garbage(5, &g, client_now_ms(), hostile_my_ns());
+	g.owner = (0xD0000000ull + (uint64_t)i) << 32 | 0x80000000ull | 1;
+	g.reserved = (uint32_t)strtoul(reserved, NULL, 16);
+	g.attr = (uint32_t)strtoul(attr, NULL, 16);
+	g.cursor = 0;
+	hostile_store_slot(&s.board.hdr->slots[i], &g);
+	notify_presence(&s.board);
+	notify_bump(&s.board);
+	printf("slot %d of shmid %d: reserved 0x%08x attr 0x%08x\n", i, s.shmid, g.reserved,
+	    g.attr);
 	segment_detach(&s, NULL);
 	return 0;
 }
@@ -1270,6 +1306,8 @@ main(int argc, char **argv)
 		return hostile_header(argv[2], argv[3], argv[4]);
 	if (strcmp(c, "slots") == 0 && argc == 4)
 		return hostile_slots(argv[2], argv[3]);
+	if (strcmp(c, "selslot") == 0 && argc == 5)
+		return hostile_selslot(argv[2], argv[3], argv[4]);
 	if (strcmp(c, "lease") == 0 && argc == 4)
 		return hostile_lease(argv[2], argv[3]);
 	if (strcmp(c, "foreign") == 0 && argc == 4)
