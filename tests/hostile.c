@@ -91,7 +91,8 @@
  *             BS, HT, LF, CR, SO, SI appears, and every ESC starts a
  *             sequence ncurses uses (CSI, ESC ( / ESC ) charsets, ESC = /
  *             ESC > keypad, ESC 7 / 8 / M / D / E); never OSC (but the
- *             background query OSC 11 "?" exactly), DCS, APC...
+ *             background query OSC 11 "?" exactly, and OSC 52 ; c ; with
+ *             nothing but base64 before its BEL), DCS, APC...
  *       dump: UTF-8 with no control character but LF, no ESC at all
  *       ansi: as dump, but ESC [ digits/semicolons m (SGR) is allowed
  *       Exits 0 when clean, 1 (and says where) when not.
@@ -101,6 +102,7 @@
  *
  * Exit status: 0 done, 1 failure, 2 usage.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1169,6 +1171,12 @@ hostile_esc_ok(const unsigned char *s, size_t len, const char *mode)
 	if (len >= sizeof HOSTILE_BG_QUERY - 1 &&
 	    memcmp(s, HOSTILE_BG_QUERY, sizeof HOSTILE_BG_QUERY - 1) == 0)
 		return sizeof HOSTILE_BG_QUERY - 1;
+	/* a copy to the clipboard (OSC 52 ; c ; base64 BEL): base64 carries no control byte */
+	if (len >= 7 && memcmp(s, "\033]52;c;", 7) == 0) {
+		for (i = 7; i < len && (isalnum(s[i]) || s[i] == '+' || s[i] == '/' || s[i] == '='); i++)
+			;
+		return i < len && s[i] == 0x07 ? i + 1 : 0;
+	}
 	if ((s[1] == '(' || s[1] == ')') && len >= 3 && s[2] >= 0x30 && s[2] <= 0x7E)
 		return 3;
 	if (strchr("=>78MDE", s[1]) != NULL && s[1] != '\0')
