@@ -53,6 +53,7 @@ static unsigned
 selact_wrote(struct desk *d, enum history_kind kind, struct clip_log *l, long n)
 {
 	if (l->failed)
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, true, _("not enough memory to remember all of it: "
 		    "this cannot be undone whole"));
 	if (n > 0)
@@ -71,6 +72,7 @@ selact_on(const struct desk *d)
 static unsigned
 selact_none(struct desk *d)
 {
+	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, true, _("nothing selected: with the SELECT tool (F3), drag, "
 	    "or press Enter at two corners"));
 	return ACT_STATUS;
@@ -127,6 +129,7 @@ selact_copy(struct desk *d)
 		return selact_none(d);
 	clip_preview(c, false);
 	if (clip_copy(c, session_board(d->session)) < 0) {
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, true, _("not enough memory to copy this: nothing copied"));
 		return ACT_STATUS;
 	}
@@ -150,9 +153,11 @@ selact_cut(struct desk *d)
 	clip_preview(d->clip, false);
 	clip_log_init(&l);
 	if ((n = clip_cut(d->clip, b, session_author(d->session), &l)) < 0) {
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, true, _("not enough memory to copy this: nothing cut"));
 		return ACT_STATUS;
 	}
+	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, false, _("cut %u x %u cells%s (v or Ctrl-V pastes)"),
 	    d->clip->w, d->clip->h, selact_osc52(d->clip));
 	return selact_wrote(d, HISTORY_CUT, &l, n);
@@ -171,6 +176,7 @@ selact_delete(struct desk *d)
 		return ACT_STATUS;
 	clip_log_init(&l);
 	n = clip_erase(d->clip, b, session_author(d->session), &l);
+	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, false, P_("erased the selection (%ld cell changed)",
 	    "erased the selection (%ld cells changed)", n), n);
 	return selact_wrote(d, HISTORY_DELETE, &l, n);
@@ -190,6 +196,7 @@ selact_fill(struct desk *d)
 	clip_log_init(&l);
 	n = clip_fill(d->clip, b, d->pen->brush, d->session->me.colour, session_author(d->session),
 	    &l);
+	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, false, P_("filled the selection with the brush (%ld cell "
 	    "changed)", "filled the selection with the brush (%ld cells changed)", n), n);
 	return selact_wrote(d, HISTORY_FILL, &l, n);
@@ -222,12 +229,15 @@ selact_move(struct desk *d, long dc, long dr, bool along)
 		return ACT_STATUS;
 	clip_log_init(&l);
 	if ((n = clip_move(c, b, dc, dr, session_author(d->session), &l)) < 0) {
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, true, _("not enough memory to move this: nothing moved"));
 		return ACT_STATUS;
 	}
 	if (c->c0 == c0 && c->r0 == r0)
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, false, _("the selection is at the board's edge"));
 	else
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, false, _("moved the selection to %u,%u (Esc lets go)"),
 		    c->c0, c->r0);
 	if (along)
@@ -249,6 +259,7 @@ selact_place(struct desk *d, uint32_t col, uint32_t row)
 	clip_preview(d->clip, false);
 	clip_log_init(&l);
 	n = clip_paste(d->clip, b, col, row, session_author(d->session), &l);
+	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, false, _("pasted %u x %u cells at %u,%u"), d->clip->w,
 	    d->clip->h, col, row);
 	return selact_wrote(d, HISTORY_PASTE, &l, n < 0 ? 0 : n);
@@ -258,10 +269,12 @@ unsigned
 selact_paste(struct desk *d)
 {
 	if (!clip_preview(d->clip, true)) {
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, true, _("the clipboard is empty: select (F3: SELECT), "
 		    "then c copies"));
 		return ACT_STATUS;
 	}
+	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, false, _("paste %u x %u: Enter or a click places it, arrows "
 	    "move it, Esc cancels"), d->clip->w, d->clip->h);
 	return ACT_STATUS | ACT_CANVAS;
@@ -289,10 +302,12 @@ selact_enter(struct desk *d)
 		return selact_place(d, d->pen->col, d->pen->row);
 	if (!c->marking) {
 		clip_mark(c, d->pen->col, d->pen->row);
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, false, _("select: corner at %u,%u; move to the other "
 		    "corner, Enter marks it, Esc cancels"), c->c0, c->r0);
 	} else {
 		clip_done(c);
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, false, _("selected %u x %u: c copies, x cuts, Delete "
 		    "erases, f fills, arrows move it, Esc lets go"), selact_w(c), selact_h(c));
 	}
@@ -306,9 +321,11 @@ selact_escape(struct desk *d)
 
 	if (c->preview) {
 		clip_preview(c, false);
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, false, _("paste cancelled"));
 	} else if (c->on) {
 		clip_drop(c);
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, false, _("selection let go (the clipboard keeps what "
 		    "was copied)"));
 	}
@@ -324,6 +341,7 @@ selact_type(struct desk *d, uint32_t cp)
 	case 'v': case 'V': return selact_paste(d);
 	case 'f': case 'F': return selact_fill(d);
 	default:
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, false, _("SELECT: drag or Enter at two corners; then c "
 		    "copies, x cuts, v pastes, f fills, Delete erases"));
 		return ACT_STATUS;
@@ -386,6 +404,7 @@ selact_release(struct desk *d, uint32_t col, uint32_t row)
 		clip_drop(c);            /* a click lets go and moves the cursor */
 		return selact_show(d);
 	}
+	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, false, _("selected %u x %u: c copies, x cuts, Delete "
 	    "erases, f fills, arrows move it, Esc lets go"), selact_w(c), selact_h(c));
 	return selact_show(d);
