@@ -20,11 +20,19 @@
  * authors then unwind in any order that respects each cell's history).
  * Redo is built at the moment of undo from the cells actually restored,
  * with the same check.
+ * Wide characters stay whole: a cell is also kept when restoring it would
+ * leave a CELL_CONT without its wide character on the left, or a wide
+ * character without its CELL_CONT on the right (when someone changed one
+ * half of a pair the step cut or drew, the other half is kept too).
+ * A step that passes a cell several times is one change there: the word
+ * before its first write, the word after its last.
  * A new step (its first history_add) empties the redo list.
  *
- * Memory is bounded: the history holds at most max_bytes of changes; the
- * oldest steps are forgotten to make room, and a single step larger than
- * the whole budget is dropped (history_add says so) and cannot be undone.
+ * Memory is bounded: the history holds at most max_bytes of changes (24
+ * bytes a cell, 48 a step, the arrays' spare room counted); the oldest
+ * steps are forgotten to make room, and a single step larger than the
+ * whole budget is dropped (history_add says so, before anything older is
+ * forgotten for it) and cannot be undone.
  * History belongs to one process and one board: history_reset when the
  * client moves to another board. Curses-free and single-threaded.
  */
