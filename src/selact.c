@@ -18,9 +18,14 @@
 #include "strbuf.h"
 
 /*
- * One operation's changes, one undo step. The history is the undo
- * helper's (history.h); until the front-end holds one, the log is only
- * freed here, and this is the one place to wire it.
+ * One operation's changes, one undo step: the one place where the
+ * selection meets the client's history. The front-end's history (undo.c,
+ * from the undo branch) is not in this tree yet; with it, this is
+ *	undo_step(kind, UNDO_ONCE, PEN_SELECT);
+ *	undo_log(NULL, l->v, l->n);
+ *	undo_end();
+ * (check_clip's test_one_undo_step_each does the same on a history.h
+ * history and takes each operation back with one undo.)
  */
 static void
 selact_record(struct desk *d, enum history_kind kind, struct clip_log *l)

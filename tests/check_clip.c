@@ -23,6 +23,7 @@
 #include "cell.h"
 #include "checkutil.h"
 #include "clip.h"
+#include "history.h"
 #include "osc52.h"
 
 #define AUTHOR 3
@@ -408,6 +409,64 @@ START_TEST(test_tmux_asked)
 }
 END_TEST
 
+/* Hand l to h as one step of kind, as the front-end does. */
+static void
+record(struct history *h, enum history_kind kind, struct clip_log *l)
+{
+	history_begin(h, kind);
+	ck_assert_int_eq(history_add(h, l->v, l->n), 0);
+	history_end(h);
+	clip_log_free(l);
+}
+
+/* Every operation is one step of the history: one undo takes it back whole. */
+START_TEST(test_one_undo_step_each)
+{
+	struct segment s;
+	struct clip c;
+	struct clip_log l;
+	struct history *h = history_new(HISTORY_DEFAULT_BYTES);
+	struct history_result r;
+	uint64_t *start = NULL;
+	size_t i, n;
+
+	ck_assert_ptr_nonnull(h);
+	tu_private_board(&s, 30, 8);
+	clip_init(&c);
+	clip_log_init(&l);
+	put(&s, 1, 1, "ab\xe6\xbc\xa2" "cd");
+	put(&s, 1, 2, "efghij");
+	start = snapshot(&s);
+	clip_mark(&c, 1, 1);
+	clip_extend(&c, 5, 2);
+	ck_assert_int_gt(clip_cut(&c, &s.board, AUTHOR, &l), 0);
+	record(h, HISTORY_CUT, &l);
+	ck_assert_int_gt(clip_paste(&c, &s.board, 10, 3, AUTHOR, &l), 0);
+	record(h, HISTORY_PASTE, &l);
+	clip_mark(&c, 10, 3);
+	clip_extend(&c, 14, 4);
+	ck_assert_int_gt(clip_move(&c, &s.board, 1, 1, AUTHOR, &l), 0);   /* over itself */
+	record(h, HISTORY_MOVE, &l);
+	ck_assert_int_gt(clip_fill(&c, &s.board, '#', 5, AUTHOR, &l), 0);
+	record(h, HISTORY_FILL, &l);
+	ck_assert_int_gt(clip_erase(&c, &s.board, AUTHOR, &l), 0);
+	record(h, HISTORY_DELETE, &l);
+	ck_assert_uint_eq(history_undos(h), 5);
+	for (i = 0; i < 5; i++) {
+		ck_assert_int_eq(history_undo(h, &s.board, &r), 0);
+		ck_assert_uint_eq(r.kept, 0);
+	}
+	ck_assert_int_eq(r.kind, HISTORY_CUT);
+	n = (size_t)s.board.cols * s.board.rows;
+	for (i = 0; i < n; i++)
+		ck_assert_uint_eq(cell_content(board_get(&s.board, (uint32_t)(i % s.board.cols),
+		    (uint32_t)(i / s.board.cols))), cell_content(start[i]));
+	free(start);
+	history_free(h);
+	clip_free(&c);
+}
+END_TEST
+
 static Suite *
 clip_suite(void)
 {
@@ -419,6 +478,7 @@ clip_suite(void)
 	tcase_add_test(tc, test_cut_delete_fill);
 	tcase_add_test(tc, test_move);
 	tcase_add_test(tc, test_preview_and_text);
+	tcase_add_test(tc, test_one_undo_step_each);
 	tcase_add_test(tc, test_base64_and_sequence);
 	tcase_add_test(tc, test_policy);
 	tcase_add_test(tc, test_tmux_asked);
