@@ -101,10 +101,7 @@ static const char *const keymap_help_text[] = {
 	N_("(type a key to choose it); LINE draws box lines as you move;"),
 	N_("BOX: Enter at two corners (or drag); ERASER clears as you move;"),
 	N_("FILL: Enter or a click fills with the brush. Esc cancels a box."),
-	N_("SELECT: drag, or Enter at two corners; drag it or arrows move it;"),
-	N_("then c copies (to the terminal's clipboard too where it allows),"),
-	N_("x cuts, v or Ctrl-V pastes (Enter or a click places, Esc cancels),"),
-	N_("Delete erases it, f fills it with the brush, Esc lets it go."),
+	N_("SELECT: drag or Enter twice; c copies, x cuts, v pastes, f fills."),
 	N_("Ctrl-F follows the next person's cursor (moving your own stops it);"),
 	N_("Ctrl-L redraws the screen, Ctrl-Z suspends (fg resumes)."),
 	N_("Ctrl-X shows the segment's bytes (header, your slot, the cells"),
@@ -115,7 +112,6 @@ static const char *const keymap_help_text[] = {
 	N_("every sidebar) and shmat again; F7 is shmctl(IPC_RMID): the segment"),
 	N_("is marked dest, its key becomes 0x00000000, and it lives until the"),
 	N_("last process detaches; F5 is shmctl(IPC_SET) of the mode bits."),
-	"",
 };
 
 #define KEYMAP_NHELP (sizeof keymap_help_text / sizeof keymap_help_text[0])
