@@ -115,6 +115,7 @@ stroke_pick(struct desk *d, uint32_t cp)
 
 	if (k <= 0 || !pen_pick(d->pen, cp))
 		return 0;
+	selact_tool_changed(d);          /* the tool became the brush: the selection goes */
 	utf[k] = '\0';
 	/* TRANSLATORS: %s is the character chosen from the glyphs, then the tool's name */
 	status_message(d->status, false, _("brush is now %s (tool: %s)"), utf,
