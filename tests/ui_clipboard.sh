@@ -55,6 +55,13 @@ unsent() {
 	! grep -qF -- "$OSC" "$T/$1.raw"
 }
 
+# done_with NAME: NAME quits, and its pane's recorded bytes (pipe-pane, which
+# lags) reach the wrapper's last line: everything the client wrote is in.
+done_with() {
+	pane_quit "$1"
+	poll 3 grep -qF '[pizarra exited' "$T/$1.raw" || fail "$1's recorded bytes never reached its end"
+}
+
 pz -k "$KEY" put 2 2 "hello world" || fail "put"
 pz -k "$KEY" put 2 3 "second line" || fail "put"
 
@@ -64,14 +71,15 @@ pane_start A "$PIZARRA" -k "$KEY"
 pane_tmux A set -g set-clipboard on
 copy A
 pane_wait A 'copied 5 x 2 cells, also to the terminal.s clipboard' 2 "A says it went to the clipboard too"
-check "A wrote the OSC 52 sequence" sent A
+check "A wrote the OSC 52 sequence" poll 3 sent A
 pane_tmux A show-buffer >"$T/buffer" 2>&1
 printf 'hello\nsecon' >"$T/buffer.exp"
 check "tmux made a buffer of it: hello, secon" cmp -s "$T/buffer" "$T/buffer.exp"
 pane_keys A x
 pane_wait A 'cut 5 x 2 cells, also to the terminal.s clipboard' 2 "a cut goes there too"
+done_with A
+check "A wrote it twice (the copy and the cut)" [ "$(grep -oF -- "$SEQ" "$T/A.raw" | wc -l)" -eq 2 ]
 pane_rawcheck A
-pane_quit A
 pz -k "$KEY" put 2 2 "hello" || fail "put"
 pz -k "$KEY" put 2 3 "secon" || fail "put"
 
@@ -79,16 +87,16 @@ section "tmux's default (external): not sent"
 pane_start B "$PIZARRA" -k "$KEY"
 copy B
 pane_wait B 'copied 5 x 2 cells \(v or Ctrl-V pastes\)' 2 "B copies, and says nothing of a clipboard"
+done_with B
 check "B wrote no OSC 52" unsent B
-pane_quit B
 
 section "PIZARRA_CLIPBOARD=off: never"
 pane_start C PIZARRA_CLIPBOARD=off "$PIZARRA" -k "$KEY"
 pane_tmux C set -g set-clipboard on
 copy C
 pane_wait C 'copied 5 x 2 cells \(v or Ctrl-V pastes\)' 2 "C copies"
+done_with C
 check "C wrote no OSC 52, though tmux would take it" unsent C
-pane_quit C
 
 section "PIZARRA_CLIPBOARD=osc52: always"
 KEY2=$(test_key 1)
@@ -98,14 +106,14 @@ pane_start D PIZARRA_CLIPBOARD=osc52 "$PIZARRA" -k "$KEY2"
 pane_tmux D set -g set-clipboard off
 copy D
 pane_wait D 'copied 5 x 2 cells, also to the terminal.s clipboard' 2 "D copies to the clipboard too"
+done_with D
 check "D wrote the OSC 52 sequence" sent D
-pane_quit D
 
 section "PIZARRA_CLIPBOARD=yes: nothing, and said"
 pane_start E PIZARRA_CLIPBOARD=yes "$PIZARRA" -k "$KEY2"
 pane_tmux E set -g set-clipboard on
 copy E
 pane_wait E 'PIZARRA_CLIPBOARD is not off, osc52 or auto' 2 "E says the setting is not understood"
+done_with E
 check "E wrote no OSC 52" unsent E
-pane_quit E
 finish
