@@ -8,7 +8,8 @@
 # corners marks with keys; the arrows move the selection with what it
 # holds; x cuts; Delete erases; f fills with the brush; a drag from inside
 # the selection moves it where the button comes up; a click lets go; F3
-# (another tool) lets go; a viewer is refused Ctrl-V like every drawing key.
+# (another tool) lets go; in Spanish the tool and its messages are; a
+# viewer is refused Ctrl-V like every drawing key.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -169,6 +170,16 @@ check "another tool lets the selection go" poll 2 unselected A 15
 pane_keys A C-v
 pane_wait A 'paste 5 x 2' 2 "Ctrl-V works with any tool"
 pane_keys A Escape
+
+section "in Spanish"
+pane_start --ready=F10Salir S LANGUAGE=es "$PIZARRA" -k "$KEY"
+pane_keys S F3 F3 F3 F3 F3 F3
+pane_wait S '^ SELEC ' 2 "the tool is SELEC in Spanish"
+drag S 0 30 2 31
+pane_wait S 'seleccionadas 3 x 2: c copia' 2 "the selection's message in Spanish"
+pane_keys S z
+pane_wait S 'SELEC: arrastra o Enter en dos esquinas' 2 "another letter says the keys, in Spanish"
+pane_quit S
 
 section "a viewer may not paste"
 pane_start V "$PIZARRA" -k "$KEY" view
