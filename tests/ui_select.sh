@@ -186,5 +186,6 @@ pane_start V "$PIZARRA" -k "$KEY" view
 pane_keys V C-v
 pane_wait V 'view-only' 2 "Ctrl-V is refused to a viewer"
 pane_quit V
+pane_rawcheck A "A's terminal got only what ncurses sends (selections and previews included)"
 pane_quit A
 finish

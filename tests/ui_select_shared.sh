@@ -5,7 +5,9 @@
 # B's shows on A's at the same time. A hostile writer's slot with a
 # garbage rectangle (tests/hostile selslot) is shown cut at the board's
 # edge, or not at all when its corner is off the board; nothing of it
-# reaches the terminal but the board's cells, and B goes on drawing.
+# reaches the terminal but the board's cells, and B goes on drawing. Hostile
+# cells (controls, OSC, CSI, DCS) selected, copied (with OSC 52), previewed
+# and pasted send no control byte to the terminal.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -99,6 +101,27 @@ check "corners off the board: nothing shown" unselected B 0
 pane_rawcheck B "B's terminal got no control byte from the slots"
 helper slots "$KEY" release >/dev/null 2>&1
 pane_quit B
+
+section "hostile cells copied, previewed, pasted and sent: nothing of them reaches a terminal"
+pane_start D PIZARRA_CLIPBOARD=osc52 "$PIZARRA" -k "$KEY"
+pane_home D
+for cat in c0 c1 osc csi dcs; do
+	helper cells "$KEY" "$cat" 24 >/dev/null 2>&1 || fail "hostile cells $cat"
+	pane_keys D F3 F3 F3 F3 F3 F3
+	pane_wait D '^ SELECT ' 2 "D takes the SELECT tool ($cat)"
+	drag D 0 24 60 24
+	pane_wait D 'selected 61 x 1' 2 "D selects row 24 ($cat)"
+	pane_keys D c
+	pane_wait D 'copied 61 x 1 cells, also to the terminal.s clipboard' 2 "D copies it ($cat)"
+	pane_keys D Escape Down C-v
+	pane_wait D 'paste 61 x 1' 2 "D previews it ($cat)"
+	pane_keys D Enter
+	pane_wait D 'pasted 61 x 1 cells' 2 "D pastes it ($cat)"
+	pane_keys D F3
+	pane_wait D '^ TEXT ' 2 "D back to the text tool ($cat)"
+done
+pane_rawcheck D "D's terminal got no control byte from the cells (selected, previewed, OSC 52)"
+pane_quit D
 
 section "on a small board, a rectangle larger than it"
 KEY2=$(test_key 1)
