@@ -21,6 +21,7 @@ clip_init(struct clip *c)
 void
 clip_free(struct clip *c)
 {
+	free(c->moving);
 	free(c->cells);
 	clip_init(c);
 }
@@ -90,11 +91,20 @@ clip_put(const struct board *b, uint32_t col, uint32_t row, uint32_t cp, unsigne
 	return w < 0 ? 0 : w;
 }
 
+/* The drag's own copy goes. */
+static void
+clip_let_go(struct clip *c)
+{
+	free(c->moving);
+	c->moving = NULL;
+	c->grabbed = false;
+}
+
 void
 clip_mark(struct clip *c, uint32_t col, uint32_t row)
 {
+	clip_let_go(c);
 	c->marking = c->on = true;
-	c->grabbed = false;
 	c->anchor_col = c->c0 = c->c1 = col;
 	c->anchor_row = c->r0 = c->r1 = row;
 }
@@ -130,7 +140,8 @@ clip_done(struct clip *c)
 void
 clip_drop(struct clip *c)
 {
-	c->on = c->marking = c->grabbed = false;
+	clip_let_go(c);
+	c->on = c->marking = false;
 }
 
 bool
@@ -139,9 +150,20 @@ clip_has(const struct clip *c, uint32_t col, uint32_t row)
 	return c->on && col >= c->c0 && col <= c->c1 && row >= c->r0 && row <= c->r1;
 }
 
+static uint64_t *clip_take(const struct clip *c, const struct board *b, uint32_t *w,
+			   uint32_t *h);
+
 void
-clip_grab(struct clip *c, uint32_t col, uint32_t row)
+clip_grab(struct clip *c, const struct board *b, uint32_t col, uint32_t row)
 {
+	uint32_t w, h;
+
+	clip_let_go(c);
+	c->moving = b != NULL ? clip_take(c, b, &w, &h) : NULL;
+	if (c->moving != NULL && (w != c->c1 - c->c0 + 1 || h != c->r1 - c->r0 + 1)) {
+		free(c->moving);         /* the board shrank under it: the rectangle alone */
+		c->moving = NULL;
+	}
 	c->grabbed = true;
 	c->marking = false;
 	c->grab_col = col;
@@ -172,7 +194,7 @@ clip_ungrab(struct clip *c, long *dc, long *dr)
 
 	if (!c->grabbed)
 		return false;
-	c->grabbed = false;
+	clip_let_go(c);
 	*dc = (long)c->c0 - (long)c->from_c0;
 	*dr = (long)c->r0 - (long)c->from_r0;
 	c->c0 = c->from_c0;
@@ -374,6 +396,16 @@ clip_preview_at(const struct clip *c, uint32_t col, uint32_t row, uint32_t x, ui
 	if (!c->preview || x < col || y < row || x - col >= c->w || y - row >= c->h)
 		return false;
 	*word = c->cells[(size_t)(y - row) * c->w + (x - col)];
+	return true;
+}
+
+bool
+clip_moving_at(const struct clip *c, uint32_t x, uint32_t y, uint64_t *word)
+{
+	if (!c->grabbed || c->moving == NULL || !clip_has(c, x, y) ||
+	    (c->c0 == c->from_c0 && c->r0 == c->from_r0))
+		return false;
+	*word = c->moving[(size_t)(y - c->r0) * (c->c1 - c->c0 + 1) + (x - c->c0)];
 	return true;
 }
 

@@ -44,6 +44,7 @@ struct clip {
 	bool grabbed;               /* a drag moves the selection (it lands on release) */
 	uint32_t grab_col, grab_row;  /* where the drag took it */
 	uint32_t from_c0, from_r0;  /* and where the selection was then */
+	uint64_t *moving;           /* what it held then, shown where the drag takes it */
 	uint64_t *cells;            /* the clipboard: w * h cell words, row by row */
 	uint32_t w, h;              /* 0 x 0: empty */
 	bool preview;               /* the clipboard is shown at the cursor, not yet placed */
@@ -71,12 +72,14 @@ void clip_drop(struct clip *c);
 bool clip_has(const struct clip *c, uint32_t col, uint32_t row);
 
 /*
- * A drag that moves the selection: taken at (col, row) (inside it), the
- * rectangle follows the pointer to (col, row) kept whole on a board of
- * cols x rows, and on release clip_ungrab puts it back where it was and
- * says by how much to clip_move it. False from clip_ungrab when none.
+ * A drag that moves the selection: taken at (col, row) (inside it) with
+ * what b holds there (shown where it goes, clip_moving_at; without memory
+ * for it, the rectangle alone), the rectangle follows the pointer to
+ * (col, row) kept whole on a board of cols x rows, and on release
+ * clip_ungrab puts it back where it was and says by how much to clip_move
+ * it. False from clip_ungrab when none.
  */
-void clip_grab(struct clip *c, uint32_t col, uint32_t row);
+void clip_grab(struct clip *c, const struct board *b, uint32_t col, uint32_t row);
 void clip_drag(struct clip *c, uint32_t col, uint32_t row, uint32_t cols, uint32_t rows);
 bool clip_ungrab(struct clip *c, long *dc, long *dr);
 
@@ -130,6 +133,9 @@ bool clip_preview(struct clip *c, bool on);
  */
 bool clip_preview_at(const struct clip *c, uint32_t col, uint32_t row, uint32_t x, uint32_t y,
 		     uint64_t *word);
+
+/* While a drag moves the selection: the word shown over board cell (x, y) where it is now. */
+bool clip_moving_at(const struct clip *c, uint32_t x, uint32_t y, uint64_t *word);
 
 /*
  * The clipboard as UTF-8 text, for the terminal's clipboard: one line per

@@ -125,7 +125,11 @@ marks_collect(struct marks *m, const struct client_info *list, int n, int my_slo
 		s->r[s->n] = m->mine;
 		s->ink[s->n++] = (uint8_t)(0x20 | (m->mine_ink & 0xF));
 	}
-	if (c != NULL && c->preview) {
+	if (c != NULL && c->grabbed && c->moving != NULL) {
+		s->r[s->n] = (struct marks_rect){ true, c->c0, c->r0, c->c1, c->r1 };
+		s->ink[s->n++] = 0x40;
+	}
+	if (c != NULL && c->preview && s->n < MARKS_SELS) {
 		s->r[s->n] = (struct marks_rect){ true, m->paste_col, m->paste_row,
 		    m->paste_col + c->w - 1, m->paste_row + c->h - 1 };
 		s->ink[s->n++] = 0x40;
@@ -192,8 +196,8 @@ marks_selected(const struct marks *m, uint32_t col, uint32_t row)
 bool
 marks_pasted(const struct marks *m, uint32_t col, uint32_t row, uint64_t *word)
 {
-	return m->clip != NULL && clip_preview_at(m->clip, m->paste_col, m->paste_row, col, row,
-	    word);
+	return m->clip != NULL && (clip_moving_at(m->clip, col, row, word) ||
+	    clip_preview_at(m->clip, m->paste_col, m->paste_row, col, row, word));
 }
 
 void

@@ -25,10 +25,10 @@ struct marks_rect {
 };
 
 /* The selections shown (everyone's, ours last) and the paste preview's place. */
-#define MARKS_SELS (BOARD_SLOTS + 2)
+#define MARKS_SELS (BOARD_SLOTS + 3)
 struct marks_sels {
 	int n;
-	struct marks_rect r[MARKS_SELS];   /* the last one is the preview's, when on */
+	struct marks_rect r[MARKS_SELS];   /* the last ones: a moving selection's, the preview's */
 	uint8_t ink[MARKS_SELS];           /* colour | 0x20 (0x40: the preview) */
 };
 

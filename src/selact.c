@@ -366,7 +366,7 @@ selact_press(struct desk *d, uint32_t col, uint32_t row)
 	}
 	pen_press(d->pen, &pp, col, row);
 	if (clip_has(c, col, row) && !c->marking)
-		clip_grab(c, col, row);
+		clip_grab(c, b, col, row);
 	else
 		clip_mark(c, col, row);
 	return selact_show(d);

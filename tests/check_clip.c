@@ -220,7 +220,7 @@ START_TEST(test_move)
 	struct segment s;
 	struct clip c;
 	struct clip_log l;
-	uint64_t *before;
+	uint64_t *before, w0;
 
 	tu_private_board(&s, 20, 6);
 	clip_init(&c);
@@ -256,9 +256,14 @@ START_TEST(test_move)
 	ck_assert_uint_eq(cp_at(&s, 1, 1), 0);
 	undo_to(&s, &l, before);
 	/* a drag: the rectangle follows, kept on the board; released, it says by how much */
-	clip_grab(&c, 2, 5);
+	put(&s, 0, 4, "Q");
+	clip_grab(&c, &s.board, 2, 5);
 	ck_assert(c.grabbed);
+	ck_assert(!clip_moving_at(&c, 1, 4, &w0));            /* not moved yet: nothing shown */
 	clip_drag(&c, 30, 0, 20, 6);
+	ck_assert(clip_moving_at(&c, 17, 0, &w0));            /* what it held, where it is now */
+	ck_assert_uint_eq(cell_cp(w0), 'Q');
+	ck_assert(!clip_moving_at(&c, 16, 0, &w0));
 	ck_assert_uint_eq(c.c0, 17);
 	ck_assert_uint_eq(c.c1, 19);
 	ck_assert_uint_eq(c.r0, 0);
@@ -272,6 +277,7 @@ START_TEST(test_move)
 		ck_assert_uint_eq(c.c0, 0);
 		ck_assert_uint_eq(c.r0, 4);
 		ck_assert(!clip_ungrab(&c, &dc, &dr));
+		ck_assert(!clip_moving_at(&c, 0, 4, &w0));
 	}
 	/* no room that way: nothing */
 	ck_assert_int_eq(clip_move(&c, &s.board, 0, 1, AUTHOR, &l), 0);

@@ -7,7 +7,8 @@
 # places it, Esc cancels it, a click places it where clicked; Enter at two
 # corners marks with keys; the arrows move the selection with what it
 # holds; x cuts; Delete erases; f fills with the brush; a drag from inside
-# the selection moves it where the button comes up; a click lets go; F3
+# the selection shows what it holds following the pointer (the board
+# unchanged) and moves it where the button comes up; a click lets go; F3
 # (another tool) lets go; in Spanish the tool and its messages are; a
 # viewer is refused Ctrl-V like every drawing key.
 
@@ -156,8 +157,17 @@ expect_dump "$T/board" -k "$KEY"
 section "a drag from inside the selection moves it"
 drag A 30 12 34 13
 pane_wait A 'selected 5 x 2' 2 "the pasted block selected"
-drag A 31 12 41 14
-pane_wait A 'moved the selection to 40,14' 2 "dragged ten right, two down: it lands there"
+mouse A "$(report 0 31 12)"
+pane_wait A ' 31,12  ' 2 "a press inside it"
+mouse A "$(report 32 41 14)"
+pane_wait_line A 14 "                                        hello" 2 \
+    "while the button is held, what it holds is shown where it would go"
+board "" "" "        world" "  second line" "" "" "" "" "" "" "" "" \
+    "                              hello" "                              secon" "" \
+    "████" "████"
+expect_dump "$T/board" -k "$KEY"
+mouse A "$(report 3 41 14)"
+pane_wait A 'moved the selection to 40,14' 2 "dragged ten right, two down: on release it lands there"
 board "" "" "        world" "  second line" "" "" "" "" "" "" "" "" "" "" \
     "                                        hello" \
     "████                                    secon" "████"
