@@ -29,6 +29,22 @@
 
 #define CLIENT_STALE_MS    10000   /* heartbeat age that kills a foreign-namespace slot */
 #define CLIENT_TTY_MAX     16
+#define CLIENT_SEL_MAX     1024    /* a published selection's largest side, in cells */
+
+/*
+ * A selection as a slot carries it: corners (c0, r0) to (c1, r1),
+ * inclusive, c0 <= c1 and r0 <= r1, at most CLIENT_SEL_MAX cells a side.
+ * In the slot: reserved = c0 (bits 0..13) | r0 << 16 (bits 16..29), with
+ * the two high bits of width-1 in bits 14..15 and of height-1 in 30..31;
+ * attr bit 4 says there is one, attr bits 16..23 and 24..31 hold the low
+ * bytes of width-1 and height-1. Two words, so a reader may see one
+ * half-updated for a frame (the writer bumps presence after both):
+ * client_list bounds whatever it reads to the board.
+ */
+struct client_sel {
+	bool on;
+	uint32_t c0, r0, c1, r1;
+};
 
 /* What one client looks like, from its slot (sanitised) or about ourselves. */
 struct client_info {
@@ -42,6 +58,7 @@ struct client_info {
 	unsigned tool;                  /* front-end defined, 0..255 */
 	uint32_t col, row;              /* cursor, inside the board */
 	uint64_t heartbeat;             /* CLOCK_BOOTTIME ms */
+	struct client_sel sel;          /* the selection shown to everyone (on false: none) */
 	char tty[CLIENT_TTY_MAX + 1];   /* printable ASCII only, "" unknown */
 };
 
@@ -68,7 +85,7 @@ void client_release(const struct board *b, const struct client_info *me);
 int client_heartbeat(const struct board *b, const struct client_info *me);
 
 /*
- * Publish our cursor position, colour and tool from me. Returns true when
+ * Publish our cursor position, colour, tool and selection from me. Returns true when
  * anything changed; does not notify, so a caller can batch a keystroke's
  * cell and cursor changes into one notify_bump.
  */
@@ -79,7 +96,8 @@ int client_reap(const struct board *b);
 
 /*
  * Copy the live-looking slots into out (at most max), sanitised: pid > 0,
- * colour 1..15, cursor inside the board, tty printable. Returns the count.
+ * colour 1..15, cursor inside the board, a selection inside the board (cut at
+ * its edges, none when its corner is off it), tty printable. Returns the count.
  */
 int client_list(const struct board *b, struct client_info *out, int max);
 

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 
 #include "canvas.h"
+#include "clip.h"
 #include "paint.h"
 #include "pen.h"
 #include "session.h"
@@ -54,6 +55,7 @@ struct desk {
 	struct sidebar *sidebar;
 	struct status *status;
 	struct paint *paint;       /* what the brush paints (paint.c) */
+	struct clip *clip;          /* the selection and the clipboard (selact.c's actions) */
 };
 
 typedef unsigned (*action_fn)(struct desk *d);

@@ -181,10 +181,12 @@ canvas_outside(const struct board *b, int y, int x, uint32_t bc, uint32_t br)
 	canvas_put(y, x, cp, a);
 }
 
-/* Attributes for a board cell: its colours and attributes, a presence cursor over it, or grey. */
+/* Attributes for a board cell: its colours and attributes, a presence cursor or a selection over it, or grey. */
 static attr_t
 canvas_attr(uint64_t cell, uint8_t pres, bool dim)
 {
+	if (pres & 0x20)       /* a selection: reversed and underlined in its maker's ink */
+		return screen_ink(pres & 0xF, true) | A_UNDERLINE;
 	if (pres)
 		return screen_ink(pres & 0xF, true);
 	if (dim)
@@ -197,12 +199,12 @@ static int
 canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint64_t *cells, int y, int x,
 	    const uint8_t *presence, bool dim)
 {
-	uint32_t bc = cv->view_col + (uint32_t)x;
+	uint32_t bc = cv->view_col + (uint32_t)x, br = cv->view_row + (uint32_t)y;
 	size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
 	uint64_t cell = atomic_load_explicit(&cells[bc], memory_order_relaxed), next = 0;
 	uint32_t cp = cell_cp(cell);
-	uint64_t key = CANVAS_KEY(cell, presence[i], dim), key2 = 0;
-	uint8_t pres = presence[i];
+	uint8_t pres = presence[i] ? presence[i] : marks_selected(&cv->marks, bc, br), pres2 = 0;
+	uint64_t key = CANVAS_KEY(cell, pres, dim), key2 = 0;
 	bool cut = false;
 	int w = 1;
 
@@ -211,7 +213,8 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint64_t *ce
 			next = atomic_load_explicit(&cells[bc + 1], memory_order_relaxed);
 		if (x + 1 < cv->w && cell_cp(next) == CELL_CONT) {
 			w = 2;
-			key2 = CANVAS_KEY(next, presence[i + 1], dim);
+			pres2 = presence[i + 1] ? presence[i + 1] : marks_selected(&cv->marks, bc + 1, br);
+			key2 = CANVAS_KEY(next, pres2, dim);
 		} else if (cell_cp(next) == CELL_CONT) {
 			/* whole, but its right half is beyond the canvas's last column */
 			cut = true;
@@ -231,14 +234,14 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint64_t *ce
 	}
 	if (cp == CELL_CONT)
 		cp = ' ';
-	if (w == 2 && presence[i] == 0)
-		pres = presence[i + 1];
+	if (w == 2 && pres == 0)
+		pres = pres2;
 	if (cp != 0 && cp != ' ' && (!cell_drawable(cp) || (cell_width(cp) == 2 && w == 1) ||
 	    (w == 2 && !screen_utf8()))) {
 		canvas_put(y, x, canvas_placeholder(), screen_attr(LOOK_PLACEHOLDER) |
 		    (pres ? A_REVERSE : 0));
 		if (w == 2)
-			canvas_put(y, x + 1, ' ', canvas_attr(next, presence[i + 1], dim));
+			canvas_put(y, x + 1, ' ', canvas_attr(next, pres2, dim));
 		return w;
 	}
 	canvas_put(y, x, cp, canvas_attr(cell, pres, dim));
@@ -250,6 +253,13 @@ canvas_preview(struct canvas *cv, bool on, uint32_t c0, uint32_t r0, uint32_t c1
 	       unsigned ink)
 {
 	marks_box(&cv->marks, on, c0, r0, c1, r1, ink);
+}
+
+void
+canvas_selection(struct canvas *cv, const struct clip *clip, uint32_t col, uint32_t row,
+		 unsigned ink)
+{
+	marks_mine(&cv->marks, clip, col, row, ink);
 }
 
 /* Draw a preview cell (or the blank left of one, under half a wide character). */
@@ -264,6 +274,25 @@ canvas_preview_put(struct canvas *cv, int y, int x, uint32_t glyph)
 		canvas_put(y, x, glyph, screen_ink(cv->marks.box_ink, true) | A_DIM);
 	}
 	return 1;
+}
+
+/* Draw a cell of the paste preview (next: the one right of it): our ink, reversed and dim. */
+static int
+canvas_pasted(struct canvas *cv, int y, int x, uint64_t word, uint64_t next)
+{
+	size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
+	uint32_t cp = cell_cp(word);
+	int w = cell_width(cp) == 2 && cell_cp(next) == CELL_CONT && x + 1 < cv->w &&
+	    screen_utf8() ? 2 : 1;
+	uint64_t key = CANVAS_PREVIEW | CANVAS_DIM | cell_content(word) | (uint64_t)w << 58 |
+	    (uint64_t)(cv->marks.mine_ink & 0xFF) << CELL_COUNTER_SHIFT;
+
+	if (cv->shadow[i] != key || cv->shadow[i + (size_t)w - 1] != key) {
+		cv->shadow[i] = cv->shadow[i + (size_t)w - 1] = key;
+		canvas_put(y, x, cp == CELL_CONT || !cell_drawable(cp) || cell_width(cp) > w ? ' ' :
+		    cp, screen_ink(cv->marks.mine_ink, true) | A_DIM);
+	}
+	return w;
 }
 
 /* Draw the screen cells of row y that lie beyond the board's edge. */
@@ -345,14 +374,20 @@ canvas_row(struct canvas *cv, const struct board *b, const _Atomic uint64_t *cel
 
 	for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;) {
 		uint32_t bc = cv->view_col + (uint32_t)x, g = marks_box_glyph(&cv->marks, bc, br, u);
+		uint64_t pw, pn = 0;
+		bool pasted = g == 0 && marks_pasted(&cv->marks, bc, br, &pw);
 
 		/* a wide character whose right half is under the preview is cut */
-		if (g == 0 && marks_box_glyph(&cv->marks, bc + 1, br, u) != 0 &&
+		if (g == 0 && !pasted && (marks_box_glyph(&cv->marks, bc + 1, br, u) != 0 ||
+		    marks_pasted(&cv->marks, bc + 1, br, &pn)) &&
 		    cell_width(cell_cp(atomic_load_explicit(&cells[bc],
 		    memory_order_relaxed))) == 2)
 			g = ' ';
 		if (g != 0)
 			x += canvas_preview_put(cv, y, x, g);
+		else if (pasted)
+			x += canvas_pasted(cv, y, x, pw, marks_pasted(&cv->marks, bc + 1, br, &pn) ?
+			    pn : 0);
 		else
 			x += canvas_cell(cv, b, cells, y, x, cv->marks.at, dim);
 	}

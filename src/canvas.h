@@ -90,6 +90,13 @@ void canvas_follow_client(struct canvas *c, pid_t pid, uid_t uid, bool by_uid);
 void canvas_preview(struct canvas *c, bool on, uint32_t c0, uint32_t r0, uint32_t c1, uint32_t r1,
 		    unsigned ink);
 
+/*
+ * Show our selection and the paste preview (clip's; the preview with its
+ * top left at (col, row)) in ink colour, over the board.
+ */
+void canvas_selection(struct canvas *c, const struct clip *clip, uint32_t col, uint32_t row,
+		      unsigned ink);
+
 /* Stop following. */
 void canvas_unfollow(struct canvas *c);
 

@@ -16,6 +16,7 @@
 
 #include "keymap.h"
 #include "screen.h"
+#include "selact.h"
 #include "stroke.h"
 
 #define CTRL(c) ((c) & 0x1f)
@@ -35,7 +36,7 @@ static const struct keymap_binding keymap_commands[] = {
 	{ KEY_F(2), CTRL('K'), N_("Colour"), N_("Col"), NULL, NULL, N_("next colour for what you draw"),
 	  action_colour, true },
 	{ KEY_F(3), CTRL('T'), N_("Tool"), N_("short|Tool"), NULL, NULL,
-	  N_("text, brush, line, box, eraser, fill"), stroke_tool, true },
+	  N_("text, brush, line, box, eraser, fill, select"), stroke_tool, true },
 	{ KEY_F(4), CTRL('D'), N_("Detach"), N_("Dtch"), N_("Attach"), N_("Atch"),
 	  N_("shmdt / shmat again (the lesson)"), action_detach, false },
 	{ KEY_F(5), CTRL('P'), N_("Mode"), N_("short|Mode"), NULL, NULL, N_("shmctl IPC_SET: permission bits"),
@@ -64,6 +65,8 @@ static const struct keymap_binding keymap_commands[] = {
 	  N_("do again what you took back"), stroke_redo, true },
 	{ 0, CTRL('N'), N_("Paint"), N_("Paint"), NULL, NULL,
 	  N_("the brush's colours, bold, underline, reverse"), stroke_colours, true },
+	{ 0, CTRL('V'), N_("Paste"), N_("Paste"), NULL, NULL,
+	  N_("paste what was copied: Enter or a click places"), selact_paste, true },
 };
 
 #define KEYMAP_NCOMMANDS (sizeof keymap_commands / sizeof keymap_commands[0])
@@ -104,6 +107,7 @@ static const char *const keymap_help_text[] = {
 	N_("(type a key to choose it); LINE draws box lines as you move;"),
 	N_("BOX: Enter at two corners (or drag); ERASER clears as you move;"),
 	N_("FILL: Enter or a click fills with the brush. Esc cancels a box."),
+	N_("SELECT: drag or Enter twice; c copies, x cuts, v pastes, f fills."),
 	N_("Ctrl-F follows the next person's cursor (moving your own stops it);"),
 	N_("Ctrl-L redraws the screen, F12 suspends (fg resumes)."),
 	N_("Ctrl-X shows the segment's bytes (header, your slot, the cells"),
@@ -114,7 +118,6 @@ static const char *const keymap_help_text[] = {
 	N_("every sidebar) and shmat again; F7 is shmctl(IPC_RMID): the segment"),
 	N_("is marked dest, its key becomes 0x00000000, and it lives until the"),
 	N_("last process detaches; F5 is shmctl(IPC_SET) of the mode bits."),
-	"",
 };
 
 #define KEYMAP_NHELP (sizeof keymap_help_text / sizeof keymap_help_text[0])

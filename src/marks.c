@@ -1,9 +1,11 @@
 /*
- * marks.c - the cursors of the others and the box's outline over the
- * canvas. A frame clears the cells marked last time, marks the cursors in
- * view now, and compares the two short lists, so only the rows where a
- * mark came, went or changed colour are flagged; a moved outline flags the
- * rows it left and the rows it covers now.
+ * marks.c - the cursors of the others, the box's outline, the selections
+ * and the paste preview over the canvas. A frame clears the cells marked
+ * last time, marks the cursors in view now, and compares the two short
+ * lists, so only the rows where a mark came, went or changed colour are
+ * flagged; a moved outline, selection or preview flags the rows it left
+ * and the rows it covers now. Selections are rectangles, asked cell by
+ * cell (there are few, and most frames have none).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +106,100 @@ marks_box_rows(struct marks *m, uint32_t view_row, uint8_t *moved)
 	m->box_drawn = m->box;
 }
 
+/* The selections of list (but my_slot's), ours and the preview, as this frame shows them. */
+static void
+marks_collect(struct marks *m, const struct client_info *list, int n, int my_slot)
+{
+	struct marks_sels *s = &m->sels;
+	const struct clip *c = m->clip;
+	int i;
+
+	s->n = 0;
+	for (i = 0; i < n && s->n < MARKS_SELS - 2; i++)
+		if (list[i].slot != my_slot && list[i].sel.on) {
+			s->r[s->n] = (struct marks_rect){ true, list[i].sel.c0, list[i].sel.r0,
+			    list[i].sel.c1, list[i].sel.r1 };
+			s->ink[s->n++] = (uint8_t)(0x20 | (list[i].colour & 0xF));
+		}
+	if (m->mine.on) {
+		s->r[s->n] = m->mine;
+		s->ink[s->n++] = (uint8_t)(0x20 | (m->mine_ink & 0xF));
+	}
+	if (c != NULL && c->grabbed && c->moving != NULL) {
+		s->r[s->n] = (struct marks_rect){ true, c->c0, c->r0, c->c1, c->r1 };
+		s->ink[s->n++] = 0x40;
+	}
+	if (c != NULL && c->preview && s->n < MARKS_SELS) {
+		s->r[s->n] = (struct marks_rect){ true, m->paste_col, m->paste_row,
+		    m->paste_col + c->w - 1, m->paste_row + c->h - 1 };
+		s->ink[s->n++] = 0x40;
+	}
+}
+
+/* Do a and b show the same (field by field: padding is not compared)? */
+static bool
+marks_sels_same(const struct marks_sels *a, const struct marks_sels *b)
+{
+	int i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (a->ink[i] != b->ink[i] || a->r[i].c0 != b->r[i].c0 || a->r[i].c1 != b->r[i].c1 ||
+		    a->r[i].r0 != b->r[i].r0 || a->r[i].r1 != b->r[i].r1)
+			return false;
+	return true;
+}
+
+/* Selections that moved flag the rows they left and those they cover now. */
+static void
+marks_sels_rows(struct marks *m, uint32_t view_row, uint8_t *moved)
+{
+	int i;
+
+	if (marks_sels_same(&m->sels, &m->sels_drawn))
+		return;
+	for (i = 0; i < m->sels_drawn.n; i++)
+		marks_rect_rows(m, &m->sels_drawn.r[i], view_row, moved);
+	for (i = 0; i < m->sels.n; i++)
+		marks_rect_rows(m, &m->sels.r[i], view_row, moved);
+	m->sels_drawn = m->sels;
+}
+
+void
+marks_mine(struct marks *m, const struct clip *clip, uint32_t col, uint32_t row, unsigned ink)
+{
+	m->mine = (struct marks_rect){ clip->on, clip->c0, clip->r0, clip->c1, clip->r1 };
+	if (!clip->on)
+		m->mine = (struct marks_rect){ false, 0, 0, 0, 0 };
+	m->mine_ink = ink;
+	m->clip = clip;
+	m->paste_col = col;
+	m->paste_row = row;
+}
+
+uint8_t
+marks_selected(const struct marks *m, uint32_t col, uint32_t row)
+{
+	int i;
+
+	for (i = m->sels.n; i-- > 0;) {
+		const struct marks_rect *r = &m->sels.r[i];
+
+		if (m->sels.ink[i] != 0x40 && col >= r->c0 && col <= r->c1 && row >= r->r0 &&
+		    row <= r->r1)
+			return m->sels.ink[i];
+	}
+	return 0;
+}
+
+bool
+marks_pasted(const struct marks *m, uint32_t col, uint32_t row, uint64_t *word)
+{
+	return m->clip != NULL && (clip_moving_at(m->clip, col, row, word) ||
+	    clip_preview_at(m->clip, m->paste_col, m->paste_row, col, row, word));
+}
+
 void
 marks_update(struct marks *m, const struct client_info *list, int n, int my_slot,
 	     uint32_t col, uint32_t row, uint8_t *moved)
@@ -127,6 +223,8 @@ marks_update(struct marks *m, const struct client_info *list, int n, int my_slot
 			marks_row_moved(m, m->cells[i], moved);
 	}
 	marks_box_rows(m, row, moved);
+	marks_collect(m, list, n, my_slot);
+	marks_sels_rows(m, row, moved);
 }
 
 void

@@ -181,6 +181,8 @@ static const struct pen_tool pen_tools[PEN_NTOOLS] = {
 	[PEN_ERASER] = { N_("ERASER"), true, PEN_ERASER, pen_dab_step, pen_dab_press, pen_newline,
 			 pen_type_char },
 	[PEN_FILL] = { N_("FILL"), false, PEN_FILL, NULL, pen_fill, pen_fill, pen_type_char },
+	/* the selection's keys and strokes are selact.c's: here it only moves */
+	[PEN_SELECT] = { N_("SELECT"), false, PEN_SELECT, NULL, NULL, pen_newline, pen_type_char },
 };
 
 void

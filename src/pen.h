@@ -1,6 +1,6 @@
 /*
  * pen.h - the cursor and the drawing tools (text, brush, line, box,
- * eraser, fill), as one table of tool behaviours: what typing, a step of
+ * eraser, fill, select: the pen only moves its cursor), as one table of tool behaviours: what typing, a step of
  * the cursor, a mouse press, a drag, a release and Enter do with each
  * tool; the line's style and arrows (lines.c's), the brush chosen.
  *
@@ -29,6 +29,7 @@ enum pen_tool_id {
 	PEN_BOX,
 	PEN_ERASER,
 	PEN_FILL,
+	PEN_SELECT,      /* marks a rectangle: clip.c's, through the selection's actions */
 	PEN_NTOOLS
 };
 

@@ -128,6 +128,13 @@ screen_motion_on(void)
 	fflush(stdout);
 }
 
+void
+screen_send(const char *bytes, size_t n)
+{
+	fwrite(bytes, 1, n, stdout);
+	fflush(stdout);
+}
+
 /* True when the terminal's XM capability (ncurses' mouse set-up) turns on SGR reports. */
 static bool
 screen_xm_sgr(void)

@@ -129,4 +129,10 @@ attr_t screen_ink(unsigned colour, bool cursor);
 /* The attributes of a board cell's colours fg on bg (0..255) and attributes (look_cell). */
 attr_t screen_cell(unsigned fg, unsigned bg, unsigned attrs);
 
+/*
+ * Write bytes to the terminal between frames, as they are (an OSC 52 for
+ * the clipboard): nothing of ncurses' is half written then.
+ */
+void screen_send(const char *bytes, size_t n);
+
 #endif

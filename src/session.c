@@ -143,6 +143,12 @@ session_publish(struct session *s, uint32_t col, uint32_t row, unsigned tool)
 }
 
 void
+session_select(struct session *s, const struct client_sel *sel)
+{
+	s->me.sel = *sel;
+}
+
+void
 session_next_colour(struct session *s)
 {
 	s->me.colour = (s->me.colour + 1) % CELL_COLOURS;

@@ -103,6 +103,9 @@ unsigned session_author(const struct session *s);
 /* Publish our cursor, colour and tool in our slot; true when it changed. */
 bool session_publish(struct session *s, uint32_t col, uint32_t row, unsigned tool);
 
+/* Our selection (client.h's), published with the cursor's next session_publish. */
+void session_select(struct session *s, const struct client_sel *sel);
+
 /* Our colour: the next of the 16 (0, the terminal's own foreground, after 15). */
 void session_next_colour(struct session *s);
 

@@ -24,6 +24,7 @@
 #include "block.h"
 #include "paint.h"
 #include "pen.h"
+#include "selact.h"
 #include "session.h"
 #include "status.h"
 #include "undo.h"
@@ -84,9 +85,12 @@ stroke_kind(const struct desk *d)
 	    HISTORY_DRAW;
 }
 
-/* Move the pen by (dc, dr): a tool that draws as it moves goes on with its run. */
+/*
+ * Move the pen by (dc, dr) (arrow: one of the arrows): a tool that draws
+ * as it moves goes on with its run; the selection takes them while it is on.
+ */
 static unsigned
-stroke_move(struct desk *d, long dc, long dr)
+stroke_move(struct desk *d, long dc, long dr, bool arrow)
 {
 	struct pen_paper pp = stroke_paper(d);
 	enum pen_tool_id t = d->pen->tool;
@@ -96,6 +100,9 @@ stroke_move(struct desk *d, long dc, long dr)
 	else
 		undo_end();            /* moving away ends a run of typing */
 
+	if (selact_on(d))
+		return selact_walk(d, dc, dr, arrow);
+
 	return stroke_pen(d, pen_move(d->pen, &pp, dc, dr));
 }
 
@@ -103,7 +110,7 @@ unsigned
 stroke_tool(struct desk *d)
 {
 	undo_end();
-	return stroke_pen(d, pen_next_tool(d->pen));
+	return stroke_pen(d, pen_next_tool(d->pen)) | selact_tool_changed(d);
 }
 
 unsigned
@@ -151,6 +158,7 @@ stroke_pick(struct desk *d, uint32_t cp)
 	if (k <= 0 || !pen_pick(d->pen, cp))
 		return 0;
 	undo_end();
+	selact_tool_changed(d);          /* the tool became the brush: the selection goes */
 	utf[k] = '\0';
 	/* TRANSLATORS: %s is the character chosen from the glyphs, then the tool's name */
 	status_message(d->status, false, _("brush is now %s (tool: %s)"), utf,
@@ -161,37 +169,37 @@ stroke_pick(struct desk *d, uint32_t cp)
 unsigned
 stroke_left(struct desk *d)
 {
-	return stroke_move(d, -1, 0);
+	return stroke_move(d, -1, 0, true);
 }
 
 unsigned
 stroke_right(struct desk *d)
 {
-	return stroke_move(d, 1, 0);
+	return stroke_move(d, 1, 0, true);
 }
 
 unsigned
 stroke_up(struct desk *d)
 {
-	return stroke_move(d, 0, -1);
+	return stroke_move(d, 0, -1, true);
 }
 
 unsigned
 stroke_down(struct desk *d)
 {
-	return stroke_move(d, 0, 1);
+	return stroke_move(d, 0, 1, true);
 }
 
 unsigned
 stroke_home(struct desk *d)
 {
-	return stroke_move(d, -(long)d->pen->col, 0);
+	return stroke_move(d, -(long)d->pen->col, 0, false);
 }
 
 unsigned
 stroke_end(struct desk *d)
 {
-	return stroke_move(d, BOARD_MAX_COLS, 0);
+	return stroke_move(d, BOARD_MAX_COLS, 0, false);
 }
 
 /* A page is the canvas's height less one row, so a line of context stays. */
@@ -204,19 +212,19 @@ stroke_page(const struct desk *d)
 unsigned
 stroke_page_up(struct desk *d)
 {
-	return stroke_move(d, 0, -stroke_page(d));
+	return stroke_move(d, 0, -stroke_page(d), false);
 }
 
 unsigned
 stroke_page_down(struct desk *d)
 {
-	return stroke_move(d, 0, stroke_page(d));
+	return stroke_move(d, 0, stroke_page(d), false);
 }
 
 unsigned
 stroke_tab(struct desk *d)
 {
-	return stroke_move(d, 8 - (long)(d->pen->col % 8), 0);
+	return stroke_move(d, 8 - (long)(d->pen->col % 8), 0, false);
 }
 
 unsigned
@@ -226,6 +234,8 @@ stroke_enter(struct desk *d)
 	bool once = d->pen->tool == PEN_BOX || d->pen->tool == PEN_FILL;
 	unsigned r;
 
+	if (selact_on(d))
+		return selact_enter(d);
 	if (once)
 		undo_step(stroke_kind(d), UNDO_ONCE, (int)d->pen->tool);
 	r = pen_enter(d->pen, &pp);    /* with the other tools, a line of typing goes on */
@@ -239,6 +249,8 @@ stroke_backspace(struct desk *d)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (d->pen->tool == PEN_SELECT)
+		return selact_delete(d);
 	undo_step(HISTORY_TYPING, UNDO_TYPING, (int)d->pen->tool);
 	return stroke_pen(d, pen_backspace(d->pen, &pp));
 }
@@ -248,6 +260,8 @@ stroke_delete(struct desk *d)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (d->pen->tool == PEN_SELECT)
+		return selact_delete(d);
 	undo_step(HISTORY_TYPING, UNDO_TYPING, (int)d->pen->tool);
 	return stroke_pen(d, pen_delete(d->pen, &pp));
 }
@@ -255,6 +269,8 @@ stroke_delete(struct desk *d)
 unsigned
 stroke_escape(struct desk *d)
 {
+	if (selact_on(d))
+		return selact_escape(d);
 	return stroke_pen(d, pen_escape(d->pen));
 }
 
@@ -263,6 +279,8 @@ stroke_type(struct desk *d, uint32_t cp)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (d->pen->tool == PEN_SELECT)
+		return selact_type(d, cp);
 	undo_step(HISTORY_TYPING, UNDO_TYPING, (int)d->pen->tool);
 	return stroke_pen(d, pen_type(d->pen, &pp, cp));
 }
@@ -284,6 +302,8 @@ stroke_press(struct desk *d, uint32_t col, uint32_t row)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (selact_on(d))
+		return selact_press(d, col, row);
 	undo_step(stroke_kind(d), UNDO_ONCE, (int)d->pen->tool);   /* press to release */
 	return stroke_pen(d, pen_press(d->pen, &pp, col, row));
 }
@@ -293,6 +313,8 @@ stroke_drag(struct desk *d, uint32_t col, uint32_t row)
 {
 	struct pen_paper pp = stroke_paper(d);
 
+	if (selact_on(d))
+		return selact_drag(d, col, row);
 	return stroke_pen(d, pen_drag(d->pen, &pp, col, row));
 }
 
@@ -300,8 +322,11 @@ unsigned
 stroke_release(struct desk *d, uint32_t col, uint32_t row)
 {
 	struct pen_paper pp = stroke_paper(d);
-	unsigned r = pen_release(d->pen, &pp, col, row);
+	unsigned r;
 
+	if (selact_on(d))
+		return selact_release(d, col, row);
+	r = pen_release(d->pen, &pp, col, row);
 	undo_end();
 	return stroke_pen(d, r);
 }

@@ -19,6 +19,7 @@
 #include "action.h"
 #include "bytesview.h"
 #include "canvas.h"
+#include "clip.h"
 #include "input.h"
 #include "keymap.h"
 #include "notify.h"
@@ -48,6 +49,7 @@ struct ui {
 	struct pace pace;              /* the ticks, a storm's frames, a question's moment */
 	uint32_t input_drained;        /* input word value when keys were last read */
 	struct bytesview bytes;        /* Ctrl-X: the canvas shows the segment's bytes */
+	struct clip clip;              /* the selection, the clipboard, the paste preview */
 };
 
 /* The segment's board while it is live (its words may be waited on), else NULL. */
@@ -321,6 +323,8 @@ ui_render(struct ui *ui)
 			canvas_preview(&ui->canvas, ui->pen.tool == PEN_BOX && ui->pen.anchor_set,
 			    ui->pen.anchor_col, ui->pen.anchor_row, ui->pen.col, ui->pen.row,
 			    s->me.colour);
+			canvas_selection(&ui->canvas, &ui->clip, ui->pen.col, ui->pen.row,
+			    s->me.colour);
 			canvas_draw(&ui->canvas, session_board(s), session_live(s),
 			    s->have_slot ? s->me.slot : -1);
 		}
@@ -443,7 +447,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	bool last;
 
 	ui.desk = (struct desk){ &ui.session, &ui.pen, &ui.canvas, &ui.sidebar, &ui.status,
-	    &ui.paint };
+	    &ui.paint, &ui.clip };
 	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0)
 		return EXIT_FAILURE;
 	if (session_open(&ui.session, o, readonly, &e) != 0) {
@@ -476,6 +480,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	bytesview_free(&ui.bytes);
 	input_free(&ui.input);
 	undo_close();
+	clip_free(&ui.clip);
 	fflush(stdout);         /* the terminal is back before the note is written */
 	if (last)
 		cli_error(_("note: the board stays in memory under %s with nobody attached; "

@@ -96,6 +96,83 @@ START_TEST(test_claim_list_release)
 }
 END_TEST
 
+/* A selection published goes round whole, up to CLIENT_SEL_MAX a side, and goes away. */
+START_TEST(test_selection_round_trip)
+{
+	struct client_info me = me_info(), list[BOARD_SLOTS];
+	struct segment s;
+	struct pzerr e;
+
+	tu_private_board(&s, 2000, 1500);
+	ck_assert_int_eq(client_claim(&s.board, &me, &e), 0);
+	ck_assert_int_eq(client_list(&s.board, list, BOARD_SLOTS), 1);
+	ck_assert(!list[0].sel.on);
+	me.sel = (struct client_sel){ true, 3, 4, 1026, 1027 };
+	ck_assert(client_update(&s.board, &me));
+	ck_assert(!client_update(&s.board, &me));
+	ck_assert_int_eq(client_list(&s.board, list, BOARD_SLOTS), 1);
+	ck_assert(list[0].sel.on);
+	ck_assert_uint_eq(list[0].sel.c0, 3);
+	ck_assert_uint_eq(list[0].sel.r0, 4);
+	ck_assert_uint_eq(list[0].sel.c1, 1026);
+	ck_assert_uint_eq(list[0].sel.r1, 1027);
+	me.sel = (struct client_sel){ true, 1999, 1499, 1999, 1499 };
+	ck_assert(client_update(&s.board, &me));
+	client_list(&s.board, list, BOARD_SLOTS);
+	ck_assert_uint_eq(list[0].sel.c1 - list[0].sel.c0 + list[0].sel.r1 - list[0].sel.r0, 0);
+	ck_assert_uint_eq(list[0].sel.c0, 1999);
+	/* colour and tool are untouched by it */
+	ck_assert_uint_eq(list[0].colour, me.colour);
+	me.sel.on = false;
+	ck_assert(client_update(&s.board, &me));
+	client_list(&s.board, list, BOARD_SLOTS);
+	ck_assert(!list[0].sel.on);
+	client_release(&s.board, &me);
+}
+END_TEST
+
+/* Whatever the words hold, a selection read is inside the board or none. */
+START_TEST(test_selection_garbage)
+{
+	static const uint32_t words[] = { 0xFFFFFFFFu, 0x3FFF3FFFu, 0xC000C000u, 0x00090027u,
+	    0x00000000u, 0x7FFF0005u };
+	struct client_info me = me_info(), list[BOARD_SLOTS];
+	struct board_slot *sl;
+	struct segment s;
+	struct pzerr e;
+	size_t i, a;
+
+	tu_private_board(&s, 40, 10);
+	ck_assert_int_eq(client_claim(&s.board, &me, &e), 0);
+	sl = &s.board.hdr->slots[me.slot];
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		for (a = 0; a < 3; a++) {
+			atomic_store(&sl->reserved, words[i]);
+			atomic_store(&sl->attr, a == 0 ? 0xFFFFFFFFu : a == 1 ? 0x10u : 0xFF00FF13u);
+			ck_assert_int_eq(client_list(&s.board, list, BOARD_SLOTS), 1);
+			if (!list[0].sel.on)
+				continue;
+			ck_assert_uint_le(list[0].sel.c0, list[0].sel.c1);
+			ck_assert_uint_le(list[0].sel.r0, list[0].sel.r1);
+			ck_assert_uint_lt(list[0].sel.c1, 40);
+			ck_assert_uint_lt(list[0].sel.r1, 10);
+		}
+	/* a corner on the board, a size beyond it: cut at the edges */
+	atomic_store(&sl->reserved, 0xC003C009u);
+	atomic_store(&sl->attr, 0xFFFF0013u);
+	client_list(&s.board, list, BOARD_SLOTS);
+	ck_assert(list[0].sel.on);
+	ck_assert_uint_eq(list[0].sel.c0, 9);
+	ck_assert_uint_eq(list[0].sel.r0, 3);
+	ck_assert_uint_eq(list[0].sel.c1, 39);
+	ck_assert_uint_eq(list[0].sel.r1, 9);
+	/* the corner off the board: none */
+	atomic_store(&sl->reserved, 0x00270009u);
+	client_list(&s.board, list, BOARD_SLOTS);
+	ck_assert(!list[0].sel.on);
+}
+END_TEST
+
 START_TEST(test_lost_slot_detected)
 {
 	struct client_info me = me_info();
@@ -352,6 +429,8 @@ client_suite(void)
 	tcase_set_timeout(tc, 60);     /* the reaper race runs for a second, more under sanitizers */
 	tcase_add_test(tc, test_self);
 	tcase_add_test(tc, test_claim_list_release);
+	tcase_add_test(tc, test_selection_round_trip);
+	tcase_add_test(tc, test_selection_garbage);
 	tcase_add_test(tc, test_lost_slot_detected);
 	tcase_add_test(tc, test_reap_after_kill9);
 	tcase_add_test(tc, test_reap_zombie);

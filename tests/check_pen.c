@@ -348,7 +348,8 @@ START_TEST(test_tools_cycle)
 	ck_assert_str_eq(pen_tool_name(p.tool), "BRUSH");
 	ck_assert_str_eq(p.note, "tool: BRUSH");
 	ck_assert_str_eq(pen_tool_name(PEN_FILL), "FILL");
-	ck_assert_int_eq(PEN_NTOOLS, 6);
+	ck_assert_str_eq(pen_tool_name(PEN_SELECT), "SELECT");
+	ck_assert_int_eq(PEN_NTOOLS, 7);
 	for (i = 0; i < PEN_NTOOLS - 1; i++)
 		pen_next_tool(&p);
 	ck_assert_str_eq(pen_tool_name(p.tool), "TEXT");

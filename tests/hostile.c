@@ -60,6 +60,12 @@
  *                                    clients' own included; release: free
  *                                    every slot of pid 1 (no pizarra is
  *                                    init), as its owner would, and notify
+ *   hostile selslot KEY RESERVED ATTR
+ *                                    one free slot as a live-looking client
+ *                                    (pid 1, its start time) whose reserved
+ *                                    and attr words are these (hex): the
+ *                                    selection it carries (client.h);
+ *                                    released by `hostile slots KEY release`
  *   hostile lease KEY hold|dead|reused|garbage|show
  *                                    the board's lease (board_lease_take):
  *                                    hold takes it as this process, says
@@ -85,7 +91,8 @@
  *             BS, HT, LF, CR, SO, SI appears, and every ESC starts a
  *             sequence ncurses uses (CSI, ESC ( / ESC ) charsets, ESC = /
  *             ESC > keypad, ESC 7 / 8 / M / D / E); never OSC (but the
- *             background query OSC 11 "?" exactly), DCS, APC...
+ *             background query OSC 11 "?" exactly, and OSC 52 ; c ; with
+ *             nothing but base64 before its BEL), DCS, APC...
  *       dump: UTF-8 with no control character but LF, no ESC at all
  *       ansi: as dump, but ESC [ digits/semicolons m (SGR) is allowed
  *       Exits 0 when clean, 1 (and says where) when not.
@@ -95,6 +102,7 @@
  *
  * Exit status: 0 done, 1 failure, 2 usage.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,6 +199,7 @@ hostile_usage(void)
 	    "       hostile hold SHMID | storm SHMID RATE MS [PID]...\n"
 	    "       hostile cells KEY CATEGORY ROW | expect CATEGORY ROW | categories\n"
 	    "       hostile header KEY FIELD VALUE | slots KEY free|all|alive|takeover|release\n"
+	    "       hostile selslot KEY RESERVED ATTR\n"
 	    "       hostile lease KEY hold|dead|reused|garbage|show\n"
 	    "       hostile foreign KEY SIZE | rm KEY | shmid KEY | raw KEY\n"
 	    "       hostile rawcheck term|dump|ansi FILE | modes FILE\n", stderr);
@@ -602,6 +611,35 @@ hostile_slots(const char *key, const char *which)
 	else
 		printf("alive-looking: slot 5 (pid 1, uid 65534), slot 6 (another pid "
 		    "namespace, stale in 3 s)\n");
+	segment_detach(&s, NULL);
+	return 0;
+}
+
+/* hostile selslot KEY RESERVED ATTR: a live-looking slot carrying these words. */
+static int
+hostile_selslot(const char *key, const char *reserved, const char *attr)
+{
+	struct hostile_slot g;
+	struct segment s;
+	int i;
+
+	hostile_open(&s, key);
+	for (i = 0; i < BOARD_SLOTS && atomic_load(&s.board.hdr->slots[i].owner) != 0; i++)
+		;
+	if (i == BOARD_SLOTS) {
+		fprintf(stderr, "hostile: no free slot in shmid %d\n", s.shmid);
+		return 1;
+	}
+	hostile_garbage(5, &g, client_now_ms(), hostile_my_ns());
+	g.owner = (0xD0000000ull + (uint64_t)i) << 32 | 0x80000000ull | 1;
+	g.reserved = (uint32_t)strtoul(reserved, NULL, 16);
+	g.attr = (uint32_t)strtoul(attr, NULL, 16);
+	g.cursor = 0;
+	hostile_store_slot(&s.board.hdr->slots[i], &g);
+	notify_presence(&s.board);
+	notify_bump(&s.board);
+	printf("slot %d of shmid %d: reserved 0x%08x attr 0x%08x\n", i, s.shmid, g.reserved,
+	    g.attr);
 	segment_detach(&s, NULL);
 	return 0;
 }
@@ -1133,6 +1171,12 @@ hostile_esc_ok(const unsigned char *s, size_t len, const char *mode)
 	if (len >= sizeof HOSTILE_BG_QUERY - 1 &&
 	    memcmp(s, HOSTILE_BG_QUERY, sizeof HOSTILE_BG_QUERY - 1) == 0)
 		return sizeof HOSTILE_BG_QUERY - 1;
+	/* a copy to the clipboard (OSC 52 ; c ; base64 BEL): base64 carries no control byte */
+	if (len >= 7 && memcmp(s, "\033]52;c;", 7) == 0) {
+		for (i = 7; i < len && (isalnum(s[i]) || s[i] == '+' || s[i] == '/' || s[i] == '='); i++)
+			;
+		return i < len && s[i] == 0x07 ? i + 1 : 0;
+	}
 	if ((s[1] == '(' || s[1] == ')') && len >= 3 && s[2] >= 0x30 && s[2] <= 0x7E)
 		return 3;
 	if (strchr("=>78MDE", s[1]) != NULL && s[1] != '\0')
@@ -1270,6 +1314,8 @@ main(int argc, char **argv)
 		return hostile_header(argv[2], argv[3], argv[4]);
 	if (strcmp(c, "slots") == 0 && argc == 4)
 		return hostile_slots(argv[2], argv[3]);
+	if (strcmp(c, "selslot") == 0 && argc == 5)
+		return hostile_selslot(argv[2], argv[3], argv[4]);
 	if (strcmp(c, "lease") == 0 && argc == 4)
 		return hostile_lease(argv[2], argv[3]);
 	if (strcmp(c, "foreign") == 0 && argc == 4)

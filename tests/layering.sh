@@ -23,10 +23,10 @@ test_begin
 TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 
 # Top first; modules in one layer are separated by spaces, layers by "|".
-FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker swatch | stroke |
+FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker swatch | stroke | selact |
 	action segpanel frame opener bytesview |
 	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block peeklook |
-	pen session show edit owner list hexview marks look signals paint | cli lines typing fill savefile pace tracewrap | cli_parse undo'
+	pen session show edit owner list hexview marks look signals paint | cli lines typing fill savefile pace tracewrap clip osc52 | cli_parse undo'
 CORE_LAYERS='report boardmap shmpeek export import history | segment client | notify dump | board | grapheme |
 	cell strbuf shmlist shmmaps | futex logind palette proc pzerr shminfo trace utf8 | i18n'
 

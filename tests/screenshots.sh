@@ -66,7 +66,7 @@ tool() {
 	esac
 	while [ "$_tn" -ne "$_tw" ]; do
 		xterm_key "$1" F3
-		_tn=$(((_tn + 1) % 6))
+		_tn=$(((_tn + 1) % 7))
 	done
 	echo "$_tn" >"$T/$1.tool"
 }

@@ -116,8 +116,8 @@ pane_keys A Enter
 pane_wait A 'filled 3 cells' 2 "Enter fills the spaces between the #"
 
 section "a click in the picker, the tool becomes the brush; Esc leaves it"
-pane_keys A F3
-pane_wait A '^ TEXT ' 2 "the text tool"
+pane_keys A F3 F3
+pane_wait A '^ TEXT ' 2 "the text tool (F3 twice: the select tool, then text)"
 pane_keys A C-o
 pane_wait A 'Recently used' 2 "the picker has the glyph chosen lately"
 # 120x40: the box is 72 wide from column 24, 16 high from row 11; its ninth

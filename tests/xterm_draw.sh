@@ -139,7 +139,8 @@ check "F12 stops A" poll "$POLL_WAIT" process_stopped "$PID"
 kill -CONT "$PID"
 check "A turned any-motion tracking on again after ncurses' set-up on resuming" \
     poll "$POLL_WAIT" motion_after_ncurses A
-# from the eraser: the fill, then the text tool (which drags as the brush)
+# from the eraser: the fill, the select tool, then the text tool (which drags as the brush)
+xterm_key A F3
 xterm_key A F3
 xterm_key A F3
 DRAG_OK=yes

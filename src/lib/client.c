@@ -47,6 +47,43 @@ client_self(struct client_info *me, struct pzerr *e)
 	return 0;
 }
 
+/* The attr bits and the reserved word that carry a selection (client.h). */
+#define CLIENT_SEL_ON  0x10u
+
+static void
+client_sel_pack(const struct client_sel *sel, uint32_t *attr, uint32_t *word)
+{
+	uint32_t w, h;
+
+	*word = 0;
+	if (!sel->on || sel->c1 < sel->c0 || sel->r1 < sel->r0)
+		return;
+	w = sel->c1 - sel->c0 < CLIENT_SEL_MAX ? sel->c1 - sel->c0 : CLIENT_SEL_MAX - 1;
+	h = sel->r1 - sel->r0 < CLIENT_SEL_MAX ? sel->r1 - sel->r0 : CLIENT_SEL_MAX - 1;
+	*attr |= CLIENT_SEL_ON | (w & 0xFF) << 16 | (h & 0xFF) << 24;
+	*word = (sel->c0 & 0x3FFF) | (w >> 8 & 3) << 14 | (sel->r0 & 0x3FFF) << 16 |
+	    (h >> 8 & 3) << 30;
+}
+
+/* A selection read from a slot, bounded by the board: cut at its edges, none off it. */
+static void
+client_sel_unpack(const struct board *b, uint32_t attr, uint32_t word, struct client_sel *sel)
+{
+	uint32_t w = (word >> 14 & 3) << 8 | (attr >> 16 & 0xFF);
+	uint32_t h = (word >> 30 & 3) << 8 | (attr >> 24 & 0xFF);
+
+	memset(sel, 0, sizeof *sel);
+	sel->c0 = word & 0x3FFF;
+	sel->r0 = word >> 16 & 0x3FFF;
+	if (!(attr & CLIENT_SEL_ON) || sel->c0 >= b->cols || sel->r0 >= b->rows) {
+		sel->c0 = sel->r0 = 0;
+		return;
+	}
+	sel->on = true;
+	sel->c1 = b->cols - 1 - sel->c0 < w ? b->cols - 1 : sel->c0 + w;
+	sel->r1 = b->rows - 1 - sel->r0 < h ? b->rows - 1 : sel->r0 + h;
+}
+
 /* Copy slot i into c, sanitised; false (c untouched) when the slot is free or not ready. */
 static bool
 client_read_slot(const struct board *b, int i, struct client_info *c)
@@ -78,6 +115,8 @@ client_read_slot(const struct board *b, int i, struct client_info *c)
 		c->col = b->cols - 1;
 	if (c->row >= b->rows)
 		c->row = b->rows - 1;
+	client_sel_unpack(b, attr, atomic_load_explicit(&s->reserved, memory_order_relaxed),
+	    &c->sel);
 	for (k = 0; k < 4 && n < CLIENT_TTY_MAX; k++) {
 		word = atomic_load_explicit(&s->tty[k], memory_order_relaxed);
 		for (j = 0; j < 4; j++) {
@@ -184,6 +223,7 @@ client_fill(struct board_slot *s, const struct client_info *me)
 	atomic_store_explicit(&s->cursor, me->col | me->row << 16, memory_order_relaxed);
 	atomic_store_explicit(&s->attr, (me->colour & 0xF) | (me->tool & 0xFF) << 8,
 	    memory_order_relaxed);
+	atomic_store_explicit(&s->reserved, 0, memory_order_relaxed);   /* no selection yet */
 	for (k = 0; k < 4; k++)
 		atomic_store_explicit(&s->tty[k], (uint32_t)tty[4 * k] |
 		    (uint32_t)tty[4 * k + 1] << 8 | (uint32_t)tty[4 * k + 2] << 16 |
@@ -261,12 +301,12 @@ client_heartbeat(const struct board *b, const struct client_info *me)
 	return 0;
 }
 
-/* Publish cursor, colour and tool; true when anything changed. */
+/* Publish cursor, colour, tool and selection; true when anything changed. */
 bool
 client_update(const struct board *b, const struct client_info *me)
 {
 	struct board_slot *s;
-	uint32_t cursor, attr;
+	uint32_t cursor, attr, word;
 	bool changed;
 
 	if (me->slot < 0 || me->slot >= BOARD_SLOTS || b->readonly)
@@ -274,7 +314,10 @@ client_update(const struct board *b, const struct client_info *me)
 	s = &b->hdr->slots[me->slot];
 	cursor = me->col | me->row << 16;
 	attr = (me->colour & 0xF) | (me->tool & 0xFF) << 8;
+	client_sel_pack(&me->sel, &attr, &word);
 	changed = atomic_exchange_explicit(&s->cursor, cursor, memory_order_relaxed) != cursor;
+	if (atomic_exchange_explicit(&s->reserved, word, memory_order_relaxed) != word)
+		changed = true;
 	if (atomic_exchange_explicit(&s->attr, attr, memory_order_relaxed) != attr)
 		changed = true;
 	return changed;
