@@ -123,7 +123,7 @@ pane_keys A C-z
 pane_wait A 'undid the stroke: 4 cells, 2 kept \(changed by others\)' 2 \
 	"someone changed the right half: the left half is kept too"
 expect_board "abZd" "" "x" "" "    █s"
-pane_keys A F3 F3 F3 F3 F3
+pane_keys A F3 F3 F3 F3 F3 F3
 pane_wait A ' TEXT ' 2 "A takes the text tool again"
 
 # ---------------------------------------------------------------------------
