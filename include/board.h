@@ -278,48 +278,6 @@ int board_place(const struct board *b, uint32_t col, uint32_t row, const char *t
 int board_clear(const struct board *b, struct pzerr *e);
 
 /*
- * Check that UTF-8 text (as board_load and board_put take it) is valid and
- * fits max_cols x max_rows, without any board. Returns 0 or -1 with e
- * naming the line and column of the first problem.
- */
-int board_check_text(const char *text, size_t len, uint32_t max_cols, uint32_t max_rows,
-		     struct pzerr *e);
-
-/*
- * A text walked in pieces as it is read (a file, say), so that a reader
- * can stop at the first byte a board cannot hold, or as soon as the text
- * is larger than any board, instead of reading all of it first. The same
- * rules as board_check_text; the fields say the shape so far. (No field is
- * called lines or columns: curses' term.h defines those as macros.)
- */
-struct board_scan {
-	uint32_t max_cols;     /* lines wider than this are noted in wide_line */
-	uint32_t line;         /* 0-based line of the next character */
-	uint32_t col;          /* its column, tabs expanded */
-	uint32_t end;          /* the width of this line so far */
-	uint32_t height;       /* lines up to the last one with a character */
-	uint32_t width;        /* the widest line that ended so far, in columns */
-	uint32_t wide_line;    /* 1-based first line wider than max_cols, 0 none */
-	uint32_t wide_width;   /* its width */
-	size_t line_byte;      /* bytes of this line walked so far */
-	size_t done;           /* bytes walked in all */
-};
-
-/* Start a scan of a new text. */
-void board_scan_init(struct board_scan *sc, uint32_t max_cols);
-
-/*
- * Walk the next len bytes of the text. Unless final (the end of the text),
- * a character cut by the end of what was given is left over: *used says
- * how many bytes were walked, and the caller passes the rest again with
- * more. Returns 0, or -1 with e naming the line and the column within it
- * (invalid UTF-8, a character a board cannot hold); *used is then where
- * the problem is.
- */
-int board_scan_feed(struct board_scan *sc, const char *text, size_t len, bool final,
-		    size_t *used, struct pzerr *e);
-
-/*
  * The geometry of a new board for content that needs need_cols x need_rows:
  * at least the default size (BOARD_DEF_COLS x BOARD_DEF_ROWS) and large
  * enough for the content. -1 with EFBIG in e when no board can be that

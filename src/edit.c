@@ -30,7 +30,7 @@ struct edit_text {
 	char *buf;             /* what was read */
 	const char *text;      /* the text itself: buf, past a UTF-8 BOM */
 	size_t len;            /* bytes of text */
-	struct board_scan sc;
+	struct textscan sc;
 };
 
 /* "PATH: " with the path escaped, for messages. */
@@ -46,7 +46,7 @@ edit_name(const char *path, char *buf, size_t n)
 
 /* Stop reading when the text so far is larger than any board; says so. */
 static int
-edit_too_large(const char *name, const struct board_scan *sc, size_t len)
+edit_too_large(const char *name, const struct textscan *sc, size_t len)
 {
 	/* the scan's max_cols is BOARD_MAX_COLS: wide_line is a line wider than any board */
 	if (sc->end > BOARD_MAX_COLS || sc->wide_line != 0) {
@@ -85,7 +85,7 @@ edit_read_file(const char *path, bool raw, struct edit_text *t)
 	bool eof = false;
 
 	memset(t, 0, sizeof *t);
-	board_scan_init(&t->sc, BOARD_MAX_COLS);
+	textscan_init(&t->sc, BOARD_MAX_COLS);
 	edit_name(path, name, sizeof name);
 	if (f == NULL) {
 		cli_error(_("%s: %s; the board was not changed"), name, strerror(errno));
@@ -110,7 +110,7 @@ edit_read_file(const char *path, bool raw, struct edit_text *t)
 		}
 		if (walked == 0 && start == 0 && len >= 3 && memcmp(t->buf, "\xEF\xBB\xBF", 3) == 0)
 			start = walked = 3;
-		if (!raw && board_scan_feed(&t->sc, t->buf + walked, len - walked, eof, &used,
+		if (!raw && textscan_feed(&t->sc, t->buf + walked, len - walked, eof, &used,
 		    &e) != 0) {
 			cli_error(_("%s: %s; the board was not changed"), name, e.msg);
 			goto fail;
@@ -364,7 +364,7 @@ edit_put(struct cli_opts *o)
 {
 	const char *text = o->args[2];
 	uint32_t col, row, need_cols, need_rows;
-	struct board_scan sc;
+	struct textscan sc;
 	struct segment s;
 	struct pzerr e;
 	size_t used;
@@ -373,8 +373,8 @@ edit_put(struct cli_opts *o)
 	if (edit_coordinate("COL", o->args[0], &col) != 0 ||
 	    edit_coordinate("ROW", o->args[1], &row) != 0)
 		return EXIT_USAGE;
-	board_scan_init(&sc, BOARD_MAX_COLS);
-	if (board_scan_feed(&sc, text, strlen(text), true, &used, &e) != 0) {
+	textscan_init(&sc, BOARD_MAX_COLS);
+	if (textscan_feed(&sc, text, strlen(text), true, &used, &e) != 0) {
 		cli_error(_("put: TEXT: %s; the board was not changed"), e.msg);
 		return EXIT_FAILURE;
 	}

@@ -5,9 +5,10 @@
  * UTF-8, dumps that never pass a control character through, put, load
  * and clear leaving the generation alone (the caller notifies), and copies
  * in process memory (board_copy, out of memory included, board_copy_cells
- * between boards of different sizes), the text scan in pieces with errors
- * inside the line, the geometry of a new board, and the lease (taken and
- * given, dead holders taken over, live ones waited for and named).
+ * between boards of different sizes), text entering as grapheme clusters
+ * in put, load and a scan alike, the geometry of a new board, and the lease
+ * (taken and given, dead holders taken over, live ones waited for and
+ * named). The scan on its own is check_textscan.c's.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@
 #include "cell.h"
 #include "checkutil.h"
 #include "notify.h"
+#include "textscan.h"
 #include "utf8.h"
 
 /* Dump b into a freshly allocated string. */
@@ -402,67 +404,8 @@ START_TEST(test_load_refuses_without_writing)
 	ck_assert_str_eq(e.msg, "line 1, column 1: U+0065 U+20DD is 2 code points that cannot "
 	    "share a cell: a character and marks that have no precomposed form (NFC)");
 	ck_assert(same_cells(&s.board, before));
-	ck_assert_int_eq(board_check_text("1\n2\n3\n4", 7, 20, 4, &e), 0);
+	ck_assert_int_eq(textscan_check("1\n2\n3\n4", 7, 20, 4, &e), 0);
 	free(before);
-}
-END_TEST
-
-/* Scan text in pieces of step bytes (the last one final); the result of the last feed. */
-static int
-scan_in_pieces(struct board_scan *sc, const char *text, size_t len, size_t step, uint32_t max,
-	       struct pzerr *e)
-{
-	size_t at = 0, end = 0, used;
-	int r;
-
-	board_scan_init(sc, max);
-	for (;;) {
-		/* what was left over is given again, with the next piece */
-		end = end + step < len ? end + step : len;
-		r = board_scan_feed(sc, text + at, end - at, end == len, &used, e);
-		if (r != 0)
-			return r;
-		at += used;
-		if (end == len)
-			break;
-	}
-	ck_assert_uint_eq(at, len);
-	return 0;
-}
-
-/* Fed a byte at a time or all at once, a scan sees the same shape. */
-START_TEST(test_scan_pieces)
-{
-	const char *text = "ñandú\t€\r\n漢字 x\n\n\tend\r\n\n";
-	struct board_scan whole, piece;
-	struct pzerr e;
-	size_t used, step;
-
-	board_scan_init(&whole, 8);
-	ck_assert_int_eq(board_scan_feed(&whole, text, strlen(text), true, &used, &e), 0);
-	ck_assert_uint_eq(used, strlen(text));
-	ck_assert_uint_eq(whole.height, 4);
-	ck_assert_uint_eq(whole.width, 11);
-	ck_assert_uint_eq(whole.wide_line, 1);
-	ck_assert_uint_eq(whole.wide_width, 9);
-	for (step = 1; step <= 5; step++) {
-		ck_assert_int_eq(scan_in_pieces(&piece, text, strlen(text), step, 8, &e), 0);
-		ck_assert_uint_eq(piece.height, whole.height);
-		ck_assert_uint_eq(piece.width, whole.width);
-		ck_assert_uint_eq(piece.wide_line, whole.wide_line);
-		ck_assert_uint_eq(piece.wide_width, whole.wide_width);
-	}
-	/* a character cut by the end is left over, unless it is the end; and so
-	 * is the cluster before it, which the cut character may continue */
-	board_scan_init(&piece, 100);
-	ck_assert_int_eq(board_scan_feed(&piece, "ab\xe6\xbc", 4, false, &used, &e), 0);
-	ck_assert_uint_eq(used, 1);
-	ck_assert_int_eq(board_scan_feed(&piece, "\r", 1, false, &used, &e), 0);
-	ck_assert_uint_eq(used, 0);
-	board_scan_init(&piece, 100);
-	ck_assert_int_eq(board_scan_feed(&piece, "ab\xe6\xbc", 4, true, &used, &e), -1);
-	ck_assert_uint_eq(used, 2);
-	ck_assert_str_eq(e.msg, "line 1, column 3: invalid UTF-8 (byte 0xe6, byte 3 of the line)");
 }
 END_TEST
 
@@ -478,7 +421,7 @@ START_TEST(test_graphemes)
 	const char *text = "e\xcc\x81|\xe2\x9d\xa4\xef\xb8\x8f|\xe1\x84\x80\xe1\x85\xa1|"
 	    "\xf0\x9f\x98\x80\n";
 	const char *zwj = "ok\n  \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb";
-	struct board_scan sc;
+	struct textscan sc;
 	struct segment s;
 	struct pzerr e;
 	size_t step;
@@ -499,10 +442,10 @@ START_TEST(test_graphemes)
 	ck_assert_str_eq(out, "\xc3\xa9|\xe2\x9d\xa4|\xea\xb0\x80|\xf0\x9f\x98\x80\n");
 	free(out);
 	/* the shape counts cells: 9 columns, in one piece or in many */
-	ck_assert_int_eq(board_check_text(text, strlen(text), 9, 1, &e), 0);
-	ck_assert_int_eq(board_check_text(text, strlen(text), 8, 1, &e), -1);
+	ck_assert_int_eq(textscan_check(text, strlen(text), 9, 1, &e), 0);
+	ck_assert_int_eq(textscan_check(text, strlen(text), 8, 1, &e), -1);
 	for (step = 1; step <= 7; step++) {
-		ck_assert_int_eq(scan_in_pieces(&sc, text, strlen(text), step, 100, &e), 0);
+		ck_assert_int_eq(tu_scan_in_pieces(&sc, text, strlen(text), step, 100, &e), 0);
 		ck_assert_uint_eq(sc.width, 9);
 		ck_assert_uint_eq(sc.height, 1);
 	}
@@ -515,7 +458,7 @@ START_TEST(test_graphemes)
 	ck_assert_int_eq(board_put(&s.board, 1, 1, zwj, strlen(zwj), 3, 4, &e), -1);
 	ck_assert_ptr_nonnull(strstr(e.msg, "line 2, column 3: U+1F469 U+200D U+1F4BB is 3"));
 	for (step = 1; step <= 5; step++) {
-		ck_assert_int_eq(scan_in_pieces(&sc, zwj, strlen(zwj), step, 100, &e), -1);
+		ck_assert_int_eq(tu_scan_in_pieces(&sc, zwj, strlen(zwj), step, 100, &e), -1);
 		ck_assert_ptr_nonnull(strstr(e.msg, "line 2, column 3: U+1F469 U+200D U+1F4BB is 3"));
 	}
 	ck_assert_int_eq(board_put(&s.board, 0, 2, "\xcc\x81", 2, 3, 4, &e), -1);
@@ -570,28 +513,6 @@ START_TEST(test_place)
 	ck_assert_int_eq(e.err, EROFS);
 	ck_assert(same_cells(&s.board, before));
 	free(before);
-}
-END_TEST
-
-/* Errors name the line and the column and byte within that line, not in the file. */
-START_TEST(test_scan_errors_within_the_line)
-{
-	struct board_scan sc;
-	struct pzerr e;
-	size_t used;
-
-	board_scan_init(&sc, 100);
-	ck_assert_int_eq(board_scan_feed(&sc, "first\nsecond\n\t漢\xff", 18, true, &used, &e), -1);
-	ck_assert_str_eq(e.msg, "line 3, column 11: invalid UTF-8 (byte 0xff, byte 5 of the line)");
-	ck_assert_uint_eq(used, 17);
-	board_scan_init(&sc, 100);
-	ck_assert_int_eq(scan_in_pieces(&sc, "ok\nab\x1b[2J", 10, 1, 100, &e), -1);
-	ck_assert_str_eq(e.msg, "line 2, column 3: U+001B cannot be drawn on a board "
-	    "(a control, zero-width or unassigned character)");
-	ck_assert_uint_eq(sc.done, 5);
-	/* the same messages from board_check_text */
-	ck_assert_int_eq(board_check_text("x\ny\xc0\xafz", 6, 100, 100, &e), -1);
-	ck_assert_str_eq(e.msg, "line 2, column 2: invalid UTF-8 (byte 0xc0, byte 2 of the line)");
 }
 END_TEST
 
@@ -1281,8 +1202,6 @@ board_suite(void)
 	tcase_add_test(tc, test_put_refuses_without_writing);
 	tcase_add_test(tc, test_load_dump_round_trip);
 	tcase_add_test(tc, test_load_refuses_without_writing);
-	tcase_add_test(tc, test_scan_pieces);
-	tcase_add_test(tc, test_scan_errors_within_the_line);
 	tcase_add_test(tc, test_graphemes);
 	tcase_add_test(tc, test_place);
 	tcase_add_test(tc, test_geometry_for);

@@ -84,6 +84,29 @@ tu_poll(bool (*cond)(void *arg), void *arg, int timeout_ms)
 	return cond(arg);
 }
 
+/* Scan text in pieces of step bytes (the last one final); the result of the last feed. */
+int
+tu_scan_in_pieces(struct textscan *sc, const char *text, size_t len, size_t step, uint32_t max,
+		  struct pzerr *e)
+{
+	size_t at = 0, end = 0, used;
+	int r;
+
+	textscan_init(sc, max);
+	for (;;) {
+		/* what was left over is given again, with the next piece */
+		end = end + step < len ? end + step : len;
+		r = textscan_feed(sc, text + at, end - at, end == len, &used, e);
+		if (r != 0)
+			return r;
+		at += used;
+		if (end == len)
+			break;
+	}
+	ck_assert_uint_eq(at, len);
+	return 0;
+}
+
 /* Remove every segment left under this run's keys. */
 static void
 tu_sweep(void)

@@ -3,7 +3,7 @@
  * never collide between tests running in parallel, private boards removed
  * right after they are attached, a sweep that removes anything a failed
  * test left, waiting until a child sleeps in a futex, and polling with a
- * deadline instead of sleeping.
+ * deadline instead of sleeping, and a text scanned in pieces.
  */
 #ifndef PIZARRA_CHECKUTIL_H
 #define PIZARRA_CHECKUTIL_H
@@ -14,6 +14,7 @@
 
 #include "segment.h"
 #include "shminfo.h"
+#include "textscan.h"
 
 /* A key unique to this test program's run: n = 0..63. */
 key_t tu_key(int n);
@@ -51,6 +52,14 @@ uid_t tu_unused_uid(void);
 
 /* Set the time zone to UTC so clock times are predictable. */
 void tu_use_utc(void);
+
+/*
+ * Scan text with textscan_feed in pieces of step bytes (the last one
+ * final), giving what was left over again with the next piece, as a reader
+ * of a file does; the result of the last feed. Checks that all was used.
+ */
+int tu_scan_in_pieces(struct textscan *sc, const char *text, size_t len, size_t step,
+		      uint32_t max, struct pzerr *e);
 
 /* Run the suite (fork mode), remove any segment under our keys, return the exit status. */
 int tu_run(Suite *suite);
