@@ -7,7 +7,7 @@
  * cell is written, so invalid input never changes anything. A board this
  * command created is removed again on failure only while no one else has
  * touched it (cli_close). load and clear hold the board's lease while they
- * write every cell (board_lease_take), so two of them never interleave,
+ * write every cell (lease_take), so two of them never interleave,
  * and say so when the segment was removed meanwhile. load --ansi takes the
  * colours out of the text and --at places it as a block (import.h).
  */
@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "edit.h"
 #include "import.h"
+#include "lease.h"
 #include "notify.h"
 #include "utf8.h"
 
@@ -205,7 +206,7 @@ struct edit_whole {
 
 /*
  * Begin a whole-board operation on s: take the lease (waiting for a live
- * holder, BOARD_LEASE_WAIT_MS at most). 0, or -1 said.
+ * holder, LEASE_WAIT_MS at most). 0, or -1 said.
  */
 static int
 edit_whole_begin(struct cli_opts *o, struct segment *s, struct edit_whole *w)
@@ -214,7 +215,7 @@ edit_whole_begin(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 	char name[64];
 
 	w->dest_before = edit_dest(o, s);
-	if (board_lease_take(&s->board, BOARD_LEASE_WAIT_MS, &w->lease, &e) != 0) {
+	if (lease_take(&s->board, LEASE_WAIT_MS, &w->lease, &e) != 0) {
 		cli_error("%s (shmid %d): %s", segment_addr_name(&s->addr, name, sizeof name),
 		    s->shmid, e.msg);
 		return -1;
@@ -230,7 +231,7 @@ static int
 edit_whole_end(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 {
 	bool removed = !w->dest_before && edit_dest(o, s);
-	bool lost = board_lease_give(&s->board, w->lease) != 0;
+	bool lost = lease_give(&s->board, w->lease) != 0;
 	char name[64];
 
 	segment_addr_name(&s->addr, name, sizeof name);

@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "cell.h"
 #include "export.h"
+#include "lease.h"
 #include "notify.h"
 #include "session.h"
 #include "strbuf.h"
@@ -239,12 +240,12 @@ session_clear(struct session *s, struct pzerr *e)
 	uint64_t mine;
 	int r;
 
-	if (board_lease_take(&s->seg.board, SESSION_LEASE_MS, &mine, e) != 0)
+	if (lease_take(&s->seg.board, SESSION_LEASE_MS, &mine, e) != 0)
 		return -1;
 	r = board_clear(&s->seg.board, e);
 	if (r == 0)
 		notify_bump(&s->seg.board);
-	board_lease_give(&s->seg.board, mine);
+	lease_give(&s->seg.board, mine);
 	return r;
 }
 

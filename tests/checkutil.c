@@ -12,6 +12,7 @@
 
 #include "board.h"
 #include "checkutil.h"
+#include "textscan.h"
 
 static pid_t tu_main_pid;
 

@@ -61,7 +61,7 @@
  *                                    every slot of pid 1 (no pizarra is
  *                                    init), as its owner would, and notify
  *   hostile lease KEY hold|dead|reused|garbage|show
- *                                    the board's lease (board_lease_take):
+ *                                    the board's lease (lease_take):
  *                                    hold takes it as this process, says
  *                                    "leased SHMID", holds it until
  *                                    standard input ends, gives it back and
@@ -109,6 +109,7 @@
 #include "cell.h"
 #include "client.h"
 #include "futex.h"
+#include "lease.h"
 #include "notify.h"
 #include "segment.h"
 #include "utf8.h"
@@ -1018,7 +1019,7 @@ hostile_dead_word(void)
 static int
 hostile_lease(const char *key, const char *what)
 {
-	struct board_lease_holder h;
+	struct lease_holder h;
 	struct segment s;
 	struct pzerr e;
 	uint64_t word;
@@ -1027,7 +1028,7 @@ hostile_lease(const char *key, const char *what)
 
 	hostile_open(&s, key);
 	if (strcmp(what, "hold") == 0) {
-		if (board_lease_take(&s.board, 5000, &word, &e) != 0) {
+		if (lease_take(&s.board, 5000, &word, &e) != 0) {
 			fprintf(stderr, "hostile: %s\n", e.msg);
 			return 1;
 		}
@@ -1036,9 +1037,9 @@ hostile_lease(const char *key, const char *what)
 		while ((r = read(STDIN_FILENO, buf, sizeof buf)) != 0)
 			if (r < 0 && errno != EINTR)
 				break;
-		printf("%s %d\n", board_lease_give(&s.board, word) == 0 ? "given" : "lost", s.shmid);
+		printf("%s %d\n", lease_give(&s.board, word) == 0 ? "given" : "lost", s.shmid);
 	} else if (strcmp(what, "show") == 0) {
-		board_lease_holder(&s.board, &h);
+		lease_holder(&s.board, &h);
 		if (h.word == 0)
 			printf("free\n");
 		else

@@ -27,7 +27,7 @@ FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escap
 	action segpanel frame opener bytesview |
 	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block |
 	pen session show edit owner list hexview marks look signals | cli lines typing fill | cli_parse'
-CORE_LAYERS='report boardmap shmpeek export import | segment client | notify | board | textscan |
+CORE_LAYERS='report boardmap shmpeek export import | segment client | notify lease | board | textscan |
 	grapheme |
 	cell strbuf shmlist shmmaps | futex logind palette proc pzerr shminfo trace utf8 | i18n'
 

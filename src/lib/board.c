@@ -13,13 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "i18n.h"
 #include "board.h"
 #include "cell.h"
 #include "futex.h"
-#include "proc.h"
 #include "textscan.h"
 
 /* Bytes a cols x rows board needs. */
@@ -99,29 +97,19 @@ board_init(void *base, size_t segsz, uint32_t cols, uint32_t rows, struct pzerr 
 	return 0;
 }
 
-/* Milliseconds on the monotonic clock. */
-static long long
-board_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Wait on the magic word until a creator publishes it, or the deadline. */
 int
 board_wait_ready(const void *base, size_t segsz, int timeout_ms)
 {
 	struct board_header *h = (struct board_header *)base;
-	long long deadline = board_now_ms() + timeout_ms, left;
+	long long deadline = futex_now_ms() + timeout_ms, left;
 
 	if (segsz < sizeof h->magic) {
 		errno = EINVAL;
 		return -1;
 	}
 	while (atomic_load_explicit(&h->magic, memory_order_acquire) == 0) {
-		left = deadline - board_now_ms();
+		left = deadline - futex_now_ms();
 		if (left <= 0) {
 			errno = ETIMEDOUT;
 			return -1;
@@ -573,99 +561,6 @@ board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 		board_stamp(b, (uint32_t)i);
 	free(img.cells);
 	return 0;
-}
-
-/* Judge the holder a lease word names. */
-static void
-board_judge(uint64_t word, struct board_lease_holder *h)
-{
-	uint64_t start;
-	int state;
-
-	h->word = word;
-	h->pid = (pid_t)(word >> 32);
-	h->start_low = (uint32_t)word;
-	h->alive = false;
-	/* pid 0, or a "pid" with the top bit set, names no process */
-	if (word == 0 || (word >> 32) == 0 || (word >> 63) != 0)
-		return;
-	if (!proc_exists(h->pid))
-		return;
-	state = proc_state(h->pid);
-	if (state == 'Z' || state == 'X')
-		return;
-	/* unreadable /proc (another user's, hidepid): it exists, so alive */
-	h->alive = proc_start_time(h->pid, &start) != 0 || (uint32_t)start == h->start_low;
-}
-
-/* Who holds the lease now. */
-void
-board_lease_holder(const struct board *b, struct board_lease_holder *h)
-{
-	board_judge(atomic_load_explicit(&b->hdr->lease, memory_order_acquire), h);
-}
-
-/* Take the lease, taking it over from a dead holder, waiting for a live one. */
-int
-board_lease_take(const struct board *b, int timeout_ms, uint64_t *mine, struct pzerr *e)
-{
-	struct board_header *h = b->hdr;
-	struct board_lease_holder who;
-	long long deadline = board_now_ms() + timeout_ms, left;
-	uint64_t start, word;
-	uint32_t seen;
-	char name[32];
-
-	if (b->readonly)
-		return pzerr_set(e, EROFS, _("the board is attached read-only"));
-	if (proc_start_time(getpid(), &start) != 0)
-		return pzerr_set(e, errno, _("cannot read this process's start time "
-		    "(/proc/self/stat): %s"), strerror(errno));
-	*mine = (uint64_t)(uint32_t)getpid() << 32 | (uint32_t)start;
-	for (;;) {
-		seen = atomic_load_explicit(&h->lease_wake, memory_order_acquire);
-		word = atomic_load_explicit(&h->lease, memory_order_acquire);
-		if (word == *mine)
-			return pzerr_set(e, EDEADLK, _("this process holds the board's lease already"));
-		if (word == 0) {
-			if (atomic_compare_exchange_strong_explicit(&h->lease, &word, *mine,
-			    memory_order_acq_rel, memory_order_acquire))
-				return 0;
-			continue;
-		}
-		board_judge(word, &who);
-		if (!who.alive) {
-			/* CAS on the exact word judged: a new holder meanwhile is left alone */
-			if (atomic_compare_exchange_strong_explicit(&h->lease, &word, *mine,
-			    memory_order_acq_rel, memory_order_acquire))
-				return 0;
-			continue;
-		}
-		left = deadline - board_now_ms();
-		if (left <= 0)
-			return pzerr_set(e, EBUSY, _("the board is busy: process %d (%s) has held its "
-			    "lease for more than %d ms (a load or clear of the whole board under "
-			    "way); try again when it is done"), (int)who.pid,
-			    proc_name(who.pid, name, sizeof name), timeout_ms);
-		futex_wait(&h->lease_wake, seen, left > 50 ? 50 : (int)left);
-	}
-}
-
-/* Give the lease back and wake its waiters. */
-int
-board_lease_give(const struct board *b, uint64_t mine)
-{
-	struct board_header *h = b->hdr;
-	uint64_t word = mine;
-	bool ours;
-
-	if (b->readonly)
-		return -1;
-	ours = atomic_compare_exchange_strong_explicit(&h->lease, &word, 0,
-	    memory_order_acq_rel, memory_order_relaxed);
-	atomic_fetch_add_explicit(&h->lease_wake, 1, memory_order_release);
-	futex_wake(&h->lease_wake);
-	return ours ? 0 : -1;
 }
 
 /* Copy src's cells into process memory as a read-only board. */
