@@ -143,9 +143,9 @@ edit_may_create(struct cli_opts *o, bool *create)
 	struct pzerr e;
 
 	*create = false;
-	if (o->addr.how == SEGMENT_BY_SHMID)
+	if (o->addr.how == ADDR_BY_SHMID)
 		return 0;
-	if (segment_resolve(&o->addr, &o->log, &e) != 0) {
+	if (addr_resolve(&o->addr, &o->log, &e) != 0) {
 		cli_error("%s", e.msg);
 		return -1;
 	}
@@ -216,7 +216,7 @@ edit_whole_begin(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 
 	w->dest_before = edit_dest(o, s);
 	if (lease_take(&s->board, LEASE_WAIT_MS, &w->lease, &e) != 0) {
-		cli_error("%s (shmid %d): %s", segment_addr_name(&s->addr, name, sizeof name),
+		cli_error("%s (shmid %d): %s", addr_name(&s->addr, name, sizeof name),
 		    s->shmid, e.msg);
 		return -1;
 	}
@@ -234,7 +234,7 @@ edit_whole_end(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 	bool lost = lease_give(&s->board, w->lease) != 0;
 	char name[64];
 
-	segment_addr_name(&s->addr, name, sizeof name);
+	addr_name(&s->addr, name, sizeof name);
 	if (removed) {
 		cli_error(_("%s (shmid %d): the board was removed while %s (IPC_RMID by someone "
 		    "else): what was written went into the removed segment, which disappears at "

@@ -22,12 +22,12 @@
 static enum list_board
 opener_look(int shmid)
 {
-	struct segment_addr a;
+	struct addr a;
 	struct segment s;
 	struct pzerr e;
 
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_SHMID;
+	addr_default(&a);
+	a.how = ADDR_BY_SHMID;
 	a.shmid = shmid;
 	if (segment_open_shmid(&s, shmid, &a, true, NULL, &e) != 0)
 		return LIST_BOARD_NO;

@@ -404,12 +404,12 @@ session_replace(struct session *s, struct pzerr *e)
 	char why[PATH_MAX + 64];
 	struct segment fresh;
 
-	if (s->seg.addr.how == SEGMENT_BY_SHMID)
+	if (s->seg.addr.how == ADDR_BY_SHMID)
 		return pzerr_set(e, EINVAL, _("this board was opened by shmid (-i): there is no "
 		    "key to move to"));
 	if (s->readonly)
 		return pzerr_set(e, EPERM, _("a viewer does not create boards: run `pizarra%s draw`"),
-		    segment_addr_options(&s->seg.addr, why, sizeof why));
+		    addr_options(&s->seg.addr, why, sizeof why));
 	if (old == NULL)
 		return pzerr_set(e, EINVAL, _("there is no drawing to carry over"));
 	if (segment_open(&fresh, &s->seg.addr, &so, &s->opts->log, e) != 0)

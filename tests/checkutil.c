@@ -108,6 +108,19 @@ tu_scan_in_pieces(struct textscan *sc, const char *text, size_t len, size_t step
 	return 0;
 }
 
+/* Does the trace contain an entry with this text? */
+bool
+tu_trace_has(const struct trace *t, const char *needle)
+{
+	const struct trace_entry *en;
+	unsigned i;
+
+	for (i = 0; (en = trace_get(t, i)) != NULL; i++)
+		if (strstr(en->text, needle) != NULL)
+			return true;
+	return false;
+}
+
 /* Remove every segment left under this run's keys. */
 static void
 tu_sweep(void)

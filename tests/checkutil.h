@@ -3,7 +3,8 @@
  * never collide between tests running in parallel, private boards removed
  * right after they are attached, a sweep that removes anything a failed
  * test left, waiting until a child sleeps in a futex, and polling with a
- * deadline instead of sleeping, and a text scanned in pieces.
+ * deadline instead of sleeping, a text scanned in pieces, and a look into
+ * a trace.
  */
 #ifndef PIZARRA_CHECKUTIL_H
 #define PIZARRA_CHECKUTIL_H
@@ -60,6 +61,9 @@ void tu_use_utc(void);
  */
 int tu_scan_in_pieces(struct textscan *sc, const char *text, size_t len, size_t step,
 		      uint32_t max, struct pzerr *e);
+
+/* Does the trace contain an entry with this text? */
+bool tu_trace_has(const struct trace *t, const char *needle);
 
 /* Run the suite (fork mode), remove any segment under our keys, return the exit status. */
 int tu_run(Suite *suite);

@@ -231,11 +231,11 @@ static void
 hostile_open(struct segment *s, const char *key)
 {
 	struct segment_opts so = { .create = false, .readonly = false };
-	struct segment_addr a;
+	struct addr a;
 	struct pzerr e;
 
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_KEY;
+	addr_default(&a);
+	a.how = ADDR_BY_KEY;
 	a.key = (key_t)(uint32_t)hostile_num(key, 0xFFFFFFFFull);
 	if (segment_open(s, &a, &so, NULL, &e) != 0) {
 		fprintf(stderr, "hostile: %s\n", e.msg);
@@ -370,7 +370,7 @@ hostile_header(const char *key, const char *field, const char *valarg)
 {
 	struct segment_opts so = { .create = false, .readonly = false };
 	uint32_t v = (uint32_t)hostile_num(valarg, 0xFFFFFFFFull);
-	struct segment_addr a;
+	struct addr a;
 	struct board_header *h;
 	_Atomic uint32_t *w;
 	struct segment s;
@@ -379,8 +379,8 @@ hostile_header(const char *key, const char *field, const char *valarg)
 	size_t size;
 
 	/* A writer attaches a valid board; a header broken already is poked raw. */
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_KEY;
+	addr_default(&a);
+	a.how = ADDR_BY_KEY;
 	a.key = (key_t)(uint32_t)hostile_num(key, 0xFFFFFFFFull);
 	if (segment_open(&s, &a, &so, NULL, &e) == 0) {
 		h = s.board.hdr;

@@ -1,13 +1,13 @@
 /*
- * segment.c - naming, creating, attaching, inspecting, changing, removing
- * and detaching the System V segment that holds a board. Every system call
- * on the segment goes through here and is recorded in the trace.
+ * segment.c - creating, attaching, inspecting, changing, removing and
+ * detaching the System V segment that holds a board (named as addr.c
+ * resolves it). Every system call on the segment goes through here and is
+ * recorded in the trace.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -16,124 +16,6 @@
 #include "utf8.h"
 
 #define SEGMENT_RETRIES 64
-
-/* Fill a with the default board's name. */
-void
-segment_addr_default(struct segment_addr *a)
-{
-	memset(a, 0, sizeof *a);
-	a->how = SEGMENT_BY_FTOK;
-	snprintf(a->path, sizeof a->path, "%s", SEGMENT_DEFAULT_PATH);
-	a->proj = SEGMENT_DEFAULT_PROJ;
-	a->shmid = -1;
-}
-
-/* "key 0x70030002" or "shmid 98307". */
-const char *
-segment_addr_name(const struct segment_addr *a, char *buf, size_t n)
-{
-	char path[128];
-
-	if (a->how == SEGMENT_BY_SHMID)
-		snprintf(buf, n, "shmid %d", a->shmid);
-	else if (a->how == SEGMENT_BY_FTOK && !a->resolved)
-		snprintf(buf, n, "ftok(\"%s\", %d)", utf8_escape(a->path, path, sizeof path),
-		    a->proj);
-	else
-		/* TRANSLATORS: a board named by its key, in messages ("no board exists at %s") */
-		snprintf(buf, n, _("key 0x%08x"), (unsigned)a->key);
-	return buf;
-}
-
-/* True when a shell takes s as one word as it is. */
-static bool
-segment_shell_plain(const char *s)
-{
-	if (*s == '\0' || *s == '~')
-		return false;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || strchr("_./,:+@%=-", *s) != NULL))
-			return false;
-	return true;
-}
-
-/* " -k 0x00001234", " -f PATH -p 113"...: the options that name a. */
-const char *
-segment_addr_options(const struct segment_addr *a, char *buf, size_t n)
-{
-	char path[256], quoted[600];
-	size_t i, o = 0;
-	int len = 0;
-
-	if (n == 0)
-		return buf;
-	buf[0] = '\0';
-	if (a->how == SEGMENT_BY_SHMID) {
-		snprintf(buf, n, " -i %d", a->shmid);
-		return buf;
-	}
-	if (a->how == SEGMENT_BY_KEY) {
-		snprintf(buf, n, " -k 0x%08x", (unsigned)a->key);
-		return buf;
-	}
-	if (strcmp(a->path, SEGMENT_DEFAULT_PATH) != 0) {
-		utf8_escape(a->path, path, sizeof path);
-		if (segment_shell_plain(path)) {
-			snprintf(quoted, sizeof quoted, "%s", path);
-		} else {
-			quoted[o++] = '\'';
-			for (i = 0; path[i] != '\0' && o + 6 < sizeof quoted; i++) {
-				if (path[i] == '\'') {
-					memcpy(quoted + o, "'\\''", 4);
-					o += 4;
-				} else {
-					quoted[o++] = path[i];
-				}
-			}
-			quoted[o++] = '\'';
-			quoted[o] = '\0';
-		}
-		len = snprintf(buf, n, " -f %s", quoted);
-	}
-	if (a->proj != SEGMENT_DEFAULT_PROJ && len >= 0 && (size_t)len < n)
-		snprintf(buf + len, n - (size_t)len, " -p %d", a->proj);
-	return buf;
-}
-
-/* Run ftok for an address named by a key file. */
-int
-segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e)
-{
-	char path[160];
-	struct stat st;
-	key_t key;
-
-	if (a->how != SEGMENT_BY_FTOK || a->resolved) {
-		a->resolved = true;
-		return 0;
-	}
-	if (a->proj < 1 || a->proj > 255)
-		return pzerr_set(e, EINVAL, _("project id %d is out of range (1-255)"), a->proj);
-	utf8_escape(a->path, path, sizeof path);
-	if (stat(a->path, &st) != 0)
-		return pzerr_set(e, errno, _("key file %s: %s; name an existing file with -f "
-		    "or give a key with -k"), path, strerror(errno));
-	key = ftok(a->path, a->proj);
-	if (key == (key_t)-1) {
-		int err = errno;
-
-		trace_add(t, 1, "ftok(\"%s\", 0x%02x) = -1 %s", path, a->proj,
-		    trace_errname(err));
-		return pzerr_set(e, err, "ftok(\"%s\", %d): %s", path, a->proj, strerror(err));
-	}
-	trace_add(t, 0, "ftok(\"%s\", 0x%02x) = 0x%08x", path, a->proj, (unsigned)key);
-	a->key = key;
-	a->dev = st.st_dev;
-	a->ino = st.st_ino;
-	a->resolved = true;
-	return 0;
-}
 
 /* shmget with tracing. */
 static int
@@ -310,15 +192,15 @@ segment_access(const struct shminfo_stat *si, bool write, unsigned *least, char 
 
 /* Explain an EACCES on a board: whose it is and the least mode that would let us in. */
 static int
-segment_denied(const struct segment_addr *a, int shmid, bool want_write, struct pzerr *e)
+segment_denied(const struct addr *a, int shmid, bool want_write, struct pzerr *e)
 {
 	char name[64], who[64], rwx[10], opts[160], group[64], whom[128];
 	struct shminfo_stat si;
 	enum segment_class c;
 	unsigned mode, draw, view;
 
-	segment_addr_name(a, name, sizeof name);
-	segment_addr_options(a, opts, sizeof opts);
+	addr_name(a, name, sizeof name);
+	addr_options(a, opts, sizeof opts);
 	if (shminfo_from_proc(shmid, 0, &si) != 0)
 		return pzerr_set(e, EACCES, _("%s (shmid %d): permission denied"), name, shmid);
 	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
@@ -363,14 +245,14 @@ segment_denied(const struct segment_addr *a, int shmid, bool want_write, struct 
 
 /* Refuse a segment that is not a (valid) pizarra board, saying how to proceed. */
 static int
-segment_foreign(const struct segment_addr *a, int shmid, size_t size, const char *why,
+segment_foreign(const struct addr *a, int shmid, size_t size, const char *why,
 		struct pzerr *e)
 {
 	char name[64], who[64];
 	unsigned mode;
 	uid_t uid;
 
-	segment_addr_name(a, name, sizeof name);
+	addr_name(a, name, sizeof name);
 	segment_describe_owner(shmid, who, sizeof who, &mode, &uid);
 	return pzerr_set(e, EPROTO,
 	    _("%s (shmid %d, owner %s, %zu bytes) is not a usable pizarra board: %s; "
@@ -380,12 +262,12 @@ segment_foreign(const struct segment_addr *a, int shmid, size_t size, const char
 
 /* Explain that a segment no longer exists. */
 static int
-segment_gone(const struct segment_addr *a, int shmid, struct pzerr *e)
+segment_gone(const struct addr *a, int shmid, struct pzerr *e)
 {
 	char name[64];
 
-	segment_addr_name(a, name, sizeof name);
-	if (a->how == SEGMENT_BY_SHMID)
+	addr_name(a, name, sizeof name);
+	if (a->how == ADDR_BY_SHMID)
 		return pzerr_set(e, EIDRM, _("no segment has shmid %d; see `ipcs -m`"), shmid);
 	return pzerr_set(e, EIDRM, _("%s: shmid %d was removed meanwhile; try again"), name, shmid);
 }
@@ -502,7 +384,7 @@ segment_create(struct segment *s, const struct segment_opts *o, struct pzerr *e)
 	id = segment_shmget(s->key, size, IPC_CREAT | IPC_EXCL | (int)(o->mode & 0777), s->trace);
 	if (id < 0) {
 		err = errno;
-		segment_addr_name(&s->addr, name, sizeof name);
+		addr_name(&s->addr, name, sizeof name);
 		if (err == EEXIST) {
 			errno = EEXIST;
 			return -1;
@@ -538,13 +420,13 @@ segment_create(struct segment *s, const struct segment_opts *o, struct pzerr *e)
 
 /* Explain that no board exists under a key, with the command that makes one there. */
 static int
-segment_missing(const struct segment_addr *a, struct pzerr *e)
+segment_missing(const struct addr *a, struct pzerr *e)
 {
 	char name[64], opts[160], path[128];
 
-	segment_addr_name(a, name, sizeof name);
-	segment_addr_options(a, opts, sizeof opts);
-	if (a->how == SEGMENT_BY_FTOK)
+	addr_name(a, name, sizeof name);
+	addr_options(a, opts, sizeof opts);
+	if (a->how == ADDR_BY_FTOK)
 		return pzerr_set(e, ENOENT, _("no board exists at %s (ftok(\"%s\", %d)); "
 		    "`pizarra%s` creates one"), name, utf8_escape(a->path, path, sizeof path),
 		    a->proj, opts);
@@ -553,7 +435,7 @@ segment_missing(const struct segment_addr *a, struct pzerr *e)
 
 /* Open (create or attach) the board a names. */
 int
-segment_open(struct segment *s, const struct segment_addr *a, const struct segment_opts *o,
+segment_open(struct segment *s, const struct addr *a, const struct segment_opts *o,
 	     struct trace *t, struct pzerr *e)
 {
 	bool gone;
@@ -563,9 +445,9 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 	s->addr = *a;
 	s->trace = t;
 	s->shmid = -1;
-	if (segment_resolve(&s->addr, t, e) != 0)
+	if (addr_resolve(&s->addr, t, e) != 0)
 		return -1;
-	if (s->addr.how == SEGMENT_BY_SHMID)
+	if (s->addr.how == ADDR_BY_SHMID)
 		return segment_attach_id(s, s->addr.shmid, o->readonly, SEGMENT_READY_MS, &gone, e);
 	s->key = s->addr.key;
 	if (s->key == IPC_PRIVATE)
@@ -599,7 +481,7 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 
 /* Attach a shmid found through a, naming it as a does. */
 int
-segment_open_shmid(struct segment *s, int shmid, const struct segment_addr *a, bool readonly,
+segment_open_shmid(struct segment *s, int shmid, const struct addr *a, bool readonly,
 		   struct trace *t, struct pzerr *e)
 {
 	bool gone;
@@ -608,21 +490,21 @@ segment_open_shmid(struct segment *s, int shmid, const struct segment_addr *a, b
 	s->addr = *a;
 	s->trace = t;
 	s->shmid = -1;
-	s->key = a->how == SEGMENT_BY_SHMID ? 0 : a->key;
+	s->key = a->how == ADDR_BY_SHMID ? 0 : a->key;
 	return segment_attach_id(s, shmid, readonly, SEGMENT_READY_MS, &gone, e);
 }
 
 /* Find the shmid an address names, without attaching. */
 int
-segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *e)
+segment_find(struct addr *a, struct trace *t, int *shmid, struct pzerr *e)
 {
 	struct shmid_ds ds;
 	struct pzerr why;
 	int id;
 
-	if (segment_resolve(a, t, e) != 0)
+	if (addr_resolve(a, t, e) != 0)
 		return -1;
-	if (a->how == SEGMENT_BY_SHMID) {
+	if (a->how == ADDR_BY_SHMID) {
 		if (segment_stat(a->shmid, &ds, t, &why) != 0 && why.err != EACCES)
 			return segment_gone(a, a->shmid, e);
 		*shmid = a->shmid;
@@ -656,7 +538,7 @@ segment_under_key(key_t key)
 
 /* Check that shmid holds a pizarra board, attaching read-only for a moment. */
 int
-segment_verify(int shmid, const struct segment_addr *a, struct trace *t, struct pzerr *e)
+segment_verify(int shmid, const struct addr *a, struct trace *t, struct pzerr *e)
 {
 	struct segment s;
 
@@ -740,7 +622,7 @@ segment_touched(const struct segment *s, const struct shmid_ds *ds, uint32_t our
 	uint32_t gen, i;
 	char name[64];
 
-	segment_addr_name(&s->addr, name, sizeof name);
+	addr_name(&s->addr, name, sizeof name);
 	if (ds->shm_nattch != 1) {
 		pzerr_set(e, EBUSY, P_("%s (shmid %d): %lu other process attached it meanwhile",
 		    "%s (shmid %d): %lu other processes attached it meanwhile",
@@ -812,13 +694,13 @@ segment_detach(struct segment *s, struct pzerr *e)
 int
 segment_attach(struct segment *s, bool readonly, struct pzerr *e)
 {
-	struct segment_addr keep = s->addr;
+	struct addr keep = s->addr;
 	bool gone;
 	int r;
 
 	if (s->base != NULL)
 		return 0;
-	s->addr.how = SEGMENT_BY_SHMID;
+	s->addr.how = ADDR_BY_SHMID;
 	s->addr.shmid = s->shmid;
 	r = segment_attach_id(s, s->shmid, readonly, 0, &gone, e);
 	s->addr = keep;
