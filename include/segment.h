@@ -82,20 +82,6 @@ int segment_find(struct addr *a, struct trace *t, int *shmid, struct pzerr *e);
  */
 int segment_under_key(key_t key);
 
-/*
- * What the kernel lets this process do to the segment si describes, as
- * its ipcperms() decides (owner or creator first, then the segment's or
- * the creator's group among our effective and supplementary groups, then
- * everyone else; root may do everything): 04 read, 02 write. *least (when
- * not NULL) gets the least mode that would let us read (write false) or
- * read and write it, and whom (n bytes, when not NULL) says whose bits
- * those are: "its owner", "group staff, which you are in", "everyone: you
- * are not in group staff". For messages about segments that are not
- * boards; a board's refusals are segment_open's.
- */
-unsigned segment_access(const struct shminfo_stat *si, bool write, unsigned *least, char *whom,
-			size_t n);
-
 /* shmctl(IPC_STAT). */
 int segment_stat(int shmid, struct shmid_ds *ds, struct trace *t, struct pzerr *e);
 

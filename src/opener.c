@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "access.h"
 #include "opener.h"
 #include "screen.h"
 #include "segment.h"
@@ -99,7 +100,7 @@ opener_open(int shmid, const struct shminfo_stat *si, enum list_board board, cha
 	if (board == LIST_BOARD_UNKNOWN)
 		board = opener_look(shmid);
 	cmd = board != LIST_BOARD_YES ? "peek" :
-	    segment_access(si, true, NULL, NULL, 0) & 02 ? "draw" : "view";
+	    access_allowed(si, true, NULL, NULL, 0) & 02 ? "draw" : "view";
 	snprintf(id, sizeof id, "%d", shmid);
 	argv[0] = (char *)"pizarra";
 	argv[1] = (char *)"-i";

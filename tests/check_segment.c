@@ -4,7 +4,7 @@
  * semantics (dest, key 0, still reachable by shmid, segment_under_key
  * following the key to the next board), detach and re-attach, read-only
  * attach, IPC_SET, and the trace of system calls. Naming a board is
- * check_addr.c's.
+ * check_addr.c's, the explanation of a refusal check_access.c's.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,31 +25,10 @@
 
 #define RACERS 50
 
-/* Options that create a small board. */
-static struct segment_opts
-create_opts(void)
-{
-	struct segment_opts o = { .create = true, .cols = 40, .rows = 10, .mode = 0600 };
-
-	return o;
-}
-
-/* An address for an explicit key. */
-static struct addr
-key_addr(key_t key)
-{
-	struct addr a;
-
-	addr_default(&a);
-	a.how = ADDR_BY_KEY;
-	a.key = key;
-	return a;
-}
-
 START_TEST(test_create_then_attach)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(1));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(1));
 	struct segment s1, s2;
 	struct trace t;
 	struct pzerr e;
@@ -76,8 +55,8 @@ END_TEST
 
 START_TEST(test_missing_without_create)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(2));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(2));
 	struct segment s;
 	struct pzerr e;
 
@@ -103,8 +82,8 @@ START_TEST(test_race_one_segment)
 		pids[i] = fork();
 		ck_assert_int_ge(pids[i], 0);
 		if (pids[i] == 0) {
-			struct segment_opts o = create_opts();
-			struct addr a = key_addr(tu_key(3));
+			struct segment_opts o = tu_create_opts();
+			struct addr a = tu_key_addr(tu_key(3));
 			struct segment s;
 			struct pzerr e;
 			int id = -1;
@@ -223,8 +202,8 @@ static void
 check_refused(key_t key, size_t size, void (*fill)(unsigned char *p, size_t n),
 	      const char *why)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(key);
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(key);
 	unsigned char *copy;
 	struct segment s;
 	struct pzerr e;
@@ -290,8 +269,8 @@ fill_zero(unsigned char *p, size_t n)
 
 START_TEST(test_unpublished_times_out)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(8));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(8));
 	size_t size = board_size_for(20, 5);
 	unsigned char *copy;
 	struct segment s;
@@ -311,8 +290,8 @@ END_TEST
 
 START_TEST(test_rmid_semantics)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(9)), by_id;
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(9)), by_id;
 	struct segment s, s2;
 	struct shmid_ds ds;
 	struct pzerr e;
@@ -346,8 +325,8 @@ END_TEST
 /* segment_under_key follows the key (not the segment), untraced. */
 START_TEST(test_under_key)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(16));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(16));
 	struct segment s, s2;
 	struct trace t;
 	struct pzerr e;
@@ -379,8 +358,8 @@ END_TEST
 
 START_TEST(test_detach_reattach)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(10));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(10));
 	struct segment s;
 	struct shmid_ds ds;
 	struct pzerr e;
@@ -401,8 +380,8 @@ END_TEST
 
 START_TEST(test_reattach_keeps_content)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(11));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(11));
 	struct segment s, keep;
 	struct pzerr e;
 
@@ -422,8 +401,8 @@ END_TEST
 
 START_TEST(test_readonly_never_writes)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(12));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(12));
 	struct segment s, ro;
 	struct pzerr e;
 
@@ -448,8 +427,8 @@ END_TEST
 
 START_TEST(test_private_key_refused)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(IPC_PRIVATE);
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(IPC_PRIVATE);
 	struct segment s;
 	struct pzerr e;
 	int id;
@@ -462,8 +441,8 @@ END_TEST
 
 START_TEST(test_geometry_refused_before_shmget)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(13));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(13));
 	struct segment s;
 	struct trace t;
 	struct pzerr e;
@@ -483,8 +462,8 @@ END_TEST
 
 START_TEST(test_chmod_chown)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(14));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(14));
 	struct segment s;
 	struct shmid_ds ds;
 	struct trace t;
@@ -509,58 +488,11 @@ START_TEST(test_chmod_chown)
 }
 END_TEST
 
-START_TEST(test_denied_names_owner)
-{
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(15));
-	struct segment s;
-	struct pzerr e;
-	int status, pipefd[2];
-	char msg[PZERR_MSG_MAX] = "", want[128];
-	pid_t pid;
-
-	if (getuid() != 0)
-		return;
-	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
-	ck_assert_int_eq(pipe(pipefd), 0);
-	pid = fork();
-	if (pid == 0) {
-		struct segment c;
-
-		close(pipefd[0]);
-		if (setgid(65534) != 0 || setuid(65534) != 0)
-			_exit(2);
-		o.create = false;
-		if (segment_open(&c, &a, &o, NULL, &e) == 0)
-			_exit(1);
-		if (write(pipefd[1], e.msg, strlen(e.msg)) < 0)
-			_exit(3);
-		_exit(e.err == EACCES ? 0 : 4);
-	}
-	close(pipefd[1]);
-	ck_assert_int_ge(read(pipefd[0], msg, sizeof msg - 1), 0);
-	waitpid(pid, &status, 0);
-	segment_remove(s.shmid, NULL, &e);
-	segment_detach(&s, &e);
-	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d: %s", status, msg);
-	ck_assert_ptr_nonnull(strstr(msg, "belongs to root"));
-	ck_assert_ptr_nonnull(strstr(msg, "0600"));
-	/* nobody is not in root's group: the least mode that lets it draw is 0666 */
-	snprintf(want, sizeof want, "`pizarra -k 0x%08x chmod 0666` (everyone",
-	    (unsigned)tu_key(15));
-	ck_assert_msg(strstr(msg, want) != NULL, "%s", msg);
-	snprintf(want, sizeof want, "or only view with `pizarra -k 0x%08x chmod 0644`",
-	    (unsigned)tu_key(15));
-	ck_assert_msg(strstr(msg, want) != NULL, "%s", msg);
-	ck_assert_msg(strstr(msg, "0660") == NULL, "%s", msg);
-}
-END_TEST
-
 /* No board at a key: the hint creates one at that key, not at the default one. */
 START_TEST(test_missing_hint_has_options)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(17));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(17));
 	struct segment s;
 	struct pzerr e;
 	char want[128];
@@ -581,8 +513,8 @@ END_TEST
 /* A board we created and nobody touched is removed; one somebody touched is left alone. */
 START_TEST(test_remove_untouched)
 {
-	struct segment_opts o = create_opts();
-	struct addr a = key_addr(tu_key(18));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(18));
 	struct segment s, other;
 	struct shmid_ds ds;
 	struct pzerr e;
@@ -652,7 +584,6 @@ segment_suite(void)
 	tcase_add_test(tc, test_private_key_refused);
 	tcase_add_test(tc, test_geometry_refused_before_shmget);
 	tcase_add_test(tc, test_chmod_chown);
-	tcase_add_test(tc, test_denied_names_owner);
 	tcase_set_timeout(slow, 60);
 	tcase_add_test(slow, test_race_one_segment);
 	tcase_add_test(slow, test_unpublished_times_out);

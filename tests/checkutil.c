@@ -121,6 +121,27 @@ tu_trace_has(const struct trace *t, const char *needle)
 	return false;
 }
 
+/* Options that create a small board. */
+struct segment_opts
+tu_create_opts(void)
+{
+	struct segment_opts o = { .create = true, .cols = 40, .rows = 10, .mode = 0600 };
+
+	return o;
+}
+
+/* An address for an explicit key. */
+struct addr
+tu_key_addr(key_t key)
+{
+	struct addr a;
+
+	addr_default(&a);
+	a.how = ADDR_BY_KEY;
+	a.key = key;
+	return a;
+}
+
 /* Remove every segment left under this run's keys. */
 static void
 tu_sweep(void)

@@ -3,8 +3,8 @@
  * never collide between tests running in parallel, private boards removed
  * right after they are attached, a sweep that removes anything a failed
  * test left, waiting until a child sleeps in a futex, and polling with a
- * deadline instead of sleeping, a text scanned in pieces, and a look into
- * a trace.
+ * deadline instead of sleeping, a text scanned in pieces, a look into a
+ * trace, and the options and address of a small test board.
  */
 #ifndef PIZARRA_CHECKUTIL_H
 #define PIZARRA_CHECKUTIL_H
@@ -61,6 +61,12 @@ void tu_use_utc(void);
  */
 int tu_scan_in_pieces(struct textscan *sc, const char *text, size_t len, size_t step,
 		      uint32_t max, struct pzerr *e);
+
+/* Options that create a small board: 40x10, mode 0600. */
+struct segment_opts tu_create_opts(void);
+
+/* An address for an explicit key. */
+struct addr tu_key_addr(key_t key);
 
 /* Does the trace contain an entry with this text? */
 bool tu_trace_has(const struct trace *t, const char *needle);

@@ -28,7 +28,7 @@ FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escap
 	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block |
 	pen session show edit owner list hexview marks look signals | cli lines typing fill | cli_parse'
 CORE_LAYERS='report boardmap shmpeek export import | segment client | notify lease | board | textscan |
-	grapheme |
+	grapheme access |
 	cell strbuf shmlist shmmaps addr | futex logind palette proc pzerr shminfo trace utf8 | i18n'
 
 # layer_map LAYERS: " module:n module:n ... " (n = 0 at the top), for layer_of.

@@ -14,6 +14,7 @@
 #include <sys/shm.h>
 
 #include "i18n.h"
+#include "access.h"
 #include "shminfo.h"
 #include "shmpeek.h"
 
@@ -103,10 +104,10 @@ shmpeek_denied(int shmid, const struct addr *a, struct pzerr *e)
 	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
 	mode = si.ds.shm_perm.mode & 0777;
 	shminfo_rwx(mode, rwx);
-	segment_access(&si, false, &least, whom, sizeof whom);
+	access_allowed(&si, false, &least, whom, sizeof whom);
 	if (a->how != ADDR_BY_SHMID)
 		snprintf(name + strlen(name), sizeof name - strlen(name), " (shmid %d)", shmid);
-	if (strcmp(whom, _("its owner")) == 0)   /* segment_access says it so */
+	if (strcmp(whom, _("its owner")) == 0)   /* access_allowed says it so */
 		return pzerr_set(e, EACCES, _("%s is yours, but mode %04o (%s) does not let its owner "
 		    "read it; give yourself read again with mode %04o (`pizarra top`, m on its row)"),
 		    name, mode, rwx, least);
