@@ -52,6 +52,14 @@ int access_foreign(const struct addr *a, int shmid, size_t size, const char *why
 		   struct pzerr *e);
 
 /*
+ * Explain that no board exists where a names one (ENOENT), with the
+ * pizarra command that creates one there (the options of addr_options;
+ * for a key file, also the ftok call that gave the key). Fills e and
+ * returns -1.
+ */
+int access_missing(const struct addr *a, struct pzerr *e);
+
+/*
  * Explain that shmid (found through a) no longer exists: "no segment has
  * shmid N" when a names the shmid, else that it was removed meanwhile.
  * Fills e (EIDRM) and returns -1.

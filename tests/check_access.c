@@ -3,7 +3,9 @@
  * a refusal (access.h): whose bits of a mode apply to us and the least
  * mode that would let us view or draw, and a board another user may not
  * attach refused naming its owner, its mode and the least modes (as
- * `pizarra chmod` commands with the options that name it).
+ * `pizarra chmod` commands with the options that name it), and no board
+ * at a key (or no segment at a shmid) explained with the options that
+ * name it.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -101,6 +103,28 @@ START_TEST(test_denied_names_owner)
 }
 END_TEST
 
+/* No board at a key: the hint creates one at that key, not at the default one. */
+START_TEST(test_missing_hint_has_options)
+{
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(17));
+	struct segment s;
+	struct pzerr e;
+	char want[128];
+
+	o.create = false;
+	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), -1);
+	ck_assert_int_eq(e.err, ENOENT);
+	snprintf(want, sizeof want, "no board exists at key 0x%08x; `pizarra -k 0x%08x` creates one",
+	    (unsigned)tu_key(17), (unsigned)tu_key(17));
+	ck_assert_str_eq(e.msg, want);
+	a.how = ADDR_BY_SHMID;
+	a.shmid = 0x7FFFFFF0;
+	ck_assert_int_eq(segment_find(&a, NULL, &s.shmid, &e), -1);
+	ck_assert_str_eq(e.msg, "no segment has shmid 2147483632; see `ipcs -m`");
+}
+END_TEST
+
 /* The access suite. */
 static Suite *
 access_suite(void)
@@ -110,6 +134,7 @@ access_suite(void)
 
 	tcase_add_test(tc, test_allowed_and_least_mode);
 	tcase_add_test(tc, test_denied_names_owner);
+	tcase_add_test(tc, test_missing_hint_has_options);
 	suite_add_tcase(s, tc);
 	return s;
 }

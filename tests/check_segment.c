@@ -488,28 +488,6 @@ START_TEST(test_chmod_chown)
 }
 END_TEST
 
-/* No board at a key: the hint creates one at that key, not at the default one. */
-START_TEST(test_missing_hint_has_options)
-{
-	struct segment_opts o = tu_create_opts();
-	struct addr a = tu_key_addr(tu_key(17));
-	struct segment s;
-	struct pzerr e;
-	char want[128];
-
-	o.create = false;
-	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), -1);
-	ck_assert_int_eq(e.err, ENOENT);
-	snprintf(want, sizeof want, "no board exists at key 0x%08x; `pizarra -k 0x%08x` creates one",
-	    (unsigned)tu_key(17), (unsigned)tu_key(17));
-	ck_assert_str_eq(e.msg, want);
-	a.how = ADDR_BY_SHMID;
-	a.shmid = 0x7FFFFFF0;
-	ck_assert_int_eq(segment_find(&a, NULL, &s.shmid, &e), -1);
-	ck_assert_str_eq(e.msg, "no segment has shmid 2147483632; see `ipcs -m`");
-}
-END_TEST
-
 /* A board we created and nobody touched is removed; one somebody touched is left alone. */
 START_TEST(test_remove_untouched)
 {
@@ -569,7 +547,6 @@ segment_suite(void)
 	TCase *slow = tcase_create("slow");
 
 	tcase_add_test(tc, test_create_then_attach);
-	tcase_add_test(tc, test_missing_hint_has_options);
 	tcase_add_test(tc, test_remove_untouched);
 	tcase_add_test(tc, test_missing_without_create);
 	tcase_add_test(tc, test_foreign_small);

@@ -3,7 +3,7 @@
  * applies them (access.h): whose bits of the mode apply to this process,
  * what they let it do, the least mode that would let it do more; and the
  * explanations of a refusal (permission denied, a segment that is no
- * usable board, one that is gone, a failed shmctl), each one line naming
+ * usable board, no board at all, one that is gone, a failed shmctl), each one line naming
  * the fix.
  */
 #include <errno.h>
@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "access.h"
 #include "shminfo.h"
+#include "utf8.h"
 
 /* Owner name and mode of shmid, from /proc (works without read permission). */
 static void
@@ -204,6 +205,21 @@ access_foreign(const struct addr *a, int shmid, size_t size, const char *why,
 	    _("%s (shmid %d, owner %s, %zu bytes) is not a usable pizarra board: %s; "
 	    "it was left untouched: remove it with `ipcrm -m %d` or use another key (-k, -p)"),
 	    name, shmid, who, size, why, shmid);
+}
+
+/* Explain that no board exists under a key, with the command that makes one there. */
+int
+access_missing(const struct addr *a, struct pzerr *e)
+{
+	char name[64], opts[160], path[128];
+
+	addr_name(a, name, sizeof name);
+	addr_options(a, opts, sizeof opts);
+	if (a->how == ADDR_BY_FTOK)
+		return pzerr_set(e, ENOENT, _("no board exists at %s (ftok(\"%s\", %d)); "
+		    "`pizarra%s` creates one"), name, utf8_escape(a->path, path, sizeof path),
+		    a->proj, opts);
+	return pzerr_set(e, ENOENT, _("no board exists at %s; `pizarra%s` creates one"), name, opts);
 }
 
 /* Explain that a segment no longer exists. */

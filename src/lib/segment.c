@@ -13,7 +13,6 @@
 #include "i18n.h"
 #include "access.h"
 #include "segment.h"
-#include "utf8.h"
 
 #define SEGMENT_RETRIES 64
 
@@ -189,21 +188,6 @@ segment_create(struct segment *s, const struct segment_opts *o, struct pzerr *e)
 	return 0;
 }
 
-/* Explain that no board exists under a key, with the command that makes one there. */
-static int
-segment_missing(const struct addr *a, struct pzerr *e)
-{
-	char name[64], opts[160], path[128];
-
-	addr_name(a, name, sizeof name);
-	addr_options(a, opts, sizeof opts);
-	if (a->how == ADDR_BY_FTOK)
-		return pzerr_set(e, ENOENT, _("no board exists at %s (ftok(\"%s\", %d)); "
-		    "`pizarra%s` creates one"), name, utf8_escape(a->path, path, sizeof path),
-		    a->proj, opts);
-	return pzerr_set(e, ENOENT, _("no board exists at %s; `pizarra%s` creates one"), name, opts);
-}
-
 /* Open (create or attach) the board a names. */
 int
 segment_open(struct segment *s, const struct addr *a, const struct segment_opts *o,
@@ -238,7 +222,7 @@ segment_open(struct segment *s, const struct addr *a, const struct segment_opts 
 			if (errno == ENOENT && o->create && !o->readonly)
 				continue;
 			if (errno == ENOENT)
-				return segment_missing(&s->addr, e);
+				return access_missing(&s->addr, e);
 			return pzerr_set(e, errno, "shmget(0x%08x): %s", (unsigned)s->key,
 			    strerror(errno));
 		}
@@ -287,7 +271,7 @@ segment_find(struct addr *a, struct trace *t, int *shmid, struct pzerr *e)
 	id = segment_shmget(a->key, 0, 0, t);
 	if (id < 0) {
 		if (errno == ENOENT)
-			return segment_missing(a, e);
+			return access_missing(a, e);
 		return pzerr_set(e, errno, "shmget(0x%08x): %s", (unsigned)a->key,
 		    strerror(errno));
 	}
