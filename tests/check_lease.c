@@ -8,22 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "board.h"
 #include "checkutil.h"
+#include "futex.h"
 #include "lease.h"
-
-/* Milliseconds on the monotonic clock. */
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Our own lease word, as lease_take makes it. */
 static uint64_t
@@ -141,10 +131,10 @@ START_TEST(test_lease_live_holder)
 		_exit(lease_give(&s.board, theirs) == 0 ? 0 : 3);
 	}
 	ck_assert_int_eq(read(held[0], &c, 1), 1);
-	t0 = now_ms();
+	t0 = futex_now_ms();
 	ck_assert_int_eq(lease_take(&s.board, 200, &mine, &e), -1);
 	ck_assert_int_eq(e.err, EBUSY);
-	ck_assert_int_ge(now_ms() - t0, 200);
+	ck_assert_int_ge(futex_now_ms() - t0, 200);
 	ck_assert_msg(strstr(e.msg, "the board is busy: process ") != NULL, "%s", e.msg);
 	ck_assert_msg(strstr(e.msg, "more than 200 ms") != NULL, "%s", e.msg);
 	/* now wait for longer, and let the holder give it back */
