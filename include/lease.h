@@ -33,9 +33,9 @@ struct lease_holder {
 /*
  * Take the board's lease for a whole-board operation: CAS the lease word
  * from 0 to ours, this process's pid << 32 | the low 32 bits of its start
- * time (/proc/self/stat field 22), which *mine receives for
- * lease_give. A word whose holder is dead (no such pid, a zombie, or
- * the pid now names a process with another start time: it was reused) or
+ * time (/proc/self/stat field 22), which *mine receives for lease_give.
+ * A word whose holder is dead (no such pid, a zombie, or the pid now
+ * names a process with another start time: it was reused) or
  * that names no process at all (pid 0, or garbage) is taken over at once
  * with a CAS on the exact word judged. A live holder is waited for (woken
  * when it gives the lease back, and judged again every 50 ms) for at most
