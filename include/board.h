@@ -28,11 +28,7 @@
  * the caller decides when the batch ends.
  *
  * Whole-board operations (load, clear, the UI's F8) hold the board's lease
- * while they write, so two of them never interleave: the lease is one
- * 64-bit word naming its holder (pid and start time), taken by CAS; a
- * holder that died is detected and taken over, a live one is waited for
- * with a deadline. See board_lease_take. Cell-by-cell writers (put,
- * drawing) do not take it.
+ * (the header's lease and lease_wake words) while they write: lease.h.
  */
 #ifndef PIZARRA_BOARD_H
 #define PIZARRA_BOARD_H
@@ -113,16 +109,6 @@ struct board {
 struct board_copy {
 	struct board board;        /* readonly, segsz 0; cells and row stamps malloc'd */
 	struct board_header hdr;   /* all zero: generation 0, no slots */
-};
-
-#define BOARD_LEASE_WAIT_MS 3000      /* how long the commands wait for a live holder */
-
-/* Who holds a board's lease, as its word says and /proc judges it. */
-struct board_lease_holder {
-	uint64_t word;         /* the lease word; 0 free */
-	pid_t pid;             /* word >> 32 */
-	uint32_t start_low;    /* the low 32 bits of the holder's start time */
-	bool alive;            /* it is (as far as our PID namespace shows) that live process */
 };
 
 /* Bytes a segment needs for a cols x rows board. */
@@ -296,48 +282,6 @@ int board_clear(const struct board *b, struct pzerr *e);
 int board_clear_log(const struct board *b, board_log_fn *log, void *log_arg, struct pzerr *e);
 
 /*
- * Check that UTF-8 text (as board_load and board_put take it) is valid and
- * fits max_cols x max_rows, without any board. Returns 0 or -1 with e
- * naming the line and column of the first problem.
- */
-int board_check_text(const char *text, size_t len, uint32_t max_cols, uint32_t max_rows,
-		     struct pzerr *e);
-
-/*
- * A text walked in pieces as it is read (a file, say), so that a reader
- * can stop at the first byte a board cannot hold, or as soon as the text
- * is larger than any board, instead of reading all of it first. The same
- * rules as board_check_text; the fields say the shape so far. (No field is
- * called lines or columns: curses' term.h defines those as macros.)
- */
-struct board_scan {
-	uint32_t max_cols;     /* lines wider than this are noted in wide_line */
-	uint32_t line;         /* 0-based line of the next character */
-	uint32_t col;          /* its column, tabs expanded */
-	uint32_t end;          /* the width of this line so far */
-	uint32_t height;       /* lines up to the last one with a character */
-	uint32_t width;        /* the widest line that ended so far, in columns */
-	uint32_t wide_line;    /* 1-based first line wider than max_cols, 0 none */
-	uint32_t wide_width;   /* its width */
-	size_t line_byte;      /* bytes of this line walked so far */
-	size_t done;           /* bytes walked in all */
-};
-
-/* Start a scan of a new text. */
-void board_scan_init(struct board_scan *sc, uint32_t max_cols);
-
-/*
- * Walk the next len bytes of the text. Unless final (the end of the text),
- * a character cut by the end of what was given is left over: *used says
- * how many bytes were walked, and the caller passes the rest again with
- * more. Returns 0, or -1 with e naming the line and the column within it
- * (invalid UTF-8, a character a board cannot hold); *used is then where
- * the problem is.
- */
-int board_scan_feed(struct board_scan *sc, const char *text, size_t len, bool final,
-		    size_t *used, struct pzerr *e);
-
-/*
  * The geometry of a new board for content that needs need_cols x need_rows:
  * at least the default size (BOARD_DEF_COLS x BOARD_DEF_ROWS) and large
  * enough for the content. -1 with EFBIG in e when no board can be that
@@ -355,40 +299,6 @@ int board_geometry_for(uint32_t need_cols, uint32_t need_rows, uint32_t *cols, u
  * notify_bump after it.
  */
 int board_load(const struct board *b, const char *text, size_t len, struct pzerr *e);
-
-/*
- * Take the board's lease for a whole-board operation: CAS the lease word
- * from 0 to ours, this process's pid << 32 | the low 32 bits of its start
- * time (/proc/self/stat field 22), which *mine receives for
- * board_lease_give. A word whose holder is dead (no such pid, a zombie, or
- * the pid now names a process with another start time: it was reused) or
- * that names no process at all (pid 0, or garbage) is taken over at once
- * with a CAS on the exact word judged. A live holder is waited for (woken
- * when it gives the lease back, and judged again every 50 ms) for at most
- * timeout_ms; then -1 with EBUSY and e naming it (pid and command name).
- * Also -1 with EROFS on a read-only board, EDEADLK when this process holds
- * it already, or the errno of reading our own start time.
- *
- * Limits: liveness is judged in our PID namespace. A holder in another
- * one (a container sharing the IPC namespace) is unknown to us: its pid
- * is taken as dead when no process has it here, so we may take over the
- * lease of a live holder over there (and it may take ours); a process of
- * ours that happens to have its pid and start time makes a dead one look
- * alive until the deadline. A writer that ignores the lease (an older
- * pizarra, another program, a hostile one) is not stopped by it.
- */
-int board_lease_take(const struct board *b, int timeout_ms, uint64_t *mine, struct pzerr *e);
-
-/*
- * Give the lease back (CAS mine -> 0) and wake whoever waits for it.
- * Returns 0, or -1 when it was no longer ours (someone judged us dead and
- * took it over, or a writer overwrote it): our operation may then have
- * interleaved with another.
- */
-int board_lease_give(const struct board *b, uint64_t mine);
-
-/* Who holds the lease now (word 0: nobody). */
-void board_lease_holder(const struct board *b, struct board_lease_holder *h);
 
 /*
  * Copy src's cells into process memory as a read-only board (out->board):

@@ -32,6 +32,12 @@
  */
 int futex_wait(_Atomic uint32_t *word, uint32_t val, int timeout_ms);
 
+/*
+ * Milliseconds on CLOCK_MONOTONIC, the clock the timeouts here count in:
+ * for a caller that sleeps in slices until its own deadline.
+ */
+long long futex_now_ms(void);
+
 /* Wake every process sleeping on word; returns how many were woken (0 on error). */
 int futex_wake(_Atomic uint32_t *word);
 

@@ -34,6 +34,7 @@
 
 #include "board.h"
 #include "pzerr.h"
+#include "textscan.h"
 
 /* A text and the style of each of its bytes. */
 struct import_text {
@@ -58,11 +59,11 @@ int import_ansi(struct import_text *t, const char *in, size_t len, struct pzerr 
 void import_free(struct import_text *t);
 
 /*
- * Check the characters of t (board_scan_feed, lines wider than max_cols
+ * Check the characters of t (textscan_feed, lines wider than max_cols
  * noted) and measure it into sc: 0, or -1 with e naming the line and
  * column of the first character a board cannot hold.
  */
-int import_shape(const struct import_text *t, uint32_t max_cols, struct board_scan *sc,
+int import_shape(const struct import_text *t, uint32_t max_cols, struct textscan *sc,
 		 struct pzerr *e);
 
 /* The cell colour of xterm colour n (0..255, masked): n itself, but 0 (black) is CELL_BLACK. */

@@ -24,7 +24,7 @@
 /* Everything `pizarra info` reports. */
 struct report {
 	struct shminfo_stat si;
-	const struct segment_addr *addr;   /* how it was named (ftok derivation); may be NULL */
+	const struct addr *addr;   /* how it was named (ftok derivation); may be NULL */
 	bool have_board;                   /* the board, slots and clients sections */
 	uint32_t cols, rows, generation, slots;
 	uint64_t created;                  /* seconds since the epoch */
@@ -36,7 +36,7 @@ struct report {
 
 /*
  * Append the report as aligned "  name  value" lines under section titles:
- * the segment's fields, then "ftok" (a resolved SEGMENT_BY_FTOK address)
+ * the segment's fields, then "ftok" (a resolved ADDR_BY_FTOK address)
  * or "key" (how it was named otherwise), then with a board "board" and
  * "clients" (one row per client, and why the count may differ from
  * shm_nattch), or without one, when not_board says why, "board" with that
@@ -48,7 +48,7 @@ void report_format_text(struct strbuf *out, const struct report *r);
 
 /*
  * Append the report as one JSON object and a newline: the fields under
- * their kernel names, an "ftok" object for a resolved SEGMENT_BY_FTOK
+ * their kernel names, an "ftok" object for a resolved ADDR_BY_FTOK
  * address, with a board a "board" object and a "clients" array (without
  * one, "board": null and "not_board": the reason, when not_board is set),
  * and with logind a "logind" object (in_use, remove_ipc, remove_ipc_from,

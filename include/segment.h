@@ -1,8 +1,8 @@
 /*
- * segment.h - the life of the System V segment that holds a board:
- * naming it (ftok, an explicit key, or a shmid), creating or attaching it
- * without races, and the shmctl operations (IPC_STAT, IPC_SET, IPC_RMID)
- * and shmdt, each recorded in a trace (trace.h).
+ * segment.h - the life of the System V segment that holds a board, named
+ * as addr.h names it (ftok, an explicit key, or a shmid): creating or
+ * attaching it without races, and the shmctl operations (IPC_STAT,
+ * IPC_SET, IPC_RMID) and shmdt, each recorded in a trace (trace.h).
  *
  * Create-or-attach: shmget(IPC_CREAT|IPC_EXCL) first; the creator attaches,
  * initialises the board and publishes it. On EEXIST the existing segment is
@@ -22,32 +22,13 @@
 #include <sys/shm.h>
 #include <sys/types.h>
 
+#include "addr.h"
 #include "board.h"
 #include "pzerr.h"
 #include "shminfo.h"
 #include "trace.h"
 
-#define SEGMENT_DEFAULT_PATH  "/"
-#define SEGMENT_DEFAULT_PROJ  0x70          /* 'p' */
 #define SEGMENT_READY_MS      2000          /* how long attachers wait for a creator */
-
-enum segment_how {
-	SEGMENT_BY_FTOK,     /* ftok(path, proj) */
-	SEGMENT_BY_KEY,      /* an explicit key */
-	SEGMENT_BY_SHMID,    /* an existing shmid (reaches removed segments too) */
-};
-
-/* How the user named the board, and what naming it resolved to. */
-struct segment_addr {
-	enum segment_how how;
-	char path[4096];     /* BY_FTOK: the key file */
-	int proj;            /* BY_FTOK: project id 1..255 */
-	key_t key;           /* BY_KEY, or the result of ftok */
-	int shmid;           /* BY_SHMID */
-	dev_t dev;           /* BY_FTOK after segment_resolve: st_dev of path */
-	ino_t ino;           /* BY_FTOK after segment_resolve: st_ino of path */
-	bool resolved;
-};
 
 /* What segment_open should do. */
 struct segment_opts {
@@ -59,7 +40,7 @@ struct segment_opts {
 
 /* An attached (or detached) board segment. */
 struct segment {
-	struct segment_addr addr;
+	struct addr addr;
 	int shmid;
 	key_t key;           /* the key it was found under (0 when by shmid) */
 	void *base;          /* what shmat returned; NULL while detached */
@@ -71,47 +52,26 @@ struct segment {
 	char not_board[PZERR_MSG_MAX]; /* after a refusal with EPROTO: why it is not a usable board */
 };
 
-/* Fill a with the default board's name: ftok(SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ). */
-void segment_addr_default(struct segment_addr *a);
-
-/*
- * Describe a for messages: "key 0x70030002", "shmid 98307", or before
- * segment_resolve 'ftok("/path", 112)' (the path escaped, utf8_escape).
- */
-const char *segment_addr_name(const struct segment_addr *a, char *buf, size_t n);
-
-/*
- * The options that name a the way the user named it, for a hint that
- * shows a pizarra command: "" for the default board, otherwise with a
- * leading space " -k 0x00001234", " -i 98307", " -p 113", " -f PATH -p 113"
- * (PATH quoted for a shell when it needs it, control characters escaped),
- * so that "`pizarra%s chmod 0660`" acts on the same board. Returns buf.
- */
-const char *segment_addr_options(const struct segment_addr *a, char *buf, size_t n);
-
-/* For BY_FTOK, run ftok and record key, device and inode. Others: nothing to do. */
-int segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e);
-
 /*
  * Open the board a names: create it (o->create) or attach the existing one,
  * wait for it to be published, validate it. Resolves a first if needed.
  * On success s is attached and s->board is valid.
  */
-int segment_open(struct segment *s, const struct segment_addr *a,
+int segment_open(struct segment *s, const struct addr *a,
 		 const struct segment_opts *o, struct trace *t, struct pzerr *e);
 
 /*
  * Attach shmid (found earlier through a) and validate it like segment_open,
  * naming it in messages as a names it ("key 0x..."), not by its shmid.
  */
-int segment_open_shmid(struct segment *s, int shmid, const struct segment_addr *a,
+int segment_open_shmid(struct segment *s, int shmid, const struct addr *a,
 		       bool readonly, struct trace *t, struct pzerr *e);
 
 /*
  * Find the shmid a names without attaching (shmget(key, 0, 0), or the shmid
  * itself after checking it exists). ENOENT: no board at that key.
  */
-int segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *e);
+int segment_find(struct addr *a, struct trace *t, int *shmid, struct pzerr *e);
 
 /*
  * The shmid of the segment key names now (shmget(key, 0, 0)), board or not,
@@ -122,20 +82,6 @@ int segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pze
  */
 int segment_under_key(key_t key);
 
-/*
- * What the kernel lets this process do to the segment si describes, as
- * its ipcperms() decides (owner or creator first, then the segment's or
- * the creator's group among our effective and supplementary groups, then
- * everyone else; root may do everything): 04 read, 02 write. *least (when
- * not NULL) gets the least mode that would let us read (write false) or
- * read and write it, and whom (n bytes, when not NULL) says whose bits
- * those are: "its owner", "group staff, which you are in", "everyone: you
- * are not in group staff". For messages about segments that are not
- * boards; a board's refusals are segment_open's.
- */
-unsigned segment_access(const struct shminfo_stat *si, bool write, unsigned *least, char *whom,
-			size_t n);
-
 /* shmctl(IPC_STAT). */
 int segment_stat(int shmid, struct shmid_ds *ds, struct trace *t, struct pzerr *e);
 
@@ -144,7 +90,7 @@ int segment_stat(int shmid, struct shmid_ds *ds, struct trace *t, struct pzerr *
  * detach). Used before shmctl operations so they never touch a foreign
  * segment. Needs read permission.
  */
-int segment_verify(int shmid, const struct segment_addr *a, struct trace *t, struct pzerr *e);
+int segment_verify(int shmid, const struct addr *a, struct trace *t, struct pzerr *e);
 
 /* shmctl(IPC_SET) of the permission bits (mode & 0777). */
 int segment_chmod(int shmid, mode_t mode, struct trace *t, struct pzerr *e);

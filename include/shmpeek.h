@@ -57,14 +57,14 @@ unsigned shmpeek_format_size(enum shmpeek_format f);
  * (ENOENT: "no segment exists at key ...", with `pizarra ls`); for a
  * shmid, that it exists (in /proc/sysvipc/shm, which needs no permission).
  */
-int shmpeek_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *e);
+int shmpeek_find(struct addr *a, struct trace *t, int *shmid, struct pzerr *e);
 
 /*
  * Attach shmid read-only (SHM_RDONLY) into p; a names it in messages.
  * EACCES is explained: whose it is, its mode, the least mode that lets
  * us read it. Works on a segment marked for removal while it lives.
  */
-int shmpeek_attach(struct shmpeek *p, int shmid, const struct segment_addr *a,
+int shmpeek_attach(struct shmpeek *p, int shmid, const struct addr *a,
 		   struct trace *t, struct pzerr *e);
 
 /* shmdt (traced); p is detached. */

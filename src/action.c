@@ -25,7 +25,7 @@ action_refused(struct desk *d)
 	case SESSION_VIEW_ONLY:
 		status_message(d->status, true, _("view-only: attached SHM_RDONLY, drawing is "
 		    "refused (run `pizarra%s draw` to draw)"),
-		    segment_addr_options(&d->session->seg.addr, opts, sizeof opts));
+		    addr_options(&d->session->seg.addr, opts, sizeof opts));
 		return true;
 	case SESSION_DISTRUSTED:
 		status_message(d->status, true, _("this board is no longer trusted: F6 saves it, "

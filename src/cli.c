@@ -80,7 +80,7 @@ cli_usage_error(const char *fmt, ...)
 void
 cli_defaults(struct cli_opts *o)
 {
-	segment_addr_default(&o->addr);
+	addr_default(&o->addr);
 	o->cols = BOARD_DEF_COLS;
 	o->rows = BOARD_DEF_ROWS;
 	o->mode = 0600;
@@ -142,7 +142,7 @@ cli_help_options(FILE *f)
 	    "  -t, --trace           print the system calls made on the segment\n"
 	    "  -h, --help            display this help and exit\n"
 	    "  -V, --version         output version information and exit\n"),
-	    SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ, SEGMENT_DEFAULT_PROJ,
+	    ADDR_DEFAULT_PATH, ADDR_DEFAULT_PROJ, ADDR_DEFAULT_PROJ,
 	    BOARD_DEF_COLS, BOARD_DEF_ROWS);
 }
 
@@ -411,9 +411,9 @@ cli_parse(int argc, char **argv, struct cli_opts *o)
 		return cli_usage_error(_("choose one way to name the board: -f/-p, -k or -i"));
 	o->named = n.by_key || n.by_id || n.by_file || n.by_proj;
 	if (n.by_key)
-		o->addr.how = SEGMENT_BY_KEY;
+		o->addr.how = ADDR_BY_KEY;
 	if (n.by_id)
-		o->addr.how = SEGMENT_BY_SHMID;
+		o->addr.how = ADDR_BY_SHMID;
 	return CLI_GO_ON;
 }
 

@@ -34,7 +34,7 @@
 #define CLI_OPT_AT      64u   /* --at COL,ROW: a text placed as a block */
 
 struct cli_opts {
-	struct segment_addr addr;    /* which board */
+	struct addr addr;    /* which board */
 	uint32_t cols, rows;         /* -s, when creating */
 	mode_t mode;                 /* -m, when creating */
 	bool size_given, mode_given;

@@ -7,7 +7,7 @@
  * cell is written, so invalid input never changes anything. A board this
  * command created is removed again on failure only while no one else has
  * touched it (cli_close). load and clear hold the board's lease while they
- * write every cell (board_lease_take), so two of them never interleave,
+ * write every cell (lease_take), so two of them never interleave,
  * and say so when the segment was removed meanwhile. load --ansi takes the
  * colours out of the text and --at places it as a block (import.h).
  */
@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "edit.h"
 #include "import.h"
+#include "lease.h"
 #include "notify.h"
 #include "utf8.h"
 
@@ -30,7 +31,7 @@ struct edit_text {
 	char *buf;             /* what was read */
 	const char *text;      /* the text itself: buf, past a UTF-8 BOM */
 	size_t len;            /* bytes of text */
-	struct board_scan sc;
+	struct textscan sc;
 };
 
 /* "PATH: " with the path escaped, for messages. */
@@ -46,7 +47,7 @@ edit_name(const char *path, char *buf, size_t n)
 
 /* Stop reading when the text so far is larger than any board; says so. */
 static int
-edit_too_large(const char *name, const struct board_scan *sc, size_t len)
+edit_too_large(const char *name, const struct textscan *sc, size_t len)
 {
 	/* the scan's max_cols is BOARD_MAX_COLS: wide_line is a line wider than any board */
 	if (sc->end > BOARD_MAX_COLS || sc->wide_line != 0) {
@@ -85,7 +86,7 @@ edit_read_file(const char *path, bool raw, struct edit_text *t)
 	bool eof = false;
 
 	memset(t, 0, sizeof *t);
-	board_scan_init(&t->sc, BOARD_MAX_COLS);
+	textscan_init(&t->sc, BOARD_MAX_COLS);
 	edit_name(path, name, sizeof name);
 	if (f == NULL) {
 		cli_error(_("%s: %s; the board was not changed"), name, strerror(errno));
@@ -110,7 +111,7 @@ edit_read_file(const char *path, bool raw, struct edit_text *t)
 		}
 		if (walked == 0 && start == 0 && len >= 3 && memcmp(t->buf, "\xEF\xBB\xBF", 3) == 0)
 			start = walked = 3;
-		if (!raw && board_scan_feed(&t->sc, t->buf + walked, len - walked, eof, &used,
+		if (!raw && textscan_feed(&t->sc, t->buf + walked, len - walked, eof, &used,
 		    &e) != 0) {
 			cli_error(_("%s: %s; the board was not changed"), name, e.msg);
 			goto fail;
@@ -142,9 +143,9 @@ edit_may_create(struct cli_opts *o, bool *create)
 	struct pzerr e;
 
 	*create = false;
-	if (o->addr.how == SEGMENT_BY_SHMID)
+	if (o->addr.how == ADDR_BY_SHMID)
 		return 0;
-	if (segment_resolve(&o->addr, &o->log, &e) != 0) {
+	if (addr_resolve(&o->addr, &o->log, &e) != 0) {
 		cli_error("%s", e.msg);
 		return -1;
 	}
@@ -205,7 +206,7 @@ struct edit_whole {
 
 /*
  * Begin a whole-board operation on s: take the lease (waiting for a live
- * holder, BOARD_LEASE_WAIT_MS at most). 0, or -1 said.
+ * holder, LEASE_WAIT_MS at most). 0, or -1 said.
  */
 static int
 edit_whole_begin(struct cli_opts *o, struct segment *s, struct edit_whole *w)
@@ -214,8 +215,8 @@ edit_whole_begin(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 	char name[64];
 
 	w->dest_before = edit_dest(o, s);
-	if (board_lease_take(&s->board, BOARD_LEASE_WAIT_MS, &w->lease, &e) != 0) {
-		cli_error("%s (shmid %d): %s", segment_addr_name(&s->addr, name, sizeof name),
+	if (lease_take(&s->board, LEASE_WAIT_MS, &w->lease, &e) != 0) {
+		cli_error("%s (shmid %d): %s", addr_name(&s->addr, name, sizeof name),
 		    s->shmid, e.msg);
 		return -1;
 	}
@@ -230,10 +231,10 @@ static int
 edit_whole_end(struct cli_opts *o, struct segment *s, struct edit_whole *w)
 {
 	bool removed = !w->dest_before && edit_dest(o, s);
-	bool lost = board_lease_give(&s->board, w->lease) != 0;
+	bool lost = lease_give(&s->board, w->lease) != 0;
 	char name[64];
 
-	segment_addr_name(&s->addr, name, sizeof name);
+	addr_name(&s->addr, name, sizeof name);
 	if (removed) {
 		cli_error(_("%s (shmid %d): the board was removed while %s (IPC_RMID by someone "
 		    "else): what was written went into the removed segment, which disappears at "
@@ -364,7 +365,7 @@ edit_put(struct cli_opts *o)
 {
 	const char *text = o->args[2];
 	uint32_t col, row, need_cols, need_rows;
-	struct board_scan sc;
+	struct textscan sc;
 	struct segment s;
 	struct pzerr e;
 	size_t used;
@@ -373,8 +374,8 @@ edit_put(struct cli_opts *o)
 	if (edit_coordinate("COL", o->args[0], &col) != 0 ||
 	    edit_coordinate("ROW", o->args[1], &row) != 0)
 		return EXIT_USAGE;
-	board_scan_init(&sc, BOARD_MAX_COLS);
-	if (board_scan_feed(&sc, text, strlen(text), true, &used, &e) != 0) {
+	textscan_init(&sc, BOARD_MAX_COLS);
+	if (textscan_feed(&sc, text, strlen(text), true, &used, &e) != 0) {
 		cli_error(_("put: TEXT: %s; the board was not changed"), e.msg);
 		return EXIT_FAILURE;
 	}

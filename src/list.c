@@ -215,7 +215,7 @@ list_match(const struct cli_opts *o, const struct shmlist_seg *s)
 		return false;
 	if (!o->named)
 		return true;
-	if (o->addr.how == SEGMENT_BY_SHMID)
+	if (o->addr.how == ADDR_BY_SHMID)
 		return shmlist_shmid(s) == o->addr.shmid;
 	return shmlist_key(s) == o->addr.key;
 }
@@ -386,7 +386,7 @@ list_print(const struct cli_opts *o, const struct list_row *rows, size_t n,
 
 		/* a filter that matches nothing is a failure, as lsipc -i has it */
 		cli_error(_("no segment matches %s; `pizarra ls` lists them all"),
-		    segment_addr_name(&o->addr, name, sizeof name));
+		    addr_name(&o->addr, name, sizeof name));
 		status = EXIT_FAILURE;
 	} else if (o->json) {
 		if (list_json(rows, n, l, m) != 0)
@@ -420,7 +420,7 @@ list_run(struct cli_opts *o)
 	size_t i, n = 0, natt;
 	int status = EXIT_SUCCESS;
 
-	if (o->named && segment_resolve(&o->addr, &o->log, &e) != 0) {
+	if (o->named && addr_resolve(&o->addr, &o->log, &e) != 0) {
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "access.h"
 #include "opener.h"
 #include "screen.h"
 #include "segment.h"
@@ -22,12 +23,12 @@
 static enum list_board
 opener_look(int shmid)
 {
-	struct segment_addr a;
+	struct addr a;
 	struct segment s;
 	struct pzerr e;
 
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_SHMID;
+	addr_default(&a);
+	a.how = ADDR_BY_SHMID;
 	a.shmid = shmid;
 	if (segment_open_shmid(&s, shmid, &a, true, NULL, &e) != 0)
 		return LIST_BOARD_NO;
@@ -99,7 +100,7 @@ opener_open(int shmid, const struct shminfo_stat *si, enum list_board board, cha
 	if (board == LIST_BOARD_UNKNOWN)
 		board = opener_look(shmid);
 	cmd = board != LIST_BOARD_YES ? "peek" :
-	    segment_access(si, true, NULL, NULL, 0) & 02 ? "draw" : "view";
+	    access_allowed(si, true, NULL, NULL, 0) & 02 ? "draw" : "view";
 	snprintf(id, sizeof id, "%d", shmid);
 	argv[0] = (char *)"pizarra";
 	argv[1] = (char *)"-i";

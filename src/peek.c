@@ -445,11 +445,11 @@ peek_run(struct cli_opts *o)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		/* TRANSLATORS: %s is the options that name the segment (" -k 0x1234"), or nothing */
 		cli_error(_("pizarra peek needs a terminal; `pizarra ls` lists the segments, and "
-		    "`pizarra%s dump` prints a board"), segment_addr_options(&o->addr, opts,
+		    "`pizarra%s dump` prints a board"), addr_options(&o->addr, opts,
 		    sizeof opts));
 		return EXIT_FAILURE;
 	}
-	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0)
+	if (screen_check(addr_options(&o->addr, opts, sizeof opts)) != 0)
 		return EXIT_FAILURE;
 	if (shmpeek_attach(&p.seg, shmid, &o->addr, &o->log, &e) != 0) {
 		cli_error("%s", e.msg);

@@ -15,6 +15,8 @@
 
 #include "i18n.h"
 #include "cell.h"
+#include "export.h"
+#include "lease.h"
 #include "notify.h"
 #include "savefile.h"
 #include "session.h"
@@ -239,12 +241,12 @@ session_clear(struct session *s, struct pzerr *e)
 	uint64_t mine;
 	int r;
 
-	if (board_lease_take(&s->seg.board, SESSION_LEASE_MS, &mine, e) != 0)
+	if (lease_take(&s->seg.board, SESSION_LEASE_MS, &mine, e) != 0)
 		return -1;
 	r = board_clear_log(&s->seg.board, undo_log, NULL, e);   /* for undo: undo.h */
 	if (r == 0)
 		notify_bump(&s->seg.board);
-	board_lease_give(&s->seg.board, mine);
+	lease_give(&s->seg.board, mine);
 	return r;
 }
 
@@ -290,12 +292,12 @@ session_replace(struct session *s, struct pzerr *e)
 	char why[PATH_MAX + 64];
 	struct segment fresh;
 
-	if (s->seg.addr.how == SEGMENT_BY_SHMID)
+	if (s->seg.addr.how == ADDR_BY_SHMID)
 		return pzerr_set(e, EINVAL, _("this board was opened by shmid (-i): there is no "
 		    "key to move to"));
 	if (s->readonly)
 		return pzerr_set(e, EPERM, _("a viewer does not create boards: run `pizarra%s draw`"),
-		    segment_addr_options(&s->seg.addr, why, sizeof why));
+		    addr_options(&s->seg.addr, why, sizeof why));
 	if (old == NULL)
 		return pzerr_set(e, EINVAL, _("there is no drawing to carry over"));
 	if (segment_open(&fresh, &s->seg.addr, &so, &s->opts->log, e) != 0)

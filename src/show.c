@@ -106,7 +106,7 @@ show_info(struct cli_opts *o)
 	rc = segment_open_shmid(&s, shmid, &o->addr, true, &o->log, &e);
 	show_machine(false);
 	if (rc != 0) {
-		if (e.err == EPROTO && stat_ok && o->addr.how == SEGMENT_BY_SHMID)
+		if (e.err == EPROTO && stat_ok && o->addr.how == ADDR_BY_SHMID)
 			return show_not_board(o, &r, s.not_board);
 		if (o->json) {
 			/* the error is for people: open again (traced apart) for their words */

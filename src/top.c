@@ -437,7 +437,7 @@ top_run(struct cli_opts *o)
 
 	memset(&t, 0, sizeof t);
 	t.opts = o;
-	if (o->named && segment_resolve(&o->addr, &o->log, &e) != 0) {
+	if (o->named && addr_resolve(&o->addr, &o->log, &e) != 0) {
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}
@@ -458,7 +458,7 @@ top_run(struct cli_opts *o)
 		segdata_free(&t.data);
 		return EXIT_FAILURE;
 	}
-	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0 ||
+	if (screen_check(addr_options(&o->addr, opts, sizeof opts)) != 0 ||
 	    (screen_install_signals(), screen_init()) != 0) {
 		segdata_free(&t.data);
 		return EXIT_FAILURE;

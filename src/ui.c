@@ -448,7 +448,7 @@ ui_run(struct cli_opts *o, bool readonly)
 
 	ui.desk = (struct desk){ &ui.session, &ui.pen, &ui.canvas, &ui.sidebar, &ui.status,
 	    &ui.paint, &ui.clip };
-	if (screen_check(segment_addr_options(&o->addr, opts, sizeof opts)) != 0)
+	if (screen_check(addr_options(&o->addr, opts, sizeof opts)) != 0)
 		return EXIT_FAILURE;
 	if (session_open(&ui.session, o, readonly, &e) != 0) {
 		cli_error("%s", e.msg);
@@ -484,7 +484,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	fflush(stdout);         /* the terminal is back before the note is written */
 	if (last)
 		cli_error(_("note: the board stays in memory under %s with nobody attached; "
-		    "`pizarra%s rm` removes it"), segment_addr_name(&o->addr, name, sizeof name),
+		    "`pizarra%s rm` removes it"), addr_name(&o->addr, name, sizeof name),
 		    opts);
 	return EXIT_SUCCESS;
 }

@@ -5,9 +5,9 @@
  * UTF-8, dumps that never pass a control character through, put, load
  * and clear leaving the generation alone (the caller notifies), and copies
  * in process memory (board_copy, out of memory included, board_copy_cells
- * between boards of different sizes), the text scan in pieces with errors
- * inside the line, the geometry of a new board, and the lease (taken and
- * given, dead holders taken over, live ones waited for and named).
+ * between boards of different sizes), text entering as grapheme clusters
+ * in put, load and a scan alike, and the geometry of a new board. The scan
+ * on its own is check_textscan.c's, the lease check_lease.c's.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -23,6 +23,7 @@
 #include "checkutil.h"
 #include "dump.h"
 #include "notify.h"
+#include "textscan.h"
 #include "utf8.h"
 
 /* Dump b into a freshly allocated string. */
@@ -403,67 +404,8 @@ START_TEST(test_load_refuses_without_writing)
 	ck_assert_str_eq(e.msg, "line 1, column 1: U+0065 U+20DD is 2 code points that cannot "
 	    "share a cell: a character and marks that have no precomposed form (NFC)");
 	ck_assert(same_cells(&s.board, before));
-	ck_assert_int_eq(board_check_text("1\n2\n3\n4", 7, 20, 4, &e), 0);
+	ck_assert_int_eq(textscan_check("1\n2\n3\n4", 7, 20, 4, &e), 0);
 	free(before);
-}
-END_TEST
-
-/* Scan text in pieces of step bytes (the last one final); the result of the last feed. */
-static int
-scan_in_pieces(struct board_scan *sc, const char *text, size_t len, size_t step, uint32_t max,
-	       struct pzerr *e)
-{
-	size_t at = 0, end = 0, used;
-	int r;
-
-	board_scan_init(sc, max);
-	for (;;) {
-		/* what was left over is given again, with the next piece */
-		end = end + step < len ? end + step : len;
-		r = board_scan_feed(sc, text + at, end - at, end == len, &used, e);
-		if (r != 0)
-			return r;
-		at += used;
-		if (end == len)
-			break;
-	}
-	ck_assert_uint_eq(at, len);
-	return 0;
-}
-
-/* Fed a byte at a time or all at once, a scan sees the same shape. */
-START_TEST(test_scan_pieces)
-{
-	const char *text = "ñandú\t€\r\n漢字 x\n\n\tend\r\n\n";
-	struct board_scan whole, piece;
-	struct pzerr e;
-	size_t used, step;
-
-	board_scan_init(&whole, 8);
-	ck_assert_int_eq(board_scan_feed(&whole, text, strlen(text), true, &used, &e), 0);
-	ck_assert_uint_eq(used, strlen(text));
-	ck_assert_uint_eq(whole.height, 4);
-	ck_assert_uint_eq(whole.width, 11);
-	ck_assert_uint_eq(whole.wide_line, 1);
-	ck_assert_uint_eq(whole.wide_width, 9);
-	for (step = 1; step <= 5; step++) {
-		ck_assert_int_eq(scan_in_pieces(&piece, text, strlen(text), step, 8, &e), 0);
-		ck_assert_uint_eq(piece.height, whole.height);
-		ck_assert_uint_eq(piece.width, whole.width);
-		ck_assert_uint_eq(piece.wide_line, whole.wide_line);
-		ck_assert_uint_eq(piece.wide_width, whole.wide_width);
-	}
-	/* a character cut by the end is left over, unless it is the end; and so
-	 * is the cluster before it, which the cut character may continue */
-	board_scan_init(&piece, 100);
-	ck_assert_int_eq(board_scan_feed(&piece, "ab\xe6\xbc", 4, false, &used, &e), 0);
-	ck_assert_uint_eq(used, 1);
-	ck_assert_int_eq(board_scan_feed(&piece, "\r", 1, false, &used, &e), 0);
-	ck_assert_uint_eq(used, 0);
-	board_scan_init(&piece, 100);
-	ck_assert_int_eq(board_scan_feed(&piece, "ab\xe6\xbc", 4, true, &used, &e), -1);
-	ck_assert_uint_eq(used, 2);
-	ck_assert_str_eq(e.msg, "line 1, column 3: invalid UTF-8 (byte 0xe6, byte 3 of the line)");
 }
 END_TEST
 
@@ -479,7 +421,7 @@ START_TEST(test_graphemes)
 	const char *text = "e\xcc\x81|\xe2\x9d\xa4\xef\xb8\x8f|\xe1\x84\x80\xe1\x85\xa1|"
 	    "\xf0\x9f\x98\x80\n";
 	const char *zwj = "ok\n  \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb";
-	struct board_scan sc;
+	struct textscan sc;
 	struct segment s;
 	struct pzerr e;
 	size_t step;
@@ -500,10 +442,10 @@ START_TEST(test_graphemes)
 	ck_assert_str_eq(out, "\xc3\xa9|\xe2\x9d\xa4|\xea\xb0\x80|\xf0\x9f\x98\x80\n");
 	free(out);
 	/* the shape counts cells: 9 columns, in one piece or in many */
-	ck_assert_int_eq(board_check_text(text, strlen(text), 9, 1, &e), 0);
-	ck_assert_int_eq(board_check_text(text, strlen(text), 8, 1, &e), -1);
+	ck_assert_int_eq(textscan_check(text, strlen(text), 9, 1, &e), 0);
+	ck_assert_int_eq(textscan_check(text, strlen(text), 8, 1, &e), -1);
 	for (step = 1; step <= 7; step++) {
-		ck_assert_int_eq(scan_in_pieces(&sc, text, strlen(text), step, 100, &e), 0);
+		ck_assert_int_eq(tu_scan_in_pieces(&sc, text, strlen(text), step, 100, &e), 0);
 		ck_assert_uint_eq(sc.width, 9);
 		ck_assert_uint_eq(sc.height, 1);
 	}
@@ -516,7 +458,7 @@ START_TEST(test_graphemes)
 	ck_assert_int_eq(board_put(&s.board, 1, 1, zwj, strlen(zwj), 3, 4, &e), -1);
 	ck_assert_ptr_nonnull(strstr(e.msg, "line 2, column 3: U+1F469 U+200D U+1F4BB is 3"));
 	for (step = 1; step <= 5; step++) {
-		ck_assert_int_eq(scan_in_pieces(&sc, zwj, strlen(zwj), step, 100, &e), -1);
+		ck_assert_int_eq(tu_scan_in_pieces(&sc, zwj, strlen(zwj), step, 100, &e), -1);
 		ck_assert_ptr_nonnull(strstr(e.msg, "line 2, column 3: U+1F469 U+200D U+1F4BB is 3"));
 	}
 	ck_assert_int_eq(board_put(&s.board, 0, 2, "\xcc\x81", 2, 3, 4, &e), -1);
@@ -574,28 +516,6 @@ START_TEST(test_place)
 }
 END_TEST
 
-/* Errors name the line and the column and byte within that line, not in the file. */
-START_TEST(test_scan_errors_within_the_line)
-{
-	struct board_scan sc;
-	struct pzerr e;
-	size_t used;
-
-	board_scan_init(&sc, 100);
-	ck_assert_int_eq(board_scan_feed(&sc, "first\nsecond\n\t漢\xff", 18, true, &used, &e), -1);
-	ck_assert_str_eq(e.msg, "line 3, column 11: invalid UTF-8 (byte 0xff, byte 5 of the line)");
-	ck_assert_uint_eq(used, 17);
-	board_scan_init(&sc, 100);
-	ck_assert_int_eq(scan_in_pieces(&sc, "ok\nab\x1b[2J", 10, 1, 100, &e), -1);
-	ck_assert_str_eq(e.msg, "line 2, column 3: U+001B cannot be drawn on a board "
-	    "(a control, zero-width or unassigned character)");
-	ck_assert_uint_eq(sc.done, 5);
-	/* the same messages from board_check_text */
-	ck_assert_int_eq(board_check_text("x\ny\xc0\xafz", 6, 100, 100, &e), -1);
-	ck_assert_str_eq(e.msg, "line 2, column 2: invalid UTF-8 (byte 0xc0, byte 2 of the line)");
-}
-END_TEST
-
 /* A new board is at least the default size and large enough, within the limits. */
 START_TEST(test_geometry_for)
 {
@@ -618,148 +538,6 @@ START_TEST(test_geometry_for)
 	ck_assert_ptr_nonnull(strstr(e.msg, "16780000 cells"));
 	ck_assert_int_eq(board_geometry_for(10000, 1677, &c, &r, &e), 0);
 	ck_assert_int_eq(board_check_geometry(c, r, 0, &e), 0);
-}
-END_TEST
-
-/* Milliseconds on the monotonic clock. */
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Our own lease word, as board_lease_take makes it. */
-static uint64_t
-my_lease_word(void)
-{
-	FILE *f = fopen("/proc/self/stat", "re");
-	char buf[1024], *p;
-	unsigned long long start = 0;
-	int field;
-
-	ck_assert_ptr_nonnull(f);
-	ck_assert_ptr_nonnull(fgets(buf, sizeof buf, f));
-	fclose(f);
-	p = strrchr(buf, ')');
-	for (field = 2; p != NULL && field < 22; field++)
-		p = strchr(p + 1, ' ');
-	ck_assert_ptr_nonnull(p);
-	start = strtoull(p + 1, NULL, 10);
-	return (uint64_t)(uint32_t)getpid() << 32 | (uint32_t)start;
-}
-
-/* Take and give: the word names us, a second take by us is refused, give frees it. */
-START_TEST(test_lease_take_give)
-{
-	struct board_lease_holder h;
-	struct segment s;
-	struct pzerr e;
-	uint64_t mine, again;
-
-	tu_private_board(&s, 20, 4);
-	board_lease_holder(&s.board, &h);
-	ck_assert_uint_eq(h.word, 0);
-	ck_assert_msg(board_lease_take(&s.board, 100, &mine, &e) == 0, "%s", e.msg);
-	ck_assert_uint_eq(mine, my_lease_word());
-	ck_assert_uint_eq(atomic_load(&s.board.hdr->lease), mine);
-	board_lease_holder(&s.board, &h);
-	ck_assert_int_eq(h.pid, getpid());
-	ck_assert(h.alive);
-	ck_assert_int_eq(board_lease_take(&s.board, 100, &again, &e), -1);
-	ck_assert_int_eq(e.err, EDEADLK);
-	ck_assert_uint_eq(atomic_load(&s.board.hdr->lease_wake), 0);
-	ck_assert_int_eq(board_lease_give(&s.board, mine), 0);
-	ck_assert_uint_eq(atomic_load(&s.board.hdr->lease), 0);
-	ck_assert_uint_eq(atomic_load(&s.board.hdr->lease_wake), 1);
-	/* given back twice: it is not ours any more */
-	ck_assert_int_eq(board_lease_give(&s.board, mine), -1);
-	s.board.readonly = true;
-	ck_assert_int_eq(board_lease_take(&s.board, 100, &mine, &e), -1);
-	ck_assert_int_eq(e.err, EROFS);
-}
-END_TEST
-
-/* A dead, reused or garbage holder is taken over at once. */
-START_TEST(test_lease_dead_holder)
-{
-	const uint64_t words[] = {
-		(uint64_t)0x7FFFFFF0 << 32 | 5,              /* no such pid */
-		(uint64_t)1 << 32 | 0xFFFFFFFFu,              /* pid 1, another start time */
-		UINT64_MAX,                                   /* garbage */
-		5,                                            /* pid 0 */
-	};
-	struct board_lease_holder h;
-	struct segment s;
-	struct pzerr e;
-	uint64_t mine;
-	pid_t pid;
-	size_t i;
-	int status;
-
-	tu_private_board(&s, 20, 4);
-	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-		atomic_store(&s.board.hdr->lease, words[i]);
-		board_lease_holder(&s.board, &h);
-		ck_assert_msg(!h.alive, "word %zu judged alive", i);
-		ck_assert_msg(board_lease_take(&s.board, 0, &mine, &e) == 0, "%zu: %s", i, e.msg);
-		ck_assert_int_eq(board_lease_give(&s.board, mine), 0);
-	}
-	/* a process that exited (and was reaped) */
-	pid = fork();
-	if (pid == 0) {
-		if (board_lease_take(&s.board, 100, &mine, &e) != 0)
-			_exit(1);
-		_exit(0);
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	ck_assert_uint_eq(atomic_load(&s.board.hdr->lease) >> 32, (uint64_t)pid);
-	board_lease_holder(&s.board, &h);
-	ck_assert(!h.alive);
-	ck_assert_int_eq(board_lease_take(&s.board, 0, &mine, &e), 0);
-	ck_assert_int_eq(board_lease_give(&s.board, mine), 0);
-}
-END_TEST
-
-/* A live holder is waited for: the deadline says who holds it; a give wakes the waiter. */
-START_TEST(test_lease_live_holder)
-{
-	struct segment s;
-	struct pzerr e;
-	uint64_t mine, theirs;
-	int go[2], held[2], status;
-	long long t0;
-	char c;
-	pid_t pid;
-
-	tu_private_board(&s, 20, 4);
-	ck_assert_int_eq(pipe(go), 0);
-	ck_assert_int_eq(pipe(held), 0);
-	pid = fork();
-	if (pid == 0) {
-		if (board_lease_take(&s.board, 100, &theirs, &e) != 0)
-			_exit(1);
-		if (write(held[1], "h", 1) != 1 || read(go[0], &c, 1) != 1)
-			_exit(2);
-		_exit(board_lease_give(&s.board, theirs) == 0 ? 0 : 3);
-	}
-	ck_assert_int_eq(read(held[0], &c, 1), 1);
-	t0 = now_ms();
-	ck_assert_int_eq(board_lease_take(&s.board, 200, &mine, &e), -1);
-	ck_assert_int_eq(e.err, EBUSY);
-	ck_assert_int_ge(now_ms() - t0, 200);
-	ck_assert_msg(strstr(e.msg, "the board is busy: process ") != NULL, "%s", e.msg);
-	ck_assert_msg(strstr(e.msg, "more than 200 ms") != NULL, "%s", e.msg);
-	/* now wait for longer, and let the holder give it back */
-	ck_assert_int_eq(write(go[1], "g", 1), 1);
-	ck_assert_msg(board_lease_take(&s.board, 5000, &mine, &e) == 0, "%s", e.msg);
-	ck_assert_uint_eq(mine, my_lease_word());
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	ck_assert_int_eq(board_lease_give(&s.board, mine), 0);
 }
 END_TEST
 
@@ -1282,14 +1060,9 @@ board_suite(void)
 	tcase_add_test(tc, test_put_refuses_without_writing);
 	tcase_add_test(tc, test_load_dump_round_trip);
 	tcase_add_test(tc, test_load_refuses_without_writing);
-	tcase_add_test(tc, test_scan_pieces);
-	tcase_add_test(tc, test_scan_errors_within_the_line);
 	tcase_add_test(tc, test_graphemes);
 	tcase_add_test(tc, test_place);
 	tcase_add_test(tc, test_geometry_for);
-	tcase_add_test(tc, test_lease_take_give);
-	tcase_add_test(tc, test_lease_dead_holder);
-	tcase_add_test(tc, test_lease_live_holder);
 	tcase_add_test(tc, test_clear);
 	tcase_add_test(tc, test_dump_never_passes_controls);
 	tcase_add_test(tc, test_dump_ansi_colours);

@@ -5,7 +5,7 @@
  * JSON report, checked by a small strict JSON validator (one object, no
  * duplicate keys, valid strings and numbers) and by its keys and values,
  * including the clients array, the ftok object for a resolved
- * SEGMENT_BY_FTOK address, escaping, and an st_ino with bit 63 set. The
+ * ADDR_BY_FTOK address, escaping, and an st_ino with bit 63 set. The
  * field values themselves are shminfo's (check_shminfo).
  */
 #include <grp.h>
@@ -286,10 +286,10 @@ check_once(const char *hay, const char *needle)
 
 /* A resolved ftok address with known parts: key 0x70030002. */
 static void
-ftok_addr(struct segment_addr *a, const char *path)
+ftok_addr(struct addr *a, const char *path)
 {
 	memset(a, 0, sizeof *a);
-	a->how = SEGMENT_BY_FTOK;
+	a->how = ADDR_BY_FTOK;
 	snprintf(a->path, sizeof a->path, "%s", path);
 	a->proj = 0x70;
 	a->key = 0x70030002;
@@ -393,13 +393,13 @@ END_TEST
 START_TEST(test_text_named_by)
 {
 	struct report r;
-	struct segment_addr a;
+	struct addr a;
 	struct strbuf sb;
 
 	memset(&r, 0, sizeof r);
 	tu_fake_stat(&r.si);
 	memset(&a, 0, sizeof a);
-	a.how = SEGMENT_BY_SHMID;
+	a.how = ADDR_BY_SHMID;
 	a.shmid = 98307;
 	r.addr = &a;
 	strbuf_init(&sb);
@@ -407,7 +407,7 @@ START_TEST(test_text_named_by)
 	ck_assert_ptr_nonnull(strstr(strbuf_cstr(&sb), "shmid (-i)"));
 	ck_assert_ptr_null(strstr(strbuf_cstr(&sb), "\nftok\n"));
 	strbuf_reset(&sb);
-	a.how = SEGMENT_BY_KEY;
+	a.how = ADDR_BY_KEY;
 	a.key = 0x70030002;
 	report_format_text(&sb, &r);
 	ck_assert_ptr_nonnull(strstr(strbuf_cstr(&sb), "explicit key (-k)"));
@@ -426,7 +426,7 @@ START_TEST(test_text_ftok_board_clients)
 {
 	struct client_info c[2];
 	struct report r;
-	struct segment_addr a;
+	struct addr a;
 	struct strbuf sb;
 	const char *text, *v, *row;
 	char want[64];
@@ -612,7 +612,7 @@ START_TEST(test_json_ftok_board_clients)
 {
 	struct client_info c[2];
 	struct report r;
-	struct segment_addr a;
+	struct addr a;
 	struct strbuf sb;
 	const char *json;
 	char want[256];
@@ -656,7 +656,7 @@ START_TEST(test_json_escaping)
 {
 	struct client_info c[2];
 	struct report r;
-	struct segment_addr a;
+	struct addr a;
 	struct strbuf sb;
 	const char *json;
 
@@ -687,7 +687,7 @@ END_TEST
 START_TEST(test_json_empty_clients_unresolved_ftok)
 {
 	struct report r;
-	struct segment_addr a;
+	struct addr a;
 	struct strbuf sb;
 	const char *json;
 
@@ -707,7 +707,7 @@ START_TEST(test_json_empty_clients_unresolved_ftok)
 	check_once(json, "\"board\":{\"cols\":1,\"rows\":1,");
 	ck_assert_ptr_null(strstr(json, "\"ftok\""));
 	strbuf_reset(&sb);
-	a.how = SEGMENT_BY_KEY;
+	a.how = ADDR_BY_KEY;
 	a.resolved = true;
 	report_format_json(&sb, &r);
 	json = strbuf_cstr(&sb);
@@ -721,7 +721,7 @@ END_TEST
 START_TEST(test_logind_section)
 {
 	struct logind_ipc l;
-	struct segment_addr a;
+	struct addr a;
 	struct report r;
 	struct strbuf sb;
 	const char *text, *json;
@@ -729,8 +729,8 @@ START_TEST(test_logind_section)
 	memset(&r, 0, sizeof r);
 	memset(&l, 0, sizeof l);
 	tu_fake_stat(&r.si);
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_KEY;
+	addr_default(&a);
+	a.how = ADDR_BY_KEY;
 	a.key = 0x1234;
 	r.addr = &a;
 	r.have_board = true;
@@ -798,7 +798,7 @@ END_TEST
 START_TEST(test_json_inode_bit63)
 {
 	struct report r;
-	struct segment_addr a;
+	struct addr a;
 	struct strbuf sb;
 	const char *json;
 

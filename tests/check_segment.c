@@ -2,8 +2,9 @@
  * check_segment.c - unit tests of the segment module: create-or-attach and
  * its race, foreign/short/old segments refused and left untouched, IPC_RMID
  * semantics (dest, key 0, still reachable by shmid, segment_under_key
- * following the key to the next board), ftok naming, detach
- * and re-attach, read-only attach, IPC_SET, and the trace of system calls.
+ * following the key to the next board), detach and re-attach, read-only
+ * attach, IPC_SET, and the trace of system calls. Naming a board is
+ * check_addr.c's, the explanation of a refusal check_access.c's.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,44 +25,10 @@
 
 #define RACERS 50
 
-/* Options that create a small board. */
-static struct segment_opts
-create_opts(void)
-{
-	struct segment_opts o = { .create = true, .cols = 40, .rows = 10, .mode = 0600 };
-
-	return o;
-}
-
-/* An address for an explicit key. */
-static struct segment_addr
-key_addr(key_t key)
-{
-	struct segment_addr a;
-
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_KEY;
-	a.key = key;
-	return a;
-}
-
-/* Does the trace contain an entry with this text? */
-static bool
-trace_has(const struct trace *t, const char *needle)
-{
-	const struct trace_entry *en;
-	unsigned i;
-
-	for (i = 0; (en = trace_get(t, i)) != NULL; i++)
-		if (strstr(en->text, needle) != NULL)
-			return true;
-	return false;
-}
-
 START_TEST(test_create_then_attach)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(1));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(1));
 	struct segment s1, s2;
 	struct trace t;
 	struct pzerr e;
@@ -71,12 +38,12 @@ START_TEST(test_create_then_attach)
 	ck_assert(s1.created);
 	ck_assert_uint_eq(s1.board.cols, 40);
 	ck_assert_uint_eq(s1.board.rows, 10);
-	ck_assert(trace_has(&t, "IPC_CREAT|IPC_EXCL|0600"));
-	ck_assert(trace_has(&t, "shmat("));
+	ck_assert(tu_trace_has(&t, "IPC_CREAT|IPC_EXCL|0600"));
+	ck_assert(tu_trace_has(&t, "shmat("));
 	ck_assert_int_eq(segment_open(&s2, &a, &o, &t, &e), 0);
 	ck_assert(!s2.created);
 	ck_assert_int_eq(s2.shmid, s1.shmid);
-	ck_assert(trace_has(&t, "= -1 EEXIST"));
+	ck_assert(tu_trace_has(&t, "= -1 EEXIST"));
 	ck_assert_ptr_ne(s1.base, s2.base);
 	board_set(&s1.board, 3, 2, 'x');
 	ck_assert_uint_eq(board_get(&s2.board, 3, 2), 'x');
@@ -88,8 +55,8 @@ END_TEST
 
 START_TEST(test_missing_without_create)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(2));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(2));
 	struct segment s;
 	struct pzerr e;
 
@@ -115,8 +82,8 @@ START_TEST(test_race_one_segment)
 		pids[i] = fork();
 		ck_assert_int_ge(pids[i], 0);
 		if (pids[i] == 0) {
-			struct segment_opts o = create_opts();
-			struct segment_addr a = key_addr(tu_key(3));
+			struct segment_opts o = tu_create_opts();
+			struct addr a = tu_key_addr(tu_key(3));
 			struct segment s;
 			struct pzerr e;
 			int id = -1;
@@ -235,8 +202,8 @@ static void
 check_refused(key_t key, size_t size, void (*fill)(unsigned char *p, size_t n),
 	      const char *why)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(key);
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(key);
 	unsigned char *copy;
 	struct segment s;
 	struct pzerr e;
@@ -302,8 +269,8 @@ fill_zero(unsigned char *p, size_t n)
 
 START_TEST(test_unpublished_times_out)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(8));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(8));
 	size_t size = board_size_for(20, 5);
 	unsigned char *copy;
 	struct segment s;
@@ -323,8 +290,8 @@ END_TEST
 
 START_TEST(test_rmid_semantics)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(9)), by_id;
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(9)), by_id;
 	struct segment s, s2;
 	struct shmid_ds ds;
 	struct pzerr e;
@@ -342,8 +309,8 @@ START_TEST(test_rmid_semantics)
 	o.create = false;
 	ck_assert_int_eq(segment_open(&s2, &a, &o, NULL, &e), -1);
 	ck_assert_int_eq(e.err, ENOENT);
-	segment_addr_default(&by_id);
-	by_id.how = SEGMENT_BY_SHMID;
+	addr_default(&by_id);
+	by_id.how = ADDR_BY_SHMID;
 	by_id.shmid = id;
 	ck_assert_int_eq(segment_open(&s2, &by_id, &o, NULL, &e), 0);
 	ck_assert_uint_eq(board_get(&s2.board, 1, 1), 'k');
@@ -358,8 +325,8 @@ END_TEST
 /* segment_under_key follows the key (not the segment), untraced. */
 START_TEST(test_under_key)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(16));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(16));
 	struct segment s, s2;
 	struct trace t;
 	struct pzerr e;
@@ -391,8 +358,8 @@ END_TEST
 
 START_TEST(test_detach_reattach)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(10));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(10));
 	struct segment s;
 	struct shmid_ds ds;
 	struct pzerr e;
@@ -413,8 +380,8 @@ END_TEST
 
 START_TEST(test_reattach_keeps_content)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(11));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(11));
 	struct segment s, keep;
 	struct pzerr e;
 
@@ -434,8 +401,8 @@ END_TEST
 
 START_TEST(test_readonly_never_writes)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(12));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(12));
 	struct segment s, ro;
 	struct pzerr e;
 
@@ -444,7 +411,7 @@ START_TEST(test_readonly_never_writes)
 	o.readonly = true;
 	o.create = false;
 	ck_assert_int_eq(segment_open(&ro, &a, &o, NULL, &e), -1);
-	a.how = SEGMENT_BY_SHMID;
+	a.how = ADDR_BY_SHMID;
 	a.shmid = s.shmid;
 	ck_assert_int_eq(segment_open(&ro, &a, &o, NULL, &e), 0);
 	ck_assert(ro.board.readonly);
@@ -458,58 +425,10 @@ START_TEST(test_readonly_never_writes)
 }
 END_TEST
 
-START_TEST(test_ftok_naming)
-{
-	char path[] = "/tmp/pizarra-check-XXXXXX";
-	struct segment_addr a;
-	struct trace t;
-	struct pzerr e;
-	int fd = mkstemp(path);
-
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	trace_init(&t);
-	segment_addr_default(&a);
-	snprintf(a.path, sizeof a.path, "%s", path);
-	a.proj = 7;
-	ck_assert_int_eq(segment_resolve(&a, &t, &e), 0);
-	ck_assert_int_eq(a.key, ftok(path, 7));
-	ck_assert_uint_eq((a.key >> 24) & 0xff, 7);
-	ck_assert_uint_eq(a.key & 0xffff, a.ino & 0xffff);
-	ck_assert(trace_has(&t, "ftok(\""));
-	unlink(path);
-	segment_addr_default(&a);
-	snprintf(a.path, sizeof a.path, "%s", path);
-	ck_assert_int_eq(segment_resolve(&a, NULL, &e), -1);
-	ck_assert_int_eq(e.err, ENOENT);
-	ck_assert_ptr_nonnull(strstr(e.msg, path));
-	segment_addr_default(&a);
-	a.proj = 256;
-	ck_assert_int_eq(segment_resolve(&a, NULL, &e), -1);
-}
-END_TEST
-
-START_TEST(test_default_address)
-{
-	struct segment_addr a;
-	struct pzerr e;
-	char name[64];
-
-	segment_addr_default(&a);
-	ck_assert_int_eq(a.how, SEGMENT_BY_FTOK);
-	ck_assert_str_eq(a.path, SEGMENT_DEFAULT_PATH);
-	ck_assert_int_eq(a.proj, SEGMENT_DEFAULT_PROJ);
-	ck_assert_int_eq(segment_resolve(&a, NULL, &e), 0);
-	ck_assert_int_eq(a.key, ftok(SEGMENT_DEFAULT_PATH, SEGMENT_DEFAULT_PROJ));
-	segment_addr_name(&a, name, sizeof name);
-	ck_assert_ptr_nonnull(strstr(name, "key 0x"));
-}
-END_TEST
-
 START_TEST(test_private_key_refused)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(IPC_PRIVATE);
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(IPC_PRIVATE);
 	struct segment s;
 	struct pzerr e;
 	int id;
@@ -522,8 +441,8 @@ END_TEST
 
 START_TEST(test_geometry_refused_before_shmget)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(13));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(13));
 	struct segment s;
 	struct trace t;
 	struct pzerr e;
@@ -543,8 +462,8 @@ END_TEST
 
 START_TEST(test_chmod_chown)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(14));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(14));
 	struct segment s;
 	struct shmid_ds ds;
 	struct trace t;
@@ -557,121 +476,23 @@ START_TEST(test_chmod_chown)
 	ck_assert_int_eq(id, s.shmid);
 	ck_assert_int_eq(segment_verify(id, &a, &t, &e), 0);
 	ck_assert_int_eq(segment_chmod(id, 0664, &t, &e), 0);
-	ck_assert(trace_has(&t, "IPC_SET, {mode=0664}"));
+	ck_assert(tu_trace_has(&t, "IPC_SET, {mode=0664}"));
 	ck_assert_int_eq(segment_chown(id, getuid(), getgid(), &t, &e), 0);
 	ck_assert_int_eq(segment_stat(id, &ds, &t, &e), 0);
 	ck_assert_uint_eq(ds.shm_perm.mode & 0777, 0664);
 	ck_assert_int_eq(segment_remove(id, &t, &e), 0);
-	ck_assert(trace_has(&t, "IPC_RMID"));
+	ck_assert(tu_trace_has(&t, "IPC_RMID"));
 	segment_detach(&s, &e);
 	ck_assert_int_eq(segment_chmod(id, 0600, &t, &e), -1);
 	ck_assert_msg(strstr(e.msg, "no segment has shmid") != NULL, "%s", e.msg);
 }
 END_TEST
 
-START_TEST(test_denied_names_owner)
-{
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(15));
-	struct segment s;
-	struct pzerr e;
-	int status, pipefd[2];
-	char msg[PZERR_MSG_MAX] = "", want[128];
-	pid_t pid;
-
-	if (getuid() != 0)
-		return;
-	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), 0);
-	ck_assert_int_eq(pipe(pipefd), 0);
-	pid = fork();
-	if (pid == 0) {
-		struct segment c;
-
-		close(pipefd[0]);
-		if (setgid(65534) != 0 || setuid(65534) != 0)
-			_exit(2);
-		o.create = false;
-		if (segment_open(&c, &a, &o, NULL, &e) == 0)
-			_exit(1);
-		if (write(pipefd[1], e.msg, strlen(e.msg)) < 0)
-			_exit(3);
-		_exit(e.err == EACCES ? 0 : 4);
-	}
-	close(pipefd[1]);
-	ck_assert_int_ge(read(pipefd[0], msg, sizeof msg - 1), 0);
-	waitpid(pid, &status, 0);
-	segment_remove(s.shmid, NULL, &e);
-	segment_detach(&s, &e);
-	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d: %s", status, msg);
-	ck_assert_ptr_nonnull(strstr(msg, "belongs to root"));
-	ck_assert_ptr_nonnull(strstr(msg, "0600"));
-	/* nobody is not in root's group: the least mode that lets it draw is 0666 */
-	snprintf(want, sizeof want, "`pizarra -k 0x%08x chmod 0666` (everyone",
-	    (unsigned)tu_key(15));
-	ck_assert_msg(strstr(msg, want) != NULL, "%s", msg);
-	snprintf(want, sizeof want, "or only view with `pizarra -k 0x%08x chmod 0644`",
-	    (unsigned)tu_key(15));
-	ck_assert_msg(strstr(msg, want) != NULL, "%s", msg);
-	ck_assert_msg(strstr(msg, "0660") == NULL, "%s", msg);
-}
-END_TEST
-
-/* A hint names the board with the options that named it, never the default board. */
-START_TEST(test_addr_options)
-{
-	struct segment_addr a;
-	char buf[256];
-
-	segment_addr_default(&a);
-	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), "");
-	a.proj = 113;
-	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -p 113");
-	snprintf(a.path, sizeof a.path, "/home/ana/key");
-	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -f /home/ana/key -p 113");
-	a.proj = SEGMENT_DEFAULT_PROJ;
-	snprintf(a.path, sizeof a.path, "/tmp/it's here");
-	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -f '/tmp/it'\\''s here'");
-	snprintf(a.path, sizeof a.path, "/tmp/a\033]0;x\007");
-	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -f '/tmp/a\\e]0;x\\x07'");
-	a.resolved = false;
-	ck_assert_str_eq(segment_addr_name(&a, buf, sizeof buf), "ftok(\"/tmp/a\\e]0;x\\x07\", 112)");
-	a.how = SEGMENT_BY_KEY;
-	a.key = 0x1234;
-	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -k 0x00001234");
-	a.how = SEGMENT_BY_SHMID;
-	a.shmid = 98307;
-	ck_assert_str_eq(segment_addr_options(&a, buf, sizeof buf), " -i 98307");
-	ck_assert_str_eq(segment_addr_options(&a, buf, 6), " -i 9");
-}
-END_TEST
-
-/* No board at a key: the hint creates one at that key, not at the default one. */
-START_TEST(test_missing_hint_has_options)
-{
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(17));
-	struct segment s;
-	struct pzerr e;
-	char want[128];
-
-	o.create = false;
-	ck_assert_int_eq(segment_open(&s, &a, &o, NULL, &e), -1);
-	ck_assert_int_eq(e.err, ENOENT);
-	snprintf(want, sizeof want, "no board exists at key 0x%08x; `pizarra -k 0x%08x` creates one",
-	    (unsigned)tu_key(17), (unsigned)tu_key(17));
-	ck_assert_str_eq(e.msg, want);
-	a.how = SEGMENT_BY_SHMID;
-	a.shmid = 0x7FFFFFF0;
-	ck_assert_int_eq(segment_find(&a, NULL, &s.shmid, &e), -1);
-	ck_assert_str_eq(e.msg, "no segment has shmid 2147483632; see `ipcs -m`");
-}
-END_TEST
-
 /* A board we created and nobody touched is removed; one somebody touched is left alone. */
 START_TEST(test_remove_untouched)
 {
-	struct segment_opts o = create_opts();
-	struct segment_addr a = key_addr(tu_key(18));
+	struct segment_opts o = tu_create_opts();
+	struct addr a = tu_key_addr(tu_key(18));
 	struct segment s, other;
 	struct shmid_ds ds;
 	struct pzerr e;
@@ -726,8 +547,6 @@ segment_suite(void)
 	TCase *slow = tcase_create("slow");
 
 	tcase_add_test(tc, test_create_then_attach);
-	tcase_add_test(tc, test_addr_options);
-	tcase_add_test(tc, test_missing_hint_has_options);
 	tcase_add_test(tc, test_remove_untouched);
 	tcase_add_test(tc, test_missing_without_create);
 	tcase_add_test(tc, test_foreign_small);
@@ -739,12 +558,9 @@ segment_suite(void)
 	tcase_add_test(tc, test_detach_reattach);
 	tcase_add_test(tc, test_reattach_keeps_content);
 	tcase_add_test(tc, test_readonly_never_writes);
-	tcase_add_test(tc, test_ftok_naming);
-	tcase_add_test(tc, test_default_address);
 	tcase_add_test(tc, test_private_key_refused);
 	tcase_add_test(tc, test_geometry_refused_before_shmget);
 	tcase_add_test(tc, test_chmod_chown);
-	tcase_add_test(tc, test_denied_names_owner);
 	tcase_set_timeout(slow, 60);
 	tcase_add_test(slow, test_race_one_segment);
 	tcase_add_test(slow, test_unpublished_times_out);

@@ -32,7 +32,7 @@ opts_for(int n)
 {
 	memset(&opts, 0, sizeof opts);
 	cli_defaults(&opts);
-	opts.addr.how = SEGMENT_BY_KEY;
+	opts.addr.how = ADDR_BY_KEY;
 	opts.addr.key = tu_key(n);
 	opts.cols = 20;
 	opts.rows = 5;

@@ -24,13 +24,13 @@
 #include "shmpeek.h"
 
 /* An address naming shmid. */
-static struct segment_addr
+static struct addr
 by_shmid(int shmid)
 {
-	struct segment_addr a;
+	struct addr a;
 
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_SHMID;
+	addr_default(&a);
+	a.how = ADDR_BY_SHMID;
 	a.shmid = shmid;
 	return a;
 }
@@ -55,7 +55,7 @@ mapped_as(const void *p, const char *perms)
 /* The attach is read-only, counted while it lasts, and the copy is the bytes. */
 START_TEST(test_attach_readonly)
 {
-	struct segment_addr a;
+	struct addr a;
 	struct shminfo_stat si;
 	struct shmpeek p;
 	struct pzerr e;
@@ -89,7 +89,7 @@ END_TEST
 START_TEST(test_copy_bounds)
 {
 	unsigned char want[37], got[64];
-	struct segment_addr a;
+	struct addr a;
 	struct shmpeek p;
 	struct pzerr e;
 	size_t off, n, c;
@@ -119,7 +119,7 @@ END_TEST
 /* A segment marked for removal (dest) is still reached by its shmid. */
 START_TEST(test_attach_dest)
 {
-	struct segment_addr a;
+	struct addr a;
 	struct shmpeek p;
 	struct pzerr e;
 	unsigned char c;
@@ -142,12 +142,12 @@ END_TEST
 /* Finding: a key with no segment, a shmid with none, IPC_PRIVATE; and a key found. */
 START_TEST(test_find_messages)
 {
-	struct segment_addr a;
+	struct addr a;
 	struct pzerr e;
 	int id, found;
 
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_KEY;
+	addr_default(&a);
+	a.how = ADDR_BY_KEY;
 	a.key = tu_key(1);
 	ck_assert_int_eq(shmpeek_find(&a, NULL, &found, &e), -1);
 	ck_assert_int_eq(e.err, ENOENT);
@@ -186,7 +186,7 @@ START_TEST(test_denied_message)
 	child = fork();
 	ck_assert_int_ge(child, 0);
 	if (child == 0) {
-		struct segment_addr a = by_shmid(id);
+		struct addr a = by_shmid(id);
 		struct shmpeek p;
 		struct pzerr e;
 

@@ -12,6 +12,7 @@
 
 #include "board.h"
 #include "checkutil.h"
+#include "textscan.h"
 
 static pid_t tu_main_pid;
 
@@ -82,6 +83,63 @@ tu_poll(bool (*cond)(void *arg), void *arg, int timeout_ms)
 		nanosleep(&ms, NULL);
 	}
 	return cond(arg);
+}
+
+/* Scan text in pieces of step bytes (the last one final); the result of the last feed. */
+int
+tu_scan_in_pieces(struct textscan *sc, const char *text, size_t len, size_t step, uint32_t max,
+		  struct pzerr *e)
+{
+	size_t at = 0, end = 0, used;
+	int r;
+
+	textscan_init(sc, max);
+	for (;;) {
+		/* what was left over is given again, with the next piece */
+		end = end + step < len ? end + step : len;
+		r = textscan_feed(sc, text + at, end - at, end == len, &used, e);
+		if (r != 0)
+			return r;
+		at += used;
+		if (end == len)
+			break;
+	}
+	ck_assert_uint_eq(at, len);
+	return 0;
+}
+
+/* Does the trace contain an entry with this text? */
+bool
+tu_trace_has(const struct trace *t, const char *needle)
+{
+	const struct trace_entry *en;
+	unsigned i;
+
+	for (i = 0; (en = trace_get(t, i)) != NULL; i++)
+		if (strstr(en->text, needle) != NULL)
+			return true;
+	return false;
+}
+
+/* Options that create a small board. */
+struct segment_opts
+tu_create_opts(void)
+{
+	struct segment_opts o = { .create = true, .cols = 40, .rows = 10, .mode = 0600 };
+
+	return o;
+}
+
+/* An address for an explicit key. */
+struct addr
+tu_key_addr(key_t key)
+{
+	struct addr a;
+
+	addr_default(&a);
+	a.how = ADDR_BY_KEY;
+	a.key = key;
+	return a;
 }
 
 /* Remove every segment left under this run's keys. */

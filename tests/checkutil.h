@@ -3,7 +3,8 @@
  * never collide between tests running in parallel, private boards removed
  * right after they are attached, a sweep that removes anything a failed
  * test left, waiting until a child sleeps in a futex, and polling with a
- * deadline instead of sleeping.
+ * deadline instead of sleeping, a text scanned in pieces, a look into a
+ * trace, and the options and address of a small test board.
  */
 #ifndef PIZARRA_CHECKUTIL_H
 #define PIZARRA_CHECKUTIL_H
@@ -14,6 +15,7 @@
 
 #include "segment.h"
 #include "shminfo.h"
+#include "textscan.h"
 
 /* A key unique to this test program's run: n = 0..63. */
 key_t tu_key(int n);
@@ -51,6 +53,23 @@ uid_t tu_unused_uid(void);
 
 /* Set the time zone to UTC so clock times are predictable. */
 void tu_use_utc(void);
+
+/*
+ * Scan text with textscan_feed in pieces of step bytes (the last one
+ * final), giving what was left over again with the next piece, as a reader
+ * of a file does; the result of the last feed. Checks that all was used.
+ */
+int tu_scan_in_pieces(struct textscan *sc, const char *text, size_t len, size_t step,
+		      uint32_t max, struct pzerr *e);
+
+/* Options that create a small board: 40x10, mode 0600. */
+struct segment_opts tu_create_opts(void);
+
+/* An address for an explicit key. */
+struct addr tu_key_addr(key_t key);
+
+/* Does the trace contain an entry with this text? */
+bool tu_trace_has(const struct trace *t, const char *needle);
 
 /* Run the suite (fork mode), remove any segment under our keys, return the exit status. */
 int tu_run(Suite *suite);

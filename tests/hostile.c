@@ -67,7 +67,7 @@
  *                                    selection it carries (client.h);
  *                                    released by `hostile slots KEY release`
  *   hostile lease KEY hold|dead|reused|garbage|show
- *                                    the board's lease (board_lease_take):
+ *                                    the board's lease (lease_take):
  *                                    hold takes it as this process, says
  *                                    "leased SHMID", holds it until
  *                                    standard input ends, gives it back and
@@ -117,6 +117,7 @@
 #include "cell.h"
 #include "client.h"
 #include "futex.h"
+#include "lease.h"
 #include "notify.h"
 #include "segment.h"
 #include "utf8.h"
@@ -239,11 +240,11 @@ static void
 hostile_open(struct segment *s, const char *key)
 {
 	struct segment_opts so = { .create = false, .readonly = false };
-	struct segment_addr a;
+	struct addr a;
 	struct pzerr e;
 
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_KEY;
+	addr_default(&a);
+	a.how = ADDR_BY_KEY;
 	a.key = (key_t)(uint32_t)hostile_num(key, 0xFFFFFFFFull);
 	if (segment_open(s, &a, &so, NULL, &e) != 0) {
 		fprintf(stderr, "hostile: %s\n", e.msg);
@@ -378,7 +379,7 @@ hostile_header(const char *key, const char *field, const char *valarg)
 {
 	struct segment_opts so = { .create = false, .readonly = false };
 	uint32_t v = (uint32_t)hostile_num(valarg, 0xFFFFFFFFull);
-	struct segment_addr a;
+	struct addr a;
 	struct board_header *h;
 	_Atomic uint32_t *w;
 	struct segment s;
@@ -387,8 +388,8 @@ hostile_header(const char *key, const char *field, const char *valarg)
 	size_t size;
 
 	/* A writer attaches a valid board; a header broken already is poked raw. */
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_KEY;
+	addr_default(&a);
+	a.how = ADDR_BY_KEY;
 	a.key = (key_t)(uint32_t)hostile_num(key, 0xFFFFFFFFull);
 	if (segment_open(&s, &a, &so, NULL, &e) == 0) {
 		h = s.board.hdr;
@@ -1056,7 +1057,7 @@ hostile_dead_word(void)
 static int
 hostile_lease(const char *key, const char *what)
 {
-	struct board_lease_holder h;
+	struct lease_holder h;
 	struct segment s;
 	struct pzerr e;
 	uint64_t word;
@@ -1065,7 +1066,7 @@ hostile_lease(const char *key, const char *what)
 
 	hostile_open(&s, key);
 	if (strcmp(what, "hold") == 0) {
-		if (board_lease_take(&s.board, 5000, &word, &e) != 0) {
+		if (lease_take(&s.board, 5000, &word, &e) != 0) {
 			fprintf(stderr, "hostile: %s\n", e.msg);
 			return 1;
 		}
@@ -1074,9 +1075,9 @@ hostile_lease(const char *key, const char *what)
 		while ((r = read(STDIN_FILENO, buf, sizeof buf)) != 0)
 			if (r < 0 && errno != EINTR)
 				break;
-		printf("%s %d\n", board_lease_give(&s.board, word) == 0 ? "given" : "lost", s.shmid);
+		printf("%s %d\n", lease_give(&s.board, word) == 0 ? "given" : "lost", s.shmid);
 	} else if (strcmp(what, "show") == 0) {
-		board_lease_holder(&s.board, &h);
+		lease_holder(&s.board, &h);
 		if (h.word == 0)
 			printf("free\n");
 		else

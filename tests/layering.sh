@@ -27,8 +27,9 @@ FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escap
 	action segpanel frame opener bytesview |
 	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block peeklook |
 	pen session show edit owner list hexview marks look signals paint | cli lines typing fill savefile pace tracewrap clip osc52 | cli_parse undo'
-CORE_LAYERS='report boardmap shmpeek export import history | segment client | notify dump | board | grapheme |
-	cell strbuf shmlist shmmaps | futex logind palette proc pzerr shminfo trace utf8 | i18n'
+CORE_LAYERS='report boardmap shmpeek export import history | segment client | notify lease dump | board | textscan |
+	grapheme access |
+	cell strbuf shmlist shmmaps addr | futex logind palette proc pzerr shminfo trace utf8 | i18n'
 
 # layer_map LAYERS: " module:n module:n ... " (n = 0 at the top), for layer_of.
 layer_map() {

@@ -6,23 +6,19 @@
  * caller bumps the generation once after its changes, notify.h), so board
  * does not depend on notify; it uses futex.h only to wake and wait on the
  * magic word while a new board is published (board_init, board_wait_ready).
+ * The text that put, place and load take is walked by textscan.c.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "i18n.h"
 #include "board.h"
 #include "cell.h"
 #include "futex.h"
-#include "grapheme.h"
-#include "proc.h"
-#include "utf8.h"
-
-#define BOARD_TAB 8
+#include "textscan.h"
 
 /* Bytes a cols x rows board needs. */
 size_t
@@ -101,29 +97,19 @@ board_init(void *base, size_t segsz, uint32_t cols, uint32_t rows, struct pzerr 
 	return 0;
 }
 
-/* Milliseconds on the monotonic clock. */
-static long long
-board_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Wait on the magic word until a creator publishes it, or the deadline. */
 int
 board_wait_ready(const void *base, size_t segsz, int timeout_ms)
 {
 	struct board_header *h = (struct board_header *)base;
-	long long deadline = board_now_ms() + timeout_ms, left;
+	long long deadline = futex_now_ms() + timeout_ms, left;
 
 	if (segsz < sizeof h->magic) {
 		errno = EINVAL;
 		return -1;
 	}
 	while (atomic_load_explicit(&h->magic, memory_order_acquire) == 0) {
-		left = deadline - board_now_ms();
+		left = deadline - futex_now_ms();
 		if (left <= 0) {
 			errno = ETIMEDOUT;
 			return -1;
@@ -386,206 +372,20 @@ board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
 	return board_draw_log(b, col, row, cp, colour, author, NULL, NULL);
 }
 
-/* The shape of a text: the lines it needs, and its first line wider than a limit. */
-struct board_shape {
-	uint32_t lines;        /* up to the last line with a character */
-	uint32_t wide_line;    /* 1-based first line wider than the limit, 0 none */
-	uint32_t wide_width;   /* that line's width in columns */
-};
-
-typedef void (*board_visit_fn)(const struct board *b, uint32_t line, uint32_t col,
-	uint32_t cp, void *arg);
-
-/* Start a scan; lines wider than max_cols are noted in wide_line. */
-void
-board_scan_init(struct board_scan *sc, uint32_t max_cols)
-{
-	memset(sc, 0, sizeof *sc);
-	sc->max_cols = max_cols;
-}
-
-/* The line that just ended (at a newline or the end of the text). */
-static void
-board_scan_line_end(struct board_scan *sc)
-{
-	if (sc->end > sc->max_cols && sc->wide_line == 0) {
-		sc->wide_line = sc->line + 1;
-		sc->wide_width = sc->end;
-	}
-	if (sc->end > sc->width)
-		sc->width = sc->end;
-}
-
-/*
- * True when s[0..len) is the start of a UTF-8 sequence cut by the end of
- * what has been read so far (more bytes may complete it).
- */
-static bool
-board_utf8_cut(const char *s, size_t len)
-{
-	unsigned char c = (unsigned char)s[0];
-	size_t need = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 :
-	    c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-	size_t i;
-
-	if (need == 0 || len >= need)
-		return false;
-	for (i = 1; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			return false;
-	return true;
-}
-
-/*
- * Walk the next bytes of a text as board lines: check every character,
- * measure the shape, and (fn not NULL) call fn for every character that
- * fits in max_cols with its line and column. Tabs expand to the next
- * multiple of 8, \r before \n is dropped; a line's width ends at its last
- * character. Unless final, a character (or a \r) cut by the end of text is
- * left for the next call: *used says how many bytes were walked. Fails
- * only for bytes or characters a board cannot hold, naming the line and
- * the column within it.
- */
-static int
-board_scan_run(struct board_scan *sc, const char *text, size_t len, bool final, size_t *used,
-	       const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
-{
-	struct grapheme g;
-	char why[PZERR_MSG_MAX];
-	size_t i = 0;
-	uint32_t cp;
-	int n, w;
-
-	*used = 0;
-	while (i < len) {
-		if (text[i] == '\n') {
-			board_scan_line_end(sc);
-			sc->line++;
-			sc->col = sc->end = 0;
-			sc->line_byte = 0;
-			i++;
-			continue;
-		}
-		n = utf8_decode(text + i, len - i, &cp);
-		if (n < 0 && !final && board_utf8_cut(text + i, len - i))
-			break;
-		if (n < 0) {
-			*used = i;
-			sc->done += i;
-			return pzerr_set(e, EILSEQ, _("line %u, column %u: invalid UTF-8 "
-			    "(byte 0x%02x, byte %zu of the line)"), sc->line + 1, sc->col + 1,
-			    (unsigned char)text[i], sc->line_byte + 1);
-		}
-		if (cp == '\r' && i + 1 == len && !final)
-			break;
-		if (cp == '\r' && i + 1 < len && text[i + 1] == '\n') {
-			i++;
-			sc->line_byte++;
-			continue;
-		}
-		if (cp == '\t') {
-			/* saturate far beyond any board rather than wrap */
-			sc->col = sc->col >= UINT32_MAX - 2 * BOARD_TAB ? UINT32_MAX - BOARD_TAB :
-			    (sc->col / BOARD_TAB + 1) * BOARD_TAB;
-			i++;
-			sc->line_byte++;
-			continue;
-		}
-		/*
-		 * One grapheme cluster, one cell: its NFC, selectors dropped, or
-		 * refused. Printable ASCII before ASCII is a cluster of its own
-		 * (nothing ASCII extends a cluster), which spares most text the
-		 * cluster machinery.
-		 */
-		if (cp >= 0x20 && cp < 0x7F &&
-		    (i + 1 < len ? (unsigned char)text[i + 1] < 0x80 : final)) {
-			n = 1;
-			w = 1;
-		} else {
-			n = grapheme_next(text + i, len - i, final, &g);
-			if (n == 0)
-				break;
-			if (g.verdict != GRAPHEME_CELL) {
-				*used = i;
-				sc->done += i;
-				return pzerr_set(e, EILSEQ, _("line %u, column %u: %s"), sc->line + 1,
-				    sc->col + 1, grapheme_why(&g, why, sizeof why));
-			}
-			cp = g.cp;
-			w = cell_width(cp);
-		}
-		if (fn != NULL && sc->col + (uint32_t)w <= sc->max_cols)
-			fn(b, sc->line, sc->col, cp, arg);
-		/* a column count that would wrap is far beyond any board: saturate */
-		sc->col = sc->col > UINT32_MAX - 2 ? UINT32_MAX - 2 : sc->col + (uint32_t)w;
-		sc->end = sc->col;
-		sc->height = sc->line + 1;
-		i += (size_t)n;
-		sc->line_byte += (size_t)n;
-	}
-	if (final && i == len)
-		board_scan_line_end(sc);
-	*used = i;
-	sc->done += i;
-	return 0;
-}
-
-/* Scan the next bytes of a text (no board). */
-int
-board_scan_feed(struct board_scan *sc, const char *text, size_t len, bool final, size_t *used,
-		struct pzerr *e)
-{
-	return board_scan_run(sc, text, len, final, used, NULL, NULL, NULL, e);
-}
-
-/* The whole of a text at once, its shape in shape. */
-static int
-board_walk(const char *text, size_t len, uint32_t max_cols, struct board_shape *shape,
-	   const struct board *b, board_visit_fn fn, void *arg, struct pzerr *e)
-{
-	struct board_scan sc;
-	size_t used;
-	int r;
-
-	board_scan_init(&sc, max_cols);
-	r = board_scan_run(&sc, text, len, true, &used, b, fn, arg, e);
-	shape->lines = sc.height;
-	shape->wide_line = sc.wide_line;
-	shape->wide_width = sc.wide_width;
-	return r;
-}
-
-/* Validate text against a geometry without a board. */
-int
-board_check_text(const char *text, size_t len, uint32_t max_cols, uint32_t max_rows,
-		 struct pzerr *e)
-{
-	struct board_shape sh;
-
-	if (board_walk(text, len, max_cols, &sh, NULL, NULL, NULL, e) != 0)
-		return -1;
-	if (sh.wide_line != 0)
-		return pzerr_set(e, EFBIG, _("line %u is %u columns wide; at most %u fit"),
-		    sh.wide_line, sh.wide_width, max_cols);
-	if (sh.lines > max_rows)
-		return pzerr_set(e, EFBIG, _("the text has %u lines; at most %u fit"), sh.lines,
-		    max_rows);
-	return 0;
-}
-
 /* What board_put draws with. */
 struct board_pen {
+	const struct board *b;
 	uint32_t col, row;
 	unsigned colour, author;
 };
 
 /* Draw one character of a put. */
 static void
-board_put_one(const struct board *b, uint32_t line, uint32_t col, uint32_t cp, void *arg)
+board_put_one(uint32_t line, uint32_t col, uint32_t cp, void *arg)
 {
 	struct board_pen *pen = arg;
 
-	board_draw(b, pen->col + col, pen->row + line, cp, pen->colour, pen->author);
+	board_draw(pen->b, pen->col + col, pen->row + line, cp, pen->colour, pen->author);
 }
 
 /* Write text at (col, row) after validating all of it. */
@@ -605,12 +405,12 @@ int
 board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 	  size_t len, unsigned colour, unsigned author, struct pzerr *e)
 {
-	struct board_pen pen = { col, row, colour, author };
-	struct board_shape sh;
+	struct board_pen pen = { b, col, row, colour, author };
+	struct textscan_shape sh;
 
 	if (board_writable_at(b, col, row, e) != 0)
 		return -1;
-	if (board_walk(text, len, b->cols - col, &sh, b, NULL, NULL, e) != 0)
+	if (textscan_walk(text, len, b->cols - col, &sh, NULL, NULL, e) != 0)
 		return -1;
 	if (sh.wide_line != 0 && sh.lines > 1)
 		return pzerr_set(e, EFBIG,
@@ -626,12 +426,13 @@ board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
 		return pzerr_set(e, EFBIG,
 		    _("the text has %u lines: from row %u it needs rows %u-%u, but the board's "
 		    "rows are 0-%u"), sh.lines, row, row, row + sh.lines - 1, b->rows - 1);
-	board_walk(text, len, b->cols - col, &sh, b, board_put_one, &pen, NULL);
+	textscan_walk(text, len, b->cols - col, &sh, board_put_one, &pen, NULL);
 	return 0;
 }
 
 /* What board_place draws with, and what it counts. */
 struct board_placer {
+	const struct board *b;
 	uint32_t col, row;
 	unsigned colour, author;
 	bool write;
@@ -642,9 +443,10 @@ struct board_placer {
 
 /* Place one character of a block, or count it out when it is off the board. */
 static void
-board_place_one(const struct board *b, uint32_t line, uint32_t col, uint32_t cp, void *arg)
+board_place_one(uint32_t line, uint32_t col, uint32_t cp, void *arg)
 {
 	struct board_placer *pl = arg;
+	const struct board *b = pl->b;
 	uint32_t w = (uint32_t)cell_width(cp);
 
 	if (line >= b->rows - pl->row || col >= b->cols - pl->col ||
@@ -677,8 +479,8 @@ board_place_log(const struct board *b, uint32_t col, uint32_t row, const char *t
 		unsigned colour, unsigned author, struct board_placed *out, board_log_fn *log,
 		void *log_arg, struct pzerr *e)
 {
-	struct board_placer pl = { col, row, colour, author, false, 0, 0, log, log_arg };
-	struct board_scan sc;
+	struct board_placer pl = { b, col, row, colour, author, false, 0, 0, log, log_arg };
+	struct textscan sc;
 	size_t i, n = 0, used;
 	char *lf;
 	int pass;
@@ -699,8 +501,8 @@ board_place_log(const struct board *b, uint32_t col, uint32_t row, const char *t
 	for (pass = 0; pass < 2; pass++) {
 		pl.write = pass == 1;
 		pl.cells = pl.dropped = 0;
-		board_scan_init(&sc, UINT32_MAX);
-		if (board_scan_run(&sc, lf, n, true, &used, b, board_place_one, &pl, e) != 0) {
+		textscan_init(&sc, UINT32_MAX);
+		if (textscan_run(&sc, lf, n, true, &used, board_place_one, &pl, e) != 0) {
 			free(lf);
 			return -1;
 		}
@@ -751,12 +553,11 @@ struct board_rows {
 
 /* Place one loaded character in the image (a wide one with its CELL_CONT). */
 static void
-board_load_one(const struct board *b, uint32_t line, uint32_t col, uint32_t cp, void *arg)
+board_load_one(uint32_t line, uint32_t col, uint32_t cp, void *arg)
 {
 	struct board_rows *img = arg;
 	uint64_t *row = img->cells + (size_t)line * img->cols;
 
-	(void)b;
 	row[col] = cell_make(cp, 0, 0);
 	if (cell_width(cp) == 2)
 		row[col + 1] = cell_make(CELL_CONT, 0, 0);
@@ -767,12 +568,12 @@ int
 board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 {
 	struct board_rows img;
-	struct board_shape sh;
+	struct textscan_shape sh;
 	size_t i, n = (size_t)b->cols * b->rows;
 
 	if (b->readonly)
 		return pzerr_set(e, EROFS, _("the board is attached read-only"));
-	if (board_walk(text, len, b->cols, &sh, b, NULL, NULL, e) != 0)
+	if (textscan_walk(text, len, b->cols, &sh, NULL, NULL, e) != 0)
 		return -1;
 	if (sh.wide_line != 0)
 		return pzerr_set(e, EFBIG, _("line %u is %u columns wide, the board has %u columns"),
@@ -784,106 +585,13 @@ board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
 	img.cells = calloc(n, sizeof *img.cells);
 	if (img.cells == NULL)
 		return pzerr_set(e, ENOMEM, _("out of memory for a %ux%u board"), b->cols, b->rows);
-	board_walk(text, len, b->cols, &sh, b, board_load_one, &img, NULL);
+	textscan_walk(text, len, b->cols, &sh, board_load_one, &img, NULL);
 	for (i = 0; i < n; i++)
 		board_write_word(&b->cells[i], img.cells[i], NULL);
 	for (i = 0; i < b->rows; i++)
 		board_stamp(b, (uint32_t)i);
 	free(img.cells);
 	return 0;
-}
-
-/* Judge the holder a lease word names. */
-static void
-board_judge(uint64_t word, struct board_lease_holder *h)
-{
-	uint64_t start;
-	int state;
-
-	h->word = word;
-	h->pid = (pid_t)(word >> 32);
-	h->start_low = (uint32_t)word;
-	h->alive = false;
-	/* pid 0, or a "pid" with the top bit set, names no process */
-	if (word == 0 || (word >> 32) == 0 || (word >> 63) != 0)
-		return;
-	if (!proc_exists(h->pid))
-		return;
-	state = proc_state(h->pid);
-	if (state == 'Z' || state == 'X')
-		return;
-	/* unreadable /proc (another user's, hidepid): it exists, so alive */
-	h->alive = proc_start_time(h->pid, &start) != 0 || (uint32_t)start == h->start_low;
-}
-
-/* Who holds the lease now. */
-void
-board_lease_holder(const struct board *b, struct board_lease_holder *h)
-{
-	board_judge(atomic_load_explicit(&b->hdr->lease, memory_order_acquire), h);
-}
-
-/* Take the lease, taking it over from a dead holder, waiting for a live one. */
-int
-board_lease_take(const struct board *b, int timeout_ms, uint64_t *mine, struct pzerr *e)
-{
-	struct board_header *h = b->hdr;
-	struct board_lease_holder who;
-	long long deadline = board_now_ms() + timeout_ms, left;
-	uint64_t start, word;
-	uint32_t seen;
-	char name[32];
-
-	if (b->readonly)
-		return pzerr_set(e, EROFS, _("the board is attached read-only"));
-	if (proc_start_time(getpid(), &start) != 0)
-		return pzerr_set(e, errno, _("cannot read this process's start time "
-		    "(/proc/self/stat): %s"), strerror(errno));
-	*mine = (uint64_t)(uint32_t)getpid() << 32 | (uint32_t)start;
-	for (;;) {
-		seen = atomic_load_explicit(&h->lease_wake, memory_order_acquire);
-		word = atomic_load_explicit(&h->lease, memory_order_acquire);
-		if (word == *mine)
-			return pzerr_set(e, EDEADLK, _("this process holds the board's lease already"));
-		if (word == 0) {
-			if (atomic_compare_exchange_strong_explicit(&h->lease, &word, *mine,
-			    memory_order_acq_rel, memory_order_acquire))
-				return 0;
-			continue;
-		}
-		board_judge(word, &who);
-		if (!who.alive) {
-			/* CAS on the exact word judged: a new holder meanwhile is left alone */
-			if (atomic_compare_exchange_strong_explicit(&h->lease, &word, *mine,
-			    memory_order_acq_rel, memory_order_acquire))
-				return 0;
-			continue;
-		}
-		left = deadline - board_now_ms();
-		if (left <= 0)
-			return pzerr_set(e, EBUSY, _("the board is busy: process %d (%s) has held its "
-			    "lease for more than %d ms (a load or clear of the whole board under "
-			    "way); try again when it is done"), (int)who.pid,
-			    proc_name(who.pid, name, sizeof name), timeout_ms);
-		futex_wait(&h->lease_wake, seen, left > 50 ? 50 : (int)left);
-	}
-}
-
-/* Give the lease back and wake its waiters. */
-int
-board_lease_give(const struct board *b, uint64_t mine)
-{
-	struct board_header *h = b->hdr;
-	uint64_t word = mine;
-	bool ours;
-
-	if (b->readonly)
-		return -1;
-	ours = atomic_compare_exchange_strong_explicit(&h->lease, &word, 0,
-	    memory_order_acq_rel, memory_order_relaxed);
-	atomic_fetch_add_explicit(&h->lease_wake, 1, memory_order_release);
-	futex_wake(&h->lease_wake);
-	return ours ? 0 : -1;
 }
 
 /* Copy src's cells into process memory as a read-only board. */

@@ -47,6 +47,16 @@ futex_wake(_Atomic uint32_t *word)
 	return n > 0 ? (int)n : 0;
 }
 
+/* Milliseconds on the monotonic clock. */
+long long
+futex_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* An absolute CLOCK_MONOTONIC deadline timeout_ms from now (futex_waitv takes no relative one). */
 static struct timespec
 futex_deadline(int timeout_ms)

@@ -4,7 +4,7 @@
  * styles laid onto a board: as a block at a position (each character drawn with board_draw, so wide characters stay
  * whole), or as the whole board (drawn into a board in process memory
  * first, then copied over every cell). The characters are checked with
- * the board's own scan (board_scan_feed) before anything is drawn, so the
+ * the board's own scan (textscan_feed) before anything is drawn, so the
  * walk that draws them meets only characters a cell can hold.
  */
 #include <errno.h>
@@ -86,11 +86,11 @@ import_colour_256(unsigned n)
 static int
 import_error_at(const char *out, size_t n, const char *why, struct pzerr *e)
 {
-	struct board_scan sc;
+	struct textscan sc;
 	size_t used;
 
-	board_scan_init(&sc, UINT32_MAX);
-	if (board_scan_feed(&sc, out, n, true, &used, e) != 0)
+	textscan_init(&sc, UINT32_MAX);
+	if (textscan_feed(&sc, out, n, true, &used, e) != 0)
 		return -1;
 	return pzerr_set(e, EILSEQ, _("line %u, column %u: %s"), sc.line + 1, sc.col + 1, why);
 }
@@ -280,13 +280,13 @@ import_ansi(struct import_text *t, const char *in, size_t len, struct pzerr *e)
 }
 
 int
-import_shape(const struct import_text *t, uint32_t max_cols, struct board_scan *sc,
+import_shape(const struct import_text *t, uint32_t max_cols, struct textscan *sc,
 	     struct pzerr *e)
 {
 	size_t used;
 
-	board_scan_init(sc, max_cols);
-	return board_scan_feed(sc, t->text, t->len, true, &used, e);
+	textscan_init(sc, max_cols);
+	return textscan_feed(sc, t->text, t->len, true, &used, e);
 }
 
 /* Draw t's characters on b, the block's top left at (col, row); checked before. */
@@ -323,7 +323,7 @@ int
 import_place(const struct board *b, uint32_t col, uint32_t row, const struct import_text *t,
 	     struct pzerr *e)
 {
-	struct board_scan sc;
+	struct textscan sc;
 
 	if (board_writable_at(b, col, row, e) != 0)
 		return -1;
@@ -351,7 +351,7 @@ int
 import_load(const struct board *b, const struct import_text *t, struct pzerr *e)
 {
 	size_t n = (size_t)b->cols * b->rows;
-	struct board_scan sc;
+	struct textscan sc;
 	struct board img;
 
 	if (b->readonly)

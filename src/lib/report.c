@@ -56,15 +56,15 @@ report_row(struct strbuf *out, const char *const cells[6], const int width[5])
 
 /* Append the ftok derivation of the key. */
 static void
-report_ftok_text(struct strbuf *out, const struct segment_addr *a)
+report_ftok_text(struct strbuf *out, const struct addr *a)
 {
 	char v[256];
 
-	if (a == NULL || a->how != SEGMENT_BY_FTOK || !a->resolved) {
+	if (a == NULL || a->how != ADDR_BY_FTOK || !a->resolved) {
 		/* TRANSLATORS: info's labels take at most 16 columns; section heads ("key") any */
 		strbuf_printf(out, "%s\n", _("key"));
 		report_line(out, _("named by"),
-		    a != NULL && a->how == SEGMENT_BY_SHMID ? "shmid (-i)" : _("explicit key (-k)"));
+		    a != NULL && a->how == ADDR_BY_SHMID ? "shmid (-i)" : _("explicit key (-k)"));
 		return;
 	}
 	strbuf_puts(out, "ftok\n");
@@ -89,7 +89,7 @@ static const char *
 report_opts(const struct report *r, char *buf, size_t n)
 {
 	buf[0] = '\0';
-	return r->addr != NULL ? segment_addr_options(r->addr, buf, n) : buf;
+	return r->addr != NULL ? addr_options(r->addr, buf, n) : buf;
 }
 
 /* Append what systemd-logind will do to the board. */
@@ -246,7 +246,7 @@ void
 report_format_json(struct strbuf *out, const struct report *r)
 {
 	const struct shmid_ds *ds = &r->si.ds;
-	const struct segment_addr *a = r->addr;
+	const struct addr *a = r->addr;
 	char v[64], name[64];
 	int i;
 
@@ -270,7 +270,7 @@ report_format_json(struct strbuf *out, const struct report *r)
 	report_json_num(out, "shm_dtime", (long long)ds->shm_dtime);
 	report_json_num(out, "shm_ctime", (long long)ds->shm_ctime);
 	strbuf_printf(out, ",\"dest\":%s", shminfo_dest(&r->si) ? "true" : "false");
-	if (a != NULL && a->how == SEGMENT_BY_FTOK && a->resolved) {
+	if (a != NULL && a->how == ADDR_BY_FTOK && a->resolved) {
 		strbuf_puts(out, ",\"ftok\":{\"path\":");
 		strbuf_put_json(out, a->path);
 		strbuf_printf(out, ",\"st_dev\":%llu,\"st_ino\":%llu",

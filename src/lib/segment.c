@@ -1,139 +1,20 @@
 /*
- * segment.c - naming, creating, attaching, inspecting, changing, removing
- * and detaching the System V segment that holds a board. Every system call
- * on the segment goes through here and is recorded in the trace.
+ * segment.c - creating, attaching, inspecting, changing, removing and
+ * detaching the System V segment that holds a board (named as addr.c
+ * resolves it). Every system call on the segment goes through here and is
+ * recorded in the trace.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "i18n.h"
+#include "access.h"
 #include "segment.h"
-#include "shminfo.h"
-#include "utf8.h"
 
 #define SEGMENT_RETRIES 64
-
-/* Fill a with the default board's name. */
-void
-segment_addr_default(struct segment_addr *a)
-{
-	memset(a, 0, sizeof *a);
-	a->how = SEGMENT_BY_FTOK;
-	snprintf(a->path, sizeof a->path, "%s", SEGMENT_DEFAULT_PATH);
-	a->proj = SEGMENT_DEFAULT_PROJ;
-	a->shmid = -1;
-}
-
-/* "key 0x70030002" or "shmid 98307". */
-const char *
-segment_addr_name(const struct segment_addr *a, char *buf, size_t n)
-{
-	char path[128];
-
-	if (a->how == SEGMENT_BY_SHMID)
-		snprintf(buf, n, "shmid %d", a->shmid);
-	else if (a->how == SEGMENT_BY_FTOK && !a->resolved)
-		snprintf(buf, n, "ftok(\"%s\", %d)", utf8_escape(a->path, path, sizeof path),
-		    a->proj);
-	else
-		/* TRANSLATORS: a board named by its key, in messages ("no board exists at %s") */
-		snprintf(buf, n, _("key 0x%08x"), (unsigned)a->key);
-	return buf;
-}
-
-/* True when a shell takes s as one word as it is. */
-static bool
-segment_shell_plain(const char *s)
-{
-	if (*s == '\0' || *s == '~')
-		return false;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || strchr("_./,:+@%=-", *s) != NULL))
-			return false;
-	return true;
-}
-
-/* " -k 0x00001234", " -f PATH -p 113"...: the options that name a. */
-const char *
-segment_addr_options(const struct segment_addr *a, char *buf, size_t n)
-{
-	char path[256], quoted[600];
-	size_t i, o = 0;
-	int len = 0;
-
-	if (n == 0)
-		return buf;
-	buf[0] = '\0';
-	if (a->how == SEGMENT_BY_SHMID) {
-		snprintf(buf, n, " -i %d", a->shmid);
-		return buf;
-	}
-	if (a->how == SEGMENT_BY_KEY) {
-		snprintf(buf, n, " -k 0x%08x", (unsigned)a->key);
-		return buf;
-	}
-	if (strcmp(a->path, SEGMENT_DEFAULT_PATH) != 0) {
-		utf8_escape(a->path, path, sizeof path);
-		if (segment_shell_plain(path)) {
-			snprintf(quoted, sizeof quoted, "%s", path);
-		} else {
-			quoted[o++] = '\'';
-			for (i = 0; path[i] != '\0' && o + 6 < sizeof quoted; i++) {
-				if (path[i] == '\'') {
-					memcpy(quoted + o, "'\\''", 4);
-					o += 4;
-				} else {
-					quoted[o++] = path[i];
-				}
-			}
-			quoted[o++] = '\'';
-			quoted[o] = '\0';
-		}
-		len = snprintf(buf, n, " -f %s", quoted);
-	}
-	if (a->proj != SEGMENT_DEFAULT_PROJ && len >= 0 && (size_t)len < n)
-		snprintf(buf + len, n - (size_t)len, " -p %d", a->proj);
-	return buf;
-}
-
-/* Run ftok for an address named by a key file. */
-int
-segment_resolve(struct segment_addr *a, struct trace *t, struct pzerr *e)
-{
-	char path[160];
-	struct stat st;
-	key_t key;
-
-	if (a->how != SEGMENT_BY_FTOK || a->resolved) {
-		a->resolved = true;
-		return 0;
-	}
-	if (a->proj < 1 || a->proj > 255)
-		return pzerr_set(e, EINVAL, _("project id %d is out of range (1-255)"), a->proj);
-	utf8_escape(a->path, path, sizeof path);
-	if (stat(a->path, &st) != 0)
-		return pzerr_set(e, errno, _("key file %s: %s; name an existing file with -f "
-		    "or give a key with -k"), path, strerror(errno));
-	key = ftok(a->path, a->proj);
-	if (key == (key_t)-1) {
-		int err = errno;
-
-		trace_add(t, 1, "ftok(\"%s\", 0x%02x) = -1 %s", path, a->proj,
-		    trace_errname(err));
-		return pzerr_set(e, err, "ftok(\"%s\", %d): %s", path, a->proj, strerror(err));
-	}
-	trace_add(t, 0, "ftok(\"%s\", 0x%02x) = 0x%08x", path, a->proj, (unsigned)key);
-	a->key = key;
-	a->dev = st.st_dev;
-	a->ino = st.st_ino;
-	a->resolved = true;
-	return 0;
-}
 
 /* shmget with tracing. */
 static int
@@ -188,235 +69,6 @@ segment_shmdt(void *base, struct trace *t)
 	return r;
 }
 
-/* Owner name and mode of shmid, from /proc (works without read permission). */
-static void
-segment_describe_owner(int shmid, char *who, size_t wn, unsigned *mode, uid_t *uid)
-{
-	struct shminfo_stat si;
-
-	*mode = 0;
-	*uid = (uid_t)-1;
-	/* TRANSLATORS: who owns a segment, when /proc does not say */
-	snprintf(who, wn, "%s", _("its owner"));
-	if (shminfo_from_proc(shmid, 0, &si) != 0)
-		return;
-	*mode = si.ds.shm_perm.mode & 0777;
-	*uid = si.ds.shm_perm.uid;
-	shminfo_user(si.ds.shm_perm.uid, who, wn);
-}
-
-/* Is gid our effective group or one of our supplementary groups (the kernel's in_group_p)? */
-static bool
-segment_in_group(gid_t gid)
-{
-	gid_t *groups;
-	bool in = false;
-	int n, i;
-
-	if (gid == getegid())
-		return true;
-	n = getgroups(0, NULL);
-	if (n <= 0)
-		return false;
-	groups = malloc((size_t)n * sizeof *groups);
-	if (groups == NULL)
-		return false;
-	n = getgroups(n, groups);
-	for (i = 0; i < n && !in; i++)
-		in = groups[i] == gid;
-	free(groups);
-	return in;
-}
-
-/* The permission classes of ipcperms(): whose bits of the mode apply to us. */
-enum segment_class {
-	SEGMENT_OWNER,    /* our euid is the owner's or the creator's: bits 0700 */
-	SEGMENT_GROUP,    /* the segment's group or creator's group is one of ours: 0070 */
-	SEGMENT_OTHER,    /* 0007 */
-};
-
-/* Which class the kernel puts us in for this segment (root aside). */
-static enum segment_class
-segment_class_of(const struct shminfo_stat *si)
-{
-	uid_t me = geteuid();
-
-	if (me == si->ds.shm_perm.uid || me == si->ds.shm_perm.cuid)
-		return SEGMENT_OWNER;
-	if (segment_in_group(si->ds.shm_perm.gid) || segment_in_group(si->ds.shm_perm.cgid))
-		return SEGMENT_GROUP;
-	return SEGMENT_OTHER;
-}
-
-/* The rwx bits of mode that apply to class, as owner bits (0400 read, 0200 write). */
-static unsigned
-segment_class_bits(unsigned mode, enum segment_class c)
-{
-	return c == SEGMENT_OWNER ? mode & 0700 : c == SEGMENT_GROUP ? (mode & 0070) << 3 :
-	    (mode & 0007) << 6;
-}
-
-/* Can we read the segment with this owner and mode, as the kernel decides? */
-static bool
-segment_may_read(const struct shminfo_stat *si)
-{
-	return geteuid() == 0 ||
-	    (segment_class_bits(si->ds.shm_perm.mode, segment_class_of(si)) & 0400) != 0;
-}
-
-/*
- * The least mode that lets us (class c) view (write false) or draw: the
- * present mode with read (and write) added for our class, and for
- * everyone else also for the group, whose bits the kernel would give a
- * group member instead of the other bits.
- */
-static unsigned
-segment_least_mode(unsigned mode, enum segment_class c, bool write)
-{
-	unsigned need = write ? 06 : 04;
-
-	mode &= 0777;
-	if (c == SEGMENT_OWNER)
-		return mode | need << 6;
-	if (c == SEGMENT_GROUP)
-		return mode | need << 3;
-	return mode | need << 3 | need;
-}
-
-/* What the kernel lets us do to the segment si describes, and the least mode for more. */
-unsigned
-segment_access(const struct shminfo_stat *si, bool write, unsigned *least, char *whom, size_t n)
-{
-	enum segment_class c = segment_class_of(si);
-	char group[64];
-
-	if (least != NULL)
-		*least = segment_least_mode(si->ds.shm_perm.mode, c, write);
-	if (whom != NULL && n > 0) {
-		shminfo_group(si->ds.shm_perm.gid, group, sizeof group);
-		if (c == SEGMENT_OWNER)
-			snprintf(whom, n, "%s", _("its owner"));
-		else if (c == SEGMENT_GROUP)
-			/* TRANSLATORS: whom a mode's bits apply to, shown in parentheses */
-			snprintf(whom, n, _("group %s, which you are in"), group);
-		else
-			/* TRANSLATORS: whom a mode's bits apply to, shown in parentheses */
-			snprintf(whom, n, _("everyone: you are not in group %s"), group);
-	}
-	if (geteuid() == 0)
-		return 06;
-	return (segment_class_bits(si->ds.shm_perm.mode, c) >> 6) & 06;
-}
-
-/* Explain an EACCES on a board: whose it is and the least mode that would let us in. */
-static int
-segment_denied(const struct segment_addr *a, int shmid, bool want_write, struct pzerr *e)
-{
-	char name[64], who[64], rwx[10], opts[160], group[64], whom[128];
-	struct shminfo_stat si;
-	enum segment_class c;
-	unsigned mode, draw, view;
-
-	segment_addr_name(a, name, sizeof name);
-	segment_addr_options(a, opts, sizeof opts);
-	if (shminfo_from_proc(shmid, 0, &si) != 0)
-		return pzerr_set(e, EACCES, _("%s (shmid %d): permission denied"), name, shmid);
-	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
-	mode = si.ds.shm_perm.mode & 0777;
-	shminfo_rwx(mode, rwx);
-	c = segment_class_of(&si);
-	draw = segment_least_mode(mode, c, true);
-	view = segment_least_mode(mode, c, false);
-	if (c == SEGMENT_OWNER && want_write)
-		return pzerr_set(e, EACCES,
-		    _("%s (shmid %d) is yours, but mode %04o (%s) does not let its owner draw on it; "
-		    "give yourself read and write again with `pizarra%s chmod %04o`"),
-		    name, shmid, mode, rwx, opts, draw);
-	if (c == SEGMENT_OWNER)
-		return pzerr_set(e, EACCES,
-		    _("%s (shmid %d) is yours, but mode %04o (%s) does not let its owner read it; "
-		    "give yourself read and write again with `pizarra%s chmod %04o`"),
-		    name, shmid, mode, rwx, opts, draw);
-	if (c == SEGMENT_GROUP)
-		snprintf(whom, sizeof whom, _("group %s, which you are in"),
-		    shminfo_group(si.ds.shm_perm.gid, group, sizeof group));
-	else
-		snprintf(whom, sizeof whom, _("everyone: you are not in group %s"),
-		    shminfo_group(si.ds.shm_perm.gid, group, sizeof group));
-	if (want_write && segment_may_read(&si))
-		return pzerr_set(e, EACCES,
-		    _("%s (shmid %d) belongs to %s, mode %04o (%s): you can only view it "
-		    "(`pizarra%s view`); %s can let you draw with `pizarra%s chmod %04o` (%s)"),
-		    name, shmid, who, mode, rwx, opts, who, opts, draw, whom);
-	if (want_write)
-		return pzerr_set(e, EACCES,
-		    _("%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
-		    "%s can let you draw with `pizarra%s chmod %04o` (%s), or only view with "
-		    "`pizarra%s chmod %04o`"), name, shmid, who, mode, rwx, who, opts, draw, whom,
-		    opts, view);
-	return pzerr_set(e, EACCES,
-	    _("%s (shmid %d) belongs to %s, mode %04o (%s): you may not attach it; "
-	    "%s can let you view it with `pizarra%s chmod %04o` (%s), or draw with "
-	    "`pizarra%s chmod %04o`"), name, shmid, who, mode, rwx, who, opts, view, whom,
-	    opts, draw);
-}
-
-/* Refuse a segment that is not a (valid) pizarra board, saying how to proceed. */
-static int
-segment_foreign(const struct segment_addr *a, int shmid, size_t size, const char *why,
-		struct pzerr *e)
-{
-	char name[64], who[64];
-	unsigned mode;
-	uid_t uid;
-
-	segment_addr_name(a, name, sizeof name);
-	segment_describe_owner(shmid, who, sizeof who, &mode, &uid);
-	return pzerr_set(e, EPROTO,
-	    _("%s (shmid %d, owner %s, %zu bytes) is not a usable pizarra board: %s; "
-	    "it was left untouched: remove it with `ipcrm -m %d` or use another key (-k, -p)"),
-	    name, shmid, who, size, why, shmid);
-}
-
-/* Explain that a segment no longer exists. */
-static int
-segment_gone(const struct segment_addr *a, int shmid, struct pzerr *e)
-{
-	char name[64];
-
-	segment_addr_name(a, name, sizeof name);
-	if (a->how == SEGMENT_BY_SHMID)
-		return pzerr_set(e, EIDRM, _("no segment has shmid %d; see `ipcs -m`"), shmid);
-	return pzerr_set(e, EIDRM, _("%s: shmid %d was removed meanwhile; try again"), name, shmid);
-}
-
-/*
- * Explain a failed shmctl. what is a whole verb phrase that takes the
- * segment as its object ("remove", "change the mode of"), translated by the
- * caller; the messages end it with "it" (Spanish: "ese segmento").
- */
-static int
-segment_ctl_error(int shmid, const char *what, int err, struct pzerr *e)
-{
-	char who[64];
-	unsigned mode;
-	uid_t uid;
-
-	if (err == EINVAL || err == EIDRM)
-		return pzerr_set(e, err, _("no segment has shmid %d; see `ipcs -m`"), shmid);
-	if (err == EPERM) {
-		segment_describe_owner(shmid, who, sizeof who, &mode, &uid);
-		if (uid == 0)
-			return pzerr_set(e, err, _("shmid %d belongs to root: only root may %s it"),
-			    shmid, what);
-		return pzerr_set(e, err, _("shmid %d belongs to %s: only its owner or creator "
-		    "(or root) may %s it"), shmid, who, what);
-	}
-	if (err == EACCES)
-		return pzerr_set(e, err, _("shmid %d: permission denied to %s it"), shmid, what);
-	return pzerr_set(e, err, _("shmid %d: cannot %s it: %s"), shmid, what, strerror(err));
-}
-
 /* shmctl(IPC_STAT) with tracing. */
 int
 segment_stat(int shmid, struct shmid_ds *ds, struct trace *t, struct pzerr *e)
@@ -430,7 +82,7 @@ segment_stat(int shmid, struct shmid_ds *ds, struct trace *t, struct pzerr *e)
 	err = errno;
 	trace_add(t, 1, "shmctl(%d, IPC_STAT, &ds) = -1 %s", shmid, trace_errname(err));
 	/* TRANSLATORS: completes "only root may %s it"; see "remove" */
-	return segment_ctl_error(shmid, _("read the status of"), err, e);
+	return access_ctl_error(shmid, _("read the status of"), err, e);
 }
 
 /*
@@ -449,26 +101,26 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, boo
 	*gone = false;
 	if (segment_stat(shmid, &ds, s->trace, &why) != 0) {
 		if (why.err == EACCES)
-			return segment_denied(&s->addr, shmid, !readonly, e);
+			return access_denied(&s->addr, shmid, !readonly, e);
 		if (why.err == EINVAL || why.err == EIDRM) {
 			*gone = true;
-			return segment_gone(&s->addr, shmid, e);
+			return access_gone(&s->addr, shmid, e);
 		}
 		return pzerr_set(e, why.err, "%s", why.msg);
 	}
 	if (ds.shm_segsz < sizeof(struct board_header)) {
 		snprintf(s->not_board, sizeof s->not_board, _("%zu bytes is too small for a board"),
 		    (size_t)ds.shm_segsz);
-		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
+		return access_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	base = segment_shmat(shmid, readonly ? SHM_RDONLY : 0, s->trace);
 	if (base == NULL) {
 		err = errno;
 		if (err == EACCES)
-			return segment_denied(&s->addr, shmid, !readonly, e);
+			return access_denied(&s->addr, shmid, !readonly, e);
 		if (err == EINVAL || err == EIDRM) {
 			*gone = true;
-			return segment_gone(&s->addr, shmid, e);
+			return access_gone(&s->addr, shmid, e);
 		}
 		return pzerr_set(e, err, "shmat(%d): %s", shmid, strerror(err));
 	}
@@ -476,12 +128,12 @@ segment_attach_id(struct segment *s, int shmid, bool readonly, int ready_ms, boo
 		segment_shmdt(base, s->trace);
 		snprintf(s->not_board, sizeof s->not_board, "%s", _("its header stayed empty "
 		    "(not a pizarra board, or its creator died while creating it)"));
-		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
+		return access_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	if (board_open(&s->board, base, ds.shm_segsz, readonly, &why) != 0) {
 		segment_shmdt(base, s->trace);
 		snprintf(s->not_board, sizeof s->not_board, "%s", why.msg);
-		return segment_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
+		return access_foreign(&s->addr, shmid, ds.shm_segsz, s->not_board, e);
 	}
 	s->shmid = shmid;
 	s->base = base;
@@ -502,7 +154,7 @@ segment_create(struct segment *s, const struct segment_opts *o, struct pzerr *e)
 	id = segment_shmget(s->key, size, IPC_CREAT | IPC_EXCL | (int)(o->mode & 0777), s->trace);
 	if (id < 0) {
 		err = errno;
-		segment_addr_name(&s->addr, name, sizeof name);
+		addr_name(&s->addr, name, sizeof name);
 		if (err == EEXIST) {
 			errno = EEXIST;
 			return -1;
@@ -536,24 +188,9 @@ segment_create(struct segment *s, const struct segment_opts *o, struct pzerr *e)
 	return 0;
 }
 
-/* Explain that no board exists under a key, with the command that makes one there. */
-static int
-segment_missing(const struct segment_addr *a, struct pzerr *e)
-{
-	char name[64], opts[160], path[128];
-
-	segment_addr_name(a, name, sizeof name);
-	segment_addr_options(a, opts, sizeof opts);
-	if (a->how == SEGMENT_BY_FTOK)
-		return pzerr_set(e, ENOENT, _("no board exists at %s (ftok(\"%s\", %d)); "
-		    "`pizarra%s` creates one"), name, utf8_escape(a->path, path, sizeof path),
-		    a->proj, opts);
-	return pzerr_set(e, ENOENT, _("no board exists at %s; `pizarra%s` creates one"), name, opts);
-}
-
 /* Open (create or attach) the board a names. */
 int
-segment_open(struct segment *s, const struct segment_addr *a, const struct segment_opts *o,
+segment_open(struct segment *s, const struct addr *a, const struct segment_opts *o,
 	     struct trace *t, struct pzerr *e)
 {
 	bool gone;
@@ -563,9 +200,9 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 	s->addr = *a;
 	s->trace = t;
 	s->shmid = -1;
-	if (segment_resolve(&s->addr, t, e) != 0)
+	if (addr_resolve(&s->addr, t, e) != 0)
 		return -1;
-	if (s->addr.how == SEGMENT_BY_SHMID)
+	if (s->addr.how == ADDR_BY_SHMID)
 		return segment_attach_id(s, s->addr.shmid, o->readonly, SEGMENT_READY_MS, &gone, e);
 	s->key = s->addr.key;
 	if (s->key == IPC_PRIVATE)
@@ -585,7 +222,7 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 			if (errno == ENOENT && o->create && !o->readonly)
 				continue;
 			if (errno == ENOENT)
-				return segment_missing(&s->addr, e);
+				return access_missing(&s->addr, e);
 			return pzerr_set(e, errno, "shmget(0x%08x): %s", (unsigned)s->key,
 			    strerror(errno));
 		}
@@ -599,7 +236,7 @@ segment_open(struct segment *s, const struct segment_addr *a, const struct segme
 
 /* Attach a shmid found through a, naming it as a does. */
 int
-segment_open_shmid(struct segment *s, int shmid, const struct segment_addr *a, bool readonly,
+segment_open_shmid(struct segment *s, int shmid, const struct addr *a, bool readonly,
 		   struct trace *t, struct pzerr *e)
 {
 	bool gone;
@@ -608,23 +245,23 @@ segment_open_shmid(struct segment *s, int shmid, const struct segment_addr *a, b
 	s->addr = *a;
 	s->trace = t;
 	s->shmid = -1;
-	s->key = a->how == SEGMENT_BY_SHMID ? 0 : a->key;
+	s->key = a->how == ADDR_BY_SHMID ? 0 : a->key;
 	return segment_attach_id(s, shmid, readonly, SEGMENT_READY_MS, &gone, e);
 }
 
 /* Find the shmid an address names, without attaching. */
 int
-segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *e)
+segment_find(struct addr *a, struct trace *t, int *shmid, struct pzerr *e)
 {
 	struct shmid_ds ds;
 	struct pzerr why;
 	int id;
 
-	if (segment_resolve(a, t, e) != 0)
+	if (addr_resolve(a, t, e) != 0)
 		return -1;
-	if (a->how == SEGMENT_BY_SHMID) {
+	if (a->how == ADDR_BY_SHMID) {
 		if (segment_stat(a->shmid, &ds, t, &why) != 0 && why.err != EACCES)
-			return segment_gone(a, a->shmid, e);
+			return access_gone(a, a->shmid, e);
 		*shmid = a->shmid;
 		return 0;
 	}
@@ -634,7 +271,7 @@ segment_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *
 	id = segment_shmget(a->key, 0, 0, t);
 	if (id < 0) {
 		if (errno == ENOENT)
-			return segment_missing(a, e);
+			return access_missing(a, e);
 		return pzerr_set(e, errno, "shmget(0x%08x): %s", (unsigned)a->key,
 		    strerror(errno));
 	}
@@ -656,7 +293,7 @@ segment_under_key(key_t key)
 
 /* Check that shmid holds a pizarra board, attaching read-only for a moment. */
 int
-segment_verify(int shmid, const struct segment_addr *a, struct trace *t, struct pzerr *e)
+segment_verify(int shmid, const struct addr *a, struct trace *t, struct pzerr *e)
 {
 	struct segment s;
 
@@ -684,7 +321,7 @@ segment_chmod(int shmid, mode_t mode, struct trace *t, struct pzerr *e)
 	trace_add(t, 1, "shmctl(%d, IPC_SET, {mode=0%o}) = -1 %s", shmid, (unsigned)mode & 0777,
 	    trace_errname(err));
 	/* TRANSLATORS: completes "only root may %s it"; see "remove" */
-	return segment_ctl_error(shmid, _("change the mode of"), err, e);
+	return access_ctl_error(shmid, _("change the mode of"), err, e);
 }
 
 /* IPC_SET the owner. */
@@ -709,7 +346,7 @@ segment_chown(int shmid, uid_t uid, gid_t gid, struct trace *t, struct pzerr *e)
 	trace_add(t, 1, "shmctl(%d, IPC_SET, {uid=%u, gid=%u}) = -1 %s", shmid,
 	    (unsigned)ds.shm_perm.uid, (unsigned)ds.shm_perm.gid, trace_errname(err));
 	/* TRANSLATORS: completes "only root may %s it"; see "remove" */
-	return segment_ctl_error(shmid, _("change the owner of"), err, e);
+	return access_ctl_error(shmid, _("change the owner of"), err, e);
 }
 
 /* IPC_RMID: mark for destruction at the last detach. */
@@ -728,7 +365,7 @@ segment_remove(int shmid, struct trace *t, struct pzerr *e)
 	 * TRANSLATORS: a verb phrase that takes the segment as its object, in
 	 * "only root may %s it", "permission denied to %s it", "cannot %s it"
 	 */
-	return segment_ctl_error(shmid, _("remove"), err, e);
+	return access_ctl_error(shmid, _("remove"), err, e);
 }
 
 /* Has anyone but us touched the board we created? Says who in e. */
@@ -740,7 +377,7 @@ segment_touched(const struct segment *s, const struct shmid_ds *ds, uint32_t our
 	uint32_t gen, i;
 	char name[64];
 
-	segment_addr_name(&s->addr, name, sizeof name);
+	addr_name(&s->addr, name, sizeof name);
 	if (ds->shm_nattch != 1) {
 		pzerr_set(e, EBUSY, P_("%s (shmid %d): %lu other process attached it meanwhile",
 		    "%s (shmid %d): %lu other processes attached it meanwhile",
@@ -812,13 +449,13 @@ segment_detach(struct segment *s, struct pzerr *e)
 int
 segment_attach(struct segment *s, bool readonly, struct pzerr *e)
 {
-	struct segment_addr keep = s->addr;
+	struct addr keep = s->addr;
 	bool gone;
 	int r;
 
 	if (s->base != NULL)
 		return 0;
-	s->addr.how = SEGMENT_BY_SHMID;
+	s->addr.how = ADDR_BY_SHMID;
 	s->addr.shmid = s->shmid;
 	r = segment_attach_id(s, s->shmid, readonly, 0, &gone, e);
 	s->addr = keep;

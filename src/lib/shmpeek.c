@@ -14,6 +14,7 @@
 #include <sys/shm.h>
 
 #include "i18n.h"
+#include "access.h"
 #include "shminfo.h"
 #include "shmpeek.h"
 
@@ -54,22 +55,22 @@ shmpeek_char(unsigned char c)
 }
 
 int
-shmpeek_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *e)
+shmpeek_find(struct addr *a, struct trace *t, int *shmid, struct pzerr *e)
 {
 	struct shminfo_stat si;
 	char name[64];
 	int id, err;
 
-	if (segment_resolve(a, t, e) != 0)
+	if (addr_resolve(a, t, e) != 0)
 		return -1;
-	if (a->how == SEGMENT_BY_SHMID) {
+	if (a->how == ADDR_BY_SHMID) {
 		if (shminfo_from_proc(a->shmid, 0, &si) != 0)
 			return pzerr_set(e, ENOENT, _("no segment has shmid %d; `pizarra ls` lists "
 			    "them all"), a->shmid);
 		*shmid = a->shmid;
 		return 0;
 	}
-	segment_addr_name(a, name, sizeof name);
+	addr_name(a, name, sizeof name);
 	if (a->key == IPC_PRIVATE)
 		return pzerr_set(e, EINVAL, _("key 0 is IPC_PRIVATE, which names no segment: name "
 		    "one by its shmid (-i SHMID; `pizarra ls` lists them)"));
@@ -89,24 +90,24 @@ shmpeek_find(struct segment_addr *a, struct trace *t, int *shmid, struct pzerr *
 
 /* Explain EACCES: whose it is, its mode, and the least mode that would let us read it. */
 static int
-shmpeek_denied(int shmid, const struct segment_addr *a, struct pzerr *e)
+shmpeek_denied(int shmid, const struct addr *a, struct pzerr *e)
 {
 	char name[64], who[64], rwx[10], whom[128];
 	struct shminfo_stat si;
 	unsigned least, mode;
 
-	segment_addr_name(a, name, sizeof name);
-	if (a->how == SEGMENT_BY_SHMID)
+	addr_name(a, name, sizeof name);
+	if (a->how == ADDR_BY_SHMID)
 		snprintf(name, sizeof name, "shmid %d", shmid);
 	if (shminfo_from_proc(shmid, 0, &si) != 0)
 		return pzerr_set(e, EACCES, _("%s: permission denied"), name);
 	shminfo_user(si.ds.shm_perm.uid, who, sizeof who);
 	mode = si.ds.shm_perm.mode & 0777;
 	shminfo_rwx(mode, rwx);
-	segment_access(&si, false, &least, whom, sizeof whom);
-	if (a->how != SEGMENT_BY_SHMID)
+	access_allowed(&si, false, &least, whom, sizeof whom);
+	if (a->how != ADDR_BY_SHMID)
 		snprintf(name + strlen(name), sizeof name - strlen(name), " (shmid %d)", shmid);
-	if (strcmp(whom, _("its owner")) == 0)   /* segment_access says it so */
+	if (strcmp(whom, _("its owner")) == 0)   /* access_allowed says it so */
 		return pzerr_set(e, EACCES, _("%s is yours, but mode %04o (%s) does not let its owner "
 		    "read it; give yourself read again with mode %04o (`pizarra top`, m on its row)"),
 		    name, mode, rwx, least);
@@ -116,7 +117,7 @@ shmpeek_denied(int shmid, const struct segment_addr *a, struct pzerr *e)
 }
 
 int
-shmpeek_attach(struct shmpeek *p, int shmid, const struct segment_addr *a, struct trace *t,
+shmpeek_attach(struct shmpeek *p, int shmid, const struct addr *a, struct trace *t,
 	       struct pzerr *e)
 {
 	struct shmid_ds ds;

@@ -23,13 +23,13 @@ keys_board_create(struct segment *s, uint32_t cols, uint32_t rows)
 {
 	static unsigned counter;
 	struct segment_opts o = { .create = true, .cols = cols, .rows = rows, .mode = 0600 };
-	struct segment_addr a;
+	struct addr a;
 	struct pzerr e;
 	int i;
 
 	for (i = 0; i < KEYS_TRIES; i++) {
 		memset(&a, 0, sizeof a);
-		a.how = SEGMENT_BY_KEY;
+		a.how = ADDR_BY_KEY;
 		a.key = (key_t)(0xB0000000u | ((unsigned)getpid() & 0xFFFFu) << 8 | (counter++ & 0xFFu));
 		if (shmget(a.key, 0, 0) >= 0 || errno != ENOENT)
 			continue;
@@ -65,11 +65,11 @@ int
 keys_board_attach(struct segment *s, key_t key)
 {
 	struct segment_opts o = { .create = false };
-	struct segment_addr a;
+	struct addr a;
 	struct pzerr e;
 
 	memset(&a, 0, sizeof a);
-	a.how = SEGMENT_BY_KEY;
+	a.how = ADDR_BY_KEY;
 	a.key = key;
 	if (segment_open(s, &a, &o, NULL, &e) != 0) {
 		fprintf(stderr, "bench: cannot attach key 0x%08x: %s\n", (unsigned)key, e.msg);

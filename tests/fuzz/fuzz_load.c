@@ -2,7 +2,7 @@
  * fuzz_load.c - fuzz target: arbitrary text on a private in-memory board.
  * The first four bytes choose the board's geometry (16..63 x 4..15), where
  * to put the text and in which colour; the rest is the text. Checked:
- *   - board_check_text and board_load agree (both accept, or both refuse
+ *   - textscan_check and board_load agree (both accept, or both refuse
  *     with a message), and a refused load changes nothing;
  *   - a loaded board dumps to sane text (valid UTF-8, no control
  *     character, within the geometry), the coloured dump is the same text,
@@ -10,7 +10,7 @@
  *   - text already in the dump's form (no tab, no CR, no trailing blank on a
  *     line, no trailing empty line, something besides newlines, every
  *     grapheme cluster one code point) dumps back to itself;
- *   - board_check_text with the room left and board_put agree, a refused
+ *   - textscan_check with the room left and board_put agree, a refused
  *     put changes nothing, and an accepted one leaves sane dumps that agree.
  */
 #include <stdlib.h>
@@ -21,6 +21,7 @@
 #include "dump.h"
 #include "fuzz.h"
 #include "grapheme.h"
+#include "textscan.h"
 
 /* A private board in process memory. */
 struct fuzz_mem {
@@ -125,7 +126,7 @@ fuzz_load_canonical(const char *text, size_t len)
 	return false;
 }
 
-/* Load text; check the agreement with board_check_text and the round trips. */
+/* Load text; check the agreement with textscan_check and the round trips. */
 static void
 fuzz_load_text(const struct board *b, const char *text, size_t len)
 {
@@ -134,7 +135,7 @@ fuzz_load_text(const struct board *b, const char *text, size_t len)
 	uint64_t *before = fuzz_load_cells(b);
 	int checked, loaded;
 
-	checked = board_check_text(text, len, b->cols, b->rows, &e1);
+	checked = textscan_check(text, len, b->cols, b->rows, &e1);
 	loaded = board_load(b, text, len, &e2);
 	FUZZ_ASSERT((checked == 0) == (loaded == 0));
 	if (loaded != 0) {
@@ -156,7 +157,7 @@ fuzz_load_text(const struct board *b, const char *text, size_t len)
 	strbuf_free(&d2);
 }
 
-/* Put text at (col, row); check the agreement with board_check_text. */
+/* Put text at (col, row); check the agreement with textscan_check. */
 static void
 fuzz_load_put(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
 	      unsigned colour, unsigned author)
@@ -166,7 +167,7 @@ fuzz_load_put(const struct board *b, uint32_t col, uint32_t row, const char *tex
 	struct strbuf d;
 	int checked, put;
 
-	checked = board_check_text(text, len, b->cols - col, b->rows - row, &e1);
+	checked = textscan_check(text, len, b->cols - col, b->rows - row, &e1);
 	put = board_put(b, col, row, text, len, colour, author, &e2);
 	FUZZ_ASSERT((checked == 0) == (put == 0));
 	if (put != 0)

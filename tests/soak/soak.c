@@ -151,11 +151,11 @@ soak_open(struct segment *s, key_t key, bool create, bool readonly)
 		.create = create, .readonly = readonly,
 		.cols = SOAK_COLS, .rows = SOAK_ROWS, .mode = 0600,
 	};
-	struct segment_addr a;
+	struct addr a;
 	struct pzerr e;
 
-	segment_addr_default(&a);
-	a.how = SEGMENT_BY_KEY;
+	addr_default(&a);
+	a.how = ADDR_BY_KEY;
 	a.key = key;
 	if (segment_open(s, &a, &so, NULL, &e) != 0) {
 		fprintf(stderr, "soak[%d]: %s\n", (int)getpid(), e.msg);
