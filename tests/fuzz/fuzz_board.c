@@ -4,7 +4,7 @@
  * segment is a heap overflow the sanitizer sees) and opened with
  * board_open; when the header validates, every read path runs over it:
  * board_get on every cell and past the edges, board_row and the row
- * stamps, board_dump plain and with colours (checked: valid UTF-8, no
+ * stamps, dump_text plain and with colours (checked: valid UTF-8, no
  * control character, within the geometry, the colours only SGR), and
  * client_list (checked: every field sanitised). Then a few cells are drawn
  * over what was there, and a header field chosen by the input's last bytes

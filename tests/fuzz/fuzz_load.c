@@ -92,7 +92,7 @@ fuzz_load_dump(const struct board *b, struct strbuf *out)
 	strbuf_free(&ansi);
 }
 
-/* True when text is already in the form board_dump writes (see the top). */
+/* True when text is already in the form dump_text writes (see the top). */
 static bool
 fuzz_load_canonical(const char *text, size_t len)
 {
