@@ -8,7 +8,8 @@
 # corners marks with keys; the arrows move the selection with what it
 # holds; x cuts; Delete erases; f fills with the brush; a drag from inside
 # the selection shows what it holds following the pointer (the board
-# unchanged) and moves it where the button comes up; a click lets go; F3
+# unchanged) and moves it where the button comes up; Ctrl-Z takes a move
+# and a fill back one step each, Ctrl-Y does them again; a click lets go; F3
 # (another tool) lets go; in Spanish the tool and its messages are; a
 # viewer is refused Ctrl-V like every drawing key.
 
@@ -174,6 +175,25 @@ board "" "" "        world" "  second line" "" "" "" "" "" "" "" "" "" "" \
 expect_dump "$T/board" -k "$KEY"
 check "the selection is shown where it went" poll 2 selected A 15
 check "not where it was" unselected A 12
+
+section "each operation is one undo step"
+pane_keys A C-z
+pane_wait A 'undid the move: ' 2 "Ctrl-Z takes the move back whole"
+board "" "" "        world" "  second line" "" "" "" "" "" "" "" "" \
+    "                              hello" "                              secon" "" \
+    "████" "████"
+expect_dump "$T/board" -k "$KEY"
+pane_keys A C-z
+pane_wait A 'undid the fill: 8 cells' 2 "Ctrl-Z again takes the fill back"
+board "" "" "        world" "  second line" "" "" "" "" "" "" "" "" \
+    "                              hello" "                              secon"
+expect_dump "$T/board" -k "$KEY"
+pane_keys A C-y C-y
+pane_wait A 'redid the move: ' 2 "Ctrl-Y twice does both again"
+board "" "" "        world" "  second line" "" "" "" "" "" "" "" "" "" "" \
+    "                                        hello" \
+    "████                                    secon" "████"
+expect_dump "$T/board" -k "$KEY"
 pane_keys A F3
 pane_wait A '^ TEXT ' 2 "F3: the text tool"
 check "another tool lets the selection go" poll 2 unselected A 15
