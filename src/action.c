@@ -379,6 +379,22 @@ action_keep_orphan(struct desk *d)
 static unsigned
 action_moved(struct desk *d)
 {
+	const struct board *b = session_board(d->session);
+	struct client_sel none;
+
+	/*
+	 * The new board may be smaller: the cursor comes inside it, and a
+	 * selection, a paste preview or a box corner made on the old board
+	 * means nothing here (the clipboard itself is kept: it is ours).
+	 */
+	if (b != NULL && (d->pen->col >= b->cols || d->pen->row >= b->rows))
+		pen_place(d->pen, d->pen->col < b->cols ? d->pen->col : b->cols - 1,
+		    d->pen->row < b->rows ? d->pen->row : b->rows - 1);
+	d->pen->anchor_set = false;
+	clip_drop(d->clip);
+	clip_preview(d->clip, false);
+	none = clip_sel(d->clip);
+	session_select(d->session, &none);
 	sidebar_forget(d->sidebar);
 	canvas_invalidate(d->canvas);
 	canvas_follow(d->canvas, session_board(d->session), d->pen->col, d->pen->row);

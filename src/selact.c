@@ -7,12 +7,15 @@
  * (session_touched), publishes the selection with the cursor (the others
  * draw it in our colour) and says what it did.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "history.h"
 #include "clip.h"
 #include "osc52.h"
+#include "paint.h"
 #include "screen.h"
 #include "selact.h"
 #include "strbuf.h"
@@ -84,6 +87,24 @@ selact_none(struct desk *d)
 	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, true, _("nothing selected: with the SELECT tool (F3), drag, "
 	    "or press Enter at two corners"));
+	return ACT_STATUS;
+}
+
+/*
+ * An operation found the selection off the board (clip_bounds: ENOENT) or
+ * ran out of memory: nothing was written. Let the selection go.
+ */
+static unsigned
+selact_lost(struct desk *d, struct clip_log *l)
+{
+	clip_log_free(l);
+	if (errno == ENOENT) {
+		clip_drop(d->clip);
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
+		status_message(d->status, true, _("the selection is not on this board: let go"));
+		return selact_show(d);
+	}
+	status_message(d->status, true, "%s", strerror(errno));
 	return ACT_STATUS;
 }
 
@@ -185,6 +206,8 @@ selact_delete(struct desk *d)
 		return ACT_STATUS;
 	clip_log_init(&l);
 	n = clip_erase(d->clip, b, session_author(d->session), &l);
+	if (n < 0)
+		return selact_lost(d, &l);
 	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, false, P_("erased the selection (%ld cell changed)",
 	    "erased the selection (%ld cells changed)", n), n);
@@ -203,8 +226,10 @@ selact_fill(struct desk *d)
 	if ((b = selact_ink(d)) == NULL)
 		return ACT_STATUS;
 	clip_log_init(&l);
-	n = clip_fill(d->clip, b, d->pen->brush, d->session->me.colour, session_author(d->session),
-	    &l);
+	n = clip_fill(d->clip, b, d->pen->brush, paint_style(d->paint, d->session->me.colour),
+	    session_author(d->session), &l);
+	if (n < 0)
+		return selact_lost(d, &l);
 	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, false, P_("filled the selection with the brush (%ld cell "
 	    "changed)", "filled the selection with the brush (%ld cells changed)", n), n);

@@ -10,7 +10,8 @@
 # the selection shows what it holds following the pointer (the board
 # unchanged) and moves it where the button comes up; Ctrl-Z takes a move
 # and a fill back one step each, Ctrl-Y does them again; a click lets go; F3
-# (another tool) lets go; in Spanish the tool and its messages are; a
+# (another tool) lets go; moving to a smaller board brings the cursor inside
+# it and lets the selection go; in Spanish the tool and its messages are; a
 # viewer is refused Ctrl-V like every drawing key.
 
 # shellcheck source-path=SCRIPTDIR
@@ -216,6 +217,31 @@ pane_start V "$PIZARRA" -k "$KEY" view
 pane_keys V C-v
 pane_wait V 'view-only' 2 "Ctrl-V is refused to a viewer"
 pane_quit V
+section "moving to a smaller board: the cursor comes inside it, the selection goes"
+K2=$(test_key 1)
+pane_start M "$PIZARRA" -k "$K2" -s 100x30
+pane_keys M F3 F3 F3 F3 F3 F3
+pane_wait M '^ SELECT ' 2 "M takes the SELECT tool"
+pane_keys M End Left Left Left Left Left
+pane_keys M Down Down Down Down Down Down Down Down Down Down
+pane_keys M Down Down Down Down Down Down Down Down Down Down
+pane_wait M ' 94,20  ' 2 "M's cursor is at 94,20"
+pane_keys M Enter Left Left Left Left Down Enter
+pane_wait M 'selected 5 x 2' 2 "M selects near the far corner of a 100x30 board"
+pane_wait M ' 90,21  ' 2 "M's cursor is at 90,21"
+run "$PIZARRA" -k "$K2" rm
+"$PIZARRA" -k "$K2" -s 80x24 put 0 0 new 2>/dev/null
+pane_wait M "n join the board under the key" 4 "M is asked about the new board"
+pane_type M n
+pane_wait M "Join .*\\(y/N\\)" 2 "n asks before joining"
+pane_type M y
+pane_wait M ' 79,21  ' 2 "on the 80x24 board the cursor is inside it"
+pane_keys M x
+pane_wait M 'nothing selected' 2 "the old board's selection went with it"
+pane_keys M C-z
+pane_wait M 'nothing to undo' 2 "and so did the history"
+pane_quit M
+
 pane_rawcheck A "A's terminal got only what ncurses sends (selections and previews included)"
 pane_quit A
 finish

@@ -103,7 +103,7 @@ cli_export        81      6e 6f
 cli_cell64        80      52
 ui_undo           83      53
 ui_paint          89      5d
-ui_select         86      58
+ui_select         86      58 5e
 ui_select_shared  87      59 5a
 ui_clipboard      88      5b 5c
 EOF
