@@ -313,8 +313,10 @@ void board_copy_free(struct board_copy *c);
 
 /*
  * Copy the cells of the region dst and src share (the first min(cols)
- * columns of the first min(rows) rows) from src to dst with board_set, so
- * every row copied is stamped. Cell words are copied as they are: a wide
+ * columns of the first min(rows) rows) from src to dst with board_write,
+ * so every row copied is stamped and every cell's write counter moves on
+ * (a load of the same file twice never leaves the very word an undo or a
+ * redo expects). The content is copied as it is: a wide
  * character cut by dst's right edge stays without its right half (readers
  * show a placeholder). Nothing is stored when dst is read-only. Does not
  * notify: call notify_bump after it.

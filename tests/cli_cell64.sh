@@ -80,6 +80,14 @@ printf 'ab\n' >"$T/ab"
 expect_status 0 pz -k "$KEY" load "$T/ab"
 check "load writes every cell: (0,0) five times" [ "$(counter_at "$ID" 0)" = 5 ]
 check "load writes every cell: (19,0) twice" [ "$(counter_at "$ID" 19)" = 2 ]
+printf '\033[31mab\n' >"$T/ab.ans"
+expect_status 0 pz -k "$KEY" load --ansi "$T/ab.ans"
+check "load --ansi writes every cell too: (0,0) six times" [ "$(counter_at "$ID" 0)" = 6 ]
+expect_status 0 pz -k "$KEY" load --ansi "$T/ab.ans"
+check "the same file again moves it on: seven times (never the same word twice)" \
+	[ "$(counter_at "$ID" 0)" = 7 ]
+check "and (19,0), never drawn by the file, four times" [ "$(counter_at "$ID" 19)" = 4 ]
+expect_status 0 pz -k "$KEY" load "$T/ab"
 printf 'ab\n' >"$T/exp"
 expect_dump "$T/exp" -k "$KEY"
 

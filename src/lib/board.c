@@ -642,5 +642,5 @@ board_copy_cells(const struct board *dst, const struct board *src)
 		return;
 	for (r = 0; r < rows; r++)
 		for (c = 0; c < cols; c++)
-			board_set(dst, c, r, board_get(src, c, r));
+			board_write(dst, c, r, board_get(src, c, r), NULL, NULL);
 }
