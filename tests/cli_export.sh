@@ -357,6 +357,12 @@ expect_fails "^pizarra: .*bad.ans: line 2, column 3: .*not a colour" pz -k "$KEY
 printf 'a%s[1;5mb\n' "$ESC" >"$T/blink.ans"
 expect_fails "^pizarra: .*blink.ans: line 1, column 2: SGR parameter 5 is not one a cell holds" \
 	pz -k "$KEY2" load --ansi "$T/blink.ans"
+printf 'a%s[1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1mb\n' "$ESC" >"$T/many.ans"
+expect_fails "^pizarra: .*many.ans: line 1, column 2: an SGR sequence with more than 32 parameters" \
+	pz -k "$KEY2" load --ansi "$T/many.ans"
+printf 'a%s[31;99999mb\n' "$ESC" >"$T/big.ans"
+expect_fails "^pizarra: .*big.ans: line 1, column 2: an SGR parameter over 999, which no cell holds" \
+	pz -k "$KEY2" load --ansi "$T/big.ans"
 expect_fails "^pizarra: .*bad.ans: line 2, column 3: .*; the board was not changed\$" pz -k "$KEY2" load "$T/bad.ans"
 expect_fails "^pizarra: .*block: the text's longest line is 9 columns wide: from column 35 it needs columns 35-43, but the board's columns are 0-39; the board was not changed\$" \
 	pz -k "$KEY2" load --at 35,0 "$T/block"

@@ -21,6 +21,7 @@
 
 #define IMPORT_TAB      8
 #define IMPORT_SGR_MAX  32    /* parameters of one SGR sequence looked at */
+#define IMPORT_BIG      1000  /* a parameter this large or larger is said as such */
 
 void
 import_plain(struct import_text *t, const char *text, size_t len)
@@ -95,7 +96,11 @@ import_error_at(const char *out, size_t n, const char *why, struct pzerr *e)
 	return pzerr_set(e, EILSEQ, _("line %u, column %u: %s"), sc.line + 1, sc.col + 1, why);
 }
 
-/* The parameters of an SGR sequence (digits and ;) as numbers, saturated at 1000. */
+/*
+ * The parameters of an SGR sequence (digits and ;) as numbers, saturated
+ * at 1000 (IMPORT_BIG: no parameter is that large). -1 for a byte that is
+ * not a digit or ;, -2 for more than max parameters.
+ */
 static int
 import_params(const char *s, size_t len, unsigned *p, int max)
 {
@@ -106,10 +111,10 @@ import_params(const char *s, size_t len, unsigned *p, int max)
 	for (i = 0; i < len; i++) {
 		if (s[i] == ';') {
 			if (n == max)
-				return -1;
+				return -2;
 			p[n++] = 0;
 		} else if (s[i] >= '0' && s[i] <= '9') {
-			p[n - 1] = p[n - 1] >= 1000 ? 1000 : p[n - 1] * 10 + (unsigned)(s[i] - '0');
+			p[n - 1] = p[n - 1] >= IMPORT_BIG ? IMPORT_BIG : p[n - 1] * 10 + (unsigned)(s[i] - '0');
 		} else {
 			return -1;
 		}
@@ -189,7 +194,11 @@ import_sgr(const unsigned *p, int n, struct import_pen *pen, char *why, size_t w
 			*(q < 100 ? &pen->fg : &pen->bg) = q % 10 + 8;
 		else if ((q == 38 || q == 48) && import_extended(p, n, &k, &c) == 0)
 			*(q == 38 ? &pen->fg : &pen->bg) = c;
-		else {
+		else if (q >= IMPORT_BIG) {
+			/* TRANSLATORS: completes "line 3, column 7: "; SGR and 999 stay */
+			snprintf(why, wn, "%s", _("an SGR parameter over 999, which no cell holds"));
+			return -1;
+		} else {
 			/* TRANSLATORS: completes "line 3, column 7: "; SGR and the numbers stay */
 			snprintf(why, wn, _("SGR parameter %u is not one a cell holds (0, 1, 3, 4, 7, "
 			    "22-24, 27, 30-39, 40-49, 90-97, 100-107; 38 and 48 with 5;N or "
@@ -229,6 +238,12 @@ import_escape(const char *in, size_t len, struct import_pen *pen, char *why, siz
 		return -1;
 	}
 	n = in[j] == 'm' && j == params + 2 ? import_params(in + 2, params, p, IMPORT_SGR_MAX) : -1;
+	if (n == -2) {
+		/* TRANSLATORS: completes "line 3, column 7: "; %d is 32; SGR and ESC [ ... m stay */
+		snprintf(why, wn, _("an SGR sequence with more than %d parameters (ESC [ ... m)"),
+		    IMPORT_SGR_MAX);
+		return -1;
+	}
 	if (n < 0) {
 		snprintf(seq, sizeof seq, "%.*s", (int)(j + 1 < sizeof seq - 4 ? j + 1 : sizeof seq - 4),
 		    in);
