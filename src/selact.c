@@ -286,6 +286,7 @@ selact_place(struct desk *d, uint32_t col, uint32_t row)
 {
 	const struct board *b;
 	struct clip_log l;
+	uint32_t fw, fh;
 	long n;
 
 	if ((b = selact_ink(d)) == NULL)
@@ -293,9 +294,17 @@ selact_place(struct desk *d, uint32_t col, uint32_t row)
 	clip_preview(d->clip, false);
 	clip_log_init(&l);
 	n = clip_paste(d->clip, b, col, row, session_author(d->session), &l);
-	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
-	status_message(d->status, false, _("pasted %u x %u cells at %u,%u"), d->clip->w,
-	    d->clip->h, col, row);
+	fw = col < b->cols && b->cols - col < d->clip->w ? b->cols - col : d->clip->w;
+	fh = row < b->rows && b->rows - row < d->clip->h ? b->rows - row : d->clip->h;
+	if (fw == d->clip->w && fh == d->clip->h)
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
+		status_message(d->status, false, _("pasted %u x %u cells at %u,%u"), fw, fh, col,
+		    row);
+	else
+		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it);
+		 * the first two numbers are what fit, the next two the clipboard's size */
+		status_message(d->status, false, _("pasted %u x %u of %u x %u cells at %u,%u "
+		    "(the rest is off the board)"), fw, fh, d->clip->w, d->clip->h, col, row);
 	return selact_wrote(d, HISTORY_PASTE, &l, n < 0 ? 0 : n);
 }
 

@@ -240,6 +240,15 @@ pane_keys M x
 pane_wait M 'nothing selected' 2 "the old board's selection went with it"
 pane_keys M C-z
 pane_wait M 'nothing to undo' 2 "and so did the history"
+pz -k "$K2" put 77 21 abc || fail "put"
+pane_wait M ' 79,21  ' 2 "M is still at 79,21"
+pane_keys M Enter Left Left Enter
+pane_wait M 'selected 3 x 1' 2 "M selects abc at the board's right edge"
+pane_keys M c Escape Right Right
+pane_wait M ' 79,21  ' 2 "let go, the cursor goes back to the last column"
+pane_keys M C-v Enter
+pane_wait M 'pasted 1 x 1 of 3 x 1 cells at 79,21 \(the rest is off the board\)' 2 \
+	"a paste cut by the edge says what fit"
 pane_quit M
 
 pane_rawcheck A "A's terminal got only what ncurses sends (selections and previews included)"
