@@ -12,6 +12,7 @@
 
 #include "board.h"
 #include "checkutil.h"
+#include "dump.h"
 #include "textscan.h"
 
 static pid_t tu_main_pid;
@@ -246,4 +247,44 @@ tu_use_utc(void)
 {
 	ck_assert_int_eq(setenv("TZ", "UTC", 1), 0);
 	tzset();
+}
+
+/* Dump b into a freshly allocated string. */
+char *
+tu_dump_of(const struct board *b, bool ansi)
+{
+	struct strbuf sb;
+	char *out;
+
+	strbuf_init(&sb);
+	ck_assert_int_eq(dump_text(b, &sb, ansi), 0);
+	out = strdup(strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return out;
+}
+
+/* Copy every cell of b. */
+uint64_t *
+tu_snapshot(const struct board *b)
+{
+	uint64_t *cells = malloc((size_t)b->cols * b->rows * sizeof *cells);
+	uint32_t r, c;
+
+	for (r = 0; r < b->rows; r++)
+		for (c = 0; c < b->cols; c++)
+			cells[r * b->cols + c] = board_get(b, c, r);
+	return cells;
+}
+
+/* Are b's cells equal to a snapshot? */
+bool
+tu_same_cells(const struct board *b, const uint64_t *cells)
+{
+	uint32_t r, c;
+
+	for (r = 0; r < b->rows; r++)
+		for (c = 0; c < b->cols; c++)
+			if (cells[r * b->cols + c] != board_get(b, c, r))
+				return false;
+	return true;
 }
