@@ -24,7 +24,7 @@
  * not notify: call notify_bump after it.
  */
 int text_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
-	      size_t len, unsigned colour, unsigned author, struct pzerr *e);
+	     size_t len, unsigned colour, unsigned author, struct pzerr *e);
 
 /* What text_place wrote and what it left out. */
 struct text_placed {

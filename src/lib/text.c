@@ -100,7 +100,7 @@ text_place_one(uint32_t line, uint32_t col, uint32_t cp, void *arg)
 /* Place text as a block at (col, row), dropping what falls off the board. */
 int
 text_place(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
-	    unsigned colour, unsigned author, struct text_placed *out, struct pzerr *e)
+	   unsigned colour, unsigned author, struct text_placed *out, struct pzerr *e)
 {
 	return text_place_log(b, col, row, text, len, colour, author, out, NULL, NULL, e);
 }
