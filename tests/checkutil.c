@@ -13,6 +13,7 @@
 #include "board.h"
 #include "checkutil.h"
 #include "dump.h"
+#include "history.h"
 #include "textscan.h"
 
 static pid_t tu_main_pid;
@@ -287,4 +288,41 @@ tu_same_cells(const struct board *b, const uint64_t *cells)
 			if (cells[r * b->cols + c] != board_get(b, c, r))
 				return false;
 	return true;
+}
+
+/* Draw cp at (col, row) as author into h's open step (h may be NULL: someone else). */
+void
+tu_draw(struct history *h, const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
+	unsigned author)
+{
+	struct board_change log[BOARD_DRAW_CHANGES];
+	size_t n;
+
+	ck_assert_int_gt(board_draw_log(b, col, row, cp, 1, author, log, &n), 0);
+	if (h != NULL)
+		ck_assert_int_eq(history_add(h, log, n), 0);
+}
+
+uint32_t
+tu_cp_at(const struct board *b, uint32_t col, uint32_t row)
+{
+	return cell_cp(board_get(b, col, row));
+}
+
+/* Every CELL_CONT of row has a wide character on its left, and every wide one its CONT. */
+void
+tu_assert_whole(const struct board *b, uint32_t row)
+{
+	uint32_t c;
+
+	for (c = 0; c < b->cols; c++) {
+		uint32_t cp = tu_cp_at(b, c, row);
+
+		if (cp == CELL_CONT)
+			ck_assert_msg(c > 0 && cell_width(tu_cp_at(b, c - 1, row)) == 2,
+			    "lone CONT at %u", c);
+		if (cell_width(cp) == 2)
+			ck_assert_msg(c + 1 < b->cols && tu_cp_at(b, c + 1, row) == CELL_CONT,
+			    "wide character without its CONT at %u", c);
+	}
 }

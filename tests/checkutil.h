@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "history.h"
 #include "segment.h"
 #include "shminfo.h"
 #include "textscan.h"
@@ -26,6 +27,16 @@ uint64_t *tu_snapshot(const struct board *b);
 
 /* Are b's cells those of a tu_snapshot? */
 bool tu_same_cells(const struct board *b, const uint64_t *cells);
+
+/* Draw cp at (col, row) as author, logged into h's open step (h NULL: someone else). */
+void tu_draw(struct history *h, const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
+	     unsigned author);
+
+/* The code point at (col, row). */
+uint32_t tu_cp_at(const struct board *b, uint32_t col, uint32_t row);
+
+/* Every CELL_CONT of row has a wide character on its left, and every wide one its CONT. */
+void tu_assert_whole(const struct board *b, uint32_t row);
 
 /* A key unique to this test program's run: n = 0..63. */
 key_t tu_key(int n);
