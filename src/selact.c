@@ -31,10 +31,7 @@ selact_record(struct desk *d, enum history_kind kind, struct clip_log *l)
 		undo_step(kind, UNDO_ONCE, PEN_SELECT);
 		undo_log(NULL, l->v, l->n);
 		undo_end();
-		if (undo_dropped())
-			/* TRANSLATORS: a cut, move or paste larger than the undo history; %zu is MiB */
-			status_message(d->status, true, _("done, but too large to undo (the history "
-			    "holds %zu MiB)"), undo_budget() >> 20);
+		action_too_large(d);
 	}
 	clip_log_free(l);
 }
