@@ -84,6 +84,24 @@ selact_none(struct desk *d)
 	return ACT_STATUS;
 }
 
+/*
+ * The board an operation on the selection writes, with its log l begun;
+ * NULL (and why is said) when nothing is selected or we may not write.
+ */
+static const struct board *
+selact_target(struct desk *d, struct clip_log *l)
+{
+	const struct board *b;
+
+	if (!d->clip->on) {
+		selact_none(d);
+		return NULL;
+	}
+	if ((b = selact_ink(d)) != NULL)
+		clip_log_init(l);
+	return b;
+}
+
 /* The selection's size, for messages. */
 static uint32_t
 selact_w(const struct clip *c)
@@ -152,12 +170,9 @@ selact_cut(struct desk *d)
 	struct clip_log l;
 	long n;
 
-	if (!d->clip->on)
-		return selact_none(d);
-	if ((b = selact_ink(d)) == NULL)
+	if ((b = selact_target(d, &l)) == NULL)
 		return ACT_STATUS;
 	clip_preview(d->clip, false);
-	clip_log_init(&l);
 	if ((n = clip_cut(d->clip, b, session_author(d->session), &l)) < 0) {
 		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, true, _("not enough memory to copy this: nothing cut"));
@@ -176,11 +191,8 @@ selact_delete(struct desk *d)
 	struct clip_log l;
 	long n;
 
-	if (!d->clip->on)
-		return selact_none(d);
-	if ((b = selact_ink(d)) == NULL)
+	if ((b = selact_target(d, &l)) == NULL)
 		return ACT_STATUS;
-	clip_log_init(&l);
 	n = clip_erase(d->clip, b, session_author(d->session), &l);
 	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 	status_message(d->status, false, P_("erased the selection (%ld cell changed)",
@@ -195,11 +207,8 @@ selact_fill(struct desk *d)
 	struct clip_log l;
 	long n;
 
-	if (!d->clip->on)
-		return selact_none(d);
-	if ((b = selact_ink(d)) == NULL)
+	if ((b = selact_target(d, &l)) == NULL)
 		return ACT_STATUS;
-	clip_log_init(&l);
 	n = clip_fill(d->clip, b, d->pen->brush, d->session->me.colour, session_author(d->session),
 	    &l);
 	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
