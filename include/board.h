@@ -1,7 +1,9 @@
 /*
  * board.h - the board model: how a pizarra lays out its shared segment, how
- * a segment is checked before anything trusts it, and the operations on its
- * cells (put, clear, load), and copies of a board in process memory.
+ * a segment is checked before anything trusts it, the bounded operations on
+ * its cells (a cell, a character, a row, the clear), and copies of a board
+ * in process memory. Text written onto a board (put, place, load) is
+ * text.h's.
  *
  * Layout (all fields native-endian, every field accessed atomically because
  * any process with write permission can change any byte at any time):
@@ -171,6 +173,13 @@ int board_write(const struct board *b, uint32_t col, uint32_t row, uint64_t valu
 		uint64_t *before, uint64_t *after);
 
 /*
+ * Write values[0..cols-1] over row as board_write does, each with its
+ * cell's write counter bumped, and stamp the row once. -1 when row is out
+ * of bounds or the board is read-only (nothing stored). Does not notify.
+ */
+int board_write_row(const struct board *b, uint32_t row, const uint64_t *values);
+
+/*
  * Compare-and-swap one cell: when the cell at (col, row) holds exactly
  * expected (every bit, the write counter included), store desired and
  * stamp the row, and return true. False when it holds anything else (a
@@ -231,43 +240,6 @@ typedef void board_log_fn(void *arg, const struct board_change *c, size_t n);
 int board_writable_at(const struct board *b, uint32_t col, uint32_t row, struct pzerr *e);
 
 /*
- * Write UTF-8 text starting at (col, row); a newline continues at col on the
- * next row. Validates everything first and writes nothing on error. Does
- * not notify: call notify_bump after it.
- */
-int board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
-	      size_t len, unsigned colour, unsigned author, struct pzerr *e);
-
-/* What board_place wrote and what it left out. */
-struct board_placed {
-	uint32_t height;       /* lines of the text, up to the last one with a character (not
-	                        * "lines": curses' term.h makes that a macro) */
-	uint32_t cells;        /* characters written */
-	uint32_t dropped;      /* characters outside the board, not written */
-	uint32_t end_col;      /* where the text ends (the cell after its last character, */
-	uint32_t end_row;      /* or the left edge of the line after a final newline); may be off the board */
-};
-
-/*
- * Place UTF-8 text as a block whose top left is (col, row), as a paste
- * does: every line starts at col, a tab goes to the next multiple of 8
- * columns from col, and "\r\n", "\r" and "\n" each end a line. What
- * falls outside the board (a character that does not fit right of the
- * last column, a line below the last row) is dropped and counted in
- * out->dropped, not refused. All of the text is checked first, with the
- * rules of board_put (strict UTF-8, no controls but newlines and tabs,
- * every grapheme one cell): on a problem nothing is written and e names
- * the line and column. Does not notify: call notify_bump after it.
- */
-int board_place(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
-		unsigned colour, unsigned author, struct board_placed *out, struct pzerr *e);
-
-/* board_place that tells log (when not NULL) every change it writes. */
-int board_place_log(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
-		    unsigned colour, unsigned author, struct board_placed *out, board_log_fn *log,
-		    void *log_arg, struct pzerr *e);
-
-/*
  * Empty every cell (each with board_write's counter bump) and stamp every
  * row. Does not notify: call notify_bump after it.
  */
@@ -289,16 +261,6 @@ int board_clear_log(const struct board *b, board_log_fn *log, void *log_arg, str
  */
 int board_geometry_for(uint32_t need_cols, uint32_t need_rows, uint32_t *cols, uint32_t *rows,
 		       struct pzerr *e);
-
-/*
- * Replace the whole board with UTF-8 text (lines separated by \n, \r\n
- * accepted, tabs expanded to 8). Validates the whole text first (UTF-8,
- * drawable characters, every line and the line count fit) and changes
- * nothing if it is invalid: e names the line and column. Every cell is
- * written with board_write's counter bump. Does not notify: call
- * notify_bump after it.
- */
-int board_load(const struct board *b, const char *text, size_t len, struct pzerr *e);
 
 /*
  * Copy src's cells into process memory as a read-only board (out->board):

@@ -9,23 +9,13 @@
  * every board_change its writes reported (history_add: the word each cell
  * held before and the word stored) and closes it (history_end).
  *
- * The rule of undo: a cell goes back to its "before" word only when it
- * still holds exactly the "after" word the step stored (board_cas_cell on
- * the whole 64-bit word, write counter included, so the ABA case where
- * someone writes the same character back is seen as a change). Cells that
- * someone changed since are kept as they are, and counted. The restored
- * word is the before word itself, counter included: the old character,
- * colours and author, so that when B drew, A drew over it, and A undoes,
- * B's own undo still finds exactly the word B stored (undos by several
- * authors then unwind in any order that respects each cell's history).
- * Redo is built at the moment of undo from the cells actually restored,
- * with the same check.
- * Wide characters stay whole: a cell is also kept when restoring it would
- * leave a CELL_CONT without its wide character on the left, or a wide
- * character without its CELL_CONT on the right (when someone changed one
- * half of a pair the step cut or drew, the other half is kept too).
+ * The rule of undo is restore.h's: a cell goes back to its "before" word
+ * only when it still holds exactly the "after" word the step stored (all
+ * 64 bits, by compare-and-swap); cells someone changed since are kept and
+ * counted, and wide characters stay whole. Redo is built at the moment of
+ * undo from the cells actually restored, with the same check.
  * A step that passes a cell several times is one change there: the word
- * before its first write, the word after its last.
+ * before its first write, the word after its last (restore_fold).
  * A new step (its first history_add) empties the redo list.
  *
  * Memory is bounded: the history holds at most max_bytes of changes (24

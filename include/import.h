@@ -5,7 +5,7 @@
  * loaded as the whole board or placed as a block at a position, keeping
  * the rest of the board.
  *
- * The characters follow the rules of board_load (board.h): strict UTF-8,
+ * The characters follow the rules of text_load (board.h): strict UTF-8,
  * lines end with \n (\r\n accepted), a tab goes to the next multiple of 8
  * columns from the block's left edge, every grapheme one cell. Of the
  * escape sequences only SGR (ESC [ ... m) is taken, and of its parameters
@@ -89,7 +89,7 @@ int import_place(const struct board *b, uint32_t col, uint32_t row, const struct
 		 struct pzerr *e);
 
 /*
- * Replace the whole board with t, as board_load does with a text without
+ * Replace the whole board with t, as text_load does with a text without
  * colours: checked first (nothing written on a problem, EFBIG when it does
  * not fit), every other cell empty. Author 0. Does not notify.
  */

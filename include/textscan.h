@@ -4,9 +4,9 @@
  * and tabs, every grapheme cluster one cell, grapheme.h), the shape
  * measured (the lines it needs, its widest line, its first line wider than
  * a limit), and each character handed with its line and column to a
- * visitor, which is how board_put, board_place and board_load draw.
+ * visitor, which is how text_put, text_place and text_load draw.
  *
- * The rules: a newline ends a line, "\r\n" is one newline (board_place
+ * The rules: a newline ends a line, "\r\n" is one newline (text_place
  * turns a lone "\r" into one before it walks), a tab goes to the next
  * multiple of TEXTSCAN_TAB columns, a line's width ends at its last
  * character. Column counts saturate far beyond any board rather than wrap.
@@ -25,7 +25,7 @@
 #define TEXTSCAN_TAB 8   /* a tab goes to the next multiple of this many columns */
 
 /*
- * Check that UTF-8 text (as board_load and board_put take it) is valid and
+ * Check that UTF-8 text (as text_load and text_put take it) is valid and
  * fits max_cols x max_rows, without any board. Returns 0 or -1 with e
  * naming the line and column of the first problem.
  */

@@ -17,6 +17,17 @@
 #include "undo.h"
 
 bool
+action_too_large(struct desk *d)
+{
+	if (!undo_dropped())
+		return false;
+	/* TRANSLATORS: a fill, a paste, a cut or a move larger than the undo history; %zu is MiB */
+	status_message(d->status, true, _("done, but too large to undo (the history "
+	    "holds %zu MiB)"), undo_budget() >> 20);
+	return true;
+}
+
+bool
 action_refused(struct desk *d)
 {
 	char opts[PATH_MAX + 64];

@@ -102,4 +102,10 @@ unsigned action_cancelled(struct desk *d);
 /* Why we may not draw, said on the status line; false when we may. */
 bool action_refused(struct desk *d);
 
+/*
+ * The step just closed was larger than the undo history (undo_dropped):
+ * say it was done but cannot be undone, and return true; false otherwise.
+ */
+bool action_too_large(struct desk *d);
+
 #endif

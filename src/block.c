@@ -1,6 +1,6 @@
 /*
  * block.c - a paste as a block (see block.h). The text is checked and
- * placed by the board in one pass (board_place_log writes nothing when
+ * placed by the board in one pass (text_place_log writes nothing when
  * any of it is refused), its changes recorded for undo (undo_log); the pen
  * only learns where its cursor goes and what to say: how many characters
  * on how many lines, and what fell outside.
@@ -11,13 +11,14 @@
 #include "board.h"
 #include "i18n.h"
 #include "pzerr.h"
+#include "text.h"
 #include "undo.h"
 
 unsigned
 block_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t len)
 {
 	const struct board *b = pp->view;
-	struct board_placed out;
+	struct text_placed out;
 	struct pzerr e;
 	char drop[96] = "", chars[48], lines[48];
 
@@ -28,7 +29,7 @@ block_paste(struct pen *p, const struct pen_paper *pp, const char *text, size_t 
 	typing_forget(&p->typed);
 	if (len == 0)
 		return pen_note(p, false, _("the paste was empty"));
-	if (board_place_log(pp->ink, p->col, p->row, text, len, pp->colour, pp->author, &out,
+	if (text_place_log(pp->ink, p->col, p->row, text, len, pp->colour, pp->author, &out,
 	    undo_log, NULL, &e) != 0)
 		return pen_note(p, true, _("paste refused, nothing placed: %s"), e.msg);
 	if (out.dropped > 0)

@@ -12,7 +12,7 @@
 
 /*
  * Paste text (UTF-8, from the terminal's bracketed paste) as a block whose
- * top left is the cursor (board_place: each line at the cursor's column,
+ * top left is the cursor (text_place: each line at the cursor's column,
  * tabs to multiples of 8 from it, CRLF, CR and LF as newlines), with any
  * tool. What falls outside the board is dropped and said; invalid UTF-8, a
  * control character or a grapheme no cell can hold refuses the whole

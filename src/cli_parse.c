@@ -162,44 +162,64 @@ cli_parse_owner(const char *spec, uid_t *uid, gid_t *gid, char *why, size_t n)
 	return 0;
 }
 
+/* Two numbers split at the first of a few separators (a size, a position). */
+struct cli_pair {
+	char buf[64];          /* the first number, then the second after its NUL */
+	char *second;
+	uint64_t v[2];
+	int rc[2];             /* each number's CLI_NUM_* */
+};
+
+/*
+ * Split s at the first of seps and parse both sides, the first within
+ * lim[0]-lim[1], the second within lim[2]-lim[3]. -1 when s is too long,
+ * has no separator or a side is no number (CLI_NUM_BAD); a side out of
+ * range is the caller's to say (p->rc).
+ */
+static int
+cli_parse_pair(const char *s, const char *seps, const uint64_t lim[4], struct cli_pair *p)
+{
+	if (strlen(s) >= sizeof p->buf)
+		return -1;
+	strcpy(p->buf, s);
+	if ((p->second = strpbrk(p->buf, seps)) == NULL)
+		return -1;
+	*p->second++ = '\0';
+	p->rc[0] = cli_parse_number(p->buf, false, lim[0], lim[1], &p->v[0]);
+	p->rc[1] = cli_parse_number(p->second, false, lim[2], lim[3], &p->v[1]);
+	return p->rc[0] == CLI_NUM_BAD || p->rc[1] == CLI_NUM_BAD ? -1 : 0;
+}
+
 /* COLSxROWS: both numbers in range, and their product too. */
 int
 cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows, char *why, size_t n)
 {
-	char buf[64], q[96], *x;
-	uint64_t c, r;
-	int rc, rr;
+	static const uint64_t lim[4] = { BOARD_MIN_COLS, BOARD_MAX_COLS, BOARD_MIN_ROWS,
+	    BOARD_MAX_ROWS };
+	struct cli_pair p;
+	char q[96];
 
 	utf8_escape(s, q, sizeof q);
 	snprintf(why, n, _("'%s' is not a size like 80x24 (COLSxROWS)"), q);
-	if (strlen(s) >= sizeof buf)
+	if (cli_parse_pair(s, "xX", lim, &p) != 0)
 		return -1;
-	strcpy(buf, s);
-	x = strpbrk(buf, "xX");
-	if (x == NULL)
-		return -1;
-	*x = '\0';
-	rc = cli_parse_number(buf, false, BOARD_MIN_COLS, BOARD_MAX_COLS, &c);
-	rr = cli_parse_number(x + 1, false, BOARD_MIN_ROWS, BOARD_MAX_ROWS, &r);
-	if (rc == CLI_NUM_BAD || rr == CLI_NUM_BAD)
-		return -1;
-	if (rc == CLI_NUM_RANGE) {
-		snprintf(why, n, _("'%s': %s columns is out of range (%u-%u)"), q, buf,
+	if (p.rc[0] == CLI_NUM_RANGE) {
+		snprintf(why, n, _("'%s': %s columns is out of range (%u-%u)"), q, p.buf,
 		    BOARD_MIN_COLS, BOARD_MAX_COLS);
 		return -1;
 	}
-	if (rr == CLI_NUM_RANGE) {
-		snprintf(why, n, _("'%s': %s rows is out of range (%u-%u)"), q, x + 1,
+	if (p.rc[1] == CLI_NUM_RANGE) {
+		snprintf(why, n, _("'%s': %s rows is out of range (%u-%u)"), q, p.second,
 		    BOARD_MIN_ROWS, BOARD_MAX_ROWS);
 		return -1;
 	}
-	if (c * r > BOARD_MAX_CELLS) {
+	if (p.v[0] * p.v[1] > BOARD_MAX_CELLS) {
 		snprintf(why, n, _("'%s': %llu cells is out of range (at most %u)"), q,
-		    (unsigned long long)(c * r), BOARD_MAX_CELLS);
+		    (unsigned long long)(p.v[0] * p.v[1]), BOARD_MAX_CELLS);
 		return -1;
 	}
-	*cols = (uint32_t)c;
-	*rows = (uint32_t)r;
+	*cols = (uint32_t)p.v[0];
+	*rows = (uint32_t)p.v[1];
 	return 0;
 }
 
@@ -207,29 +227,20 @@ cli_parse_size(const char *s, uint32_t *cols, uint32_t *rows, char *why, size_t 
 int
 cli_parse_at(const char *s, uint32_t *col, uint32_t *row, char *why, size_t n)
 {
-	char buf[64], q[96], *comma;
-	uint64_t c, r;
-	int rc, rr;
+	static const uint64_t lim[4] = { 0, 0xFFFF, 0, 0xFFFF };
+	struct cli_pair p;
+	char q[96];
 
 	utf8_escape(s, q, sizeof q);
 	snprintf(why, n, _("'%s' is not a position like 10,3 (COL,ROW, counted from 0)"), q);
-	if (strlen(s) >= sizeof buf)
+	if (cli_parse_pair(s, ",", lim, &p) != 0)
 		return -1;
-	strcpy(buf, s);
-	comma = strchr(buf, ',');
-	if (comma == NULL)
-		return -1;
-	*comma = '\0';
-	rc = cli_parse_number(buf, false, 0, 0xFFFF, &c);
-	rr = cli_parse_number(comma + 1, false, 0, 0xFFFF, &r);
-	if (rc == CLI_NUM_BAD || rr == CLI_NUM_BAD)
-		return -1;
-	if (rc == CLI_NUM_RANGE || rr == CLI_NUM_RANGE) {
+	if (p.rc[0] == CLI_NUM_RANGE || p.rc[1] == CLI_NUM_RANGE) {
 		snprintf(why, n, _("'%s': %s is out of range (0-65535)"), q,
-		    rc == CLI_NUM_RANGE ? buf : comma + 1);
+		    p.rc[0] == CLI_NUM_RANGE ? p.buf : p.second);
 		return -1;
 	}
-	*col = (uint32_t)c;
-	*row = (uint32_t)r;
+	*col = (uint32_t)p.v[0];
+	*row = (uint32_t)p.v[1];
 	return 0;
 }

@@ -21,6 +21,7 @@
 #include "import.h"
 #include "lease.h"
 #include "notify.h"
+#include "text.h"
 #include "utf8.h"
 
 #define EDIT_FILE_MAX (256u << 20)    /* no board's text is larger */
@@ -295,7 +296,7 @@ edit_load_board(struct cli_opts *o, struct segment *s, const char *name, const s
 	else if (o->ansi)
 		r = import_load(&s->board, it, &e);
 	else
-		r = board_load(&s->board, t->text, t->len, &e);
+		r = text_load(&s->board, t->text, t->len, &e);
 	if (r != 0) {
 		cli_error(_("%s: %s; the board was not changed"), name, e.msg);
 		status = EXIT_FAILURE;
@@ -386,7 +387,7 @@ edit_put(struct cli_opts *o)
 		return EXIT_FAILURE;
 	if (cli_open(o, &s, true, false) != 0)
 		return EXIT_FAILURE;
-	if (board_put(&s.board, col, row, text, strlen(text), 0, 0, &e) != 0) {
+	if (text_put(&s.board, col, row, text, strlen(text), 0, 0, &e) != 0) {
 		cli_error(_("put: %s; the board was not changed"), e.msg);
 		status = EXIT_FAILURE;
 	} else {

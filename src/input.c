@@ -1,8 +1,8 @@
 /*
  * input.c - the modes table (input_modes[]) and the keys' way to it. A
  * quit key quits in every mode; otherwise the current mode's handler gets
- * the key: drawing looks it up in the key tables (keymap.c) or decodes the
- * mouse, a prompt edits its line, a question takes only the keys it names
+ * the key: drawing looks it up in the key tables (keymap.c) or hands a
+ * mouse event to mouse.c, a prompt edits its line, a question takes only the keys it names
  * (question.c says which answer a key gives; any other key is ignored, so
  * keys typed for something else never answer it). Actions that want a
  * mode opened say so in their ACT_* bits, and this file opens it, so no
@@ -27,6 +27,7 @@
 #include "i18n.h"
 #include "input.h"
 #include "keymap.h"
+#include "mouse.h"
 #include "paint.h"
 #include "paste.h"
 #include "picker.h"
@@ -37,8 +38,6 @@
 #include "utf8.h"
 
 #define ESC 27
-#define INPUT_WHEEL_ROWS 3
-#define INPUT_WHEEL_COLS 8
 
 struct input_mode_row {
 	enum input_view view;
@@ -150,45 +149,6 @@ input_requests(struct input *in, struct desk *d, unsigned bits)
 	return bits & ~(unsigned)ACT_ASKS;
 }
 
-/*
- * A mouse event while drawing: a press moves and starts a stroke, a drag
- * paints; the wheel (buttons 4 and 5) pans the view INPUT_WHEEL_ROWS rows,
- * or with Shift or Ctrl INPUT_WHEEL_COLS columns, and leaves the cursor.
- */
-static unsigned
-input_mouse(struct desk *d)
-{
-	const struct board *b = session_board(d->session);
-	uint32_t col, row;
-	MEVENT ev;
-	long step;
-
-	if (getmouse(&ev) != OK || b == NULL)
-		return 0;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		step = ev.bstate & BUTTON4_PRESSED ? -1 : 1;
-		if (ev.bstate & (BUTTON_SHIFT | BUTTON_CTRL))
-			return action_pan(d, step * INPUT_WHEEL_COLS, 0);
-		return action_pan(d, 0, step * INPUT_WHEEL_ROWS);
-	}
-	if (!canvas_cell_at(d->canvas, b, ev.x, ev.y, &col, &row)) {
-		if (ev.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED))
-			return stroke_lift(d);
-		return 0;
-	}
-	/* a press and a release that ncurses read together come as one click,
-	 * whatever mouseinterval says: the press must still move the cursor */
-	if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED))
-		return stroke_press(d, col, row) | stroke_release(d, col, row);
-	if (ev.bstate & BUTTON1_PRESSED)
-		return stroke_press(d, col, row);
-	if (ev.bstate & BUTTON1_RELEASED)
-		return stroke_release(d, col, row);
-	if (d->pen->down && (ev.bstate & REPORT_MOUSE_POSITION))
-		return stroke_drag(d, col, row);
-	return 0;
-}
-
 static unsigned
 input_draw_key(struct input *in, struct desk *d, int ret, wint_t ch)
 {
@@ -203,7 +163,7 @@ input_draw_key(struct input *in, struct desk *d, int ret, wint_t ch)
 	if (cmd != NULL)
 		return cmd->run(d);
 	if (ret == KEY_CODE_YES && ch == KEY_MOUSE)
-		return input_mouse(d);
+		return mouse_event(d);
 	if ((run = keymap_drawing(ret, ch)) != NULL)
 		return run(d);
 	if (ret == OK && ch >= 0x20)

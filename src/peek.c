@@ -125,11 +125,12 @@ static const struct {
 	[PEEK_JUMP] = { peek_jump_key, true },
 };
 
-/* Look at the bytes at once: the user moved (and is looking). */
+/* Look at the bytes at once, and sample at the fast pace: a key (the user is looking). */
 static void
 peek_moved(struct peek *p)
 {
-	peeklook_hurry(&p->look);
+	peeklook_hurry(&p->look, frame_now());
+	segdata_awake(&p->data, frame_now());
 	p->dirty = true;
 }
 
@@ -302,11 +303,9 @@ peek_key(void *v, int ret, wint_t ch)
 {
 	struct peek *p = v;
 
-	p->dirty = true;
-	if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
-		peek_moved(p);
+	peek_moved(p);   /* every key and a resize: the fast pace again */
+	if (ret == KEY_CODE_YES && ch == KEY_RESIZE)
 		return;
-	}
 	if (frame_quits(ret, ch)) {
 		p->quit = true;
 		return;
@@ -329,8 +328,8 @@ peek_sample(struct peek *p, uint64_t now)
 	snprintf(line, sizeof line, _("shmat() here %p ro (SHM_RDONLY)"), (const void *)p->seg.base);
 	segpanel_note(&p->panel, 0, line);
 	peeklook_note(&p->look, line, sizeof line);
-	segpanel_note(&p->panel, 1, line);
-	if (segpanel_sample(&p->panel, &p->data, segdata_find(&p->data, p->seg.shmid), now))
+	if (segpanel_note(&p->panel, 1, line) |
+	    segpanel_sample(&p->panel, &p->data, segdata_find(&p->data, p->seg.shmid), now))
 		p->dirty = true;
 }
 
@@ -400,6 +399,7 @@ peek_loop(struct peek *p)
 	_Atomic uint32_t *input = screen_input_word();
 	uint32_t seen, drained = atomic_load(input) - 1;
 	uint64_t now, at;
+	bool sample, look;
 
 	p->dirty = true;
 	while (!p->quit && !screen_signalled()) {
@@ -409,9 +409,14 @@ peek_loop(struct peek *p)
 			drained = seen;
 		}
 		now = frame_now();
-		if (now >= segdata_next(&p->data))
+		sample = now >= segdata_next(&p->data);
+		look = now >= p->look.next;
+		/* idle, one wake-up a second does both, so they stay in step */
+		if (segdata_idle(&p->data, now) && peeklook_idle(&p->look, now))
+			sample = look = sample || look;
+		if (sample)
 			peek_sample(p, now);
-		if (now >= p->look.next)
+		if (look)
 			peek_look(p, now);
 		if (peeklook_unlit(&p->look, &p->view, now))
 			p->dirty = true;
@@ -458,7 +463,7 @@ peek_run(struct cli_opts *o)
 	hexview_reset(&p.view, p.seg.size, SHMPEEK_BYTES);
 	segdata_init(&p.data, NULL, shmid);
 	segpanel_show(&p.panel, shmid);
-	peeklook_hurry(&p.look);
+	peeklook_hurry(&p.look, frame_now());
 	screen_install_signals();
 	if (screen_init() != 0) {
 		shmpeek_detach(&p.seg);

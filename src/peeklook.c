@@ -10,10 +10,17 @@
 #include "peeklook.h"
 
 void
-peeklook_hurry(struct peeklook *l)
+peeklook_hurry(struct peeklook *l, uint64_t now)
 {
 	l->interval = PEEK_FAST_MS;
 	l->next = 0;
+	l->changed_at = now;
+}
+
+bool
+peeklook_idle(const struct peeklook *l, uint64_t now)
+{
+	return now >= l->changed_at + PEEK_QUIET_MS;
 }
 
 bool
@@ -23,12 +30,15 @@ peeklook_look(struct peeklook *l, struct hexview *v, const struct shmpeek *seg, 
 	bool changed;
 
 	if (w < 0) {
-		l->next = now + PEEK_SLOW_MS;
+		l->next = now + (peeklook_idle(l, now) ? PEEK_IDLE_MS : PEEK_SLOW_MS);
 		return false;
 	}
 	changed = hexview_update(v, seg, w, rows, now);
-	if (v->changed_bytes > 0)
+	if (v->changed_bytes > 0) {
 		l->interval = PEEK_FAST_MS;
+		l->changed_at = now;
+	} else if (peeklook_idle(l, now))
+		l->interval = PEEK_IDLE_MS;   /* woken with segdata's sample: peek.c */
 	else if (l->interval < PEEK_SLOW_MS)
 		l->interval = l->interval * 2 > PEEK_SLOW_MS ? PEEK_SLOW_MS : l->interval * 2;
 	l->next = now + l->interval;
@@ -64,9 +74,14 @@ peeklook_recognise(struct peeklook *l, const struct shmpeek *seg)
 void
 peeklook_note(const struct peeklook *l, char *out, size_t n)
 {
-	/* TRANSLATORS: a sidebar line of peek (30 columns at 80x24): how often peek reads the
-	   bytes now, and its fastest and slowest pace */
-	snprintf(out, n, _("looks every %u ms (%u..%u)"), l->interval, PEEK_FAST_MS, PEEK_SLOW_MS);
+	if (l->interval == PEEK_IDLE_MS)
+		/* TRANSLATORS: a sidebar line of peek (30 columns at 80x24): nothing changed for
+		   10 s, so peek reads the bytes once a second */
+		snprintf(out, n, "%s", _("looks every second (idle)"));
+	else
+		/* TRANSLATORS: a sidebar line of peek (30 columns at 80x24): how often peek reads
+		   the bytes now, and its fastest and slowest pace */
+		snprintf(out, n, _("looks every %u ms (%u..%u)"), l->interval, PEEK_FAST_MS, PEEK_SLOW_MS);
 }
 
 uint64_t

@@ -139,13 +139,21 @@ segdata_merge(struct segdata *d, const struct shmlist *fresh, struct segdata_row
 	return k;
 }
 
-/* The next sample: soon while things change, slower as they stay quiet. */
+/*
+ * The next sample: soon while things change, slower as they stay quiet,
+ * once a second after SEGDATA_QUIET_MS without a change.
+ */
 static void
 segdata_pace(struct segdata *d, uint64_t now, unsigned bits)
 {
-	d->quiet = bits & (SEGDATA_CHANGED | SEGDATA_ADDED | SEGDATA_REMOVED) ? 0 : d->quiet + 1;
-	d->next_at = now + (d->quiet >= 4 ? SEGDATA_SLOW_MS : d->quiet >= 2 ?
-	    (SEGDATA_FAST_MS + SEGDATA_SLOW_MS) / 2 : SEGDATA_FAST_MS);
+	bool changed = bits & (SEGDATA_CHANGED | SEGDATA_ADDED | SEGDATA_REMOVED);
+
+	if (changed || !d->sampled)
+		d->changed_at = now;
+	d->quiet = changed ? 0 : d->quiet + 1;
+	d->next_at = now + (segdata_idle(d, now) ? SEGDATA_IDLE_MS : d->quiet >= 4 ?
+	    SEGDATA_SLOW_MS : d->quiet >= 2 ? (SEGDATA_FAST_MS + SEGDATA_SLOW_MS) / 2 :
+	    SEGDATA_FAST_MS);
 	/* a scan that is due but was too soon: come back when it may run */
 	if (d->scan_due && d->scanned_at + SEGDATA_SCAN_MIN_MS < d->next_at)
 		d->next_at = d->scanned_at + SEGDATA_SCAN_MIN_MS;
@@ -204,10 +212,23 @@ segdata_next(const struct segdata *d)
 void
 segdata_hurry(struct segdata *d, uint64_t now)
 {
-	d->quiet = 0;
+	segdata_awake(d, now);
 	d->scan_due = true;
+}
+
+void
+segdata_awake(struct segdata *d, uint64_t now)
+{
+	d->quiet = 0;
+	d->changed_at = now;
 	if (d->next_at > now + SEGDATA_FAST_MS)
 		d->next_at = now + SEGDATA_FAST_MS;
+}
+
+bool
+segdata_idle(const struct segdata *d, uint64_t now)
+{
+	return now >= d->changed_at + SEGDATA_QUIET_MS;
 }
 
 const struct segdata_row *

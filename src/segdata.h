@@ -6,7 +6,9 @@
  * and then), and which rows are boards (through an attacher's memory,
  * list.h). The pace is its own: every SEGDATA_FAST_MS while things
  * change, slower and slower down to SEGDATA_SLOW_MS while nothing does,
- * so an idle system costs about one look a second.
+ * and once every SEGDATA_IDLE_MS after SEGDATA_QUIET_MS without a change
+ * (the idle pace, as the board's pace.h: a row that appears, goes or
+ * changes, or a key (segdata_awake), brings the fast pace back at once).
  *
  * No curses: samples return what happened (SEGDATA_* bits). Only
  * segdata.c writes a struct segdata.
@@ -25,6 +27,8 @@
 
 #define SEGDATA_FAST_MS       250    /* between samples while rows change */
 #define SEGDATA_SLOW_MS       750    /* ... after a few samples without a change */
+#define SEGDATA_QUIET_MS      10000  /* without a change this long, the idle pace: */
+#define SEGDATA_IDLE_MS       1000   /* ... one sample a second */
 #define SEGDATA_SCAN_MIN_MS   500    /* between two scans of /proc/PID/maps at most */
 #define SEGDATA_SCAN_MAX_MS   5000   /* ... and at least, for attachers that come and go */
 #define SEGDATA_HIGHLIGHT_MS  1500   /* a changed value, a new row, stays lit */
@@ -57,6 +61,7 @@ struct segdata {
 	bool sampled;                    /* a sample was taken */
 	unsigned quiet;                  /* samples in a row that found nothing new */
 	uint64_t next_at;                /* when the next sample is due (ms) */
+	uint64_t changed_at;             /* the last change or key (ms): the idle pace after */
 	size_t added, removed;           /* by the last sample */
 	int gone_shmid;                  /* a segment the last sample found gone, or -1 */
 	size_t total;                    /* segments in the table, filtered or not */
@@ -74,8 +79,14 @@ unsigned segdata_sample(struct segdata *d, uint64_t now, struct pzerr *e);
 /* When the next sample is due (ms); a sample at any time is allowed. */
 uint64_t segdata_next(const struct segdata *d);
 
-/* Sample at the fast pace again (after an action of ours, or a key). */
+/* Sample at the fast pace again and scan the maps soon (after an action of ours). */
 void segdata_hurry(struct segdata *d, uint64_t now);
+
+/* A key or a resize at now: the fast pace again (the next sample within SEGDATA_FAST_MS). */
+void segdata_awake(struct segdata *d, uint64_t now);
+
+/* True at the idle pace: nothing changed for SEGDATA_QUIET_MS before now. */
+bool segdata_idle(const struct segdata *d, uint64_t now);
 
 /* The row of shmid, or NULL. */
 const struct segdata_row *segdata_find(const struct segdata *d, int shmid);

@@ -28,14 +28,18 @@ segpanel_show(struct segpanel *p, int shmid)
 	p->board[0] = '\0';
 }
 
-void
+bool
 segpanel_note(struct segpanel *p, int i, const char *text)
 {
+	char was[sizeof p->notes[0]];
+
 	if (i < 0 || i >= SEGPANEL_NOTES)
-		return;
+		return false;
+	memcpy(was, p->notes[i], sizeof was);
 	snprintf(p->notes[i], sizeof p->notes[i], "%s", text != NULL ? text : "");
 	if (text != NULL && text[0] != '\0' && i >= p->nnotes)
 		p->nnotes = i + 1;
+	return strcmp(was, p->notes[i]) != 0;
 }
 
 /* The attaches of row r, as shown. */

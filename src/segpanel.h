@@ -49,8 +49,11 @@ void segpanel_show(struct segpanel *p, int shmid);
 bool segpanel_sample(struct segpanel *p, const struct segdata *d, const struct segdata_row *r,
 		     uint64_t now);
 
-/* The caller's lines under the attaches (at most SEGPANEL_NOTES; they are not escaped). */
-void segpanel_note(struct segpanel *p, int i, const char *text);
+/*
+ * The caller's lines under the attaches (at most SEGPANEL_NOTES; they are
+ * not escaped). True when line i changed (draw the panel again).
+ */
+bool segpanel_note(struct segpanel *p, int i, const char *text);
 
 /* Draw the panel into the sidebar window (nothing when the sidebar is hidden). */
 void segpanel_draw(const struct segpanel *p, uint64_t now);

@@ -34,10 +34,7 @@ selact_record(struct desk *d, enum history_kind kind, struct clip_log *l)
 		undo_step(kind, UNDO_ONCE, PEN_SELECT);
 		undo_log(NULL, l->v, l->n);
 		undo_end();
-		if (undo_dropped())
-			/* TRANSLATORS: a cut, move or paste larger than the undo history; %zu is MiB */
-			status_message(d->status, true, _("done, but too large to undo (the history "
-			    "holds %zu MiB)"), undo_budget() >> 20);
+		action_too_large(d);
 	}
 	clip_log_free(l);
 }
@@ -108,6 +105,24 @@ selact_lost(struct desk *d, struct clip_log *l)
 	return ACT_STATUS;
 }
 
+/*
+ * The board an operation on the selection writes, with its log l begun;
+ * NULL (and why is said) when nothing is selected or we may not write.
+ */
+static const struct board *
+selact_target(struct desk *d, struct clip_log *l)
+{
+	const struct board *b;
+
+	if (!d->clip->on) {
+		selact_none(d);
+		return NULL;
+	}
+	if ((b = selact_ink(d)) != NULL)
+		clip_log_init(l);
+	return b;
+}
+
 /* The selection's size, for messages. */
 static uint32_t
 selact_w(const struct clip *c)
@@ -176,12 +191,9 @@ selact_cut(struct desk *d)
 	struct clip_log l;
 	long n;
 
-	if (!d->clip->on)
-		return selact_none(d);
-	if ((b = selact_ink(d)) == NULL)
+	if ((b = selact_target(d, &l)) == NULL)
 		return ACT_STATUS;
 	clip_preview(d->clip, false);
-	clip_log_init(&l);
 	if ((n = clip_cut(d->clip, b, session_author(d->session), &l)) < 0) {
 		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
 		status_message(d->status, true, _("not enough memory to copy this: nothing cut"));
@@ -200,11 +212,8 @@ selact_delete(struct desk *d)
 	struct clip_log l;
 	long n;
 
-	if (!d->clip->on)
-		return selact_none(d);
-	if ((b = selact_ink(d)) == NULL)
+	if ((b = selact_target(d, &l)) == NULL)
 		return ACT_STATUS;
-	clip_log_init(&l);
 	n = clip_erase(d->clip, b, session_author(d->session), &l);
 	if (n < 0)
 		return selact_lost(d, &l);
@@ -221,11 +230,8 @@ selact_fill(struct desk *d)
 	struct clip_log l;
 	long n;
 
-	if (!d->clip->on)
-		return selact_none(d);
-	if ((b = selact_ink(d)) == NULL)
+	if ((b = selact_target(d, &l)) == NULL)
 		return ACT_STATUS;
-	clip_log_init(&l);
 	n = clip_fill(d->clip, b, d->pen->brush, paint_style(d->paint, d->session->me.colour),
 	    session_author(d->session), &l);
 	if (n < 0)

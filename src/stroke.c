@@ -62,11 +62,9 @@ stroke_pen(struct desk *d, unsigned r)
 		action_refused(d);
 	if (r & PEN_CELLS)
 		session_touched(d->session);
-	if (undo_dropped())
-		/* TRANSLATORS: a fill or a paste larger than the undo history; %zu is MiB */
-		status_message(d->status, true, _("done, but too large to undo (the history "
-		    "holds %zu MiB)"), undo_budget() >> 20);
-	else if (r & PEN_NOTE)
+	if (action_too_large(d))
+		r &= ~(unsigned)(PEN_NOTE | PEN_DONE);   /* that is what the status line says */
+	if (r & PEN_NOTE)
 		status_message(d->status, d->pen->note_warn, "%s", d->pen->note);
 	else if (r & PEN_DONE)
 		status_clear(d->status);       /* "box: corner at..." is done with */

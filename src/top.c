@@ -329,6 +329,7 @@ top_key(void *v, int ret, wint_t ch)
 	struct top *t = v;
 
 	t->dirty = true;
+	segdata_awake(&t->data, frame_now());   /* every key and a resize: the fast pace */
 	if (ret == KEY_CODE_YES && ch == KEY_RESIZE)
 		return;
 	if (frame_quits(ret, ch)) {

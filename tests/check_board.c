@@ -1,13 +1,12 @@
 /*
  * check_board.c - unit tests of the board model: geometry limits, header
  * validation that never writes, bounded cell access, wide characters,
- * put/load validation that changes nothing on error, dump round trips with
- * UTF-8, dumps that never pass a control character through, put, load
- * and clear leaving the generation alone (the caller notifies), and copies
- * in process memory (board_copy, out of memory included, board_copy_cells
- * between boards of different sizes), text entering as grapheme clusters
- * in put, load and a scan alike, and the geometry of a new board. The scan
- * on its own is check_textscan.c's, the lease check_lease.c's.
+ * dumps that never pass a control character through, clear leaving the
+ * generation alone (the caller notifies), and copies in process memory
+ * (board_copy, out of memory included, board_copy_cells between boards of
+ * different sizes), and the geometry of a new board. Text written onto a
+ * board (put, place, load) is check_text.c's, the scan on its own
+ * check_textscan.c's, the lease check_lease.c's.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -23,48 +22,9 @@
 #include "checkutil.h"
 #include "dump.h"
 #include "notify.h"
+#include "text.h"
 #include "textscan.h"
 #include "utf8.h"
-
-/* Dump b into a freshly allocated string. */
-static char *
-dump_of(const struct board *b, bool ansi)
-{
-	struct strbuf sb;
-	char *out;
-
-	strbuf_init(&sb);
-	ck_assert_int_eq(dump_text(b, &sb, ansi), 0);
-	out = strdup(strbuf_cstr(&sb));
-	strbuf_free(&sb);
-	return out;
-}
-
-/* Copy every cell of b. */
-static uint64_t *
-snapshot(const struct board *b)
-{
-	uint64_t *cells = malloc((size_t)b->cols * b->rows * sizeof *cells);
-	uint32_t r, c;
-
-	for (r = 0; r < b->rows; r++)
-		for (c = 0; c < b->cols; c++)
-			cells[r * b->cols + c] = board_get(b, c, r);
-	return cells;
-}
-
-/* Are b's cells equal to a snapshot? */
-static bool
-same_cells(const struct board *b, const uint64_t *cells)
-{
-	uint32_t r, c;
-
-	for (r = 0; r < b->rows; r++)
-		for (c = 0; c < b->cols; c++)
-			if (cells[r * b->cols + c] != board_get(b, c, r))
-				return false;
-	return true;
-}
 
 START_TEST(test_geometry_limits)
 {
@@ -243,7 +203,7 @@ START_TEST(test_row_stamps)
 	tu_private_board(&s, 20, 5);
 	for (r = 0; r < 5; r++)
 		before[r] = board_row_stamp(&s.board, r);
-	ck_assert_int_eq(board_put(&s.board, 0, 1, "a\nb", 3, 0, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 0, 1, "a\nb", 3, 0, 0, &e), 0);
 	ck_assert_uint_eq(board_row_stamp(&s.board, 0), before[0]);
 	ck_assert_uint_ne(board_row_stamp(&s.board, 1), before[1]);
 	ck_assert_uint_ne(board_row_stamp(&s.board, 2), before[2]);
@@ -255,7 +215,7 @@ START_TEST(test_row_stamps)
 		ck_assert_uint_ne(board_row_stamp(&s.board, r), before[r]);
 	for (r = 0; r < 5; r++)
 		before[r] = board_row_stamp(&s.board, r);
-	ck_assert_int_eq(board_load(&s.board, "x", 1, &e), 0);
+	ck_assert_int_eq(text_load(&s.board, "x", 1, &e), 0);
 	for (r = 0; r < 5; r++)
 		ck_assert_uint_ne(board_row_stamp(&s.board, r), before[r]);
 	ck_assert_ptr_null(board_row(&s.board, 5));
@@ -295,227 +255,6 @@ START_TEST(test_draw_wide)
 }
 END_TEST
 
-START_TEST(test_put_and_notify)
-{
-	const char *text = "ñandú\n┌─┐ €";
-	struct segment s;
-	struct pzerr e;
-	char *out;
-
-	tu_private_board(&s, 20, 5);
-	ck_assert_int_eq(board_put(&s.board, 2, 1, text, strlen(text), 3, 5, &e), 0);
-	ck_assert_uint_eq(notify_generation(&s.board), 0);
-	notify_bump(&s.board);
-	ck_assert_uint_eq(notify_generation(&s.board), 1);
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 2, 1)), 0xF1);
-	ck_assert_uint_eq(cell_colour(board_get(&s.board, 2, 1)), 3);
-	ck_assert_uint_eq(cell_author(board_get(&s.board, 2, 1)), 5);
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 2, 2)), 0x250C);
-	out = dump_of(&s.board, false);
-	ck_assert_str_eq(out, "\n  ñandú\n  ┌─┐ €\n");
-	free(out);
-}
-END_TEST
-
-START_TEST(test_put_refuses_without_writing)
-{
-	struct segment s;
-	struct pzerr e;
-	uint64_t *before;
-
-	tu_private_board(&s, 20, 5);
-	ck_assert_int_eq(board_put(&s.board, 0, 0, "keep", 4, 0, 0, &e), 0);
-	before = snapshot(&s.board);
-	ck_assert_int_eq(board_put(&s.board, 15, 0, "123456", 6, 0, 0, &e), -1);
-	ck_assert_int_eq(e.err, EFBIG);
-	ck_assert_ptr_nonnull(strstr(e.msg, "it needs columns 15-20, but the board's columns are 0-19"));
-	ck_assert_int_eq(board_put(&s.board, 18, 0, "漢", 3, 0, 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 19, 1, "漢", 3, 0, 0, &e), -1);
-	free(before);
-	before = snapshot(&s.board);
-	ck_assert_int_eq(board_put(&s.board, 0, 3, "a\nb\nc", 5, 0, 0, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "the text has 3 lines: from row 3 it needs rows 3-5"));
-
-	ck_assert_int_eq(board_put(&s.board, 0, 0, "ok\033[2J", 7, 0, 0, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "U+001B"));
-	ck_assert_int_eq(board_put(&s.board, 0, 0, "ok\xff", 3, 0, 0, &e), -1);
-	ck_assert_int_eq(e.err, EILSEQ);
-	ck_assert_int_eq(board_put(&s.board, 20, 0, "x", 1, 0, 0, &e), -1);
-	ck_assert_int_eq(e.err, ERANGE);
-	ck_assert_int_eq(board_put(&s.board, 0, 5, "x", 1, 0, 0, &e), -1);
-	ck_assert(same_cells(&s.board, before));
-	free(before);
-	ck_assert_msg(board_put(&s.board, 0, 3, "a\nb\n\n\n", 6, 0, 0, &e) == 0, "%s", e.msg);
-	ck_assert_msg(board_put(&s.board, 0, 3, "a\tb\t\t", 5, 0, 0, &e) == 0, "%s", e.msg);
-}
-END_TEST
-
-START_TEST(test_load_dump_round_trip)
-{
-	const char *text =
-	    "pizarra ñandú €\n"
-	    "┌──────┐\n"
-	    "│ 漢字 │\n"
-	    "└──────┘\n"
-	    "\n"
-	    "áéíóú ÁÉÍÓÚ ¿¡\n";
-	struct segment s;
-	struct pzerr e;
-	char *out;
-
-	tu_private_board(&s, 30, 8);
-	ck_assert_int_eq(board_load(&s.board, text, strlen(text), &e), 0);
-	out = dump_of(&s.board, false);
-	ck_assert_str_eq(out, text);
-	free(out);
-	ck_assert_int_eq(board_load(&s.board, "a\tb\r\nc", 6, &e), 0);
-	out = dump_of(&s.board, false);
-	ck_assert_str_eq(out, "a       b\nc\n");
-	free(out);
-	ck_assert_int_eq(board_load(&s.board, "", 0, &e), 0);
-	out = dump_of(&s.board, false);
-	ck_assert_str_eq(out, "");
-	free(out);
-}
-END_TEST
-
-START_TEST(test_load_refuses_without_writing)
-{
-	struct segment s;
-	struct pzerr e;
-	uint64_t *before;
-	char wide[40];
-
-	tu_private_board(&s, 20, 4);
-	ck_assert_int_eq(board_load(&s.board, "keep me", 7, &e), 0);
-	before = snapshot(&s.board);
-	memset(wide, 'w', 21);
-	ck_assert_int_eq(board_load(&s.board, wide, 21, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "line 1 is 21 columns wide, the board has 20 columns"));
-	ck_assert_int_eq(board_load(&s.board, "1\n2\n3\n4\n5", 9, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "the text has 5 lines, the board has 4 rows"));
-	ck_assert_int_eq(board_load(&s.board, "ok\nb\x07", 5, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "line 2, column 2"));
-	ck_assert_int_eq(board_load(&s.board, "ok\n\xc3\x28", 5, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "invalid UTF-8"));
-	ck_assert_int_eq(board_load(&s.board, "\xed\xa0\x80", 3, &e), -1);
-	/* e + U+20DD (combining enclosing circle) has no precomposed form */
-	ck_assert_int_eq(board_load(&s.board, "e\xe2\x83\x9d", 4, &e), -1);
-	ck_assert_str_eq(e.msg, "line 1, column 1: U+0065 U+20DD is 2 code points that cannot "
-	    "share a cell: a character and marks that have no precomposed form (NFC)");
-	ck_assert(same_cells(&s.board, before));
-	ck_assert_int_eq(textscan_check("1\n2\n3\n4", 7, 20, 4, &e), 0);
-	free(before);
-}
-END_TEST
-
-/*
- * Text enters as grapheme clusters, one cell each: what composes (NFC) is
- * one cell, variation selectors are dropped, and what cannot be one cell
- * is refused with the reason, in put, load, check_text and a scan in
- * pieces alike (a cluster cut between two pieces included).
- */
-START_TEST(test_graphemes)
-{
-	/* é as e + U+0301, ❤ U+FE0F, 가 as two jamo, 😀 */
-	const char *text = "e\xcc\x81|\xe2\x9d\xa4\xef\xb8\x8f|\xe1\x84\x80\xe1\x85\xa1|"
-	    "\xf0\x9f\x98\x80\n";
-	const char *zwj = "ok\n  \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb";
-	struct textscan sc;
-	struct segment s;
-	struct pzerr e;
-	size_t step;
-	uint64_t *before;
-	char *out;
-
-	tu_private_board(&s, 20, 4);
-	ck_assert_int_eq(board_load(&s.board, text, strlen(text), &e), 0);
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 0, 0)), 0xE9);
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 1, 0)), '|');
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 2, 0)), 0x2764);
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 3, 0)), '|');
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 4, 0)), 0xAC00);
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 5, 0)), CELL_CONT);
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 6, 0)), '|');
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 7, 0)), 0x1F600);
-	out = dump_of(&s.board, false);
-	ck_assert_str_eq(out, "\xc3\xa9|\xe2\x9d\xa4|\xea\xb0\x80|\xf0\x9f\x98\x80\n");
-	free(out);
-	/* the shape counts cells: 9 columns, in one piece or in many */
-	ck_assert_int_eq(textscan_check(text, strlen(text), 9, 1, &e), 0);
-	ck_assert_int_eq(textscan_check(text, strlen(text), 8, 1, &e), -1);
-	for (step = 1; step <= 7; step++) {
-		ck_assert_int_eq(tu_scan_in_pieces(&sc, text, strlen(text), step, 100, &e), 0);
-		ck_assert_uint_eq(sc.width, 9);
-		ck_assert_uint_eq(sc.height, 1);
-	}
-	/* refused, the board unchanged, the position and the reason said */
-	before = snapshot(&s.board);
-	ck_assert_int_eq(board_load(&s.board, zwj, strlen(zwj), &e), -1);
-	ck_assert_str_eq(e.msg, "line 2, column 3: U+1F469 U+200D U+1F4BB is 3 code points that "
-	    "cannot share a cell: an emoji ZWJ sequence; a cell holds one character, so write "
-	    "its parts apart (without U+200D)");
-	ck_assert_int_eq(board_put(&s.board, 1, 1, zwj, strlen(zwj), 3, 4, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "line 2, column 3: U+1F469 U+200D U+1F4BB is 3"));
-	for (step = 1; step <= 5; step++) {
-		ck_assert_int_eq(tu_scan_in_pieces(&sc, zwj, strlen(zwj), step, 100, &e), -1);
-		ck_assert_ptr_nonnull(strstr(e.msg, "line 2, column 3: U+1F469 U+200D U+1F4BB is 3"));
-	}
-	ck_assert_int_eq(board_put(&s.board, 0, 2, "\xcc\x81", 2, 3, 4, &e), -1);
-	ck_assert_str_eq(e.msg, "line 1, column 1: U+0301 cannot be drawn on a board (a "
-	    "combining mark with no character before it)");
-	ck_assert_int_eq(board_put(&s.board, 0, 2, "\xf0\x9f\x87\xaa\xf0\x9f\x87\xb8", 8, 3, 4,
-	    &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "a flag (two regional indicators)"));
-	ck_assert(same_cells(&s.board, before));
-	free(before);
-	/* put takes the same clusters: e + U+0301 is one cell at 5,3 */
-	ck_assert_int_eq(board_put(&s.board, 5, 3, "e\xcc\x81x", 4, 3, 4, &e), 0);
-	ck_assert_uint_eq(cell_content(board_get(&s.board, 5, 3)), cell_make(0xE9, 3, 4));
-	ck_assert_uint_eq(cell_content(board_get(&s.board, 6, 3)), cell_make('x', 3, 4));
-}
-END_TEST
-
-/* board_place: a block at (col, row), clipped to the board and counted, checked first. */
-START_TEST(test_place)
-{
-	struct board_placed out;
-	struct segment s;
-	struct board ro;
-	struct pzerr e;
-	uint64_t *before;
-	const char *text = "ab\tc\rdefgh\r\n\xe6\xbc\xa2x\n";
-
-	tu_private_board(&s, 16, 4);
-	ck_assert_int_eq(board_place(&s.board, 12, 2, text, strlen(text), 5, 6, &out, &e), 0);
-	/* line 1: a b at 12, 13; the tab to 12 + 8, off the board: c dropped */
-	ck_assert_uint_eq(cell_content(board_get(&s.board, 12, 2)), cell_make('a', 5, 6));
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 13, 2)), 'b');
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 14, 2)), 0);
-	/* line 2 (after a lone CR): defg, h dropped */
-	ck_assert_uint_eq(cell_cp(board_get(&s.board, 15, 3)), 'g');
-	/* line 3 is below the board: 漢 and x dropped */
-	ck_assert_uint_eq(out.height, 3);
-	ck_assert_uint_eq(out.cells, 6);
-	ck_assert_uint_eq(out.dropped, 4);
-	ck_assert_uint_eq(out.end_col, 12);
-	ck_assert_uint_eq(out.end_row, 5);
-	/* checked before anything is written, as put */
-	before = snapshot(&s.board);
-	ck_assert_int_eq(board_place(&s.board, 0, 0, "okay\x07", 5, 0, 0, &out, &e), -1);
-	ck_assert_str_eq(e.msg, "line 1, column 5: U+0007 cannot be drawn on a board (a control, "
-	    "zero-width or unassigned character)");
-	ck_assert_int_eq(board_place(&s.board, 16, 0, "x", 1, 0, 0, &out, &e), -1);
-	ck_assert_int_eq(e.err, ERANGE);
-	ro = s.board;
-	ro.readonly = true;
-	ck_assert_int_eq(board_place(&ro, 0, 0, "x", 1, 0, 0, &out, &e), -1);
-	ck_assert_int_eq(e.err, EROFS);
-	ck_assert(same_cells(&s.board, before));
-	free(before);
-}
-END_TEST
-
 /* A new board is at least the default size and large enough, within the limits. */
 START_TEST(test_geometry_for)
 {
@@ -548,7 +287,7 @@ START_TEST(test_clear)
 	char *out;
 
 	tu_private_board(&s, 20, 4);
-	ck_assert_int_eq(board_load(&s.board, "abc\ndef", 7, &e), 0);
+	ck_assert_int_eq(text_load(&s.board, "abc\ndef", 7, &e), 0);
 	ck_assert_uint_eq(notify_generation(&s.board), 0);
 	notify_bump(&s.board);
 	ck_assert_uint_eq(notify_generation(&s.board), 1);
@@ -556,7 +295,7 @@ START_TEST(test_clear)
 	ck_assert_uint_eq(notify_generation(&s.board), 1);
 	notify_bump(&s.board);
 	ck_assert_uint_eq(notify_generation(&s.board), 2);
-	out = dump_of(&s.board, false);
+	out = tu_dump_of(&s.board, false);
 	ck_assert_str_eq(out, "");
 	free(out);
 }
@@ -580,7 +319,7 @@ START_TEST(test_dump_never_passes_controls)
 	board_set(&s.board, 19, 3, UINT64_MAX);
 	board_set(&s.board, 18, 3, 0xFFFFFFFFu);
 	for (int ansi = 0; ansi < 2; ansi++) {
-		out = dump_of(&s.board, ansi);
+		out = tu_dump_of(&s.board, ansi);
 		len = strlen(out);
 		ck_assert_int_eq(utf8_validate(out, len, NULL), 0);
 		for (i = 0; i < len; i += (size_t)n) {
@@ -606,13 +345,13 @@ START_TEST(test_dump_ansi_colours)
 	char *out;
 
 	tu_private_board(&s, 20, 4);
-	ck_assert_int_eq(board_put(&s.board, 0, 0, "ab", 2, 1, 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 2, 0, "c", 1, 12, 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 0, 1, "plain", 5, 0, 0, &e), 0);
-	out = dump_of(&s.board, true);
+	ck_assert_int_eq(text_put(&s.board, 0, 0, "ab", 2, 1, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 2, 0, "c", 1, 12, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 0, 1, "plain", 5, 0, 0, &e), 0);
+	out = tu_dump_of(&s.board, true);
 	ck_assert_str_eq(out, "\033[31mab\033[94mc\033[0m\nplain\n");
 	free(out);
-	out = dump_of(&s.board, false);
+	out = tu_dump_of(&s.board, false);
 	ck_assert_str_eq(out, "abc\nplain\n");
 	free(out);
 }
@@ -627,7 +366,7 @@ START_TEST(test_dump_trims)
 	board_set(&s.board, 0, 0, 'a');
 	board_set(&s.board, 5, 0, ' ');
 	board_set(&s.board, 3, 2, 'b');
-	out = dump_of(&s.board, false);
+	out = tu_dump_of(&s.board, false);
 	ck_assert_str_eq(out, "a\n\n   b\n");
 	free(out);
 }
@@ -644,7 +383,7 @@ START_TEST(test_copy)
 	char *a, *b;
 
 	tu_private_board(&s, 20, 5);
-	ck_assert_int_eq(board_put(&s.board, 1, 1, text, strlen(text), 3, 2, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 1, 1, text, strlen(text), 3, 2, &e), 0);
 	notify_bump(&s.board);
 	ck_assert_uint_ne(board_row_stamp(&s.board, 1), 0);
 	ck_assert_int_eq(board_copy(&c, &s.board, &e), 0);
@@ -658,19 +397,19 @@ START_TEST(test_copy)
 	ck_assert_uint_eq(notify_generation(&c.board), 0);
 	for (r = 0; r < 5; r++)
 		ck_assert_uint_eq(board_row_stamp(&c.board, r), 0);
-	before = snapshot(&s.board);
-	ck_assert(same_cells(&c.board, before));
-	a = dump_of(&s.board, true);
-	b = dump_of(&c.board, true);
+	before = tu_snapshot(&s.board);
+	ck_assert(tu_same_cells(&c.board, before));
+	a = tu_dump_of(&s.board, true);
+	b = tu_dump_of(&c.board, true);
 	ck_assert_str_eq(a, b);
 	free(a);
 	free(b);
 	ck_assert_int_eq(board_set(&c.board, 0, 0, 'x'), -1);
-	ck_assert_int_eq(board_put(&c.board, 0, 0, "x", 1, 0, 0, &e), -1);
+	ck_assert_int_eq(text_put(&c.board, 0, 0, "x", 1, 0, 0, &e), -1);
 	ck_assert_int_eq(e.err, EROFS);
 	ck_assert_int_eq(board_clear(&c.board, &e), -1);
 	ck_assert_int_eq(notify_bump(&c.board), 0);
-	ck_assert(same_cells(&c.board, before));
+	ck_assert(tu_same_cells(&c.board, before));
 	ck_assert_int_eq(board_set(&s.board, 1, 1, 'X'), 0);
 	ck_assert_uint_eq(cell_cp(board_get(&c.board, 1, 1)), 'c');
 	ck_assert_uint_eq(cell_colour(board_get(&c.board, 1, 1)), 3);
@@ -729,9 +468,9 @@ START_TEST(test_copy_cells)
 
 	tu_private_board(&small, 20, 5);
 	tu_private_board(&big, 30, 4);
-	ck_assert_int_eq(board_put(&small.board, 0, 0, "abcdefghijklmnopqr漢\n1\n2\n3\nrow four", 36,
+	ck_assert_int_eq(text_put(&small.board, 0, 0, "abcdefghijklmnopqr漢\n1\n2\n3\nrow four", 36,
 	    4, 0, &e), 0);
-	ck_assert_int_eq(board_put(&big.board, 25, 0, "keep", 4, 0, 0, &e), 0);
+	ck_assert_int_eq(text_put(&big.board, 25, 0, "keep", 4, 0, 0, &e), 0);
 	gen = notify_generation(&big.board);
 	for (r = 0; r < 4; r++)
 		stamps[r] = board_row_stamp(&big.board, r);
@@ -752,7 +491,7 @@ START_TEST(test_copy_cells)
 	ck_assert_uint_eq(notify_generation(&big.board), gen);
 
 	/* the other way: only the shared 20x4 region of the small board changes */
-	ck_assert_int_eq(board_put(&big.board, 0, 0, "ZZ", 2, 0, 0, &e), 0);
+	ck_assert_int_eq(text_put(&big.board, 0, 0, "ZZ", 2, 0, 0, &e), 0);
 	board_copy_cells(&small.board, &big.board);
 	ck_assert_uint_eq(cell_cp(board_get(&small.board, 0, 0)), 'Z');
 	ck_assert_uint_eq(cell_cp(board_get(&small.board, 2, 0)), 'c');
@@ -768,18 +507,18 @@ START_TEST(test_copy_cells)
 			    board_get(&c.board, col, r) & ~CELL_COUNTER_MASK);
 
 	/* into a read-only board (a copy, or a viewer's): nothing is stored */
-	before = snapshot(&c.board);
+	before = tu_snapshot(&c.board);
 	board_copy_cells(&c.board, &big.board);
-	ck_assert(same_cells(&c.board, before));
+	ck_assert(tu_same_cells(&c.board, before));
 	ck_assert_uint_eq(board_row_stamp(&c.board, 0), 0);
 	free(before);
 	ck_assert_int_eq(board_clear(&big.board, &e), 0);
-	before = snapshot(&big.board);
+	before = tu_snapshot(&big.board);
 	for (r = 0; r < 4; r++)
 		stamps[r] = board_row_stamp(&big.board, r);
 	big.board.readonly = true;
 	board_copy_cells(&big.board, &small.board);
-	ck_assert(same_cells(&big.board, before));
+	ck_assert(tu_same_cells(&big.board, before));
 	for (r = 0; r < 4; r++)
 		ck_assert_uint_eq(board_row_stamp(&big.board, r), stamps[r]);
 	free(before);
@@ -846,7 +585,7 @@ START_TEST(test_write_counter)
 	ck_assert_int_eq(board_draw(b, 1, 1, 'x', 3, 2), 1);
 	ck_assert_uint_eq(cell_counter(board_get(b, 1, 1)), 2);
 	ck_assert_uint_eq(cell_content(board_get(b, 1, 1)), cell_make('x', 3, 2));
-	ck_assert_int_eq(board_put(b, 1, 1, "y", 1, 0, 0, &e), 0);
+	ck_assert_int_eq(text_put(b, 1, 1, "y", 1, 0, 0, &e), 0);
 	ck_assert_uint_eq(cell_counter(board_get(b, 1, 1)), 3);
 	ck_assert_int_eq(board_draw(b, 1, 1, 0, 0, 0), 1);
 	ck_assert_uint_eq(cell_cp(board_get(b, 1, 1)), 0);
@@ -855,7 +594,7 @@ START_TEST(test_write_counter)
 	ck_assert_int_eq(board_clear(b, &e), 0);
 	ck_assert_uint_eq(cell_counter(board_get(b, 1, 1)), 5);
 	ck_assert_uint_eq(cell_counter(board_get(b, 0, 0)), 1);
-	ck_assert_int_eq(board_load(b, "\n z", 3, &e), 0);
+	ck_assert_int_eq(text_load(b, "\n z", 3, &e), 0);
 	ck_assert_uint_eq(board_get(b, 1, 1), 'z' | 6ull << CELL_COUNTER_SHIFT);
 	ck_assert_uint_eq(cell_counter(board_get(b, 0, 0)), 2);
 	/* the counter wraps */
@@ -1026,21 +765,21 @@ START_TEST(test_dump_ansi_styles)
 	char *out;
 
 	tu_private_board(&s, 20, 4);
-	ck_assert_int_eq(board_put(&s.board, 0, 0, "a", 1, cell_style(200, 0, 0), 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 1, 0, "b", 1, cell_style(1, 4, CELL_BOLD), 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 2, 0, "c", 1, cell_style(0, 0, CELL_UNDERLINE |
+	ck_assert_int_eq(text_put(&s.board, 0, 0, "a", 1, cell_style(200, 0, 0), 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 1, 0, "b", 1, cell_style(1, 4, CELL_BOLD), 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 2, 0, "c", 1, cell_style(0, 0, CELL_UNDERLINE |
 	    CELL_REVERSE | CELL_ITALIC), 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 3, 0, "d", 1, cell_style(0, 0, 0), 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 0, 1, "e  ", 3, cell_style(9, 234, 0), 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 0, 2, "f", 1, cell_style(CELL_BLACK, 15, 0), 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 1, 2, "g", 1, cell_style(0, 15, 0), 0, &e), 0);
-	out = dump_of(&s.board, true);
+	ck_assert_int_eq(text_put(&s.board, 3, 0, "d", 1, cell_style(0, 0, 0), 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 0, 1, "e  ", 3, cell_style(9, 234, 0), 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 0, 2, "f", 1, cell_style(CELL_BLACK, 15, 0), 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 1, 2, "g", 1, cell_style(0, 15, 0), 0, &e), 0);
+	out = tu_dump_of(&s.board, true);
 	ck_assert_str_eq(out, "\033[38;5;200ma\033[1;31;44mb\033[0;3;4;7mc\033[0md\n"
 	    "\033[91;48;5;234me  \033[0m\n"
 	    "\033[38;5;16;107mf\033[39;107mg\033[0m\n");
 	free(out);
 	/* the spaces with a background are kept; plain, the same text */
-	out = dump_of(&s.board, false);
+	out = tu_dump_of(&s.board, false);
 	ck_assert_str_eq(out, "abcd\ne  \nfg\n");
 	free(out);
 }
@@ -1061,12 +800,6 @@ board_suite(void)
 	tcase_add_test(tc, test_get_set_bounds);
 	tcase_add_test(tc, test_row_stamps);
 	tcase_add_test(tc, test_draw_wide);
-	tcase_add_test(tc, test_put_and_notify);
-	tcase_add_test(tc, test_put_refuses_without_writing);
-	tcase_add_test(tc, test_load_dump_round_trip);
-	tcase_add_test(tc, test_load_refuses_without_writing);
-	tcase_add_test(tc, test_graphemes);
-	tcase_add_test(tc, test_place);
 	tcase_add_test(tc, test_geometry_for);
 	tcase_add_test(tc, test_clear);
 	tcase_add_test(tc, test_dump_never_passes_controls);

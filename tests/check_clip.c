@@ -25,6 +25,7 @@
 #include "clip.h"
 #include "history.h"
 #include "osc52.h"
+#include "text.h"
 
 #define AUTHOR 3
 
@@ -34,7 +35,7 @@ put(struct segment *s, uint32_t col, uint32_t row, const char *text)
 {
 	struct pzerr e;
 
-	ck_assert_int_eq(board_put(&s->board, col, row, text, strlen(text), 2, 1, &e), 0);
+	ck_assert_int_eq(text_put(&s->board, col, row, text, strlen(text), 2, 1, &e), 0);
 }
 
 static uint32_t

@@ -16,6 +16,7 @@
 #include "dump.h"
 #include "export.h"
 #include "import.h"
+#include "text.h"
 
 /* What writer f makes of board b, as a C string (static, overwritten by the next call). */
 static const char *
@@ -74,8 +75,8 @@ START_TEST(test_html_escapes_colours_wide)
 	const char *h;
 
 	tu_private_board(&s, 20, 4);
-	ck_assert_int_eq(board_put(&s.board, 0, 0, "a<&>\"b", 6, 0, 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 1, 1, "x漢y", strlen("x漢y"), 1, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 0, 0, "a<&>\"b", 6, 0, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 1, 1, "x漢y", strlen("x漢y"), 1, 0, &e), 0);
 	h = written(&s.board, EXPORT_HTML);
 	ck_assert_ptr_nonnull(strstr(h, "<!DOCTYPE html>"));
 	ck_assert_ptr_nonnull(strstr(h, "<pre class=\"pizarra\">\na&lt;&amp;&gt;&quot;b\n"));
@@ -122,8 +123,8 @@ START_TEST(test_svg_grid)
 	const char *v;
 
 	tu_private_board(&s, 20, 4);
-	ck_assert_int_eq(board_put(&s.board, 0, 0, "ab漢c", strlen("ab漢c"), 0, 0, &e), 0);
-	ck_assert_int_eq(board_put(&s.board, 2, 2, "<&>", 3, 9, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 0, 0, "ab漢c", strlen("ab漢c"), 0, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 2, 2, "<&>", 3, 9, 0, &e), 0);
 	v = written(&s.board, EXPORT_SVG);
 	ck_assert_ptr_nonnull(strstr(v, "width=\"50\" height=\"60\" viewBox=\"0 0 50 60\""));
 	ck_assert_ptr_nonnull(strstr(v, "<text x=\"0\" y=\"15\" textLength=\"20\" "
@@ -228,7 +229,7 @@ START_TEST(test_place_block)
 
 	tu_private_board(&s, 20, 4);
 	for (r = 0; r < 4; r++)
-		ck_assert_int_eq(board_put(&s.board, 0, (uint32_t)r, "....................", 20, 0,
+		ck_assert_int_eq(text_put(&s.board, 0, (uint32_t)r, "....................", 20, 0,
 		    0, &e), 0);
 	ck_assert_int_eq(import_ansi(&t, in, strlen(in), &e), 0);
 	ck_assert_int_eq(import_place(&s.board, 3, 1, &t, &e), 0);
@@ -266,7 +267,7 @@ START_TEST(test_place_refusals_change_nothing)
 	char was[512];
 
 	tu_private_board(&s, 20, 4);
-	ck_assert_int_eq(board_put(&s.board, 0, 0, "keep this", 9, 3, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 0, 0, "keep this", 9, 3, 0, &e), 0);
 	snprintf(was, sizeof was, "%s", dumped(&s.board));
 	import_plain(&t, "0123456789abcdefghijk", 21);     /* 21 columns on 20 */
 	ck_assert_int_eq(import_place(&s.board, 0, 1, &t, &e), -1);
@@ -292,7 +293,7 @@ START_TEST(test_load_whole)
 	const char *in = "\033[35m漢\033[0mz\r\n\033[91m!";
 
 	tu_private_board(&s, 20, 4);
-	ck_assert_int_eq(board_put(&s.board, 0, 3, "gone", 4, 0, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.board, 0, 3, "gone", 4, 0, 0, &e), 0);
 	ck_assert_int_eq(import_ansi(&t, in, strlen(in), &e), 0);
 	ck_assert_int_eq(import_load(&s.board, &t, &e), 0);
 	ck_assert_str_eq(dumped(&s.board), "漢z\n!\n");

@@ -23,6 +23,7 @@
 #include "fill.h"
 #include "block.h"
 #include "pen.h"
+#include "text.h"
 #include "undo.h"
 
 #define H 0x2500   /* ─ */
@@ -632,7 +633,7 @@ put(struct segment *s, uint32_t col, uint32_t row, const char *text, unsigned co
 {
 	struct pzerr e;
 
-	ck_assert_int_eq(board_put(&s->board, col, row, text, strlen(text), colour, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s->board, col, row, text, strlen(text), colour, 0, &e), 0);
 }
 
 /* The fill stops at whatever differs: a box's lines, another glyph, another colour. */

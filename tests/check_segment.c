@@ -22,6 +22,7 @@
 #include "checkutil.h"
 #include "notify.h"
 #include "segment.h"
+#include "text.h"
 
 #define RACERS 50
 
@@ -415,7 +416,7 @@ START_TEST(test_readonly_never_writes)
 	a.shmid = s.shmid;
 	ck_assert_int_eq(segment_open(&ro, &a, &o, NULL, &e), 0);
 	ck_assert(ro.board.readonly);
-	ck_assert_int_eq(board_put(&ro.board, 0, 0, "x", 1, 0, 0, &e), -1);
+	ck_assert_int_eq(text_put(&ro.board, 0, 0, "x", 1, 0, 0, &e), -1);
 	ck_assert_int_eq(e.err, EROFS);
 	ck_assert_int_eq(board_clear(&ro.board, &e), -1);
 	notify_bump(&ro.board);
@@ -515,7 +516,7 @@ START_TEST(test_remove_untouched)
 	ck_assert_int_eq(segment_remove_untouched(&s, 0, NULL, &e), 1);
 	ck_assert_msg(strstr(e.msg, "1 other process attached it meanwhile") != NULL, "%s", e.msg);
 	/* ... wrote and notified, then left: left */
-	ck_assert_int_eq(board_put(&other.board, 0, 0, "theirs", 6, 0, 0, &e), 0);
+	ck_assert_int_eq(text_put(&other.board, 0, 0, "theirs", 6, 0, 0, &e), 0);
 	notify_bump(&other.board);
 	segment_detach(&other, &e);
 	ck_assert_int_eq(segment_remove_untouched(&s, 0, NULL, &e), 1);

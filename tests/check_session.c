@@ -22,6 +22,7 @@
 #include "cli.h"
 #include "notify.h"
 #include "session.h"
+#include "text.h"
 #include "undo.h"
 
 static struct cli_opts opts;
@@ -365,7 +366,7 @@ START_TEST(test_save)
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/board.txt", dir);
 	open_drawer(&s, 7);
-	board_put(&s.seg.board, 0, 1, "hola", 4, 0, 0, &e);
+	text_put(&s.seg.board, 0, 1, "hola", 4, 0, 0, &e);
 	ck_assert_int_eq(session_save(&s, path, false, &bytes, &e), 0);
 	ck_assert_uint_eq(bytes, 6);
 	ck_assert_str_eq(slurp(path), "\nhola\n");
@@ -373,7 +374,7 @@ START_TEST(test_save)
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_uint_eq(st.st_mode & 0777, 0600);         /* a 0600 board: only its owner */
 	/* an existing file is never replaced unasked */
-	board_put(&s.seg.board, 0, 0, "new", 3, 0, 0, &e);
+	text_put(&s.seg.board, 0, 0, "new", 3, 0, 0, &e);
 	ck_assert_int_eq(session_save(&s, path, false, &bytes, &e), -1);
 	ck_assert_int_eq(e.err, EEXIST);
 	ck_assert_str_eq(slurp(path), "\nhola\n");
@@ -407,7 +408,7 @@ START_TEST(test_save_formats)
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	open_drawer(&s, 12);
-	ck_assert_int_eq(board_put(&s.seg.board, 0, 0, "<&", 2, 1, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.seg.board, 0, 0, "<&", 2, 1, 0, &e), 0);
 	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, want[i].name);
 		ck_assert_int_eq(session_save(&s, path, false, &bytes, &e), 0);
@@ -464,7 +465,7 @@ START_TEST(test_save_mode_home_and_full_disk)
 	unlink(path);
 	/* a full disk (here a file-size limit) leaves nothing under the name; the
 	 * limit is lifted before asserting, as Check itself writes to a file */
-	ck_assert_int_eq(board_put(&s.seg.board, 0, 0, "twenty bytes of text", 20, 0, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.seg.board, 0, 0, "twenty bytes of text", 20, 0, 0, &e), 0);
 	limited_save(&s, path, false, &r, &e);
 	ck_assert_int_eq(r, -1);
 	ck_assert_int_eq(e.err, EFBIG);
@@ -472,7 +473,7 @@ START_TEST(test_save_mode_home_and_full_disk)
 	ck_assert_int_eq(entries(dir), 0);
 	/* nor over an existing file: it keeps its old content */
 	ck_assert_int_eq(session_save(&s, "~/shared.txt", false, &bytes, &e), 0);
-	ck_assert_int_eq(board_put(&s.seg.board, 0, 1, "and a second line", 17, 0, 0, &e), 0);
+	ck_assert_int_eq(text_put(&s.seg.board, 0, 1, "and a second line", 17, 0, 0, &e), 0);
 	limited_save(&s, path, true, &r, &e);
 	ck_assert_int_eq(r, -1);
 	ck_assert_str_eq(slurp(path), "twenty bytes of text\n");

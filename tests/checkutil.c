@@ -12,6 +12,8 @@
 
 #include "board.h"
 #include "checkutil.h"
+#include "dump.h"
+#include "history.h"
 #include "textscan.h"
 
 static pid_t tu_main_pid;
@@ -246,4 +248,81 @@ tu_use_utc(void)
 {
 	ck_assert_int_eq(setenv("TZ", "UTC", 1), 0);
 	tzset();
+}
+
+/* Dump b into a freshly allocated string. */
+char *
+tu_dump_of(const struct board *b, bool ansi)
+{
+	struct strbuf sb;
+	char *out;
+
+	strbuf_init(&sb);
+	ck_assert_int_eq(dump_text(b, &sb, ansi), 0);
+	out = strdup(strbuf_cstr(&sb));
+	strbuf_free(&sb);
+	return out;
+}
+
+/* Copy every cell of b. */
+uint64_t *
+tu_snapshot(const struct board *b)
+{
+	uint64_t *cells = malloc((size_t)b->cols * b->rows * sizeof *cells);
+	uint32_t r, c;
+
+	for (r = 0; r < b->rows; r++)
+		for (c = 0; c < b->cols; c++)
+			cells[r * b->cols + c] = board_get(b, c, r);
+	return cells;
+}
+
+/* Are b's cells equal to a snapshot? */
+bool
+tu_same_cells(const struct board *b, const uint64_t *cells)
+{
+	uint32_t r, c;
+
+	for (r = 0; r < b->rows; r++)
+		for (c = 0; c < b->cols; c++)
+			if (cells[r * b->cols + c] != board_get(b, c, r))
+				return false;
+	return true;
+}
+
+/* Draw cp at (col, row) as author into h's open step (h may be NULL: someone else). */
+void
+tu_draw(struct history *h, const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
+	unsigned author)
+{
+	struct board_change log[BOARD_DRAW_CHANGES];
+	size_t n;
+
+	ck_assert_int_gt(board_draw_log(b, col, row, cp, 1, author, log, &n), 0);
+	if (h != NULL)
+		ck_assert_int_eq(history_add(h, log, n), 0);
+}
+
+uint32_t
+tu_cp_at(const struct board *b, uint32_t col, uint32_t row)
+{
+	return cell_cp(board_get(b, col, row));
+}
+
+/* Every CELL_CONT of row has a wide character on its left, and every wide one its CONT. */
+void
+tu_assert_whole(const struct board *b, uint32_t row)
+{
+	uint32_t c;
+
+	for (c = 0; c < b->cols; c++) {
+		uint32_t cp = tu_cp_at(b, c, row);
+
+		if (cp == CELL_CONT)
+			ck_assert_msg(c > 0 && cell_width(tu_cp_at(b, c - 1, row)) == 2,
+			    "lone CONT at %u", c);
+		if (cell_width(cp) == 2)
+			ck_assert_msg(c + 1 < b->cols && tu_cp_at(b, c + 1, row) == CELL_CONT,
+			    "wide character without its CONT at %u", c);
+	}
 }

@@ -4,7 +4,8 @@
  * right after they are attached, a sweep that removes anything a failed
  * test left, waiting until a child sleeps in a futex, and polling with a
  * deadline instead of sleeping, a text scanned in pieces, a look into a
- * trace, and the options and address of a small test board.
+ * trace, the options and address of a small test board, and a board's
+ * dump and cells compared before and after.
  */
 #ifndef PIZARRA_CHECKUTIL_H
 #define PIZARRA_CHECKUTIL_H
@@ -13,9 +14,29 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "history.h"
 #include "segment.h"
 #include "shminfo.h"
 #include "textscan.h"
+
+/* b dumped (dump_text, with ANSI colours when ansi) into a malloc'd string. */
+char *tu_dump_of(const struct board *b, bool ansi);
+
+/* A malloc'd copy of every cell of b, row by row. */
+uint64_t *tu_snapshot(const struct board *b);
+
+/* Are b's cells those of a tu_snapshot? */
+bool tu_same_cells(const struct board *b, const uint64_t *cells);
+
+/* Draw cp at (col, row) as author, logged into h's open step (h NULL: someone else). */
+void tu_draw(struct history *h, const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
+	     unsigned author);
+
+/* The code point at (col, row). */
+uint32_t tu_cp_at(const struct board *b, uint32_t col, uint32_t row);
+
+/* Every CELL_CONT of row has a wide character on its left, and every wide one its CONT. */
+void tu_assert_whole(const struct board *b, uint32_t row);
 
 /* A key unique to this test program's run: n = 0..63. */
 key_t tu_key(int n);

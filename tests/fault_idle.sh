@@ -10,9 +10,18 @@
 #     generation, which wakes every client, and the woken client lists the
 #     slots again at once (not at the next tick, 250 ms after the change);
 #     leaving (F10) and detaching (F4) show as soon.
+# `pizarra top` and `pizarra peek` keep the same rule (segdata.h's and
+# peeklook.h's idle pace; peek's looks and samples share the one wake-up):
+#   - after 10 s without a change each wakes at most once a second;
+#   - another program's attach shows in top's row and peek's sidebar
+#     within 2 s;
+#   - a key brings top's fast pace back at once: an attach just after it
+#     shows within 0.4 s (at the idle pace it would take a second);
+#   - a byte that changes brings peek's fast looks back; so does a key.
 # Wake-ups are the voluntary context switches in /proc/PID/status, as the
 # bench counts them (tests/foreign usage). The old pace (4 ticks a second)
-# made about 24 in the test's 6 s.
+# made about 24 in the test's 6 s; top's old pace (750 ms) about 8, peek's
+# (looks every 500 ms, samples every 750 ms) about 18.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -51,26 +60,82 @@ idle_wait() {
 	    abort "the clock did not reach $1"
 }
 
-# after_wakeup: return just after A woke (and went back to sleep).
+# after_wakeup [PID]: return just after PID (A) woke (and went back to sleep).
 after_wakeup() {
-	_n=$(switches "$PA")
-	poll 3 woke "$PA" "$_n" || abort "A did not wake within 3 s"
+	_p=${1:-$PA}
+	_n=$(switches "$_p")
+	poll 3 woke "$_p" "$_n" || abort "pid $_p did not wake within 3 s"
+}
+
+# switches_of USAGE PID: PID's switches in the lines of a tests/foreign usage.
+switches_of() {
+	usage_switches "$(echo "$1" | grep "^pid $2:")"
 }
 
 # ---------------------------------------------------------------------------
-section "an idle client wakes at most once a second"
+section "an idle client, top and peek wake at most once a second"
+KEY_TOP=$(echo "$TEST_KEYS" | cut -d' ' -f2)
+KEY_PEEK=$(echo "$TEST_KEYS" | cut -d' ' -f3)
+foreign_new SEG_TOP ints "$KEY_TOP" 10
+foreign_new SEG_PEEK ints "$KEY_PEEK" 10
 pane_start A "$PIZARRA" -k "$KEY"
+pane_start TOP "$PIZARRA" -k "$KEY_TOP" top
+pane_start PEEK "$PIZARRA" -k "$KEY_PEEK" peek
 QUIET_FROM=$(now_cs)
 PA=$(pane_pid A)
+PT=$(pane_pid TOP)
+PP=$(pane_pid PEEK)
 ID=$(board_shmid "$KEY")
 [ -n "$ID" ] || abort "A started but there is no segment under $KEY"
 pane_wait A 'CLIENTS +1 in slots, nattch 1$' 3 "A lists itself"
+pane_wait TOP "^$KEY_TOP +$SEG_TOP " 3 "top lists its segment"
+pane_wait PEEK "PEEK +shmid $SEG_PEEK, 40 bytes" 3 "peek shows its segment"
 idle_wait "10 s of quiet"
-U=$(usage_of "$WINDOW_MS" "$PA")
-N=$(usage_switches "$U")
-echo "idle drawer after 13 s: $U"
+U=$(usage_of "$WINDOW_MS" "$PA" "$PT" "$PP")
+echo "idle after 13 s: $U"
+N=$(switches_of "$U" "$PA")
 check "A, idle for 13 s, woke at most $MAX_SWITCHES times in $WINDOW_MS ms ($N)" \
     [ "${N:-999}" -le "$MAX_SWITCHES" ]
+N=$(switches_of "$U" "$PT")
+check "top, idle for 13 s, woke at most $MAX_SWITCHES times in $WINDOW_MS ms ($N)" \
+    [ "${N:-999}" -le "$MAX_SWITCHES" ]
+N=$(switches_of "$U" "$PP")
+check "peek, idle for 13 s, woke at most $MAX_SWITCHES times in $WINDOW_MS ms ($N)" \
+    [ "${N:-999}" -le "$MAX_SWITCHES" ]
+pane_wait PEEK '│ looks every second \(idle\)$' 2 "peek's sidebar says it is idle"
+
+# ---------------------------------------------------------------------------
+section "idle top and peek: another program's attach within 2 s"
+after_wakeup "$PT"
+holder_start student_t "$SEG_TOP" ro
+pane_wait TOP "^$KEY_TOP +$SEG_TOP .* 40B +1 " 2 "top's row shows shm_nattch 1 within 2 s"
+after_wakeup "$PP"
+holder_start student_p "$SEG_PEEK" ro
+pane_wait PEEK 'shm_nattch +2( |$)' 2 "peek's sidebar shows shm_nattch 2 within 2 s"
+
+# ---------------------------------------------------------------------------
+section "a key brings top's fast pace back at once"
+QUIET_FROM=$(now_cs)
+idle_wait "10 s of quiet for top"
+after_wakeup "$PT"
+pane_keys TOP Down
+holder_stop student_t
+T1=$(now_cs)
+check "after a key, top shows a detach within 40 cs (the idle pace: a second)" \
+    poll_cs 40 pane_shows TOP "^$KEY_TOP +$SEG_TOP .* 40B +0 "
+echo "shown after $(($(now_cs) - T1)) cs"
+
+section "a byte that changes, or a key, brings peek's fast looks back"
+pane_wait PEEK '│ looks every second \(idle\)$' 2 "peek is idle"
+foreign set32 "$SEG_PEEK" 0 7 || abort "foreign set32 failed"
+pane_wait PEEK '│ looks every [0-9]+ ms \(100\.\.500\)$' 2 \
+    "peek looks faster after a byte changed"
+pane_wait PEEK '│ looks every second \(idle\)$' 13 "peek is idle again 10 s later"
+pane_keys PEEK Down
+pane_wait PEEK '│ looks every [0-9]+ ms \(100\.\.500\)$' 1 "a key: peek looks faster"
+holder_stop student_p
+pane_quit TOP
+pane_quit PEEK
 
 # ---------------------------------------------------------------------------
 section "another program's attach shows within 2 s"

@@ -1,12 +1,13 @@
 /*
  * board.c - the board model inside a segment: header initialisation and
- * publication, validation against shm_segsz, bounded cell access, the text
- * operations put, clear and load, and copies of a board in process
- * memory (board_copy, board_copy_cells). Nothing here notifies (the
- * caller bumps the generation once after its changes, notify.h), so board
- * does not depend on notify; it uses futex.h only to wake and wait on the
- * magic word while a new board is published (board_init, board_wait_ready).
- * The text that put, place and load take is walked by textscan.c.
+ * publication, validation against shm_segsz, bounded cell access (a cell,
+ * a character kept whole, a row, a compare-and-swap), the clear, and
+ * copies of a board in process memory (board_copy, board_copy_cells).
+ * Nothing here notifies (the caller bumps the generation once after its
+ * changes, notify.h), so board does not depend on notify; it uses futex.h
+ * only to wake and wait on the magic word while a new board is published
+ * (board_init, board_wait_ready). Text written onto a board (put, place,
+ * load) is text.c's.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -18,7 +19,6 @@
 #include "board.h"
 #include "cell.h"
 #include "futex.h"
-#include "textscan.h"
 
 /* Bytes a cols x rows board needs. */
 size_t
@@ -278,6 +278,20 @@ board_write(const struct board *b, uint32_t col, uint32_t row, uint64_t value,
 	return 0;
 }
 
+/* Write a row of values over row (each with the counter bumped), and stamp it once. */
+int
+board_write_row(const struct board *b, uint32_t row, const uint64_t *values)
+{
+	uint32_t c;
+
+	if (row >= b->rows || b->readonly)
+		return -1;
+	for (c = 0; c < b->cols; c++)
+		board_write_word(&b->cells[(size_t)row * b->cols + c], values[c], NULL);
+	board_stamp(b, row);
+	return 0;
+}
+
 /* Store desired at (col, row) if it holds exactly expected. */
 bool
 board_cas_cell(const struct board *b, uint32_t col, uint32_t row, uint64_t expected,
@@ -372,23 +386,7 @@ board_draw(const struct board *b, uint32_t col, uint32_t row, uint32_t cp,
 	return board_draw_log(b, col, row, cp, colour, author, NULL, NULL);
 }
 
-/* What board_put draws with. */
-struct board_pen {
-	const struct board *b;
-	uint32_t col, row;
-	unsigned colour, author;
-};
-
-/* Draw one character of a put. */
-static void
-board_put_one(uint32_t line, uint32_t col, uint32_t cp, void *arg)
-{
-	struct board_pen *pen = arg;
-
-	board_draw(pen->b, pen->col + col, pen->row + line, cp, pen->colour, pen->author);
-}
-
-/* Write text at (col, row) after validating all of it. */
+/* May text be written from (col, row)? */
 int
 board_writable_at(const struct board *b, uint32_t col, uint32_t row, struct pzerr *e)
 {
@@ -398,121 +396,6 @@ board_writable_at(const struct board *b, uint32_t col, uint32_t row, struct pzer
 		return pzerr_set(e, ERANGE,
 		    _("position %u,%u is outside the %ux%u board (columns 0-%u, rows 0-%u)"),
 		    col, row, b->cols, b->rows, b->cols - 1, b->rows - 1);
-	return 0;
-}
-
-int
-board_put(const struct board *b, uint32_t col, uint32_t row, const char *text,
-	  size_t len, unsigned colour, unsigned author, struct pzerr *e)
-{
-	struct board_pen pen = { b, col, row, colour, author };
-	struct textscan_shape sh;
-
-	if (board_writable_at(b, col, row, e) != 0)
-		return -1;
-	if (textscan_walk(text, len, b->cols - col, &sh, NULL, NULL, e) != 0)
-		return -1;
-	if (sh.wide_line != 0 && sh.lines > 1)
-		return pzerr_set(e, EFBIG,
-		    _("the text's longest line is %u columns wide: from column %u it needs "
-		    "columns %u-%u, but the board's columns are 0-%u"),
-		    sh.wide_width, col, col, col + sh.wide_width - 1, b->cols - 1);
-	if (sh.wide_line != 0)
-		return pzerr_set(e, EFBIG,
-		    _("the text is %u columns wide: from column %u it needs columns %u-%u, "
-		    "but the board's columns are 0-%u"),
-		    sh.wide_width, col, col, col + sh.wide_width - 1, b->cols - 1);
-	if (sh.lines > b->rows - row)
-		return pzerr_set(e, EFBIG,
-		    _("the text has %u lines: from row %u it needs rows %u-%u, but the board's "
-		    "rows are 0-%u"), sh.lines, row, row, row + sh.lines - 1, b->rows - 1);
-	textscan_walk(text, len, b->cols - col, &sh, board_put_one, &pen, NULL);
-	return 0;
-}
-
-/* What board_place draws with, and what it counts. */
-struct board_placer {
-	const struct board *b;
-	uint32_t col, row;
-	unsigned colour, author;
-	bool write;
-	uint32_t cells, dropped;
-	board_log_fn *log;     /* told every change written, when not NULL */
-	void *log_arg;
-};
-
-/* Place one character of a block, or count it out when it is off the board. */
-static void
-board_place_one(uint32_t line, uint32_t col, uint32_t cp, void *arg)
-{
-	struct board_placer *pl = arg;
-	const struct board *b = pl->b;
-	uint32_t w = (uint32_t)cell_width(cp);
-
-	if (line >= b->rows - pl->row || col >= b->cols - pl->col ||
-	    w > b->cols - pl->col - col) {
-		pl->dropped++;
-		return;
-	}
-	pl->cells++;
-	if (pl->write) {
-		struct board_change c[BOARD_DRAW_CHANGES];
-		size_t n;
-
-		board_draw_log(b, pl->col + col, pl->row + line, cp, pl->colour, pl->author, c, &n);
-		if (pl->log != NULL && n > 0)
-			pl->log(pl->log_arg, c, n);
-	}
-}
-
-/* Place text as a block at (col, row), dropping what falls off the board. */
-int
-board_place(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
-	    unsigned colour, unsigned author, struct board_placed *out, struct pzerr *e)
-{
-	return board_place_log(b, col, row, text, len, colour, author, out, NULL, NULL, e);
-}
-
-/* board_place, telling log every change. */
-int
-board_place_log(const struct board *b, uint32_t col, uint32_t row, const char *text, size_t len,
-		unsigned colour, unsigned author, struct board_placed *out, board_log_fn *log,
-		void *log_arg, struct pzerr *e)
-{
-	struct board_placer pl = { b, col, row, colour, author, false, 0, 0, log, log_arg };
-	struct textscan sc;
-	size_t i, n = 0, used;
-	char *lf;
-	int pass;
-
-	memset(out, 0, sizeof *out);
-	if (board_writable_at(b, col, row, e) != 0)
-		return -1;
-	/* every kind of newline as \n */
-	lf = malloc(len > 0 ? len : 1);
-	if (lf == NULL)
-		return pzerr_set(e, ENOMEM, _("out of memory for %zu bytes of text"), len);
-	for (i = 0; i < len; i++) {
-		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
-			continue;
-		lf[n++] = text[i] == '\r' ? '\n' : text[i];
-	}
-	/* the first walk checks and counts, the second writes */
-	for (pass = 0; pass < 2; pass++) {
-		pl.write = pass == 1;
-		pl.cells = pl.dropped = 0;
-		textscan_init(&sc, UINT32_MAX);
-		if (textscan_run(&sc, lf, n, true, &used, board_place_one, &pl, e) != 0) {
-			free(lf);
-			return -1;
-		}
-	}
-	free(lf);
-	out->height = sc.height;
-	out->cells = pl.cells;
-	out->dropped = pl.dropped;
-	out->end_col = sc.col > UINT32_MAX - col ? UINT32_MAX : col + sc.col;
-	out->end_row = sc.line > UINT32_MAX - row ? UINT32_MAX : row + sc.line;
 	return 0;
 }
 
@@ -542,55 +425,6 @@ board_clear_log(const struct board *b, board_log_fn *log, void *log_arg, struct 
 	}
 	for (i = 0; i < b->rows; i++)
 		board_stamp(b, (uint32_t)i);
-	return 0;
-}
-
-/* A row image being built by board_load. */
-struct board_rows {
-	uint64_t *cells;     /* rows * cols words */
-	uint32_t cols;
-};
-
-/* Place one loaded character in the image (a wide one with its CELL_CONT). */
-static void
-board_load_one(uint32_t line, uint32_t col, uint32_t cp, void *arg)
-{
-	struct board_rows *img = arg;
-	uint64_t *row = img->cells + (size_t)line * img->cols;
-
-	row[col] = cell_make(cp, 0, 0);
-	if (cell_width(cp) == 2)
-		row[col + 1] = cell_make(CELL_CONT, 0, 0);
-}
-
-/* Replace the board with text, validated first. */
-int
-board_load(const struct board *b, const char *text, size_t len, struct pzerr *e)
-{
-	struct board_rows img;
-	struct textscan_shape sh;
-	size_t i, n = (size_t)b->cols * b->rows;
-
-	if (b->readonly)
-		return pzerr_set(e, EROFS, _("the board is attached read-only"));
-	if (textscan_walk(text, len, b->cols, &sh, NULL, NULL, e) != 0)
-		return -1;
-	if (sh.wide_line != 0)
-		return pzerr_set(e, EFBIG, _("line %u is %u columns wide, the board has %u columns"),
-		    sh.wide_line, sh.wide_width, b->cols);
-	if (sh.lines > b->rows)
-		return pzerr_set(e, EFBIG, _("the text has %u lines, the board has %u rows"),
-		    sh.lines, b->rows);
-	img.cols = b->cols;
-	img.cells = calloc(n, sizeof *img.cells);
-	if (img.cells == NULL)
-		return pzerr_set(e, ENOMEM, _("out of memory for a %ux%u board"), b->cols, b->rows);
-	textscan_walk(text, len, b->cols, &sh, board_load_one, &img, NULL);
-	for (i = 0; i < n; i++)
-		board_write_word(&b->cells[i], img.cells[i], NULL);
-	for (i = 0; i < b->rows; i++)
-		board_stamp(b, (uint32_t)i);
-	free(img.cells);
 	return 0;
 }
 

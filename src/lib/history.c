@@ -1,24 +1,13 @@
 /*
  * history.c - one client's undo and redo (history.h): the steps it drew,
- * each an array of the cells it changed, and the rule that takes a step
- * back or does it again by compare-and-swap.
+ * each an array of the cells it changed, in two lists, within a budget.
  *
  * A step's changes are recorded in the order the board reported them. When
- * the step closes they are sorted by cell (and by order within a cell) and
- * each cell's chain of changes is folded into one: the word before the
- * first and the word after the last. So a stroke that passes a cell twice
- * is one change there, and the cells of a row sit side by side, which is
- * what the wide-character check below needs (a wide character and its
- * CELL_CONT half are neighbours).
- *
- * Taking a step back (or doing it again) goes in three passes over its
- * cells: which still hold exactly what the step left there (the "from"
- * word); of those, which may be restored without leaving a wide character
- * without its right half or a CELL_CONT without its left (dropped until
- * nothing changes); then the compare-and-swaps, where a lost race keeps
- * the cell and the other half of a wide pair with it. The step is then
- * compacted in place to the cells actually restored and moved to the other
- * list: redo is built from exactly those cells, as the contract says.
+ * the step closes they are folded (restore_fold: one change per cell, the
+ * cells of a row side by side). Taking a step back (or doing it again) is
+ * restore_run, the rule by compare-and-swap (restore.h); the step is left
+ * holding the cells actually restored and moved to the other list: redo is
+ * built from exactly those cells, as the contract says.
  *
  * Memory: every step is counted as its header plus the capacity of its
  * array; the total never exceeds the budget. A growing step makes room by
@@ -29,21 +18,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cell.h"
 #include "history.h"
-
-/* One cell a step changed. 24 bytes: col and row fit 16 bits (BOARD_MAX_*). */
-struct history_cell {
-	uint16_t col, row;
-	uint32_t seq;            /* order within the step, until it closes */
-	uint64_t before, after;
-};
+#include "restore.h"
 
 struct history_step {
 	struct history_step *prev, *next;   /* towards the older, the newer step */
 	enum history_kind kind;
 	size_t n, cap;
-	struct history_cell *cells;
+	struct restore_cell *cells;
 };
 
 /* A list of steps, oldest at head, newest at tail. */
@@ -60,7 +42,7 @@ struct history {
 	bool is_open, dropped;       /* a step is open; its changes are being ignored */
 };
 
-#define STEP_BYTES(cap) (sizeof(struct history_step) + (cap) * sizeof(struct history_cell))
+#define STEP_BYTES(cap) (sizeof(struct history_step) + (cap) * sizeof(struct restore_cell))
 
 struct history *
 history_new(size_t max_bytes)
@@ -154,46 +136,6 @@ history_free(struct history *h)
 	free(h);
 }
 
-/* Order of cells: by row, column, then order of writing. */
-static int
-cell_order(const void *pa, const void *pb)
-{
-	const struct history_cell *a = pa, *b = pb;
-
-	if (a->row != b->row)
-		return a->row < b->row ? -1 : 1;
-	if (a->col != b->col)
-		return a->col < b->col ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-/*
- * Sort the step and fold each cell's changes into one. A chain broken by
- * another writer (a change whose before is not the previous after) starts
- * again from the other writer's word: undoing our later write gives theirs.
- */
-static void
-step_fold(struct history_step *s)
-{
-	size_t i, out = 0;
-
-	qsort(s->cells, s->n, sizeof *s->cells, cell_order);
-	for (i = 0; i < s->n; i++) {
-		struct history_cell *c = &s->cells[i];
-
-		if (out > 0 && s->cells[out - 1].col == c->col && s->cells[out - 1].row == c->row) {
-			struct history_cell *last = &s->cells[out - 1];
-
-			if (last->after != c->before)
-				last->before = c->before;
-			last->after = c->after;
-			continue;
-		}
-		s->cells[out++] = *c;
-	}
-	s->n = out;
-}
-
 void
 history_end(struct history *h)
 {
@@ -211,9 +153,9 @@ history_end(struct history *h)
 		step_free(h, s);
 		return;
 	}
-	step_fold(s);
+	s->n = restore_fold(s->cells, s->n);
 	if (s->n < s->cap) {   /* give back what the fold saved */
-		struct history_cell *c = realloc(s->cells, s->n * sizeof *c);
+		struct restore_cell *c = realloc(s->cells, s->n * sizeof *c);
 
 		if (c != NULL) {
 			h->bytes -= STEP_BYTES(s->cap) - STEP_BYTES(s->n);
@@ -264,7 +206,7 @@ step_grow(struct history *h, size_t n)
 {
 	struct history_step *s = h->open;
 	size_t limit = (h->max_bytes - sizeof *s) / sizeof *s->cells, need = s->n + n, want;
-	struct history_cell *c;
+	struct restore_cell *c;
 
 	if (need <= s->cap)
 		return 0;
@@ -318,7 +260,7 @@ step_fits(const struct history *h, size_t n)
 
 	if (h->max_bytes < STEP_BYTES(0))
 		return false;
-	limit = (h->max_bytes - STEP_BYTES(0)) / sizeof(struct history_cell);
+	limit = (h->max_bytes - STEP_BYTES(0)) / sizeof(struct restore_cell);
 	return have <= limit && n <= limit - have;
 }
 
@@ -352,112 +294,11 @@ history_add(struct history *h, const struct board_change *c, size_t n)
 
 		if (c[i].col > UINT16_MAX || c[i].row > UINT16_MAX)
 			continue;   /* no board is that large (BOARD_MAX_*) */
-		s->cells[s->n] = (struct history_cell){ (uint16_t)c[i].col, (uint16_t)c[i].row,
+		s->cells[s->n] = (struct restore_cell){ (uint16_t)c[i].col, (uint16_t)c[i].row,
 		    (uint32_t)s->n, c[i].before, c[i].after };
 		s->n++;
 	}
 	return 0;
-}
-
-/* The word a cell of the step ends with, and the word it must hold now. */
-#define TO(c, undo) ((undo) ? (c)->before : (c)->after)
-#define FROM(c, undo) ((undo) ? (c)->after : (c)->before)
-#define WIDE(w) (cell_width(cell_cp(w)) == 2)
-#define CONT(w) (cell_cp(w) == CELL_CONT)
-#define PLANNED seq   /* after the fold, a cell's seq says it is to be restored */
-
-/*
- * The word (col, row), a neighbour of cell j, would hold after the
- * restoration planned: the step's word when the cell is in the step
- * (sorted and folded, so a neighbour in the row sits beside j) and
- * planned; what it holds now otherwise. Outside the board: empty.
- */
-static uint64_t
-final_word(const struct history_step *s, size_t j, long col, uint32_t row, bool undo,
-	   const struct board *b)
-{
-	size_t k;
-
-	if (col < 0 || (uint32_t)col >= b->cols)
-		return CELL_EMPTY;
-	for (k = j > 0 ? j - 1 : 0; k < s->n && k <= j + 1; k++)
-		if (s->cells[k].col == col && s->cells[k].row == row && s->cells[k].PLANNED)
-			return TO(&s->cells[k], undo);
-	return board_get(b, (uint32_t)col, row);
-}
-
-/*
- * Would restoring cell j (with the plan) leave both its sides whole: a
- * CELL_CONT exactly when a wide character is on its left, a wide character
- * exactly when a CELL_CONT is on its right?
- */
-static bool
-whole_after(const struct history_step *s, size_t j, bool undo, const struct board *b)
-{
-	const struct history_cell *c = &s->cells[j];
-	uint64_t me = TO(c, undo);
-
-	return CONT(me) == WIDE(final_word(s, j, (long)c->col - 1, c->row, undo, b)) &&
-	    WIDE(me) == CONT(final_word(s, j, (long)c->col + 1, c->row, undo, b));
-}
-
-/*
- * Plan which cells go back: those that hold exactly the from word, less
- * those that would break a wide character (again until none does: each
- * pass drops at least one cell or ends).
- */
-static void
-plan(struct history_step *s, bool undo, const struct board *b)
-{
-	size_t i;
-	bool changed = true;
-
-	for (i = 0; i < s->n; i++) {
-		struct history_cell *c = &s->cells[i];
-
-		c->PLANNED = board_get(b, c->col, c->row) == FROM(c, undo);
-	}
-	while (changed) {
-		changed = false;
-		for (i = 0; i < s->n; i++)
-			if (s->cells[i].PLANNED && !whole_after(s, i, undo, b)) {
-				s->cells[i].PLANNED = 0;
-				changed = true;
-			}
-	}
-}
-
-/* Are cells i and i+1 of the step the two halves of one character, before or after? */
-static bool
-linked(const struct history_step *s, size_t i)
-{
-	const struct history_cell *a = &s->cells[i], *c = &s->cells[i + 1];
-
-	return c->row == a->row && c->col == a->col + 1 &&
-	    (WIDE(a->before) || WIDE(a->after) || CONT(c->before) || CONT(c->after));
-}
-
-/*
- * Carry out the plan by compare-and-swap; a race lost to another writer
- * keeps the cell, and its other half with it (put back if it was done).
- */
-static void
-apply(struct history_step *s, bool undo, const struct board *b)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++) {
-		struct history_cell *c = &s->cells[i], *l = i > 0 ? c - 1 : NULL;
-
-		if (!c->PLANNED || board_cas_cell(b, c->col, c->row, FROM(c, undo), TO(c, undo)))
-			continue;
-		c->PLANNED = 0;
-		if (l != NULL && l->PLANNED && linked(s, i - 1) &&
-		    board_cas_cell(b, l->col, l->row, TO(l, undo), FROM(l, undo)))
-			l->PLANNED = 0;
-		if (i + 1 < s->n && linked(s, i))
-			c[1].PLANNED = 0;
-	}
 }
 
 /* Take the newest step of one list back (undo) or again, moving what was restored to the other. */
@@ -466,7 +307,7 @@ history_apply(struct history *h, const struct board *b, struct history_result *r
 {
 	struct history_list *from = undo ? &h->undo : &h->redo, *to = undo ? &h->redo : &h->undo;
 	struct history_step *s;
-	size_t i, out = 0;
+	size_t out;
 
 	history_end(h);
 	if (from->tail == NULL) {
@@ -478,11 +319,7 @@ history_apply(struct history *h, const struct board *b, struct history_result *r
 		return -1;
 	}
 	s = from->tail;
-	plan(s, undo, b);
-	apply(s, undo, b);
-	for (i = 0; i < s->n; i++)
-		if (s->cells[i].PLANNED)
-			s->cells[out++] = s->cells[i];
+	out = restore_run(s->cells, s->n, undo, b);
 	r->kind = s->kind;
 	r->restored = out;
 	r->kept = s->n - out;

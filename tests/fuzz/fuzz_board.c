@@ -19,6 +19,7 @@
 #include "client.h"
 #include "dump.h"
 #include "fuzz.h"
+#include "text.h"
 
 /* Check every field client_list hands out. */
 static void
@@ -118,7 +119,7 @@ fuzz_board_draw(const struct board *b, const uint8_t *data, size_t size)
 			FUZZ_ASSERT(cell_counter(board_get(b, c, r)) ==
 			    (cell_counter(before) + 1) % CELL_COUNTERS);
 	}
-	FUZZ_ASSERT(board_put(b, 0, 0, "ok", 2, 3, 1, &e) == 0);
+	FUZZ_ASSERT(text_put(b, 0, 0, "ok", 2, 3, 1, &e) == 0);
 	fuzz_board_dumps(b);
 }
 

@@ -2,7 +2,7 @@
  * fuzz_load.c - fuzz target: arbitrary text on a private in-memory board.
  * The first four bytes choose the board's geometry (16..63 x 4..15), where
  * to put the text and in which colour; the rest is the text. Checked:
- *   - textscan_check and board_load agree (both accept, or both refuse
+ *   - textscan_check and text_load agree (both accept, or both refuse
  *     with a message), and a refused load changes nothing;
  *   - a loaded board dumps to sane text (valid UTF-8, no control
  *     character, within the geometry), the coloured dump is the same text,
@@ -10,7 +10,7 @@
  *   - text already in the dump's form (no tab, no CR, no trailing blank on a
  *     line, no trailing empty line, something besides newlines, every
  *     grapheme cluster one code point) dumps back to itself;
- *   - textscan_check with the room left and board_put agree, a refused
+ *   - textscan_check with the room left and text_put agree, a refused
  *     put changes nothing, and an accepted one leaves sane dumps that agree.
  */
 #include <stdlib.h>
@@ -21,6 +21,7 @@
 #include "dump.h"
 #include "fuzz.h"
 #include "grapheme.h"
+#include "text.h"
 #include "textscan.h"
 
 /* A private board in process memory. */
@@ -136,7 +137,7 @@ fuzz_load_text(const struct board *b, const char *text, size_t len)
 	int checked, loaded;
 
 	checked = textscan_check(text, len, b->cols, b->rows, &e1);
-	loaded = board_load(b, text, len, &e2);
+	loaded = text_load(b, text, len, &e2);
 	FUZZ_ASSERT((checked == 0) == (loaded == 0));
 	if (loaded != 0) {
 		FUZZ_ASSERT(e2.msg[0] != '\0' && fuzz_load_same(b, before));
@@ -150,7 +151,7 @@ fuzz_load_text(const struct board *b, const char *text, size_t len)
 
 		FUZZ_ASSERT(d1.len == len + newline && (len == 0 || memcmp(d1.data, text, len) == 0));
 	}
-	FUZZ_ASSERT(board_load(b, strbuf_cstr(&d1), d1.len, &e2) == 0);
+	FUZZ_ASSERT(text_load(b, strbuf_cstr(&d1), d1.len, &e2) == 0);
 	fuzz_load_dump(b, &d2);
 	FUZZ_ASSERT(d1.len == d2.len && (d1.len == 0 || memcmp(d1.data, d2.data, d1.len) == 0));
 	strbuf_free(&d1);
@@ -168,7 +169,7 @@ fuzz_load_put(const struct board *b, uint32_t col, uint32_t row, const char *tex
 	int checked, put;
 
 	checked = textscan_check(text, len, b->cols - col, b->rows - row, &e1);
-	put = board_put(b, col, row, text, len, colour, author, &e2);
+	put = text_put(b, col, row, text, len, colour, author, &e2);
 	FUZZ_ASSERT((checked == 0) == (put == 0));
 	if (put != 0)
 		FUZZ_ASSERT(e2.msg[0] != '\0' && fuzz_load_same(b, before));

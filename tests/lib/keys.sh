@@ -33,7 +33,7 @@
 #
 # Bytes in use: 0xE0..0xFF, 0x80..0x9F, and from 0x60 up (0x60..0x64, 0x65..0x68 for the
 # Spanish tests, 0x6A, 0x6B; 0x6C, 0x6D for the screenshots in Spanish); 0x50, 0x51
-# (ui_tools); 0x53 (ui_undo); 0x5d (ui_paint); 0x74 (fault_idle); 0x58..0x5C (ui_select,
+# (ui_tools); 0x53 (ui_undo); 0x5d (ui_paint); 0x74..0x76 (fault_idle); 0x58..0x5C (ui_select,
 # ui_select_shared, ui_clipboard).
 # Free: below 0x70 (0x70, 0x7A and 0x7B are cli_board's ftok project ids;
 # 0x70 is also the default board's).
@@ -73,7 +73,7 @@ ui_messages       21      ff 80 81 82 83 84 8a 8b
 fault_spin        23      85 86 87
 fault_hangup      24      88
 fault_noslot      25      89
-fault_idle        92      74
+fault_idle        92      74 75 76
 cli_lease         22      9f 9e
 ui_colours        26      60
 ui_small          27      61

@@ -51,6 +51,7 @@
 #include "dump.h"
 #include "notify.h"
 #include "segment.h"
+#include "text.h"
 
 #define SOAK_COLS        256
 #define SOAK_ROWS        80
@@ -266,7 +267,7 @@ soak_writer(int n)
 				x = SOAK_REGION_W - 2 - (uint32_t)len;
 			for (i = 0; i < len; i++)
 				text[i] = (char)('a' + soak_rand(26));
-			if (board_put(&s.board, r.x0 + x, r.y0 + y, text, (size_t)len, colour, author,
+			if (text_put(&s.board, r.x0 + x, r.y0 + y, text, (size_t)len, colour, author,
 			    &e) != 0) {
 				fprintf(stderr, "soak: %s: put: %s\n", who, e.msg);
 				bad++;
@@ -367,7 +368,7 @@ soak_churn(unsigned serial)
 	}
 	if (serial % 10 == 0) {
 		soak_open(&other, soak_key2, true, false);
-		board_put(&other.board, 0, 0, "temporary", 9, 1, 0, NULL);
+		text_put(&other.board, 0, 0, "temporary", 9, 1, 0, NULL);
 		notify_bump(&other.board);
 		segment_remove(other.shmid, NULL, NULL);
 		segment_detach(&other, NULL);
