@@ -239,7 +239,8 @@ scene_es() {
 	scene_end
 }
 
-# brush NAME FG BG [ATTR-KEYS]: NAME's brush paints FG on BG (Ctrl-N, digits, Enter).
+# brush NAME FG BG [ATTR-KEYS]: NAME's brush paints FG on BG (Ctrl-N, digits,
+# Enter); ATTR-KEYS switch attributes (b, u...) from what the brush had.
 brush() {
 	xterm_key "$1" ctrl+n
 	xterm_wait_raw "$1" 'Colours|Colores' 3 "$1 opens the colour picker"
@@ -287,10 +288,10 @@ scene_editor() {
 	brush A 226 160 b
 	at A 30 3
 	xterm_type A " shared memory "
-	brush A 0 0 u
+	brush A 0 0 bu
 	at A 30 4
 	xterm_type A "año 2026 ✓ ok"
-	brush A 34 0
+	brush A 34 0 u
 	tool A BRUSH
 	drag A 2,7 8,7 16,7 24,7
 	brush A 202 0
