@@ -277,7 +277,11 @@ scene_editor() {
 	if [ -z "$_lang" ]; then
 		xterm_type A "drawing together: colours, select, paste"
 	else
-		xterm_type A "dibujar juntos: colores, una selección, pegar"
+		# xdotool types what the keyboard has no key for through a keymap
+		# it changes on the fly, and under load xterm sometimes reads the
+		# key after the change back: such text is put from the command line
+		pz -k "$K" put 1 1 "dibujar juntos: colores, una selección, pegar" ||
+		    fail "put the title"
 	fi
 	brush A 231 25
 	at A 2 3
@@ -290,7 +294,8 @@ scene_editor() {
 	xterm_type A " shared memory "
 	brush A 0 0 bu
 	at A 30 4
-	xterm_type A "año 2026 ✓ ok"
+	xterm_type A "bold, underlined"
+	pz -k "$K" put 30 5 "año 2026 ✓ ok" || fail "put año"
 	brush A 34 0 u
 	tool A BRUSH
 	drag A 2,7 8,7 16,7 24,7
