@@ -292,11 +292,11 @@ scene_editor() {
 	brush A 226 160 b
 	at A 30 3
 	xterm_type A " shared memory "
-	brush A 0 0 bu
+	brush A 0 0 u
 	at A 30 4
 	xterm_type A "bold, underlined"
 	pz -k "$K" put 30 5 "año 2026 ✓ ok" || fail "put año"
-	brush A 34 0 u
+	brush A 34 0 bu
 	tool A BRUSH
 	drag A 2,7 8,7 16,7 24,7
 	brush A 202 0
