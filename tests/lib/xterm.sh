@@ -10,8 +10,10 @@
 # itself (-displayfd), registered for cleanup, and exports DISPLAY.
 #
 # The one starter, xterm_start [--rv] [--size=COLSxROWS] [--ready=REGEX]
-# NAME [VAR=VALUE]... PROGRAM [ARG]..., opens an xterm of COLSxROWS cells
-# (default 80x24; --rv: reverse video, white on black) with TERM=$XTERM_TERM
+# [--window-ops] NAME [VAR=VALUE]... PROGRAM [ARG]..., opens an xterm of
+# COLSxROWS cells (default 80x24; --rv: reverse video, white on black;
+# --window-ops: allowWindowOps true, so OSC 52 may set the X selection,
+# which xterm's default refuses) with TERM=$XTERM_TERM
 # (xterm-256color) and the font $XTERM_FONT at $XTERM_FONT_SIZE points, to
 # the right of the windows already open (they never overlap, so a picture
 # of one shows only it). xterm logs every byte it receives into
@@ -109,14 +111,16 @@ exec sleep 3600
 EOF
 }
 
-# xterm_start [--rv] [--size=COLSxROWS] [--ready=REGEX] NAME [VAR=VALUE]... PROGRAM [ARG]...
+# xterm_start [--rv] [--size=COLSxROWS] [--ready=REGEX] [--window-ops] NAME [VAR=VALUE]... PROGRAM [ARG]...
 xterm_start() {
 	_xt_rv=
 	_xt_size=80x24
 	_xt_ready=Quit
+	_xt_ops=false
 	while :; do
 		case $1 in
 		--rv) _xt_rv=-rv ;;
+		--window-ops) _xt_ops=true ;;
 		--size=*) _xt_size=${1#--size=} ;;
 		--ready=*) _xt_ready=${1#--ready=} ;;
 		*) break ;;
@@ -131,7 +135,7 @@ xterm_start() {
 	xterm -geometry "$_xt_size+$XTERM_NEXT_X+0" -b "$XTERM_BORDER" +sb -fa "$XTERM_FONT" \
 	    -l -lf "$T/$_xt_name.raw" \
 	    -fs "$XTERM_FONT_SIZE" $_xt_rv -tn "$XTERM_TERM" -title "$_xt_name" \
-	    -xrm 'XTerm*allowWindowOps: false' \
+	    -xrm "XTerm*allowWindowOps: $_xt_ops" \
 	    -e sh "$T/xterm-run.sh" "$T/$_xt_name" env TERM="$XTERM_TERM" "$@" \
 	    >"$T/$_xt_name.xterm-err" 2>&1 &
 	echo $! >"$T/$_xt_name.xpid"
