@@ -82,8 +82,8 @@ static unsigned
 selact_none(struct desk *d)
 {
 	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
-	status_message(d->status, true, _("nothing selected: with the SELECT tool (F3), drag, "
-	    "or press Enter at two corners"));
+	status_message(d->status, true, _("nothing selected: drag, or Enter at two corners "
+	    "(F3: SELECT)"));
 	return ACT_STATUS;
 }
 
@@ -324,8 +324,8 @@ selact_paste(struct desk *d)
 		return ACT_STATUS;
 	}
 	/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
-	status_message(d->status, false, _("paste %u x %u: Enter or a click places it, arrows "
-	    "move it, Esc cancels"), d->clip->w, d->clip->h);
+	status_message(d->status, false, _("paste %u x %u: Enter or a click places, arrows "
+	    "move, Esc cancels"), d->clip->w, d->clip->h);
 	return ACT_STATUS | ACT_CANVAS;
 }
 
@@ -391,8 +391,8 @@ selact_type(struct desk *d, uint32_t cp)
 	case 'f': case 'F': return selact_fill(d);
 	default:
 		/* TRANSLATORS: the status line (at 80 columns, about 60 are left for it) */
-		status_message(d->status, false, _("SELECT: drag or Enter at two corners; then c "
-		    "copies, x cuts, v pastes, f fills, Delete erases"));
+		status_message(d->status, false, _("SELECT: drag, or Enter twice; c copy, x cut, "
+		    "v paste, f fill, Del"));
 		return ACT_STATUS;
 	}
 }

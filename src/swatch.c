@@ -257,7 +257,9 @@ swatch_draw(const struct swatch *sw)
 	waddstr(win, " Aa Zz 0123 ");
 	wattrset(win, screen_attr(LOOK_VALUE));
 	wmove(win, 6, 2);
-	screen_put_fit(win, swatch_colours() == 256 ?
+	screen_put_fit(win, !has_colors() ?
+	    /* TRANSLATORS: the colour picker, at most 52 columns: a terminal without colours */
+	    _("no colours here: a background shows as reverse") : swatch_colours() == 256 ?
 	    /* TRANSLATORS: the colour picker, at most 52 columns */
 	    _("256 colours here (xterm's numbers)") :
 	    /* TRANSLATORS: the colour picker, at most 52 columns */
@@ -265,7 +267,7 @@ swatch_draw(const struct swatch *sw)
 	wattrset(win, screen_attr(LOOK_KEY));
 	wmove(win, 7, 2);
 	/* TRANSLATORS: the colour picker's last line, at most 52 columns (cut when narrower) */
-	screen_put_fit(win, _("arrows, 0-9, b u r i; Enter sets the brush, Esc"), w - 4);
+	screen_put_fit(win, _("arrows, 0-9, b u r i; Enter sets, Esc closes"), w - 4);
 	wattrset(win, A_NORMAL);
 	wnoutrefresh(win);
 	delwin(win);

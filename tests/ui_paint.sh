@@ -155,7 +155,7 @@ pane_wait M 'AB' 2 "M (TERM=vt100) shows the row"
 check "M shows the background as reverse, bold and underline as they are (7, 1, 4)" \
 	has_codes "$(sgr_at M A)" 7 1 4
 pane_keys M C-n
-pane_wait M "16 colours here" 2 "the picker offers 16 colours without colours too"
+pane_wait M "no colours here: a background shows as reverse" 2 "without colours the picker says how a background shows"
 pane_keys M 0 Down 0 u Enter
 pane_wait M 'the brush paints in default colours, underline' 2 "M picks the default colours, underlined"
 # M started in the row under A's cursor

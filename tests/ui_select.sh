@@ -95,7 +95,7 @@ click A 10 8
 pane_wait A ' 10,8  ' 2 "a click moves the cursor (and selects nothing)"
 check "a click selects nothing" unselected A 8
 pane_keys A C-v
-pane_wait A 'paste 5 x 2: Enter or a click places it' 2 "Ctrl-V: the preview"
+pane_wait A 'paste 5 x 2: Enter or a click places, arrows move, Esc cancels' 2 "Ctrl-V: the preview"
 pane_wait_line A 8 "          hello" 2 "the preview shows at the cursor"
 expect_dump "$T/board" -k "$KEY"
 pane_keys A Right
@@ -209,7 +209,7 @@ pane_wait S '^ SELEC ' 2 "the tool is SELEC in Spanish"
 drag S 0 30 2 31
 pane_wait S 'seleccionadas 3 x 2: c copia' 2 "the selection's message in Spanish"
 pane_keys S z
-pane_wait S 'SELEC: arrastra o Enter en dos esquinas' 2 "another letter says the keys, in Spanish"
+pane_wait S 'SELEC: arrastra, o 2 Enter; c copia' 2 "another letter says the keys, in Spanish"
 pane_quit S
 
 section "a viewer may not paste"

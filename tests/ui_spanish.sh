@@ -62,7 +62,7 @@ pane_wait A '│ shmat\(\) aquí +0x' 2 "the sidebar's own field names are Spani
 pane_wait A '│ palabra futex gen [0-9]+$' 2 "... the futex word too"
 pane_wait A '│ shm_segsz +[0-9]+$' 2 "the kernel's field names stay"
 pane_wait A '│ dest +no$' 2 "dest: no"
-pane_wait A '│ CLIENTES  en plaza 1, nattch 1 *$' 2 "the clients' title"
+pane_wait A '│ CLIENTES  plazas 1, nattch 1 *$' 2 "the clients' title"
 pane_wait A '│ ● [0-9]+ +[a-z0-9_-]+ +pts/[0-9]+ +tú$' 2 "our own client is tú"
 pane_wait A '│ LLAMADAS  mías, últimas arriba *$' 2 "the system calls' title, whole"
 CHECKS=$((CHECKS + 1))
@@ -132,7 +132,7 @@ check "the board still has x" board_has "x"
 section "a plural: one viewer, then two, attached without a slot"
 pane_start --ready=F10Salir V LANGUAGE=es "$PIZARRA" -k "$KEY" view
 pane_wait A '│ 1 proceso unido sin plaza: *$' 4 "one viewer: 1 proceso unido"
-pane_wait A '│ CLIENTES  en plaza 1, nattch 2 *$' 2 "nattch 2"
+pane_wait A '│ CLIENTES  plazas 1, nattch 2 *$' 2 "nattch 2"
 pane_wait A '│ ○ [0-9]+ +pizarra +espectador$' 2 "the viewer is an espectador"
 pane_start --ready=F10Salir W LANGUAGE=es "$PIZARRA" -k "$KEY" view
 pane_wait A '│ 2 procesos unidos sin plaza: *$' 4 "two viewers: 2 procesos unidos"
