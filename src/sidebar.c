@@ -18,6 +18,7 @@
 #include "proc.h"
 #include "screen.h"
 #include "sidebar.h"
+#include "sidebarline.h"
 #include "tracewrap.h"
 #include "utf8.h"
 
@@ -365,7 +366,7 @@ static int
 sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int rows)
 {
 	unsigned long nattch = s->stat_ok ? (unsigned long)s->stat.ds.shm_nattch : 0;
-	char line[160], user[32], name[32];
+	char line[160], name[32];
 	int i, used = 0, need = sidebar_clients_rows(sb, s);
 
 	if (rows <= 0)
@@ -401,10 +402,7 @@ sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int ro
 		}
 		sidebar_text(y + used, SIDEBAR_X, screen_ink(c->colour, false),
 		    screen_utf8() ? "\u25CF" : "*");
-		/* TRANSLATORS: after our own client in the sidebar, at most 4 columns */
-		snprintf(line, sizeof line, "%-7d %-8.8s %-7.7s%s", (int)c->pid,
-		    shminfo_user(c->uid, user, sizeof user), c->tty[0] ? c->tty : "-",
-		    mine ? _("you") : "");
+		sidebarline_client(line, sizeof line, c, mine);
 		sidebar_text(y + used++, SIDEBAR_X + 2, screen_attr(mine ? LOOK_VALUE : LOOK_NORMAL),
 		    line);
 	}
