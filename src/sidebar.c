@@ -1,13 +1,12 @@
 /*
  * sidebar.c - the live shmid_ds, clients and syscall log. A sample keeps
  * each field as the text it is shown as, so a change is a string compare
- * and lights the field (a sample the same as the last, with nothing lit,
- * is not formatted again: no strftime, no user names); drawing gives
- * each section the rows it needs, the focused one first (F9) when the
- * screen is short. Titles and the
- * sidebar's own words are messages, padded and cut in display columns;
- * the kernel's field names and the system-call log stay as they are (its
- * long calls broken between tokens by tracewrap.c).
+ * and lights the field (an unchanged sample, nothing lit, is not formatted
+ * again); drawing gives each section the rows it needs, the focused one
+ * first (F9) when the screen is short, and only the rows whose text changed
+ * are drawn (sidebarrows.c). Titles and the sidebar's own words are
+ * messages, padded and cut in display columns; the kernel's field names and
+ * the system-call log stay as they are (tracewrap.c breaks long calls).
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "screen.h"
 #include "sidebar.h"
 #include "sidebarline.h"
+#include "sidebarrows.h"
 #include "tracewrap.h"
 #include "utf8.h"
 
@@ -185,19 +185,16 @@ sidebar_rescan(struct sidebar *sb)
 	sb->scan_nattch = (unsigned long)-1;
 }
 
-/* Write text at (y, x) clipped to the sidebar's width (an ellipsis says it was). */
 void
 sidebar_text(int y, int x, attr_t a, const char *text)
 {
-	WINDOW *win = screen_window(SCREEN_SIDEBAR);
-	int room = getmaxx(win) - x;
+	sidebarrows_text(y, x, a, text);
+}
 
-	if (room <= 0)
-		return;
-	wattrset(win, a);
-	wmove(win, y, x);
-	screen_put_fit(win, text, room);
-	wattrset(win, A_NORMAL);
+void
+sidebar_invalidate(struct sidebar *sb)
+{
+	sidebarrows_invalidate(&sb->rows);
 }
 
 /*
@@ -449,20 +446,13 @@ sidebar_syscalls(const struct session *s, int y, int rows, int width)
 	return used;
 }
 
-void
-sidebar_draw(const struct sidebar *sb, const struct session *s, uint64_t now)
+/* Lay the three sections out in the window's rows (through sidebar_text). */
+static void
+sidebar_layout(const struct sidebar *sb, const struct session *s, uint64_t now, int width,
+	       int height)
 {
-	WINDOW *win = screen_window(SCREEN_SIDEBAR);
-	int need[SECTION_COUNT], give[SECTION_COUNT], left, y, k, sec, width, height;
+	int need[SECTION_COUNT], give[SECTION_COUNT], left, y, k, sec;
 
-	if (win == NULL)
-		return;
-	width = getmaxx(win) - SIDEBAR_X;
-	height = getmaxy(win);
-	werase(win);
-	wattrset(win, screen_attr(LOOK_OUTSIDE));
-	mvwvline(win, 0, 0, ACS_VLINE, height);
-	wattrset(win, A_NORMAL);
 	need[SECTION_SEGMENT] = sidebar_segment_rows(s);
 	need[SECTION_CLIENTS] = sidebar_clients_rows(sb, s);
 	need[SECTION_SYSCALLS] = 1 + tracewrap_rows(&s->opts->log, width);
@@ -472,9 +462,22 @@ sidebar_draw(const struct sidebar *sb, const struct session *s, uint64_t now)
 		give[sec] = need[sec] < left ? need[sec] : left;
 		left -= give[sec];
 	}
-	y = 0;
-	y += sidebar_segment(sb, s, y, give[SECTION_SEGMENT], now);
+	y = sidebar_segment(sb, s, 0, give[SECTION_SEGMENT], now);
 	y += sidebar_clients(sb, s, y, give[SECTION_CLIENTS]);
 	sidebar_syscalls(s, y, give[SECTION_SYSCALLS], width);
+}
+
+void
+sidebar_draw(struct sidebar *sb, const struct session *s, uint64_t now)
+{
+	WINDOW *win = screen_window(SCREEN_SIDEBAR);
+	int width = getmaxx(win) - SIDEBAR_X, height = getmaxy(win);   /* ERR without one */
+
+	if (win == NULL)
+		return;
+	sidebarrows_begin(&sb->rows, win);
+	sidebar_layout(sb, s, now, width, height);
+	if (sidebarrows_end(&sb->rows, win))
+		sidebar_layout(sb, s, now, width, height);   /* too much to keep: drawn as it goes */
 	wnoutrefresh(win);
 }
