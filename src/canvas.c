@@ -312,6 +312,12 @@ canvas_row(struct canvas *cv, const struct board *b, const _Atomic uint64_t *cel
 	bool u = screen_utf8();
 	int x;
 
+	if (!marks_over_row(&cv->marks, br)) {
+		/* nothing over it (the usual frame): the board's cells alone */
+		for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;)
+			x += canvas_cell(cv, b, cells, y, x, cv->marks.at, dim);
+		return x;
+	}
 	for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;) {
 		uint32_t bc = cv->view_col + (uint32_t)x, g = marks_box_glyph(&cv->marks, bc, br, u);
 		uint64_t pw, pn = 0;
