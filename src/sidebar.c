@@ -1,12 +1,10 @@
 /*
- * sidebar.c - the live shmid_ds, clients and syscall log. A sample keeps
- * each field as the text it is shown as, so a change is a string compare
- * and lights the field (an unchanged sample, nothing lit, is not formatted
- * again); drawing gives each section the rows it needs, the focused one
- * first (F9) when the screen is short, and only the rows whose text changed
- * are drawn (sidebarrows.c). Titles and the sidebar's own words are
- * messages, padded and cut in display columns; the kernel's field names and
- * the system-call log stay as they are (tracewrap.c breaks long calls).
+ * sidebar.c - the live shmid_ds, clients and syscall log. A sample keeps each
+ * field as the text shown, so a change is a string compare and lights it (an
+ * unchanged sample is not formatted again); drawing gives each section the
+ * rows it needs, the focused one first (F9), and only changed rows are drawn
+ * (sidebarrows.c). Titles and our own words are messages cut in columns; the
+ * kernel's field names and the syscall log stay as they are (tracewrap.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -28,11 +26,8 @@
 
 enum { SECTION_SEGMENT, SECTION_CLIENTS, SECTION_SYSCALLS, SECTION_COUNT };
 
-/*
- * Find the attached processes that hold no slot (viewers, other programs).
- * Reading every /proc/PID/maps is not cheap: it is done when the counts
- * change, and otherwise every SIDEBAR_RESCAN_MS.
- */
+/* Attachers without a slot, from every /proc/PID/maps (not cheap: when the
+ * counts change, else every SIDEBAR_RESCAN_MS). */
 static void
 sidebar_scan_others(struct sidebar *sb, const struct session *s, uint64_t now)
 {
