@@ -5,23 +5,19 @@
  * flag) differs from what the screen shows, so a remote keystroke costs a
  * row scan and one cell. Which rows a presence cursor or the box's outline
  * came to or left is marks.c's to say; the ASCII stand-ins for box-drawing
- * characters are lines.c's.
+ * characters are lines.c's; writing a cell, and the outline and paste
+ * preview cells, canvasput.c's.
  */
 #include <stdlib.h>
 
 #include "cell.h"
 #include "notify.h"
 #include "canvas.h"
+#include "canvasput.h"
 #include "client.h"
-#include "lines.h"
 #include "marks.h"
 #include "screen.h"
 
-#define CANVAS_OUTSIDE   (1ull << 62)     /* shadow key of a cell beyond the board */
-#define CANVAS_DIM       (1ull << 61)     /* shadow flag: drawn greyed out */
-#define CANVAS_PREVIEW   (1ull << 60)     /* shadow key of a preview cell: | its glyph */
-#define CANVAS_CUT       (1ull << 59)     /* shadow flag: a wide character cut by the right edge */
-#define CANVAS_STALE     UINT64_MAX       /* shadow key that matches nothing */
 
 /* The shadow key of a board cell: what it shows (not its write counter), the
  * presence mark over it, greyed or not. */
@@ -135,29 +131,6 @@ canvas_pan(struct canvas *c, const struct board *b, long dc, long dr)
 	return true;
 }
 
-/* Put one character (cp drawable, or a placeholder) at y, x with attributes. */
-static void
-canvas_put(int y, int x, uint32_t cp, attr_t attr)
-{
-	wchar_t wc[2] = { 0, 0 };
-	cchar_t cc;
-
-	if (cp == 0)
-		cp = ' ';
-	if (cp >= 0x80 && !screen_utf8()) {
-		uint32_t a = lines_ascii(cp);
-
-		if (a == 0) {
-			a = '?';
-			attr = screen_attr(LOOK_PLACEHOLDER) | (attr & A_REVERSE);
-		}
-		cp = a;
-	}
-	wc[0] = (wchar_t)cp;
-	setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
-	mvwadd_wch(screen_window(SCREEN_CANVAS), y, x, &cc);
-}
-
 /* The placeholder for a cell that cannot be shown. */
 static uint32_t
 canvas_placeholder(void)
@@ -178,7 +151,7 @@ canvas_outside(const struct board *b, int y, int x, uint32_t bc, uint32_t br)
 		cp = screen_utf8() ? 0x2500 : '-';
 	else if (bc == b->cols && br == b->rows)
 		cp = screen_utf8() ? 0x2518 : '+';
-	canvas_put(y, x, cp, a);
+	canvasput_char(y, x, cp, a);
 }
 
 /* Attributes for a board cell: its colours and attributes, a presence cursor or a selection over it, or grey. */
@@ -228,7 +201,7 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint64_t *ce
 		cv->shadow[i + 1] = key2;
 	if (cut) {
 		/* nothing is wrong with it: say quietly that it goes on out of sight */
-		canvas_put(y, x, screen_utf8() ? 0x2026 : '>', screen_attr(LOOK_OUTSIDE) |
+		canvasput_char(y, x, screen_utf8() ? 0x2026 : '>', screen_attr(LOOK_OUTSIDE) |
 		    (pres ? A_REVERSE : 0));
 		return 1;
 	}
@@ -238,13 +211,13 @@ canvas_cell(struct canvas *cv, const struct board *b, const _Atomic uint64_t *ce
 		pres = pres2;
 	if (cp != 0 && cp != ' ' && (!cell_drawable(cp) || (cell_width(cp) == 2 && w == 1) ||
 	    (w == 2 && !screen_utf8()))) {
-		canvas_put(y, x, canvas_placeholder(), screen_attr(LOOK_PLACEHOLDER) |
+		canvasput_char(y, x, canvas_placeholder(), screen_attr(LOOK_PLACEHOLDER) |
 		    (pres ? A_REVERSE : 0));
 		if (w == 2)
-			canvas_put(y, x + 1, ' ', canvas_attr(next, pres2, dim));
+			canvasput_char(y, x + 1, ' ', canvas_attr(next, pres2, dim));
 		return w;
 	}
-	canvas_put(y, x, cp, canvas_attr(cell, pres, dim));
+	canvasput_char(y, x, cp, canvas_attr(cell, pres, dim));
 	return w;
 }
 
@@ -260,39 +233,6 @@ canvas_selection(struct canvas *cv, const struct clip *clip, uint32_t col, uint3
 		 unsigned ink)
 {
 	marks_mine(&cv->marks, clip, col, row, ink);
-}
-
-/* Draw a preview cell (or the blank left of one, under half a wide character). */
-static int
-canvas_preview_put(struct canvas *cv, int y, int x, uint32_t glyph)
-{
-	size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
-	uint64_t key = CANVAS_PREVIEW | glyph | (uint64_t)cv->marks.box_ink << 24;
-
-	if (cv->shadow[i] != key) {
-		cv->shadow[i] = key;
-		canvas_put(y, x, glyph, screen_ink(cv->marks.box_ink, true) | A_DIM);
-	}
-	return 1;
-}
-
-/* Draw a cell of the paste preview (next: the one right of it): our ink, reversed and dim. */
-static int
-canvas_pasted(struct canvas *cv, int y, int x, uint64_t word, uint64_t next)
-{
-	size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
-	uint32_t cp = cell_cp(word);
-	int w = cell_width(cp) == 2 && cell_cp(next) == CELL_CONT && x + 1 < cv->w &&
-	    screen_utf8() ? 2 : 1;
-	uint64_t key = CANVAS_PREVIEW | CANVAS_DIM | cell_content(word) | (uint64_t)w << 58 |
-	    (uint64_t)(cv->marks.mine_ink & 0xFF) << CELL_COUNTER_SHIFT;
-
-	if (cv->shadow[i] != key || cv->shadow[i + (size_t)w - 1] != key) {
-		cv->shadow[i] = cv->shadow[i + (size_t)w - 1] = key;
-		canvas_put(y, x, cp == CELL_CONT || !cell_drawable(cp) || cell_width(cp) > w ? ' ' :
-		    cp, screen_ink(cv->marks.mine_ink, true) | A_DIM);
-	}
-	return w;
 }
 
 /* Draw the screen cells of row y that lie beyond the board's edge. */
@@ -372,6 +312,12 @@ canvas_row(struct canvas *cv, const struct board *b, const _Atomic uint64_t *cel
 	bool u = screen_utf8();
 	int x;
 
+	if (!marks_over_row(&cv->marks, br)) {
+		/* nothing over it (the usual frame): the board's cells alone */
+		for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;)
+			x += canvas_cell(cv, b, cells, y, x, cv->marks.at, dim);
+		return x;
+	}
 	for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;) {
 		uint32_t bc = cv->view_col + (uint32_t)x, g = marks_box_glyph(&cv->marks, bc, br, u);
 		uint64_t pw, pn = 0;
@@ -384,10 +330,12 @@ canvas_row(struct canvas *cv, const struct board *b, const _Atomic uint64_t *cel
 		    memory_order_relaxed))) == 2)
 			g = ' ';
 		if (g != 0)
-			x += canvas_preview_put(cv, y, x, g);
+			x += canvasput_outline(cv->shadow, (size_t)y * (size_t)cv->w + (size_t)x, y, x, g,
+			    cv->marks.box_ink);
 		else if (pasted)
-			x += canvas_pasted(cv, y, x, pw, marks_pasted(&cv->marks, bc + 1, br, &pn) ?
-			    pn : 0);
+			x += canvasput_pasted(cv->shadow, (size_t)y * (size_t)cv->w + (size_t)x, y,
+			    x, x + 1 < cv->w, pw, marks_pasted(&cv->marks, bc + 1, br, &pn) ? pn : 0,
+			    cv->marks.mine_ink);
 		else
 			x += canvas_cell(cv, b, cells, y, x, cv->marks.at, dim);
 	}

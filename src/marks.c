@@ -256,3 +256,12 @@ marks_box_glyph(const struct marks *m, uint32_t col, uint32_t row, bool u)
 		return r->r0 == r->r1 || !(left || right) ? (u ? 0x2500 : '-') : (u ? 0x2502 : '|');
 	return u ? 0x2502 : '|';
 }
+
+bool
+marks_over_row(const struct marks *m, uint32_t row)
+{
+	const struct clip *c = m->clip;
+
+	return (m->box.on && row >= m->box.r0 && row <= m->box.r1) ||
+	    (c != NULL && (c->preview || (c->grabbed && c->moving != NULL)));
+}

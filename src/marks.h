@@ -85,6 +85,13 @@ uint8_t marks_selected(const struct marks *m, uint32_t col, uint32_t row);
 /* The preview's word over board cell (col, row); false when none is there. */
 bool marks_pasted(const struct marks *m, uint32_t col, uint32_t row, uint64_t *word);
 
+/*
+ * Might board row row have an outline or preview cell over it (the box
+ * crosses it, or a paste or move preview is up)? False: its cells are the
+ * board's and the cursors' alone, and need not be asked about one by one.
+ */
+bool marks_over_row(const struct marks *m, uint32_t row);
+
 /* The outline's character at board cell (col, row): a corner or an edge; 0 off it. */
 uint32_t marks_box_glyph(const struct marks *m, uint32_t col, uint32_t row, bool utf8);
 

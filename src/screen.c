@@ -193,6 +193,8 @@ screen_check(const char *opts)
 	return 0;
 }
 
+static void screen_plain_motion(void);
+
 int
 screen_init(void)
 {
@@ -210,6 +212,7 @@ screen_init(void)
 		return -1;
 	}
 	atexit(screen_atexit);
+	screen_plain_motion();
 	raw();
 	noecho();
 	nonl();
@@ -233,6 +236,28 @@ screen_init(void)
 	screen_sidebar_on = true;
 	screen_layout();
 	return 0;
+}
+
+/*
+ * Cursor motions by cup and the single-step moves only. To choose a motion
+ * ncurses formats every parametrised one it could use (vpa, hpa, cud, cuu,
+ * cuf, cub) with tiparm, from several starting points, to compare their
+ * lengths: for a remote keystroke's two moves that was the largest part of
+ * doupdate (docs/performance.md, "Where the time goes at N = 32"). Without
+ * them, a move is one cup (formatted once) or a few cuf1/cud1/cr: the
+ * same screen, a byte or two more at most.
+ */
+static void
+screen_plain_motion(void)
+{
+	if (cur_term == NULL || cursor_address == NULL)
+		return;
+	row_address = NULL;
+	column_address = NULL;
+	parm_down_cursor = NULL;
+	parm_up_cursor = NULL;
+	parm_right_cursor = NULL;
+	parm_left_cursor = NULL;
 }
 
 /* Delete the layout's windows. */

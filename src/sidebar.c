@@ -1,13 +1,10 @@
 /*
- * sidebar.c - the live shmid_ds, clients and syscall log. A sample keeps
- * each field as the text it is shown as, so a change is a string compare
- * and lights the field (a sample the same as the last, with nothing lit,
- * is not formatted again: no strftime, no user names); drawing gives
- * each section the rows it needs, the focused one first (F9) when the
- * screen is short. Titles and the
- * sidebar's own words are messages, padded and cut in display columns;
- * the kernel's field names and the system-call log stay as they are (its
- * long calls broken between tokens by tracewrap.c).
+ * sidebar.c - the live shmid_ds, clients and syscall log. A sample keeps each
+ * field as the text shown, so a change is a string compare and lights it (an
+ * unchanged sample is not formatted again); drawing gives each section the
+ * rows it needs, the focused one first (F9), and only changed rows are drawn
+ * (sidebarrows.c). Titles and our own words are messages cut in columns; the
+ * kernel's field names and the syscall log stay as they are (tracewrap.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +15,8 @@
 #include "proc.h"
 #include "screen.h"
 #include "sidebar.h"
+#include "sidebarline.h"
+#include "sidebarrows.h"
 #include "tracewrap.h"
 #include "utf8.h"
 
@@ -27,11 +26,8 @@
 
 enum { SECTION_SEGMENT, SECTION_CLIENTS, SECTION_SYSCALLS, SECTION_COUNT };
 
-/*
- * Find the attached processes that hold no slot (viewers, other programs).
- * Reading every /proc/PID/maps is not cheap: it is done when the counts
- * change, and otherwise every SIDEBAR_RESCAN_MS.
- */
+/* Attachers without a slot, from every /proc/PID/maps (not cheap: when the
+ * counts change, else every SIDEBAR_RESCAN_MS). */
 static void
 sidebar_scan_others(struct sidebar *sb, const struct session *s, uint64_t now)
 {
@@ -184,19 +180,16 @@ sidebar_rescan(struct sidebar *sb)
 	sb->scan_nattch = (unsigned long)-1;
 }
 
-/* Write text at (y, x) clipped to the sidebar's width (an ellipsis says it was). */
 void
 sidebar_text(int y, int x, attr_t a, const char *text)
 {
-	WINDOW *win = screen_window(SCREEN_SIDEBAR);
-	int room = getmaxx(win) - x;
+	sidebarrows_text(y, x, a, text);
+}
 
-	if (room <= 0)
-		return;
-	wattrset(win, a);
-	wmove(win, y, x);
-	screen_put_fit(win, text, room);
-	wattrset(win, A_NORMAL);
+void
+sidebar_invalidate(struct sidebar *sb)
+{
+	sidebarrows_invalidate(&sb->rows);
 }
 
 /*
@@ -365,7 +358,7 @@ static int
 sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int rows)
 {
 	unsigned long nattch = s->stat_ok ? (unsigned long)s->stat.ds.shm_nattch : 0;
-	char line[160], user[32], name[32];
+	char line[160], name[32];
 	int i, used = 0, need = sidebar_clients_rows(sb, s);
 
 	if (rows <= 0)
@@ -401,10 +394,7 @@ sidebar_clients(const struct sidebar *sb, const struct session *s, int y, int ro
 		}
 		sidebar_text(y + used, SIDEBAR_X, screen_ink(c->colour, false),
 		    screen_utf8() ? "\u25CF" : "*");
-		/* TRANSLATORS: after our own client in the sidebar, at most 4 columns */
-		snprintf(line, sizeof line, "%-7d %-8.8s %-7.7s%s", (int)c->pid,
-		    shminfo_user(c->uid, user, sizeof user), c->tty[0] ? c->tty : "-",
-		    mine ? _("you") : "");
+		sidebarline_client(line, sizeof line, c, mine);
 		sidebar_text(y + used++, SIDEBAR_X + 2, screen_attr(mine ? LOOK_VALUE : LOOK_NORMAL),
 		    line);
 	}
@@ -451,20 +441,13 @@ sidebar_syscalls(const struct session *s, int y, int rows, int width)
 	return used;
 }
 
-void
-sidebar_draw(const struct sidebar *sb, const struct session *s, uint64_t now)
+/* Lay the three sections out in the window's rows (through sidebar_text). */
+static void
+sidebar_layout(const struct sidebar *sb, const struct session *s, uint64_t now, int width,
+	       int height)
 {
-	WINDOW *win = screen_window(SCREEN_SIDEBAR);
-	int need[SECTION_COUNT], give[SECTION_COUNT], left, y, k, sec, width, height;
+	int need[SECTION_COUNT], give[SECTION_COUNT], left, y, k, sec;
 
-	if (win == NULL)
-		return;
-	width = getmaxx(win) - SIDEBAR_X;
-	height = getmaxy(win);
-	werase(win);
-	wattrset(win, screen_attr(LOOK_OUTSIDE));
-	mvwvline(win, 0, 0, ACS_VLINE, height);
-	wattrset(win, A_NORMAL);
 	need[SECTION_SEGMENT] = sidebar_segment_rows(s);
 	need[SECTION_CLIENTS] = sidebar_clients_rows(sb, s);
 	need[SECTION_SYSCALLS] = 1 + tracewrap_rows(&s->opts->log, width);
@@ -474,9 +457,22 @@ sidebar_draw(const struct sidebar *sb, const struct session *s, uint64_t now)
 		give[sec] = need[sec] < left ? need[sec] : left;
 		left -= give[sec];
 	}
-	y = 0;
-	y += sidebar_segment(sb, s, y, give[SECTION_SEGMENT], now);
+	y = sidebar_segment(sb, s, 0, give[SECTION_SEGMENT], now);
 	y += sidebar_clients(sb, s, y, give[SECTION_CLIENTS]);
 	sidebar_syscalls(s, y, give[SECTION_SYSCALLS], width);
+}
+
+void
+sidebar_draw(struct sidebar *sb, const struct session *s, uint64_t now)
+{
+	WINDOW *win = screen_window(SCREEN_SIDEBAR);
+	int width = getmaxx(win) - SIDEBAR_X, height = getmaxy(win);   /* ERR without one */
+
+	if (win == NULL)
+		return;
+	sidebarrows_begin(&sb->rows, win);
+	sidebar_layout(sb, s, now, width, height);
+	if (sidebarrows_end(&sb->rows, win))
+		sidebar_layout(sb, s, now, width, height);   /* too much to keep: drawn as it goes */
 	wnoutrefresh(win);
 }

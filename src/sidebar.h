@@ -19,6 +19,7 @@
 #include "screen.h"
 #include "session.h"
 #include "shminfo.h"
+#include "sidebarrows.h"
 
 #define SIDEBAR_HIGHLIGHT_MS  1500    /* how long a changed field stays lit */
 #define SIDEBAR_OTHERS        16      /* attachers without a slot shown */
@@ -41,6 +42,7 @@ struct sidebar {
 	uint64_t scan_at;              /* when that scan ran */
 	unsigned long trace_seen;      /* syscall log entries shown */
 	int focus;                     /* which section gets the room when short */
+	struct sidebarrows rows;       /* what each row shows, to redraw only the changed ones */
 };
 
 /*
@@ -60,8 +62,14 @@ bool sidebar_sample(struct sidebar *sb, const struct session *s, bool slow, uint
  */
 bool sidebar_relist(const struct sidebar *sb, const struct session *s);
 
-/* Draw the sidebar for s (nothing when the sidebar is hidden). */
-void sidebar_draw(const struct sidebar *sb, const struct session *s, uint64_t now);
+/*
+ * Draw the sidebar for s (nothing when the sidebar is hidden): only the
+ * rows whose text or attributes differ from the last frame's.
+ */
+void sidebar_draw(struct sidebar *sb, const struct session *s, uint64_t now);
+
+/* Something else drew over the sidebar (the help box): the next frame draws every row. */
+void sidebar_invalidate(struct sidebar *sb);
 
 /* The next section gets the room when the screen is short; true when back at the first. */
 bool sidebar_next_focus(struct sidebar *sb);

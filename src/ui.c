@@ -97,6 +97,7 @@ static void
 ui_layout(struct ui *ui)
 {
 	screen_layout();
+	sidebar_invalidate(&ui->sidebar);
 	canvas_resize(&ui->canvas);
 	canvas_follow(&ui->canvas, session_board(&ui->session), ui->pen.col, ui->pen.row);
 	ui->dirty = ACT_ALL;
@@ -296,6 +297,9 @@ ui_render(struct ui *ui)
 		canvas_invalidate(&ui->canvas);
 		ui->dirty = ACT_ALL;
 	}
+	/* a box over the screen may cover sidebar rows their hashes call drawn */
+	if (overlay || ui->overlay_drawn)
+		sidebar_invalidate(&ui->sidebar);
 	ui->overlay_drawn = overlay;
 	if (ui_behind(ui))
 		ui->dirty |= ACT_CANVAS;

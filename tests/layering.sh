@@ -25,7 +25,7 @@ TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 # Top first; modules in one layer are separated by spaces, layers by "|".
 FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker swatch mouse | stroke | selact |
 	action segpanel frame opener bytesview |
-	status sidebar canvas hexdraw segtable lineedit segact | screen segdata block peeklook |
+	status sidebar canvas hexdraw segtable lineedit segact | sidebarrows canvasput | screen segdata block peeklook sidebarline |
 	pen session show edit owner list hexview marks look signals paint | cli lines typing fill savefile pace tracewrap clip osc52 | cli_parse undo'
 CORE_LAYERS='report boardmap shmpeek export import history | segment client | notify lease dump text restore | board | textscan |
 	grapheme access |
