@@ -12,32 +12,12 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
 test_begin panes
 
-report() {
-	printf '1b 5b 4d %02x %02x %02x ' $((32 + $1)) $((33 + $2)) $((33 + $3))
-}
-
-mouse() {
-	_m_name=$1
-	shift
-	# shellcheck disable=SC2046 # one byte per word
-	pane_tmux "$_m_name" send-keys -H $(printf '%s' "$*")
-}
-
-# drag NAME X0 Y0 X1 Y1 (see ui_select.sh)
-drag() {
-	mouse "$1" "$(report 0 "$2" "$3")"
-	poll 2 pane_shows "$1" " $2,$3  " || fail "$1: the press at $2,$3 did not arrive"
-	mouse "$1" "$(report 32 "$4" "$5")"
-	poll 2 pane_shows "$1" " $4,$5  " || fail "$1: the drag to $4,$5 did not arrive"
-	mouse "$1" "$(report 3 "$4" "$5")"
-}
-
 # copy NAME: select "hello" and "secon" (5 x 2 at 2,2) with the SELECT tool and press c.
 copy() {
 	pane_home "$1"
 	pane_keys "$1" F3 F3 F3 F3 F3 F3
 	pane_wait "$1" '^ SELECT ' 2 "$1 takes the SELECT tool"
-	drag "$1" 2 2 6 3
+	pane_drag "$1" 2 2 6 3
 	pane_wait "$1" 'selected 5 x 2' 2 "$1 selects 5 x 2"
 	pane_keys "$1" c
 }

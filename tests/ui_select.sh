@@ -19,35 +19,6 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
 test_begin panes
 
-# report B X Y: the bytes of one X10 mouse report (button code B at X, Y).
-report() {
-	printf '1b 5b 4d %02x %02x %02x ' $((32 + $1)) $((33 + $2)) $((33 + $3))
-}
-
-# mouse NAME REPORT...: send reports to NAME in one write.
-mouse() {
-	_m_name=$1
-	shift
-	# shellcheck disable=SC2046 # one byte per word
-	pane_tmux "$_m_name" send-keys -H $(printf '%s' "$*")
-}
-
-# drag NAME X0 Y0 X1 Y1: press at X0,Y0, move (button held) to X1,Y1, release
-# there; each report waits for the cursor to show where it went (the
-# canvas's cells are the board's here), so none is read with the next.
-drag() {
-	mouse "$1" "$(report 0 "$2" "$3")"
-	poll 2 pane_shows "$1" " $2,$3  " || fail "$1: the press at $2,$3 did not arrive"
-	mouse "$1" "$(report 32 "$4" "$5")"
-	poll 2 pane_shows "$1" " $4,$5  " || fail "$1: the drag to $4,$5 did not arrive"
-	mouse "$1" "$(report 3 "$4" "$5")"
-}
-
-# click NAME X Y
-click() {
-	mouse "$1" "$(report 0 "$2" "$3")" "$(report 3 "$2" "$3")"
-}
-
 # selected NAME Y: canvas line Y of NAME's pane shows a selection (reverse
 # and underline together, left of the sidebar).
 selected() {
@@ -77,7 +48,7 @@ pane_keys A F3 F3 F3 F3 F3 F3
 pane_wait A '^ SELECT ' 2 "F3 six times: the SELECT tool"
 
 section "a drag marks a rectangle"
-drag A 2 2 6 3
+pane_drag A 2 2 6 3
 pane_wait A 'selected 5 x 2: c copies' 2 "a drag from 2,2 to 6,3 selects 5 x 2"
 check "the selection is shown on row 2" poll 2 selected A 2
 check "and on row 3" selected A 3
@@ -91,7 +62,7 @@ pane_wait A 'copied 5 x 2 cells \(v or Ctrl-V pastes\)' 2 "c copies"
 pane_keys A Escape
 pane_wait A 'selection let go' 2 "Esc lets go"
 check "the selection is no longer shown" poll 2 unselected A 2
-click A 10 8
+pane_click A 10 8
 pane_wait A ' 10,8  ' 2 "a click moves the cursor (and selects nothing)"
 check "a click selects nothing" unselected A 8
 pane_keys A C-v
@@ -112,14 +83,14 @@ pane_wait_line A 8 "           hello" 2 "the preview is gone"
 expect_dump "$T/board" -k "$KEY"
 pane_keys A C-v
 pane_wait A 'paste 5 x 2' 2 "Ctrl-V once more"
-click A 30 12
+pane_click A 30 12
 pane_wait A 'pasted 5 x 2 cells at 30,12' 2 "a click places it where clicked"
 board "" "" "  hello world" "  second line" "" "" "" "" "           hello" "           secon" \
     "" "" "                              hello" "                              secon"
 expect_dump "$T/board" -k "$KEY"
 
 section "Enter at two corners selects; the arrows move the selection"
-click A 11 8
+pane_click A 11 8
 pane_wait A ' 11,8  ' 2 "the cursor at 11,8"
 pane_keys A Enter
 pane_wait A 'select: corner at 11,8' 2 "Enter: the first corner"
@@ -143,11 +114,11 @@ board "" "" "  hello world" "  second line" "" "" "" "" "" "" "" "" \
 expect_dump "$T/board" -k "$KEY"
 
 section "Delete erases, f fills with the brush"
-drag A 2 2 6 2
+pane_drag A 2 2 6 2
 pane_wait A 'selected 5 x 1' 2 "a one-row selection"
 pane_keys A DC
 pane_wait A 'erased the selection \(5 cells changed\)' 2 "Delete erases it"
-drag A 0 15 3 16
+pane_drag A 0 15 3 16
 pane_wait A 'selected 4 x 2' 2 "a 4 x 2 selection"
 pane_keys A f
 pane_wait A 'filled the selection with the brush \(8 cells changed\)' 2 "f fills it"
@@ -157,18 +128,18 @@ board "" "" "        world" "  second line" "" "" "" "" "" "" "" "" \
 expect_dump "$T/board" -k "$KEY"
 
 section "a drag from inside the selection moves it"
-drag A 30 12 34 13
+pane_drag A 30 12 34 13
 pane_wait A 'selected 5 x 2' 2 "the pasted block selected"
-mouse A "$(report 0 31 12)"
+pane_mouse A "$(pane_x10 0 31 12)"
 pane_wait A ' 31,12  ' 2 "a press inside it"
-mouse A "$(report 32 41 14)"
+pane_mouse A "$(pane_x10 32 41 14)"
 pane_wait_line A 14 "                                        hello" 2 \
     "while the button is held, what it holds is shown where it would go"
 board "" "" "        world" "  second line" "" "" "" "" "" "" "" "" \
     "                              hello" "                              secon" "" \
     "████" "████"
 expect_dump "$T/board" -k "$KEY"
-mouse A "$(report 3 41 14)"
+pane_mouse A "$(pane_x10 3 41 14)"
 pane_wait A 'moved the selection to 40,14' 2 "dragged ten right, two down: on release it lands there"
 board "" "" "        world" "  second line" "" "" "" "" "" "" "" "" "" "" \
     "                                        hello" \
@@ -206,7 +177,7 @@ section "in Spanish"
 pane_start --ready=F10Salir S LANGUAGE=es "$PIZARRA" -k "$KEY"
 pane_keys S F3 F3 F3 F3 F3 F3
 pane_wait S '^ SELEC ' 2 "the tool is SELEC in Spanish"
-drag S 0 30 2 31
+pane_drag S 0 30 2 31
 pane_wait S 'seleccionadas 3 x 2: c copia' 2 "the selection's message in Spanish"
 pane_keys S z
 pane_wait S 'SELEC: arrastra, o 2 Enter; c copia' 2 "another letter says the keys, in Spanish"

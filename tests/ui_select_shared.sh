@@ -14,26 +14,6 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
 test_begin panes
 
-report() {
-	printf '1b 5b 4d %02x %02x %02x ' $((32 + $1)) $((33 + $2)) $((33 + $3))
-}
-
-mouse() {
-	_m_name=$1
-	shift
-	# shellcheck disable=SC2046 # one byte per word
-	pane_tmux "$_m_name" send-keys -H $(printf '%s' "$*")
-}
-
-# drag NAME X0 Y0 X1 Y1 (see ui_select.sh)
-drag() {
-	mouse "$1" "$(report 0 "$2" "$3")"
-	poll 2 pane_shows "$1" " $2,$3  " || fail "$1: the press at $2,$3 did not arrive"
-	mouse "$1" "$(report 32 "$4" "$5")"
-	poll 2 pane_shows "$1" " $4,$5  " || fail "$1: the drag to $4,$5 did not arrive"
-	mouse "$1" "$(report 3 "$4" "$5")"
-}
-
 # selected NAME Y [FROM TO]: canvas line Y of NAME's pane shows a selection
 # (reverse and underline together) left of the sidebar.
 selected() {
@@ -55,7 +35,7 @@ pane_home B
 pane_keys A F3 F3 F3 F3 F3 F3
 pane_wait A '^ SELECT ' 2 "A takes the SELECT tool"
 check "B shows no selection before" unselected B 3
-drag A 2 2 9 4
+pane_drag A 2 2 9 4
 pane_wait A 'selected 8 x 3' 2 "A selects 8 x 3 at 2,2"
 check "B shows A's selection on row 2" poll 2 selected B 2
 check "and on row 4" selected B 4
@@ -68,14 +48,14 @@ check "and no longer on row 2" poll 2 unselected B 2
 section "B selects too; A sees both"
 pane_keys B F3 F3 F3 F3 F3 F3
 pane_wait B '^ SELECT ' 2 "B takes the SELECT tool"
-drag B 20 10 25 11
+pane_drag B 20 10 25 11
 pane_wait B 'selected 6 x 2' 2 "B selects 6 x 2 at 20,10"
 check "A shows B's on row 10" poll 2 selected A 10
 check "B still shows A's on row 4" selected B 4
 pane_keys A Escape
 pane_wait A 'selection let go' 2 "A lets go"
 check "B no longer shows A's" poll 2 unselected B 4
-drag A 2 20 5 21
+pane_drag A 2 20 5 21
 pane_wait A 'selected 4 x 2' 2 "A selects again"
 check "B shows it" poll 2 selected B 20
 pane_quit A
@@ -109,7 +89,7 @@ for cat in c0 c1 osc csi dcs; do
 	helper cells "$KEY" "$cat" 24 >/dev/null 2>&1 || fail "hostile cells $cat"
 	pane_keys D F3 F3 F3 F3 F3 F3
 	pane_wait D '^ SELECT ' 2 "D takes the SELECT tool ($cat)"
-	drag D 0 24 60 24
+	pane_drag D 0 24 60 24
 	pane_wait D 'selected 61 x 1' 2 "D selects row 24 ($cat)"
 	pane_keys D c
 	pane_wait D 'copied 61 x 1 cells, also to the terminal.s clipboard' 2 "D copies it ($cat)"

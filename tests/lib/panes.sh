@@ -57,6 +57,11 @@
 #   pane_wait_exit NAME STATUS [SECS]        NAME's program exits with STATUS
 #   pane_all_alive "NAMES" WHAT              every program in NAMES still runs
 #   pane_resize NAME COLS ROWS               resize NAME and wait until it has it
+#   pane_x10 B X Y             the bytes of one X10 mouse report (button code B at X, Y)
+#   pane_mouse NAME REPORT...  send reports to NAME in one write
+#   pane_drag NAME X0 Y0 X1 Y1 press at X0,Y0, move with the button held to X1,Y1
+#                              (each step awaited on the status line), release
+#   pane_click NAME X Y        press and release at X,Y
 #   pane_check_flag NAME FORMAT VALUE WHAT   a tmux format has VALUE
 #   pane_restored NAME         after NAME's program exited its terminal is back
 #                              (wrapper line, normal screen, cursor, no mouse
@@ -482,4 +487,27 @@ pane_title_safe() {
 	esac
 	pass "$1's pane title is '$_pa_title', not $2"
 	return 0
+}
+
+pane_x10() {
+	printf '1b 5b 4d %02x %02x %02x ' $((32 + $1)) $((33 + $2)) $((33 + $3))
+}
+
+pane_mouse() {
+	_pa_name=$1
+	shift
+	# shellcheck disable=SC2046 # one byte per word
+	pane_tmux "$_pa_name" send-keys -H $(printf '%s' "$*")
+}
+
+pane_drag() {
+	pane_mouse "$1" "$(pane_x10 0 "$2" "$3")"
+	poll 2 pane_shows "$1" " $2,$3  " || fail "$1: the press at $2,$3 did not arrive"
+	pane_mouse "$1" "$(pane_x10 32 "$4" "$5")"
+	poll 2 pane_shows "$1" " $4,$5  " || fail "$1: the drag to $4,$5 did not arrive"
+	pane_mouse "$1" "$(pane_x10 3 "$4" "$5")"
+}
+
+pane_click() {
+	pane_mouse "$1" "$(pane_x10 0 "$2" "$3")" "$(pane_x10 3 "$2" "$3")"
 }
