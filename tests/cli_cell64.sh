@@ -110,27 +110,6 @@ printf 'abcd\ne \n' >"$T/exp"
 expect_dump "$T/exp" -k "$KEY"
 
 # ---------------------------------------------------------------------------
-# sgr_at NAME CHAR: the SGR parameters tmux puts right before CHAR in the
-# line of NAME's screen that shows PQRST, joined with ';' (and ending in one).
-sgr_at() {
-	pane_tmux "$1" capture-pane -p -e | python3 -c '
-import re, sys
-for line in sys.stdin:
-    if "PQRST" not in re.sub(r"\x1b\[[0-9;]*m", "", line):
-        continue
-    codes = []
-    for esc, ch in re.findall(r"(\x1b\[[0-9;]*m)|(.)", line):
-        if esc:
-            codes.append(esc[2:-1])
-        elif ch == sys.argv[1]:
-            print(";".join(codes) + ";")
-            break
-        else:
-            codes = []
-    break
-' "$2"
-}
-
 # has_code LIST CODE: LIST (;-separated) has the parameter sequence CODE.
 has_code() {
 	case ";$1" in
@@ -160,24 +139,24 @@ expect_status 0 helper poke64 "$ID" $((ROW3 + 24)) $((0x53 | 3 << 37))
 expect_status 0 helper poke64 "$ID" $((ROW3 + 32)) $((0x54 | 8 << 37))
 pane_start C "$PIZARRA" -k "$KEY" view
 pane_wait C 'PQRST' 2 "C (tmux-256color) shows the row"
-check "P: colour 200 as it is (38;5;200)" has_code "$(sgr_at C P)" '38;5;200'
-check "Q: green on blue (32, 44)" has_codes "$(sgr_at C Q)" 32 44
-check "R: the background 234 (48;5;234)" has_code "$(sgr_at C R)" '48;5;234'
-check "S: bold and underline (1, 4)" has_codes "$(sgr_at C S)" 1 4
-check "T: italic (3)" has_code "$(sgr_at C T)" '3'
+check "P: colour 200 as it is (38;5;200)" has_code "$(pane_sgr_at PQRST C P)" '38;5;200'
+check "Q: green on blue (32, 44)" has_codes "$(pane_sgr_at PQRST C Q)" 32 44
+check "R: the background 234 (48;5;234)" has_code "$(pane_sgr_at PQRST C R)" '48;5;234'
+check "S: bold and underline (1, 4)" has_codes "$(pane_sgr_at PQRST C S)" 1 4
+check "T: italic (3)" has_code "$(pane_sgr_at PQRST C T)" '3'
 pane_quit C
 pane_rawcheck C "what C sent its terminal is clean"
 
 pane_start E TERM=xterm "$PIZARRA" -k "$KEY" view
 pane_wait E 'PQRST' 2 "E (TERM=xterm, 8 colours) shows the row"
-check "P: colour 200 as the nearest of 8, magenta (35)" has_code "$(sgr_at E P)" '35'
-check "R: the background 234 as the nearest of 8, black (40)" has_code "$(sgr_at E R)" '40'
+check "P: colour 200 as the nearest of 8, magenta (35)" has_code "$(pane_sgr_at PQRST E P)" '35'
+check "R: the background 234 as the nearest of 8, black (40)" has_code "$(pane_sgr_at PQRST E R)" '40'
 pane_quit E
 
 pane_start M TERM=vt100 "$PIZARRA" -k "$KEY" view
 pane_wait M 'PQRST' 2 "M (TERM=vt100, no colour) shows the row"
-check "R: a background without colours is reverse (7)" has_code "$(sgr_at M R)" '7'
-check "S: bold and underline without colours (1, 4)" has_codes "$(sgr_at M S)" 1 4
+check "R: a background without colours is reverse (7)" has_code "$(pane_sgr_at PQRST M R)" '7'
+check "S: bold and underline without colours (1, 4)" has_codes "$(pane_sgr_at PQRST M S)" 1 4
 pane_keys M C-q
 pane_wait_exit M 0
 

@@ -38,27 +38,6 @@ wait_row() {
 	return 1
 }
 
-# sgr_at NAME CHAR: the SGR parameters tmux puts right before CHAR in the
-# line of NAME's screen that shows AB, joined with ';' (and ending in one).
-sgr_at() {
-	pane_tmux "$1" capture-pane -p -e | python3 -c '
-import re, sys
-for line in sys.stdin:
-    if "AB" not in re.sub(r"\x1b\[[0-9;]*m", "", line):
-        continue
-    codes = []
-    for esc, ch in re.findall(r"(\x1b\[[0-9;]*m)|(.)", line):
-        if esc:
-            codes.append(esc[2:-1])
-        elif ch == sys.argv[1]:
-            print(";".join(codes) + ";")
-            break
-        else:
-            codes = []
-    break
-' "$2"
-}
-
 # has_codes LIST CODE...: LIST (;-separated parameters) has every CODE.
 has_codes() {
 	_hc_list=";$1"
@@ -101,7 +80,7 @@ pane_wait A 'the brush paints in colour 196 on 4, bold, underline' 2 \
 pane_type A AB
 wait_row 0 "${ESC}[1;4;38;5;196;44mAB${ESC}[0m" "AB lands in colour 196 on 4, bold and underlined"
 check "the canvas shows A in 38;5;196 on 44, bold, underlined" \
-	has_codes "$(sgr_at A A)" '38;5;196' 44 1 4
+	has_codes "$(pane_sgr_at AB A A)" '38;5;196' 44 1 4
 check "the slot's colour, which the others see, is unchanged ($MINE)" \
 	test "$(slot_colour)" = "$MINE"
 
@@ -140,7 +119,7 @@ section "TERM=xterm: 16 offered, the nearest of 8 shown"
 pane_start E TERM=xterm "$PIZARRA" -k "$KEY"
 pane_wait E 'AB' 2 "E (TERM=xterm) shows the row"
 check "E shows colour 196 on 4 as the nearest of 8: bold red (1, 31) on blue (44)" \
-	has_codes "$(sgr_at E A)" 1 31 44
+	has_codes "$(pane_sgr_at AB E A)" 1 31 44
 pane_keys E C-n
 pane_wait E "16 colours here" 2 "the picker offers 16 colours under TERM=xterm"
 pane_keys E 0 Left
@@ -153,7 +132,7 @@ section "TERM=vt100: attributes stand in"
 pane_start M TERM=vt100 "$PIZARRA" -k "$KEY"
 pane_wait M 'AB' 2 "M (TERM=vt100) shows the row"
 check "M shows the background as reverse, bold and underline as they are (7, 1, 4)" \
-	has_codes "$(sgr_at M A)" 7 1 4
+	has_codes "$(pane_sgr_at AB M A)" 7 1 4
 pane_keys M C-n
 pane_wait M "no colours here: a background shows as reverse" 2 "without colours the picker says how a background shows"
 pane_keys M 0 Down 0 u Enter

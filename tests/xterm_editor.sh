@@ -74,25 +74,6 @@ drag() {
 	xterm_up "$_dn"
 }
 
-# mark NAME: remember how much NAME's xterm has received; since NAME REGEX:
-# what it received after the mark matches REGEX.
-mark() {
-	wc -c <"$(xterm_raw "$1")" >"$T/$1.mark"
-}
-# shellcheck disable=SC2317 # called through poll
-since() {
-	tail -c +"$(($(cat "$T/$1.mark") + 1))" "$(xterm_raw "$1")" | grep -aEq -- "$2"
-}
-wait_since() {
-	CHECKS=$((CHECKS + 1))
-	if poll "$POLL_WAIT" since "$1" "$2"; then
-		pass "$3"
-		return 0
-	fi
-	fail "$3: /$2/ not received"
-	return 1
-}
-
 # modes_in_order NAME [FROM]: "MODE h" or "MODE l" for every DEC private
 # mode set or reset in NAME's output (from byte FROM on), in order.
 modes_in_order() {
@@ -153,22 +134,22 @@ check "it lists its cursor (info --json)" poll "$POLL_WAIT" at 0 0
 # ---------------------------------------------------------------------------
 section "SELECT: a drag marks, c copies (OSC 52 into xterm), a drag from inside moves"
 xterm_key A F3 F3 F3 F3 F3 F3
-mark A
+xterm_mark A
 DRAG_OK=yes
 drag A 2,2 4,3 6,3
 check "every step of the drag reached pizarra as a motion event" [ "$DRAG_OK" = yes ]
-wait_since A 'selected 5 x 2' "the drag from 2,2 to 6,3 selects 5 x 2"
+xterm_wait_since A 'selected 5 x 2' "the drag from 2,2 to 6,3 selects 5 x 2"
 wait_board "a selection changes nothing on the board"
-mark A
+xterm_mark A
 xterm_type A c
-wait_since A 'copied 5 x 2 cells, also to the terminal.s clipboard' "c copies, also to the clipboard"
-wait_since A "$SEQ" "xterm received the OSC 52 of hello, secon"
+xterm_wait_since A 'copied 5 x 2 cells, also to the terminal.s clipboard' "c copies, also to the clipboard"
+xterm_wait_since A "$SEQ" "xterm received the OSC 52 of hello, secon"
 check "the X clipboard holds hello, secon (xclip)" poll "$POLL_WAIT" clipboard_is "$(printf 'hello\nsecon')"
-mark A
+xterm_mark A
 DRAG_OK=yes
 drag A 3,2 8,4 13,6
 check "every step of the move's drag reached pizarra" [ "$DRAG_OK" = yes ]
-wait_since A 'moved the selection to 12,6' "the drag from inside moves it ten right, four down"
+xterm_wait_since A 'moved the selection to 12,6' "the drag from inside moves it ten right, four down"
 board "" "" "        world" "       d line" "" "" "            hello" "            secon"
 wait_board "the block is at 12,6, blank where it was"
 BOARD_MOVED=$(cat "$T/board")
@@ -178,10 +159,10 @@ section "Ctrl-V: a preview, a click places it"
 xterm_key A Escape
 xterm_click A 30 12
 check "a click moves the cursor" poll "$POLL_WAIT" at 30 12
-mark A
+xterm_mark A
 xterm_key A ctrl+v
-wait_since A 'paste 5 x 2' "Ctrl-V shows the preview"
-wait_since A 'hello' "the preview draws hello"
+xterm_wait_since A 'paste 5 x 2' "Ctrl-V shows the preview"
+xterm_wait_since A 'hello' "the preview draws hello"
 wait_board "the preview is not on the board"
 xterm_click A 40 15
 board "" "" "        world" "       d line" "" "" "            hello" "            secon" \
@@ -205,10 +186,10 @@ wait_board "Ctrl-Y does the move again"
 
 # ---------------------------------------------------------------------------
 section "F12 suspends: bash gets a clean terminal; fg resumes with the tracking"
-mark A
+xterm_mark A
 xterm_key A F12
 check "F12 stops pizarra" poll "$POLL_WAIT" process_stopped "$PID"
-wait_since A 'Stopped' "bash says the job stopped"
+xterm_wait_since A 'Stopped' "bash says the job stopped"
 for m in 1000 1002 1003 1006; do
 	check "while stopped, mouse mode $m is off" [ "$(mode_now A "$m")" != h ]
 done
@@ -221,9 +202,9 @@ check "fg: any-motion tracking is back after ncurses' own set-up" \
 DRAG_OK=yes
 drag A 13,6 15,7 16,7
 check "after fg every step of a drag reaches pizarra" [ "$DRAG_OK" = yes ]
-mark A
+xterm_mark A
 xterm_type A c
-wait_since A 'copied 4 x 2 cells' "the drag after fg selected 4 x 2 and c copied it"
+xterm_wait_since A 'copied 4 x 2 cells' "the drag after fg selected 4 x 2 and c copied it"
 check "the clipboard has ello, econ" poll "$POLL_WAIT" clipboard_is "$(printf 'ello\necon')"
 
 section "F10 quits; bash's exit closes the terminal as it was"
@@ -241,12 +222,12 @@ check "no clipboard once A's xterm is closed" poll "$POLL_WAIT" clipboard_is ""
 xterm_start B PIZARRA_CLIPBOARD=osc52 "$PIZARRA" -k "$KEY"
 PID=$(xterm_pid B)
 xterm_key B F3 F3 F3 F3 F3 F3
-mark B
+xterm_mark B
 drag B 12,6 14,7 16,7
-wait_since B 'selected 5 x 2' "B selects hello, secon"
-mark B
+xterm_wait_since B 'selected 5 x 2' "B selects hello, secon"
+xterm_mark B
 xterm_type B c
-wait_since B "$SEQ" "B sent the OSC 52 (PIZARRA_CLIPBOARD=osc52)"
+xterm_wait_since B "$SEQ" "B sent the OSC 52 (PIZARRA_CLIPBOARD=osc52)"
 check "xterm refused it: the clipboard stays empty" sh -c "[ -z \"\$(timeout 5 xclip -o -selection clipboard 2>/dev/null)\" ]"
 xterm_shot B "$T/B-osc52-refused.png"
 xterm_quit B
@@ -256,12 +237,12 @@ section "PIZARRA_CLIPBOARD=off: nothing sent, though xterm would take it"
 xterm_start --window-ops C PIZARRA_CLIPBOARD=off "$PIZARRA" -k "$KEY"
 PID=$(xterm_pid C)
 xterm_key C F3 F3 F3 F3 F3 F3
-mark C
+xterm_mark C
 drag C 12,6 14,7 16,7
-wait_since C 'selected 5 x 2' "C selects hello, secon"
-mark C
+xterm_wait_since C 'selected 5 x 2' "C selects hello, secon"
+xterm_mark C
 xterm_type C c
-wait_since C 'copied 5 x 2 cells \(v or Ctrl-V pastes\)' "C copies, and says nothing of a clipboard"
+xterm_wait_since C 'copied 5 x 2 cells \(v or Ctrl-V pastes\)' "C copies, and says nothing of a clipboard"
 check "C sent no OSC 52" sh -c "! grep -aqF \"\$(printf '\033]52;')\" '$(xterm_raw C)'"
 check "the clipboard stays empty" sh -c "[ -z \"\$(timeout 5 xclip -o -selection clipboard 2>/dev/null)\" ]"
 xterm_quit C

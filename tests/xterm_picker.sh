@@ -22,25 +22,6 @@ test_begin xterm
 
 ESC=$(printf '\033')
 
-# mark NAME / since NAME REGEX / wait_since NAME REGEX WHAT: what NAME's
-# xterm received after the mark (see xterm_editor.sh).
-mark() {
-	wc -c <"$(xterm_raw "$1")" >"$T/$1.mark"
-}
-# shellcheck disable=SC2317 # called through poll
-since() {
-	tail -c +"$(($(cat "$T/$1.mark") + 1))" "$(xterm_raw "$1")" | grep -aEq -- "$2"
-}
-wait_since() {
-	CHECKS=$((CHECKS + 1))
-	if poll "$POLL_WAIT" since "$1" "$2"; then
-		pass "$3"
-		return 0
-	fi
-	fail "$3: /$2/ not received"
-	return 1
-}
-
 # dump_row_is ROW TEXT: row ROW of `dump --ansi` is TEXT.
 # shellcheck disable=SC2317 # called through poll
 dump_row_is() {
@@ -72,20 +53,20 @@ pick() {
 	xterm_click "$_pn" 0 "$_pr"
 	poll "$POLL_WAIT" xterm_cursor_is "$KEY" "$(xterm_pid "$_pn")" 0 "$_pr" ||
 	    fail "$_pn's cursor did not reach 0,$_pr"
-	mark "$_pn"
+	xterm_mark "$_pn"
 	xterm_key "$_pn" ctrl+n
-	wait_since "$_pn" 'Colours for the brush' "$_pn: Ctrl-N opens the colour picker"
-	wait_since "$_pn" 'Foreground.*Background' "$_pn: its colour rows are drawn"
+	xterm_wait_since "$_pn" 'Colours for the brush' "$_pn: Ctrl-N opens the colour picker"
+	xterm_wait_since "$_pn" 'Foreground.*Background' "$_pn: its colour rows are drawn"
 	xterm_type "$_pn" "$_pf"
 	xterm_key "$_pn" Down
 	xterm_type "$_pn" "$_pb"
 	for _pk in "$@"; do
 		xterm_type "$_pn" "$_pk"
 	done
-	wait_since "$_pn" "$_pb" "$_pn: the background typed is drawn"
+	xterm_wait_since "$_pn" "$_pb" "$_pn: the background typed is drawn"
 	xterm_shot "$_pn" "$T/$_pn-picker.png"
 	xterm_key "$_pn" Return
-	wait_since "$_pn" "the brush paints in colour $_pf( on $_pb)?, $_pw" \
+	xterm_wait_since "$_pn" "the brush paints in colour $_pf( on $_pb)?, $_pw" \
 	    "$_pn: Enter sets the brush to $_pf on $_pb, $_pw, and says so"
 	xterm_type "$_pn" Pz
 }
@@ -100,7 +81,7 @@ section "L picks 196 on 226, bold"
 pick L 1 196 226 bold b
 xterm_wait_raw L '256 colours here' 3 "L is offered the 256 colours"
 wait_row 1 "${ESC}[1;38;5;196;48;5;226mPz${ESC}[0m" "Pz lands in colour 196 on 226, bold"
-wait_since L "${ESC}\\[[0-9;]*38;5;196[0-9;]*m" "L draws it with the 256-colour foreground 196"
+xterm_wait_since L "${ESC}\\[[0-9;]*38;5;196[0-9;]*m" "L draws it with the 256-colour foreground 196"
 
 section "D picks 21 on 0 (its own background), underline"
 pick D 2 21 0 underline u

@@ -62,6 +62,9 @@
 #   pane_drag NAME X0 Y0 X1 Y1 press at X0,Y0, move with the button held to X1,Y1
 #                              (each step awaited on the status line), release
 #   pane_click NAME X Y        press and release at X,Y
+#   pane_sgr_at TEXT NAME CHAR the SGR parameters tmux puts right before CHAR in
+#                              the line of NAME's screen that shows TEXT, joined
+#                              with ';' (and ending in one)
 #   pane_check_flag NAME FORMAT VALUE WHAT   a tmux format has VALUE
 #   pane_restored NAME         after NAME's program exited its terminal is back
 #                              (wrapper line, normal screen, cursor, no mouse
@@ -510,4 +513,23 @@ pane_drag() {
 
 pane_click() {
 	pane_mouse "$1" "$(pane_x10 0 "$2" "$3")" "$(pane_x10 3 "$2" "$3")"
+}
+
+pane_sgr_at() {
+	pane_tmux "$2" capture-pane -p -e | python3 -c '
+import re, sys
+for line in sys.stdin:
+    if sys.argv[1] not in re.sub(r"\x1b\[[0-9;]*m", "", line):
+        continue
+    codes = []
+    for esc, ch in re.findall(r"(\x1b\[[0-9;]*m)|(.)", line):
+        if esc:
+            codes.append(esc[2:-1])
+        elif ch == sys.argv[2]:
+            print(";".join(codes) + ";")
+            break
+        else:
+            codes = []
+    break
+' "$1" "$3"
 }

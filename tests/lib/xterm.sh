@@ -55,6 +55,9 @@
 #   xterm_cursor_is KEY PID COL ROW   that cursor is at COL,ROW now
 #   checks:
 #   xterm_wait_raw NAME REGEX [SECS] [WHAT]   the output matches REGEX
+#   xterm_mark NAME         remember how much NAME's xterm has received
+#   xterm_wait_since NAME REGEX WHAT   what it received after the mark matches
+#                           REGEX within POLL_WAIT
 #   xterm_wait_exit NAME STATUS [SECS]        the program exits with STATUS
 #   xterm_restored NAME     after the program exited: tty modes back, and its
 #                           last bytes leave the alternate screen, every
@@ -407,5 +410,24 @@ xterm_sgr_readable() {
 	fi
 	fail "$2: $(wc -l <"$T/$1.sgr-bad") run(s) of text drawn bold on black or white, e.g.:"
 	sort "$T/$1.sgr-bad" | uniq -c | sort -rn | head -12 | sed 's/^/   /'
+	return 1
+}
+
+xterm_mark() {
+	wc -c <"$(xterm_raw "$1")" >"$T/$1.mark"
+}
+
+# shellcheck disable=SC2317 # called through poll
+xterm_since() {
+	tail -c +"$(($(cat "$T/$1.mark") + 1))" "$(xterm_raw "$1")" | grep -aEq -- "$2"
+}
+
+xterm_wait_since() {
+	CHECKS=$((CHECKS + 1))
+	if poll "$POLL_WAIT" xterm_since "$1" "$2"; then
+		pass "$3"
+		return 0
+	fi
+	fail "$3: /$2/ not received"
 	return 1
 }
