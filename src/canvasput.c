@@ -7,6 +7,7 @@
  */
 #include "cell.h"
 #include "canvasput.h"
+#include "direct.h"
 #include "lines.h"
 #include "look.h"
 
@@ -30,6 +31,7 @@ canvasput_char(int y, int x, uint32_t cp, attr_t attr)
 	wc[0] = (wchar_t)cp;
 	setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	mvwadd_wch(screen_window(SCREEN_CANVAS), y, x, &cc);
+	direct_note(y, x);
 }
 
 int

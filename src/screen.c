@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "cell.h"
 #include "cli.h"
+#include "direct.h"
 #include "look.h"
 #include "screen.h"
 #include "signals.h"
@@ -213,6 +214,7 @@ screen_init(void)
 	}
 	atexit(screen_atexit);
 	screen_plain_motion();
+	direct_init();
 	raw();
 	noecho();
 	nonl();

@@ -20,6 +20,7 @@
 #include "bytesview.h"
 #include "canvas.h"
 #include "clip.h"
+#include "direct.h"
 #include "input.h"
 #include "keymap.h"
 #include "notify.h"
@@ -315,6 +316,7 @@ ui_render(struct ui *ui)
 	}
 	if (overlay)
 		ui->dirty = ACT_ALL;
+	direct_begin();
 	if (ui->dirty & ACT_SIDEBAR)
 		sidebar_draw(&ui->sidebar, s, now);
 	if (ui->dirty & ACT_KEYBAR)
@@ -341,7 +343,10 @@ ui_render(struct ui *ui)
 		ui_draw_status(ui, now);
 	ui_draw_overlay(ui);
 	ui_place_cursor(ui, now);
-	doupdate();
+	/* a remote keystroke's few cells and nothing else: written by us (direct.h) */
+	if (!direct_flush(screen_window(SCREEN_CANVAS), ui->dirty == ACT_CANVAS && !overlay &&
+	    !ui->bytes.on))
+		doupdate();
 	ui->dirty = 0;
 }
 

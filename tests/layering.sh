@@ -26,7 +26,7 @@ TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker swatch mouse | stroke | selact |
 	action segpanel frame opener bytesview |
 	status sidebar canvas hexdraw segtable lineedit segact | sidebarrows canvasput | screen segdata block peeklook sidebarline |
-	pen session show edit owner list hexview marks look signals paint | cli lines typing fill savefile pace tracewrap clip osc52 | cli_parse undo'
+	pen session show edit owner list hexview marks look signals paint direct | cli lines typing fill savefile pace tracewrap clip osc52 | cli_parse undo'
 CORE_LAYERS='report boardmap shmpeek export import history | segment client | notify lease dump text restore | board | textscan |
 	grapheme access |
 	cell strbuf shmlist shmmaps addr | futex logind palette proc pzerr shminfo trace utf8 | i18n'

@@ -354,7 +354,8 @@ xterm_quit() {
 # 37, 90, 97, or 38;5;N with N in 0, 7, 15, 16, 231 (the 256-colour cube's
 # black and white), 38;2 black or white, in one rendition state. One line
 # each: the rendition (bold fg) and the text. SGR state follows ECMA-48: 0
-# or nothing resets, 22 ends bold, 39 is the default colour.
+# or nothing resets, 22 ends bold, 39 is the default colour; DECSC (ESC 7)
+# saves it and DECRC (ESC 8) brings it back, as a VT100 does.
 xterm_sgr_violations() {
 	LC_ALL=C awk -v RS='\033' '
 	function sgr(p,   n, a, i) {
@@ -383,8 +384,14 @@ xterm_sgr_violations() {
 		if (match($0, /^\[[0-9;]*m/)) {
 			sgr(substr($0, 2, RLENGTH - 2))
 			text = substr($0, RLENGTH + 1)
+		} else if (match($0, /^7/)) {
+			saved_bold = bold; saved_fg = fg
+			text = substr($0, 2)
+		} else if (match($0, /^8/)) {
+			bold = saved_bold; fg = saved_fg
+			text = substr($0, 2)
 		} else if (match($0, /^\[[0-9;?<>=]*[ -\/]*[@-~]/) || match($0, /^[()][0-9A-Za-z]/) ||
-		    match($0, /^[=>78DEHMc]/)) {
+		    match($0, /^[=>DEHMc]/)) {
 			text = substr($0, RLENGTH + 1)
 		} else if (match($0, /^\][^\007]*\007/)) {
 			text = substr($0, RLENGTH + 1)
