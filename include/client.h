@@ -95,6 +95,28 @@ bool client_update(const struct board *b, const struct client_info *me);
 int client_reap(const struct board *b);
 
 /*
+ * What a reaper saw of each slot at its last look: the owner word and the
+ * heartbeat. Zeroed before the first look; client_reap_seen fills it.
+ */
+struct client_seen {
+	uint64_t owner[BOARD_SLOTS];
+	uint64_t heartbeat[BOARD_SLOTS];
+};
+
+/*
+ * client_reap for the periodic look: a ready slot whose owner word is the
+ * one seen last time and whose heartbeat has moved since is alive without
+ * asking /proc (a client stores its heartbeat once a second while it
+ * runs), so a look at N live clients costs N reads of the slots, not 4 N
+ * system calls. Every other slot is judged as client_reap judges it. A
+ * process that dies detaches first, so a caller that sees a detach
+ * (shm_dtime moved) should call client_reap, which asks about every slot.
+ * A hostile writer can keep a dead slot's heartbeat moving; it could as
+ * well claim the slot again. seen is updated.
+ */
+int client_reap_seen(const struct board *b, struct client_seen *seen);
+
+/*
  * Copy the live-looking slots into out (at most max), sanitised: pid > 0,
  * colour 1..15, cursor inside the board, a selection inside the board (cut at
  * its edges, none when its corner is off it), tty printable. Returns the count.

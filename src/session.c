@@ -354,6 +354,18 @@ session_sample(struct session *s)
 		logind_check(cli_logind_root(), s->stat.ds.shm_perm.uid, &s->logind);
 }
 
+/*
+ * Did anyone attach or detach since the last reap? shm_dtime has seconds
+ * only: two detaches in one second differ in shm_lpid or shm_nattch. No
+ * sample: say yes.
+ */
+static bool
+session_detached_since(const struct session *s)
+{
+	return !s->stat_ok || s->stat.ds.shm_dtime != s->reap_mark.dtime ||
+	    s->stat.ds.shm_lpid != s->reap_mark.lpid || s->stat.ds.shm_nattch != s->reap_mark.nattch;
+}
+
 /* The header check and the slot chores of a live board (the reap when reap). */
 static unsigned
 session_check_board(struct session *s, bool reap)
@@ -373,8 +385,16 @@ session_check_board(struct session *s, bool reap)
 	 * other was free): try again every second; the claim reaps first */
 	if (!s->have_slot)
 		return session_claim(s, &e) == 0 ? SESSION_CLAIMED : 0;
-	if (reap)
+	/* someone detached since the last reap (a process that dies detaches):
+	 * ask /proc about every slot; else trust the heartbeats that moved */
+	if (reap && session_detached_since(s)) {
 		client_reap(b);
+		s->reap_mark.dtime = s->stat.ds.shm_dtime;
+		s->reap_mark.lpid = s->stat.ds.shm_lpid;
+		s->reap_mark.nattch = s->stat.ds.shm_nattch;
+	} else if (reap) {
+		client_reap_seen(b, &s->reap_seen);
+	}
 	if (client_heartbeat(b, &s->me) == 0)
 		return 0;
 	return session_claim(s, &e) == 0 ? SESSION_RECLAIMED : SESSION_NO_SLOT;

@@ -65,6 +65,12 @@ struct session {
 	bool gone;                     /* the segment no longer exists (removed while detached) */
 	bool changed;                  /* cells or our slot changed: bump once */
 	bool moved;                    /* our cursor changed: bump presence too */
+	struct client_seen reap_seen;  /* the slots at the last reap (client_reap_seen) */
+	struct {                       /* the sample at the last reap: a detach since asks about all */
+		time_t dtime;
+		pid_t lpid;
+		shmatt_t nattch;
+	} reap_mark;
 };
 
 /*

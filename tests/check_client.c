@@ -234,6 +234,57 @@ START_TEST(test_reap_after_kill9)
 }
 END_TEST
 
+/*
+ * client_reap_seen: a slot first seen is asked about; a slot whose heartbeat
+ * moved since the last look is taken as alive without /proc (even when its
+ * process is dead: a moved heartbeat is the proof); once the heartbeat
+ * stands still the dead process is found; client_reap asks in any case.
+ */
+START_TEST(test_reap_seen)
+{
+	struct client_seen seen;
+	struct segment s;
+	pid_t dead, alive;
+	int slot;
+
+	memset(&seen, 0, sizeof seen);
+	tu_private_board(&s, 40, 10);
+	dead = spawn_client(&s.board);
+	ck_assert_int_eq(kill(dead, SIGKILL), 0);
+	ck_assert_int_eq(waitpid(dead, NULL, 0), dead);
+	ck_assert_int_eq(client_reap_seen(&s.board, &seen), 1);    /* never seen: asked */
+	ck_assert(!listed(&s.board, dead));
+
+	alive = spawn_client(&s.board);
+	dead = spawn_client(&s.board);
+	ck_assert_int_eq(client_reap_seen(&s.board, &seen), 0);
+	for (slot = 0; slot < BOARD_SLOTS; slot++)
+		if ((pid_t)(atomic_load(&s.board.hdr->slots[slot].owner) & 0x7FFFFFFF) == dead)
+			break;
+	ck_assert_int_lt(slot, BOARD_SLOTS);
+	ck_assert_int_eq(kill(dead, SIGKILL), 0);
+	ck_assert_int_eq(waitpid(dead, NULL, 0), dead);
+	atomic_fetch_add(&s.board.hdr->slots[slot].heartbeat, 1);
+	ck_assert_int_eq(client_reap_seen(&s.board, &seen), 0);    /* moved: trusted */
+	ck_assert(listed(&s.board, dead));
+	ck_assert_int_eq(client_reap_seen(&s.board, &seen), 1);    /* still: asked */
+	ck_assert(!listed(&s.board, dead));
+	ck_assert(listed(&s.board, alive));
+
+	dead = spawn_client(&s.board);
+	ck_assert_int_eq(client_reap_seen(&s.board, &seen), 0);
+	for (slot = 0; slot < BOARD_SLOTS; slot++)
+		if ((pid_t)(atomic_load(&s.board.hdr->slots[slot].owner) & 0x7FFFFFFF) == dead)
+			break;
+	ck_assert_int_eq(kill(dead, SIGKILL), 0);
+	ck_assert_int_eq(waitpid(dead, NULL, 0), dead);
+	atomic_fetch_add(&s.board.hdr->slots[slot].heartbeat, 1);
+	ck_assert_int_eq(client_reap(&s.board), 1);                /* the full look asks */
+	kill(alive, SIGKILL);
+	waitpid(alive, NULL, 0);
+}
+END_TEST
+
 /* Has the process become a zombie (or gone)? */
 static bool
 is_zombie(void *arg)
@@ -433,6 +484,7 @@ client_suite(void)
 	tcase_add_test(tc, test_selection_garbage);
 	tcase_add_test(tc, test_lost_slot_detected);
 	tcase_add_test(tc, test_reap_after_kill9);
+	tcase_add_test(tc, test_reap_seen);
 	tcase_add_test(tc, test_reap_zombie);
 	tcase_add_test(tc, test_stopped_client_kept);
 	tcase_add_test(tc, test_pid_reuse);

@@ -161,11 +161,11 @@ client_claim_abandoned(struct board_slot *s, uint64_t owner, uint64_t now_ms)
 	return hb + CLIENT_STALE_MS < now_ms || hb > now_ms + CLIENT_STALE_MS;
 }
 
-/* Free the slots of dead clients. */
-int
-client_reap(const struct board *b)
+/* Free the slots of dead clients; with seen, trusting a heartbeat that moved since seen. */
+static int
+client_reap_with(const struct board *b, struct client_seen *seen)
 {
-	uint64_t now = client_now_ms(), owner;
+	uint64_t now = client_now_ms(), owner, hb;
 	struct client_info c;
 	int i, reaped = 0;
 	bool dead;
@@ -176,18 +176,36 @@ client_reap(const struct board *b)
 		struct board_slot *s = &b->hdr->slots[i];
 
 		owner = atomic_load_explicit(&s->owner, memory_order_acquire);
+		hb = atomic_load_explicit(&s->heartbeat, memory_order_relaxed);
 		if (owner == 0)
-			continue;
-		if (client_read_slot(b, i, &c))
-			dead = !client_alive(&c, now);
+			dead = false;
+		else if (client_read_slot(b, i, &c))
+			dead = !(seen != NULL && seen->owner[i] == owner && seen->heartbeat[i] != hb) &&
+			    !client_alive(&c, now);
 		else
 			dead = client_claim_abandoned(s, owner, now);
 		if (dead && atomic_compare_exchange_strong(&s->owner, &owner, 0))
 			reaped++;
+		if (seen != NULL) {
+			seen->owner[i] = dead ? 0 : owner;
+			seen->heartbeat[i] = hb;
+		}
 	}
 	if (reaped > 0)
 		notify_bump(b);
 	return reaped;
+}
+
+int
+client_reap(const struct board *b)
+{
+	return client_reap_with(b, NULL);
+}
+
+int
+client_reap_seen(const struct board *b, struct client_seen *seen)
+{
+	return client_reap_with(b, seen);
 }
 
 /* Pick the first palette colour no live client uses. */
