@@ -325,9 +325,11 @@ direct_flush(WINDOW *win, bool eligible)
 	memcpy(buf + len, "\033" "8", 2);
 	len += 2;
 	direct_write(buf, len);
-	/* ncurses' picture of the terminal: the next doupdate finds these cells shown */
+	/* ncurses' picture of the terminal: the next doupdate finds these cells
+	 * shown. wadd_wchnstr copies the cell as it is (a wide one with its
+	 * continuation), as doupdate does, without wadd_wch's rendering */
 	for (i = 0; i < n; i++)
-		mvwadd_wch(curscr, by + direct_at[i].y, bx + direct_at[i].x, &cells[i]);
+		mvwadd_wchnstr(curscr, by + direct_at[i].y, bx + direct_at[i].x, &cells[i], 1);
 	wmove(curscr, cy, cx);
 	return true;
 }
