@@ -436,7 +436,9 @@ canvas_place_cursor(const struct canvas *cv, uint32_t col, uint32_t row)
 		curs_set(1);
 		setsyx((int)y, (int)x);
 	} else {
+		/* hidden, it may stay wherever the frame's output leaves it (leaveok) */
 		curs_set(0);
+		setsyx(-1, -1);
 	}
 }
 

@@ -37,7 +37,7 @@
 struct direct_sgr {
 	bool used;
 	attr_t attrs;
-	short pair;
+	short pair, fg, bg;            /* the pair's colours when the string was made */
 	unsigned char len;
 	char s[DIRECT_SGR_MAX];
 };
@@ -152,7 +152,10 @@ direct_sgr(attr_t a, short p)
 	short fg = -1, bg = -1;
 	size_t i;
 
-	if (e->used && e->attrs == a && e->pair == p)
+	/* a pair may be given new colours (init_pair): asked every time, it is an array look-up */
+	if (p != 0 && pair_content(p, &fg, &bg) == ERR)
+		return NULL;
+	if (e->used && e->attrs == a && e->pair == p && e->fg == fg && e->bg == bg)
 		return e;
 	e->used = false;
 	e->len = 0;
@@ -161,8 +164,6 @@ direct_sgr(attr_t a, short p)
 	for (i = 0; i < sizeof order / sizeof order[0]; i++)
 		if ((a & order[i]) && (!direct_have(caps[i]) || !direct_sgr_add(e, caps[i])))
 			return NULL;
-	if (p != 0 && pair_content(p, &fg, &bg) == ERR)
-		return NULL;
 	if (fg >= 0 && (!direct_have(set_a_foreground) ||
 	    !direct_sgr_add(e, tiparm(set_a_foreground, (int)fg))))
 		return NULL;
@@ -172,6 +173,8 @@ direct_sgr(attr_t a, short p)
 	e->used = true;
 	e->attrs = a;
 	e->pair = p;
+	e->fg = fg;
+	e->bg = bg;
 	return e;
 }
 
@@ -294,12 +297,13 @@ direct_flush(WINDOW *win, bool eligible)
 	size_t len = 0, k;
 
 	direct_n = 0;
-	if (!direct_ok || !eligible || n > DIRECT_MAX || win == NULL || is_leaveok(newscr))
+	if (!direct_ok || !eligible || n > DIRECT_MAX || win == NULL)
 		return false;
-	/* the terminal's cursor (where doupdate left it) must be where this frame wants it */
+	/* the terminal's cursor (where doupdate left it) must be where this frame
+	 * wants it, unless the frame leaves it anywhere (hidden: leaveok) */
 	getyx(newscr, ny, nx);
 	getyx(curscr, cy, cx);
-	if (ny != cy || nx != cx)
+	if (!is_leaveok(newscr) && (ny != cy || nx != cx))
 		return false;
 	if (n == 0)
 		return true;

@@ -18,7 +18,8 @@
  * no_color_video rule, a frame of at most DIRECT_MAX cells with only the
  * attributes written here (bold, dim, underline, reverse, italic, a colour
  * pair), printable characters, and the terminal's cursor already where the
- * frame wants it. Anything else goes through doupdate, as before.
+ * frame wants it (or hidden, newscr leaveok). Anything else goes through
+ * doupdate, as before.
  */
 #ifndef PIZARRA_DIRECT_H
 #define PIZARRA_DIRECT_H

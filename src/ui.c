@@ -286,6 +286,32 @@ ui_place_cursor(const struct ui *ui, uint64_t now)
 	}
 }
 
+/* The canvas (or the segment's bytes), with the box's rubber band and our selection over it. */
+static void
+ui_draw_canvas(struct ui *ui, uint64_t now)
+{
+	const struct session *s = &ui->session;
+	struct canvas *cv = &ui->canvas;
+	uint32_t view_col = cv->view_col, view_row = cv->view_row;
+	bool found = cv->follow_found;
+	pid_t pid = cv->followed.pid;
+
+	if (ui->bytes.on) {
+		bytesview_draw(&ui->bytes, s, ui->pen.col, ui->pen.row, now);
+	} else {
+		/* the box tool's rubber band, from its first corner to the cursor */
+		canvas_preview(cv, ui->pen.tool == PEN_BOX && ui->pen.anchor_set,
+		    ui->pen.anchor_col, ui->pen.anchor_row, ui->pen.col, ui->pen.row, s->me.colour);
+		canvas_selection(cv, &ui->clip, ui->pen.col, ui->pen.row, s->me.colour);
+		canvas_draw(cv, session_board(s), session_live(s), s->have_slot ? s->me.slot : -1);
+	}
+	pace_frame(&ui->pace, now);
+	/* following someone, the status line tells whom and the view: again when they moved */
+	if (cv->following && (cv->view_col != view_col || cv->view_row != view_row ||
+	    cv->follow_found != found || cv->followed.pid != pid))
+		ui->dirty |= ACT_STATUS;
+}
+
 /* Draw what is dirty: sidebar, status, key bar, canvas, overlays; then the cursor. */
 static void
 ui_render(struct ui *ui)
@@ -321,24 +347,8 @@ ui_render(struct ui *ui)
 		sidebar_draw(&ui->sidebar, s, now);
 	if (ui->dirty & ACT_KEYBAR)
 		keymap_draw_bar(s->attached, s->readonly);
-	if (ui->dirty & ACT_CANVAS) {
-		if (ui->bytes.on) {
-			bytesview_draw(&ui->bytes, s, ui->pen.col, ui->pen.row, now);
-		} else {
-			/* the box tool's rubber band, from its first corner to the cursor */
-			canvas_preview(&ui->canvas, ui->pen.tool == PEN_BOX && ui->pen.anchor_set,
-			    ui->pen.anchor_col, ui->pen.anchor_row, ui->pen.col, ui->pen.row,
-			    s->me.colour);
-			canvas_selection(&ui->canvas, &ui->clip, ui->pen.col, ui->pen.row,
-			    s->me.colour);
-			canvas_draw(&ui->canvas, session_board(s), session_live(s),
-			    s->have_slot ? s->me.slot : -1);
-		}
-		pace_frame(&ui->pace, now);
-		/* following someone, the frame may have moved the view the status line tells */
-		if (ui->canvas.following)
-			ui->dirty |= ACT_STATUS;
-	}
+	if (ui->dirty & ACT_CANVAS)
+		ui_draw_canvas(ui, now);
 	if (ui->dirty & ACT_STATUS)
 		ui_draw_status(ui, now);
 	ui_draw_overlay(ui);

@@ -10,6 +10,9 @@
 #     more cells than a direct frame takes (through doupdate on B too);
 #   - B's bytes have DECSC (ESC 7), C's none;
 #   - B's own cursor stays where it was while A types;
+#   - a watcher following A (--follow) whose own cursor is out of its
+#     view goes direct too (its status line is redrawn only when the view
+#     moves);
 #   - cells a direct frame wrote and a later ncurses frame erases (a `put`
 #     of 40 blanks over them) are erased on B: ncurses' picture of the
 #     screen (curscr) was told about them;
@@ -142,13 +145,37 @@ check "put 60 x's over row 9 and row 10 of the board"  pz -k "$KEY" put 0 9 \
 expect_same "B and C show the same canvas after a wide change"
 
 # ---------------------------------------------------------------------------
+section "a watcher following A (--follow), its own cursor out of the view"
+pane_start E "$PIZARRA" -k "$KEY" --follow="$(pane_pid A)"
+pane_wait E 'following root \(pid' 3 "E follows A"
+e7=$(decsc E)
+pane_keys A Enter
+pane_type A "followed"
+pane_wait E '^followed +' 3 "A's text reaches E"
+check "E, following, wrote A's keystrokes between DECSC and DECRC ($e7 -> $(decsc E))" \
+    [ "$(decsc E)" -gt "$e7" ]
+# A goes far (E's view pans after it, E's own cursor is left out of it: hidden)
+pane_keys A PageDown PageDown
+pane_type A "far"
+pane_wait E '^ *far +│' 3 "E's view followed A down the board"
+pane_check_flag E '#{cursor_flag}' 0 "E's own cursor is hidden (out of its view)"
+e7=$(decsc E)
+pane_type A "ther"
+pane_wait E '^ *farther +│' 3 "A's next keys reach E"
+check "E, its cursor hidden, wrote them between DECSC and DECRC ($e7 -> $(decsc E))" \
+    [ "$(decsc E)" -gt "$e7" ]
+pane_rawcheck E
+pane_quit E
+pane_keys A PageUp PageUp PageUp Home
+pane_wait A ' 0,0  ' 2 "A is back at 0,0"
+
+# ---------------------------------------------------------------------------
 section "TERM=vt100 (padding in its strings): a direct watcher"
 pane_start D TERM=vt100 "$PIZARRA" -k "$KEY"
 pane_home D
 pane_keys D $(seq 30 | sed 's/.*/Down/')
-pane_wait D ' 0,30  ' 2 "D's cursor is at 0,30"
+pane_wait D ' 0,3[01]  ' 2 "D's cursor is at row 30 or 31"
 d7=$(decsc D)
-pane_keys A Enter
 pane_type A "vt100 too"
 pane_wait D '^vt100 too +' 3 "A's text reaches D"
 check "D wrote A's keystrokes between DECSC and DECRC" [ "$(decsc D)" -gt "$d7" ]
