@@ -8,8 +8,10 @@
  * characters are lines.c's; writing a cell, and the outline and paste
  * preview cells, canvasput.c's.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "i18n.h"
 #include "cell.h"
 #include "notify.h"
 #include "canvas.h"
@@ -17,6 +19,7 @@
 #include "client.h"
 #include "marks.h"
 #include "screen.h"
+#include "shminfo.h"
 
 
 /* The shadow key of a board cell: what it shows (not its write counter), the
@@ -276,6 +279,26 @@ canvas_follow_client(struct canvas *cv, pid_t pid, uid_t uid, bool by_uid)
 	cv->follow_found = false;
 }
 
+const char *
+canvas_following(const struct canvas *cv, char *out, size_t n)
+{
+	char user[32];
+
+	if (!cv->following)
+		return NULL;
+	if (cv->follow_found)
+		snprintf(out, n, "%s (pid %d)", shminfo_user(cv->followed.uid, user, sizeof user),
+		    (int)cv->followed.pid);
+	else if (cv->follow_by_uid)
+		/* TRANSLATORS: whom the view follows, after "following " on the
+		 * status line: a user or a pid that has no cursor on the board */
+		snprintf(out, n, _("%s (not on the board)"),
+		    shminfo_user(cv->follow_uid, user, sizeof user));
+	else
+		snprintf(out, n, _("pid %d (not on the board)"), (int)cv->follow_pid);
+	return out;
+}
+
 void
 canvas_unfollow(struct canvas *cv)
 {
@@ -373,22 +396,23 @@ canvas_rows(struct canvas *cv, const struct board *b, bool full, bool dim)
 	}
 }
 
-void
+bool
 canvas_draw(struct canvas *cv, const struct board *b, bool live, int my_slot)
 {
 	WINDOW *win = screen_window(SCREEN_CANVAS);
 	struct client_info list[BOARD_SLOTS];
-	uint32_t gen = 0;
-	bool full;
+	uint32_t gen = 0, view_col = cv->view_col, view_row = cv->view_row;
+	bool full, found = cv->follow_found;
+	pid_t pid = cv->followed.pid;
 	int n = 0;
 
 	if (win == NULL || cv->shadow_n == 0)
-		return;
+		return false;
 	if (b == NULL) {
 		werase(win);
 		canvas_invalidate(cv);
 		wnoutrefresh(win);
-		return;
+		return false;
 	}
 	if (live) {
 		gen = notify_generation(b);
@@ -404,6 +428,8 @@ canvas_draw(struct canvas *cv, const struct board *b, bool live, int my_slot)
 	if (live)
 		cv->drawn_gen = gen;
 	wnoutrefresh(win);
+	return cv->following && (cv->view_col != view_col || cv->view_row != view_row ||
+	    cv->follow_found != found || cv->followed.pid != pid);
 }
 
 bool

@@ -63,8 +63,17 @@ bool canvas_pan(struct canvas *c, const struct board *b, long dc, long dr);
  * Draw b (NULL: an empty canvas). live: b is the attached, trusted segment,
  * whose generation, presence and slots may be read (others' cursors are
  * marked, skipping my_slot; -1 for none); otherwise b is drawn greyed.
+ * True when, following someone, the frame moved the view or found someone
+ * else (or no one): what the status line tells of it changed.
  */
-void canvas_draw(struct canvas *c, const struct board *b, bool live, int my_slot);
+bool canvas_draw(struct canvas *c, const struct board *b, bool live, int my_slot);
+
+/*
+ * Whom the view follows, for the status line after "following ": "alice
+ * (pid 42)", or who was asked for and is not on the board; into out (n
+ * bytes). NULL when not following.
+ */
+const char *canvas_following(const struct canvas *c, char *out, size_t n);
 
 /* True when live board b changed since the canvas last drew it. */
 bool canvas_behind(const struct canvas *c, const struct board *b);

@@ -228,22 +228,9 @@ ui_draw_status(struct ui *ui, uint64_t now)
 		.key_now_shmid = s->key_now_shmid,
 	};
 
-	char q[512], who[96], user[32];
+	char q[512], who[96];
 
-	if (ui->canvas.following) {
-		if (ui->canvas.follow_found)
-			snprintf(who, sizeof who, "%s (pid %d)", shminfo_user(ui->canvas.followed.uid,
-			    user, sizeof user), (int)ui->canvas.followed.pid);
-		else if (ui->canvas.follow_by_uid)
-			/* TRANSLATORS: whom the view follows, after "following " on the
-			 * status line: a user or a pid that has no cursor on the board */
-			snprintf(who, sizeof who, _("%s (not on the board)"),
-			    shminfo_user(ui->canvas.follow_uid, user, sizeof user));
-		else
-			snprintf(who, sizeof who, _("pid %d (not on the board)"),
-			    (int)ui->canvas.follow_pid);
-		l.following = who;
-	}
+	l.following = canvas_following(&ui->canvas, who, sizeof who);
 	if (input_question(&ui->input, &ui->desk, COLS, now, q, sizeof q) != NULL)
 		status_draw_question(q, input_answer(&ui->input));
 	else
@@ -291,25 +278,20 @@ static void
 ui_draw_canvas(struct ui *ui, uint64_t now)
 {
 	const struct session *s = &ui->session;
-	struct canvas *cv = &ui->canvas;
-	uint32_t view_col = cv->view_col, view_row = cv->view_row;
-	bool found = cv->follow_found;
-	pid_t pid = cv->followed.pid;
 
 	if (ui->bytes.on) {
 		bytesview_draw(&ui->bytes, s, ui->pen.col, ui->pen.row, now);
 	} else {
 		/* the box tool's rubber band, from its first corner to the cursor */
-		canvas_preview(cv, ui->pen.tool == PEN_BOX && ui->pen.anchor_set,
+		canvas_preview(&ui->canvas, ui->pen.tool == PEN_BOX && ui->pen.anchor_set,
 		    ui->pen.anchor_col, ui->pen.anchor_row, ui->pen.col, ui->pen.row, s->me.colour);
-		canvas_selection(cv, &ui->clip, ui->pen.col, ui->pen.row, s->me.colour);
-		canvas_draw(cv, session_board(s), session_live(s), s->have_slot ? s->me.slot : -1);
+		canvas_selection(&ui->canvas, &ui->clip, ui->pen.col, ui->pen.row, s->me.colour);
+		/* following someone, the status line tells whom and the view */
+		if (canvas_draw(&ui->canvas, session_board(s), session_live(s),
+		    s->have_slot ? s->me.slot : -1))
+			ui->dirty |= ACT_STATUS;
 	}
 	pace_frame(&ui->pace, now);
-	/* following someone, the status line tells whom and the view: again when they moved */
-	if (cv->following && (cv->view_col != view_col || cv->view_row != view_row ||
-	    cv->follow_found != found || cv->followed.pid != pid))
-		ui->dirty |= ACT_STATUS;
 }
 
 /* Draw what is dirty: sidebar, status, key bar, canvas, overlays; then the cursor. */
