@@ -1,0 +1,157 @@
+#!/bin/sh
+# xterm_direct.sh - the direct frame (src/direct.h) in real xterms: two
+# watchers of one board, D (direct frames) and O (PIZARRA_DIRECT=off: every
+# frame through ncurses), in xterms of the same size and font, while a
+# third client W types and `load --ansi` writes small styled blocks. After
+# every change the pictures of D's and O's canvas (import, cropped to the
+# canvas, the sidebar and the row with the watchers' own cursors left out)
+# are the same pixel for pixel (ImageMagick's compare -metric AE), for:
+#   - ASCII typed in W;
+#   - UTF-8 typed in W (ñ, €, box drawing) and the wide 中;
+#   - `load --ansi --at` of a block of at most 32 cells: 256-colour
+#     foregrounds and backgrounds, 8-colour ones, bold, italic, underline,
+#     reverse, at the same place on the board in every round;
+# on a light background (xterm's default) and a dark one (-rv), at 80x24
+# and 200x60. D's bytes (xterm's log) have a direct frame (DECSC, ESC 7, then
+# a cup) for each change; O's never do. The pictures are kept in T while the
+# test runs (T/<round>-<step>-D.png, -O.png, and the crops).
+
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=lib/test.sh
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
+test_begin xterm
+
+command -v compare >/dev/null 2>&1 || skip "xterm_direct needs ImageMagick's compare"
+command -v convert >/dev/null 2>&1 || skip "xterm_direct needs ImageMagick's convert"
+
+ESC=$(printf '\033')
+
+# decsc NAME: how many direct frames NAME's xterm has received: DECSC (ESC
+# 7) followed by a cup (ncurses sends DECSC itself only around a scroll
+# region: ESC 7, CSI top;bottom r, ESC 8).
+decsc() {
+	LC_ALL=C grep -aoE "${ESC}7${ESC}\\[[0-9]+;[0-9]+H" "$(xterm_raw "$1")" | wc -l
+}
+
+# sidebar COLS: the sidebar's columns on a screen of COLS (src/screen.c: 2/5, 30 to 42).
+sidebar() {
+	_sw=$(($1 * 2 / 5))
+	[ "$_sw" -ge 30 ] || _sw=30
+	[ "$_sw" -le 42 ] || _sw=42
+	echo "$_sw"
+}
+
+# crop NAME FILE: a picture of NAME's canvas into FILE: its columns left of
+# the sidebar, its rows above the one the watchers' cursors are on.
+crop() {
+	_cw=$(cat "$T/$1.cw")
+	_ch=$(cat "$T/$1.ch")
+	_cc=$(cat "$T/$1.cols")
+	_cc=$((_cc - $(sidebar "$_cc")))
+	_cr=$(($(cat "$T/$1.rows") - 3))
+	xterm_shot "$1" "$T/$1.full.png" &&
+	    convert "$T/$1.full.png" -crop "$((_cc * _cw))x$((_cr * _ch))+$XTERM_BORDER+$XTERM_BORDER" \
+	    +repage "$2"
+}
+
+# same_canvas R S PREV: the pictures of D's and O's canvases are the same
+# (kept as T/R-S-D.png and T/R-S-O.png), and D's is not the picture PREV
+# (the last step's: this change has reached D).
+# shellcheck disable=SC2317 # called through poll
+same_canvas() {
+	crop D "$T/$1-$2-D.png" 2>/dev/null && crop O "$T/$1-$2-O.png" 2>/dev/null &&
+	    AE=$(compare -metric AE "$T/$1-$2-D.png" "$T/$1-$2-O.png" null: 2>&1) &&
+	    [ "$AE" = 0 ] &&
+	    { [ -z "$3" ] || ! compare -metric AE "$T/$1-$2-D.png" "$3" null: >/dev/null 2>&1; }
+}
+
+# expect_same R S WHAT: a check that D's and O's canvases become the same
+# picture, a new one since the last (PREV); it becomes PREV.
+expect_same() {
+	CHECKS=$((CHECKS + 1))
+	AE=
+	if poll 5 same_canvas "$1" "$2" "$PREV"; then
+		pass "$3"
+		PREV=$T/$1-$2-D.png
+		return 0
+	fi
+	fail "$3: ${AE:-no picture}, pixels differ (T/$1-$2-D.png, T/$1-$2-O.png)"
+	PREV=$T/$1-$2-D.png
+	return 1
+}
+
+# row_has ROW TEXT: row ROW of the board's dump has TEXT.
+# shellcheck disable=SC2317 # called through poll
+row_has() {
+	pz -k "$KEY" dump | sed -n "$(($1 + 1))p" | grep -qF -- "$2"
+}
+
+# step R S ROW MARKER WHAT: after a change that ends in MARKER on board row
+# ROW, D and O show the same new canvas, and D went direct.
+step() {
+	check "$1: the $5 are on the board (row $3 has $4)" poll "$POLL_WAIT" row_has "$3" "$4"
+	expect_same "$1" "$2" "$1: D (direct) and O (through ncurses) show the same canvas after the $5"
+	check "$1: D wrote the $5 between DECSC and DECRC ($D7 -> $(decsc D) ESC 7)" \
+	    [ "$(decsc D)" -gt "$D7" ]
+}
+
+# round NAME SIZE ROW [--rv]: D and O at SIZE (COLSxROWS) watch, W types at
+# ROW, ROW + 1, load --ansi at ROW + 2; then D and O quit.
+round() {
+	_rn=$1
+	_rs=$2
+	_rr=$3
+	_rrows=${_rs#*x}
+	section "$_rn: D (direct) and O (PIZARRA_DIRECT=off) at $_rs${4:+, dark (-rv)}"
+	xterm_start ${4:+"$4"} --size="$_rs" D "$PIZARRA" -k "$KEY"
+	xterm_start ${4:+"$4"} --size="$_rs" O PIZARRA_DIRECT=off "$PIZARRA" -k "$KEY"
+	# their own cursors on the canvas's last row (each draws the other's mark there)
+	xterm_click D 0 $((_rrows - 3))
+	xterm_click O 2 $((_rrows - 3))
+	xterm_wait_cursor "$KEY" "$(xterm_pid D)" 0 $((_rrows - 3)) "$_rn: D's cursor on its last canvas row"
+	xterm_wait_cursor "$KEY" "$(xterm_pid O)" 2 $((_rrows - 3)) "$_rn: O's cursor beside it"
+	PREV=
+	expect_same "$_rn" start "$_rn: D and O show the same canvas to begin with"
+
+	xterm_click W 0 "$_rr"
+	xterm_wait_cursor "$KEY" "$(xterm_pid W)" 0 "$_rr" "$_rn: W's cursor at 0,$_rr"
+	D7=$(decsc D)
+	xterm_type W "plain ASCII, typed: $_rn+a"
+	step "$_rn" ascii "$_rr" "$_rn+a" "ASCII keystrokes"
+
+	xterm_click W 0 $((_rr + 1))
+	xterm_wait_cursor "$KEY" "$(xterm_pid W)" 0 $((_rr + 1)) "$_rn: W's cursor at 0,$((_rr + 1))"
+	D7=$(decsc D)
+	xterm_type W "ñandú €5 ─│┼═╬ 中文 $_rn+u"
+	step "$_rn" utf8 $((_rr + 1)) "$_rn+u" "UTF-8 and wide keystrokes"
+
+	# 27 cells: 256 colours on a background, 8-colour ones, bold, italic, underline, reverse
+	printf '%s\n' "${ESC}[38;5;196;48;5;21;1mRB${ESC}[0m ${ESC}[3;4;38;5;208mit${ESC}[0m ${ESC}[7;32mrv${ESC}[0m ${ESC}[33;45mgm${ESC}[0m ${ESC}[1;3;4;7;38;5;46;48;5;238mAll${ESC}[0m ${ESC}[48;5;226m  ${ESC}[0m ${ESC}[1;97;41mX${_rn}y${ESC}[0m" \
+	    >"$T/$_rn.ans"
+	D7=$(decsc D)
+	check "$_rn: load --ansi --at 1,$((_rr + 2)) of a block of 27 cells" \
+	    pz -k "$KEY" load --ansi --at "1,$((_rr + 2))" "$T/$_rn.ans"
+	step "$_rn" ansi $((_rr + 2)) "X${_rn}y" "styled cells of load --ansi"
+	xterm_shot D "$T/$_rn-D.png"
+	xterm_shot O "$T/$_rn-O.png"
+
+	xterm_quit D
+	xterm_quit O
+	check "$_rn: O (PIZARRA_DIRECT=off) never wrote DECSC" [ "$(decsc O)" -eq 0 ]
+	XTERM_NEXT_X=$W_RIGHT     # the next round's windows where these were
+}
+
+# ---------------------------------------------------------------------------
+section "W, the typist, on a board larger than every view"
+xterm_start W "$PIZARRA" -k "$KEY" -s 240x80
+W_RIGHT=$XTERM_NEXT_X
+
+[ -n "${XTERM_DIRECT_QUICK:-}" ] || round light80 80x24 1
+[ -n "${XTERM_DIRECT_QUICK:-}" ] || round dark80 80x24 5 --rv
+round light200 200x60 9
+round dark200 200x60 13 --rv
+
+xterm_quit W
+# XTERM_DIRECT_KEEP=DIR: the pictures and the xterms' logs kept in DIR, to look at
+[ -z "${XTERM_DIRECT_KEEP:-}" ] || cp -r "$T/." "$XTERM_DIRECT_KEEP/"
+finish
