@@ -25,6 +25,7 @@ command -v compare >/dev/null 2>&1 || skip "xterm_direct needs ImageMagick's com
 command -v convert >/dev/null 2>&1 || skip "xterm_direct needs ImageMagick's convert"
 
 ESC=$(printf '\033')
+NOSIDEBAR=      # set: the sidebar is hidden (F9), the canvas reaches the last column
 
 # decsc NAME: how many direct frames NAME's xterm has received: DECSC (ESC
 # 7) followed by a cup (ncurses sends DECSC itself only around a scroll
@@ -47,7 +48,7 @@ crop() {
 	_cw=$(cat "$T/$1.cw")
 	_ch=$(cat "$T/$1.ch")
 	_cc=$(cat "$T/$1.cols")
-	_cc=$((_cc - $(sidebar "$_cc")))
+	[ -n "$NOSIDEBAR" ] || _cc=$((_cc - $(sidebar "$_cc")))
 	_cr=$(($(cat "$T/$1.rows") - 3))
 	xterm_shot "$1" "$T/$1.full.png" &&
 	    convert "$T/$1.full.png" -crop "$((_cc * _cw))x$((_cr * _ch))+$XTERM_BORDER+$XTERM_BORDER" \
@@ -146,10 +147,48 @@ section "W, the typist, on a board larger than every view"
 xterm_start W "$PIZARRA" -k "$KEY" -s 240x80
 W_RIGHT=$XTERM_NEXT_X
 
-[ -n "${XTERM_DIRECT_QUICK:-}" ] || round light80 80x24 1
-[ -n "${XTERM_DIRECT_QUICK:-}" ] || round dark80 80x24 5 --rv
-round light200 200x60 9
-round dark200 200x60 13 --rv
+# XTERM_DIRECT_PARTS: which parts run (default all: "80 200 edges")
+PARTS=" ${XTERM_DIRECT_PARTS:-80 200 edges} "
+case $PARTS in *" 80 "*) round light80 80x24 1 && round dark80 80x24 5 --rv ;; esac
+case $PARTS in *" 200 "*) round light200 200x60 9 && round dark200 200x60 13 --rv ;; esac
+
+case $PARTS in *" edges "*)
+section "edges: the sidebar hidden, wide characters in the last column and over each other, the help open"
+xterm_start --size=80x24 D "$PIZARRA" -k "$KEY"
+xterm_start --size=80x24 O PIZARRA_DIRECT=off "$PIZARRA" -k "$KEY"
+xterm_click D 0 21
+xterm_click O 2 21
+xterm_wait_cursor "$KEY" "$(xterm_pid D)" 0 21 "edges: D's cursor on its last canvas row"
+xterm_wait_cursor "$KEY" "$(xterm_pid O)" 2 21 "edges: O's cursor beside it"
+# F9 three times: clients, syscalls, hidden
+for n in D O; do
+	xterm_key "$n" F9 F9 F9
+done
+NOSIDEBAR=yes
+PREV=
+expect_same edges start "edges: D and O show the same canvas, the whole width"
+D7=$(decsc D)
+check "edges: put wide characters at the last column and over each other" sh -c "
+	'$PIZARRA' -k '$KEY' put 79 17 中 && '$PIZARRA' -k '$KEY' put 78 18 中 && '$PIZARRA' -k '$KEY' put 79 19 x &&
+	'$PIZARRA' -k '$KEY' put 60 17 中 && '$PIZARRA' -k '$KEY' put 61 17 文 && '$PIZARRA' -k '$KEY' put 59 17 字 &&
+	'$PIZARRA' -k '$KEY' put 60 18 ab && '$PIZARRA' -k '$KEY' put 61 18 中 && '$PIZARRA' -k '$KEY' put 60 18 中Z9"
+step edges wide 18 Z9 "wide characters at the edge and over each other"
+check "edges: D wrote in its last column itself (the sidebar is hidden: a cup to column 80)" \
+    grep -aq "${ESC}7${ESC}\\[[0-9]*;80H" "$(xterm_raw D)"
+D7=$(decsc D)
+xterm_mark D
+xterm_key D F1
+xterm_wait_since D 'pizarra help' "edges: D opens the help"
+check "edges: put while D's help is open" pz -k "$KEY" put 40 19 "under the help H1"
+poll "$POLL_WAIT" row_has 19 H1
+check "edges: no direct frame over D's help" [ "$(decsc D)" -eq "$D7" ]
+xterm_key D Escape
+expect_same edges help "edges: D and O show the same canvas after the help closed"
+xterm_quit D
+xterm_quit O
+check "edges: O (PIZARRA_DIRECT=off) never wrote DECSC" [ "$(decsc O)" -eq 0 ]
+	;;
+esac
 
 xterm_quit W
 # XTERM_DIRECT_KEEP=DIR: the pictures and the xterms' logs kept in DIR, to look at
