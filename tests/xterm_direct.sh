@@ -13,8 +13,17 @@
 #     reverse, at the same place on the board in every round;
 # on a light background (xterm's default) and a dark one (-rv), at 80x24
 # and 200x60. D's bytes (xterm's log) have a direct frame (DECSC, ESC 7, then
-# a cup) for each change; O's never do. The pictures are kept in T while the
-# test runs (T/<round>-<step>-D.png, -O.png, and the crops).
+# a cup) for each change; O's never do. Then the edges, at 80x24 with the
+# sidebar hidden (F9): wide characters in the last column and over each
+# other, a change while D's help is open (no direct frame over it, the same
+# canvas once it closes). Last, a stall (no xterm: a pty of its own): a
+# direct watcher whose terminal file is non-blocking (O_NONBLOCK, which a
+# program sharing the terminal may leave set) and whose reader stops for
+# 3.5 s three times while cells keep changing: every direct frame that
+# starts ends with its DECRC, none is cut in the middle of a sequence.
+# The pictures are kept in T while the test runs (T/<round>-<step>-D.png,
+# -O.png); XTERM_DIRECT_KEEP=DIR keeps T's files, XTERM_DIRECT_PARTS="80
+# 200 edges stall" (the default) chooses the parts.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -147,8 +156,8 @@ section "W, the typist, on a board larger than every view"
 xterm_start W "$PIZARRA" -k "$KEY" -s 240x80
 W_RIGHT=$XTERM_NEXT_X
 
-# XTERM_DIRECT_PARTS: which parts run (default all: "80 200 edges")
-PARTS=" ${XTERM_DIRECT_PARTS:-80 200 edges} "
+# XTERM_DIRECT_PARTS: which parts run (default all: "80 200 edges stall")
+PARTS=" ${XTERM_DIRECT_PARTS:-80 200 edges stall} "
 case $PARTS in *" 80 "*) round light80 80x24 1 && round dark80 80x24 5 --rv ;; esac
 case $PARTS in *" 200 "*) round light200 200x60 9 && round dark200 200x60 13 --rv ;; esac
 
@@ -187,6 +196,83 @@ expect_same edges help "edges: D and O show the same canvas after the help close
 xterm_quit D
 xterm_quit O
 check "edges: O (PIZARRA_DIRECT=off) never wrote DECSC" [ "$(decsc O)" -eq 0 ]
+	;;
+esac
+
+case $PARTS in *" stall "*)
+section "stall: a direct watcher whose terminal file is non-blocking and full, three times 3.5 s"
+if command -v python3 >/dev/null 2>&1; then
+	cat >"$T/stall.py" <<'PYEOF'
+# stall.py PIZARRA KEY FILE: a direct watcher on a pty whose file is O_NONBLOCK
+# (as another program sharing the terminal may leave it); its reader stalls
+# three times for 3.5 s while another writer loads FILE.0 and FILE.1 (10
+# styled cells each) over and over. Prints
+# "frames N unclosed M" (direct frames: ESC 7 + cup; unclosed: no ESC 8
+# before the next ESC 7) and exits 1 when M > 0.
+import fcntl, os, pty, re, select, struct, subprocess, sys, termios, time
+pz, key = sys.argv[1], sys.argv[2]
+master, slave = pty.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+os.set_blocking(slave, False)
+env = dict(os.environ, TERM="xterm-256color")
+p = subprocess.Popen([pz, "-k", key], stdin=slave, stdout=slave, stderr=slave, env=env,
+                     start_new_session=True)
+os.close(slave)
+out = bytearray()
+def drain(secs):
+    end = time.time() + secs
+    while time.time() < end:
+        r, _, _ = select.select([master], [], [], 0.05)
+        if r:
+            try:
+                out.extend(os.read(master, 65536))
+            except OSError:
+                return
+drain(2)
+go = sys.argv[3] + ".go"
+open(go, "w").close()
+w = subprocess.Popen(["sh", "-c", 'i=0; while [ -e "$2.go" ]; do "$0" -k "$1" load --ansi --at $((i % 40 * 2)),$((i % 20)) "$2.$((i / 40 % 2))" >/dev/null 2>&1; i=$((i + 1)); done', pz, key, sys.argv[3]])
+for n in range(3):
+    time.sleep(3.5)      # nobody reads the terminal
+    drain(0.3)
+os.unlink(go)
+w.wait()
+drain(2)
+os.write(master, b"\x11")   # Ctrl-Q: quit
+drain(2)
+try:
+    p.wait(timeout=5)
+except subprocess.TimeoutExpired:
+    p.kill()
+    p.wait()
+b = bytes(out)
+starts = [m.start() for m in re.finditer(rb"\x1b7\x1b\[[0-9]+;[0-9]+H", b)]
+unclosed = 0
+for i, s in enumerate(starts):
+    nxt = b.find(b"\x1b7", s + 2)
+    seg = b[s: nxt if nxt >= 0 else len(b)]
+    if b"\x1b8" not in seg:
+        unclosed += 1
+        print("unclosed frame at", s, seg[:80])
+print("bytes", len(b), "frames", len(starts), "unclosed", unclosed)
+open(os.environ.get("STALL_RAW", "/dev/null"), "wb").write(b)
+sys.exit(1 if unclosed else 0)
+PYEOF
+	# 10 cells, each in its own colours, bold and underlined: long direct frames
+	for f in 0 1; do
+		python3 -c '
+import sys
+f = int(sys.argv[1])
+sys.stdout.write("".join("\033[38;5;%d;48;5;%d;1;3;4m%s" % (16 + i * 7 % 200 + f, 100 + i, chr(65 + i + 10 * f))
+    for i in range(10)) + "\033[0m\n")' "$f" >"$T/stall.ans.$f"
+	done
+	# shellcheck disable=SC2016 # the inner shell's arguments
+	check "stall: every direct frame that started ends with its DECRC (ESC 8)" \
+	    sh -c 'python3 "$1/stall.py" "$2" "$3" "$1/stall.ans" >"$1/stall.out" 2>&1' sh "$T" "$PIZARRA" "$KEY"
+	sed 's/^/   /' "$T/stall.out"
+else
+	echo "stall: skipped (no python3)"
+fi
 	;;
 esac
 
