@@ -227,7 +227,15 @@ direct_cup(char *o, int y, int x)
 	return n < 16 ? n : 0;
 }
 
-/* All of p to standard output, through interruptions and a full terminal. */
+/*
+ * All of p to standard output, through interruptions and a full terminal.
+ * A terminal file left non-blocking (O_NONBLOCK is the open file's, shared
+ * with every program on that terminal) that stays full is waited for as
+ * long as it takes, as ncurses waits: a frame given up half-way would leave
+ * a sequence cut in the middle ("ESC [ 4" then ncurses' next bytes), no
+ * DECRC (the terminal's cursor and attributes not where ncurses thinks),
+ * and cells curscr holds as shown that never reached the screen.
+ */
 static void
 direct_write(const char *p, size_t n)
 {
@@ -238,8 +246,14 @@ direct_write(const char *p, size_t n)
 
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r < 0 && errno == EAGAIN && poll(&pfd, 1, 1000) > 0)
+		if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			pfd.revents = 0;
+			if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
+				return;
+			if (pfd.revents & (POLLERR | POLLHUP | POLLNVAL))
+				return;     /* the terminal is gone */
 			continue;
+		}
 		if (r <= 0)
 			return;     /* the terminal is gone: the loop notices it hung up */
 		p += r;

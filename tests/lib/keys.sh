@@ -33,7 +33,7 @@
 #
 # Bytes in use: 0xE0..0xFF, 0x80..0x9F, and from 0x60 up (0x60..0x64, 0x65..0x68 for the
 # Spanish tests, 0x6A, 0x6B; 0x6C, 0x6D for the screenshots in Spanish); 0x50, 0x51
-# (ui_tools); 0x53 (ui_undo); 0x54 (ui_direct); 0x5d (ui_paint); 0x74..0x76 (fault_idle); 0x78, 0x79 (xterm_editor,
+# (ui_tools); 0x53 (ui_undo); 0x54 (ui_direct); 0x55 (xterm_direct); 0x5d (ui_paint); 0x74..0x76 (fault_idle); 0x78, 0x79 (xterm_editor,
 # xterm_picker); 0x5e (ui_select's second); 0x58..0x5C (ui_select,
 # ui_select_shared, ui_clipboard).
 # Free: below 0x70 (0x70, 0x7A and 0x7B are cli_board's ftok project ids;
@@ -107,6 +107,7 @@ ui_paint          89      5d
 ui_direct         97      54
 xterm_editor      95      78
 xterm_picker      96      79
+xterm_direct      98      55
 ui_select         86      58 5e
 ui_select_shared  87      59 5a
 ui_clipboard      88      5b 5c
