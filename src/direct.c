@@ -261,15 +261,22 @@ direct_write(const char *p, size_t n)
 	}
 }
 
+/* Where the last cell of a frame left the terminal: the place after it, its attributes. */
+struct direct_at_end {
+	int next_y, next_x;            /* -1: unknown (a cup comes first) */
+	bool sgr_sent;
+	attr_t attrs;
+	short pair;
+};
+
 /*
  * Cell cc, at screen (y, x), into the bytes at o (DIRECT_CELL_MAX): its cup
- * unless it follows an ASCII character on its row (next_y, next_x), its SGR
- * unless the last cell's was the same, its character. 0 when the cell may
- * not go direct.
+ * unless it follows an ASCII character on its row, its SGR unless the last
+ * cell's attributes and pair were the same (compared by value: two of them
+ * may share a cache entry), its character. 0 when the cell may not go direct.
  */
 static size_t
-direct_cell(char *o, const cchar_t *cc, int y, int x, int *next_y, int *next_x,
-	    const struct direct_sgr **last)
+direct_cell(char *o, const cchar_t *cc, int y, int x, struct direct_at_end *end)
 {
 	wchar_t wc[CCHARW_MAX + 1] = { 0 };
 	const struct direct_sgr *sgr;
@@ -285,19 +292,21 @@ direct_cell(char *o, const cchar_t *cc, int y, int x, int *next_y, int *next_x,
 	if ((a & ~DIRECT_ATTRS) != 0 || (w = wcwidth(wc[0])) < 1 || w > 2 ||
 	    (k = direct_char(ch, wc[0])) == 0 || (sgr = direct_sgr(a, p)) == NULL)
 		return 0;
-	if (y != *next_y || x != *next_x) {
+	if (y != end->next_y || x != end->next_x) {
 		if ((n = direct_cup(o, y, x)) == 0)
 			return 0;
 	}
-	if (sgr != *last) {
+	if (!end->sgr_sent || end->attrs != a || end->pair != p) {
 		memcpy(o + n, sgr->s, sgr->len);
 		n += sgr->len;
-		*last = sgr;
+		end->sgr_sent = true;
+		end->attrs = a;
+		end->pair = p;
 	}
 	memcpy(o + n, ch, k);
 	n += k;
-	*next_y = y;
-	*next_x = wc[0] < 0x7F ? x + 1 : -1;
+	end->next_y = y;
+	end->next_x = wc[0] < 0x7F ? x + 1 : -1;
 	return n;
 }
 
@@ -306,8 +315,8 @@ direct_flush(WINDOW *win, bool eligible)
 {
 	char buf[2 + DIRECT_MAX * DIRECT_CELL_MAX + DIRECT_SGR_MAX + 2];
 	cchar_t cells[DIRECT_MAX];
-	const struct direct_sgr *last = NULL;
-	int n = direct_n, i, by, bx, wy, wx, ny, nx, cy, cx, next_y = -1, next_x = -1;
+	struct direct_at_end end = { .next_y = -1, .next_x = -1 };
+	int n = direct_n, i, by, bx, wy, wx, ny, nx, cy, cx;
 	size_t len = 0, k;
 
 	direct_n = 0;
@@ -327,8 +336,7 @@ direct_flush(WINDOW *win, bool eligible)
 	len = 2;
 	for (i = 0; i < n; i++) {
 		k = mvwin_wch(win, direct_at[i].y, direct_at[i].x, &cells[i]) == ERR ? 0 :
-		    direct_cell(buf + len, &cells[i], by + direct_at[i].y, bx + direct_at[i].x,
-		    &next_y, &next_x, &last);
+		    direct_cell(buf + len, &cells[i], by + direct_at[i].y, bx + direct_at[i].x, &end);
 		if (k == 0) {
 			wmove(win, wy, wx);
 			return false;

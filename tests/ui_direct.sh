@@ -6,7 +6,8 @@
 #     frame through ncurses) show the same canvas, every cell with its
 #     colours and attributes as tmux holds them, after A types (ASCII,
 #     UTF-8, the wide 中), after a small `load --ansi` (256 colours, a
-#     background, bold, italic, underline, reverse), and after a change of
+#     background, bold, italic, underline, reverse; bold and plain cells of
+#     one colour side by side), and after a change of
 #     more cells than a direct frame takes (through doupdate on B too);
 #   - B's bytes have DECSC (ESC 7), C's none;
 #   - B's own cursor stays where it was while A types;
@@ -129,6 +130,11 @@ printf '%s\n' "${ESC}[38;5;196;48;5;4;1mRB${ESC}[0m ${ESC}[3;4mit${ESC}[0m ${ESC
 check "load --ansi --at 3,8 of 11 cells" pz -k "$KEY" load --ansi --at 3,8 "$T/small.ans"
 pane_wait_all "B C" '^   RB it rv gm +│' 3 "the styled cells reach B and C"
 expect_same "B and C show the same colours and attributes"
+# bold and not bold in one pair, one frame: their SGR strings share a slot of direct.c's cache
+printf '%s\n' "${ESC}[1;31mA${ESC}[0;31mB${ESC}[1;31mC${ESC}[0;31mD${ESC}[0m" >"$T/bold.ans"
+check "load --ansi --at 3,9: bold and plain red in turns" pz -k "$KEY" load --ansi --at 3,9 "$T/bold.ans"
+pane_wait_all "B C" '^   ABCD +│' 3 "the bold and plain cells reach B and C"
+expect_same "B and C show bold and plain red cell for cell"
 
 # ---------------------------------------------------------------------------
 section "cells a direct frame wrote, erased by a frame through doupdate"
