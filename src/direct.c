@@ -59,12 +59,6 @@ direct_have(const char *s)
 }
 
 void
-direct_begin(void)
-{
-	direct_n = 0;
-}
-
-void
 direct_note(int y, int x)
 {
 	if (direct_n < DIRECT_MAX && y >= 0 && x >= 0 && y <= SHRT_MAX && x <= SHRT_MAX) {

@@ -39,9 +39,6 @@
  */
 void direct_init(void);
 
-/* A new frame: forget the cells noted for the last one. */
-void direct_begin(void);
-
 /* The canvas window's cell (y, x) was written in this frame. */
 void direct_note(int y, int x);
 

@@ -324,7 +324,6 @@ ui_render(struct ui *ui)
 	}
 	if (overlay)
 		ui->dirty = ACT_ALL;
-	direct_begin();
 	if (ui->dirty & ACT_SIDEBAR)
 		sidebar_draw(&ui->sidebar, s, now);
 	if (ui->dirty & ACT_KEYBAR)
