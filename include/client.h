@@ -123,6 +123,16 @@ int client_reap_seen(const struct board *b, struct client_seen *seen);
  */
 int client_list(const struct board *b, struct client_info *out, int max);
 
+/*
+ * Would client_list list the same clients as list (n of them, from an
+ * earlier client_list): the same ready slots with the same owner words
+ * (claim tag and pid) and colours? Only the owner and attribute words are
+ * read, not the rest of each slot: cheap enough to ask after every change.
+ * Fields that only a hostile writer changes under the same owner word
+ * (uid, tty, start time) are not compared.
+ */
+bool client_list_same(const struct board *b, const struct client_info *list, int n);
+
 /* True when the process described by c is alive (by the rules above). */
 bool client_alive(const struct client_info *c, uint64_t now_ms);
 

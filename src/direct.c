@@ -205,6 +205,22 @@ direct_char(char *o, wchar_t wc)
 	return 4;
 }
 
+/* v (1..9999) in decimal at o; its length. */
+static size_t
+direct_decimal(char *o, int v)
+{
+	char d[4];
+	size_t n = 0, k;
+
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0 && n < sizeof d);
+	for (k = 0; k < n; k++)
+		o[k] = d[n - 1 - k];
+	return n;
+}
+
 /* The cursor to screen (y, x), 0-based, into o (16 bytes); its length, 0 when too long. */
 static size_t
 direct_cup(char *o, int y, int x)
@@ -213,8 +229,17 @@ direct_cup(char *o, int y, int x)
 	size_t n;
 
 	if (direct_plain_cup) {
-		n = (size_t)snprintf(o, 16, "\033[%d;%dH", y + 1, x + 1);
-		return n < 16 ? n : 0;
+		/* by hand: snprintf showed in every remote keystroke's profile */
+		if (y < 0 || x < 0 || y > 9998 || x > 9998)
+			return 0;
+		o[0] = '\033';
+		o[1] = '[';
+		n = direct_decimal(o + 2, y + 1);
+		o[2 + n] = ';';
+		n += 3;
+		n += direct_decimal(o + n, x + 1);
+		o[n++] = 'H';
+		return n;
 	}
 	s = tiparm(cursor_address, y, x);
 	n = s != NULL ? direct_strip(o, 16, s) : 16;

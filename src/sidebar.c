@@ -130,10 +130,10 @@ sidebar_sample_ours(struct sidebar *sb, const struct session *s)
 bool
 sidebar_relist(const struct sidebar *sb, const struct session *s)
 {
-	struct client_info now[BOARD_SLOTS];
-	int n = session_live(s) ? client_list(&s->seg.board, now, BOARD_SLOTS) : 0;
-
-	return !sidebar_same_clients(sb->clients, sb->nclients, now, n);
+	/* the owner and colour words alone: this runs on every remote keystroke */
+	if (!session_live(s))
+		return sb->nclients != 0;
+	return !client_list_same(&s->seg.board, sb->clients, sb->nclients);
 }
 
 bool

@@ -2,7 +2,8 @@
  * check_client.c - unit tests of the client registry: claiming distinct
  * slots and colours, releasing, losing a slot, reaping after kill -9 (also
  * before the zombie is waited for), pid reuse, foreign PID namespaces by
- * heartbeat, garbage slots, sanitised listing, a full table, and a claim
+ * heartbeat, garbage slots, sanitised listing, telling a list unchanged
+ * from its owner and colour words, a full table, and a claim
  * in progress beside another client's reaper. The /proc inspection the
  * reaper relies on is tested on its own in check_proc.
  */
@@ -93,6 +94,58 @@ START_TEST(test_claim_list_release)
 	ck_assert_int_eq(list[0].slot, other.slot);
 	ck_assert_int_eq(client_heartbeat(&s.board, &me), -1);
 	ck_assert_int_eq(client_heartbeat(&s.board, &other), 0);
+}
+END_TEST
+
+/*
+ * client_list_same: a cursor move is the same list; a join, a leave, a new
+ * claim in a listed slot (another owner word), a colour change or a garbage
+ * colour word are not.
+ */
+START_TEST(test_list_same)
+{
+	struct client_info me = me_info(), other = me_info(), list[BOARD_SLOTS];
+	struct segment s;
+	struct pzerr e;
+	int n;
+
+	tu_private_board(&s, 40, 10);
+	n = client_list(&s.board, list, BOARD_SLOTS);
+	ck_assert(client_list_same(&s.board, list, n));
+	ck_assert_int_eq(client_claim(&s.board, &me, &e), 0);
+	ck_assert(!client_list_same(&s.board, list, n));
+	n = client_list(&s.board, list, BOARD_SLOTS);
+	ck_assert(client_list_same(&s.board, list, n));
+	me.col = 9;
+	client_update(&s.board, &me);
+	ck_assert(client_list_same(&s.board, list, n));
+	ck_assert_int_eq(client_claim(&s.board, &other, &e), 0);
+	ck_assert(!client_list_same(&s.board, list, n));
+	n = client_list(&s.board, list, BOARD_SLOTS);
+	ck_assert_int_eq(n, 2);
+	other.colour = other.colour % 15 + 1;
+	client_update(&s.board, &other);
+	ck_assert(!client_list_same(&s.board, list, n));
+	n = client_list(&s.board, list, BOARD_SLOTS);
+	/* colour 0 is listed as 7: a slot saying 0 is the same as one saying 7 */
+	atomic_store(&s.board.hdr->slots[other.slot].attr, 0);
+	ck_assert_int_eq(client_list_same(&s.board, list, n), other.colour == 7);
+	atomic_store(&s.board.hdr->slots[other.slot].attr, 7);
+	n = client_list(&s.board, list, BOARD_SLOTS);
+	atomic_store(&s.board.hdr->slots[other.slot].attr, 0);
+	ck_assert(client_list_same(&s.board, list, n));
+	/* the same pid claiming the slot again is another owner word (a new tag) */
+	client_release(&s.board, &other);
+	ck_assert(!client_list_same(&s.board, list, n));
+	ck_assert_int_eq(client_claim(&s.board, &other, &e), 0);
+	ck_assert_int_eq(other.slot, list[1].slot);
+	ck_assert(!client_list_same(&s.board, list, n));
+	/* a listed client's slot emptied, and a longer list than the board's */
+	n = client_list(&s.board, list, BOARD_SLOTS);
+	client_release(&s.board, &me);
+	ck_assert(!client_list_same(&s.board, list, n));
+	ck_assert(!client_list_same(&s.board, list + 1, n));
+	ck_assert(client_list_same(&s.board, list + 1, n - 1));
 }
 END_TEST
 
@@ -480,6 +533,7 @@ client_suite(void)
 	tcase_set_timeout(tc, 60);     /* the reaper race runs for a second, more under sanitizers */
 	tcase_add_test(tc, test_self);
 	tcase_add_test(tc, test_claim_list_release);
+	tcase_add_test(tc, test_list_same);
 	tcase_add_test(tc, test_selection_round_trip);
 	tcase_add_test(tc, test_selection_garbage);
 	tcase_add_test(tc, test_lost_slot_detected);

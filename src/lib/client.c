@@ -341,6 +341,34 @@ client_update(const struct board *b, const struct client_info *me)
 	return changed;
 }
 
+/*
+ * Walk the slots as client_list does (a ready owner word with a pid) and
+ * the list alongside: any slot listed or not listed, or listed with
+ * another owner or colour (as client_read_slot makes it), differs.
+ */
+bool
+client_list_same(const struct board *b, const struct client_info *list, int n)
+{
+	uint64_t owner;
+	unsigned colour;
+	int i, k = 0;
+
+	for (i = 0; i < BOARD_SLOTS; i++) {
+		struct board_slot *s = &b->hdr->slots[i];
+
+		owner = atomic_load_explicit(&s->owner, memory_order_acquire);
+		if (owner == 0 || !(owner & CLIENT_READY) || (pid_t)(owner & CLIENT_PID_MASK) <= 0)
+			continue;
+		if (k >= n || list[k].slot != i || list[k].owner != owner)
+			return false;
+		colour = atomic_load_explicit(&s->attr, memory_order_relaxed) & 0xF;
+		if ((colour == 0 ? 7 : colour) != list[k].colour)
+			return false;
+		k++;
+	}
+	return k == n;
+}
+
 /* List the live-looking slots, sanitised. */
 int
 client_list(const struct board *b, struct client_info *out, int max)
