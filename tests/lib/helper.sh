@@ -63,6 +63,9 @@ wait_nattch() {
 # closed.
 hold_start() {
 	HOLD_OUT=$T/hold.out
+	# emptied here, not by the background job's redirection: a caller that
+	# polls it for "attached" must not find the last helper's words in it
+	: >"$HOLD_OUT"
 	rm -f "$T/hold.fifo"
 	mkfifo "$T/hold.fifo" || abort "mkfifo failed"
 	exec 8<>"$T/hold.fifo"
@@ -100,6 +103,11 @@ expect_clean() {
 # lease_stop (a fifo on fd 6, as helper.sh's hold_start does it).
 lease_start() {
 	LEASE_OUT=$T/lease.out
+	# emptied now: the redirection below happens when the background job
+	# starts, and a loaded machine starts it late, after the poll below has
+	# read the last helper's "leased" (the command meant to wait for this
+	# lease then found it free)
+	: >"$LEASE_OUT"
 	rm -f "$T/lease.fifo"
 	mkfifo "$T/lease.fifo" || abort "mkfifo failed"
 	exec 6<>"$T/lease.fifo"
