@@ -43,7 +43,9 @@ struct logind_ipc {
 
 /*
  * Find out what logind does to the segments of owner on the system under
- * root ("/" for this one). Fills *out; never fails.
+ * root ("/" for this one). Fills *out; never fails. Owner (uid_t)-1 is
+ * nobody yet (a board before its first IPC_STAT): the files are read, no
+ * user is looked up, and it neither lingers nor is a system user.
  */
 void logind_check(const char *root, uid_t owner, struct logind_ipc *out);
 

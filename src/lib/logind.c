@@ -217,7 +217,10 @@ logind_check(const char *root, uid_t owner, struct logind_ipc *out)
 		free(d);
 	}
 	out->system_user = owner <= LOGIND_SYS_UID_MAX;
-	out->lingering = logind_lingers(root, owner);
+	/* no user database lookup for nobody: (uid_t)-1 is in no passwd file, so
+	 * the lookup went through every NSS module (loading libnss_systemd) at
+	 * every start, before the first frame */
+	out->lingering = owner != (uid_t)-1 && logind_lingers(root, owner);
 	out->removes = out->in_use && out->remove_ipc && !out->system_user && !out->lingering;
 }
 
