@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "look.h"
@@ -91,19 +92,37 @@ look_start(void)
  * ends the wait, so a terminal that ignores OSC 11 (tmux, screen) costs
  * one round trip; one that answers nothing costs LOOK_PROBE_MS. Without
  * an answer, $COLORFGBG may tell; otherwise nothing is assumed.
+ *
+ * The question leaves in look_probe_start and the answer is read in
+ * look_probe_finish, so the round trip (0.1 to 0.4 ms to a local terminal,
+ * more over ssh) overlaps whatever the caller does in between. Meanwhile
+ * the terminal stays without ICANON (the answer is readable without a
+ * newline) and ECHO (it is not shown); look_probe_finish puts saved back.
  */
+static struct termios look_probe_saved;
+static bool look_probe_started, look_probe_raw, look_probe_asked;
+static struct timespec look_probe_at;
+
+/* Milliseconds since the question left. */
+static long
+look_probe_elapsed(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - look_probe_at.tv_sec) * 1000 +
+	    (now.tv_nsec - look_probe_at.tv_nsec) / 1000000;
+}
+
 void
-look_probe(const struct termios *saved)
+look_probe_start(const struct termios *saved)
 {
 	static const char query[] = "\033]11;?\033\\\033[c";
-	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
-	char buf[512];
 	struct termios raw;
-	size_t len = 0;
-	ssize_t n;
-	int waited = 0;
-	const char *da;
 
+	if (look_probe_started)
+		return;
+	look_probe_started = true;
 	look_bg_known = palette_from_colorfgbg(getenv("COLORFGBG"), &look_bg) == 0;
 	if (saved == NULL)
 		return;
@@ -113,22 +132,45 @@ look_probe(const struct termios *saved)
 	raw.c_cc[VTIME] = 0;
 	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
 		return;
-	if (write(STDOUT_FILENO, query, sizeof query - 1) == (ssize_t)(sizeof query - 1)) {
-		while (waited < LOOK_PROBE_MS && len < sizeof buf - 1) {
-			if (poll(&pfd, 1, 10) <= 0) {
-				waited += 10;
-				continue;
-			}
-			if ((n = read(STDIN_FILENO, buf + len, sizeof buf - 1 - len)) <= 0)
+	look_probe_saved = *saved;
+	look_probe_raw = true;
+	clock_gettime(CLOCK_MONOTONIC, &look_probe_at);
+	look_probe_asked = write(STDOUT_FILENO, query, sizeof query - 1) ==
+	    (ssize_t)(sizeof query - 1);
+}
+
+void
+look_probe_finish(const struct termios *saved)
+{
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+	char buf[512];
+	size_t len = 0;
+	ssize_t n;
+	long left;
+	const char *da;
+
+	look_probe_start(saved);
+	if (!look_probe_raw)
+		return;
+	look_probe_raw = false;
+	buf[0] = '\0';
+	while (look_probe_asked && len < sizeof buf - 1) {
+		/* past the deadline (a long wait in between), whatever is there */
+		left = LOOK_PROBE_MS - look_probe_elapsed();
+		if (poll(&pfd, 1, left <= 0 ? 0 : left < 10 ? (int)left : 10) <= 0) {
+			if (left <= 0)
 				break;
-			len += (size_t)n;
-			buf[len] = '\0';
-			/* the DA1 reply, ESC [ ? ... c, comes after any OSC 11 reply */
-			if ((da = strstr(buf, "\033[?")) != NULL && strchr(da, 'c') != NULL)
-				break;
+			continue;
 		}
+		if ((n = read(STDIN_FILENO, buf + len, sizeof buf - 1 - len)) <= 0)
+			break;
+		len += (size_t)n;
+		buf[len] = '\0';
+		/* the DA1 reply, ESC [ ? ... c, comes after any OSC 11 reply */
+		if ((da = strstr(buf, "\033[?")) != NULL && strchr(da, 'c') != NULL)
+			break;
 	}
-	tcsetattr(STDIN_FILENO, TCSANOW, saved);
+	tcsetattr(STDIN_FILENO, TCSANOW, &look_probe_saved);
 	if (palette_parse_osc11(buf, len, &look_bg) == 0)
 		look_bg_known = true;
 }

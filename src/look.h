@@ -41,10 +41,15 @@ enum look {
 
 /*
  * Before ncurses starts: the terminal's background, from its answer to
- * OSC 11 (the terminal in saved's modes, put back after; NULL when stdin
- * is no terminal: then only $COLORFGBG may tell).
+ * OSC 11 (saved: the terminal's modes; NULL when stdin is no terminal:
+ * then only $COLORFGBG may tell). look_probe_start asks (once) and leaves
+ * the terminal without ICANON and ECHO; look_probe_finish (which asks
+ * first if nobody did) reads the answer, at most LOOK_PROBE_MS after the
+ * question left, and puts saved's modes back. Every start is finished
+ * before the program goes on without ncurses (an error, an exit).
  */
-void look_probe(const struct termios *saved);
+void look_probe_start(const struct termios *saved);
+void look_probe_finish(const struct termios *saved);
 
 /* After ncurses started: colour or not (NO_COLOR), the pairs of the looks and the inks. */
 void look_start(void);

@@ -194,6 +194,31 @@ screen_check(const char *opts)
 	return 0;
 }
 
+/* The terminal's modes, read once: after screen_probe they are the probe's, not the user's. */
+static void
+screen_read_modes(void)
+{
+	static bool read;
+
+	if (!read)
+		screen_have_tio = tcgetattr(STDIN_FILENO, &screen_saved_tio) == 0;
+	read = true;
+}
+
+void
+screen_probe(void)
+{
+	screen_read_modes();
+	look_probe_start(screen_have_tio ? &screen_saved_tio : NULL);
+}
+
+void
+screen_probe_end(void)
+{
+	screen_read_modes();
+	look_probe_finish(screen_have_tio ? &screen_saved_tio : NULL);
+}
+
 static void screen_plain_motion(void);
 
 int
@@ -202,11 +227,10 @@ screen_init(void)
 	const char *cs = nl_langinfo(CODESET);
 
 	screen_is_utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
-	screen_have_tio = tcgetattr(STDIN_FILENO, &screen_saved_tio) == 0;
 	/* With SIGTSTP ignored ncurses installs no handler of its own, and so
 	 * does not wrap every doupdate in two sigaction calls; ^Z is ours. */
 	signal(SIGTSTP, SIG_IGN);
-	look_probe(screen_have_tio ? &screen_saved_tio : NULL);
+	screen_probe_end();
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		cli_error(_("cannot start the terminal (TERM=%s): set TERM to your terminal's type"),
 		    getenv("TERM") ? getenv("TERM") : "");

@@ -63,6 +63,15 @@ bool screen_hung_up(void);
 /* The word SIGIO (terminal input), SIGWINCH and the requests to leave bump. */
 _Atomic uint32_t *screen_input_word(void);
 
+/*
+ * Ask the terminal for its background now (look_probe_start), so that its
+ * answer travels while the caller opens the board; screen_init reads it.
+ * A caller that stops before screen_init calls screen_probe_end, which
+ * reads the answer and gives the terminal its modes back.
+ */
+void screen_probe(void);
+void screen_probe_end(void);
+
 /* Start ncurses, colours and the mouse, then lay out; 0 or -1 with a message printed. */
 int screen_init(void);
 

@@ -454,11 +454,14 @@ ui_run(struct cli_opts *o, bool readonly)
 	    &ui.paint, &ui.clip };
 	if (screen_check(addr_options(&o->addr, opts, sizeof opts)) != 0)
 		return EXIT_FAILURE;
+	/* the terminal's answer to the probe travels while the board opens */
+	screen_install_signals();
+	screen_probe();
 	if (session_open(&ui.session, o, readonly, &e) != 0) {
+		screen_probe_end();
 		cli_error("%s", e.msg);
 		return EXIT_FAILURE;
 	}
-	screen_install_signals();
 	if (screen_init() != 0) {
 		session_abandon(&ui.session);
 		return EXIT_FAILURE;
