@@ -17,7 +17,9 @@
 # visible, no mouse tracking and the normal screen, and the bytes it sent
 # (tmux pipe-pane) leave every mouse mode (1000, 1002, 1003, 1006) reset,
 # the cursor shown (?25h), bracketed paste off (?2004l) and the alternate
-# screen left (?1049l): its last ?1003 is ESC[?1003l.
+# screen left (?1049l): its last ?1003 is ESC[?1003l. And a start that
+# fails (a segment that is no board) leaves the terminal as it was, its
+# answer to the background probe read and never shown.
 
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/test.sh
@@ -134,6 +136,22 @@ leave ILL 132
 leave ABRT 134
 leave TRAP 133
 leave SYS 159
+
+section "a board it cannot open: the error, then the terminal as it was"
+# The terminal's background is asked before the board opens (its answer
+# travels meanwhile, with echo and icanon off): a start that fails there
+# reads the answer and gives the modes back, and tmux's DA1 answer
+# (ESC [ ? 1 ; 2 c) is read, never shown.
+FOREIGN=$(test_key 1)
+"$HELPER" foreign "$FOREIGN" 100 >/dev/null || abort "hostile foreign failed"
+pane_start --ready='is not a usable pizarra board' F "$PIZARRA" -k "$FOREIGN"
+pane_wait_exit F 1
+pane_wait F "^\\[pizarra exited 1; tty restored\\]" 2 \
+    "stty -g after the failed start is what it was before it started"
+check "stty -a: echo is on" stty_has F echo
+check "stty -a: icanon is on" stty_has F icanon
+pane_never F '\[\?[0-9;]*c|rgb:' "no answer of the terminal shows in the pane"
+pane_tmux F kill-server 2>/dev/null
 
 section "the board outlived every way out"
 CHECKS=$((CHECKS + 1))

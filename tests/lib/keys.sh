@@ -66,7 +66,7 @@ hostile_access    13      f7
 fault_kill        14      f8
 fault_stop        15      f9
 fault_remove      16      fa
-fault_tty         17      fb
+fault_tty         17      fb 56
 cli_valgrind      18      fc fd
 layering          19      -
 ui_questions      20      fe
