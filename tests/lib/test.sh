@@ -31,6 +31,11 @@
 #   - makes its temporary directory T (under TESTS_BUILDDIR, or mktemp -d),
 #     removed at exit;
 #   - installs the cleanup (cleanup_start T TEST_KEYS) and starts the report;
+#   - starts the watchdog: a test still running after TEST_TIMEOUT seconds
+#     (480 unless set; make check as a whole takes about 3 minutes) is
+#     hung (a terminal that never answers, a stuck tool): every process it
+#     started is sent SIGTERM, then the test itself, whose trap cleans up,
+#     and the test fails (143) instead of holding make check for ever;
 #   - checks that PIZARRA is an executable (exit 99);
 #   - helper: checks that the C helper is built (exit 99);
 #     panes: skips (77) without tmux, and prepares the panes (implies helper);
@@ -90,6 +95,35 @@ TEST_KEYS=
 KEY=
 T=
 
+# test_watchdog: see test_begin. A process of its own (sh -c, so that it
+# knows its own pid and leaves itself and its sleep out), stopped at exit
+# by the cleanup like any registered process (its trap ends its sleep).
+test_watchdog() {
+	# shellcheck disable=SC2016 # for the inner shell
+	sh -c '
+		trap "kill \$nap 2>/dev/null; exit 0" TERM
+		sleep "$1" &
+		nap=$!
+		wait "$nap"
+		echo "test.sh: $3 still running after $1 s (TEST_TIMEOUT): ending it and what it started" >&2
+		# every descendant of the test but this watchdog, deepest last
+		todo=$2 all=
+		while [ -n "$todo" ]; do
+			next=
+			for p in $todo; do
+				for c in $(pgrep -P "$p"); do
+					[ "$c" = $$ ] || next="$next $c"
+				done
+			done
+			all="$all $next"
+			todo=$next
+		done
+		kill -TERM $all 2>/dev/null
+		kill -TERM "$2"
+	' watchdog "${TEST_TIMEOUT:-480}" "$$" "$TEST_NAME" &
+	cleanup_pid "$!"
+}
+
 # shellcheck disable=SC2120 # NEEDS are optional
 test_begin() {
 	TEST_NAME=$(basename "$0" .sh)
@@ -111,6 +145,7 @@ test_begin() {
 	fi
 	# shellcheck disable=SC2086 # one key per word
 	cleanup_start "$T" $TEST_KEYS
+	test_watchdog
 	if [ ! -x "$PIZARRA" ]; then
 		echo "test.sh: PIZARRA=$PIZARRA is not an executable; run make first" >&2
 		exit 99
