@@ -44,10 +44,11 @@ void direct_note(int y, int x);
 
 /*
  * Write the noted cells of window win ourselves when the frame may go
- * direct (eligible: nothing but those cells changed on the screen, no
- * window over the canvas) and the terminal allows it. True when done: the
- * caller skips doupdate. False: nothing was written, call doupdate. The
- * noted cells are forgotten either way.
+ * direct (eligible: the canvas changed and no window is over it) and the
+ * terminal allows it; they are copied into curscr, so a doupdate after
+ * (for the other windows this frame changed) sends only those. True when
+ * done: a frame that changed nothing else skips doupdate. False: nothing
+ * was written, call doupdate. The noted cells are forgotten either way.
  */
 bool direct_flush(WINDOW *win, bool eligible);
 

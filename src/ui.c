@@ -338,9 +338,10 @@ ui_render(struct ui *ui)
 		ui_draw_status(ui, now);
 	ui_draw_overlay(ui);
 	ui_place_cursor(ui, now);
-	/* a remote keystroke's few cells and nothing else: written by us (direct.h) */
-	if (!direct_flush(screen_window(SCREEN_CANVAS), ui->dirty == ACT_CANVAS && !overlay &&
-	    !ui->bytes.on))
+	/* a remote change's few canvas cells are written by us (direct.h), before
+	 * whatever else this frame changed (a tick's sidebar row, the status line) */
+	if (!direct_flush(screen_window(SCREEN_CANVAS), (ui->dirty & ACT_CANVAS) && !overlay &&
+	    !ui->bytes.on) || ui->dirty != ACT_CANVAS)
 		doupdate();
 	ui->dirty = 0;
 }
