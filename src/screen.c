@@ -198,11 +198,11 @@ screen_check(const char *opts)
 static void
 screen_read_modes(void)
 {
-	static bool read;
+	static bool done;
 
-	if (!read)
+	if (!done)
 		screen_have_tio = tcgetattr(STDIN_FILENO, &screen_saved_tio) == 0;
-	read = true;
+	done = true;
 }
 
 void

@@ -201,8 +201,8 @@ ui_read_keys(struct ui *ui)
 			continue;
 		}
 		ui_apply(ui, input_key(&ui->input, &ui->desk, ret, ch, pace_now_ms()));
-		/* the others are woken by the first key that changed something, not
-		 * after ncurses has polled for more (the rest of a burst: after it) */
+		/* the others are woken after the first key (if it changed something),
+		 * not after ncurses has polled for more (the rest of a burst: after it) */
 		if (n == 1)
 			session_notify(&ui->session);
 	}
