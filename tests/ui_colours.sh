@@ -13,14 +13,26 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib/test.sh"
 test_begin panes
 
+# colour_now NAME LAST: NAME's screen names a colour (COLOUR_NOW) other
+# than LAST, the one the press before showed. (Waiting for any colour
+# read the last press's line again when a loaded machine had not drawn
+# this one yet, and a colour went missing.)
+# shellcheck disable=SC2317 # called through poll
+colour_now() {
+	pane_capture "$1"
+	COLOUR_NOW=$(grep -Eo 'colour( [0-9]+|: default)' "$T/$1.cap" | tail -1)
+	[ -n "$COLOUR_NOW" ] && [ "$COLOUR_NOW" != "$2" ]
+}
+
 # colours_of NAME: the colours F2 offers NAME over 17 presses, as "colour N" / "default" words.
 colours_of() {
 	: >"$T/$1.colours"
+	_co_last=
 	for _i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do
 		pane_keys "$1" F2
-		poll 2 pane_shows "$1" 'colour( [0-9]+|: default)' || break
-		pane_capture "$1"
-		grep -Eo 'colour( [0-9]+|: default)' "$T/$1.cap" | tail -1 >>"$T/$1.colours"
+		poll 2 colour_now "$1" "$_co_last" || break
+		echo "$COLOUR_NOW" >>"$T/$1.colours"
+		_co_last=$COLOUR_NOW
 		pane_keys "$1" C-l
 	done
 	sort -u "$T/$1.colours" | tr '\n' ' '
