@@ -23,7 +23,7 @@ test_begin
 TOP=$(cd "$TESTS_SRCDIR/.." && pwd)
 
 # Top first; modules in one layer are separated by spaces, layers by "|".
-FRONT_LAYERS='main | command | ui top peek | input | keymap question paste escape topask picker swatch mouse | stroke | selact |
+FRONT_LAYERS='main | command | ui top peek | input greet | keymap question paste escape topask picker swatch mouse | stroke | selact |
 	action segpanel frame opener bytesview |
 	status sidebar canvas hexdraw segtable lineedit segact | sidebarrows canvasput | screen segdata block peeklook sidebarline |
 	pen session show edit owner list hexview marks look signals paint direct | cli lines typing fill savefile pace tracewrap clip osc52 | cli_parse undo'
