@@ -17,6 +17,7 @@
 #include "canvas.h"
 #include "canvasput.h"
 #include "client.h"
+#include "direct.h"
 #include "marks.h"
 #include "screen.h"
 #include "shminfo.h"
@@ -409,6 +410,7 @@ canvas_draw(struct canvas *cv, const struct board *b, bool live, int my_slot)
 	if (win == NULL || cv->shadow_n == 0)
 		return false;
 	if (b == NULL) {
+		direct_settle();
 		werase(win);
 		canvas_invalidate(cv);
 		wnoutrefresh(win);
@@ -427,7 +429,9 @@ canvas_draw(struct canvas *cv, const struct board *b, bool live, int my_slot)
 	cv->full_check = false;
 	if (live)
 		cv->drawn_gen = gen;
-	wnoutrefresh(win);
+	/* a direct frame's cells are not in the window (direct.h) */
+	if (!direct_holding())
+		wnoutrefresh(win);
 	return cv->following && (cv->view_col != view_col || cv->view_row != view_row ||
 	    cv->follow_found != found || cv->followed.pid != pid);
 }

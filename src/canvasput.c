@@ -3,7 +3,8 @@
  * that turns a code point and attributes into a cchar_t for ncurses, with
  * the ASCII stand-ins of lines.c when the terminal is not UTF-8, and the
  * overlay cells (the box's outline, the paste preview) with their shadow
- * keys. Which cells get an overlay is marks.c's to say.
+ * keys. Which cells get an overlay is marks.c's to say. A cell goes
+ * through direct.c, which holds it back while a direct frame is drawn.
  */
 #include "cell.h"
 #include "canvasput.h"
@@ -30,8 +31,7 @@ canvasput_char(int y, int x, uint32_t cp, attr_t attr)
 	}
 	wc[0] = (wchar_t)cp;
 	setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
-	mvwadd_wch(screen_window(SCREEN_CANVAS), y, x, &cc);
-	direct_note(y, x);
+	direct_put(screen_window(SCREEN_CANVAS), y, x, &cc);
 }
 
 int

@@ -1,19 +1,27 @@
 /*
- * direct.c - the direct frame (direct.h). It owns the cells noted in the
- * current frame, what it read of the terminal's description, and a small
- * cache of SGR strings by attributes and colour pair.
+ * direct.c - the direct frame (direct.h). It owns the cells held back in
+ * the current frame, the cells shown but not yet settled into ncurses,
+ * what it read of the terminal's description, and a small cache of SGR
+ * strings by attributes and colour pair.
  *
- * How: the characters and attributes are read back from the window
- * (win_wch), so what leaves is what doupdate would have sent, in the
- * terminal's own strings: sgr0 first (DECSC saved ncurses' attributes, DECRC
- * brings them back), then bold, dim, smul, rev, sitm, and setaf/setab of the
- * pair's colours as ncurses holds them (pair_content; -1, the default, sends
- * nothing after sgr0). The bytes are built on the stack and leave in one
- * write() to standard output, the file ncurses writes to; its own buffer is
- * empty between frames, since doupdate ends with a flush. A cup comes before
- * every cell but one that follows an ASCII character on its row, so a
- * terminal that counts a wide character's columns differently from wcwidth
- * cannot shift the next one.
+ * How: a held cell is the cchar_t canvasput.c made, which is what the
+ * window would hold (the canvas window has no background or attributes of
+ * its own to merge), so what leaves is what doupdate would have sent, in
+ * the terminal's own strings: sgr0 first (DECSC saved ncurses' attributes,
+ * DECRC brings them back), then bold, dim, smul, rev, sitm, and
+ * setaf/setab of the pair's colours as ncurses holds them (pair_content;
+ * -1, the default, sends nothing after sgr0). The bytes are built on the
+ * stack and leave in one write() to standard output, the file ncurses
+ * writes to; its own buffer is empty between frames, since doupdate ends
+ * with a flush. A cup comes before every cell but one that follows an
+ * ASCII character on its row, so a terminal that counts a wide
+ * character's columns differently from wcwidth cannot shift the next one.
+ *
+ * Settling replays the shown cells in order into the window (mvwadd_wch,
+ * as canvasput.c did before), reads each back as the window holds it (a
+ * wide one with its continuation) into curscr, and queues the window:
+ * newscr and curscr then agree with the terminal, and the canvas's shadow
+ * (which took the cells as drawn) agrees with the window.
  */
 #include <errno.h>
 #include <langinfo.h>
@@ -42,11 +50,23 @@ struct direct_sgr {
 	char s[DIRECT_SGR_MAX];
 };
 
+#define DIRECT_PENDING  128     /* cells shown and not settled; one more settles first */
+
+/* A canvas cell held back or shown directly: window position, as the window would hold it. */
+struct direct_cell {
+	short y, x;
+	cchar_t cc;
+};
+
 static bool direct_ok;           /* the terminal allows direct frames */
 static bool direct_utf8;         /* characters leave as UTF-8 (else ASCII only) */
 static bool direct_plain_cup;    /* cup is ECMA-48's CUP: formatted here, not by tiparm */
-static int direct_n;             /* cells noted; DIRECT_MAX + 1 once there were more */
-static struct { short y, x; } direct_at[DIRECT_MAX];
+static bool direct_held;         /* a frame's cells are held back */
+static WINDOW *direct_win;       /* the canvas window of the held and the shown cells */
+static int direct_n;             /* cells held in this frame */
+static struct direct_cell direct_frame[DIRECT_MAX];
+static int direct_pending_n;     /* cells shown directly, not yet in ncurses */
+static struct direct_cell direct_pending[DIRECT_PENDING];
 static struct direct_sgr direct_cache[DIRECT_CACHE];
 static char direct_sgr0[DIRECT_SGR_MAX];   /* sgr0 without its padding */
 static size_t direct_sgr0_len;
@@ -56,18 +76,6 @@ static bool
 direct_have(const char *s)
 {
 	return s != NULL && s != (const char *)-1;
-}
-
-void
-direct_note(int y, int x)
-{
-	if (direct_n < DIRECT_MAX && y >= 0 && x >= 0 && y <= SHRT_MAX && x <= SHRT_MAX) {
-		direct_at[direct_n].y = (short)y;
-		direct_at[direct_n].x = (short)x;
-		direct_n++;
-	} else {
-		direct_n = DIRECT_MAX + 1;
-	}
 }
 
 /*
@@ -114,7 +122,9 @@ direct_init(void)
 	const char *env = getenv("PIZARRA_DIRECT"), *cs = nl_langinfo(CODESET);
 
 	direct_ok = false;
+	direct_held = false;
 	direct_n = 0;
+	direct_pending_n = 0;
 	memset(direct_cache, 0, sizeof direct_cache);
 	if (cur_term == NULL || (env != NULL && strcmp(env, "off") == 0))
 		return;
@@ -330,39 +340,128 @@ direct_cell(char *o, const cchar_t *cc, int y, int x, struct direct_at_end *end)
 }
 
 bool
-direct_flush(WINDOW *win, bool eligible)
+direct_holding(void)
 {
-	char buf[2 + DIRECT_MAX * DIRECT_CELL_MAX + DIRECT_SGR_MAX + 2];
-	cchar_t cells[DIRECT_MAX];
-	struct direct_at_end end = { .next_y = -1, .next_x = -1 };
-	int n = direct_n, i, by, bx, wy, wx, ny, nx, cy, cx;
-	size_t len = 0, k;
+	return direct_held;
+}
 
-	direct_n = 0;
-	if (!direct_ok || !eligible || n > DIRECT_MAX || win == NULL)
+void
+direct_settle(void)
+{
+	WINDOW *win = direct_win;
+	int i, by, bx, wy, wx, ny, nx, cy, cx;
+	bool leave;
+	cchar_t shown;
+
+	if (direct_held) {
+		/* spilled: the shown cells come first, the held ones are newer */
+		direct_held = false;
+		direct_settle();
+		for (i = 0; i < direct_n; i++)
+			mvwadd_wch(win, direct_frame[i].y, direct_frame[i].x, &direct_frame[i].cc);
+		direct_n = 0;
+		return;
+	}
+	if (direct_pending_n == 0 || win == NULL)
+		return;
+	getbegyx(win, by, bx);
+	getyx(win, wy, wx);
+	getyx(newscr, ny, nx);
+	getyx(curscr, cy, cx);
+	leave = is_leaveok(newscr);
+	for (i = 0; i < direct_pending_n; i++) {
+		const struct direct_cell *d = &direct_pending[i];
+
+		mvwadd_wch(win, d->y, d->x, &d->cc);
+		/* wadd_wchnstr copies the cell as the window holds it (a wide one
+		 * with its continuation), as doupdate does, without wadd_wch's rendering */
+		if (mvwin_wch(win, d->y, d->x, &shown) != ERR)
+			mvwadd_wchnstr(curscr, by + d->y, bx + d->x, &shown, 1);
+	}
+	direct_pending_n = 0;
+	wmove(win, wy, wx);
+	wmove(curscr, cy, cx);
+	wnoutrefresh(win);
+	/* the window's cursor is not the one this screen wants (ui.c sets it per frame) */
+	leaveok(newscr, leave);
+	wmove(newscr, ny, nx);
+}
+
+bool
+direct_begin(WINDOW *win)
+{
+	int ny, nx, cy, cx;
+
+	if (!direct_ok || win == NULL)
 		return false;
+	if (win != direct_win)
+		direct_settle();
 	/* the terminal's cursor (where doupdate left it) must be where this frame
 	 * wants it, unless the frame leaves it anywhere (hidden: leaveok) */
 	getyx(newscr, ny, nx);
 	getyx(curscr, cy, cx);
 	if (!is_leaveok(newscr) && (ny != cy || nx != cx))
 		return false;
-	if (n == 0)
+	direct_win = win;
+	direct_n = 0;
+	direct_held = true;
+	return true;
+}
+
+void
+direct_put(WINDOW *win, int y, int x, const cchar_t *cc)
+{
+	if (direct_held && win == direct_win && direct_n < DIRECT_MAX && y >= 0 && x >= 0 &&
+	    y <= SHRT_MAX && x <= SHRT_MAX) {
+		direct_frame[direct_n].y = (short)y;
+		direct_frame[direct_n].x = (short)x;
+		direct_frame[direct_n].cc = *cc;
+		direct_n++;
+		return;
+	}
+	/* more than a direct frame takes (or not one): what is held and shown
+	 * goes into the window first, in order */
+	if (direct_held || direct_pending_n > 0)
+		direct_settle();
+	mvwadd_wch(win, y, x, cc);
+}
+
+/* The held frame's cells into the window, queued for doupdate. */
+static bool
+direct_spill(void)
+{
+	direct_settle();
+	if (direct_win != NULL)
+		wnoutrefresh(direct_win);
+	return false;
+}
+
+bool
+direct_end(bool write)
+{
+	char buf[2 + DIRECT_MAX * DIRECT_CELL_MAX + DIRECT_SGR_MAX + 2];
+	struct direct_at_end end = { .next_y = -1, .next_x = -1 };
+	int n = direct_n, i, by, bx;
+	size_t len = 0, k;
+
+	if (!direct_held)
+		return false;
+	if (!write)
+		return direct_spill();
+	if (n == 0) {
+		direct_held = false;
 		return true;
-	getbegyx(win, by, bx);
-	getyx(win, wy, wx);
+	}
+	getbegyx(direct_win, by, bx);
 	memcpy(buf, "\033" "7", 2);
 	len = 2;
 	for (i = 0; i < n; i++) {
-		k = mvwin_wch(win, direct_at[i].y, direct_at[i].x, &cells[i]) == ERR ? 0 :
-		    direct_cell(buf + len, &cells[i], by + direct_at[i].y, bx + direct_at[i].x, &end);
-		if (k == 0) {
-			wmove(win, wy, wx);
-			return false;
-		}
+		k = direct_cell(buf + len, &direct_frame[i].cc, by + direct_frame[i].y,
+		    bx + direct_frame[i].x, &end);
+		if (k == 0)
+			return direct_spill();
 		len += k;
 	}
-	wmove(win, wy, wx);
 	/* DECRC brings ncurses' attributes back; sgr0 first all the same, for a
 	 * terminal that restores only the cursor (ncurses' are normal between frames) */
 	memcpy(buf + len, direct_sgr0, direct_sgr0_len);
@@ -370,11 +469,11 @@ direct_flush(WINDOW *win, bool eligible)
 	memcpy(buf + len, "\033" "8", 2);
 	len += 2;
 	direct_write(buf, len);
-	/* ncurses' picture of the terminal: the next doupdate finds these cells
-	 * shown. wadd_wchnstr copies the cell as it is (a wide one with its
-	 * continuation), as doupdate does, without wadd_wch's rendering */
-	for (i = 0; i < n; i++)
-		mvwadd_wchnstr(curscr, by + direct_at[i].y, bx + direct_at[i].x, &cells[i], 1);
-	wmove(curscr, cy, cx);
+	direct_held = false;
+	direct_n = 0;
+	if (direct_pending_n + n > DIRECT_PENDING)
+		direct_settle();
+	memcpy(direct_pending + direct_pending_n, direct_frame, (size_t)n * sizeof *direct_frame);
+	direct_pending_n += n;
 	return true;
 }

@@ -9,9 +9,14 @@
  * (docs/performance.md, "Where the time goes at N = 32"). A direct frame
  * writes the cells' bytes in one write(): DECSC, then for each cell a cup,
  * its SGR and its character, then DECRC, which puts the cursor, the
- * attributes and the character set back where ncurses left them. The same
- * cells are copied into ncurses' picture of the terminal (curscr), so the
- * next ordinary frame finds them already shown and writes nothing for them.
+ * attributes and the character set back where ncurses left them. The
+ * cells are held back from ncurses while the frame is drawn (direct_put),
+ * so a remote keystroke touches none of ncurses' memory: they go into the
+ * canvas window and ncurses' picture of the terminal (curscr) at the next
+ * ordinary frame (a tick, a key: direct_settle), which then finds them
+ * already shown and writes nothing for them. A wake-up's cost here is the
+ * memory it touches after the vCPU slept (docs/performance.md, "A remote
+ * keystroke timed").
  *
  * Only where that is exact: a terminal whose save and restore are DECSC and
  * DECRC (xterm, tmux, screen, the Linux console, VTE, vt100), that has no
@@ -39,17 +44,41 @@
  */
 void direct_init(void);
 
-/* The canvas window's cell (y, x) was written in this frame. */
-void direct_note(int y, int x);
+/*
+ * Begin a frame of canvas window win whose cells are held back
+ * (direct_put) to leave directly: true when the terminal allows it and its
+ * cursor is where ncurses' next frame wants it (or hidden: newscr
+ * leaveok). False: nothing is held, cells go into the window as usual.
+ */
+bool direct_begin(WINDOW *win);
+
+/* True while a frame's cells are held back (the window has not got them). */
+bool direct_holding(void);
 
 /*
- * Write the noted cells of window win ourselves when the frame may go
- * direct (eligible: the canvas changed and no window is over it) and the
- * terminal allows it; they are copied into curscr, so a doupdate after
- * (for the other windows this frame changed) sends only those. True when
- * done: a frame that changed nothing else skips doupdate. False: nothing
- * was written, call doupdate. The noted cells are forgotten either way.
+ * Cell cc at (y, x) of the canvas window win: held back while a frame is
+ * (up to DIRECT_MAX cells; one more puts the held ones and the rest into
+ * the window, and the frame goes through doupdate), else into the window.
  */
-bool direct_flush(WINDOW *win, bool eligible);
+void direct_put(WINDOW *win, int y, int x, const cchar_t *cc);
+
+/*
+ * End the held frame. With write, and every cell one a direct frame may
+ * carry, the cells leave in one write() and are kept as shown but not yet
+ * in ncurses (its window, newscr, curscr) until direct_settle: true. Else
+ * they go into the window, which is queued (wnoutrefresh) for doupdate:
+ * false. A frame that spilled (direct_put) is false too.
+ */
+bool direct_end(bool write);
+
+/*
+ * Tell ncurses what direct frames showed: their cells into the canvas
+ * window, newscr (wnoutrefresh, the cursor ncurses wants kept) and
+ * curscr, so that its next doupdate neither writes them again nor draws
+ * what was there before over them. Before every frame through ncurses,
+ * every full repaint, and before the canvas window goes; a held frame is
+ * put into the window first. Nothing to do is a test of a counter.
+ */
+void direct_settle(void);
 
 #endif

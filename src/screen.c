@@ -163,14 +163,11 @@ screen_check(const char *opts)
 		return -1;
 	}
 	if (term == NULL || term[0] == '\0') {
-		if (term == NULL)
-			cli_error("%s", _("TERM is not set: the board needs to know the terminal's "
-			    "type to draw on it; set TERM to your terminal's type (e.g. "
-			    "TERM=xterm-256color)"));
-		else
-			cli_error("%s", _("TERM is empty: the board needs to know the terminal's "
-			    "type to draw on it; set TERM to your terminal's type (e.g. "
-			    "TERM=xterm-256color)"));
+		cli_error("%s", term == NULL ? _("TERM is not set: the board needs to know the "
+		    "terminal's type to draw on it; set TERM to your terminal's type (e.g. "
+		    "TERM=xterm-256color)") : _("TERM is empty: the board needs to know the "
+		    "terminal's type to draw on it; set TERM to your terminal's type (e.g. "
+		    "TERM=xterm-256color)"));
 		return -1;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
@@ -219,7 +216,27 @@ screen_probe_end(void)
 	look_probe_finish(screen_have_tio ? &screen_saved_tio : NULL);
 }
 
-static void screen_plain_motion(void);
+/*
+ * Cursor motions by cup and the single-step moves only. To choose a motion
+ * ncurses formats every parametrised one it could use (vpa, hpa, cud, cuu,
+ * cuf, cub) with tiparm, from several starting points, to compare their
+ * lengths: for a remote keystroke's two moves that was the largest part of
+ * doupdate (docs/performance.md, "Where the time goes at N = 32"). Without
+ * them, a move is one cup (formatted once) or a few cuf1/cud1/cr: the
+ * same screen, a byte or two more at most.
+ */
+static void
+screen_plain_motion(void)
+{
+	if (cur_term == NULL || cursor_address == NULL)
+		return;
+	row_address = NULL;
+	column_address = NULL;
+	parm_down_cursor = NULL;
+	parm_up_cursor = NULL;
+	parm_right_cursor = NULL;
+	parm_left_cursor = NULL;
+}
 
 int
 screen_init(void)
@@ -264,34 +281,13 @@ screen_init(void)
 	return 0;
 }
 
-/*
- * Cursor motions by cup and the single-step moves only. To choose a motion
- * ncurses formats every parametrised one it could use (vpa, hpa, cud, cuu,
- * cuf, cub) with tiparm, from several starting points, to compare their
- * lengths: for a remote keystroke's two moves that was the largest part of
- * doupdate (docs/performance.md, "Where the time goes at N = 32"). Without
- * them, a move is one cup (formatted once) or a few cuf1/cud1/cr: the
- * same screen, a byte or two more at most.
- */
-static void
-screen_plain_motion(void)
-{
-	if (cur_term == NULL || cursor_address == NULL)
-		return;
-	row_address = NULL;
-	column_address = NULL;
-	parm_down_cursor = NULL;
-	parm_up_cursor = NULL;
-	parm_right_cursor = NULL;
-	parm_left_cursor = NULL;
-}
-
 /* Delete the layout's windows. */
 static void
 screen_drop_windows(void)
 {
 	int i;
 
+	direct_settle();        /* direct.c keeps the canvas window's cells until then */
 	for (i = 0; i < SCREEN_NAREAS; i++) {
 		if (screen_windows[i] != NULL)
 			delwin(screen_windows[i]);
@@ -333,6 +329,7 @@ screen_return(void)
 	reset_prog_mode();
 	fputs(SCREEN_PASTE_ON, stdout);
 	fflush(stdout);
+	direct_settle();        /* the repaint draws the window: it must hold what is shown */
 	clearok(curscr, TRUE);
 	/* the doupdate that leaves suspension sends ncurses' mouse set-up again */
 	doupdate();
@@ -350,6 +347,7 @@ screen_suspend(void)
 void
 screen_repaint(void)
 {
+	direct_settle();
 	clearok(curscr, TRUE);
 }
 

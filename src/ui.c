@@ -2,8 +2,9 @@
  * ui.c - the interactive board's loop and render order. It owns one of
  * each piece (session, pen, canvas, sidebar, status, input), hands keys to
  * input, acts on the ACT_* bits that come back, runs the ticks, and draws
- * what is dirty in a fixed order: sidebar, status line, key bar, canvas,
- * overlays, then the cursor, in one doupdate (one write) per frame.
+ * what is dirty in a fixed order: the canvas's changed cells directly when
+ * they may go so (direct.h), then through ncurses sidebar, status line,
+ * key bar, canvas, overlays and the cursor, in one doupdate (one write).
  *
  * The loop sleeps in one futex_waitv on the board's generation and on the
  * input word that SIGIO (terminal input), SIGWINCH and the requests to leave
@@ -21,13 +22,13 @@
 #include "canvas.h"
 #include "clip.h"
 #include "direct.h"
+#include "greet.h"
 #include "input.h"
 #include "keymap.h"
 #include "notify.h"
 #include "paint.h"
 #include "pace.h"
 #include "pen.h"
-#include "question.h"
 #include "screen.h"
 #include "session.h"
 #include "sidebar.h"
@@ -298,7 +299,12 @@ ui_draw_canvas(struct ui *ui, uint64_t now)
 	pace_frame(&ui->pace, now);
 }
 
-/* Draw what is dirty: sidebar, status, key bar, canvas, overlays; then the cursor. */
+/*
+ * Draw what is dirty: the canvas's changed cells first, directly when they
+ * may go so (direct.h); then, through ncurses, what is shown directly so
+ * far (settled), sidebar, status, key bar, the canvas otherwise, overlays
+ * and the cursor. A remote keystroke alone ends after its write.
+ */
 static void
 ui_render(struct ui *ui)
 {
@@ -320,6 +326,16 @@ ui_render(struct ui *ui)
 		ui->dirty |= ACT_STATUS;
 	if (ui->dirty == 0)
 		return;
+	if ((ui->dirty & ACT_CANVAS) && !overlay && !ui->bytes.on && !screen_too_small() &&
+	    direct_begin(screen_window(SCREEN_CANVAS))) {
+		ui_draw_canvas(ui, now);
+		if (direct_end(true) && ui->dirty == ACT_CANVAS) {
+			ui->dirty = 0;
+			return;
+		}
+		ui->dirty &= ~(unsigned)ACT_CANVAS;
+	}
+	direct_settle();
 	if (screen_too_small()) {
 		screen_draw_too_small();
 		doupdate();
@@ -338,11 +354,7 @@ ui_render(struct ui *ui)
 		ui_draw_status(ui, now);
 	ui_draw_overlay(ui);
 	ui_place_cursor(ui, now);
-	/* a remote change's few canvas cells are written by us (direct.h), before
-	 * whatever else this frame changed (a tick's sidebar row, the status line) */
-	if (!direct_flush(screen_window(SCREEN_CANVAS), (ui->dirty & ACT_CANVAS) && !overlay &&
-	    !ui->bytes.on) || ui->dirty != ACT_CANVAS)
-		doupdate();
+	doupdate();
 	ui->dirty = 0;
 }
 
@@ -415,34 +427,6 @@ ui_loop(struct ui *ui)
 	}
 }
 
-/*
- * What the status line says first. A catalog whose answer keys clash
- * (two answers of one question on one letter) is said first of all: the
- * clashing translated keys are ignored (question.c), and the translator
- * should know.
- */
-static void
-ui_greet(struct ui *ui, const struct cli_opts *o)
-{
-	const struct session *s = &ui->session;
-	char why[160];
-
-	if (question_answers_clash(why, sizeof why) > 0)
-		/* TRANSLATORS: shown when your translations of the answers ("yes",
-		 * "keep"...) give two answers of one question the same first letter;
-		 * %s names them */
-		status_message(&ui->status, true, _("the catalog's answer keys clash (%s): "
-		    "those answers take their English keys"), why);
-	else if (s->seg.created)
-		status_message(&ui->status, false, _("created a %ux%u board at key 0x%08x (shmid %d)"),
-		    s->seg.board.cols, s->seg.board.rows, (unsigned)s->seg.key, s->seg.shmid);
-	else if (s->readonly)
-		status_message(&ui->status, false, _("view-only: attached SHM_RDONLY"));
-	else if (o->size_given || o->mode_given)
-		status_message(&ui->status, false, _("the board exists already (%ux%u); -s and -m "
-		    "apply only when creating one"), s->seg.board.cols, s->seg.board.rows);
-}
-
 int
 ui_run(struct cli_opts *o, bool readonly)
 {
@@ -479,7 +463,7 @@ ui_run(struct cli_opts *o, bool readonly)
 	action_cursor(&ui.desk);
 	if (o->follow_given)
 		canvas_follow_client(&ui.canvas, o->follow_pid, o->follow_uid, o->follow_by_uid);
-	ui_greet(&ui, o);
+	greet_say(&ui.status, &ui.session, o);
 	ui_loop(&ui);
 	last = session_last_one(&ui.session);
 	session_close(&ui.session);

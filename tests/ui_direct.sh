@@ -17,6 +17,10 @@
 #   - cells a direct frame wrote and a later ncurses frame erases (a `put`
 #     of 40 blanks over them) are erased on B: ncurses' picture of the
 #     screen (curscr) was told about them;
+#   - A's text on the screen row where B's sidebar shows the generation
+#     stays on B after B's tick redraws that line through ncurses (which
+#     compares the whole row): the direct frames' cells reached ncurses'
+#     window, newscr and curscr before that frame (direct_settle);
 #   - under TERM=vt100, whose strings carry padding ($<2>), a direct watcher
 #     shows A's text and never a "$<".
 
@@ -135,6 +139,30 @@ printf '%s\n' "${ESC}[1;31mA${ESC}[0;31mB${ESC}[1;31mC${ESC}[0;31mD${ESC}[0m" >"
 check "load --ansi --at 3,9: bold and plain red in turns" pz -k "$KEY" load --ansi --at 3,9 "$T/bold.ans"
 pane_wait_all "B C" '^   ABCD +│' 3 "the bold and plain cells reach B and C"
 expect_same "B and C show bold and plain red cell for cell"
+
+# ---------------------------------------------------------------------------
+section "direct cells on the row of B's generation line, then B's tick"
+# gen_row NAME: the 0-based screen row of NAME's sidebar line "gen N"
+gen_row() {
+	pane_capture "$1"
+	grep -n 'gen [0-9]' "$PANE_CAP" | head -1 | cut -d: -f1 | awk '{ print $1 - 1 }'
+}
+# b_gen_now: B's generation line shows the board's generation as it is now
+b_gen_now() {
+	gen=$(pz -k "$KEY" info --json | tr ',' '\n' | sed -n 's/.*"generation":\([0-9]*\).*/\1/p')
+	pane_shows B "gen $gen( |\$)"
+}
+grow=$(gen_row B)
+check "B's sidebar shows the generation (row ${grow:-none})" [ -n "$grow" ]
+check "C's sidebar shows it on the same row" [ "$(gen_row C)" = "$grow" ]
+pane_home A
+pane_keys A $(seq "$grow" | sed 's/.*/Down/')
+pane_wait A " 0,$grow  " 2 "A's cursor is at 0,$grow"
+pane_type A "on the tick row"
+pane_wait_all "B C" '^on the tick row +│' 3 "A's text reaches B and C on row $grow"
+check "B's tick draws the generation line as it is after A's last key" poll 3 b_gen_now
+expect_same "B and C show the same canvas after B's tick redrew row $grow"
+pane_wait B '^on the tick row +│' 1 "A's text is still on B's row $grow"
 
 # ---------------------------------------------------------------------------
 section "cells a direct frame wrote, erased by a frame through doupdate"
