@@ -53,8 +53,15 @@ sidebar() {
 }
 
 # crop NAME FILE: a picture of NAME's canvas into FILE: its columns left of
-# the sidebar, its rows above the one the watchers' cursors are on.
+# the sidebar, its rows above the one the watchers' cursors are on. The
+# window is unmapped and mapped first, so xterm draws all of it again from
+# its cells, row by row: a glyph that spills into the next cell (a wide
+# one, an accent) is then drawn in the same order in both xterms, whatever
+# writes brought the cells (a watcher that got two keys in one frame and
+# one that got them in two left 4 pixels apart, CI 2026-12-02).
 crop() {
+	_cwin=$(xterm_window "$1")
+	xdotool windowunmap --sync "$_cwin" && xdotool windowmap --sync "$_cwin" || return 1
 	_cw=$(cat "$T/$1.cw")
 	_ch=$(cat "$T/$1.ch")
 	_cc=$(cat "$T/$1.cols")
