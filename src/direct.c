@@ -437,7 +437,7 @@ direct_spill(void)
 }
 
 bool
-direct_end(bool write)
+direct_end(void)
 {
 	char buf[2 + DIRECT_MAX * DIRECT_CELL_MAX + DIRECT_SGR_MAX + 2];
 	struct direct_at_end end = { .next_y = -1, .next_x = -1 };
@@ -446,8 +446,6 @@ direct_end(bool write)
 
 	if (!direct_held)
 		return false;
-	if (!write)
-		return direct_spill();
 	if (n == 0) {
 		direct_held = false;
 		return true;

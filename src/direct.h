@@ -63,13 +63,13 @@ bool direct_holding(void);
 void direct_put(WINDOW *win, int y, int x, const cchar_t *cc);
 
 /*
- * End the held frame. With write, and every cell one a direct frame may
- * carry, the cells leave in one write() and are kept as shown but not yet
- * in ncurses (its window, newscr, curscr) until direct_settle: true. Else
+ * End the held frame. When every cell is one a direct frame may carry,
+ * the cells leave in one write() and are kept as shown but not yet in
+ * ncurses (its window, newscr, curscr) until direct_settle: true. Else
  * they go into the window, which is queued (wnoutrefresh) for doupdate:
  * false. A frame that spilled (direct_put) is false too.
  */
-bool direct_end(bool write);
+bool direct_end(void);
 
 /*
  * Tell ncurses what direct frames showed: their cells into the canvas

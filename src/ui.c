@@ -329,7 +329,7 @@ ui_render(struct ui *ui)
 	if ((ui->dirty & ACT_CANVAS) && !overlay && !ui->bytes.on && !screen_too_small() &&
 	    direct_begin(screen_window(SCREEN_CANVAS))) {
 		ui_draw_canvas(ui, now);
-		if (direct_end(true) && ui->dirty == ACT_CANVAS) {
+		if (direct_end() && ui->dirty == ACT_CANVAS) {
 			ui->dirty = 0;
 			return;
 		}
