@@ -58,7 +58,9 @@ pane_still D 'pizarra help \(any key closes\)' "D's help is still open"
 
 section "the keys typed into the prompts stay there"
 pane_type A "$T/notes.txt"
-pane_still A "Save (the board as text )?in .*notes\\.txt" "A's prompt has the name, n included"
+# typed after the question popped up: they reach the prompt (waited for, as
+# they travel), not the question
+pane_wait A "Save (the board as text )?in .*notes\\.txt" 3 "A's prompt has the name, n included"
 pane_keys A Enter
 check "F6 saved the board to notes.txt" poll 2 cmp -s "$T/notes.txt" "$T/board"
 pane_wait A "$QUESTION" 3 "then A is asked what to do"
