@@ -327,6 +327,37 @@ canvas_track(struct canvas *cv, const struct board *b, const struct client_info 
 	canvas_follow(cv, b, list[i].col, list[i].row);
 }
 
+/*
+ * A row with no selection and no outline over it: a narrow cell whose key
+ * (CANVAS_KEY, with only a cursor mark as its mark) is what the shadow holds
+ * is passed over here, without canvas_cell's calls; a row changed by one
+ * keystroke is mostly such cells. Any other cell goes to canvas_cell.
+ */
+static int
+canvas_row_plain(struct canvas *cv, const struct board *b, const _Atomic uint64_t *cells, int y,
+		 bool dim)
+{
+	size_t at = (size_t)y * (size_t)cv->w;
+	const uint64_t *shadow = cv->shadow + at;
+	const uint8_t *pres = cv->marks.at + at;
+	const _Atomic uint64_t *row = cells + cv->view_col;
+	uint64_t dimbit = dim ? CANVAS_DIM : 0, cell;
+	int x, end = cv->w;
+
+	if ((uint64_t)cv->view_col + (uint64_t)end > b->cols)
+		end = cv->view_col < b->cols ? (int)(b->cols - cv->view_col) : 0;
+	for (x = 0; x < end;) {
+		cell = atomic_load_explicit(&row[x], memory_order_relaxed);
+		if ((cell & CELL_CP_MASK) < 0x1100 && shadow[x] == ((cell & ~CELL_COUNTER_MASK) |
+		    (uint64_t)pres[x] << CELL_COUNTER_SHIFT | dimbit)) {
+			x++;
+			continue;
+		}
+		x += canvas_cell(cv, b, cells, y, x, cv->marks.at, dim);
+	}
+	return x;
+}
+
 /* Draw the board cells of canvas row y, board row br (its cells), and the outline over them. */
 static int
 canvas_row(struct canvas *cv, const struct board *b, const _Atomic uint64_t *cells, int y,
@@ -338,6 +369,8 @@ canvas_row(struct canvas *cv, const struct board *b, const _Atomic uint64_t *cel
 
 	if (!marks_over_row(&cv->marks, br)) {
 		/* nothing over it (the usual frame): the board's cells alone */
+		if (!marks_row_selected(&cv->marks, br))
+			return canvas_row_plain(cv, b, cells, y, dim);
 		for (x = 0; x < cv->w && cv->view_col + (uint32_t)x < b->cols;)
 			x += canvas_cell(cv, b, cells, y, x, cv->marks.at, dim);
 		return x;

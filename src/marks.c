@@ -194,6 +194,17 @@ marks_selected(const struct marks *m, uint32_t col, uint32_t row)
 }
 
 bool
+marks_row_selected(const struct marks *m, uint32_t row)
+{
+	int i;
+
+	for (i = 0; i < m->sels.n; i++)
+		if (m->sels.ink[i] != 0x40 && row >= m->sels.r[i].r0 && row <= m->sels.r[i].r1)
+			return true;
+	return false;
+}
+
+bool
 marks_pasted(const struct marks *m, uint32_t col, uint32_t row, uint64_t *word)
 {
 	return m->clip != NULL && (clip_moving_at(m->clip, col, row, word) ||

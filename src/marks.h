@@ -82,6 +82,8 @@ void marks_mine(struct marks *m, const struct clip *clip, uint32_t col, uint32_t
 /* The selection over board cell (col, row): its colour | 0x20, 0 none (ours first). */
 uint8_t marks_selected(const struct marks *m, uint32_t col, uint32_t row);
 
+/* Might a selection cover a cell of board row row? False: marks_selected is 0 all along it. */
+bool marks_row_selected(const struct marks *m, uint32_t row);
 /* The preview's word over board cell (col, row); false when none is there. */
 bool marks_pasted(const struct marks *m, uint32_t col, uint32_t row, uint64_t *word);
 
